@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "advocacy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "advocacy", targets: ["advocacy"]),
+        .library(name: "AdvocacyCore", targets: ["AdvocacyCore"]),
+        .library(name: "AdvocacyStore", targets: ["AdvocacyStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "AdvocacyCore"),
+        .target(
+            name: "AdvocacyStore",
+            dependencies: [
+                "AdvocacyCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "AdvocacyCLI",
+            dependencies: [
+                "AdvocacyCore",
+                "AdvocacyStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"]),
+        .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"]),
+        .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore"]),
+        .testTarget(name: "AdvocacyCLITests", dependencies: ["AdvocacyCLI", "AdvocacyStore"]),
+    ]
+)

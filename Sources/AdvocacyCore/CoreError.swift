@@ -1,0 +1,73 @@
+import Foundation
+
+/// Everything the pure domain layer can refuse.
+///
+/// Each message names the offending value and says what was expected, so a
+/// command can print it as is. ``expectation`` is the same advice without the
+/// value, for callers (such as argument parsers) that already quote the value.
+public enum CoreError: Error, Equatable, Sendable {
+    case invalidEmail(String)
+    case invalidDate(String)
+    case invalidPeriod(String)
+    case invalidRange(from: LocalDate, to: LocalDate)
+    case invalidURL(String, reason: String)
+    case invalidHandle(String)
+    case invalidProjectCode(String)
+    case invalidWeight(Int)
+    case invalidCount(name: String, value: Int)
+    case invalidEffort(Double)
+    case emptyText(field: String)
+    case textTooLong(field: String, limit: Int)
+    case unknownValue(String, field: String, allowed: [String])
+    case futureDate(LocalDate, today: LocalDate)
+    case permissionDenied(actor: String, role: Role, operation: String, needed: String)
+    case inactiveActor(String)
+
+    /// What a valid value looks like, without repeating the value itself.
+    public var expectation: String {
+        switch self {
+        case .invalidEmail: "expected an email address like jane.doe@example.com"
+        case .invalidDate: "expected a date as YYYY-MM-DD, like 2026-11-21"
+        case .invalidPeriod:
+            "expected a period like 2026-Q3 (quarter), 2026-11 (month), 2026 (year) or 2026-09-01..2026-11-30"
+        case .invalidRange: "expected the start date to be on or before the end date"
+        case .invalidURL(_, let reason): "\(reason): expected an http(s) address like https://blog.example.com/post"
+        case .invalidHandle: "expected @handle (X) or @user@instance (Mastodon)"
+        case .invalidProjectCode:
+            "expected a project code of 2–32 letters, digits, '-', '_' or '.', starting with a letter, like ERP-2027"
+        case .invalidWeight: "expected a strategic weight of 1, 2 or 3"
+        case .invalidCount: "expected a whole number of 0 or more"
+        case .invalidEffort: "expected effort hours above 0 and at most 200, like 1.5"
+        case .emptyText: "expected some text"
+        case .textTooLong(_, let limit): "expected at most \(limit) characters"
+        case .unknownValue(_, _, let allowed): "expected one of \(allowed.joined(separator: ", "))"
+        case .futureDate(_, let today): "expected a date on or before today (\(today))"
+        case .permissionDenied(_, _, _, let needed): "this needs \(needed)"
+        case .inactiveActor: "ask an admin to reactivate the account with 'employee update EMAIL --active'"
+        }
+    }
+}
+
+extension CoreError: LocalizedError {
+    public var errorDescription: String? {
+        switch self {
+        case .invalidEmail(let value): "'\(value)' is not an email address: \(expectation)"
+        case .invalidDate(let value): "'\(value)' is not a date: \(expectation)"
+        case .invalidPeriod(let value): "'\(value)' is not a period: \(expectation)"
+        case .invalidRange(let from, let to): "the range \(from) to \(to) ends before it starts: \(expectation)"
+        case .invalidURL(let value, _): "'\(value)' is not a usable web address: \(expectation)"
+        case .invalidHandle(let value): "'\(value)' is not a handle: \(expectation)"
+        case .invalidProjectCode(let value): "'\(value)' is not a project code: \(expectation)"
+        case .invalidWeight(let value): "strategic weight \(value) is out of range: \(expectation)"
+        case .invalidCount(let name, let value): "\(name) \(value) is not a valid count: \(expectation)"
+        case .invalidEffort(let value): "effort \(value) hours is out of range: \(expectation)"
+        case .emptyText(let field): "the \(field) is empty: \(expectation)"
+        case .textTooLong(let field, _): "the \(field) is too long: \(expectation)"
+        case .unknownValue(let value, let field, _): "'\(value)' is not a known \(field): \(expectation)"
+        case .futureDate(let date, _): "\(date) is in the future: \(expectation)"
+        case .permissionDenied(let actor, let role, let operation, _):
+            "\(actor) (\(role.rawValue)) may not \(operation): \(expectation)"
+        case .inactiveActor(let email): "\(email) is deactivated and may not make changes: \(expectation)"
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// A fictional IT department, generated from a seed, for trying the tool.
+public struct DemoDataset: Sendable {
+    public struct ChannelEntry: Sendable {
+        public var channel: NewChannel
+        /// Follower counts by day, oldest first.
+        public var followerHistory: [(date: LocalDate, count: Int)]
+    }
+
+    public struct ActionEntry: Sendable {
+        /// Index into ``DemoDataset/channels``.
+        public var channelIndex: Int
+        public var url: CanonicalURL
+        public var kind: ActionKind
+        public var title: String
+        public var date: LocalDate
+        public var effortHours: Double?
+        public var projects: [ProjectCode]
+        /// Metrics snapshots by day, oldest first.
+        public var metrics: [(date: LocalDate, metrics: Metrics)]
+    }
+
+    public var employees: [NewEmployee]
+    public var projects: [Project]
+    public var channels: [ChannelEntry]
+    public var actions: [ActionEntry]
+    /// Emails of the people a new user can act as.
+    public var admin: EmailAddress
+    public var cio: EmailAddress
+    public var hr: EmailAddress
+    /// Channels given a suspicious, unexplained follower jump.
+    public var suspiciousChannels: [CanonicalURL]
+    /// The days the actions span.
+    public var period: Period
+}
+
+/// Builds ``DemoDataset``s: teams, 8–12 projects, heavy-tailed audiences
+/// from nano to macro, engagement rates that fall with audience size, and
+/// talks, articles and posts over the last two quarters.
+public enum DemoProgramme {
+    static let teams = [
+        "Infrastructure", "Développement", "Data", "Sécurité", "Support", "Architecture", "Cloud & DevOps",
+        "Produit numérique",
+    ]
+    static let firstNames = [
+        "Camille", "Léa", "Manon", "Chloé", "Inès", "Jade", "Louise", "Zoé", "Emma", "Sarah", "Juliette", "Alice",
+        "Lucas", "Hugo", "Louis", "Nathan", "Gabriel", "Jules", "Arthur", "Théo", "Raphaël", "Tom", "Mehdi", "Karim",
+        "Yasmine", "Amina", "Nicolas", "Julien", "Thomas", "Sophie", "Claire", "Antoine", "Maxime", "Élodie",
+        "Aurélien", "Bastien", "Céline", "Damien", "Fanny", "Grégoire",
+    ]
+    static let lastNames = [
+        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
+        "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel",
+        "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Benali", "Nguyen",
+        "Haddad", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin",
+    ]
+    /// Code, name, weight, status, and the team most likely to talk about it.
+    static let projectCatalogue: [(String, String, Int, ProjectStatus, String)] = [
+        ("ERP-2027", "Refonte de l'ERP finance", 3, .active, "Développement"),
+        ("DATA-PLATFORM", "Plateforme de données", 3, .active, "Data"),
+        ("CLOUD-FIRST", "Migration vers le cloud", 3, .active, "Cloud & DevOps"),
+        ("ZERO-TRUST", "Sécurité zéro confiance", 2, .active, "Sécurité"),
+        ("POSTE-2026", "Poste de travail 2026", 2, .active, "Support"),
+        ("API-HUB", "Catalogue d'API", 2, .active, "Architecture"),
+        ("GREEN-IT", "Numérique responsable", 1, .active, "Infrastructure"),
+        ("IA-ASSIST", "Assistants d'IA générative", 3, .active, "Data"),
+        ("SSO-UNIFIE", "Identité unifiée", 2, .closed, "Sécurité"),
+        ("OBSERVABILITE", "Observabilité des applications", 1, .active, "Infrastructure"),
+        ("CRM-360", "Relation client 360", 2, .planned, "Produit numérique"),
+        ("DEVEX", "Expérience développeur", 1, .active, "Développement"),
+    ]
+    static let titleTemplates = [
+        "Ce que nous avons appris sur %@", "Retour d'expérience : %@ en production", "%@ : les coulisses du projet",
+        "Pourquoi %@ change notre quotidien", "Cinq erreurs à éviter avec %@", "%@, six mois après",
+        "Comment nous mesurons le succès de %@", "Dans l'équipe %@ : nos choix techniques",
+    ]
+
+    /// Generates a programme of `employeeCount` people (at least 3: the
+    /// admin, the CIO and the HR officer) whose activity ends on `today`.
+    public static func generate(employees employeeCount: Int, seed: UInt64, today: LocalDate) -> DemoDataset {
+        var random = SeededGenerator(seed: seed)
+        let count = max(3, employeeCount)
+        let start = today.adding(days: -181)
+
+        // Projects.
+        let projectCount = min(projectCatalogue.count, random.int(in: 8...12))
+        let projects = projectCatalogue.prefix(projectCount).map { code, name, weight, status, _ in
+            Project(
+                code: try! ProjectCode(code), name: name, weight: weight, status: status,
+                start: status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
+                end: status == .closed ? today.adding(days: -20) : nil)
+        }
+        let teamProjects = Dictionary(grouping: projectCatalogue.prefix(projectCount).filter { $0.3 != .planned }) { $0.4 }
+
+        // People.
+        var employees: [NewEmployee] = []
+        var usedEmails = Set<String>()
+        for index in 0..<count {
+            let first = random.pick(firstNames), last = random.pick(lastNames)
+            var local = ascii("\(first).\(last)")
+            if usedEmails.contains(local) { local += "\(index)" }
+            usedEmails.insert(local)
+            let role: Role = index == 0 ? .admin : index == 1 ? .cio : index == 2 ? .hr : .staff
+            let team = index == 1 ? "Direction" : index == 2 ? "Ressources humaines" : random.pick(teams)
+            let hrID = "M" + String(10_000 + index * 7 + random.int(in: 0...6))
+            employees.append(
+                try! NewEmployee(
+                    email: try! EmailAddress("\(local)@dsi.example.fr"), name: "\(first) \(last)", team: team,
+                    role: role, hrID: hrID))
+        }
+
+        // Channels, with audiences drawn from a log-normal law: most people
+        // are nano or micro, a few mid, one or two macro.
+        var channels: [DemoDataset.ChannelEntry] = []
+        var channelsByPerson: [[Int]] = Array(repeating: [], count: count)
+        var suspicious: [CanonicalURL] = []
+        let macroIndex = count > 10 ? random.int(in: 3...(count - 1)) : -1
+        for (index, person) in employees.enumerated() {
+            let handle = person.email.localPart.replacingOccurrences(of: ".", with: "")
+            var audience = Int(exp(log(1_800.0) + 1.7 * random.normal()))
+            if index == macroIndex { audience = random.int(in: 520_000...780_000) }
+            audience = min(max(audience, 40), 900_000)
+            var kinds: [ChannelKind] = []
+            if random.chance(0.85) { kinds.append(.linkedin) }
+            if random.chance(0.35) { kinds.append(.x) }
+            if random.chance(0.3) { kinds.append(.blog) }
+            if random.chance(0.1) || index == macroIndex { kinds.append(.youtube) }
+            if random.chance(0.3) { kinds.append(.internal) }
+            if random.chance(0.15) { kinds.append(.talk) }
+            if kinds.isEmpty { kinds.append(.internal) }
+            for kind in kinds {
+                let address: String
+                switch kind {
+                case .linkedin: address = "https://linkedin.com/in/\(handle)"
+                case .x: address = "https://x.com/\(handle)"
+                case .blog: address = "https://\(handle).github.io"
+                case .youtube: address = "https://youtube.com/@\(handle)"
+                case .internal: address = "https://reseau.dsi.example.fr/people/\(handle)"
+                default: address = "https://sessionize.com/\(handle)"
+                }
+                let share = kind == .linkedin ? 1.0 : kind == .internal ? 0.05 : 0.2 + random.unit() * 0.6
+                let final = max(kind == .talk ? 0 : 10, Int(Double(audience) * share))
+                var history: [(LocalDate, Int)] = []
+                var value = Double(final) / (1.0 + random.unit() * 0.25)
+                for month in stride(from: 6, through: 0, by: -1) {
+                    history.append((today.adding(days: -30 * month), Int(value)))
+                    value = min(Double(final), value * (1.0 + random.unit() * 0.05))
+                }
+                history[history.count - 1].1 = final
+                let url = try! CanonicalURL(address)
+                let channel = try! NewChannel(
+                    owner: person.email, url: url, kind: kind, followers: nil, followersDate: today)
+                channelsByPerson[index].append(channels.count)
+                channels.append(.init(channel: channel, followerHistory: history))
+            }
+        }
+        // A couple of suspicious jumps: a round number of followers gained in a day.
+        let candidates = channels.indices.filter { channels[$0].channel.kind == .linkedin || channels[$0].channel.kind == .x }
+        for channelIndex in candidates.prefix(count >= 10 ? 2 : 0).map({ candidates[($0 * 7 + 3) % candidates.count] }) {
+            var history = channels[channelIndex].followerHistory
+            let jump = random.pick([10_000, 20_000, 50_000])
+            let day = today.adding(days: -random.int(in: 20...50))
+            let before = history.last { $0.date < day }?.count ?? 500
+            history = history.filter { $0.date < day } + [(day.adding(days: -1), before), (day, before + jump)]
+                + history.filter { $0.date > day }.map { ($0.date, $0.count + jump) }
+            channels[channelIndex].followerHistory = history
+            suspicious.append(channels[channelIndex].channel.url)
+        }
+
+        // Actions: a heavy-tailed number per person; many people do little.
+        var actions: [DemoDataset.ActionEntry] = []
+        var serial = 1_000
+        for (index, person) in employees.enumerated() {
+            let personChannels = channelsByPerson[index]
+            guard !personChannels.isEmpty, random.chance(index < 3 ? 0.5 : 0.75) else { continue }
+            let actionCount = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
+            let affinity = teamProjects[person.team ?? ""]?.map { try! ProjectCode($0.0) } ?? []
+            let activeProjects = projects.filter { $0.status != .planned }.map(\.code)
+            for _ in 0..<actionCount {
+                serial += 1
+                let channelIndex = random.pick(personChannels)
+                let channel = channels[channelIndex].channel
+                let date = start.adding(days: random.int(in: 0...181))
+                var kind = channel.kind.defaultActionKind
+                if channel.kind == .linkedin && random.chance(0.15) { kind = .article }
+                if channel.kind == .internal && random.chance(0.3) { kind = .newsletter }
+                if (channel.kind == .x || channel.kind == .linkedin) && random.chance(0.1) {
+                    kind = random.chance(0.5) ? .comment : .share
+                }
+                var tags: [ProjectCode] = []
+                if random.chance(0.85) {
+                    tags.append(!affinity.isEmpty && random.chance(0.7) ? random.pick(affinity) : random.pick(activeProjects))
+                    if random.chance(0.2) { tags.append(random.pick(activeProjects)) }
+                }
+                let topic = tags.first.flatMap { code in projects.first { $0.code == code }?.name } ?? "notre DSI"
+                let title = String(format: random.pick(titleTemplates), topic.lowercasedFirst)
+                let slug = ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                    .split(separator: "-").joined(separator: "-")
+                let address: String
+                switch channel.kind {
+                case .linkedin: address = "https://linkedin.com/posts/\(channel.url.pathSegments.last ?? "")_\(slug)-\(serial)"
+                case .x: address = "https://x.com/\(channel.url.pathSegments.last ?? "")/status/18\(serial)\(random.int(in: 100_000...999_999))"
+                case .blog: address = "\(channel.url)/\(date.year)/\(slug)-\(serial)"
+                case .youtube: address = "https://youtube.com/watch?v=demo\(serial)"
+                case .internal: address = "\(channel.url)/posts/\(serial)"
+                default: address = "https://sessionize.com/\(channel.url.pathSegments.last ?? "")/talks/\(slug)-\(serial)"
+                }
+                // Engagement rate falls with audience size, as every benchmark shows.
+                let followers = channels[channelIndex].followerHistory.last { $0.date <= date }?.count
+                    ?? channels[channelIndex].followerHistory[0].count
+                let audience = max(followers, kind == .talk ? random.int(in: 40...400) : 20)
+                let norm = audience < 1_000 ? 0.08 : audience < 10_000 ? 0.04 : audience < 100_000 ? 0.024 : 0.017
+                let kindBoost: Double = kind == .article || kind == .talk || kind == .video ? 1.4 : kind == .share ? 0.3 : 1
+                var rate = norm * kindBoost * exp(0.5 * random.normal())
+                if suspicious.contains(channel.url) && date >= today.adding(days: -50) { rate *= 0.15 }
+                let engagement = Double(audience) * rate
+                let impressions: Int? = channel.kind == .linkedin || channel.kind == .x
+                    ? Int(Double(audience) * (0.4 + random.unit() * 1.2)) : nil
+                let full = Metrics(
+                    impressions: impressions, reactions: Int(engagement * 0.7), comments: Int(engagement * 0.12),
+                    shares: Int(engagement * 0.08), clicks: Int(engagement * 0.1))
+                var snapshots: [(LocalDate, Metrics)] = []
+                let early = date.adding(days: 2)
+                if early < today {
+                    snapshots.append((early, Metrics(
+                        impressions: full.impressions.map { $0 * 6 / 10 }, reactions: full.reactions * 6 / 10,
+                        comments: full.comments * 6 / 10, shares: full.shares * 6 / 10, clicks: full.clicks * 6 / 10)))
+                }
+                let settled = min(today, date.adding(days: 14))
+                if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }
+                actions.append(.init(
+                    channelIndex: channelIndex, url: try! CanonicalURL(address), kind: kind, title: title, date: date,
+                    effortHours: kind == .talk && random.chance(0.5) ? Double(random.int(in: 6...16)) : nil,
+                    projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots))
+            }
+        }
+        actions.sort { ($0.date, $0.url) < ($1.date, $1.url) }
+        return DemoDataset(
+            employees: employees, projects: projects, channels: channels, actions: actions,
+            admin: employees[0].email, cio: employees[1].email, hr: employees[2].email,
+            suspiciousChannels: suspicious, period: .range(from: start, to: today))
+    }
+
+    /// Strips accents and keeps letters, digits, dots and dashes, for emails and slugs.
+    static func ascii(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        return String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == " ") }
+            .map { Character($0) }).replacingOccurrences(of: " ", with: "-")
+    }
+}
+
+extension String {
+    fileprivate var lowercasedFirst: String {
+        guard let first else { return self }
+        // Keep acronyms such as "ERP" or "API" as they are.
+        let secondIsUpper = dropFirst().first?.isUppercase ?? false
+        return secondIsUpper ? self : first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,143 @@
+/// One advocacy act with its projects and its latest engagement.
+public struct Action: Hashable, Codable, Sendable {
+    public var url: CanonicalURL
+    public var kind: ActionKind
+    public var title: String
+    public var date: LocalDate
+    /// The author's email and name.
+    public var email: EmailAddress
+    public var name: String
+    public var channel: CanonicalURL
+    public var channelKind: ChannelKind
+    public var projects: [ProjectCode]
+    public var effortHours: Double?
+    /// The latest metrics snapshot (zero when none was recorded) and its day.
+    public var metrics: Metrics
+    public var metricsDate: LocalDate?
+
+    public init(
+        url: CanonicalURL, kind: ActionKind, title: String, date: LocalDate, email: EmailAddress, name: String,
+        channel: CanonicalURL, channelKind: ChannelKind, projects: [ProjectCode], effortHours: Double? = nil,
+        metrics: Metrics = .zero, metricsDate: LocalDate? = nil
+    ) {
+        self.url = url
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.email = email
+        self.name = name
+        self.channel = channel
+        self.channelKind = channelKind
+        self.projects = projects
+        self.effortHours = effortHours
+        self.metrics = metrics
+        self.metricsDate = metricsDate
+    }
+
+    // JSON is flat: `reactions` sits beside `url`, as scripts expect.
+    enum CodingKeys: String, CodingKey {
+        case url, kind, title, date, email, name, channel, channelKind, projects, effortHours
+        case impressions, reactions, comments, shares, clicks, metricsDate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(CanonicalURL.self, forKey: .url)
+        kind = try c.decode(ActionKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        email = try c.decode(EmailAddress.self, forKey: .email)
+        name = try c.decode(String.self, forKey: .name)
+        channel = try c.decode(CanonicalURL.self, forKey: .channel)
+        channelKind = try c.decode(ChannelKind.self, forKey: .channelKind)
+        projects = try c.decode([ProjectCode].self, forKey: .projects)
+        effortHours = try c.decodeIfPresent(Double.self, forKey: .effortHours)
+        metrics = Metrics(
+            impressions: try c.decodeIfPresent(Int.self, forKey: .impressions),
+            reactions: try c.decode(Int.self, forKey: .reactions), comments: try c.decode(Int.self, forKey: .comments),
+            shares: try c.decode(Int.self, forKey: .shares), clicks: try c.decode(Int.self, forKey: .clicks))
+        metricsDate = try c.decodeIfPresent(LocalDate.self, forKey: .metricsDate)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(url, forKey: .url)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(date, forKey: .date)
+        try c.encode(email, forKey: .email)
+        try c.encode(name, forKey: .name)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(channelKind, forKey: .channelKind)
+        try c.encode(projects, forKey: .projects)
+        try c.encodeIfPresent(effortHours, forKey: .effortHours)
+        try c.encodeIfPresent(metrics.impressions, forKey: .impressions)
+        try c.encode(metrics.reactions, forKey: .reactions)
+        try c.encode(metrics.comments, forKey: .comments)
+        try c.encode(metrics.shares, forKey: .shares)
+        try c.encode(metrics.clicks, forKey: .clicks)
+        try c.encodeIfPresent(metricsDate, forKey: .metricsDate)
+    }
+}
+
+/// An action as a person logs it, before the store finds its channel.
+public struct ActionDraft: Hashable, Sendable {
+    public var author: EmailAddress
+    public var url: CanonicalURL
+    /// `nil`: taken from the channel's kind (a blog gives an article, YouTube a video).
+    public var kind: ActionKind?
+    public var title: String
+    public var date: LocalDate
+    public var effortHours: Double?
+    public var projects: [ProjectCode]
+    /// Engagement known when logging, recorded as a snapshot on `metricsDate`.
+    public var metrics: MetricsUpdate?
+    public var metricsDate: LocalDate
+
+    /// Validates the draft. The title defaults to one made from the address's
+    /// last path segment; the date must not be after `today`.
+    public init(
+        author: EmailAddress, url: CanonicalURL, kind: ActionKind? = nil, title: String? = nil, date: LocalDate,
+        effortHours: Double? = nil, projects: [ProjectCode] = [], metrics: MetricsUpdate? = nil, today: LocalDate
+    ) throws {
+        guard date <= today else { throw CoreError.futureDate(date, today: today) }
+        if let effortHours, !(effortHours > 0 && effortHours <= 200) { throw CoreError.invalidEffort(effortHours) }
+        self.author = author
+        self.url = url
+        self.kind = kind
+        self.title = try title.map { try TextField.required($0, field: "title", limit: 500) } ?? Self.title(from: url)
+        self.date = date
+        self.effortHours = effortHours
+        var seen = Set<ProjectCode>()
+        self.projects = projects.filter { seen.insert($0).inserted }
+        self.metrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
+        self.metricsDate = today
+    }
+
+    /// A readable title from a URL: `.../my-first-post.html` → "My first post".
+    public static func title(from url: CanonicalURL) -> String {
+        let meaningful = url.pathSegments.last { segment in
+            !segment.allSatisfy({ $0.isNumber }) && !["status", "posts", "watch", "index.html"].contains(segment)
+        }
+        guard var slug = meaningful else { return url.host }
+        if let dot = slug.lastIndex(of: "."), ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased()) {
+            slug = String(slug[..<dot])
+        }
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).joined(separator: " ")
+        guard let first = words.first else { return url.host }
+        return String(first).uppercased() + words.dropFirst()
+    }
+}
+
+/// Which actions to list.
+public struct ActionFilter: Hashable, Sendable {
+    public var author: EmailAddress?
+    public var project: ProjectCode?
+    public var period: Period?
+
+    public init(author: EmailAddress? = nil, project: ProjectCode? = nil, period: Period? = nil) {
+        self.author = author
+        self.project = project
+        self.period = period
+    }
+}

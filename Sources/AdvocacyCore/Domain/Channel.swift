@@ -1,0 +1,67 @@
+/// A place where an employee publishes, with its latest known audience.
+public struct Channel: Hashable, Codable, Sendable {
+    public var url: CanonicalURL
+    public var kind: ChannelKind
+    public var scope: ChannelScope
+    public var feedURL: CanonicalURL?
+    /// The owner's email.
+    public var email: EmailAddress
+    /// The latest follower count, when one was recorded.
+    public var followers: Int?
+    /// The day of that count.
+    public var followersDate: LocalDate?
+
+    public init(
+        url: CanonicalURL, kind: ChannelKind, scope: ChannelScope, feedURL: CanonicalURL? = nil, email: EmailAddress,
+        followers: Int? = nil, followersDate: LocalDate? = nil
+    ) {
+        self.url = url
+        self.kind = kind
+        self.scope = scope
+        self.feedURL = feedURL
+        self.email = email
+        self.followers = followers
+        self.followersDate = followersDate
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, kind, scope
+        case feedURL = "feedUrl"
+        case email, followers, followersDate
+    }
+}
+
+/// What is needed to register a channel.
+public struct NewChannel: Hashable, Sendable {
+    public var owner: EmailAddress
+    public var url: CanonicalURL
+    public var kind: ChannelKind
+    public var scope: ChannelScope
+    public var feedURL: CanonicalURL?
+    /// An initial audience, recorded as a follower snapshot on `followersDate`.
+    public var followers: Int?
+    public var followersDate: LocalDate
+
+    /// Fills in the kind from the host and the scope from the kind when not given.
+    public init(
+        owner: EmailAddress, url: CanonicalURL, kind: ChannelKind? = nil, scope: ChannelScope? = nil,
+        feedURL: CanonicalURL? = nil, followers: Int? = nil, followersDate: LocalDate
+    ) throws {
+        if let followers { try Counts.check(followers, name: "followers") }
+        let kind = kind ?? ChannelLocator.inferredKind(of: url)
+        self.owner = owner
+        self.url = url
+        self.kind = kind
+        self.scope = scope ?? kind.defaultScope
+        self.feedURL = feedURL
+        self.followers = followers
+        self.followersDate = followersDate
+    }
+}
+
+/// Checks for the counters people type.
+public enum Counts {
+    public static func check(_ value: Int, name: String) throws {
+        guard value >= 0 else { throw CoreError.invalidCount(name: name, value: value) }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A member of staff taking part in (or running) the programme.
+public struct Employee: Hashable, Codable, Sendable {
+    public var email: EmailAddress
+    public var name: String
+    public var team: String?
+    public var role: Role
+    public var hrID: String?
+    public var isActive: Bool
+    public var createdAt: Date
+
+    public init(
+        email: EmailAddress, name: String, team: String? = nil, role: Role = .staff, hrID: String? = nil,
+        isActive: Bool = true, createdAt: Date
+    ) {
+        self.email = email
+        self.name = name
+        self.team = team
+        self.role = role
+        self.hrID = hrID
+        self.isActive = isActive
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case email, name, team, role
+        case hrID = "hrId"
+        case isActive = "active"
+        case createdAt
+    }
+}
+
+/// What is needed to register an employee.
+public struct NewEmployee: Hashable, Sendable {
+    public var email: EmailAddress
+    public var name: String
+    public var team: String?
+    public var role: Role
+    public var hrID: String?
+
+    /// Validates the free-text fields (trimmed, non-empty, bounded).
+    public init(email: EmailAddress, name: String, team: String? = nil, role: Role = .staff, hrID: String? = nil) throws {
+        self.email = email
+        self.name = try TextField.required(name, field: "name", limit: 200)
+        self.team = try TextField.optional(team, field: "team", limit: 100)
+        self.role = role
+        self.hrID = try TextField.optional(hrID, field: "HR id", limit: 64)
+    }
+}
+
+/// Changes to an employee; `nil` leaves a field as it is. An empty team or
+/// HR id clears it.
+public struct EmployeeChanges: Hashable, Sendable {
+    public var name: String?
+    public var team: String??
+    public var role: Role?
+    public var hrID: String??
+    public var isActive: Bool?
+
+    public init(name: String? = nil, team: String? = nil, role: Role? = nil, hrID: String? = nil, isActive: Bool? = nil) throws {
+        self.name = try name.map { try TextField.required($0, field: "name", limit: 200) }
+        self.team = try team.map { try TextField.optional($0, field: "team", limit: 100) }
+        self.role = role
+        self.hrID = try hrID.map { try TextField.optional($0, field: "HR id", limit: 64) }
+        self.isActive = isActive
+    }
+
+    public var isEmpty: Bool { name == nil && team == nil && role == nil && hrID == nil && isActive == nil }
+}
+
+/// Shared checks for free text typed by people.
+public enum TextField {
+    /// Trims and refuses empty text, control characters and text over `limit` characters.
+    public static func required(_ text: String, field: String, limit: Int) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CoreError.emptyText(field: field) }
+        guard trimmed.count <= limit else { throw CoreError.textTooLong(field: field, limit: limit) }
+        return String(trimmed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+            .filter { !($0.unicodeScalars.first.map { CharacterSet.controlCharacters.contains($0) } ?? false) }
+    }
+
+    /// Like ``required(_:field:limit:)`` but empty text means "none".
+    public static func optional(_ text: String?, field: String, limit: Int) throws -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try required(text, field: field, limit: limit)
+    }
+}

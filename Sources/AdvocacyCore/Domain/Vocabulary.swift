@@ -1,0 +1,63 @@
+/// A closed set of words stored as text, parsed case-insensitively, with an
+/// error that lists the allowed words.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
+where RawValue == String {
+    /// The noun used in error messages ("role", "channel kind").
+    static var vocabularyName: String { get }
+}
+
+extension Vocabulary {
+    /// Parses a word, ignoring case and surrounding spaces.
+    public static func parse(_ text: String) throws -> Self {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let value = Self(rawValue: word) else {
+            throw CoreError.unknownValue(text, field: vocabularyName, allowed: allCases.map(\.rawValue))
+        }
+        return value
+    }
+}
+
+/// What an employee may do in the programme.
+public enum Role: String, Vocabulary {
+    case staff, cio, hr, admin
+    public static let vocabularyName = "role"
+}
+
+/// Where an employee publishes.
+public enum ChannelKind: String, Vocabulary {
+    case blog, linkedin, x, mastodon, youtube, github, podcast, `internal`, talk, other
+    public static let vocabularyName = "channel kind"
+
+    /// The kind of action a URL on this channel most likely is, when the user
+    /// does not say.
+    public var defaultActionKind: ActionKind {
+        switch self {
+        case .blog: .article
+        case .youtube: .video
+        case .podcast: .podcast
+        case .talk: .talk
+        case .linkedin, .x, .mastodon, .github, .internal, .other: .post
+        }
+    }
+
+    /// Internal-network channels reach colleagues; everything else is public.
+    public var defaultScope: ChannelScope { self == .internal ? .internal : .external }
+}
+
+/// Whether a channel's audience is inside the company or in its ecosystem.
+public enum ChannelScope: String, Vocabulary {
+    case external, `internal`
+    public static let vocabularyName = "channel scope"
+}
+
+/// One kind of advocacy act.
+public enum ActionKind: String, Vocabulary {
+    case article, post, talk, video, podcast, newsletter, comment, share
+    public static let vocabularyName = "action kind"
+}
+
+/// Where a project stands.
+public enum ProjectStatus: String, Vocabulary {
+    case planned, active, closed
+    public static let vocabularyName = "project status"
+}

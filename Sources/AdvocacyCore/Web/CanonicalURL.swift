@@ -1,0 +1,113 @@
+import Foundation
+
+/// A web address in the one form we store, so that the same post shared with
+/// different tracking tags, hosts or fragments is recognised as one.
+///
+/// The rules: scheme and host lower-cased; `www.` (and the mobile prefixes
+/// `m.` and `mobile.`) dropped; default ports, fragments, tracking
+/// parameters (`utm_*`, `fbclid`, `gclid`, `trk`, ...) and the trailing slash
+/// removed; remaining query parameters sorted; `twitter.com` becomes `x.com`
+/// and `youtu.be/ID` becomes `youtube.com/watch?v=ID`. An address typed
+/// without a scheme (`blog.example.com/post`) is taken as `https`.
+public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The canonical text.
+    public let string: String
+    /// `http` or `https`.
+    public let scheme: String
+    /// The lower-cased host without `www.`.
+    public let host: String
+    /// The path split on `/`, without empty segments.
+    public let pathSegments: [String]
+
+    /// Query parameters that only track where a click came from.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "igsh",
+        "trk", "trkinfo", "li_fat_id", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url",
+        "si", "feature",
+    ]
+
+    /// Hosts whose query string never identifies the content.
+    static let queryFreeHosts: Set<String> = ["x.com", "linkedin.com", "mastodon.social"]
+
+    public init(_ text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CoreError.invalidURL(text, reason: "it is empty") }
+        guard !trimmed.contains(where: { $0.isWhitespace }) else {
+            throw CoreError.invalidURL(text, reason: "it contains spaces")
+        }
+        let withScheme = trimmed.contains("://") ? trimmed : "https://" + trimmed
+        guard let components = URLComponents(string: withScheme) else {
+            throw CoreError.invalidURL(text, reason: "it cannot be read as an address")
+        }
+        guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw CoreError.invalidURL(text, reason: "only http and https addresses are accepted")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw CoreError.invalidURL(text, reason: "addresses with a user name or password are refused")
+        }
+        var host = (components.host ?? "").lowercased()
+        if host.hasSuffix(".") { host.removeLast() }
+        guard !host.isEmpty,
+            host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }),
+            !host.hasPrefix("."), !host.contains("..")
+        else { throw CoreError.invalidURL(text, reason: "it has no valid host name") }
+        for prefix in ["www.", "m.", "mobile."] where host.hasPrefix(prefix) && host.dropFirst(prefix.count).contains(".") {
+            host.removeFirst(prefix.count)
+        }
+        if host == "twitter.com" { host = "x.com" }
+
+        var segments = components.percentEncodedPath.split(separator: "/").map(String.init)
+        var query = (components.percentEncodedQueryItems ?? []).filter { item in
+            let name = item.name.lowercased()
+            return !name.hasPrefix("utm_") && !Self.trackingParameters.contains(name) && !name.isEmpty
+        }
+        if Self.queryFreeHosts.contains(host) { query = [] }
+        if host == "youtu.be", let id = segments.first {
+            host = "youtube.com"
+            segments = ["watch"]
+            query = [URLQueryItem(name: "v", value: id)]
+        }
+        if host == "youtube.com", segments == ["watch"] {
+            query = query.filter { $0.name == "v" }
+        }
+
+        var result = "\(scheme)://\(host)"
+        if let port = components.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443) {
+            result += ":\(port)"
+        }
+        if !segments.isEmpty { result += "/" + segments.joined(separator: "/") }
+        if !query.isEmpty {
+            let sorted = query.sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
+            result += "?" + sorted.map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }.joined(separator: "&")
+        }
+        guard result.count <= 2048 else { throw CoreError.invalidURL(text, reason: "it is longer than 2048 characters") }
+        self.string = result
+        self.scheme = scheme
+        self.host = host
+        self.pathSegments = segments.map { $0.removingPercentEncoding ?? $0 }
+    }
+
+    /// `scheme://host`, the root of the site.
+    public var root: CanonicalURL {
+        // A canonical URL's root is canonical too, so this cannot fail.
+        let afterScheme = string.dropFirst(scheme.count + 3)
+        return (try? CanonicalURL(scheme + "://" + afterScheme.prefix(while: { $0 != "/" && $0 != "?" }))) ?? self
+    }
+
+    /// Whether `other` is this address or lies below it (`https://a.fr/blog` contains `https://a.fr/blog/post`).
+    public func contains(_ other: CanonicalURL) -> Bool {
+        other.string == string || other.string.hasPrefix(string + "/")
+    }
+
+    public var description: String { string }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.string < rhs.string }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(string)
+    }
+}

@@ -1,0 +1,149 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// The programme's database: one SQLite file the organisation owns.
+///
+/// Every write method is one transaction that first checks, inside that
+/// transaction, that the acting employee may make the change
+/// (``AccessRules``), so nothing is half-written and no caller can skip the
+/// rules. Several processes may use one file at once: the database is in WAL
+/// mode, writers take the lock up front (`BEGIN IMMEDIATE`) and wait for
+/// each other up to a busy timeout.
+public struct AdvocacyStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the file is, for messages; `:memory:` for in-memory stores.
+    public let path: String
+    /// The clock for creation timestamps.
+    let now: @Sendable () -> Date
+
+    /// How long a writer waits for another process's transaction.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens the database at `path`, creating it (and its folder) when
+    /// `create` is true, and brings its schema up to date.
+    public static func open(
+        atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> AdvocacyStore {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: path) {
+            guard create else { throw StoreError.databaseMissing(path: path) }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.databaseFailure(path: path, reason: "cannot create the folder \(folder.path)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let store = AdvocacyStore(writer: queue, path: path, now: now)
+            try store.prepareSchema()
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// A private database in memory, for tests and previews.
+    public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> AdvocacyStore {
+        let store = AdvocacyStore(writer: try DatabaseQueue(), path: ":memory:", now: now)
+        try store.prepareSchema()
+        return store
+    }
+
+    func prepareSchema() throws {
+        let migrator = Migrations.migrator
+        let foreign = try writer.read { db -> Bool in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            return !tables.isEmpty && !tables.contains("grdb_migrations")
+        }
+        if foreign { throw StoreError.notADatabase(path: path, reason: "it holds another application's tables") }
+        if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+        try migrator.migrate(writer)
+    }
+
+    /// Runs `body` in one write transaction, translating database failures
+    /// into ``StoreError``s.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Runs a write on behalf of `email`, handing `body` the resolved actor.
+    func write<T>(as email: EmailAddress, _ body: (Database, Actor) throws -> T) throws -> T {
+        try write { db in try body(db, try Self.actor(db, email)) }
+    }
+
+    static func actor(_ db: Database, _ email: EmailAddress) throws -> Actor {
+        guard let row = try Row.fetchOne(db, sql: "SELECT role, isActive FROM employee WHERE email = ?", arguments: [email.value])
+        else { throw StoreError.unknownActor(email) }
+        return Actor(email: email, role: try Self.decode(row["role"]), isActive: row["isActive"])
+    }
+
+    /// Whether the programme has no employees and no projects yet.
+    public func isEmpty() throws -> Bool {
+        try read { db in
+            try !Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)")!
+        }
+    }
+
+    // MARK: Decoding helpers
+
+    static func decode<V: Vocabulary>(_ text: String) throws -> V {
+        guard let value = V(rawValue: text) else { throw StoreError.constraintViolated("unexpected \(V.vocabularyName) '\(text)'") }
+        return value
+    }
+
+    static func date(_ text: String) throws -> LocalDate {
+        do { return try LocalDate(parsing: text) } catch { throw StoreError.constraintViolated("unexpected date '\(text)'") }
+    }
+
+    static func url(_ text: String) throws -> CanonicalURL {
+        do { return try CanonicalURL(text) } catch { throw StoreError.constraintViolated("unexpected URL '\(text)'") }
+    }
+
+    static func email(_ text: String) throws -> EmailAddress {
+        do { return try EmailAddress(text) } catch { throw StoreError.constraintViolated("unexpected email '\(text)'") }
+    }
+
+    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    static func date(fromTimestamp text: String) -> Date {
+        (try? Date(text, strategy: .iso8601)) ?? Date(timeIntervalSince1970: 0)
+    }
+}
+
+extension StoreError {
+    static func from(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: .notADatabase(path: path, reason: "the file is not SQLite")
+        case .SQLITE_CONSTRAINT: .constraintViolated(error.message ?? "constraint failed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            .databaseFailure(path: path, reason: "another process kept it locked for over \(Int(AdvocacyStore.busyTimeout)) seconds; try again")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            .databaseFailure(path: path, reason: "it cannot be opened for writing; check the file and folder permissions")
+        case .SQLITE_CORRUPT: .databaseFailure(path: path, reason: "the file is damaged; restore it from a backup")
+        case .SQLITE_FULL: .databaseFailure(path: path, reason: "the disk is full")
+        default: .databaseFailure(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

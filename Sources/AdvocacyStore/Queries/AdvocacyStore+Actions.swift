@@ -1,0 +1,194 @@
+import AdvocacyCore
+import GRDB
+
+extension AdvocacyStore {
+    /// Logs an action for its author (the author themself, or an admin).
+    ///
+    /// The channel is the author's channel that the address lies under, else
+    /// their channel of the platform the host names (or their talk channel
+    /// for a talk), else one on the same host; failing all that, a channel is
+    /// created from the address (`x.com/jane/status/1` → `x.com/jane`).
+    @discardableResult
+    public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
+            let authorID = try Self.requireActiveEmployeeID(db, draft.author)
+            if let owner = try String.fetchOne(
+                db, sql: "SELECT e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
+                arguments: [draft.url.string])
+            {
+                throw StoreError.duplicateAction(draft.url, owner: try Self.email(owner))
+            }
+            let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
+            let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
+            let kind = draft.kind ?? channelKind.defaultActionKind
+            try db.execute(
+                sql: """
+                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, draft.date.description,
+                    draft.effortHours, Self.timestamp(now()),
+                ])
+            let actionID = db.lastInsertedRowID
+            for projectID in projectIDs {
+                try db.execute(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
+            }
+            if let metrics = draft.metrics {
+                try Self.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: max(draft.metricsDate, draft.date))
+            }
+            return try Self.requireAction(db, draft.url)
+        }
+    }
+
+    func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID])
+        let own = try rows.map { row -> (id: Int64, url: CanonicalURL, kind: ChannelKind) in
+            (row["id"], try Self.url(row["url"]), try Self.decode(row["kind"]))
+        }
+        let post = draft.url
+        let inferred = ChannelLocator.inferredKind(of: post)
+        let derived = ChannelLocator.channelURL(forPost: post)
+        if let under = own.filter({ $0.url.contains(post) }).max(by: { $0.url.string.count < $1.url.string.count }) {
+            return (under.id, under.kind)
+        }
+        if let derived, let same = own.first(where: { $0.url == derived }) { return (same.id, same.kind) }
+        if draft.kind == .talk, let talk = own.first(where: { $0.kind == .talk }) { return (talk.id, talk.kind) }
+        if inferred != .blog, derived == nil, let platform = own.first(where: { $0.kind == inferred }) {
+            return (platform.id, platform.kind)
+        }
+        if let sameHost = own.first(where: { $0.url.host == post.host }) { return (sameHost.id, sameHost.kind) }
+
+        let author = try Self.email(try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [authorID]) ?? "")
+        guard let channelURL = derived else {
+            throw StoreError.channelNotDerivable(post, kind: inferred, owner: author)
+        }
+        if let owner = try String.fetchOne(
+            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url = ?",
+            arguments: [channelURL.string])
+        {
+            throw StoreError.channelOwnedByOther(channelURL, owner: try Self.email(owner), author: author)
+        }
+        let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred
+        let channel = try NewChannel(owner: author, url: channelURL, kind: kind, followersDate: draft.date)
+        return (try insertChannel(db, channel, ownerID: authorID), kind)
+    }
+
+    /// Records engagement measured on `date` (the author themself, or an
+    /// admin). Counters left out keep their latest value; a second snapshot
+    /// the same day replaces the first.
+    @discardableResult
+    public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress) throws -> Action {
+        try write(as: actorEmail) { db, actor in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
+                arguments: [url.string])
+            else { throw StoreError.unknownAction(url) }
+            try AccessRules.requireSelfOrAdmin(actor, owner: try Self.email(row["email"]), to: "record metrics")
+            let published = try Self.date(row["publishedOn"])
+            guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
+            let actionID: Int64 = row["id"]
+            let previous = try Row.fetchOne(
+                db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? AND date <= ? ORDER BY date DESC LIMIT 1",
+                arguments: [actionID, date.description]
+            ).map(Self.metrics(from:))
+            try Self.upsertMetrics(db, actionID: actionID, update.applied(to: previous), on: date)
+            return try Self.requireAction(db, url)
+        }
+    }
+
+    /// Removes an action with its metrics (the author themself, or an admin).
+    @discardableResult
+    public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
+        try write(as: actorEmail) { db, actor in
+            let action = try Self.requireAction(db, url)
+            try AccessRules.requireSelfOrAdmin(actor, owner: action.email, to: "remove actions")
+            try db.execute(sql: "DELETE FROM action WHERE url = ?", arguments: [url.string])
+            return action
+        }
+    }
+
+    /// Actions matching `filter`, newest first. An unknown employee or
+    /// project in the filter is an error, not an empty list.
+    public func actions(_ filter: ActionFilter = ActionFilter()) throws -> [Action] {
+        try read { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let author = filter.author {
+                clauses.append("a.employeeId = ?")
+                _ = arguments.append(contentsOf: [try Self.employeeID(db, author)])
+            }
+            if let project = filter.project {
+                clauses.append("a.id IN (SELECT actionId FROM actionProject WHERE projectId = ?)")
+                _ = arguments.append(contentsOf: [try Self.requireProjectID(db, project)])
+            }
+            if let period = filter.period {
+                clauses.append("a.publishedOn BETWEEN ? AND ?")
+                _ = arguments.append(contentsOf: [period.start.description, period.end.description])
+            }
+            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments
+            ).map(Self.action(from:))
+        }
+    }
+
+    /// One action, or ``StoreError/unknownAction(_:)``.
+    public func action(_ url: CanonicalURL) throws -> Action {
+        try read { db in try Self.requireAction(db, url) }
+    }
+
+    // MARK: Helpers
+
+    static let actionSelect = """
+        SELECT a.url, a.kind, a.title, a.publishedOn, a.effortHours, e.email, e.fullName,
+            c.url AS channelUrl, c.kind AS channelKind,
+            m.date AS metricsDate, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
+            (SELECT group_concat(p.code, '|') FROM actionProject ap JOIN project p ON p.id = ap.projectId
+             WHERE ap.actionId = a.id) AS projectCodes
+        FROM action a
+        JOIN employee e ON e.id = a.employeeId
+        JOIN channel c ON c.id = a.channelId
+        LEFT JOIN metricsSnapshot m ON m.id =
+            (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
+        """
+
+    static func requireAction(_ db: Database, _ url: CanonicalURL) throws -> Action {
+        guard let row = try Row.fetchOne(db, sql: actionSelect + " WHERE a.url = ?", arguments: [url.string]) else {
+            throw StoreError.unknownAction(url)
+        }
+        return try action(from: row)
+    }
+
+    static func upsertMetrics(_ db: Database, actionID: Int64, _ metrics: Metrics, on date: LocalDate) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions,
+                    reactions = excluded.reactions, comments = excluded.comments, shares = excluded.shares,
+                    clicks = excluded.clicks
+                """,
+            arguments: [
+                actionID, date.description, metrics.impressions, metrics.reactions, metrics.comments, metrics.shares,
+                metrics.clicks,
+            ])
+    }
+
+    static func metrics(from row: Row) -> Metrics {
+        Metrics(
+            impressions: row["impressions"], reactions: row["reactions"] ?? 0, comments: row["comments"] ?? 0,
+            shares: row["shares"] ?? 0, clicks: row["clicks"] ?? 0)
+    }
+
+    static func action(from row: Row) throws -> Action {
+        let codes = (row["projectCodes"] as String?)?.split(separator: "|").compactMap { try? ProjectCode(String($0)) } ?? []
+        return Action(
+            url: try url(row["url"]), kind: try decode(row["kind"]), title: row["title"], date: try date(row["publishedOn"]),
+            email: try email(row["email"]), name: row["fullName"], channel: try url(row["channelUrl"]),
+            channelKind: try decode(row["channelKind"]), projects: codes.sorted(), effortHours: row["effortHours"],
+            metrics: metrics(from: row), metricsDate: try (row["metricsDate"] as String?).map(date))
+    }
+}

@@ -1,0 +1,102 @@
+import AdvocacyCore
+import GRDB
+
+extension AdvocacyStore {
+    /// Registers a channel for its owner (the owner themself, or an admin),
+    /// with an initial follower count when one is given.
+    @discardableResult
+    public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
+            let ownerID = try Self.requireActiveEmployeeID(db, new.owner)
+            let id = try insertChannel(db, new, ownerID: ownerID)
+            if let followers = new.followers {
+                try Self.upsertFollowers(db, channelID: id, count: followers, on: new.followersDate)
+            }
+            return try Self.requireChannel(db, new.url)
+        }
+    }
+
+    func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64) throws -> Int64 {
+        if let owner = try String.fetchOne(
+            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url = ?",
+            arguments: [new.url.string])
+        {
+            throw StoreError.duplicateChannel(new.url, owner: try Self.email(owner))
+        }
+        try db.execute(
+            sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [ownerID, new.kind.rawValue, new.url.string, new.feedURL?.string, new.scope.rawValue, Self.timestamp(now())])
+        return db.lastInsertedRowID
+    }
+
+    /// Records a channel's audience on a day; a second count that day replaces the first.
+    @discardableResult
+    public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws -> Channel {
+        try Counts.check(count, name: "followers")
+        return try write(as: actorEmail) { db, actor in
+            let channel = try Self.requireChannel(db, url)
+            try AccessRules.requireSelfOrAdmin(actor, owner: channel.email, to: "record followers")
+            try Self.upsertFollowers(db, channelID: try Self.channelID(db, url), count: count, on: date)
+            return try Self.requireChannel(db, url)
+        }
+    }
+
+    /// Every channel, or one person's, ordered by owner then address.
+    public func channels(owner: EmailAddress? = nil) throws -> [Channel] {
+        try read { db in
+            if let owner { _ = try Self.employeeID(db, owner) }
+            return try Row.fetchAll(
+                db, sql: Self.channelSelect + " WHERE ?1 IS NULL OR e.email = ?1 ORDER BY e.email, c.url",
+                arguments: [owner?.value]
+            ).map(Self.channel(from:))
+        }
+    }
+
+    // MARK: Helpers
+
+    static let channelSelect = """
+        SELECT c.url, c.kind, c.scope, c.feedUrl, e.email, f.followers, f.date AS followersDate
+        FROM channel c
+        JOIN employee e ON e.id = c.employeeId
+        LEFT JOIN followerSnapshot f ON f.id =
+            (SELECT id FROM followerSnapshot WHERE channelId = c.id ORDER BY date DESC LIMIT 1)
+        """
+
+    static func requireChannel(_ db: Database, _ url: CanonicalURL) throws -> Channel {
+        guard let row = try Row.fetchOne(db, sql: channelSelect + " WHERE c.url = ?", arguments: [url.string]) else {
+            throw StoreError.unknownChannel(url)
+        }
+        return try channel(from: row)
+    }
+
+    static func channelID(_ db: Database, _ url: CanonicalURL) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM channel WHERE url = ?", arguments: [url.string]) else {
+            throw StoreError.unknownChannel(url)
+        }
+        return id
+    }
+
+    static func upsertFollowers(_ db: Database, channelID: Int64, count: Int, on date: LocalDate) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)
+                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers
+                """,
+            arguments: [channelID, date.description, count])
+    }
+
+    static func requireActiveEmployeeID(_ db: Database, _ email: EmailAddress) throws -> Int64 {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, isActive FROM employee WHERE email = ?", arguments: [email.value])
+        else { throw StoreError.unknownEmployee(email) }
+        guard row["isActive"] as Bool else { throw StoreError.inactiveEmployee(email) }
+        return row["id"]
+    }
+
+    static func channel(from row: Row) throws -> Channel {
+        Channel(
+            url: try url(row["url"]), kind: try decode(row["kind"]), scope: try decode(row["scope"]),
+            feedURL: try (row["feedUrl"] as String?).map(url), email: try email(row["email"]),
+            followers: row["followers"], followersDate: try (row["followersDate"] as String?).map(date))
+    }
+}

@@ -1,0 +1,119 @@
+import AdvocacyCore
+import GRDB
+
+/// What the demo loaded.
+public struct DemoLoadSummary: Codable, Equatable, Sendable {
+    public var employees: Int
+    public var teams: [String]
+    public var channels: Int
+    public var followerSnapshots: Int
+    public var projects: Int
+    public var actions: Int
+    public var metricsSnapshots: Int
+    public var actionsByKind: [String: Int]
+    public var admin: EmailAddress
+    public var cio: EmailAddress
+    public var hr: EmailAddress
+    public var suspiciousChannels: [CanonicalURL]
+    public var period: Period
+}
+
+extension AdvocacyStore {
+    /// Loads a generated programme in one transaction, replacing what is
+    /// there only when `replacing` is true.
+    ///
+    /// This is the bulk path: one reused prepared statement per table with
+    /// positional arguments, so thousands of people load in well under a second.
+    public func loadDemo(_ dataset: DemoDataset, replacing: Bool) throws -> DemoLoadSummary {
+        try write { db in
+            let hasData = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
+            if hasData {
+                guard replacing else { throw StoreError.notEmpty(path: path) }
+                for table in ["actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "project", "employee"] {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                }
+            }
+            let created = Self.timestamp(now())
+            let insertEmployee = try db.makeStatement(
+                sql: "INSERT INTO employee (email, fullName, team, role, hrId, isActive, createdAt) VALUES (?, ?, ?, ?, ?, 1, ?)")
+            var employeeIDs: [EmailAddress: Int64] = [:]
+            for person in dataset.employees {
+                try insertEmployee.execute(arguments: [
+                    person.email.value, person.name, person.team, person.role.rawValue, person.hrID, created,
+                ])
+                employeeIDs[person.email] = db.lastInsertedRowID
+            }
+
+            let insertProject = try db.makeStatement(
+                sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)")
+            var projectIDs: [ProjectCode: Int64] = [:]
+            for project in dataset.projects {
+                try insertProject.execute(arguments: [
+                    project.code.value, project.name, project.weight, project.status.rawValue, project.start?.description,
+                    project.end?.description,
+                ])
+                projectIDs[project.code] = db.lastInsertedRowID
+            }
+
+            let insertChannel = try db.makeStatement(
+                sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+            let insertFollowers = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)")
+            var channelIDs: [Int64] = []
+            var followerSnapshots = 0
+            for entry in dataset.channels {
+                let channel = entry.channel
+                try insertChannel.execute(arguments: [
+                    employeeIDs[channel.owner], channel.kind.rawValue, channel.url.string, channel.feedURL?.string,
+                    channel.scope.rawValue, created,
+                ])
+                let channelID = db.lastInsertedRowID
+                channelIDs.append(channelID)
+                for snapshot in entry.followerHistory {
+                    try insertFollowers.execute(arguments: [channelID, snapshot.date.description, snapshot.count])
+                    followerSnapshots += 1
+                }
+            }
+
+            let insertAction = try db.makeStatement(
+                sql: """
+                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertTag = try db.makeStatement(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
+            let insertMetrics = try db.makeStatement(
+                sql: """
+                    INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var metricsSnapshots = 0
+            var byKind: [String: Int] = [:]
+            for action in dataset.actions {
+                let owner = dataset.channels[action.channelIndex].channel.owner
+                try insertAction.execute(arguments: [
+                    employeeIDs[owner], channelIDs[action.channelIndex], action.kind.rawValue, action.title,
+                    action.url.string, action.date.description, action.effortHours, created,
+                ])
+                let actionID = db.lastInsertedRowID
+                byKind[action.kind.rawValue, default: 0] += 1
+                for code in action.projects {
+                    try insertTag.execute(arguments: [actionID, projectIDs[code]])
+                }
+                for snapshot in action.metrics {
+                    let m = snapshot.metrics
+                    try insertMetrics.execute(arguments: [
+                        actionID, snapshot.date.description, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
+                    ])
+                    metricsSnapshots += 1
+                }
+            }
+            return DemoLoadSummary(
+                employees: dataset.employees.count,
+                teams: Set(dataset.employees.compactMap(\.team)).sorted(),
+                channels: dataset.channels.count, followerSnapshots: followerSnapshots,
+                projects: dataset.projects.count, actions: dataset.actions.count, metricsSnapshots: metricsSnapshots,
+                actionsByKind: byKind, admin: dataset.admin, cio: dataset.cio, hr: dataset.hr,
+                suspiciousChannels: dataset.suspiciousChannels, period: dataset.period)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import AdvocacyCore
+import GRDB
+
+/// What `init` did.
+public enum InitOutcome: Equatable, Sendable {
+    /// The database exists (it may have just been created) and no admin was asked for.
+    case ready
+    /// The first admin was registered.
+    case createdAdmin(Employee)
+    /// That person was already an admin: nothing changed.
+    case adminAlreadyPresent(Employee)
+}
+
+extension AdvocacyStore {
+    /// Makes sure the database is ready and, when asked, registers its first
+    /// admin. Running it again changes nothing. A second, different admin
+    /// must be added by an existing admin.
+    public func initialise(firstAdmin: NewEmployee?) throws -> InitOutcome {
+        guard var admin = firstAdmin else { return .ready }
+        admin.role = .admin
+        return try write { db in
+            if let existing = try Self.fetchEmployee(db, admin.email) {
+                if existing.role == .admin { return .adminAlreadyPresent(existing) }
+            }
+            if let other = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1") {
+                throw StoreError.adminAlreadyExists(existing: try Self.email(other))
+            }
+            if try Self.fetchEmployee(db, admin.email) != nil {
+                try db.execute(sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
+            } else {
+                try insertEmployee(db, admin)
+            }
+            return .createdAdmin(try Self.requireEmployee(db, admin.email))
+        }
+    }
+
+    /// Registers an employee (admin only).
+    @discardableResult
+    public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> Employee {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireAdmin(actor, to: "add employees")
+            try insertEmployee(db, new)
+            return try Self.requireEmployee(db, new.email)
+        }
+    }
+
+    func insertEmployee(_ db: Database, _ new: NewEmployee) throws {
+        if try Self.fetchEmployee(db, new.email) != nil { throw StoreError.duplicateEmployee(new.email) }
+        try Self.requireFreeHRID(db, new.hrID, for: new.email)
+        try db.execute(
+            sql: "INSERT INTO employee (email, fullName, team, role, hrId, isActive, createdAt) VALUES (?, ?, ?, ?, ?, 1, ?)",
+            arguments: [new.email.value, new.name, new.team, new.role.rawValue, new.hrID, Self.timestamp(now())])
+    }
+
+    /// Changes an employee's details (admin only). Keeps at least one active admin.
+    @discardableResult
+    public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireAdmin(actor, to: "change employees")
+            var employee = try Self.requireEmployee(db, email)
+            let wasActiveAdmin = employee.role == .admin && employee.isActive
+            if let name = changes.name { employee.name = name }
+            if let team = changes.team { employee.team = team }
+            if let role = changes.role { employee.role = role }
+            if let hrID = changes.hrID { employee.hrID = hrID }
+            if let isActive = changes.isActive { employee.isActive = isActive }
+            if wasActiveAdmin && !(employee.role == .admin && employee.isActive) {
+                let others = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?",
+                    arguments: [email.value]) ?? 0
+                if others == 0 { throw StoreError.lastAdmin(email) }
+            }
+            try Self.requireFreeHRID(db, employee.hrID, for: email)
+            try db.execute(
+                sql: "UPDATE employee SET fullName = ?, team = ?, role = ?, hrId = ?, isActive = ? WHERE email = ?",
+                arguments: [employee.name, employee.team, employee.role.rawValue, employee.hrID, employee.isActive, email.value])
+            return employee
+        }
+    }
+
+    /// Marks an employee as no longer taking part (admin only). Their history stays.
+    @discardableResult
+    public func deactivateEmployee(_ email: EmailAddress, by actorEmail: EmailAddress) throws -> Employee {
+        try updateEmployee(email, try EmployeeChanges(isActive: false), by: actorEmail)
+    }
+
+    /// Everyone, or one team's members (team compared without regard to case), by name.
+    public func employees(team: String? = nil) throws -> [Employee] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM employee WHERE ?1 IS NULL OR team = ?1 COLLATE NOCASE ORDER BY fullName, email",
+                arguments: [team])
+            return try rows.map(Self.employee(from:))
+        }
+    }
+
+    /// One employee, or ``StoreError/unknownEmployee(_:)``.
+    public func employee(_ email: EmailAddress) throws -> Employee {
+        try read { db in try Self.requireEmployee(db, email) }
+    }
+
+    // MARK: Helpers
+
+    static func fetchEmployee(_ db: Database, _ email: EmailAddress) throws -> Employee? {
+        try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE email = ?", arguments: [email.value]).map(employee(from:))
+    }
+
+    static func requireEmployee(_ db: Database, _ email: EmailAddress) throws -> Employee {
+        guard let employee = try fetchEmployee(db, email) else { throw StoreError.unknownEmployee(email) }
+        return employee
+    }
+
+    static func employeeID(_ db: Database, _ email: EmailAddress) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM employee WHERE email = ?", arguments: [email.value]) else {
+            throw StoreError.unknownEmployee(email)
+        }
+        return id
+    }
+
+    static func requireFreeHRID(_ db: Database, _ hrID: String?, for email: EmailAddress) throws {
+        guard let hrID else { return }
+        if let owner = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE hrId = ? AND email <> ?", arguments: [hrID, email.value]) {
+            throw StoreError.duplicateHRID(hrID, owner: try Self.email(owner))
+        }
+    }
+
+    static func employee(from row: Row) throws -> Employee {
+        Employee(
+            email: try email(row["email"]), name: row["fullName"], team: row["team"], role: try decode(row["role"]),
+            hrID: row["hrId"], isActive: row["isActive"], createdAt: date(fromTimestamp: row["createdAt"]))
+    }
+}

@@ -1,0 +1,97 @@
+import AdvocacyCore
+import GRDB
+
+extension AdvocacyStore {
+    /// Registers a project (admin only).
+    @discardableResult
+    public func addProject(_ project: Project, by actorEmail: EmailAddress) throws -> ProjectSummary {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireAdmin(actor, to: "add projects")
+            if try Self.fetchProjectID(db, project.code) != nil { throw StoreError.duplicateProject(project.code) }
+            try db.execute(
+                sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    project.code.value, project.name, project.weight, project.status.rawValue, project.start?.description,
+                    project.end?.description,
+                ])
+            return try Self.requireProject(db, project.code)
+        }
+    }
+
+    /// Changes a project (admin only).
+    @discardableResult
+    public func updateProject(_ code: ProjectCode, _ changes: ProjectChanges, by actorEmail: EmailAddress) throws -> ProjectSummary {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireAdmin(actor, to: "change projects")
+            return try Self.saveProject(db, try Self.requireProject(db, code).project.applying(changes))
+        }
+    }
+
+    /// Closes a project (admin only), ending it on `date` unless it already has an end.
+    @discardableResult
+    public func closeProject(_ code: ProjectCode, on date: LocalDate, by actorEmail: EmailAddress) throws -> ProjectSummary {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireAdmin(actor, to: "close projects")
+            let current = try Self.requireProject(db, code).project
+            let end = current.end ?? max(date, current.start ?? date)
+            return try Self.saveProject(db, try current.applying(ProjectChanges(status: .closed, end: end)))
+        }
+    }
+
+    static func saveProject(_ db: Database, _ project: Project) throws -> ProjectSummary {
+        try db.execute(
+            sql: "UPDATE project SET name = ?, strategicWeight = ?, status = ?, startDate = ?, endDate = ? WHERE code = ?",
+            arguments: [
+                project.name, project.weight, project.status.rawValue, project.start?.description, project.end?.description,
+                project.code.value,
+            ])
+        return try requireProject(db, project.code)
+    }
+
+    /// Every project, by code, with its number of actions and advocates.
+    public func projects() throws -> [ProjectSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: Self.projectSelect + " ORDER BY p.code").map(Self.projectSummary(from:))
+        }
+    }
+
+    /// One project, or ``StoreError/unknownProject(_:)``.
+    public func project(_ code: ProjectCode) throws -> ProjectSummary {
+        try read { db in try Self.requireProject(db, code) }
+    }
+
+    // MARK: Helpers
+
+    static let projectSelect = """
+        SELECT p.*,
+            (SELECT COUNT(*) FROM actionProject ap WHERE ap.projectId = p.id) AS actionCount,
+            (SELECT COUNT(DISTINCT a.employeeId) FROM actionProject ap JOIN action a ON a.id = ap.actionId
+             WHERE ap.projectId = p.id) AS advocateCount
+        FROM project p
+        """
+
+    static func fetchProjectID(_ db: Database, _ code: ProjectCode) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.value])
+    }
+
+    static func requireProjectID(_ db: Database, _ code: ProjectCode) throws -> Int64 {
+        guard let id = try fetchProjectID(db, code) else { throw StoreError.unknownProject(code) }
+        return id
+    }
+
+    static func requireProject(_ db: Database, _ code: ProjectCode) throws -> ProjectSummary {
+        guard let row = try Row.fetchOne(db, sql: projectSelect + " WHERE p.code = ?", arguments: [code.value]) else {
+            throw StoreError.unknownProject(code)
+        }
+        return try projectSummary(from: row)
+    }
+
+    static func projectSummary(from row: Row) throws -> ProjectSummary {
+        let code: String = row["code"]
+        guard let projectCode = try? ProjectCode(code) else { throw StoreError.constraintViolated("unexpected project code '\(code)'") }
+        let project = Project(
+            code: projectCode, name: row["name"], weight: row["strategicWeight"], status: try decode(row["status"]),
+            start: try (row["startDate"] as String?).map(date), end: try (row["endDate"] as String?).map(date))
+        return ProjectSummary(project: project, actions: row["actionCount"], advocates: row["advocateCount"])
+    }
+}

@@ -1,0 +1,79 @@
+import AdvocacyCore
+import Foundation
+
+/// Everything the store can refuse or fail at, with what to do about it.
+public enum StoreError: Error, Equatable, Sendable {
+    case databaseMissing(path: String)
+    case notADatabase(path: String, reason: String)
+    case newerSchema(path: String)
+    case unknownActor(EmailAddress)
+    case unknownEmployee(EmailAddress)
+    case unknownProject(ProjectCode)
+    case unknownChannel(CanonicalURL)
+    case unknownAction(CanonicalURL)
+    case duplicateEmployee(EmailAddress)
+    case duplicateHRID(String, owner: EmailAddress)
+    case duplicateProject(ProjectCode)
+    case duplicateChannel(CanonicalURL, owner: EmailAddress)
+    case duplicateAction(CanonicalURL, owner: EmailAddress)
+    case channelNotDerivable(CanonicalURL, kind: ChannelKind, owner: EmailAddress)
+    case inactiveEmployee(EmailAddress)
+    case lastAdmin(EmailAddress)
+    case adminAlreadyExists(existing: EmailAddress)
+    case notEmpty(path: String)
+    case metricsBeforePublication(date: LocalDate, published: LocalDate)
+    case channelOwnedByOther(CanonicalURL, owner: EmailAddress, author: EmailAddress)
+    case constraintViolated(String)
+    case databaseFailure(path: String, reason: String)
+}
+
+extension StoreError: LocalizedError {
+    public var errorDescription: String? {
+        switch self {
+        case .databaseMissing(let path):
+            "no database at \(path): create one with 'advocacy init' (or 'advocacy demo'), or point --db / ADVOCACY_DB at an existing file"
+        case .notADatabase(let path, let reason):
+            "\(path) is not an advocacy database (\(reason)): check the --db / ADVOCACY_DB path"
+        case .newerSchema(let path):
+            "\(path) was written by a newer version of advocacy: upgrade advocacy to use it"
+        case .unknownActor(let email):
+            "the acting user \(email) is not a registered employee: check --as / ADVOCACY_USER, or ask an admin to run 'advocacy employee add \(email) --name NAME'"
+        case .unknownEmployee(let email):
+            "no employee with email \(email): see 'advocacy employee list', or add them with 'advocacy employee add'"
+        case .unknownProject(let code):
+            "no project with code \(code): see 'advocacy project list', or ask an admin to add it with 'advocacy project add \(code) --name NAME'"
+        case .unknownChannel(let url):
+            "no channel at \(url): see 'advocacy channel list', or add it with 'advocacy channel add EMAIL \(url)'"
+        case .unknownAction(let url):
+            "no action at \(url): see 'advocacy action list', or log it with 'advocacy log \(url)'"
+        case .duplicateEmployee(let email):
+            "an employee with email \(email) already exists: use 'advocacy employee update \(email)' to change them"
+        case .duplicateHRID(let id, let owner):
+            "HR id \(id) already belongs to \(owner): each HR id identifies one person"
+        case .duplicateProject(let code):
+            "a project with code \(code) already exists: use 'advocacy project update \(code)' to change it"
+        case .duplicateChannel(let url, let owner):
+            "the channel \(url) is already registered to \(owner)"
+        case .duplicateAction(let url, let owner):
+            "\(url) is already logged (by \(owner)): update its figures with 'advocacy metrics \(url)'"
+        case .channelNotDerivable(let url, let kind, let owner):
+            "cannot tell which \(kind.rawValue) channel of \(owner) published \(url): register it first with 'advocacy channel add \(owner) URL --kind \(kind.rawValue)'"
+        case .inactiveEmployee(let email):
+            "\(email) is deactivated: reactivate them with 'advocacy employee update \(email) --active' first"
+        case .lastAdmin(let email):
+            "\(email) is the last active admin: make someone else admin first, so the programme keeps one"
+        case .adminAlreadyExists(let existing):
+            "the database already has an admin (\(existing)): ask them to add people with 'advocacy employee add EMAIL --name NAME --role admin'"
+        case .notEmpty(let path):
+            "\(path) already holds a programme: pass --force to replace it with the demo, or choose another file with --db"
+        case .metricsBeforePublication(let date, let published):
+            "metrics dated \(date) come before the publication date \(published): expected a date on or after it"
+        case .channelOwnedByOther(let url, let owner, let author):
+            "the channel \(url) belongs to \(owner): register \(author)'s own channel first with 'advocacy channel add \(author) URL'"
+        case .databaseFailure(let path, let reason):
+            "cannot use the database \(path): \(reason)"
+        case .constraintViolated(let detail):
+            "the database refused the change (\(detail)); nothing was written"
+        }
+    }
+}
