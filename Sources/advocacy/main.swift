@@ -1,1 +1,4 @@
-print(1)
+import AdvocacyCLI
+import Foundation
+
+exit(AdvocacyCLI.run(arguments: Array(CommandLine.arguments.dropFirst()), context: .live))

@@ -101,3 +101,10 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension LocalDate {
+    /// Refuses a date after `today`: nothing is published or measured in the future.
+    public func requireNotAfter(_ today: LocalDate) throws {
+        guard self <= today else { throw CoreError.futureDate(self, today: today) }
+    }
+}

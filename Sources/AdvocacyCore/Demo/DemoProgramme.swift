@@ -78,16 +78,16 @@ public enum DemoProgramme {
 
     /// Generates a programme of `employeeCount` people (at least 3: the
     /// admin, the CIO and the HR officer) whose activity ends on `today`.
-    public static func generate(employees employeeCount: Int, seed: UInt64, today: LocalDate) -> DemoDataset {
+    public static func generate(employees employeeCount: Int, seed: UInt64, today: LocalDate) throws -> DemoDataset {
         var random = SeededGenerator(seed: seed)
         let count = max(3, employeeCount)
         let start = today.adding(days: -181)
 
         // Projects.
         let projectCount = min(projectCatalogue.count, random.int(in: 8...12))
-        let projects = projectCatalogue.prefix(projectCount).map { code, name, weight, status, _ in
-            Project(
-                code: try! ProjectCode(code), name: name, weight: weight, status: status,
+        let projects = try projectCatalogue.prefix(projectCount).map { code, name, weight, status, _ in
+            try Project(
+                code: try ProjectCode(code), name: name, weight: weight, status: status,
                 start: status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
                 end: status == .closed ? today.adding(days: -20) : nil)
         }
@@ -105,8 +105,8 @@ public enum DemoProgramme {
             let team = index == 1 ? "Direction" : index == 2 ? "Ressources humaines" : random.pick(teams)
             let hrID = "M" + String(10_000 + index * 7 + random.int(in: 0...6))
             employees.append(
-                try! NewEmployee(
-                    email: try! EmailAddress("\(local)@dsi.example.fr"), name: "\(first) \(last)", team: team,
+                try NewEmployee(
+                    email: try EmailAddress("\(local)@dsi.example.fr"), name: "\(first) \(last)", team: team,
                     role: role, hrID: hrID))
         }
 
@@ -148,8 +148,8 @@ public enum DemoProgramme {
                     value = min(Double(final), value * (1.0 + random.unit() * 0.05))
                 }
                 history[history.count - 1].1 = final
-                let url = try! CanonicalURL(address)
-                let channel = try! NewChannel(
+                let url = try CanonicalURL(address)
+                let channel = try NewChannel(
                     owner: person.email, url: url, kind: kind, followers: nil, followersDate: today)
                 channelsByPerson[index].append(channels.count)
                 channels.append(.init(channel: channel, followerHistory: history))
@@ -175,7 +175,7 @@ public enum DemoProgramme {
             let personChannels = channelsByPerson[index]
             guard !personChannels.isEmpty, random.chance(index < 3 ? 0.5 : 0.75) else { continue }
             let actionCount = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
-            let affinity = teamProjects[person.team ?? ""]?.map { try! ProjectCode($0.0) } ?? []
+            let affinity = try teamProjects[person.team ?? ""]?.map { try ProjectCode($0.0) } ?? []
             let activeProjects = projects.filter { $0.status != .planned }.map(\.code)
             for _ in 0..<actionCount {
                 serial += 1
@@ -195,7 +195,7 @@ public enum DemoProgramme {
                 }
                 let topic = tags.first.flatMap { code in projects.first { $0.code == code }?.name } ?? "notre DSI"
                 let title = String(format: random.pick(titleTemplates), topic.lowercasedFirst)
-                let slug = ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
                     .split(separator: "-").joined(separator: "-")
                 let address: String
                 switch channel.kind {
@@ -230,7 +230,7 @@ public enum DemoProgramme {
                 let settled = min(today, date.adding(days: 14))
                 if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }
                 actions.append(.init(
-                    channelIndex: channelIndex, url: try! CanonicalURL(address), kind: kind, title: title, date: date,
+                    channelIndex: channelIndex, url: try CanonicalURL(address), kind: kind, title: title, date: date,
                     effortHours: kind == .talk && random.chance(0.5) ? Double(random.int(in: 6...16)) : nil,
                     projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots))
             }

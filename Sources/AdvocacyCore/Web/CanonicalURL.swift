@@ -35,7 +35,14 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         guard !trimmed.contains(where: { $0.isWhitespace }) else {
             throw CoreError.invalidURL(text, reason: "it contains spaces")
         }
-        let withScheme = trimmed.contains("://") ? trimmed : "https://" + trimmed
+        let typedScheme = trimmed.contains("://")
+        // Without "://", a leading "word:" is a scheme ("mailto:", "htp:/x"), not a host with a port.
+        if !typedScheme, let colon = trimmed.firstIndex(of: ":"),
+            !trimmed[..<colon].contains(where: { $0 == "/" || $0 == "." })
+        {
+            throw CoreError.invalidURL(text, reason: "only http and https addresses are accepted")
+        }
+        let withScheme = typedScheme ? trimmed : "https://" + trimmed
         guard let components = URLComponents(string: withScheme) else {
             throw CoreError.invalidURL(text, reason: "it cannot be read as an address")
         }
@@ -51,6 +58,9 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }),
             !host.hasPrefix("."), !host.contains("..")
         else { throw CoreError.invalidURL(text, reason: "it has no valid host name") }
+        if !typedScheme && !host.contains(".") {
+            throw CoreError.invalidURL(text, reason: "'\(host)' is not a full host name")
+        }
         for prefix in ["www.", "m.", "mobile."] where host.hasPrefix(prefix) && host.dropFirst(prefix.count).contains(".") {
             host.removeFirst(prefix.count)
         }

@@ -1,0 +1,143 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+import Foundation
+
+/// A subcommand that runs against a ``CommandContext``, so tests can run it
+/// in-process and read what it printed.
+protocol ContextCommand: ParsableCommand {
+    func run(in context: CommandContext) throws
+}
+
+extension ContextCommand {
+    mutating func run() throws { try run(in: .live) }
+}
+
+/// The process exit codes (sysexits where one fits).
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    /// The command line itself is wrong: unknown option, malformed value.
+    public static let usage: Int32 = 64
+    /// The acting user's role does not allow the change.
+    public static let permissionRefused: Int32 = 77
+}
+
+/// Runs `advocacy` command lines.
+public enum AdvocacyCLI {
+    /// Parses and runs one command line, printing results to the context's
+    /// standard output and one line per error to its standard error.
+    /// Returns the exit status; never crashes on bad input.
+    public static func run(arguments: [String], context: CommandContext) -> Int32 {
+        let arguments = hoistingGlobalOptions(arguments)
+        let command: any ParsableCommand
+        do {
+            command = try AdvocacyCommand.parseAsRoot(arguments)
+        } catch {
+            return reportParseError(error, arguments: arguments, context: context)
+        }
+        do {
+            if let contextual = command as? any ContextCommand {
+                try contextual.run(in: context)
+            } else {
+                var plain = command
+                try plain.run()
+            }
+            return ExitStatus.success
+        } catch let error as CoreError {
+            context.note("error: \(error.localizedDescription)")
+            switch error {
+            case .permissionDenied, .inactiveActor: return ExitStatus.permissionRefused
+            default: return ExitStatus.failure
+            }
+        } catch let error as StoreError {
+            context.note("error: \(error.localizedDescription)")
+            return ExitStatus.failure
+        } catch let error as CLIError {
+            context.note("error: \(error.localizedDescription)")
+            return ExitStatus.failure
+        } catch {
+            return reportParseError(error, arguments: arguments, context: context)
+        }
+    }
+
+    /// Help goes to standard output; usage errors become one line naming the
+    /// bad value, with a pointer to the command's help.
+    static func reportParseError(_ error: any Error, arguments: [String], context: CommandContext) -> Int32 {
+        let code = AdvocacyCommand.exitCode(for: error).rawValue
+        if code == 0 {
+            let text = AdvocacyCommand.fullMessage(for: error)
+            if !text.isEmpty { context.print(text) }
+            return 0
+        }
+        var message = AdvocacyCommand.message(for: error)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+        // A negative number reads as an unknown short option; say what it really is.
+        if message.hasPrefix("Unknown option") || message.hasPrefix("Missing expected argument"),
+            let negative = arguments.first(where: { $0.wholeMatch(of: /-[0-9][0-9.,]*/) != nil })
+        {
+            message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
+        }
+        let path = commandPath(arguments)
+        context.note("error: \(message) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
+        return code == 1 ? ExitStatus.failure : code
+    }
+
+    /// Options that every command takes, accepted before the subcommand too
+    /// (`advocacy --db x.sqlite employee list`) by moving them after it.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--verbose" || argument.hasPrefix("--db=") || argument.hasPrefix("--as=") {
+                leading.append(argument)
+                index += 1
+            } else if (argument == "--db" || argument == "--as") && index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        let rest = Array(arguments[index...])
+        let pathLength = commandPath(rest).split(separator: " ").count
+        guard pathLength > 0 else { return arguments }
+        return Array(rest.prefix(pathLength)) + leading + rest.dropFirst(pathLength)
+    }
+
+    /// The subcommand names at the start of `arguments` ("employee add").
+    static func commandPath(_ arguments: [String]) -> String {
+        var names: [String] = []
+        var current: any ParsableCommand.Type = AdvocacyCommand.self
+        for argument in arguments {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            names.append(argument)
+            current = next
+        }
+        return names.joined(separator: " ")
+    }
+}
+
+/// The root command.
+public struct AdvocacyCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "advocacy",
+        abstract: "Run an IT department's internal micro-influencer programme.",
+        discussion: """
+            Staff log what they publish about the department's projects; the CIO reviews who carries \
+            influence; HR turns merit into rewards. Everything lives in one SQLite file that the \
+            organisation owns.
+
+            Writes need to know who acts: pass --as EMAIL or set ADVOCACY_USER. Exit codes: 0 success, \
+            1 failure, 64 malformed command line, 77 permission refused.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
+            LogCommand.self, MetricsCommand.self, ActionCommand.self, CLIReferenceCommand.self,
+        ])
+
+    public init() {}
+}

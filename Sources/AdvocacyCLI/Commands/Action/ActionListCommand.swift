@@ -1,0 +1,24 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct ActionListCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List actions, newest first, with their latest engagement.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Only this author's actions.", valueName: "email"), transform: Parse.email)
+    var employee: EmailAddress?
+
+    @Option(help: ArgumentHelp("Only actions about this project.", valueName: "code"), transform: Parse.projectCode)
+    var project: ProjectCode?
+
+    @OptionGroup var period: PeriodOptions
+
+    func run(in context: CommandContext) throws {
+        let filter = ActionFilter(author: employee, project: project, period: try period.resolve(today: context.today))
+        let actions = try global.openStore(in: context).actions(filter)
+        try context.emit(actions, as: output.format) { Action.table(actions) }
+    }
+}

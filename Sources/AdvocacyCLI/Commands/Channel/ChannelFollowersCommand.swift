@@ -1,0 +1,36 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct ChannelFollowersCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followers",
+        abstract: "Record a channel's follower count (its owner, or an admin); a second count the same day replaces the first.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The channel's address or handle.", valueName: "url"))
+    var url: String
+
+    @Argument(help: ArgumentHelp("The follower count.", valueName: "count"), transform: Parse.count)
+    var count: Int
+
+    @Option(help: ArgumentHelp("Day of the count, YYYY-MM-DD (default: today).", valueName: "date"), transform: Parse.date)
+    var date: LocalDate?
+
+    func validate() throws {
+        do {
+            _ = try ChannelLocator.channelURL(from: url)
+        } catch let error as CoreError {
+            throw ValidationError(error.localizedDescription)
+        }
+    }
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "channel followers")
+        let day = date ?? context.today
+        try day.requireNotAfter(context.today)
+        let channel = try global.openStore(in: context)
+            .recordFollowers(try ChannelLocator.channelURL(from: url), count: count, on: day, by: actor)
+        context.print("Recorded \(count) followers on \(day) for \(channel.url)")
+    }
+}

@@ -1,0 +1,55 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+
+struct DemoCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill a database with a realistic fictional IT department to try the tool.",
+        discussion: """
+            Teams, 8 to 12 projects, people from nano- to macro-influencers, and their articles, posts, \
+            talks and videos over the last two quarters, with a couple of suspicious follower jumps. The \
+            same seed gives the same programme. Refuses to replace an existing programme unless --force.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "How many employees to create (3 to 100000).")
+    var employees: Int = 40
+
+    @Option(help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
+    var seed: UInt64 = 2026
+
+    @Flag(help: "Replace the programme already in the database.")
+    var force = false
+
+    func validate() throws {
+        guard (3...100_000).contains(employees) else {
+            throw ValidationError("--employees \(employees) is out of range: expected 3 to 100000")
+        }
+    }
+
+    func run(in context: CommandContext) throws {
+        let store = try global.openStore(in: context, create: true)
+        let dataset = try DemoProgramme.generate(employees: employees, seed: seed, today: context.today)
+        let summary = try store.loadDemo(dataset, replacing: force)
+        let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
+        context.print("Demo programme ready in \(store.path) (seed \(seed))")
+        context.print("  \(summary.employees) employees in \(summary.teams.count) teams, \(summary.projects) projects, \(summary.channels) channels")
+        context.print("  \(summary.actions) actions from \(summary.period.start) to \(summary.period.end): \(kinds)")
+        context.print("  \(summary.metricsSnapshots) metrics snapshots, \(summary.followerSnapshots) follower counts")
+        if !summary.suspiciousChannels.isEmpty {
+            context.print("  suspicious follower jumps on: " + summary.suspiciousChannels.map(\.string).joined(separator: ", "))
+        }
+        context.print("")
+        context.print("Act as (pass --as EMAIL or set ADVOCACY_USER):")
+        context.print("  admin  \(summary.admin)")
+        context.print("  cio    \(summary.cio)")
+        context.print("  hr     \(summary.hr)")
+        context.print("")
+        context.print("Try:")
+        context.print("  advocacy --db \(store.path) project list")
+        context.print("  advocacy --db \(store.path) action list --period \(Period.quarter(containing: context.today))")
+    }
+}

@@ -1,0 +1,31 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct EmployeeAddCommand: ContextCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an employee (admin).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Their work email.", valueName: "email"), transform: Parse.email)
+    var email: EmailAddress
+
+    @Option(help: "Full name.")
+    var name: String
+
+    @Option(help: "Team, such as Data or Sécurité.")
+    var team: String?
+
+    @Option(help: ArgumentHelp("staff, cio, hr or admin.", valueName: "role"), transform: Parse.role)
+    var role: Role = .staff
+
+    @Option(name: .customLong("hr-id"), help: ArgumentHelp("HR id (matricule), unique.", valueName: "id"))
+    var hrID: String?
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "employee add")
+        let new = try NewEmployee(email: email, name: name, team: team, role: role, hrID: hrID)
+        let store = try global.openStore(in: context)
+        let employee = try store.addEmployee(new, by: actor)
+        context.print("Added \(employee.name) <\(employee.email)> as \(employee.role.rawValue)\(employee.team.map { " in \($0)" } ?? "")")
+    }
+}

@@ -1,0 +1,39 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+
+struct InitCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the programme database (safe to run again), optionally with its first admin.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Email of the first admin.", valueName: "email"), transform: Parse.email)
+    var admin: EmailAddress?
+
+    @Option(help: ArgumentHelp("Full name of the first admin.", valueName: "name"))
+    var name: String?
+
+    func validate() throws {
+        if (admin == nil) != (name == nil) {
+            throw ValidationError("--admin and --name go together: give both to register the first admin, or neither")
+        }
+    }
+
+    func run(in context: CommandContext) throws {
+        let store = try global.openStore(in: context, create: true)
+        let newAdmin = try admin.map { try NewEmployee(email: $0, name: name ?? "", role: .admin) }
+        switch try store.initialise(firstAdmin: newAdmin) {
+        case .ready:
+            context.print("Database ready at \(store.path)")
+            context.print("Next: advocacy init --admin EMAIL --name NAME   (registers the programme's first admin)")
+        case .createdAdmin(let employee):
+            context.print("Database ready at \(store.path)")
+            context.print("First admin: \(employee.name) <\(employee.email)>")
+            context.print("Next: export ADVOCACY_USER=\(employee.email); advocacy employee add EMAIL --name NAME")
+        case .adminAlreadyPresent(let employee):
+            context.print("Database ready at \(store.path); \(employee.email) is already an admin")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+
+/// How a listing or showing command prints its result.
+enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, csv
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: text, json or csv.", valueName: "format"),
+        transform: { text in
+            guard let format = OutputFormat(rawValue: text.lowercased()) else {
+                throw Expectation(description: "expected one of text, json, csv")
+            }
+            return format
+        })
+    var format: OutputFormat = .text
+}
+
+/// Rows and columns that print as an aligned text table or as CSV.
+struct Table {
+    struct Column {
+        var header: String
+        var numeric = false
+        /// Longer text cells are cut with "…" in text output (never in CSV).
+        var maxWidth: Int? = nil
+    }
+
+    var columns: [Column]
+    var rows: [[String]]
+
+    /// Columns padded to their widest cell, numbers right-aligned.
+    func text() -> String {
+        let cut = rows.map { row in
+            zip(columns, row).map { column, cell in
+                guard let limit = column.maxWidth, cell.count > limit else { return cell }
+                return String(cell.prefix(limit - 1)) + "…"
+            }
+        }
+        let widths = columns.indices.map { index in
+            max(columns[index].header.count, cut.map { $0[index].count }.max() ?? 0)
+        }
+        func line(_ cells: [String]) -> String {
+            cells.indices.map { index in
+                let cell = cells[index], padding = String(repeating: " ", count: widths[index] - cell.count)
+                if index == cells.count - 1 && !columns[index].numeric { return cell }
+                return columns[index].numeric ? padding + cell : cell + padding
+            }.joined(separator: "  ")
+        }
+        return ([line(columns.map(\.header))] + cut.map(line)).joined(separator: "\n")
+    }
+
+    /// RFC 4180 CSV with a header row and CRLF line ends.
+    func csv() -> String {
+        ([columns.map(\.header)] + rows).map(CSVFormat.line).joined() 
+    }
+}
+
+/// Writes CSV that spreadsheets read safely.
+enum CSVFormat {
+    /// One record, quoted where needed, ending in CRLF.
+    static func line(_ cells: [String]) -> String {
+        cells.map(escape).joined(separator: ",") + "\r\n"
+    }
+
+    /// Quotes a cell that holds a comma, quote or line break, and defuses
+    /// cells a spreadsheet would run as a formula by prefixing `'`.
+    static func escape(_ cell: String) -> String {
+        var value = cell
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension CommandContext {
+    /// Prints `value` as JSON, or `table` as text or CSV.
+    func emit<Value: Encodable>(_ value: Value, as format: OutputFormat, table: () -> Table) throws {
+        switch format {
+        case .json: print(try Self.json(value))
+        case .csv: standardOutput.write(table().csv())
+        case .text: print(table().text())
+        }
+    }
+
+    /// Prints one record: JSON object, CSV with one row, or aligned `key: value` lines.
+    func emitRecord<Value: Encodable>(_ value: Value, as format: OutputFormat, fields: [(String, String)]) throws {
+        switch format {
+        case .json: print(try Self.json(value))
+        case .csv:
+            standardOutput.write(CSVFormat.line(fields.map(\.0)) + CSVFormat.line(fields.map(\.1)))
+        case .text:
+            let width = fields.map(\.0.count).max() ?? 0
+            for (key, value) in fields where !value.isEmpty {
+                print(key + ":" + String(repeating: " ", count: width - key.count + 1) + value)
+            }
+        }
+    }
+
+    static func json<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

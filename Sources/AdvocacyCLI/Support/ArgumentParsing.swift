@@ -1,0 +1,59 @@
+import AdvocacyCore
+import ArgumentParser
+
+/// The advice shown after "The value 'x' is invalid for '--date <date>':".
+struct Expectation: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Converters for typed options, each turning a domain error into a short
+/// statement of what was expected (the argument parser already quotes the
+/// value and names the option).
+enum Parse {
+    static func email(_ text: String) throws -> EmailAddress { try expecting { try EmailAddress(text) } }
+    static func date(_ text: String) throws -> LocalDate { try expecting { try LocalDate(parsing: text) } }
+    static func period(_ text: String) throws -> Period { try expecting { try Period.parse(text) } }
+    static func url(_ text: String) throws -> CanonicalURL { try expecting { try CanonicalURL(text) } }
+    static func projectCode(_ text: String) throws -> ProjectCode { try expecting { try ProjectCode(text) } }
+    static func role(_ text: String) throws -> Role { try expecting { try Role.parse(text) } }
+    static func channelKind(_ text: String) throws -> ChannelKind { try expecting { try ChannelKind.parse(text) } }
+    static func scope(_ text: String) throws -> ChannelScope { try expecting { try ChannelScope.parse(text) } }
+    static func actionKind(_ text: String) throws -> ActionKind { try expecting { try ActionKind.parse(text) } }
+    static func status(_ text: String) throws -> ProjectStatus { try expecting { try ProjectStatus.parse(text) } }
+
+    static func count(_ text: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw Expectation(description: "expected a whole number of 0 or more")
+        }
+        return value
+    }
+
+    static func weight(_ text: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...3).contains(value) else {
+            throw Expectation(description: "expected a strategic weight of 1, 2 or 3")
+        }
+        return value
+    }
+
+    static func hours(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+            value > 0, value <= 200
+        else { throw Expectation(description: "expected effort hours above 0 and at most 200, like 1.5") }
+        return value
+    }
+
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw Expectation(description: "expected a whole number of 0 or more")
+        }
+        return value
+    }
+
+    private static func expecting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CoreError {
+            throw Expectation(description: error.expectation)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where a command writes text: the process's streams, or a buffer in tests.
+public protocol TextOutput: Sendable {
+    func write(_ text: String)
+    /// Whether a person is looking at it (colour and column widths depend on it).
+    var isTerminal: Bool { get }
+}
+
+/// Writes to a file handle such as standard output.
+public struct FileHandleOutput: TextOutput {
+    let handle: FileHandle
+    public let isTerminal: Bool
+
+    public init(_ handle: FileHandle) {
+        self.handle = handle
+        isTerminal = isatty(handle.fileDescriptor) == 1
+    }
+
+    public func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// Collects what a command prints, for tests.
+public final class BufferedOutput: TextOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = ""
+    public let isTerminal = false
+
+    public init() {}
+
+    public func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        buffer += text
+    }
+
+    /// Everything written so far.
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
+}
+
+/// What a command runs against: its environment, clock and output streams.
+/// The live context uses the process's; tests pass their own so they can run
+/// any command in-process and read what it printed.
+public struct CommandContext: Sendable {
+    public var environment: [String: String]
+    public var now: @Sendable () -> Date
+    public var timeZone: TimeZone
+    public var standardOutput: any TextOutput
+    public var standardError: any TextOutput
+
+    public init(
+        environment: [String: String], now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
+        standardOutput: any TextOutput, standardError: any TextOutput
+    ) {
+        self.environment = environment
+        self.now = now
+        self.timeZone = timeZone
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
+    /// The process's own environment, clock and streams.
+    public static var live: CommandContext {
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment, standardOutput: FileHandleOutput(.standardOutput),
+            standardError: FileHandleOutput(.standardError))
+    }
+
+    /// Prints a line of data to standard output.
+    func print(_ line: String = "") { standardOutput.write(line + "\n") }
+
+    /// Prints a line of news (progress, notices) to standard error.
+    func note(_ line: String) { standardError.write(line + "\n") }
+}

@@ -1,0 +1,69 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+import Foundation
+
+/// Options every command takes: which database, and who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file.",
+            discussion: "Default: $ADVOCACY_DB, else $XDG_DATA_HOME/advocacy/advocacy.sqlite, else ~/.local/share/advocacy/advocacy.sqlite.",
+            valueName: "path"))
+    var db: String?
+
+    @Option(
+        name: .customLong("as"), help: ArgumentHelp("Who is acting, by email (default: $ADVOCACY_USER).", valueName: "email"),
+        transform: Parse.email)
+    var actingAs: EmailAddress?
+
+    @Flag(name: .long, help: "Print more detail on standard error.")
+    var verbose = false
+
+    /// The database path from the option, the environment or the XDG default.
+    func databasePath(in context: CommandContext) throws -> String {
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        let home = nonEmpty(context.environment["HOME"])
+        func expand(_ path: String) -> String {
+            if path == "~" || path.hasPrefix("~/"), let home { return home + path.dropFirst() }
+            return path
+        }
+        if let path = nonEmpty(db) ?? nonEmpty(context.environment["ADVOCACY_DB"]) { return expand(path) }
+        if let dataHome = nonEmpty(context.environment["XDG_DATA_HOME"]), dataHome.hasPrefix("/") {
+            return dataHome + "/advocacy/advocacy.sqlite"
+        }
+        guard let home else { throw CLIError.noDefaultDatabasePath }
+        return home + "/.local/share/advocacy/advocacy.sqlite"
+    }
+
+    /// Opens the programme's database; only `init` and `demo` create it.
+    func openStore(in context: CommandContext, create: Bool = false) throws -> AdvocacyStore {
+        let path = try databasePath(in: context)
+        if verbose { context.note("advocacy: using database \(path)") }
+        return try AdvocacyStore.open(atPath: path, create: create, now: context.now)
+    }
+
+    /// Who is acting, when known.
+    func actor(in context: CommandContext) throws -> EmailAddress? {
+        if let actingAs { return actingAs }
+        guard let value = context.environment["ADVOCACY_USER"], !value.isEmpty else { return nil }
+        do {
+            return try EmailAddress(value)
+        } catch {
+            throw CLIError.invalidEnvironment(
+                name: "ADVOCACY_USER", value: value, expected: "expected the email of a registered employee")
+        }
+    }
+
+    /// Who is acting, required for writes.
+    func requireActor(in context: CommandContext, for command: String) throws -> EmailAddress {
+        guard let email = try actor(in: context) else { throw CLIError.actorRequired(command: command) }
+        return email
+    }
+}
+
+extension CommandContext {
+    /// Today in the user's time zone.
+    var today: LocalDate { LocalDate(now(), in: timeZone) }
+}
