@@ -122,7 +122,7 @@ public enum DemoProgramme {
             if index == macroIndex { audience = random.int(in: 520_000...780_000) }
             audience = min(max(audience, 40), 900_000)
             var kinds: [ChannelKind] = []
-            if random.chance(0.85) { kinds.append(.linkedin) }
+            if random.chance(0.85) || index == macroIndex { kinds.append(.linkedin) }
             if random.chance(0.35) { kinds.append(.x) }
             if random.chance(0.3) { kinds.append(.blog) }
             if random.chance(0.1) || index == macroIndex { kinds.append(.youtube) }

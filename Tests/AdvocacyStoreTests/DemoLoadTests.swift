@@ -1,0 +1,28 @@
+import AdvocacyCore
+import Testing
+@testable import AdvocacyStore
+
+@Suite("Demo load")
+struct DemoLoadTests {
+    @Test func loadsEverythingAndRefusesToOverwriteWithoutForce() throws {
+        let store = try AdvocacyStore.inMemory()
+        let today = try LocalDate(parsing: "2026-11-21")
+        let dataset = try DemoProgramme.generate(employees: 40, seed: 1, today: today)
+        let summary = try store.loadDemo(dataset, replacing: false)
+        #expect(summary.employees == 40)
+        #expect(try store.employees().count == 40)
+        #expect(try store.actions().count == dataset.actions.count)
+        #expect(try store.channels().count == dataset.channels.count)
+        #expect(try store.projects().count == dataset.projects.count)
+        #expect(try store.employee(summary.cio).role == .cio)
+        // Stored metrics are the latest snapshot of each generated action.
+        let sample = dataset.actions[dataset.actions.count / 2]
+        #expect(try store.action(sample.url).metrics == sample.metrics.last?.metrics)
+
+        #expect(throws: StoreError.notEmpty(path: ":memory:")) { try store.loadDemo(dataset, replacing: false) }
+        let other = try DemoProgramme.generate(employees: 12, seed: 2, today: today)
+        _ = try store.loadDemo(other, replacing: true)
+        #expect(try store.employees().count == 12)
+        #expect(try store.actions().count == other.actions.count)
+    }
+}
