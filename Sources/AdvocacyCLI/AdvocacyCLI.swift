@@ -130,8 +130,11 @@ public struct AdvocacyCommand: ParsableCommand {
             influence; HR turns merit into rewards. Everything lives in one SQLite file that the \
             organisation owns.
 
-            Writes need to know who acts: pass --as EMAIL or set ADVOCACY_USER. Exit codes: 0 success, \
-            1 failure, 64 malformed command line, 77 permission refused.
+            Every command takes --db PATH (the database; default $ADVOCACY_DB, else \
+            $XDG_DATA_HOME/advocacy/advocacy.sqlite), --as EMAIL (who acts; default $ADVOCACY_USER) and \
+            --verbose, before or after its name. Writes need to know who acts.
+
+            Exit codes: 0 success, 1 failure, 64 malformed command line, 77 permission refused.
             """,
         version: "0.1.0",
         subcommands: [

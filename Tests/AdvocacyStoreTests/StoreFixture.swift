@@ -5,7 +5,7 @@ import Foundation
 /// A store with an admin, a staff member and a project, on a fixed clock.
 struct StoreFixture {
     static let today = try! LocalDate(parsing: "2026-11-21")
-    static let now = Date(timeIntervalSince1970: 1_795_267_200)  // 2026-11-21T12:00:00Z
+    static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
 
     let store: AdvocacyStore
     let admin = try! EmailAddress("admin@corp.fr")
