@@ -148,7 +148,7 @@ public enum DemoProgramme {
                     value = min(Double(final), value * (1.0 + random.unit() * 0.05))
                 }
                 history[history.count - 1].1 = final
-                let url = try CanonicalURL(address)
+                let url = CanonicalURL(alreadyCanonical: address)
                 let channel = try NewChannel(
                     owner: person.email, url: url, kind: kind, followers: nil, followersDate: today)
                 channelsByPerson[index].append(channels.count)
@@ -170,6 +170,7 @@ public enum DemoProgramme {
 
         // Actions: a heavy-tailed number per person; many people do little.
         var actions: [DemoDataset.ActionEntry] = []
+        var titles: [String: (String, String)] = [:]
         var serial = 1_000
         for (index, person) in employees.enumerated() {
             let personChannels = channelsByPerson[index]
@@ -194,9 +195,16 @@ public enum DemoProgramme {
                     if random.chance(0.2) { tags.append(random.pick(activeProjects)) }
                 }
                 let topic = tags.first.flatMap { code in projects.first { $0.code == code }?.name } ?? "notre DSI"
-                let title = String(format: random.pick(titleTemplates), topic.lowercasedFirst)
-                let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-                    .split(separator: "-").joined(separator: "-")
+                let template = random.pick(titleTemplates)
+                let key = template + "\u{0}" + topic
+                // Folding accents goes through ICU and is slow: do it once per title.
+                let (title, slug) = titles[key] ?? {
+                    let title = template.replacingOccurrences(of: "%@", with: topic.lowercasedFirst)
+                    let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+                        .split(separator: "-").joined(separator: "-")
+                    titles[key] = (title, slug)
+                    return (title, slug)
+                }()
                 let address: String
                 switch channel.kind {
                 case .linkedin: address = "https://linkedin.com/posts/\(channel.url.pathSegments.last ?? "")_\(slug)-\(serial)"
@@ -230,7 +238,7 @@ public enum DemoProgramme {
                 let settled = min(today, date.adding(days: 14))
                 if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }
                 actions.append(.init(
-                    channelIndex: channelIndex, url: try CanonicalURL(address), kind: kind, title: title, date: date,
+                    channelIndex: channelIndex, url: CanonicalURL(alreadyCanonical: address), kind: kind, title: title, date: date,
                     effortHours: kind == .talk && random.chance(0.5) ? Double(random.int(in: 6...16)) : nil,
                     projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots))
             }

@@ -97,6 +97,22 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         self.pathSegments = segments.map { $0.removingPercentEncoding ?? $0 }
     }
 
+    /// Wraps text that is already canonical without parsing it again, for
+    /// addresses this module builds itself (the demo makes tens of thousands,
+    /// and Foundation's URL parsing dominates their cost). Tests check that
+    /// such addresses read back unchanged through ``init(_:)``.
+    init(alreadyCanonical text: String) {
+        let afterScheme = text.split(separator: "://", maxSplits: 1)
+        scheme = String(afterScheme.first ?? "https")
+        let rest = afterScheme.count > 1 ? afterScheme[1] : ""
+        let pathAndQuery = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let hostAndPath = pathAndQuery.first ?? ""
+        let parts = hostAndPath.split(separator: "/")
+        host = String((parts.first ?? "").split(separator: ":").first ?? "")
+        pathSegments = parts.dropFirst().map { String($0).removingPercentEncoding ?? String($0) }
+        string = text
+    }
+
     /// `scheme://host`, the root of the site.
     public var root: CanonicalURL {
         // A canonical URL's root is canonical too, so this cannot fail.

@@ -25,6 +25,11 @@ struct DemoProgrammeTests {
         #expect((8...12).contains(demo.projects.count))
         #expect(Set(demo.channels.map(\.channel.url)).count == demo.channels.count)
         #expect(Set(demo.actions.map(\.url)).count == demo.actions.count)
+        // Addresses built without parsing must be exactly what parsing gives.
+        for url in demo.channels.map(\.channel.url) + demo.actions.map(\.url) {
+            let parsed = try CanonicalURL(url.string)
+            #expect(parsed == url && parsed.host == url.host && parsed.pathSegments == url.pathSegments, "\(url)")
+        }
         let codes = Set(demo.projects.map(\.code))
         for action in demo.actions {
             #expect(demo.period.contains(action.date))
