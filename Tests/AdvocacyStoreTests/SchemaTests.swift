@@ -30,6 +30,8 @@ struct SchemaTests {
         "INSERT INTO metricsSnapshot (actionId, date, reactions) VALUES (1, '21/11/2026', 5)",
         "INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, createdAt) VALUES (3, 1, 'post', 'Not my channel', 'https://x.com/jane/status/2', '2026-11-21', 'now')",
         "UPDATE action SET effortHours = 0",
+        "UPDATE action SET publishedOn = '2026-19-39'",
+        "UPDATE channel SET employeeId = 3",
     ])
     func theDatabaseEnforcesItsInvariants(sql: String) throws {
         let fixture = try StoreFixture()

@@ -1,12 +1,12 @@
 import ArgumentParser
 
 /// Prints every command's help as Markdown, for docs/cli.md.
-struct CLIReferenceCommand: ParsableCommand {
+struct CLIReferenceCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "cli-reference", abstract: "Print the help of every command as Markdown.", shouldDisplay: false)
 
-    mutating func run() throws {
-        print(Self.markdown(), terminator: "")
+    func run(in context: CommandContext) throws {
+        context.standardOutput.write(Self.markdown())
     }
 
     /// The reference: each command's `--help`, in the order `advocacy --help` lists them.

@@ -89,7 +89,7 @@ extension AdvocacyStore {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM employee WHERE ?1 IS NULL OR team = ?1 COLLATE NOCASE ORDER BY fullName, email",
+                sql: "SELECT * FROM employee WHERE ?1 IS NULL OR team = ?1 ORDER BY fullName, email",
                 arguments: [team])
             return try rows.map(Self.employee(from:))
         }

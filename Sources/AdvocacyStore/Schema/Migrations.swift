@@ -17,7 +17,7 @@ enum Migrations {
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (email LIKE '_%@_%._%'),
                     fullName TEXT NOT NULL CHECK (length(trim(fullName)) > 0),
-                    team TEXT,
+                    team TEXT COLLATE NOCASE,
                     role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'cio', 'hr', 'admin')),
                     hrId TEXT UNIQUE,
                     isActive INTEGER NOT NULL DEFAULT 1 CHECK (isActive IN (0, 1)),
@@ -40,7 +40,7 @@ enum Migrations {
                 CREATE TABLE followerSnapshot (
                     id INTEGER PRIMARY KEY,
                     channelId INTEGER NOT NULL REFERENCES channel(id) ON DELETE CASCADE,
-                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    date TEXT NOT NULL CHECK (date(date) IS date),
                     followers INTEGER NOT NULL CHECK (followers >= 0),
                     UNIQUE (channelId, date)
                 );
@@ -51,8 +51,8 @@ enum Migrations {
                     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
                     strategicWeight INTEGER NOT NULL DEFAULT 2 CHECK (strategicWeight BETWEEN 1 AND 3),
                     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('planned', 'active', 'closed')),
-                    startDate TEXT CHECK (startDate IS NULL OR startDate GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-                    endDate TEXT CHECK (endDate IS NULL OR endDate GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    startDate TEXT CHECK (startDate IS NULL OR date(startDate) IS startDate),
+                    endDate TEXT CHECK (endDate IS NULL OR date(endDate) IS endDate),
                     CHECK (startDate IS NULL OR endDate IS NULL OR startDate <= endDate)
                 );
 
@@ -64,7 +64,7 @@ enum Migrations {
                         ('article', 'post', 'talk', 'video', 'podcast', 'newsletter', 'comment', 'share')),
                     title TEXT NOT NULL CHECK (length(trim(title)) > 0),
                     url TEXT NOT NULL UNIQUE CHECK (url LIKE 'http%://%'),
-                    publishedOn TEXT NOT NULL CHECK (publishedOn GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    publishedOn TEXT NOT NULL CHECK (date(publishedOn) IS publishedOn),
                     effortHours REAL CHECK (effortHours IS NULL OR (effortHours > 0 AND effortHours <= 200)),
                     createdAt TEXT NOT NULL
                 );
@@ -80,6 +80,10 @@ enum Migrations {
                 WHEN (SELECT employeeId FROM channel WHERE id = NEW.channelId) IS NOT NEW.employeeId
                 BEGIN SELECT RAISE(ABORT, 'an action must be on a channel of its author'); END;
 
+                CREATE TRIGGER channel_owner_update BEFORE UPDATE OF employeeId ON channel
+                WHEN EXISTS (SELECT 1 FROM action WHERE channelId = NEW.id AND employeeId IS NOT NEW.employeeId)
+                BEGIN SELECT RAISE(ABORT, 'a channel with actions keeps its owner'); END;
+
                 CREATE TABLE actionProject (
                     actionId INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
                     projectId INTEGER NOT NULL REFERENCES project(id) ON DELETE RESTRICT,
@@ -90,7 +94,7 @@ enum Migrations {
                 CREATE TABLE metricsSnapshot (
                     id INTEGER PRIMARY KEY,
                     actionId INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
-                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    date TEXT NOT NULL CHECK (date(date) IS date),
                     impressions INTEGER CHECK (impressions IS NULL OR impressions >= 0),
                     reactions INTEGER NOT NULL DEFAULT 0 CHECK (reactions >= 0),
                     comments INTEGER NOT NULL DEFAULT 0 CHECK (comments >= 0),
