@@ -38,6 +38,8 @@ struct DemoCommand: ContextCommand {
         context.print("Demo programme ready in \(store.path) (seed \(seed))")
         context.print("  \(summary.employees) employees in \(summary.teams.count) teams, \(summary.projects) projects, \(summary.channels) channels")
         context.print("  \(summary.actions) actions from \(summary.period.start) to \(summary.period.end): \(kinds)")
+        let tiers = AudienceTier.allCases.compactMap { tier in summary.peopleByTier[tier.rawValue].map { "\($0) \(tier.rawValue)" } }
+        context.print("  audiences (largest channel per person): " + tiers.joined(separator: ", "))
         context.print("  \(summary.metricsSnapshots) metrics snapshots, \(summary.followerSnapshots) follower counts")
         if !summary.suspiciousChannels.isEmpty {
             context.print("  suspicious follower jumps on: " + summary.suspiciousChannels.map(\.string).joined(separator: ", "))

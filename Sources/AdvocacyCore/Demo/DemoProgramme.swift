@@ -33,6 +33,18 @@ public struct DemoDataset: Sendable {
     public var suspiciousChannels: [CanonicalURL]
     /// The days the actions span.
     public var period: Period
+
+    /// How many people fall in each tier, by their largest audience at the end.
+    public var peopleByTier: [AudienceTier: Int] {
+        var largest: [EmailAddress: Int] = [:]
+        for entry in channels {
+            let last = entry.followerHistory.last?.count ?? 0
+            largest[entry.channel.owner] = max(largest[entry.channel.owner] ?? 0, last)
+        }
+        return employees.reduce(into: [:]) { counts, person in
+            counts[AudienceTier(followers: largest[person.email] ?? 0), default: 0] += 1
+        }
+    }
 }
 
 /// Builds ``DemoDataset``s: teams, 8–12 projects, heavy-tailed audiences
@@ -55,25 +67,26 @@ public enum DemoProgramme {
         "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Benali", "Nguyen",
         "Haddad", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin",
     ]
-    /// Code, name, weight, status, and the team most likely to talk about it.
-    static let projectCatalogue: [(String, String, Int, ProjectStatus, String)] = [
-        ("ERP-2027", "Refonte de l'ERP finance", 3, .active, "Développement"),
-        ("DATA-PLATFORM", "Plateforme de données", 3, .active, "Data"),
-        ("CLOUD-FIRST", "Migration vers le cloud", 3, .active, "Cloud & DevOps"),
-        ("ZERO-TRUST", "Sécurité zéro confiance", 2, .active, "Sécurité"),
-        ("POSTE-2026", "Poste de travail 2026", 2, .active, "Support"),
-        ("API-HUB", "Catalogue d'API", 2, .active, "Architecture"),
-        ("GREEN-IT", "Numérique responsable", 1, .active, "Infrastructure"),
-        ("IA-ASSIST", "Assistants d'IA générative", 3, .active, "Data"),
-        ("SSO-UNIFIE", "Identité unifiée", 2, .closed, "Sécurité"),
-        ("OBSERVABILITE", "Observabilité des applications", 1, .active, "Infrastructure"),
-        ("CRM-360", "Relation client 360", 2, .planned, "Produit numérique"),
-        ("DEVEX", "Expérience développeur", 1, .active, "Développement"),
+    /// Code, name, weight, status, the team most likely to talk about it, and
+    /// the name as it reads inside a sentence.
+    static let projectCatalogue: [(String, String, Int, ProjectStatus, String, String)] = [
+        ("ERP-2027", "Refonte de l'ERP finance", 3, .active, "Développement", "la refonte de l'ERP finance"),
+        ("DATA-PLATFORM", "Plateforme de données", 3, .active, "Data", "la plateforme de données"),
+        ("CLOUD-FIRST", "Migration vers le cloud", 3, .active, "Cloud & DevOps", "la migration vers le cloud"),
+        ("ZERO-TRUST", "Sécurité zéro confiance", 2, .active, "Sécurité", "la sécurité zéro confiance"),
+        ("POSTE-2026", "Poste de travail 2026", 2, .active, "Support", "le poste de travail 2026"),
+        ("API-HUB", "Catalogue d'API", 2, .active, "Architecture", "le catalogue d'API"),
+        ("GREEN-IT", "Numérique responsable", 1, .active, "Infrastructure", "le numérique responsable"),
+        ("IA-ASSIST", "Assistants d'IA générative", 3, .active, "Data", "l'IA générative au bureau"),
+        ("SSO-UNIFIE", "Identité unifiée", 2, .closed, "Sécurité", "l'identité unifiée"),
+        ("OBSERVABILITE", "Observabilité des applications", 1, .active, "Infrastructure", "l'observabilité des applications"),
+        ("CRM-360", "Relation client 360", 2, .planned, "Produit numérique", "la relation client 360"),
+        ("DEVEX", "Expérience développeur", 1, .active, "Développement", "l'expérience développeur"),
     ]
     static let titleTemplates = [
         "Ce que nous avons appris sur %@", "Retour d'expérience : %@ en production", "%@ : les coulisses du projet",
-        "Pourquoi %@ change notre quotidien", "Cinq erreurs à éviter avec %@", "%@, six mois après",
-        "Comment nous mesurons le succès de %@", "Dans l'équipe %@ : nos choix techniques",
+        "Pourquoi %@ change notre quotidien", "Cinq erreurs à éviter pour %@", "%@, six mois après",
+        "Comment nous mesurons l'impact sur %@", "Nos choix techniques pour %@",
     ]
 
     /// Generates a programme of `employeeCount` people (at least 3: the
@@ -85,7 +98,7 @@ public enum DemoProgramme {
 
         // Projects.
         let projectCount = min(projectCatalogue.count, random.int(in: 8...12))
-        let projects = try projectCatalogue.prefix(projectCount).map { code, name, weight, status, _ in
+        let projects = try projectCatalogue.prefix(projectCount).map { code, name, weight, status, _, _ in
             try Project(
                 code: try ProjectCode(code), name: name, weight: weight, status: status,
                 start: status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
@@ -116,13 +129,15 @@ public enum DemoProgramme {
         var channelsByPerson: [[Int]] = Array(repeating: [], count: count)
         var suspicious: [CanonicalURL] = []
         let macroIndex = count > 10 ? random.int(in: 3...(count - 1)) : -1
+        let midIndex = count > 10 ? 3 + (macroIndex - 2) % (count - 3) : -1
         for (index, person) in employees.enumerated() {
             let handle = person.email.localPart.replacingOccurrences(of: ".", with: "")
             var audience = Int(exp(log(1_800.0) + 1.7 * random.normal()))
             if index == macroIndex { audience = random.int(in: 520_000...780_000) }
+            if index == midIndex { audience = random.int(in: 120_000...380_000) }
             audience = min(max(audience, 40), 900_000)
             var kinds: [ChannelKind] = []
-            if random.chance(0.85) || index == macroIndex { kinds.append(.linkedin) }
+            if random.chance(0.85) || index == macroIndex || index == midIndex { kinds.append(.linkedin) }
             if random.chance(0.35) { kinds.append(.x) }
             if random.chance(0.3) { kinds.append(.blog) }
             if random.chance(0.1) || index == macroIndex { kinds.append(.youtube) }
@@ -194,12 +209,13 @@ public enum DemoProgramme {
                     tags.append(!affinity.isEmpty && random.chance(0.7) ? random.pick(affinity) : random.pick(activeProjects))
                     if random.chance(0.2) { tags.append(random.pick(activeProjects)) }
                 }
-                let topic = tags.first.flatMap { code in projects.first { $0.code == code }?.name } ?? "notre DSI"
+                let topic = tags.first.flatMap { code in projectCatalogue.first { $0.0 == code.value }?.5 } ?? "notre DSI"
                 let template = random.pick(titleTemplates)
                 let key = template + "\u{0}" + topic
                 // Folding accents goes through ICU and is slow: do it once per title.
                 let (title, slug) = titles[key] ?? {
-                    let title = template.replacingOccurrences(of: "%@", with: topic.lowercasedFirst)
+                    let sentence = template.replacingOccurrences(of: "%@", with: topic)
+                    let title = sentence.prefix(1).uppercased() + sentence.dropFirst()
                     let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
                         .split(separator: "-").joined(separator: "-")
                     titles[key] = (title, slug)
@@ -255,14 +271,5 @@ public enum DemoProgramme {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
         return String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == " ") }
             .map { Character($0) }).replacingOccurrences(of: " ", with: "-")
-    }
-}
-
-extension String {
-    fileprivate var lowercasedFirst: String {
-        guard let first else { return self }
-        // Keep acronyms such as "ERP" or "API" as they are.
-        let secondIsUpper = dropFirst().first?.isUppercase ?? false
-        return secondIsUpper ? self : first.lowercased() + dropFirst()
     }
 }

@@ -11,6 +11,7 @@ public struct DemoLoadSummary: Codable, Equatable, Sendable {
     public var actions: Int
     public var metricsSnapshots: Int
     public var actionsByKind: [String: Int]
+    public var peopleByTier: [String: Int]
     public var admin: EmailAddress
     public var cio: EmailAddress
     public var hr: EmailAddress
@@ -112,7 +113,9 @@ extension AdvocacyStore {
                 teams: Set(dataset.employees.compactMap(\.team)).sorted(),
                 channels: dataset.channels.count, followerSnapshots: followerSnapshots,
                 projects: dataset.projects.count, actions: dataset.actions.count, metricsSnapshots: metricsSnapshots,
-                actionsByKind: byKind, admin: dataset.admin, cio: dataset.cio, hr: dataset.hr,
+                actionsByKind: byKind,
+                peopleByTier: Dictionary(uniqueKeysWithValues: dataset.peopleByTier.map { ($0.key.rawValue, $0.value) }),
+                admin: dataset.admin, cio: dataset.cio, hr: dataset.hr,
                 suspiciousChannels: dataset.suspiciousChannels, period: dataset.period)
         }
     }

@@ -44,6 +44,9 @@ struct DemoProgrammeTests {
         #expect(audiences.contains { $0 < 1_000 })
         #expect(audiences.contains { (1_000..<100_000).contains($0) })
         #expect(audiences.contains { $0 >= 500_000 })
+        let tiers = try DemoProgramme.generate(employees: 40, seed: 2026, today: today).peopleByTier
+        #expect(tiers[.nano, default: 0] > 0 && tiers[.micro, default: 0] > 0 && tiers[.mid, default: 0] > 0 && tiers[.macro, default: 0] > 0)
+        #expect(tiers.values.reduce(0, +) == 40)
         // Median engagement per follower, small audiences against large ones.
         func medianRate(_ range: Range<Int>) -> Double {
             let rates = demo.actions.compactMap { action -> Double? in

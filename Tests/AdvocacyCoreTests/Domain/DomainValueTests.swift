@@ -102,3 +102,19 @@ struct DomainValueTests {
         #expect(draft.title == "Post")
     }
 }
+
+@Suite("Audience tiers")
+struct AudienceTierTests {
+    @Test(arguments: [
+        (0, AudienceTier.nano), (999, .nano), (1_000, .micro), (99_999, .micro), (100_000, .mid), (499_999, .mid),
+        (500_000, .macro), (999_999, .macro), (1_000_000, .mega), (40_000_000, .mega),
+    ])
+    func defaultThresholds(followers: Int, tier: AudienceTier) {
+        #expect(AudienceTier(followers: followers) == tier)
+    }
+
+    @Test func thresholdsAreSettings() {
+        #expect(AudienceTier(followers: 5_000, thresholds: [10_000, 50_000, 200_000, 1_000_000]) == .nano)
+        #expect(AudienceTier.nano < AudienceTier.mega)
+    }
+}
