@@ -26,6 +26,10 @@ public struct AdvocacyStore: Sendable {
         atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> AdvocacyStore {
         let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError.databaseFailure(path: path, reason: "it is a folder: expected the path of a database file")
+        }
         if !fileManager.fileExists(atPath: path) {
             guard create else { throw StoreError.databaseMissing(path: path) }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -66,7 +70,13 @@ public struct AdvocacyStore: Sendable {
         }
         if foreign { throw StoreError.notADatabase(path: path, reason: "it holds another application's tables") }
         if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
-        try migrator.migrate(writer)
+        do {
+            try migrator.migrate(writer)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // Another process created the schema between our check and our
+            // migration (two first runs at once): theirs is the same schema.
+            guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
     }
 
     /// Runs `body` in one write transaction, translating database failures

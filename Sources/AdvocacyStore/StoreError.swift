@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case adminAlreadyExists(existing: EmailAddress)
     case notEmpty(path: String)
     case metricsBeforePublication(date: LocalDate, published: LocalDate)
+    case metricsBeforeLatest(date: LocalDate, latest: LocalDate)
+    case replaceNeedsAdmin(path: String)
     case channelOwnedByOther(CanonicalURL, owner: EmailAddress, author: EmailAddress)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
@@ -57,7 +59,7 @@ extension StoreError: LocalizedError {
         case .duplicateAction(let url, let owner):
             "\(url) is already logged (by \(owner)): update its figures with 'advocacy metrics \(url)'"
         case .channelNotDerivable(let url, let kind, let owner):
-            "cannot tell which \(kind.rawValue) channel of \(owner) published \(url): register it first with 'advocacy channel add \(owner) URL --kind \(kind.rawValue)'"
+            "cannot tell which \(kind.rawValue) channel of \(owner) \(url) belongs to: register theirs first with 'advocacy channel add \(owner) URL --kind \(kind.rawValue)' (their profile's address there)"
         case .inactiveEmployee(let email):
             "\(email) is deactivated: reactivate them with 'advocacy employee update \(email) --active' first"
         case .lastAdmin(let email):
@@ -68,6 +70,10 @@ extension StoreError: LocalizedError {
             "\(path) already holds a programme: pass --force to replace it with the demo, or choose another file with --db"
         case .metricsBeforePublication(let date, let published):
             "metrics dated \(date) come before the publication date \(published): expected a date on or after it"
+        case .metricsBeforeLatest(let date, let latest):
+            "the latest figures are dated \(latest), after \(date): expected a date on or after \(latest) (the latest snapshot is the one that counts)"
+        case .replaceNeedsAdmin(let path):
+            "replacing the programme in \(path) needs an admin: pass --as with an admin's email along with --force"
         case .channelOwnedByOther(let url, let owner, let author):
             "the channel \(url) belongs to \(owner): register \(author)'s own channel first with 'advocacy channel add \(author) URL'"
         case .databaseFailure(let path, let reason):

@@ -31,6 +31,11 @@ struct BadInputTests {
         Case(arguments: ["metrics", "https://x.com/jane/status/1", "--shares=-1"], actor: "jane@corp.fr", status: 64, mentions: ["'-1'", "0 or more"]),
         Case(arguments: ["channel", "followers", "https://x.com/jane", "-5"], actor: "jane@corp.fr", status: 64, mentions: ["'-5'", "0 or more"]),
         Case(arguments: ["channel", "add", "jane@corp.fr", "@jane2", "--followers", "many"], actor: "jane@corp.fr", status: 64, mentions: ["'many'"]),
+        Case(arguments: ["project", "add", "NEW-1", "--name", "N", "--weight", "-1"], actor: "admin@corp.fr", status: 64, mentions: ["'-1'", "--weight"]),
+        Case(arguments: ["demo", "--employees", "-5"], status: 64, mentions: ["'-5'", "--employees"]),
+        Case(arguments: ["employee", "list", "--db", ""], status: 64, mentions: ["--db is empty"]),
+        Case(arguments: ["metrics", "https://x.com/jane/status/1", "--reactions", "1", "--date", "2026-11-20"], actor: "jane@corp.fr", status: 1, mentions: ["2026-11-20", "publication date"]),
+        Case(arguments: ["log", "https://example.com:99999/x"], actor: "jane@corp.fr", status: 64, mentions: ["99999"]),
         // Malformed dates, URLs, periods.
         Case(arguments: ["log", "https://x.com/jane/status/9", "--date", "2026-02-30"], actor: "jane@corp.fr", status: 64, mentions: ["'2026-02-30'", "YYYY-MM-DD"]),
         Case(arguments: ["log", "https://x.com/jane/status/9", "--date", "21/11/2026"], actor: "jane@corp.fr", status: 64, mentions: ["'21/11/2026'"]),

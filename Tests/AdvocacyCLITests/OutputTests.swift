@@ -12,7 +12,8 @@ struct OutputTests {
         #expect(Set(jane.keys) == ["email", "name", "team", "role", "hrId", "active", "createdAt"])
         #expect(jane["createdAt"] as? String == "2026-11-21T12:00:00Z")
         let projects = try #require(try cli.json(cli.run("project", "list", "--format", "json")) as? [[String: Any]])
-        #expect(Set(projects[0].keys) == ["code", "name", "weight", "status", "actions", "advocates"])
+        #expect(Set(projects[0].keys) == ["code", "name", "weight", "status", "start", "end", "actions", "advocates"])
+        #expect(projects[0]["end"] is NSNull)
         let empty = try #require(try cli.json(cli.run("action", "list", "--format", "json")) as? [Any])
         #expect(empty.isEmpty)
     }
@@ -102,7 +103,10 @@ struct DemoCommandTests {
 
         let again = cli.run("demo")
         #expect(again.status == 1 && again.error.contains("--force"))
-        let forced = try cli.expectSuccess("demo", "--force", "--employees", "12", "--seed", "5")
+        let anonymous = cli.run("demo", "--force")
+        #expect(anonymous.status == 1 && anonymous.error.contains("needs an admin"))
+        #expect(cli.run("demo", "--force", as: String(cio)).status == 77)
+        let forced = try cli.expectSuccess("demo", "--force", "--employees", "12", "--seed", "5", as: String(admin))
         #expect(forced.output.contains("12 employees"))
         let employees = try #require(try cli.json(cli.run("employee", "list", "--format", "json")) as? [Any])
         #expect(employees.count == 12)

@@ -24,7 +24,7 @@ struct WorkflowTests {
         let logged = try cli.expectSuccess(
             "log", "https://twitter.com/janedoe/status/1856?utm_source=share", "--project", "erp-2027", "--date", "2026-11-02",
             "--reactions", "40", "--comments", "6", "--impressions", "3100", as: "jane@corp.fr")
-        #expect(logged.output.contains("post \"Janedoe\" (2026-11-02) by jane@corp.fr at https://x.com/janedoe/status/1856 [ERP-2027]"))
+        #expect(logged.output.contains("post \"Post by @janedoe\" (2026-11-02) by jane@corp.fr at https://x.com/janedoe/status/1856 [ERP-2027]"))
         try cli.expectSuccess("log", "https://jane.dev/2026/kafka-en-production", "--title", "Kafka en production", "--kind", "article", "--effort", "6", as: "jane@corp.fr")
         try cli.expectSuccess("metrics", "https://x.com/janedoe/status/1856", "--reactions", "55", as: "jane@corp.fr")
 

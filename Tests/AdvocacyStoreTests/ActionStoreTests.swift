@@ -46,11 +46,18 @@ struct ActionStoreTests {
         #expect(video.channel.string == "https://youtube.com/@janedoe" && video.kind == .video)
 
         let tweet = try fixture.store.logAction(try fixture.draft("https://twitter.com/JaneDoe/status/42?s=20"), by: fixture.jane)
-        #expect(tweet.url.string == "https://x.com/JaneDoe/status/42")
-        #expect(tweet.channel.string == "https://x.com/JaneDoe" && tweet.channelKind == .x && tweet.kind == .post)
+        #expect(tweet.url.string == "https://x.com/janedoe/status/42")
+        #expect(tweet.channel.string == "https://x.com/janedoe" && tweet.channelKind == .x && tweet.kind == .post)
 
-        let talk = try fixture.store.logAction(try fixture.draft("https://devoxx.fr/talks/observability", kind: .talk), by: fixture.jane)
-        #expect(talk.channelKind == .talk && talk.channel.string == "https://devoxx.fr")
+        let talkURL = "https://devoxx.fr/talks/observability"
+        #expect(throws: StoreError.channelNotDerivable(fixture.url(talkURL), kind: .talk, owner: fixture.jane)) {
+            try fixture.store.logAction(try fixture.draft(talkURL, kind: .talk), by: fixture.jane)
+        }
+        try fixture.store.addChannel(
+            try NewChannel(owner: fixture.jane, url: fixture.url("https://sessionize.com/jane-doe"), kind: .talk, followersDate: fixture.today),
+            by: fixture.jane)
+        let talk = try fixture.store.logAction(try fixture.draft(talkURL, kind: .talk), by: fixture.jane)
+        #expect(talk.channelKind == .talk && talk.channel.string == "https://sessionize.com/jane-doe")
         #expect(try fixture.store.channels(owner: fixture.jane).count == 4)
     }
 
@@ -63,6 +70,51 @@ struct ActionStoreTests {
         #expect(throws: StoreError.channelOwnedByOther(fixture.url("https://medium.example.com"), owner: fixture.paul, author: fixture.jane)) {
             try fixture.store.logAction(try fixture.draft("https://medium.example.com/post-two"), by: fixture.jane)
         }
+    }
+
+    @Test func sharedSitesAreNeverClaimedByOnePerson() throws {
+        let fixture = try StoreFixture()
+        // The company's own sites: nobody owns the whole host.
+        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://intranet.corp.fr/news/123"), kind: .internal, owner: fixture.jane)) {
+            try fixture.store.logAction(try fixture.draft("https://intranet.corp.fr/news/123"), by: fixture.jane)
+        }
+        try fixture.store.addChannel(
+            try NewChannel(owner: fixture.jane, url: fixture.url("https://intranet.corp.fr/people/jane"), kind: .internal, followersDate: fixture.today),
+            by: fixture.jane)
+        let news = try fixture.store.logAction(try fixture.draft("https://intranet.corp.fr/news/123"), by: fixture.jane)
+        #expect(news.channel.string == "https://intranet.corp.fr/people/jane" && news.kind == .post)
+        // Multi-author platforms: the author's part of the site.
+        let devto = try fixture.store.logAction(try fixture.draft("https://dev.to/jane/kafka-101", by: fixture.jane), by: fixture.jane)
+        let paulsDevto = try fixture.store.logAction(try fixture.draft("https://dev.to/paul/zero-trust", by: fixture.paul), by: fixture.paul)
+        #expect(devto.channel.string == "https://dev.to/jane" && paulsDevto.channel.string == "https://dev.to/paul")
+        #expect(throws: StoreError.self) {
+            try fixture.store.logAction(try fixture.draft("https://www.meetup.com/paris-data/events/42", kind: .talk), by: fixture.jane)
+        }
+    }
+
+    @Test func commentsAndSharesCountOnTheAuthorsOwnAccount() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
+        // Jane shares Paul's post: without an X account of her own, she is asked to register it.
+        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/paul/status/2"), kind: .x, owner: fixture.jane)) {
+            try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
+        }
+        try fixture.store.addChannel(try NewChannel(owner: fixture.jane, url: fixture.url("https://x.com/jane"), followersDate: fixture.today), by: fixture.jane)
+        let share = try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
+        #expect(share.channel.string == "https://x.com/jane")
+    }
+
+    @Test func theSamePostOverHTTPOrAnotherLinkedInHostIsADuplicate() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.logAction(try fixture.draft("https://jane.dev/post"), by: fixture.jane)
+        #expect(throws: StoreError.duplicateAction(fixture.url("https://jane.dev/post"), owner: fixture.jane)) {
+            try fixture.store.logAction(try fixture.draft("http://jane.dev/post"), by: fixture.jane)
+        }
+        try fixture.store.logAction(try fixture.draft("https://fr.linkedin.com/posts/jane_kafka-1"), by: fixture.jane)
+        #expect(throws: StoreError.self) {
+            try fixture.store.logAction(try fixture.draft("https://www.linkedin.com/posts/Jane_Kafka-1/"), by: fixture.jane)
+        }
+        #expect(try fixture.store.channels(owner: fixture.jane).map(\.url.string) == ["https://jane.dev", "https://linkedin.com/in/jane"])
     }
 
     @Test func refusedLogsWriteNothing() throws {
@@ -96,14 +148,20 @@ struct ActionStoreTests {
         #expect(try fixture.count("metricsSnapshot") == 1)
 
         try fixture.store.recordMetrics(url, try MetricsUpdate(reactions: 30), on: fixture.today, by: fixture.admin)
-        try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 2), on: fixture.today.adding(days: -7), by: fixture.jane)
         action = try fixture.store.action(url)
         #expect(action.metrics == Metrics(impressions: 1_000, reactions: 30, comments: 4))
         #expect(action.metricsDate == fixture.today)
-        #expect(try fixture.count("metricsSnapshot") == 3)
+        #expect(try fixture.count("metricsSnapshot") == 2)
+        // An older snapshot than the latest would never count: it is refused.
+        #expect(throws: StoreError.metricsBeforeLatest(date: fixture.today.adding(days: -7), latest: fixture.today)) {
+            try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 2), on: fixture.today.adding(days: -7), by: fixture.jane)
+        }
+        #expect(try fixture.count("metricsSnapshot") == 2)
 
+        let other = fixture.url("https://x.com/jane/status/2")
+        try fixture.store.logAction(try fixture.draft(other.string, date: published), by: fixture.jane)
         #expect(throws: StoreError.metricsBeforePublication(date: published.adding(days: -1), published: published)) {
-            try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 2), on: published.adding(days: -1), by: fixture.jane)
+            try fixture.store.recordMetrics(other, try MetricsUpdate(shares: 2), on: published.adding(days: -1), by: fixture.jane)
         }
         #expect(throws: CoreError.self) { try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 9), on: fixture.today, by: fixture.paul) }
         #expect(try fixture.store.action(url).metrics.shares == 0)

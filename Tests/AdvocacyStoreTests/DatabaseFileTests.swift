@@ -71,3 +71,26 @@ struct DatabaseFileTests {
         #expect(try first.employees().count == 3 + 2 * perWriter)
     }
 }
+
+@Suite("Database files, first runs")
+struct FirstRunTests {
+    /// Several processes running `init` on a new file at once all succeed.
+    @Test func concurrentFirstOpensOfANewFileAllSucceed() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("new.sqlite")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask { _ = try AdvocacyStore.open(atPath: path, create: true) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try AdvocacyStore.open(atPath: path).employees().isEmpty)
+    }
+
+    @Test func aFolderIsNotADatabase() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: StoreError.databaseFailure(path: folder.url.path, reason: "it is a folder: expected the path of a database file")) {
+            try AdvocacyStore.open(atPath: folder.url.path, create: true)
+        }
+    }
+}

@@ -21,7 +21,9 @@ struct DemoLoadTests {
 
         #expect(throws: StoreError.notEmpty(path: ":memory:")) { try store.loadDemo(dataset, replacing: false) }
         let other = try DemoProgramme.generate(employees: 12, seed: 2, today: today)
-        _ = try store.loadDemo(other, replacing: true)
+        #expect(throws: StoreError.replaceNeedsAdmin(path: ":memory:")) { try store.loadDemo(other, replacing: true) }
+        #expect(throws: CoreError.self) { try store.loadDemo(other, replacing: true, by: summary.hr) }
+        _ = try store.loadDemo(other, replacing: true, by: summary.admin)
         #expect(try store.employees().count == 12)
         #expect(try store.actions().count == other.actions.count)
     }

@@ -91,3 +91,21 @@ struct EmployeeStoreTests {
         }
     }
 }
+
+@Suite("Rosters")
+struct RosterTests {
+    @Test func namesSortAndTeamsMatchWithoutRegardToAccents() throws {
+        let fixture = try StoreFixture()
+        for (email, name, team) in [("elodie@corp.fr", "Élodie Roux", "Sécurité"), ("celine@corp.fr", "Céline Blanc", "SÉCURITÉ"), ("claire@corp.fr", "Claire Petit", "Data")] {
+            try fixture.store.addEmployee(try NewEmployee(email: try EmailAddress(email), name: name, team: team), by: fixture.admin)
+        }
+        #expect(try fixture.store.employees().map(\.name) == ["Ada Admin", "Céline Blanc", "Claire Petit", "Élodie Roux", "Jane Doe", "Paul Martin"])
+        #expect(try fixture.store.employees(team: "securite").map(\.name) == ["Céline Blanc", "Élodie Roux", "Paul Martin"])
+    }
+
+    @Test func closingAProjectByStatusEndsItToday() throws {
+        let fixture = try StoreFixture()
+        let closed = try fixture.store.updateProject(fixture.erp, ProjectChanges(status: .closed, today: fixture.today), by: fixture.admin)
+        #expect(closed.project.end == fixture.today)
+    }
+}

@@ -9,7 +9,8 @@ struct DemoCommand: ContextCommand {
         discussion: """
             Teams, 8 to 12 projects, people from nano- to macro-influencers, and their articles, posts, \
             talks and videos over the last two quarters, with a couple of suspicious follower jumps. The \
-            same seed gives the same programme. Refuses to replace an existing programme unless --force.
+            same seed gives the same programme. Refuses to replace an existing programme unless --force is \
+            given by one of its admins (--as).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,7 +33,7 @@ struct DemoCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let store = try global.openStore(in: context, create: true)
         let dataset = try DemoProgramme.generate(employees: employees, seed: seed, today: context.today)
-        let summary = try store.loadDemo(dataset, replacing: force)
+        let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
         let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
         context.print("Demo programme ready in \(store.path) (seed \(seed))")

@@ -22,8 +22,8 @@ struct InitCommand: ContextCommand {
     }
 
     func run(in context: CommandContext) throws {
-        let store = try global.openStore(in: context, create: true)
         let newAdmin = try admin.map { try NewEmployee(email: $0, name: name ?? "", role: .admin) }
+        let store = try global.openStore(in: context, create: true)
         switch try store.initialise(firstAdmin: newAdmin) {
         case .ready:
             context.print("Database ready at \(store.path)")

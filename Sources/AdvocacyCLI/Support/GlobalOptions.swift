@@ -21,6 +21,12 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print more detail on standard error.")
     var verbose = false
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--db is empty: expected the path of a database file")
+        }
+    }
+
     /// The database path from the option, the environment or the XDG default.
     func databasePath(in context: CommandContext) throws -> String {
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }

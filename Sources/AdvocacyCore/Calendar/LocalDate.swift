@@ -38,10 +38,29 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.init(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
     }
 
-    /// The date `days` after 1970-01-01 (negative before it).
+    /// The first and last days a `LocalDate` can hold.
+    public static let earliest = LocalDate(daysSinceEpoch: -719_162)
+    public static let latest = LocalDate(daysSinceEpoch: 2_932_896)
+
+    /// A real day from fields that may be out of range: each is clamped
+    /// (month 13 → 12, day 31 of a 30-day month → 30, year 0 → 1).
+    public static func clamped(year: Int, month: Int, day: Int) -> LocalDate {
+        let y = min(max(year, 1), 9999), m = min(max(month, 1), 12)
+        let d = min(max(day, 1), daysIn(month: m, year: y))
+        return LocalDate(daysSinceEpoch: LocalDate(unchecked: y, m, d).daysSinceEpoch)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `days` after 1970-01-01 (negative before it), kept between
+    /// 0001-01-01 and 9999-12-31.
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
+        let z = min(max(days, -719_162), 2_932_896) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365

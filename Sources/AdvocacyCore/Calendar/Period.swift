@@ -44,12 +44,13 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         .quarter(year: day.year, quarter: (day.month - 1) / 3 + 1)
     }
 
-    /// The first day of the period.
+    /// The first day of the period. Out-of-range fields (a hand-built
+    /// `.quarter(year: 2026, quarter: 5)`) are clamped rather than trapped.
     public var start: LocalDate {
         switch self {
-        case .year(let y): LocalDate(year: y, month: 1, day: 1)!
-        case .quarter(let y, let q): LocalDate(year: y, month: (q - 1) * 3 + 1, day: 1)!
-        case .month(let y, let m): LocalDate(year: y, month: m, day: 1)!
+        case .year(let y): .clamped(year: y, month: 1, day: 1)
+        case .quarter(let y, let q): .clamped(year: y, month: (min(max(q, 1), 4) - 1) * 3 + 1, day: 1)
+        case .month(let y, let m): .clamped(year: y, month: m, day: 1)
         case .range(let from, _): from
         }
     }
@@ -57,10 +58,9 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
     /// The last day of the period, included.
     public var end: LocalDate {
         switch self {
-        case .year(let y): LocalDate(year: y, month: 12, day: 31)!
-        case .quarter(let y, let q):
-            LocalDate(year: y, month: q * 3, day: LocalDate.daysIn(month: q * 3, year: y))!
-        case .month(let y, let m): LocalDate(year: y, month: m, day: LocalDate.daysIn(month: m, year: y))!
+        case .year(let y): .clamped(year: y, month: 12, day: 31)
+        case .quarter(let y, let q): .clamped(year: y, month: min(max(q, 1), 4) * 3, day: 31)
+        case .month(let y, let m): .clamped(year: y, month: m, day: 31)
         case .range(_, let to): to
         }
     }

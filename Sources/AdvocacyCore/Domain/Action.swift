@@ -70,13 +70,13 @@ public struct Action: Hashable, Codable, Sendable {
         try c.encode(channel, forKey: .channel)
         try c.encode(channelKind, forKey: .channelKind)
         try c.encode(projects, forKey: .projects)
-        try c.encodeIfPresent(effortHours, forKey: .effortHours)
-        try c.encodeIfPresent(metrics.impressions, forKey: .impressions)
+        try c.encode(effortHours, forKey: .effortHours)
+        try c.encode(metrics.impressions, forKey: .impressions)
         try c.encode(metrics.reactions, forKey: .reactions)
         try c.encode(metrics.comments, forKey: .comments)
         try c.encode(metrics.shares, forKey: .shares)
         try c.encode(metrics.clicks, forKey: .clicks)
-        try c.encodeIfPresent(metricsDate, forKey: .metricsDate)
+        try c.encode(metricsDate, forKey: .metricsDate)
     }
 }
 
@@ -114,18 +114,25 @@ public struct ActionDraft: Hashable, Sendable {
         self.metricsDate = today
     }
 
-    /// A readable title from a URL: `.../my-first-post.html` → "My first post".
+    /// A readable title from a URL: `.../my-first-post.html` → "My first post",
+    /// `x.com/jane/status/1` → "Post by @jane", `.../news/123` → "News 123".
     public static func title(from url: CanonicalURL) -> String {
-        let meaningful = url.pathSegments.last { segment in
+        let segments = url.pathSegments
+        if url.host == "x.com", segments.count >= 3, segments[1] == "status" { return "Post by @\(segments[0])" }
+        if url.host == "youtube.com", segments == ["watch"], let id = url.string.split(separator: "v=").last {
+            return "YouTube video \(id)"
+        }
+        let number = segments.last.flatMap { $0.allSatisfy(\.isNumber) ? " " + $0 : nil } ?? ""
+        let meaningful = segments.last { segment in
             !segment.allSatisfy({ $0.isNumber }) && !["status", "posts", "watch", "index.html"].contains(segment)
         }
-        guard var slug = meaningful else { return url.host }
+        guard var slug = meaningful else { return url.host + number }
         if let dot = slug.lastIndex(of: "."), ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased()) {
             slug = String(slug[..<dot])
         }
         let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).joined(separator: " ")
-        guard let first = words.first else { return url.host }
-        return String(first).uppercased() + words.dropFirst()
+        guard let first = words.first else { return url.host + number }
+        return String(first).uppercased() + words.dropFirst() + number
     }
 }
 

@@ -29,6 +29,18 @@ public struct Channel: Hashable, Codable, Sendable {
         case feedURL = "feedUrl"
         case email, followers, followersDate
     }
+
+    // Absent values are written as null, so every object has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(url, forKey: .url)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(feedURL, forKey: .feedURL)
+        try c.encode(email, forKey: .email)
+        try c.encode(followers, forKey: .followers)
+        try c.encode(followersDate, forKey: .followersDate)
+    }
 }
 
 /// What is needed to register a channel.

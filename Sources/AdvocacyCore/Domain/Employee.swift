@@ -29,6 +29,18 @@ public struct Employee: Hashable, Codable, Sendable {
         case isActive = "active"
         case createdAt
     }
+
+    // Absent values are written as null, so every object has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(email, forKey: .email)
+        try c.encode(name, forKey: .name)
+        try c.encode(team, forKey: .team)
+        try c.encode(role, forKey: .role)
+        try c.encode(hrID, forKey: .hrID)
+        try c.encode(isActive, forKey: .isActive)
+        try c.encode(createdAt, forKey: .createdAt)
+    }
 }
 
 /// What is needed to register an employee.

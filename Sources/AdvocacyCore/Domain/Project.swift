@@ -40,6 +40,10 @@ public struct Project: Hashable, Codable, Sendable {
         if let status = changes.status { project.status = status }
         if let start = changes.start { project.start = start }
         if let end = changes.end { project.end = end }
+        // A project closed without an end date ends the day it is closed.
+        if changes.status == .closed, project.end == nil, let today = changes.today {
+            project.end = max(today, project.start ?? today)
+        }
         try Self.validate(weight: project.weight, start: project.start, end: project.end)
         return project
     }
@@ -52,13 +56,19 @@ public struct ProjectChanges: Hashable, Sendable {
     public var status: ProjectStatus?
     public var start: LocalDate?
     public var end: LocalDate?
+    /// The day the change is made, to end a project that is closed without an end date.
+    public var today: LocalDate?
 
-    public init(name: String? = nil, weight: Int? = nil, status: ProjectStatus? = nil, start: LocalDate? = nil, end: LocalDate? = nil) {
+    public init(
+        name: String? = nil, weight: Int? = nil, status: ProjectStatus? = nil, start: LocalDate? = nil, end: LocalDate? = nil,
+        today: LocalDate? = nil
+    ) {
         self.name = name
         self.weight = weight
         self.status = status
         self.start = start
         self.end = end
+        self.today = today
     }
 
     public var isEmpty: Bool { name == nil && weight == nil && status == nil && start == nil && end == nil }
@@ -94,8 +104,8 @@ public struct ProjectSummary: Hashable, Codable, Sendable {
         try c.encode(project.name, forKey: .name)
         try c.encode(project.weight, forKey: .weight)
         try c.encode(project.status, forKey: .status)
-        try c.encodeIfPresent(project.start, forKey: .start)
-        try c.encodeIfPresent(project.end, forKey: .end)
+        try c.encode(project.start, forKey: .start)
+        try c.encode(project.end, forKey: .end)
         try c.encode(actions, forKey: .actions)
         try c.encode(advocates, forKey: .advocates)
     }

@@ -7,7 +7,9 @@ import Foundation
 /// `m.` and `mobile.`) dropped; default ports, fragments, tracking
 /// parameters (`utm_*`, `fbclid`, `gclid`, `trk`, ...) and the trailing slash
 /// removed; remaining query parameters sorted; `twitter.com` becomes `x.com`
-/// and `youtu.be/ID` becomes `youtube.com/watch?v=ID`. An address typed
+/// and `youtu.be/ID` becomes `youtube.com/watch?v=ID`; `fr.linkedin.com` becomes
+/// `linkedin.com`; case-insensitive handles (X, LinkedIn, GitHub, `/@user`)
+/// are lower-cased. An address typed
 /// without a scheme (`blog.example.com/post`) is taken as `https`.
 public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// The canonical text.
@@ -65,6 +67,8 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             host.removeFirst(prefix.count)
         }
         if host == "twitter.com" { host = "x.com" }
+        // fr.linkedin.com, de.linkedin.com... show the same posts and profiles.
+        if host.hasSuffix(".linkedin.com") { host = "linkedin.com" }
 
         var segments = components.percentEncodedPath.split(separator: "/").map(String.init)
         var query = (components.percentEncodedQueryItems ?? []).filter { item in
@@ -80,8 +84,18 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         if host == "youtube.com", segments == ["watch"] {
             query = query.filter { $0.name == "v" }
         }
+        // Handles are case-insensitive where platforms say so: one account, one key.
+        switch host {
+        case "x.com", "linkedin.com": segments = segments.map { $0.lowercased() }
+        case "github.com": segments = segments.enumerated().map { $0.offset < 2 ? $0.element.lowercased() : $0.element }
+        default:
+            if let first = segments.first, first.hasPrefix("@") { segments[0] = first.lowercased() }
+        }
 
         var result = "\(scheme)://\(host)"
+        if let port = components.port, !(1...65_535).contains(port) {
+            throw CoreError.invalidURL(text, reason: "port \(port) is not between 1 and 65535")
+        }
         if let port = components.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443) {
             result += ":\(port)"
         }
@@ -118,6 +132,12 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         // A canonical URL's root is canonical too, so this cannot fail.
         let afterScheme = string.dropFirst(scheme.count + 3)
         return (try? CanonicalURL(scheme + "://" + afterScheme.prefix(while: { $0 != "/" && $0 != "?" }))) ?? self
+    }
+
+    /// The same address with the other of http and https, so that a post
+    /// logged once over http is recognised when logged again over https.
+    public var otherScheme: String {
+        (scheme == "https" ? "http" : "https") + string.dropFirst(scheme.count)
     }
 
     /// Whether `other` is this address or lies below it (`https://a.fr/blog` contains `https://a.fr/blog/post`).

@@ -8,6 +8,14 @@ public enum ChannelLocator {
         "soundcloud.com", "podbean.com", "buzzsprout.com", "acast.com", "shows.acast.com",
     ]
 
+    /// Sites where many people publish, and how many path segments come
+    /// before the author's name (`nil`: the author is not in the address).
+    static let multiAuthorHosts: [String: Int?] = [
+        "dev.to": 0, "speakerdeck.com": 0, "slideshare.net": 0, "instagram.com": 0, "gitlab.com": 0,
+        "hashnode.com": 0, "bsky.app": 1, "medium.com": nil, "substack.com": nil, "meetup.com": nil,
+        "eventbrite.com": nil, "eventbrite.fr": nil, "sessionize.com": 0, "linktr.ee": 0, "youtube.com": nil,
+    ]
+
     /// The channel kind a URL's host implies: LinkedIn, X, YouTube, GitHub,
     /// a Mastodon account (`/@user` on a server), a podcast host, else a blog.
     public static func inferredKind(of url: CanonicalURL) -> ChannelKind {
@@ -55,8 +63,9 @@ public enum ChannelLocator {
 
     /// The address of the channel that published `post`, when the post's
     /// address tells it (`x.com/jane/status/1` → `x.com/jane`, a blog post →
-    /// the blog's root). `nil` when it cannot be told, as for a YouTube
-    /// `watch` link or a LinkedIn article.
+    /// the blog's root, `dev.to/jane/post` → `dev.to/jane`). `nil` when it
+    /// cannot be told, as for a YouTube `watch` link, a LinkedIn article or a
+    /// meetup page.
     public static func channelURL(forPost post: CanonicalURL) -> CanonicalURL? {
         let segments = post.pathSegments
         let first = segments.first ?? ""
@@ -81,6 +90,11 @@ public enum ChannelLocator {
             return url(first)
         case .podcast, .blog, .internal, .talk, .other:
             if first.hasPrefix("@") && first.count > 1 { return url(first) }
+            if let prefix = multiAuthorHosts[post.host] {
+                // A shared platform: the author is named in the path, or cannot be told.
+                guard let depth = prefix, segments.count > depth else { return nil }
+                return url(segments.prefix(depth + 1).joined(separator: "/"))
+            }
             return post.root
         }
     }

@@ -13,11 +13,11 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
             let authorID = try Self.requireActiveEmployeeID(db, draft.author)
-            if let owner = try String.fetchOne(
-                db, sql: "SELECT e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
-                arguments: [draft.url.string])
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url IN (?, ?)",
+                arguments: [draft.url.string, draft.url.otherScheme])
             {
-                throw StoreError.duplicateAction(draft.url, owner: try Self.email(owner))
+                throw StoreError.duplicateAction(try Self.url(row["url"]), owner: try Self.email(row["email"]))
             }
             let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
             let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
@@ -50,29 +50,52 @@ extension AdvocacyStore {
         let post = draft.url
         let inferred = ChannelLocator.inferredKind(of: post)
         let derived = ChannelLocator.channelURL(forPost: post)
+        let author = try Self.email(try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [authorID]) ?? "")
+        let reacting = draft.kind == .comment || draft.kind == .share
+
         if let under = own.filter({ $0.url.contains(post) }).max(by: { $0.url.string.count < $1.url.string.count }) {
             return (under.id, under.kind)
         }
-        if let derived, let same = own.first(where: { $0.url == derived }) { return (same.id, same.kind) }
+        if let derived, !reacting, let same = own.first(where: { $0.url == derived }) { return (same.id, same.kind) }
         if draft.kind == .talk, let talk = own.first(where: { $0.kind == .talk }) { return (talk.id, talk.kind) }
-        if inferred != .blog, derived == nil, let platform = own.first(where: { $0.kind == inferred }) {
+        // A comment or share sits under someone else's post: it counts on the author's own account there.
+        if inferred != .blog, derived == nil || reacting, let platform = own.first(where: { $0.kind == inferred }) {
             return (platform.id, platform.kind)
         }
         if let sameHost = own.first(where: { $0.url.host == post.host }) { return (sameHost.id, sameHost.kind) }
 
-        let author = try Self.email(try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [authorID]) ?? "")
-        guard let channelURL = derived else {
+        // Creating a channel: only where the address names one that can be the author's.
+        guard let channelURL = derived, !reacting else {
             throw StoreError.channelNotDerivable(post, kind: inferred, owner: author)
         }
+        if channelURL == post.root, Self.isCompanySite(post.host, of: author) {
+            // The company's own sites are shared by colleagues: nobody owns the whole host.
+            throw StoreError.channelNotDerivable(post, kind: .internal, owner: author)
+        }
+        if channelURL == post.root, draft.kind == .talk {
+            // A conference's site is not the speaker's channel: their speaker profile is.
+            throw StoreError.channelNotDerivable(post, kind: .talk, owner: author)
+        }
         if let owner = try String.fetchOne(
-            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url = ?",
-            arguments: [channelURL.string])
+            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
+            arguments: [channelURL.string, channelURL.otherScheme])
         {
             throw StoreError.channelOwnedByOther(channelURL, owner: try Self.email(owner), author: author)
         }
-        let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred
+        let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred  // e.g. sessionize.com/jane
         let channel = try NewChannel(owner: author, url: channelURL, kind: kind, followersDate: draft.date)
         return (try insertChannel(db, channel, ownerID: authorID), kind)
+    }
+
+    /// Whether `host` belongs to the organisation of `email`: its mail domain
+    /// (`corp.fr` for `jane@corp.fr`) or, for a department's subdomain
+    /// (`jane@dsi.corp.fr`), the parent domain too.
+    static func isCompanySite(_ host: String, of email: EmailAddress) -> Bool {
+        let domain = String(email.value.drop(while: { $0 != "@" }).dropFirst())
+        var domains = [domain]
+        let labels = domain.split(separator: ".")
+        if labels.count >= 3 { domains.append(labels.dropFirst().joined(separator: ".")) }
+        return domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// Records engagement measured on `date` (the author themself, or an
@@ -90,10 +113,13 @@ extension AdvocacyStore {
             let published = try Self.date(row["publishedOn"])
             guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
             let actionID: Int64 = row["id"]
-            let previous = try Row.fetchOne(
-                db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? AND date <= ? ORDER BY date DESC LIMIT 1",
-                arguments: [actionID, date.description]
-            ).map(Self.metrics(from:))
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1", arguments: [actionID])
+            // Figures only move forward: a snapshot older than the latest would never count.
+            if let text = latest?["date"] as String?, case let latestDate = try Self.date(text), date < latestDate {
+                throw StoreError.metricsBeforeLatest(date: date, latest: latestDate)
+            }
+            let previous = latest.map(Self.metrics(from:))
             try Self.upsertMetrics(db, actionID: actionID, update.applied(to: previous), on: date)
             return try Self.requireAction(db, url)
         }

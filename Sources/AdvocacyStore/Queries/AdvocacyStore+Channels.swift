@@ -18,11 +18,11 @@ extension AdvocacyStore {
     }
 
     func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64) throws -> Int64 {
-        if let owner = try String.fetchOne(
-            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url = ?",
-            arguments: [new.url.string])
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
+            arguments: [new.url.string, new.url.otherScheme])
         {
-            throw StoreError.duplicateChannel(new.url, owner: try Self.email(owner))
+            throw StoreError.duplicateChannel(try Self.url(row["url"]), owner: try Self.email(row["email"]))
         }
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",

@@ -21,15 +21,18 @@ public struct DemoLoadSummary: Codable, Equatable, Sendable {
 
 extension AdvocacyStore {
     /// Loads a generated programme in one transaction, replacing what is
-    /// there only when `replacing` is true.
+    /// there only when `replacing` is true and `actorEmail` is its admin.
     ///
     /// This is the bulk path: one reused prepared statement per table with
     /// positional arguments, so thousands of people load in well under a second.
-    public func loadDemo(_ dataset: DemoDataset, replacing: Bool) throws -> DemoLoadSummary {
+    /// Replacing a programme erases it, so it takes an admin of that programme.
+    public func loadDemo(_ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil) throws -> DemoLoadSummary {
         try write { db in
             let hasData = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
             if hasData {
                 guard replacing else { throw StoreError.notEmpty(path: path) }
+                guard let actorEmail else { throw StoreError.replaceNeedsAdmin(path: path) }
+                try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "replace the programme")
                 for table in ["actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "project", "employee"] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import Foundation
 import GRDB
 
 /// What `init` did.
@@ -84,15 +85,20 @@ extension AdvocacyStore {
         try updateEmployee(email, try EmployeeChanges(isActive: false), by: actorEmail)
     }
 
-    /// Everyone, or one team's members (team compared without regard to case), by name.
+    /// Everyone, or one team's members, in the order of a French roster:
+    /// names and teams compare without regard to case or accents
+    /// ("Élodie" sorts with the Es, `--team securite` finds Sécurité).
     public func employees(team: String? = nil) throws -> [Employee] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM employee WHERE ?1 IS NULL OR team = ?1 ORDER BY fullName, email",
-                arguments: [team])
-            return try rows.map(Self.employee(from:))
-        }
+        let all = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM employee").map(Self.employee(from:)) }
+        let wanted = team.map(Self.folded)
+        return all.filter { wanted == nil || $0.team.map(Self.folded) == wanted }
+            .map { (key: Self.folded($0.name), employee: $0) }
+            .sorted { ($0.key, $0.employee.email) < ($1.key, $1.employee.email) }
+            .map(\.employee)
+    }
+
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// One employee, or ``StoreError/unknownEmployee(_:)``.

@@ -33,8 +33,7 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireAdmin(actor, to: "close projects")
             let current = try Self.requireProject(db, code).project
-            let end = current.end ?? max(date, current.start ?? date)
-            return try Self.saveProject(db, try current.applying(ProjectChanges(status: .closed, end: end)))
+            return try Self.saveProject(db, try current.applying(ProjectChanges(status: .closed, today: date)))
         }
     }
 

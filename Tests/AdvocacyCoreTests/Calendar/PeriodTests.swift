@@ -47,3 +47,15 @@ struct PeriodTests {
         #expect(Period.quarter(containing: try LocalDate(parsing: "2026-11-21")).description == "2026-Q4")
     }
 }
+
+@Suite("Period edges")
+struct PeriodEdgeTests {
+    @Test func handBuiltPeriodsOutOfRangeAreClampedNotTrapped() {
+        #expect(Period.quarter(year: 2026, quarter: 5).end.description == "2026-12-31")
+        #expect(Period.month(year: 2026, month: 13).start.description == "2026-12-01")
+        #expect(Period.year(1).previous.start == LocalDate.earliest)
+        #expect(Period.year(9999).end == LocalDate.latest)
+        #expect(LocalDate.latest.adding(days: 10) == LocalDate.latest)
+        #expect(LocalDate.earliest.adding(days: -10).description == "0001-01-01")
+    }
+}

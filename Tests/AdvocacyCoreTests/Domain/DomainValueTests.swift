@@ -77,7 +77,9 @@ struct DomainValueTests {
 
     @Test(arguments: [
         ("https://blog.example.com/2026/11/my-first-post.html", "My first post"),
-        ("https://x.com/jane/status/1234", "Jane"),
+        ("https://x.com/jane/status/1234", "Post by @jane"),
+        ("https://youtu.be/abc123", "YouTube video abc123"),
+        ("https://intranet.corp.fr/news/123", "News 123"),
         ("https://blog.example.com", "blog.example.com"),
         ("https://example.com/posts/kubernetes_in_production", "Kubernetes in production"),
     ])

@@ -27,7 +27,7 @@ struct EmployeeShowCommand: ContextCommand {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(channels, forKey: .channels)
             try container.encode(actions, forKey: .actions)
-            try container.encodeIfPresent(lastActionDate, forKey: .lastActionDate)
+            try container.encode(lastActionDate, forKey: .lastActionDate)
         }
     }
 
