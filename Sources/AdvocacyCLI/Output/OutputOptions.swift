@@ -48,12 +48,13 @@ struct Table {
                 return columns[index].numeric ? padding + cell : cell + padding
             }.joined(separator: "  ")
         }
-        return ([line(columns.map(\.header))] + cut.map(line)).joined(separator: "\n")
+        return ([line(columns.map(\.header))] + cut.map(line))
+            .map { $0.replacing(/\s+$/, with: "") }.joined(separator: "\n")
     }
 
     /// RFC 4180 CSV with a header row and CRLF line ends.
     func csv() -> String {
-        ([columns.map(\.header)] + rows).map(CSVFormat.line).joined() 
+        ([columns.map(\.header)] + rows).map(CSVFormat.line).joined()
     }
 }
 
@@ -93,7 +94,9 @@ extension CommandContext {
         case .text:
             let width = fields.map(\.0.count).max() ?? 0
             for (key, value) in fields where !value.isEmpty {
-                print(key + ":" + String(repeating: " ", count: width - key.count + 1) + value)
+                // An empty key continues the field above (a list of channels).
+                let label = key.isEmpty ? " " : key + ":"
+                print(label + String(repeating: " ", count: width - key.count + 1) + value)
             }
         }
     }
