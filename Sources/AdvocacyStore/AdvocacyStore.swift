@@ -127,14 +127,6 @@ public struct AdvocacyStore: Sendable {
         do { return try LocalDate(parsing: text) } catch { throw StoreError.constraintViolated("unexpected date '\(text)'") }
     }
 
-    static func url(_ text: String) throws -> CanonicalURL {
-        do { return try CanonicalURL(text) } catch { throw StoreError.constraintViolated("unexpected URL '\(text)'") }
-    }
-
-    static func email(_ text: String) throws -> EmailAddress {
-        do { return try EmailAddress(text) } catch { throw StoreError.constraintViolated("unexpected email '\(text)'") }
-    }
-
     static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 
     static func date(fromTimestamp text: String) -> Date {

@@ -41,15 +41,16 @@ struct Table {
         let widths = columns.indices.map { index in
             max(columns[index].header.count, cut.map { $0[index].count }.max() ?? 0)
         }
+        // Cells are padded to their column's width, except at the end of a line.
         func line(_ cells: [String]) -> String {
-            cells.indices.map { index in
+            let last = cells.lastIndex { !$0.isEmpty } ?? 0
+            return cells.indices.prefix(last + 1).map { index in
                 let cell = cells[index], padding = String(repeating: " ", count: widths[index] - cell.count)
-                if index == cells.count - 1 && !columns[index].numeric { return cell }
-                return columns[index].numeric ? padding + cell : cell + padding
+                if columns[index].numeric { return padding + cell }
+                return index == last ? cell : cell + padding
             }.joined(separator: "  ")
         }
-        return ([line(columns.map(\.header))] + cut.map(line))
-            .map { $0.replacing(/\s+$/, with: "") }.joined(separator: "\n")
+        return ([line(columns.map(\.header))] + cut.map(line)).joined(separator: "\n")
     }
 
     /// RFC 4180 CSV with a header row and CRLF line ends.
@@ -68,11 +69,15 @@ enum CSVFormat {
     /// Quotes a cell that holds a comma, quote or line break, and defuses
     /// cells a spreadsheet would run as a formula by prefixing `'`.
     static func escape(_ cell: String) -> String {
+        // Bytes, not characters: every cell of every export passes here.
         var value = cell
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        if let first = value.utf8.first, formulaStarts.contains(first) { value = "'" + value }
+        guard value.utf8.contains(where: needsQuotes.contains) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    private static let formulaStarts = Set("=+-@\t\r".utf8)
+    private static let needsQuotes = Set(",\"\n\r".utf8)
 }
 
 extension CommandContext {

@@ -20,13 +20,23 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD` (surrounding spaces allowed). Reads bytes, not
+    /// characters: every stored date goes through here.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        var bytes = Array(text.utf8)
+        while bytes.last == 0x20 { bytes.removeLast() }
+        if let first = bytes.firstIndex(where: { $0 != 0x20 }), first > 0 { bytes.removeFirst(first) }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for offset in range {
+                let byte = bytes[offset]
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+            let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
             let date = LocalDate(year: y, month: m, day: d)
         else { throw CoreError.invalidDate(text) }
         self = date
@@ -34,8 +44,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The day a moment falls on in a time zone.
     public init(_ moment: Date, in timeZone: TimeZone) {
-        let seconds = Int((moment.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: moment))).rounded(.down))
-        self.init(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let seconds = moment.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: moment))
+        self.init(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
     }
 
     /// The first and last days a `LocalDate` can hold.
@@ -47,7 +57,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public static func clamped(year: Int, month: Int, day: Int) -> LocalDate {
         let y = min(max(year, 1), 9999), m = min(max(month, 1), 12)
         let d = min(max(day, 1), daysIn(month: m, year: y))
-        return LocalDate(daysSinceEpoch: LocalDate(unchecked: y, m, d).daysSinceEpoch)
+        return LocalDate(unchecked: y, m, d)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {

@@ -19,6 +19,12 @@ public struct EmailAddress: Hashable, Comparable, Codable, Sendable, CustomStrin
         value = trimmed.lowercased()
     }
 
+    /// Wraps an address that was validated before (read back from the
+    /// database, which only ever stores validated ones) without checking it again.
+    public init(alreadyValid value: String) {
+        self.value = value
+    }
+
     public var description: String { value }
     /// The part before the `@`, used to derive friendly defaults.
     public var localPart: String { String(value.prefix(while: { $0 != "@" })) }

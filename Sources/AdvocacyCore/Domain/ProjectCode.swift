@@ -5,11 +5,17 @@ public struct ProjectCode: Hashable, Comparable, Codable, Sendable, CustomString
 
     public init(_ text: String) throws {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        guard (2...32).contains(code.count), code.first?.isLetter == true,
-            code.allSatisfy({ allowed.contains($0) })
+        guard (2...32).contains(code.utf8.count), let first = code.utf8.first, (0x41...0x5A).contains(first),
+            code.utf8.allSatisfy({ Self.allowed.contains($0) })
         else { throw CoreError.invalidProjectCode(text) }
         value = code
+    }
+
+    private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)
+
+    /// Wraps a code that was validated before (read back from the database).
+    public init(alreadyValid value: String) {
+        self.value = value
     }
 
     public var description: String { value }

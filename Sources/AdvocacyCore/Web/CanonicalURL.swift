@@ -9,17 +9,26 @@ import Foundation
 /// removed; remaining query parameters sorted; `twitter.com` becomes `x.com`
 /// and `youtu.be/ID` becomes `youtube.com/watch?v=ID`; `fr.linkedin.com` becomes
 /// `linkedin.com`; case-insensitive handles (X, LinkedIn, GitHub, `/@user`)
-/// are lower-cased. An address typed
-/// without a scheme (`blog.example.com/post`) is taken as `https`.
+/// are lower-cased. An address typed without a scheme (`blog.example.com/post`)
+/// is taken as `https`.
 public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    /// The canonical text.
+    /// The canonical text; everything else is read off it.
     public let string: String
+
     /// `http` or `https`.
-    public let scheme: String
-    /// The lower-cased host without `www.`.
-    public let host: String
-    /// The path split on `/`, without empty segments.
-    public let pathSegments: [String]
+    public var scheme: String { String(string.prefix { $0 != ":" }) }
+
+    /// What follows `scheme://`.
+    private var afterScheme: Substring { string.dropFirst(scheme.count + 3) }
+
+    /// The lower-cased host without `www.` (and without the port).
+    public var host: String { String(afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != ":" }) }
+
+    /// The path split on `/`, without empty segments, percent-decoded.
+    public var pathSegments: [String] {
+        afterScheme.prefix { $0 != "?" }.split(separator: "/").dropFirst()
+            .map { $0.contains("%") ? $0.removingPercentEncoding ?? String($0) : String($0) }
+    }
 
     /// Query parameters that only track where a click came from.
     static let trackingParameters: Set<String> = [
@@ -92,10 +101,10 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             if let first = segments.first, first.hasPrefix("@") { segments[0] = first.lowercased() }
         }
 
-        var result = "\(scheme)://\(host)"
         if let port = components.port, !(1...65_535).contains(port) {
             throw CoreError.invalidURL(text, reason: "port \(port) is not between 1 and 65535")
         }
+        var result = "\(scheme)://\(host)"
         if let port = components.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443) {
             result += ":\(port)"
         }
@@ -106,32 +115,20 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         }
         guard result.count <= 2048 else { throw CoreError.invalidURL(text, reason: "it is longer than 2048 characters") }
         self.string = result
-        self.scheme = scheme
-        self.host = host
-        self.pathSegments = segments.map { $0.removingPercentEncoding ?? $0 }
     }
 
-    /// Wraps text that is already canonical without parsing it again, for
-    /// addresses this module builds itself (the demo makes tens of thousands,
-    /// and Foundation's URL parsing dominates their cost). Tests check that
-    /// such addresses read back unchanged through ``init(_:)``.
-    init(alreadyCanonical text: String) {
-        let afterScheme = text.split(separator: "://", maxSplits: 1)
-        scheme = String(afterScheme.first ?? "https")
-        let rest = afterScheme.count > 1 ? afterScheme[1] : ""
-        let pathAndQuery = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let hostAndPath = pathAndQuery.first ?? ""
-        let parts = hostAndPath.split(separator: "/")
-        host = String((parts.first ?? "").split(separator: ":").first ?? "")
-        pathSegments = parts.dropFirst().map { String($0).removingPercentEncoding ?? String($0) }
+    /// Wraps text that is already canonical without parsing it again: text
+    /// that came out of ``init(_:)`` and was stored, or addresses built in
+    /// canonical form (the demo). Foundation's URL parsing is slow, and
+    /// reading thousands of stored rows must not pay it again. Tests check
+    /// that such text reads back unchanged through ``init(_:)``.
+    public init(alreadyCanonical text: String) {
         string = text
     }
 
-    /// `scheme://host`, the root of the site.
+    /// `scheme://host[:port]`, the root of the site.
     public var root: CanonicalURL {
-        // A canonical URL's root is canonical too, so this cannot fail.
-        let afterScheme = string.dropFirst(scheme.count + 3)
-        return (try? CanonicalURL(scheme + "://" + afterScheme.prefix(while: { $0 != "/" && $0 != "?" }))) ?? self
+        CanonicalURL(alreadyCanonical: scheme + "://" + afterScheme.prefix { $0 != "/" && $0 != "?" })
     }
 
     /// The same address with the other of http and https, so that a post

@@ -17,7 +17,7 @@ extension AdvocacyStore {
                 db, sql: "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url IN (?, ?)",
                 arguments: [draft.url.string, draft.url.otherScheme])
             {
-                throw StoreError.duplicateAction(try Self.url(row["url"]), owner: try Self.email(row["email"]))
+                throw StoreError.duplicateAction(CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
             }
             let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
             let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
@@ -45,12 +45,12 @@ extension AdvocacyStore {
     func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
         let rows = try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID])
         let own = try rows.map { row -> (id: Int64, url: CanonicalURL, kind: ChannelKind) in
-            (row["id"], try Self.url(row["url"]), try Self.decode(row["kind"]))
+            (row["id"], CanonicalURL(alreadyCanonical: row["url"]), try Self.decode(row["kind"]))
         }
         let post = draft.url
         let inferred = ChannelLocator.inferredKind(of: post)
         let derived = ChannelLocator.channelURL(forPost: post)
-        let author = try Self.email(try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [authorID]) ?? "")
+        let author = draft.author
         let reacting = draft.kind == .comment || draft.kind == .share
 
         if let under = own.filter({ $0.url.contains(post) }).max(by: { $0.url.string.count < $1.url.string.count }) {
@@ -80,7 +80,7 @@ extension AdvocacyStore {
             db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
             arguments: [channelURL.string, channelURL.otherScheme])
         {
-            throw StoreError.channelOwnedByOther(channelURL, owner: try Self.email(owner), author: author)
+            throw StoreError.channelOwnedByOther(channelURL, owner: EmailAddress(alreadyValid: owner), author: author)
         }
         let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred  // e.g. sessionize.com/jane
         let channel = try NewChannel(owner: author, url: channelURL, kind: kind, followersDate: draft.date)
@@ -109,7 +109,7 @@ extension AdvocacyStore {
                 sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
                 arguments: [url.string])
             else { throw StoreError.unknownAction(url) }
-            try AccessRules.requireSelfOrAdmin(actor, owner: try Self.email(row["email"]), to: "record metrics")
+            try AccessRules.requireSelfOrAdmin(actor, owner: EmailAddress(alreadyValid: row["email"]), to: "record metrics")
             let published = try Self.date(row["publishedOn"])
             guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
             let actionID: Int64 = row["id"]
@@ -210,10 +210,10 @@ extension AdvocacyStore {
     }
 
     static func action(from row: Row) throws -> Action {
-        let codes = (row["projectCodes"] as String?)?.split(separator: "|").compactMap { try? ProjectCode(String($0)) } ?? []
+        let codes = (row["projectCodes"] as String?)?.split(separator: "|").map { ProjectCode(alreadyValid: String($0)) } ?? []
         return Action(
-            url: try url(row["url"]), kind: try decode(row["kind"]), title: row["title"], date: try date(row["publishedOn"]),
-            email: try email(row["email"]), name: row["fullName"], channel: try url(row["channelUrl"]),
+            url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), title: row["title"], date: try date(row["publishedOn"]),
+            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
             channelKind: try decode(row["channelKind"]), projects: codes.sorted(), effortHours: row["effortHours"],
             metrics: metrics(from: row), metricsDate: try (row["metricsDate"] as String?).map(date))
     }

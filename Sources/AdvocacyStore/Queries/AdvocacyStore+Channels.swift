@@ -22,7 +22,7 @@ extension AdvocacyStore {
             db, sql: "SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
             arguments: [new.url.string, new.url.otherScheme])
         {
-            throw StoreError.duplicateChannel(try Self.url(row["url"]), owner: try Self.email(row["email"]))
+            throw StoreError.duplicateChannel(CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
         }
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
@@ -95,8 +95,8 @@ extension AdvocacyStore {
 
     static func channel(from row: Row) throws -> Channel {
         Channel(
-            url: try url(row["url"]), kind: try decode(row["kind"]), scope: try decode(row["scope"]),
-            feedURL: try (row["feedUrl"] as String?).map(url), email: try email(row["email"]),
+            url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), scope: try decode(row["scope"]),
+            feedURL: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)), email: EmailAddress(alreadyValid: row["email"]),
             followers: row["followers"], followersDate: try (row["followersDate"] as String?).map(date))
     }
 }

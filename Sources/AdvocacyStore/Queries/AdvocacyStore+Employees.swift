@@ -24,7 +24,7 @@ extension AdvocacyStore {
                 if existing.role == .admin { return .adminAlreadyPresent(existing) }
             }
             if let other = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1") {
-                throw StoreError.adminAlreadyExists(existing: try Self.email(other))
+                throw StoreError.adminAlreadyExists(existing: EmailAddress(alreadyValid: other))
             }
             if try Self.fetchEmployee(db, admin.email) != nil {
                 try db.execute(sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
@@ -127,13 +127,13 @@ extension AdvocacyStore {
     static func requireFreeHRID(_ db: Database, _ hrID: String?, for email: EmailAddress) throws {
         guard let hrID else { return }
         if let owner = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE hrId = ? AND email <> ?", arguments: [hrID, email.value]) {
-            throw StoreError.duplicateHRID(hrID, owner: try Self.email(owner))
+            throw StoreError.duplicateHRID(hrID, owner: EmailAddress(alreadyValid: owner))
         }
     }
 
     static func employee(from row: Row) throws -> Employee {
         Employee(
-            email: try email(row["email"]), name: row["fullName"], team: row["team"], role: try decode(row["role"]),
+            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], team: row["team"], role: try decode(row["role"]),
             hrID: row["hrId"], isActive: row["isActive"], createdAt: date(fromTimestamp: row["createdAt"]))
     }
 }

@@ -86,10 +86,8 @@ extension AdvocacyStore {
     }
 
     static func projectSummary(from row: Row) throws -> ProjectSummary {
-        let code: String = row["code"]
-        guard let projectCode = try? ProjectCode(code) else { throw StoreError.constraintViolated("unexpected project code '\(code)'") }
         let project = Project(
-            code: projectCode, name: row["name"], weight: row["strategicWeight"], status: try decode(row["status"]),
+            code: ProjectCode(alreadyValid: row["code"]), name: row["name"], weight: row["strategicWeight"], status: try decode(row["status"]),
             start: try (row["startDate"] as String?).map(date), end: try (row["endDate"] as String?).map(date))
         return ProjectSummary(project: project, actions: row["actionCount"], advocates: row["advocateCount"])
     }
