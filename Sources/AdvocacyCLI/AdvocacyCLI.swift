@@ -72,13 +72,12 @@ public enum AdvocacyCLI {
         }
         var message = AdvocacyCommand.message(for: error)
             .split(whereSeparator: \.isNewline).joined(separator: " ")
-        // A negative number reads as an unknown short option; say what it really is.
-        if let negative = arguments.first(where: { $0.wholeMatch(of: /-[0-9][0-9.,]*/) != nil }) {
-            if message.hasPrefix("Unknown option") || message.hasPrefix("Missing expected argument") {
-                message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
-            } else if let option = message.firstMatch(of: /^Missing value for '([^']+)'/)?.1 {
-                message = "The value '\(negative)' is invalid for '\(option)': negative numbers are not accepted"
-            }
+        // Numeric options take their value unconditionally (so `--reactions -3` reaches
+        // its check), but a negative positional count still reads as an unknown option.
+        if message.hasPrefix("Unknown option") || message.hasPrefix("Missing expected argument"),
+            let negative = arguments.first(where: { $0.wholeMatch(of: /-[0-9][0-9.,]*/) != nil })
+        {
+            message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
         }
         let path = commandPath(arguments)
         context.note("error: \(message) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")

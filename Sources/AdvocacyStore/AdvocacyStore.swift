@@ -109,13 +109,6 @@ public struct AdvocacyStore: Sendable {
         return Actor(email: email, role: try Self.decode(row["role"]), isActive: row["isActive"])
     }
 
-    /// Whether the programme has no employees and no projects yet.
-    public func isEmpty() throws -> Bool {
-        try read { db in
-            try !Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)")!
-        }
-    }
-
     // MARK: Decoding helpers
 
     static func decode<V: Vocabulary>(_ text: String) throws -> V {

@@ -15,10 +15,10 @@ struct DemoCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "How many employees to create (3 to 100000).")
+    @Option(parsing: .unconditional, help: "How many employees to create (3 to 100000).")
     var employees: Int = 40
 
-    @Option(help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
     var seed: UInt64 = 2026
 
     @Flag(help: "Replace the programme already in the database.")
@@ -26,7 +26,7 @@ struct DemoCommand: ContextCommand {
 
     func validate() throws {
         guard (3...100_000).contains(employees) else {
-            throw ValidationError("--employees \(employees) is out of range: expected 3 to 100000")
+            throw ValidationError("The value '\(employees)' is invalid for '--employees': expected 3 to 100000")
         }
     }
 

@@ -34,7 +34,7 @@ struct LogCommand: ContextCommand {
     @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD (default: today).", valueName: "date"), transform: Parse.date)
     var date: LocalDate?
 
-    @Option(help: ArgumentHelp("Hours of work it took (default: by kind).", valueName: "hours"), transform: Parse.hours)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hours of work it took (default: by kind).", valueName: "hours"), transform: Parse.hours)
     var effort: Double?
 
     @OptionGroup var counters: CounterOptions
@@ -72,6 +72,4 @@ struct CounterOptions: ParsableArguments {
     func update() throws -> MetricsUpdate {
         try MetricsUpdate(impressions: impressions, reactions: reactions, comments: comments, shares: shares, clicks: clicks)
     }
-
-    var isEmpty: Bool { reactions == nil && comments == nil && shares == nil && impressions == nil && clicks == nil }
 }

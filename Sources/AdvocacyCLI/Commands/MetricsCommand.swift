@@ -21,7 +21,7 @@ struct MetricsCommand: ContextCommand {
     var date: LocalDate?
 
     func validate() throws {
-        if counters.isEmpty {
+        if try counters.update().isEmpty {
             throw ValidationError("no figures given: pass at least one of --reactions, --comments, --shares, --impressions, --clicks")
         }
     }

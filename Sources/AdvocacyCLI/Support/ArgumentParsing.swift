@@ -14,6 +14,10 @@ enum Parse {
     static func date(_ text: String) throws -> LocalDate { try expecting { try LocalDate(parsing: text) } }
     static func period(_ text: String) throws -> Period { try expecting { try Period.parse(text) } }
     static func url(_ text: String) throws -> CanonicalURL { try expecting { try CanonicalURL(text) } }
+    /// A channel's address or `@handle` (X) or `@user@instance` (Mastodon).
+    static func channelAddress(_ text: String) throws -> CanonicalURL {
+        try expecting { try ChannelLocator.channelURL(from: text) }
+    }
     static func projectCode(_ text: String) throws -> ProjectCode { try expecting { try ProjectCode(text) } }
     static func role(_ text: String) throws -> Role { try expecting { try Role.parse(text) } }
     static func channelKind(_ text: String) throws -> ChannelKind { try expecting { try ChannelKind.parse(text) } }
@@ -21,24 +25,27 @@ enum Parse {
     static func actionKind(_ text: String) throws -> ActionKind { try expecting { try ActionKind.parse(text) } }
     static func status(_ text: String) throws -> ProjectStatus { try expecting { try ProjectStatus.parse(text) } }
 
+    // Numbers: the range checks and their wording are Core's.
     static func count(_ text: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-            throw Expectation(description: "expected a whole number of 0 or more")
-        }
-        return value
+        try expecting { try number(text, or: .invalidCount(name: "count", value: -1)) { try Counts.check($0, name: "count") } }
     }
 
     static func weight(_ text: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...3).contains(value) else {
-            throw Expectation(description: "expected a strategic weight of 1, 2 or 3")
-        }
-        return value
+        try expecting { try number(text, or: .invalidWeight(0), check: Project.checkWeight) }
     }
 
     static func hours(_ text: String) throws -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
-            value > 0, value <= 200
-        else { throw Expectation(description: "expected effort hours above 0 and at most 200, like 1.5") }
+        try expecting {
+            let decimal = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            guard let value = Double(decimal) else { throw CoreError.invalidEffort(0) }
+            try ActionDraft.checkEffort(value)
+            return value
+        }
+    }
+
+    private static func number(_ text: String, or error: CoreError, check: (Int) throws -> Void) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw error }
+        try check(value)
         return value
     }
 

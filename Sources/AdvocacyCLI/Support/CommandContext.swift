@@ -3,18 +3,14 @@ import Foundation
 /// Where a command writes text: the process's streams, or a buffer in tests.
 public protocol TextOutput: Sendable {
     func write(_ text: String)
-    /// Whether a person is looking at it (colour and column widths depend on it).
-    var isTerminal: Bool { get }
 }
 
 /// Writes to a file handle such as standard output.
 public struct FileHandleOutput: TextOutput {
     let handle: FileHandle
-    public let isTerminal: Bool
 
     public init(_ handle: FileHandle) {
         self.handle = handle
-        isTerminal = isatty(handle.fileDescriptor) == 1
     }
 
     public func write(_ text: String) {
@@ -26,7 +22,6 @@ public struct FileHandleOutput: TextOutput {
 public final class BufferedOutput: TextOutput, @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = ""
-    public let isTerminal = false
 
     public init() {}
 

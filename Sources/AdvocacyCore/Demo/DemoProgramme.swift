@@ -67,21 +67,31 @@ public enum DemoProgramme {
         "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Benali", "Nguyen",
         "Haddad", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin",
     ]
-    /// Code, name, weight, status, the team most likely to talk about it, and
-    /// the name as it reads inside a sentence.
-    static let projectCatalogue: [(String, String, Int, ProjectStatus, String, String)] = [
-        ("ERP-2027", "Refonte de l'ERP finance", 3, .active, "Développement", "la refonte de l'ERP finance"),
-        ("DATA-PLATFORM", "Plateforme de données", 3, .active, "Data", "la plateforme de données"),
-        ("CLOUD-FIRST", "Migration vers le cloud", 3, .active, "Cloud & DevOps", "la migration vers le cloud"),
-        ("ZERO-TRUST", "Sécurité zéro confiance", 2, .active, "Sécurité", "la sécurité zéro confiance"),
-        ("POSTE-2026", "Poste de travail 2026", 2, .active, "Support", "le poste de travail 2026"),
-        ("API-HUB", "Catalogue d'API", 2, .active, "Architecture", "le catalogue d'API"),
-        ("GREEN-IT", "Numérique responsable", 1, .active, "Infrastructure", "le numérique responsable"),
-        ("IA-ASSIST", "Assistants d'IA générative", 3, .active, "Data", "l'IA générative au bureau"),
-        ("SSO-UNIFIE", "Identité unifiée", 2, .closed, "Sécurité", "l'identité unifiée"),
-        ("OBSERVABILITE", "Observabilité des applications", 1, .active, "Infrastructure", "l'observabilité des applications"),
-        ("CRM-360", "Relation client 360", 2, .planned, "Produit numérique", "la relation client 360"),
-        ("DEVEX", "Expérience développeur", 1, .active, "Développement", "l'expérience développeur"),
+    /// A project of the fictional department.
+    struct CatalogueProject {
+        var code: String
+        var name: String
+        var weight: Int
+        var status: ProjectStatus
+        /// The team most likely to talk about it.
+        var team: String
+        /// The name as it reads inside a sentence.
+        var topic: String
+    }
+
+    static let projectCatalogue: [CatalogueProject] = [
+        .init(code: "ERP-2027", name: "Refonte de l'ERP finance", weight: 3, status: .active, team: "Développement", topic: "la refonte de l'ERP finance"),
+        .init(code: "DATA-PLATFORM", name: "Plateforme de données", weight: 3, status: .active, team: "Data", topic: "la plateforme de données"),
+        .init(code: "CLOUD-FIRST", name: "Migration vers le cloud", weight: 3, status: .active, team: "Cloud & DevOps", topic: "la migration vers le cloud"),
+        .init(code: "ZERO-TRUST", name: "Sécurité zéro confiance", weight: 2, status: .active, team: "Sécurité", topic: "la sécurité zéro confiance"),
+        .init(code: "POSTE-2026", name: "Poste de travail 2026", weight: 2, status: .active, team: "Support", topic: "le poste de travail 2026"),
+        .init(code: "API-HUB", name: "Catalogue d'API", weight: 2, status: .active, team: "Architecture", topic: "le catalogue d'API"),
+        .init(code: "GREEN-IT", name: "Numérique responsable", weight: 1, status: .active, team: "Infrastructure", topic: "le numérique responsable"),
+        .init(code: "IA-ASSIST", name: "Assistants d'IA générative", weight: 3, status: .active, team: "Data", topic: "l'IA générative au bureau"),
+        .init(code: "SSO-UNIFIE", name: "Identité unifiée", weight: 2, status: .closed, team: "Sécurité", topic: "l'identité unifiée"),
+        .init(code: "OBSERVABILITE", name: "Observabilité des applications", weight: 1, status: .active, team: "Infrastructure", topic: "l'observabilité des applications"),
+        .init(code: "CRM-360", name: "Relation client 360", weight: 2, status: .planned, team: "Produit numérique", topic: "la relation client 360"),
+        .init(code: "DEVEX", name: "Expérience développeur", weight: 1, status: .active, team: "Développement", topic: "l'expérience développeur"),
     ]
     static let titleTemplates = [
         "Ce que nous avons appris sur %@", "Retour d'expérience : %@ en production", "%@ : les coulisses du projet",
@@ -98,13 +108,16 @@ public enum DemoProgramme {
 
         // Projects.
         let projectCount = min(projectCatalogue.count, random.int(in: 8...12))
-        let projects = try projectCatalogue.prefix(projectCount).map { code, name, weight, status, _, _ in
+        let catalogue = projectCatalogue.prefix(projectCount)
+        let projects = try catalogue.map { entry in
             try Project(
-                code: try ProjectCode(code), name: name, weight: weight, status: status,
-                start: status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
-                end: status == .closed ? today.adding(days: -20) : nil)
+                code: try ProjectCode(entry.code), name: entry.name, weight: entry.weight, status: entry.status,
+                start: entry.status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
+                end: entry.status == .closed ? today.adding(days: -20) : nil)
         }
-        let teamProjects = Dictionary(grouping: projectCatalogue.prefix(projectCount).filter { $0.3 != .planned }) { $0.4 }
+        let activeProjects = projects.filter { $0.status != .planned }.map(\.code)
+        let projectsByTeam = Dictionary(grouping: activeProjects) { code in catalogue.first { $0.code == code.value }?.team ?? "" }
+        let topics = Dictionary(uniqueKeysWithValues: catalogue.map { (ProjectCode(alreadyValid: $0.code), $0.topic) })
 
         // People.
         var employees: [NewEmployee] = []
@@ -191,8 +204,7 @@ public enum DemoProgramme {
             let personChannels = channelsByPerson[index]
             guard !personChannels.isEmpty, random.chance(index < 3 ? 0.5 : 0.75) else { continue }
             let actionCount = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
-            let affinity = try teamProjects[person.team ?? ""]?.map { try ProjectCode($0.0) } ?? []
-            let activeProjects = projects.filter { $0.status != .planned }.map(\.code)
+            let affinity = projectsByTeam[person.team ?? ""] ?? []
             for _ in 0..<actionCount {
                 serial += 1
                 let channelIndex = random.pick(personChannels)
@@ -209,7 +221,7 @@ public enum DemoProgramme {
                     tags.append(!affinity.isEmpty && random.chance(0.7) ? random.pick(affinity) : random.pick(activeProjects))
                     if random.chance(0.2) { tags.append(random.pick(activeProjects)) }
                 }
-                let topic = tags.first.flatMap { code in projectCatalogue.first { $0.0 == code.value }?.5 } ?? "notre DSI"
+                let topic = tags.first.flatMap { topics[$0] } ?? "notre DSI"
                 let template = random.pick(titleTemplates)
                 let key = template + "\u{0}" + topic
                 // Folding accents goes through ICU and is slow: do it once per title.

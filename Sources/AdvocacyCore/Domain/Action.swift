@@ -1,5 +1,5 @@
 /// One advocacy act with its projects and its latest engagement.
-public struct Action: Hashable, Codable, Sendable {
+public struct Action: Hashable, Encodable, Sendable {
     public var url: CanonicalURL
     public var kind: ActionKind
     public var title: String
@@ -38,25 +38,6 @@ public struct Action: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case url, kind, title, date, email, name, channel, channelKind, projects, effortHours
         case impressions, reactions, comments, shares, clicks, metricsDate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        url = try c.decode(CanonicalURL.self, forKey: .url)
-        kind = try c.decode(ActionKind.self, forKey: .kind)
-        title = try c.decode(String.self, forKey: .title)
-        date = try c.decode(LocalDate.self, forKey: .date)
-        email = try c.decode(EmailAddress.self, forKey: .email)
-        name = try c.decode(String.self, forKey: .name)
-        channel = try c.decode(CanonicalURL.self, forKey: .channel)
-        channelKind = try c.decode(ChannelKind.self, forKey: .channelKind)
-        projects = try c.decode([ProjectCode].self, forKey: .projects)
-        effortHours = try c.decodeIfPresent(Double.self, forKey: .effortHours)
-        metrics = Metrics(
-            impressions: try c.decodeIfPresent(Int.self, forKey: .impressions),
-            reactions: try c.decode(Int.self, forKey: .reactions), comments: try c.decode(Int.self, forKey: .comments),
-            shares: try c.decode(Int.self, forKey: .shares), clicks: try c.decode(Int.self, forKey: .clicks))
-        metricsDate = try c.decodeIfPresent(LocalDate.self, forKey: .metricsDate)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -100,8 +81,8 @@ public struct ActionDraft: Hashable, Sendable {
         author: EmailAddress, url: CanonicalURL, kind: ActionKind? = nil, title: String? = nil, date: LocalDate,
         effortHours: Double? = nil, projects: [ProjectCode] = [], metrics: MetricsUpdate? = nil, today: LocalDate
     ) throws {
-        guard date <= today else { throw CoreError.futureDate(date, today: today) }
-        if let effortHours, !(effortHours > 0 && effortHours <= 200) { throw CoreError.invalidEffort(effortHours) }
+        try date.requireNotAfter(today)
+        if let effortHours { try Self.checkEffort(effortHours) }
         self.author = author
         self.url = url
         self.kind = kind
@@ -112,6 +93,11 @@ public struct ActionDraft: Hashable, Sendable {
         self.projects = projects.filter { seen.insert($0).inserted }
         self.metrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
         self.metricsDate = today
+    }
+
+    /// Refuses effort that is not above 0 and at most 200 hours.
+    public static func checkEffort(_ hours: Double) throws {
+        guard hours > 0 && hours <= 200 else { throw CoreError.invalidEffort(hours) }
     }
 
     /// A readable title from a URL: `.../my-first-post.html` → "My first post",

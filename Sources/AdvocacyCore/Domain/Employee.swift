@@ -77,8 +77,6 @@ public struct EmployeeChanges: Hashable, Sendable {
         self.hrID = try hrID.map { try TextField.optional($0, field: "HR id", limit: 64) }
         self.isActive = isActive
     }
-
-    public var isEmpty: Bool { name == nil && team == nil && role == nil && hrID == nil && isActive == nil }
 }
 
 /// Shared checks for free text typed by people.

@@ -17,6 +17,19 @@ public struct Project: Hashable, Codable, Sendable {
         self.end = end
     }
 
+    // Absent dates are written as null, so every object has the same keys.
+    enum CodingKeys: String, CodingKey { case code, name, weight, status, start, end }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(status, forKey: .status)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
+
     /// Validates the fields a person typed.
     public static func validated(
         code: ProjectCode, name: String, weight: Int = 2, status: ProjectStatus = .active, start: LocalDate? = nil,
@@ -27,8 +40,13 @@ public struct Project: Hashable, Codable, Sendable {
         return Project(code: code, name: name, weight: weight, status: status, start: start, end: end)
     }
 
-    static func validate(weight: Int, start: LocalDate?, end: LocalDate?) throws {
+    /// Refuses a strategic weight outside 1–3.
+    public static func checkWeight(_ weight: Int) throws {
         guard (1...3).contains(weight) else { throw CoreError.invalidWeight(weight) }
+    }
+
+    static func validate(weight: Int, start: LocalDate?, end: LocalDate?) throws {
+        try checkWeight(weight)
         if let start, let end, end < start { throw CoreError.invalidRange(from: start, to: end) }
     }
 
@@ -70,12 +88,10 @@ public struct ProjectChanges: Hashable, Sendable {
         self.end = end
         self.today = today
     }
-
-    public var isEmpty: Bool { name == nil && weight == nil && status == nil && start == nil && end == nil }
 }
 
 /// A project with how much advocacy it has received.
-public struct ProjectSummary: Hashable, Codable, Sendable {
+public struct ProjectSummary: Hashable, Encodable, Sendable {
     public var project: Project
     public var actions: Int
     public var advocates: Int
@@ -86,26 +102,12 @@ public struct ProjectSummary: Hashable, Codable, Sendable {
         self.advocates = advocates
     }
 
-    enum CodingKeys: String, CodingKey { case code, name, weight, status, start, end, actions, advocates }
+    enum CodingKeys: String, CodingKey { case actions, advocates }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        project = Project(
-            code: try c.decode(ProjectCode.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
-            weight: try c.decode(Int.self, forKey: .weight), status: try c.decode(ProjectStatus.self, forKey: .status),
-            start: try c.decodeIfPresent(LocalDate.self, forKey: .start), end: try c.decodeIfPresent(LocalDate.self, forKey: .end))
-        actions = try c.decode(Int.self, forKey: .actions)
-        advocates = try c.decode(Int.self, forKey: .advocates)
-    }
-
+    /// One flat object: the project's fields beside its counts.
     public func encode(to encoder: any Encoder) throws {
+        try project.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(project.code, forKey: .code)
-        try c.encode(project.name, forKey: .name)
-        try c.encode(project.weight, forKey: .weight)
-        try c.encode(project.status, forKey: .status)
-        try c.encode(project.start, forKey: .start)
-        try c.encode(project.end, forKey: .end)
         try c.encode(actions, forKey: .actions)
         try c.encode(advocates, forKey: .advocates)
     }

@@ -36,7 +36,7 @@ extension AdvocacyStore {
                 try db.execute(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
             }
             if let metrics = draft.metrics {
-                try Self.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: max(draft.metricsDate, draft.date))
+                try Self.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: draft.metricsDate)
             }
             return try Self.requireAction(db, draft.url)
         }
@@ -76,11 +76,8 @@ extension AdvocacyStore {
             // A conference's site is not the speaker's channel: their speaker profile is.
             throw StoreError.channelNotDerivable(post, kind: .talk, owner: author)
         }
-        if let owner = try String.fetchOne(
-            db, sql: "SELECT e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
-            arguments: [channelURL.string, channelURL.otherScheme])
-        {
-            throw StoreError.channelOwnedByOther(channelURL, owner: EmailAddress(alreadyValid: owner), author: author)
+        if let (_, owner) = try Self.registeredChannel(db, channelURL) {
+            throw StoreError.channelOwnedByOther(channelURL, owner: owner, author: author)
         }
         let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred  // e.g. sessionize.com/jane
         let channel = try NewChannel(owner: author, url: channelURL, kind: kind, followersDate: draft.date)

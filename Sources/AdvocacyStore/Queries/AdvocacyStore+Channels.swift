@@ -18,11 +18,8 @@ extension AdvocacyStore {
     }
 
     func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64) throws -> Int64 {
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
-            arguments: [new.url.string, new.url.otherScheme])
-        {
-            throw StoreError.duplicateChannel(CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
+        if let (url, owner) = try Self.registeredChannel(db, new.url) {
+            throw StoreError.duplicateChannel(url, owner: owner)
         }
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
@@ -68,6 +65,14 @@ extension AdvocacyStore {
             throw StoreError.unknownChannel(url)
         }
         return try channel(from: row)
+    }
+
+    /// The channel registered at `url` over http or https, with its owner.
+    static func registeredChannel(_ db: Database, _ url: CanonicalURL) throws -> (CanonicalURL, EmailAddress)? {
+        try Row.fetchOne(
+            db, sql: "SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (?, ?)",
+            arguments: [url.string, url.otherScheme]
+        ).map { (CanonicalURL(alreadyCanonical: $0["url"]), EmailAddress(alreadyValid: $0["email"])) }
     }
 
     static func channelID(_ db: Database, _ url: CanonicalURL) throws -> Int64 {

@@ -20,13 +20,12 @@ extension AdvocacyStore {
         guard var admin = firstAdmin else { return .ready }
         admin.role = .admin
         return try write { db in
-            if let existing = try Self.fetchEmployee(db, admin.email) {
-                if existing.role == .admin { return .adminAlreadyPresent(existing) }
-            }
+            let existing = try Self.fetchEmployee(db, admin.email)
+            if let existing, existing.role == .admin { return .adminAlreadyPresent(existing) }
             if let other = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1") {
                 throw StoreError.adminAlreadyExists(existing: EmailAddress(alreadyValid: other))
             }
-            if try Self.fetchEmployee(db, admin.email) != nil {
+            if existing != nil {
                 try db.execute(sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
             } else {
                 try insertEmployee(db, admin)

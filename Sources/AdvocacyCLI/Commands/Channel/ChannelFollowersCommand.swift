@@ -8,8 +8,8 @@ struct ChannelFollowersCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The channel's address or handle.", valueName: "url"))
-    var url: String
+    @Argument(help: ArgumentHelp("The channel's address or handle.", valueName: "url"), transform: Parse.channelAddress)
+    var url: CanonicalURL
 
     @Argument(help: ArgumentHelp("The follower count.", valueName: "count"), transform: Parse.count)
     var count: Int
@@ -17,20 +17,12 @@ struct ChannelFollowersCommand: ContextCommand {
     @Option(help: ArgumentHelp("Day of the count, YYYY-MM-DD (default: today).", valueName: "date"), transform: Parse.date)
     var date: LocalDate?
 
-    func validate() throws {
-        do {
-            _ = try ChannelLocator.channelURL(from: url)
-        } catch let error as CoreError {
-            throw ValidationError(error.localizedDescription)
-        }
-    }
-
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "channel followers")
         let day = date ?? context.today
         try day.requireNotAfter(context.today)
         let channel = try global.openStore(in: context)
-            .recordFollowers(try ChannelLocator.channelURL(from: url), count: count, on: day, by: actor)
+            .recordFollowers(url, count: count, on: day, by: actor)
         context.print("Recorded \(count) followers on \(day) for \(channel.url)")
     }
 }

@@ -12,7 +12,7 @@ struct ProjectAddCommand: ContextCommand {
     @Option(help: "Its name.")
     var name: String
 
-    @Option(help: ArgumentHelp("Strategic weight: 1 (useful) to 3 (strategic).", valueName: "1-3"), transform: Parse.weight)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Strategic weight: 1 (useful) to 3 (strategic).", valueName: "1-3"), transform: Parse.weight)
     var weight: Int = 2
 
     @Option(help: ArgumentHelp("planned, active or closed.", valueName: "status"), transform: Parse.status)

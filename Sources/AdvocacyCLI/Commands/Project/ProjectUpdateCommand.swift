@@ -12,7 +12,7 @@ struct ProjectUpdateCommand: ContextCommand {
     @Option(help: "New name.")
     var name: String?
 
-    @Option(help: ArgumentHelp("Strategic weight: 1 to 3.", valueName: "1-3"), transform: Parse.weight)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Strategic weight: 1 to 3.", valueName: "1-3"), transform: Parse.weight)
     var weight: Int?
 
     @Option(help: ArgumentHelp("planned, active or closed.", valueName: "status"), transform: Parse.status)
