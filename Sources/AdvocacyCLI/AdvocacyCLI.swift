@@ -44,20 +44,22 @@ public enum AdvocacyCLI {
                 try plain.run()
             }
             return ExitStatus.success
-        } catch let error as CoreError {
-            context.note("error: \(error.localizedDescription)")
-            switch error {
-            case .permissionDenied, .inactiveActor: return ExitStatus.permissionRefused
-            default: return ExitStatus.failure
-            }
-        } catch let error as StoreError {
-            context.note("error: \(error.localizedDescription)")
-            return ExitStatus.failure
-        } catch let error as CLIError {
-            context.note("error: \(error.localizedDescription)")
-            return ExitStatus.failure
         } catch {
-            return reportParseError(error, arguments: arguments, context: context)
+            guard let status = failureStatus(for: error) else {
+                return reportParseError(error, arguments: arguments, context: context)
+            }
+            context.note("error: \(error.localizedDescription)")
+            return status
+        }
+    }
+
+    /// The exit status of a domain failure; `nil` for the argument parser's
+    /// own errors (help requests, usage errors raised in `validate()`).
+    static func failureStatus(for error: any Error) -> Int32? {
+        switch error {
+        case CoreError.permissionDenied, CoreError.inactiveActor: ExitStatus.permissionRefused
+        case is CoreError, is StoreError, is CLIError: ExitStatus.failure
+        default: nil
         }
     }
 

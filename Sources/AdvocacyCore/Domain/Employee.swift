@@ -43,6 +43,32 @@ public struct Employee: Hashable, Codable, Sendable {
     }
 }
 
+/// An employee with their channels and how much they have logged.
+public struct EmployeeProfile: Hashable, Encodable, Sendable {
+    public var employee: Employee
+    public var channels: [Channel]
+    public var actions: Int
+    public var lastActionDate: LocalDate?
+
+    public init(employee: Employee, channels: [Channel], actions: Int, lastActionDate: LocalDate?) {
+        self.employee = employee
+        self.channels = channels
+        self.actions = actions
+        self.lastActionDate = lastActionDate
+    }
+
+    enum CodingKeys: String, CodingKey { case channels, actions, lastActionDate }
+
+    /// One flat object: the employee's fields beside their channels and activity.
+    public func encode(to encoder: any Encoder) throws {
+        try employee.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(channels, forKey: .channels)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(lastActionDate, forKey: .lastActionDate)
+    }
+}
+
 /// What is needed to register an employee.
 public struct NewEmployee: Hashable, Sendable {
     public var email: EmailAddress

@@ -105,6 +105,23 @@ extension AdvocacyStore {
         try read { db in try Self.requireEmployee(db, email) }
     }
 
+    /// One employee with their channels and activity, read in one snapshot.
+    public func profile(_ email: EmailAddress) throws -> EmployeeProfile {
+        try read { db in
+            let employee = try Self.requireEmployee(db, email)
+            let channels = try Row.fetchAll(
+                db, sql: Self.channelSelect + " WHERE e.email = ? ORDER BY c.url", arguments: [email.value]
+            ).map(Self.channel(from:))
+            let activity = try Row.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) AS actions, MAX(a.publishedOn) AS lastDate FROM action a JOIN employee e ON e.id = a.employeeId WHERE e.email = ?",
+                arguments: [email.value])
+            return EmployeeProfile(
+                employee: employee, channels: channels, actions: activity?["actions"] ?? 0,
+                lastActionDate: try (activity?["lastDate"] as String?).map { try Self.date($0) })
+        }
+    }
+
     // MARK: Helpers
 
     static func fetchEmployee(_ db: Database, _ email: EmailAddress) throws -> Employee? {
