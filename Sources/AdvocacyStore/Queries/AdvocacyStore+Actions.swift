@@ -2,12 +2,9 @@ import AdvocacyCore
 import GRDB
 
 extension AdvocacyStore {
-    /// Logs an action for its author (the author themself, or an admin).
-    ///
-    /// The channel is the author's channel that the address lies under, else
-    /// their channel of the platform the host names (or their talk channel
-    /// for a talk), else one on the same host; failing all that, a channel is
-    /// created from the address (`x.com/jane/status/1` → `x.com/jane`).
+    /// Logs an action for its author (the author themself, or an admin), on
+    /// the channel ``ChannelChoice`` picks among the author's, created from
+    /// the address when it names one (`x.com/jane/status/1` → `x.com/jane`).
     @discardableResult
     public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
         try write(as: actorEmail) { db, actor in
@@ -42,57 +39,30 @@ extension AdvocacyStore {
         }
     }
 
+    /// The id and kind of the channel `draft` goes to, created if need be
+    /// (``ChannelChoice`` decides; this does the reading and writing).
     func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
         let rows = try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID])
-        let own = try rows.map { row -> (id: Int64, url: CanonicalURL, kind: ChannelKind) in
-            (row["id"], CanonicalURL(alreadyCanonical: row["url"]), try Self.decode(row["kind"]))
+        var own: [(url: CanonicalURL, kind: ChannelKind)] = []
+        var ids: [CanonicalURL: Int64] = [:]
+        for row in rows {
+            let url = CanonicalURL(alreadyCanonical: row["url"])
+            own.append((url, try Self.decode(row["kind"])))
+            ids[url] = row["id"]
         }
-        let post = draft.url
-        let inferred = ChannelLocator.inferredKind(of: post)
-        let derived = ChannelLocator.channelURL(forPost: post)
-        let author = draft.author
-        let reacting = draft.kind == .comment || draft.kind == .share
-
-        if let under = own.filter({ $0.url.contains(post) }).max(by: { $0.url.string.count < $1.url.string.count }) {
-            return (under.id, under.kind)
+        switch ChannelChoice.choose(for: draft, among: own) {
+        case .existing(let url):
+            guard let id = ids[url], let kind = own.first(where: { $0.url == url })?.kind else { throw StoreError.unknownChannel(url) }
+            return (id, kind)
+        case .registerFirst(let kind):
+            throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
+        case .create(let url, let kind):
+            if let (_, owner) = try Self.registeredChannel(db, url) {
+                throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
+            }
+            let channel = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
+            return (try insertChannel(db, channel, ownerID: authorID), kind)
         }
-        if let derived, !reacting, let same = own.first(where: { $0.url == derived }) { return (same.id, same.kind) }
-        if draft.kind == .talk, let talk = own.first(where: { $0.kind == .talk }) { return (talk.id, talk.kind) }
-        // A comment or share sits under someone else's post: it counts on the author's own account there.
-        if inferred != .blog, derived == nil || reacting, let platform = own.first(where: { $0.kind == inferred }) {
-            return (platform.id, platform.kind)
-        }
-        if let sameHost = own.first(where: { $0.url.host == post.host }) { return (sameHost.id, sameHost.kind) }
-
-        // Creating a channel: only where the address names one that can be the author's.
-        guard let channelURL = derived, !reacting else {
-            throw StoreError.channelNotDerivable(post, kind: inferred, owner: author)
-        }
-        if channelURL == post.root, Self.isCompanySite(post.host, of: author) {
-            // The company's own sites are shared by colleagues: nobody owns the whole host.
-            throw StoreError.channelNotDerivable(post, kind: .internal, owner: author)
-        }
-        if channelURL == post.root, draft.kind == .talk {
-            // A conference's site is not the speaker's channel: their speaker profile is.
-            throw StoreError.channelNotDerivable(post, kind: .talk, owner: author)
-        }
-        if let (_, owner) = try Self.registeredChannel(db, channelURL) {
-            throw StoreError.channelOwnedByOther(channelURL, owner: owner, author: author)
-        }
-        let kind: ChannelKind = draft.kind == .talk && inferred == .blog ? .talk : inferred  // e.g. sessionize.com/jane
-        let channel = try NewChannel(owner: author, url: channelURL, kind: kind, followersDate: draft.date)
-        return (try insertChannel(db, channel, ownerID: authorID), kind)
-    }
-
-    /// Whether `host` belongs to the organisation of `email`: its mail domain
-    /// (`corp.fr` for `jane@corp.fr`) or, for a department's subdomain
-    /// (`jane@dsi.corp.fr`), the parent domain too.
-    static func isCompanySite(_ host: String, of email: EmailAddress) -> Bool {
-        let domain = String(email.value.drop(while: { $0 != "@" }).dropFirst())
-        var domains = [domain]
-        let labels = domain.split(separator: ".")
-        if labels.count >= 3 { domains.append(labels.dropFirst().joined(separator: ".")) }
-        return domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// Records engagement measured on `date` (the author themself, or an
