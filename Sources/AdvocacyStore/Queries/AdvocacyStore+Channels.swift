@@ -43,11 +43,14 @@ extension AdvocacyStore {
     public func channels(owner: EmailAddress? = nil) throws -> [Channel] {
         try read { db in
             if let owner { _ = try Self.employeeID(db, owner) }
-            return try Row.fetchAll(
-                db, sql: Self.channelSelect + " WHERE ?1 IS NULL OR e.email = ?1 ORDER BY e.email, c.url",
-                arguments: [owner?.value]
-            ).map(Self.channel(from:))
+            return try Self.fetchChannels(db, owner: owner)
         }
+    }
+
+    static func fetchChannels(_ db: Database, owner: EmailAddress?) throws -> [Channel] {
+        try Row.fetchAll(
+            db, sql: channelSelect + " WHERE ?1 IS NULL OR e.email = ?1 ORDER BY e.email, c.url", arguments: [owner?.value]
+        ).map(channel(from:))
     }
 
     // MARK: Helpers

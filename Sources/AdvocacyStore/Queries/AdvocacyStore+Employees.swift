@@ -109,9 +109,7 @@ extension AdvocacyStore {
     public func profile(_ email: EmailAddress) throws -> EmployeeProfile {
         try read { db in
             let employee = try Self.requireEmployee(db, email)
-            let channels = try Row.fetchAll(
-                db, sql: Self.channelSelect + " WHERE e.email = ? ORDER BY c.url", arguments: [email.value]
-            ).map(Self.channel(from:))
+            let channels = try Self.fetchChannels(db, owner: email)
             let activity = try Row.fetchOne(
                 db,
                 sql: "SELECT COUNT(*) AS actions, MAX(a.publishedOn) AS lastDate FROM action a JOIN employee e ON e.id = a.employeeId WHERE e.email = ?",
