@@ -22,6 +22,9 @@ public enum CoreError: Error, Equatable, Sendable {
     case futureDate(LocalDate, today: LocalDate)
     case permissionDenied(actor: String, role: Role, operation: String, needed: String)
     case inactiveActor(String)
+    case invalidPolicy(key: String, problem: String)
+    case invalidPolicyFile(format: String, detail: String)
+    case periodNotStarted(period: String, today: LocalDate)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -44,6 +47,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .futureDate(_, let today): "expected a date on or before today (\(today))"
         case .permissionDenied(_, _, _, let needed): "this needs \(needed)"
         case .inactiveActor: "ask an admin to reactivate the account with 'employee update EMAIL --active'"
+        case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
+        case .invalidPolicy, .invalidPolicyFile:
+            "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
         }
     }
 }
@@ -68,6 +74,9 @@ extension CoreError: LocalizedError {
         case .permissionDenied(let actor, let role, let operation, _):
             "\(actor) (\(role.rawValue)) may not \(operation): \(expectation)"
         case .inactiveActor(let email): "\(email) is deactivated and may not make changes: \(expectation)"
+        case .invalidPolicy(let key, let problem): "policy key '\(key)' \(problem)"
+        case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
+        case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         }
     }
 }

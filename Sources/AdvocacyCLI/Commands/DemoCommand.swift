@@ -18,6 +18,9 @@ struct DemoCommand: ContextCommand {
     @Option(parsing: .unconditional, help: "How many employees to create (3 to 100000).")
     var employees: Int = 40
 
+    @Option(parsing: .unconditional, help: "How many actions to create (default: about four per employee; at most 5000000).")
+    var actions: Int?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
     var seed: UInt64 = 2026
 
@@ -28,11 +31,14 @@ struct DemoCommand: ContextCommand {
         guard (3...100_000).contains(employees) else {
             throw ValidationError("The value '\(employees)' is invalid for '--employees': expected 3 to 100000")
         }
+        if let actions, !(1...5_000_000).contains(actions) {
+            throw ValidationError("The value '\(actions)' is invalid for '--actions': expected 1 to 5000000")
+        }
     }
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(in: context, create: true)
-        let dataset = try DemoProgramme.generate(employees: employees, seed: seed, today: context.today)
+        let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
         let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
         let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")

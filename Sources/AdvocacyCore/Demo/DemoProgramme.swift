@@ -101,7 +101,12 @@ public enum DemoProgramme {
 
     /// Generates a programme of `employeeCount` people (at least 3: the
     /// admin, the CIO and the HR officer) whose activity ends on `today`.
-    public static func generate(employees employeeCount: Int, seed: UInt64, today: LocalDate) throws -> DemoDataset {
+    /// `actionCount`, when given, is the exact number of actions (spread over
+    /// the people in the same heavy-tailed way); otherwise a natural number,
+    /// about four per person.
+    public static func generate(
+        employees employeeCount: Int, actions actionCount: Int? = nil, seed: UInt64, today: LocalDate
+    ) throws -> DemoDataset {
         var random = SeededGenerator(seed: seed)
         let count = max(3, employeeCount)
         let start = today.adding(days: -181)
@@ -197,15 +202,26 @@ public enum DemoProgramme {
         }
 
         // Actions: a heavy-tailed number per person; many people do little.
+        let planned = actionCount.map { plannedActionCounts(total: $0, people: count, seed: seed) }
         var actions: [DemoDataset.ActionEntry] = []
         var titles: [String: (String, String)] = [:]
         var serial = 1_000
         for (index, person) in employees.enumerated() {
             let personChannels = channelsByPerson[index]
-            guard !personChannels.isEmpty, random.chance(index < 3 ? 0.5 : 0.75) else { continue }
-            let actionCount = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
+            guard !personChannels.isEmpty else { continue }
+            let personActions: Int
+            if let planned {
+                personActions = planned[index]
+            } else {
+                guard random.chance(index < 3 ? 0.5 : 0.75) else { continue }
+                personActions = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
+            }
             let affinity = projectsByTeam[person.team ?? ""] ?? []
-            for _ in 0..<actionCount {
+            // A person writes about the same topic more than once, but never
+            // twice under the same title: only the deliberate cross-post below
+            // is the same content logged under two addresses.
+            var titleUses: [String: Int] = [:]
+            for _ in 0..<personActions {
                 serial += 1
                 let channelIndex = random.pick(personChannels)
                 let channel = channels[channelIndex].channel
@@ -225,7 +241,7 @@ public enum DemoProgramme {
                 let template = random.pick(titleTemplates)
                 let key = template + "\u{0}" + topic
                 // Folding accents goes through ICU and is slow: do it once per title.
-                let (title, slug) = titles[key] ?? {
+                var (title, slug) = titles[key] ?? {
                     let sentence = template.replacingOccurrences(of: "%@", with: topic)
                     let title = sentence.prefix(1).uppercased() + sentence.dropFirst()
                     let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
@@ -233,6 +249,11 @@ public enum DemoProgramme {
                     titles[key] = (title, slug)
                     return (title, slug)
                 }()
+                titleUses[key, default: 0] += 1
+                if let uses = titleUses[key], uses > 1 {
+                    title += " (\(uses)e partie)"
+                    slug += "-\(uses)"
+                }
                 let address: String
                 switch channel.kind {
                 case .linkedin: address = "https://linkedin.com/posts/\(channel.url.pathSegments.last ?? "")_\(slug)-\(serial)"
@@ -271,11 +292,36 @@ public enum DemoProgramme {
                     projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots))
             }
         }
+        // One article cross-posted: the same text logged under a second
+        // address, which scoring flags as duplicate content.
+        if count >= 10, let original = actions.first(where: { $0.kind == .article && $0.date < today.adding(days: -30) }) {
+            if actionCount != nil { actions.removeLast() }  // keep the exact count asked for
+            var copy = original
+            copy.url = CanonicalURL(alreadyCanonical: original.url.string + "-copie")
+            copy.date = original.date.adding(days: 1)
+            actions.append(copy)
+        }
         actions.sort { ($0.date, $0.url) < ($1.date, $1.url) }
         return DemoDataset(
             employees: employees, projects: projects, channels: channels, actions: actions,
             admin: employees[0].email, cio: employees[1].email, hr: employees[2].email,
             suspiciousChannels: suspicious, period: .range(from: start, to: today))
+    }
+
+    /// Splits `total` actions over `people` with the same heavy tail as the
+    /// natural demo: a quarter of the people do nothing, a few do a lot.
+    static func plannedActionCounts(total: Int, people: Int, seed: UInt64) -> [Int] {
+        var random = SeededGenerator(seed: seed ^ 0x5EED_AC71_0000_0001)
+        let weights = (0..<people).map { _ in random.chance(0.75) ? exp(1.3 + 0.9 * random.normal()) : 0 }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return Array(repeating: 0, count: people) }
+        let shares = weights.map { $0 / sum * Double(total) }
+        var counts = shares.map { Int($0) }
+        // Largest remainders first, so the counts add up to exactly `total`.
+        let missing = total - counts.reduce(0, +)
+        let byRemainder = shares.indices.sorted { shares[$0] - Double(counts[$0]) > shares[$1] - Double(counts[$1]) }
+        for index in byRemainder.prefix(missing) { counts[index] += 1 }
+        return counts
     }
 
     /// Strips accents and keeps letters, digits, dots and dashes, for emails and slugs.

@@ -1,0 +1,156 @@
+import Foundation
+
+/// What scoring needs to know about one action: the same few facts whether
+/// they come from the store's maintained summary or from a full history.
+public struct ActionFacts: Hashable, Sendable {
+    public var day: LocalDate
+    public var kind: ActionKind
+    /// The action's own estimate, overriding the policy's default for its kind.
+    public var effortHours: Double?
+    /// The latest metrics recorded, if any.
+    public var metrics: Metrics?
+    /// The channel's followers when the action was published: the nearest
+    /// count at or before that day, else the earliest known.
+    public var followersAtPublication: Int?
+    /// The highest strategic weight among the action's projects (nil: untagged).
+    public var strategicWeight: Int?
+    /// Identifies the content (see ``ContentFingerprint``); 0 when unknown.
+    public var contentFingerprint: Int64
+
+    public init(
+        day: LocalDate, kind: ActionKind, effortHours: Double? = nil, metrics: Metrics? = nil,
+        followersAtPublication: Int? = nil, strategicWeight: Int? = nil, contentFingerprint: Int64 = 0
+    ) {
+        self.day = day
+        self.kind = kind
+        self.effortHours = effortHours
+        self.metrics = metrics
+        self.followersAtPublication = followersAtPublication
+        self.strategicWeight = strategicWeight
+        self.contentFingerprint = contentFingerprint
+    }
+}
+
+/// One action's contribution, with every intermediate value `explain` shows.
+///
+/// Points = effort hours × quality × alignment × flag multipliers, where the
+/// multipliers are low engagement (here) and duplicate content (set when the
+/// person's actions are put together, in ``PersonScore``).
+public struct ActionScore: Hashable, Sendable {
+    public enum Audience: Hashable, Sendable {
+        case impressions(Int)
+        case followers(Int)
+        case unknown
+
+        public var size: Int? {
+            switch self {
+            case .impressions(let count), .followers(let count): count
+            case .unknown: nil
+            }
+        }
+    }
+
+    public var facts: ActionFacts
+    /// reactions + comments × w + shares × w + clicks × w.
+    public var engagement: Double
+    /// What the engagement rate is measured against.
+    public var audience: Audience
+    /// The channel's tier when the action was published, and its norm.
+    public var tier: AudienceTier
+    public var expectedRate: ScoringPolicy.RateBand
+    /// Engagement ÷ audience, as a fraction (nil when the audience is unknown).
+    public var rate: Double?
+    /// rate ÷ the norm's midpoint, capped; 1 when the audience is unknown.
+    public var quality: Double
+    public var qualityIsCapped: Bool
+    public var effort: Double
+    public var effortIsOwn: Bool
+    public var alignment: Double
+    /// Engagement below the tier's band on a large audience.
+    public var isLowEngagement: Bool
+    /// The multiplier of the low-engagement flag, 1 when not flagged.
+    public var lowEngagementMultiplier: Double
+    /// The multiplier for being a second copy of the same content, 1 otherwise.
+    public var duplicateMultiplier: Double = 1
+
+    public init(_ facts: ActionFacts, policy: ScoringPolicy) {
+        self.facts = facts
+        let metrics = facts.metrics ?? .zero
+        engagement = Double(metrics.reactions) + Double(metrics.comments) * policy.commentWeight
+            + Double(metrics.shares) * policy.shareWeight + Double(metrics.clicks) * policy.clickWeight
+        if let impressions = metrics.impressions, impressions > 0 {
+            audience = .impressions(impressions)
+        } else if let followers = facts.followersAtPublication, followers > 0 {
+            audience = .followers(followers)
+        } else {
+            audience = .unknown
+        }
+        // The tier is the channel's size; impressions stand in when no count is known.
+        tier = policy.tier(followers: facts.followersAtPublication ?? audience.size ?? 0)
+        expectedRate = policy.expectedRates[tier] ?? ScoringPolicy.RateBand(low: 1, high: 1)
+        if let size = audience.size {
+            let rate = engagement / Double(size)
+            let relative = rate * 100 / expectedRate.midpoint
+            self.rate = rate
+            quality = min(relative, policy.qualityCap)
+            qualityIsCapped = relative > policy.qualityCap
+            isLowEngagement = size >= policy.lowEngagementMinAudience && rate * 100 < expectedRate.low
+        } else {
+            rate = nil
+            quality = 1
+            qualityIsCapped = false
+            isLowEngagement = false
+        }
+        lowEngagementMultiplier = isLowEngagement ? policy.lowEngagementMultiplier : 1
+        effortIsOwn = facts.effortHours != nil
+        effort = facts.effortHours ?? policy.effortHours[facts.kind] ?? 0
+        alignment = policy.alignment(strategicWeight: facts.strategicWeight)
+    }
+
+    /// Hours of work.
+    public var effortPoints: Double { effort }
+    /// Hours weighted by quality.
+    public var qualityPoints: Double { effort * quality }
+    /// Hours weighted by quality and alignment.
+    public var alignedPoints: Double { qualityPoints * alignment }
+    /// What the action finally counts for, after its flags.
+    public var points: Double { alignedPoints * lowEngagementMultiplier * duplicateMultiplier }
+}
+
+/// A stable number for a piece of content, from its title: the same words
+/// in any case, accents or punctuation give the same fingerprint, so one
+/// article logged under two addresses can be recognised.
+public enum ContentFingerprint {
+    public static func of(title: String) -> Int64 {
+        let words = normalized(title)
+        guard words.count >= 12 else { return 0 }  // too short to call two things the same content
+        // FNV-1a, 64 bits: stable across runs and platforms, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in words.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash == 0 ? 1 : hash)
+    }
+
+    /// Lower-case words without accents, separated by single spaces.
+    static func normalized(_ title: String) -> String {
+        let folded = title.isASCII ? title.lowercased() : title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var result = ""
+        var pendingSpace = false
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
