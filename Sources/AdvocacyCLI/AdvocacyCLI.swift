@@ -142,7 +142,8 @@ public struct AdvocacyCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
-            LogCommand.self, MetricsCommand.self, ActionCommand.self, CLIReferenceCommand.self,
+            LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self,
+            PolicyCommand.self, CLIReferenceCommand.self,
         ])
 
     public init() {}

@@ -4,9 +4,13 @@ import Foundation
 public enum CLIError: Error, Equatable, Sendable {
     /// A write needs to know who acts.
     case actorRequired(command: String)
+    /// Scores are shown to employees with a role, and each run is recorded.
+    case viewerRequired(command: String)
     /// No home folder to put the default database in.
     case noDefaultDatabasePath
     case invalidEnvironment(name: String, value: String, expected: String)
+    case unreadableFile(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
 }
 
 extension CLIError: LocalizedError {
@@ -14,10 +18,16 @@ extension CLIError: LocalizedError {
         switch self {
         case .actorRequired(let command):
             "'\(command)' changes the programme, so it must know who is acting: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
+        case .viewerRequired(let command):
+            "'\(command)' shows scores to members of the programme only, and records who looked: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
         case .noDefaultDatabasePath:
             "cannot find a home folder for the default database: pass --db PATH or set ADVOCACY_DB"
         case .invalidEnvironment(let name, let value, let expected):
             "\(name)='\(value)' is not valid: \(expected)"
+        case .unreadableFile(let path, let reason):
+            "cannot read '\(path)': \(reason)"
+        case .cannotWrite(let path, let reason):
+            "cannot write '\(path)': \(reason)"
         }
     }
 }

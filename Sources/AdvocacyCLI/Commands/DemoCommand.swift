@@ -57,8 +57,15 @@ struct DemoCommand: ContextCommand {
         context.print("  cio    \(summary.cio)")
         context.print("  hr     \(summary.hr)")
         context.print("")
+        let quarter = Period.quarter(containing: context.today)
+        let ranking = try store.rank(period: quarter, today: context.today, by: summary.admin)
+        let report = RankingReport(ranking, by: .person, top: 10)
+        context.print("Top 10 of \(report.heading.dropFirst("Ranking for ".count))")
+        context.print(report.shortTable.text())
+        context.print("")
         context.print("Try:")
-        context.print("  advocacy --db \(store.path) project list")
-        context.print("  advocacy --db \(store.path) action list --period \(Period.quarter(containing: context.today))")
+        context.print("  advocacy --db \(store.path) --as \(summary.cio) rank")
+        context.print("  advocacy --db \(store.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)")
+        context.print("  advocacy --db \(store.path) action list --period \(quarter)")
     }
 }

@@ -71,9 +71,15 @@ enum CSVFormat {
     static func escape(_ cell: String) -> String {
         // Bytes, not characters: every cell of every export passes here.
         var value = cell
-        if let first = value.utf8.first, formulaStarts.contains(first) { value = "'" + value }
+        if let first = value.utf8.first, formulaStarts.contains(first), !isNumber(value) { value = "'" + value }
         guard value.utf8.contains(where: needsQuotes.contains) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A negative number such as -0.3 is data, not a formula.
+    private static func isNumber(_ cell: String) -> Bool {
+        cell.utf8.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
+            && cell.utf8.count > 1 && Double(cell) != nil
     }
 
     private static let formulaStarts = Set("=+-@\t\r".utf8)

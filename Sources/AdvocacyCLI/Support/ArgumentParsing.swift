@@ -24,6 +24,19 @@ enum Parse {
     static func scope(_ text: String) throws -> ChannelScope { try expecting { try ChannelScope.parse(text) } }
     static func actionKind(_ text: String) throws -> ActionKind { try expecting { try ActionKind.parse(text) } }
     static func status(_ text: String) throws -> ProjectStatus { try expecting { try ProjectStatus.parse(text) } }
+    static func tier(_ text: String) throws -> AudienceTier { try expecting { try AudienceTier.parse(text) } }
+
+    static func rankingSubject(_ text: String) throws -> RankingSubject {
+        guard let subject = RankingSubject(rawValue: text.lowercased()) else { throw Expectation(description: "expected person or team") }
+        return subject
+    }
+
+    static func positiveCount(_ text: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 1 else {
+            throw Expectation(description: "expected a whole number of 1 or more")
+        }
+        return value
+    }
 
     // Numbers: the range checks and their wording are Core's.
     static func count(_ text: String) throws -> Int {

@@ -67,6 +67,12 @@ struct GlobalOptions: ParsableArguments {
         guard let email = try actor(in: context) else { throw CLIError.actorRequired(command: command) }
         return email
     }
+
+    /// Who is looking at scores; required, since scores are for members only.
+    func requireViewer(in context: CommandContext, for command: String) throws -> EmailAddress {
+        guard let email = try actor(in: context) else { throw CLIError.viewerRequired(command: command) }
+        return email
+    }
 }
 
 extension CommandContext {

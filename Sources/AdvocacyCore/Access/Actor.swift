@@ -11,8 +11,9 @@ public struct Actor: Hashable, Sendable {
     }
 }
 
-/// Who may change what. Reads are open to every employee; these rules guard
-/// writes and are applied by the store inside each write's transaction.
+/// Who may change and see what. Lists are open to every employee; these
+/// rules guard writes and scores and are applied by the store inside each
+/// transaction.
 ///
 /// - staff (and the cio and hr, for their own work) write only their own
 ///   channels, actions and metrics;
@@ -37,7 +38,29 @@ public enum AccessRules {
         }
     }
 
-    static func requireActive(_ actor: Actor) throws {
+    /// Refuses anyone whose role is not among `roles`.
+    public static func requireRole(_ actor: Actor, in roles: [Role], to operation: String) throws {
+        try requireActive(actor)
+        guard roles.contains(actor.role) else {
+            let names = roles.map(\.rawValue)
+            let needed = names.count == 1 ? "the \(names[0]) role" : "the \(names.dropLast().joined(separator: ", ")) or \(names.last!) role"
+            throw CoreError.permissionDenied(actor: actor.email.value, role: actor.role, operation: operation, needed: needed)
+        }
+    }
+
+    /// Scores are open to every active employee; a staff member may see the
+    /// breakdown of their own only, the cio, hr and admin anyone's.
+    public static func requireMayExplain(_ actor: Actor, person: EmailAddress) throws {
+        try requireActive(actor)
+        guard actor.email == person || actor.role != .staff else {
+            throw CoreError.permissionDenied(
+                actor: actor.email.value, role: actor.role, operation: "see the breakdown of \(person)'s score",
+                needed: "the cio, hr or admin role (staff see their own)")
+        }
+    }
+
+    /// Refuses a deactivated account, whatever its role.
+    public static func requireActive(_ actor: Actor) throws {
         guard actor.isActive else { throw CoreError.inactiveActor(actor.email.value) }
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 /// What scoring needs to know about one action: the same few facts whether
 /// they come from the store's maintained summary or from a full history.
 public struct ActionFacts: Hashable, Sendable {
+    /// The action's identifier where it has one (the store's), else 0; only
+    /// the last tie-break of the canonical order.
+    public var id: Int64
     public var day: LocalDate
     public var kind: ActionKind
     /// The action's own estimate, overriding the policy's default for its kind.
@@ -18,9 +21,10 @@ public struct ActionFacts: Hashable, Sendable {
     public var contentFingerprint: Int64
 
     public init(
-        day: LocalDate, kind: ActionKind, effortHours: Double? = nil, metrics: Metrics? = nil,
+        id: Int64 = 0, day: LocalDate, kind: ActionKind, effortHours: Double? = nil, metrics: Metrics? = nil,
         followersAtPublication: Int? = nil, strategicWeight: Int? = nil, contentFingerprint: Int64 = 0
     ) {
+        self.id = id
         self.day = day
         self.kind = kind
         self.effortHours = effortHours

@@ -237,7 +237,8 @@ public struct PersonScoreBuilder: Sendable {
         if a.qualityPoints != b.qualityPoints { return a.qualityPoints < b.qualityPoints }
         if a.alignedPoints != b.alignedPoints { return a.alignedPoints < b.alignedPoints }
         if x.kind != y.kind { return x.kind.rawValue < y.kind.rawValue }
-        return x.contentFingerprint < y.contentFingerprint
+        if x.contentFingerprint != y.contentFingerprint { return x.contentFingerprint < y.contentFingerprint }
+        return x.id < y.id
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -70,7 +70,7 @@ public struct ScoringPolicy: Hashable, Sendable {
         ],
         untaggedAlignment: 0.5, alignmentByWeight: [0.75, 1, 1.5],
         workPoints: 60, consistencyPoints: 25, reachPoints: 15,
-        halfWorkHoursPerWeek: 2, reachCeiling: 1_000_000,
+        halfWorkHoursPerWeek: 4, reachCeiling: 1_000_000,
         spikeGrowthPercent: 30, spikeMinAudience: 1_000, spikeWindowDays: 7, spikeRoundStep: 1_000, spikeMultiplier: 0.7,
         lowEngagementMinAudience: 10_000, lowEngagementMultiplier: 0.5,
         duplicateMultiplier: 0.25)

@@ -21,12 +21,12 @@ extension AdvocacyStore {
             let kind = draft.kind ?? channelKind.defaultActionKind
             try db.execute(
                 sql: """
-                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     authorID, channelID, kind.rawValue, draft.title, draft.url.string, draft.date.description,
-                    draft.effortHours, Self.timestamp(now()),
+                    draft.effortHours, ContentFingerprint.of(title: draft.title), Self.timestamp(now()),
                 ])
             let actionID = db.lastInsertedRowID
             for projectID in projectIDs {

@@ -33,7 +33,7 @@ extension AdvocacyStore {
                 guard replacing else { throw StoreError.notEmpty(path: path) }
                 guard let actorEmail else { throw StoreError.replaceNeedsAdmin(path: path) }
                 try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "replace the programme")
-                for table in ["actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "project", "employee"] {
+                for table in ["actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "project", "scoreRun", "employee"] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
             }
@@ -81,8 +81,8 @@ extension AdvocacyStore {
 
             let insertAction = try db.makeStatement(
                 sql: """
-                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertTag = try db.makeStatement(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
             let insertMetrics = try db.makeStatement(
@@ -92,11 +92,14 @@ extension AdvocacyStore {
                     """)
             var metricsSnapshots = 0
             var byKind: [String: Int] = [:]
+            var fingerprints: [String: Int64] = [:]  // the demo reuses titles; fingerprint each once
             for action in dataset.actions {
+                let fingerprint = fingerprints[action.title] ?? ContentFingerprint.of(title: action.title)
+                fingerprints[action.title] = fingerprint
                 let owner = dataset.channels[action.channelIndex].channel.owner
                 try insertAction.execute(arguments: [
                     employeeIDs[owner], channelIDs[action.channelIndex], action.kind.rawValue, action.title,
-                    action.url.string, action.date.description, action.effortHours, created,
+                    action.url.string, action.date.description, action.effortHours, fingerprint, created,
                 ])
                 let actionID = db.lastInsertedRowID
                 byKind[action.kind.rawValue, default: 0] += 1

@@ -1,3 +1,4 @@
+import AdvocacyCore
 import GRDB
 
 /// The schema, one append-only migration at a time. Never edit a migration
@@ -7,6 +8,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-programme", migrate: v1Programme)
+        migrator.registerMigration("v2-scoring", migrate: v2Scoring)
         return migrator
     }
 
@@ -103,5 +105,165 @@ enum Migrations {
                     UNIQUE (actionId, date)
                 );
                 """)
+    }
+
+    /// Scoring: the versioned policy, the record of each score run, and
+    /// `actionFact`, a narrow summary of every action kept up to date by
+    /// triggers so that ranking reads one small row per action instead of
+    /// joining five tables (see docs/scoring.md, "How rank stays fast").
+    static func v2Scoring(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE action ADD COLUMN contentFingerprint INTEGER NOT NULL DEFAULT 0;
+
+                CREATE TABLE scoringPolicy (
+                    version INTEGER PRIMARY KEY,
+                    document TEXT NOT NULL CHECK (json_valid(document)),
+                    createdAt TEXT NOT NULL,
+                    createdBy INTEGER REFERENCES employee(id) ON DELETE SET NULL
+                );
+
+                CREATE TABLE scoreRun (
+                    id INTEGER PRIMARY KEY,
+                    policyVersion INTEGER NOT NULL REFERENCES scoringPolicy(version),
+                    command TEXT NOT NULL CHECK (command IN ('rank', 'explain')),
+                    periodStart TEXT NOT NULL CHECK (date(periodStart) IS periodStart),
+                    periodEnd TEXT NOT NULL CHECK (date(periodEnd) IS periodEnd),
+                    filters TEXT NOT NULL CHECK (json_valid(filters)),
+                    people INTEGER NOT NULL CHECK (people >= 0),
+                    ranBy INTEGER REFERENCES employee(id) ON DELETE SET NULL,
+                    ranAt TEXT NOT NULL
+                );
+
+                -- One row per action with what scoring needs, in (person, day) order.
+                -- Written only by the triggers below; never by the application.
+                CREATE TABLE actionFact (
+                    employeeId INTEGER NOT NULL,
+                    day INTEGER NOT NULL,                 -- publishedOn, in days since 1970-01-01
+                    actionId INTEGER NOT NULL UNIQUE,
+                    channelId INTEGER NOT NULL,
+                    channelKind TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    effortHours REAL,
+                    contentFingerprint INTEGER NOT NULL,
+                    impressions INTEGER,                  -- the latest metrics; NULL when none recorded
+                    reactions INTEGER,
+                    comments INTEGER,
+                    shares INTEGER,
+                    clicks INTEGER,
+                    followers INTEGER,                    -- the channel's audience at publication
+                    strategicWeight INTEGER,              -- highest weight of its projects; NULL when untagged
+                    PRIMARY KEY (employeeId, day, actionId)
+                ) WITHOUT ROWID;
+                CREATE INDEX actionFact_on_channelId ON actionFact(channelId, day);
+
+                CREATE TRIGGER actionFact_action_insert AFTER INSERT ON action BEGIN
+                    \(factInsert(where: "a.id = NEW.id"));
+                END;
+                CREATE TRIGGER actionFact_action_update
+                AFTER UPDATE OF employeeId, channelId, kind, publishedOn, effortHours, contentFingerprint ON action BEGIN
+                    DELETE FROM actionFact WHERE actionId = OLD.id;
+                    \(factInsert(where: "a.id = NEW.id"));
+                END;
+                CREATE TRIGGER actionFact_action_delete AFTER DELETE ON action BEGIN
+                    DELETE FROM actionFact WHERE actionId = OLD.id;
+                END;
+
+                CREATE TRIGGER actionFact_metrics_insert AFTER INSERT ON metricsSnapshot BEGIN
+                    \(latestMetricsUpdate(actionID: "NEW.actionId"));
+                END;
+                CREATE TRIGGER actionFact_metrics_update AFTER UPDATE ON metricsSnapshot BEGIN
+                    \(latestMetricsUpdate(actionID: "OLD.actionId"));
+                    \(latestMetricsUpdate(actionID: "NEW.actionId"));
+                END;
+                CREATE TRIGGER actionFact_metrics_delete AFTER DELETE ON metricsSnapshot BEGIN
+                    \(latestMetricsUpdate(actionID: "OLD.actionId"));
+                END;
+
+                CREATE TRIGGER actionFact_followers_insert AFTER INSERT ON followerSnapshot BEGIN
+                    \(followersUpdate(channelID: "NEW.channelId"));
+                END;
+                CREATE TRIGGER actionFact_followers_update AFTER UPDATE ON followerSnapshot BEGIN
+                    \(followersUpdate(channelID: "OLD.channelId"));
+                    \(followersUpdate(channelID: "NEW.channelId"));
+                END;
+                CREATE TRIGGER actionFact_followers_delete AFTER DELETE ON followerSnapshot BEGIN
+                    \(followersUpdate(channelID: "OLD.channelId"));
+                END;
+
+                CREATE TRIGGER actionFact_tag_insert AFTER INSERT ON actionProject BEGIN
+                    UPDATE actionFact SET strategicWeight = \(highestWeight(actionID: "NEW.actionId")) WHERE actionId = NEW.actionId;
+                END;
+                CREATE TRIGGER actionFact_tag_delete AFTER DELETE ON actionProject BEGIN
+                    UPDATE actionFact SET strategicWeight = \(highestWeight(actionID: "OLD.actionId")) WHERE actionId = OLD.actionId;
+                END;
+                CREATE TRIGGER actionFact_project_weight AFTER UPDATE OF strategicWeight ON project BEGIN
+                    UPDATE actionFact SET strategicWeight = \(highestWeight(actionID: "actionFact.actionId"))
+                    WHERE actionId IN (SELECT actionId FROM actionProject WHERE projectId = NEW.id);
+                END;
+                CREATE TRIGGER actionFact_channel_kind AFTER UPDATE OF kind ON channel BEGIN
+                    UPDATE actionFact SET channelKind = NEW.kind WHERE channelId = NEW.id;
+                END;
+                """)
+
+        // Existing actions: their content fingerprints, then their facts.
+        let titles = try Row.fetchAll(db, sql: "SELECT id, title FROM action")
+        let update = try db.makeStatement(sql: "UPDATE action SET contentFingerprint = ? WHERE id = ?")
+        for row in titles {
+            let title: String = row["title"]
+            try update.execute(arguments: [ContentFingerprint.of(title: title), row["id"] as Int64])
+        }
+        try db.execute(sql: "DELETE FROM actionFact")
+        try db.execute(sql: factInsert(where: "1"))
+
+        // Version 1 is the standard policy of the release that created the
+        // table, so later releases changing the standard never rescore silently.
+        try db.execute(
+            sql: "INSERT INTO scoringPolicy (version, document, createdAt) VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            arguments: [ScoringPolicy.standard.document.renderJSON()])
+    }
+
+    /// Computes the facts of the actions matching `condition` (on `a`, the action).
+    static func factInsert(where condition: String) -> String {
+        """
+        INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
+            impressions, reactions, comments, shares, clicks, followers, strategicWeight)
+        SELECT a.employeeId, CAST(julianday(a.publishedOn) - 2440587.5 AS INTEGER), a.id, a.channelId, c.kind, a.kind,
+            a.effortHours, a.contentFingerprint, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
+            COALESCE(
+                (SELECT followers FROM followerSnapshot WHERE channelId = a.channelId AND date <= a.publishedOn ORDER BY date DESC LIMIT 1),
+                (SELECT followers FROM followerSnapshot WHERE channelId = a.channelId ORDER BY date LIMIT 1)),
+            \(highestWeight(actionID: "a.id"))
+        FROM action a
+        JOIN channel c ON c.id = a.channelId
+        LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
+        WHERE \(condition)
+        """
+    }
+
+    static func latestMetricsUpdate(actionID: String) -> String {
+        """
+        UPDATE actionFact SET (impressions, reactions, comments, shares, clicks) =
+            (SELECT impressions, reactions, comments, shares, clicks FROM metricsSnapshot
+             WHERE actionId = \(actionID) ORDER BY date DESC LIMIT 1)
+        WHERE actionId = \(actionID)
+        """
+    }
+
+    static func followersUpdate(channelID: String) -> String {
+        """
+        UPDATE actionFact SET followers = COALESCE(
+            (SELECT followers FROM followerSnapshot WHERE channelId = actionFact.channelId
+             AND date <= date(actionFact.day * 86400, 'unixepoch') ORDER BY date DESC LIMIT 1),
+            (SELECT followers FROM followerSnapshot WHERE channelId = actionFact.channelId ORDER BY date LIMIT 1))
+        WHERE channelId = \(channelID)
+        """
+    }
+
+    static func highestWeight(actionID: String) -> String {
+        """
+        (SELECT MAX(p.strategicWeight) FROM actionProject ap JOIN project p ON p.id = ap.projectId
+         WHERE ap.actionId = \(actionID))
+        """
     }
 }

@@ -1,0 +1,39 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+
+struct ExplainCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show where every point of a person's score comes from, action by action.",
+        discussion: """
+            Staff may explain their own score; the cio, hr and admin anyone's. Default period: the \
+            current quarter.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var period: PeriodOptions
+
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"),
+        transform: { text in
+            guard let format = OutputFormat(rawValue: text.lowercased()), format != .csv else {
+                throw Expectation(description: "expected text or json")
+            }
+            return format
+        })
+    var format: OutputFormat = .text
+
+    @Argument(help: ArgumentHelp("Whose score.", valueName: "email"), transform: Parse.email)
+    var email: EmailAddress
+
+    func run(in context: CommandContext) throws {
+        let viewer = try global.requireViewer(in: context, for: "explain")
+        let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
+        let explanation = try global.openStore(in: context).explain(email, period: chosen, today: context.today, by: viewer)
+        switch format {
+        case .json, .csv: context.print(try CommandContext.json(ExplanationReport(explanation)))
+        case .text: context.print(ExplanationText(explanation).render())
+        }
+    }
+}

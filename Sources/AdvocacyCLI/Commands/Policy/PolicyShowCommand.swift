@@ -1,0 +1,31 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct PolicyShowCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the policy in force, as a file 'policy set' accepts.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        help: ArgumentHelp("toml (commented, the default) or json.", valueName: "format"),
+        transform: { text in
+            guard let format = PolicyFile.Format(rawValue: text.lowercased()) else {
+                throw Expectation(description: "expected toml or json")
+            }
+            return format
+        })
+    var format: PolicyFile.Format = .toml
+
+    func run(in context: CommandContext) throws {
+        let (version, policy) = try global.openStore(in: context).currentPolicy()
+        switch format {
+        case .toml:
+            context.standardOutput.write("# Version \(version) of the policy in force.\n")
+            context.standardOutput.write(policy.document.renderTOML(comments: ScoringPolicy.documentComments))
+        case .json:
+            context.standardOutput.write(policy.document.renderJSON())
+        }
+    }
+}

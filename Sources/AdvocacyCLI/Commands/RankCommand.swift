@@ -1,0 +1,63 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+
+struct RankCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank the programme's advocates by influence score over a period.",
+        discussion: """
+            The score (0–100) rewards engaged, project-aligned, regular work over audience size: \
+            engagement is judged against the norm of each channel's audience tier, and reach counts \
+            for at most 15 points by default. Flags (follower spikes, low engagement on a large \
+            audience, the same content under several addresses) are listed with what they cost. \
+            'advocacy explain EMAIL' shows where every point comes from. Default period: the current \
+            quarter. Open to every employee; each run is recorded with its policy version.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var period: PeriodOptions
+
+    @Option(help: ArgumentHelp("Only people of this team.", valueName: "team"))
+    var team: String?
+
+    @Option(help: ArgumentHelp("Only actions tagged with this project.", valueName: "code"), transform: Parse.projectCode)
+    var project: ProjectCode?
+
+    @Option(help: ArgumentHelp("Only actions on channels of this kind (linkedin, x, blog…).", valueName: "kind"), transform: Parse.channelKind)
+    var channel: ChannelKind?
+
+    @Option(help: ArgumentHelp("Only people of this audience tier: nano, micro, mid, macro, mega.", valueName: "tier"), transform: Parse.tier)
+    var tier: AudienceTier?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show the first N only.", valueName: "n"), transform: Parse.positiveCount)
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Rank people (default) or teams, by the average score of their active advocates.", valueName: "person|team"),
+            transform: Parse.rankingSubject)
+    var by: RankingSubject = .person
+
+    func run(in context: CommandContext) throws {
+        let viewer = try global.requireViewer(in: context, for: "rank")
+        let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
+        let filter = RankingFilter(team: team, project: project, channelKind: channel, tier: tier)
+        let result = try global.openStore(in: context).rank(period: chosen, today: context.today, filter: filter, by: viewer)
+        let report = RankingReport(result, by: by, top: top)
+        switch output.format {
+        case .json: context.print(try CommandContext.json(report))
+        case .csv: context.standardOutput.write(report.table.csv())
+        case .text:
+            context.print(report.heading)
+            if report.isEmpty {
+                context.print("No action in this period\(filter == RankingFilter() ? "" : " matches these filters"): nothing to rank.")
+            } else {
+                context.print(report.table.text())
+            }
+        }
+    }
+}
+
+enum RankingSubject: String, Sendable, Encodable {
+    case person, team
+}

@@ -1,0 +1,320 @@
+import AdvocacyCore
+import AdvocacyStore
+import Foundation
+
+// How rankings and explanations print. JSON keys and table headers match.
+
+/// A ranking of people or teams, as `rank` prints it.
+struct RankingReport: Encodable {
+    var policyVersion: Int
+    var period: String
+    var from: LocalDate
+    var to: LocalDate
+    var weeks: Int
+    var by: RankingSubject
+    var people: [PersonScore]
+    var teams: [TeamScore]
+    /// How many were ranked, before --top.
+    var ranked: Int
+
+    init(_ result: RankingResult, by: RankingSubject, top: Int?) {
+        policyVersion = result.policyVersion
+        period = result.period.description
+        from = result.window.lowerBound
+        to = result.window.upperBound
+        weeks = PersonScoreBuilder.weeks(in: result.window)
+        self.by = by
+        people = by == .person ? Array(result.people.prefix(top ?? .max)) : []
+        let allTeams = by == .team ? Ranking.teams(result.people) : []
+        teams = Array(allTeams.prefix(top ?? .max))
+        ranked = by == .person ? result.people.count : allTeams.count
+    }
+
+    var isEmpty: Bool { people.isEmpty && teams.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case policyVersion, period, from, to, weeks, by, items }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(policyVersion, forKey: .policyVersion)
+        try c.encode(period, forKey: .period)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(weeks, forKey: .weeks)
+        try c.encode(by, forKey: .by)
+        switch by {
+        case .person: try c.encode(people.map(PersonItem.init), forKey: .items)
+        case .team: try c.encode(teams.map(TeamItem.init), forKey: .items)
+        }
+    }
+
+    var heading: String {
+        let count = by == .person ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
+        return "Ranking for \(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
+            + (by == .person && !people.isEmpty ? " · 'advocacy explain EMAIL' shows where the points come from" : "")
+    }
+
+    /// The people, without the components: fits a terminal.
+    var shortTable: Table {
+        Table(
+            columns: [
+                .init(header: "rank", numeric: true), .init(header: "name", maxWidth: 26), .init(header: "team", maxWidth: 18),
+                .init(header: "tier"), .init(header: "score", numeric: true), .init(header: "actions", numeric: true),
+                .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true), .init(header: "flags"),
+            ],
+            rows: people.map { score in
+                [String(score.rank), score.person.name, score.person.team ?? "", score.tier.rawValue, Format.tenths(score.score),
+                 String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
+                 score.flags.map(\.kind.rawValue).joined(separator: " ")]
+            })
+    }
+
+    var table: Table {
+        switch by {
+        case .person:
+            return Table(
+                columns: [
+                    .init(header: "rank", numeric: true), .init(header: "email"), .init(header: "name", maxWidth: 26),
+                    .init(header: "team", maxWidth: 18), .init(header: "tier"), .init(header: "score", numeric: true),
+                ] + ScoreComponents.names.map { .init(header: $0, numeric: true) } + [
+                    .init(header: "actions", numeric: true), .init(header: "engagement", numeric: true),
+                    .init(header: "tFactor", numeric: true), .init(header: "flags"),
+                ],
+                rows: people.map { score in
+                    [String(score.rank), score.person.email.value, score.person.name, score.person.team ?? "", score.tier.rawValue,
+                     Format.tenths(score.score)]
+                        + score.components.values.map(Format.tenths)
+                        + [String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
+                           score.flags.map(\.kind.rawValue).joined(separator: " ")]
+                })
+        case .team:
+            return Table(
+                columns: [
+                    .init(header: "rank", numeric: true), .init(header: "team", maxWidth: 24), .init(header: "score", numeric: true),
+                    .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true),
+                    .init(header: "engagement", numeric: true), .init(header: "leader"),
+                ],
+                rows: teams.map { team in
+                    [String(team.rank), team.team, Format.tenths(team.score), String(team.advocates), String(team.actions),
+                     Format.plainWhole(team.engagement), team.leader.name]
+                })
+        }
+    }
+}
+
+/// One person in a ranking, as JSON.
+struct PersonItem: Encodable {
+    var score: PersonScore
+    init(_ score: PersonScore) { self.score = score }
+
+    enum CodingKeys: String, CodingKey {
+        case rank, email, name, team, active, tier, audience, score, components, flags, actions, engagement, tFactor, weeksActive, weeks
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(score.rank, forKey: .rank)
+        try c.encode(score.person.email.value, forKey: .email)
+        try c.encode(score.person.name, forKey: .name)
+        try c.encode(score.person.team, forKey: .team)
+        try c.encode(score.person.isActive, forKey: .active)
+        try c.encode(score.tier.rawValue, forKey: .tier)
+        try c.encode(score.audience, forKey: .audience)
+        try c.encode(score.score, forKey: .score)
+        try c.encode(score.components, forKey: .components)
+        try c.encode(score.flags, forKey: .flags)
+        try c.encode(score.actions, forKey: .actions)
+        try c.encode(score.engagement, forKey: .engagement)
+        try c.encode(score.tFactor, forKey: .tFactor)
+        try c.encode(score.weeksActive, forKey: .weeksActive)
+        try c.encode(score.weeks, forKey: .weeks)
+    }
+}
+
+/// One team in a ranking, as JSON.
+struct TeamItem: Encodable {
+    var team: TeamScore
+    init(_ team: TeamScore) { self.team = team }
+
+    enum CodingKeys: String, CodingKey { case rank, team, score, advocates, actions, engagement, leader }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(team.rank, forKey: .rank)
+        try c.encode(team.team, forKey: .team)
+        try c.encode(team.score, forKey: .score)
+        try c.encode(team.advocates, forKey: .advocates)
+        try c.encode(team.actions, forKey: .actions)
+        try c.encode(team.engagement, forKey: .engagement)
+        try c.encode(team.leader.email.value, forKey: .leader)
+    }
+}
+
+/// An explanation as JSON: the person's ranking item and each action's part.
+struct ExplanationReport: Encodable {
+    var explanation: Explanation
+    init(_ explanation: Explanation) { self.explanation = explanation }
+
+    enum CodingKeys: String, CodingKey { case policyVersion, period, from, to, email, name, rankedPeople, result, actions }
+    enum ActionKeys: String, CodingKey {
+        case date, kind, title, url, channel, projects, engagement, audience, audienceSource, tier, expectedRate, rate, quality,
+            qualityCapped, effort, effortSource, alignment, lowEngagement, duplicate, points
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(explanation.policyVersion, forKey: .policyVersion)
+        try c.encode(explanation.period.description, forKey: .period)
+        try c.encode(explanation.window.lowerBound, forKey: .from)
+        try c.encode(explanation.window.upperBound, forKey: .to)
+        try c.encode(explanation.person.email.value, forKey: .email)
+        try c.encode(explanation.person.name, forKey: .name)
+        try c.encode(explanation.rankedPeople, forKey: .rankedPeople)
+        try c.encode(explanation.score.map(PersonItem.init), forKey: .result)
+        var list = c.nestedUnkeyedContainer(forKey: .actions)
+        for action in explanation.actions {
+            let s = action.score
+            var a = list.nestedContainer(keyedBy: ActionKeys.self)
+            try a.encode(s.facts.day, forKey: .date)
+            try a.encode(s.facts.kind.rawValue, forKey: .kind)
+            try a.encode(action.title, forKey: .title)
+            try a.encode(action.url.string, forKey: .url)
+            try a.encode(action.channel.string, forKey: .channel)
+            try a.encode(action.projects.map(\.value), forKey: .projects)
+            try a.encode(s.engagement, forKey: .engagement)
+            try a.encode(s.audience.size, forKey: .audience)
+            try a.encode(s.audience.source, forKey: .audienceSource)
+            try a.encode(s.tier.rawValue, forKey: .tier)
+            try a.encode([s.expectedRate.low, s.expectedRate.high], forKey: .expectedRate)
+            try a.encode(s.rate.map { $0 * 100 }, forKey: .rate)
+            try a.encode(s.quality, forKey: .quality)
+            try a.encode(s.qualityIsCapped, forKey: .qualityCapped)
+            try a.encode(s.effort, forKey: .effort)
+            try a.encode(s.effortIsOwn ? "own" : "kind", forKey: .effortSource)
+            try a.encode(s.alignment, forKey: .alignment)
+            try a.encode(s.isLowEngagement, forKey: .lowEngagement)
+            try a.encode(s.duplicateMultiplier < 1, forKey: .duplicate)
+            try a.encode(s.points, forKey: .points)
+        }
+    }
+}
+
+extension ActionScore.Audience {
+    /// "impressions", "followers" or nil.
+    var source: String? {
+        switch self {
+        case .impressions: "impressions"
+        case .followers: "followers"
+        case .unknown: nil
+        }
+    }
+}
+
+/// An explanation in plain words, for the terminal.
+struct ExplanationText {
+    var explanation: Explanation
+    init(_ explanation: Explanation) { self.explanation = explanation }
+
+    func render() -> String {
+        let e = explanation, policy = e.policy
+        let weeks = PersonScoreBuilder.weeks(in: e.window)
+        var lines = [
+            "\(e.person.name) <\(e.person.email)>\(e.person.team.map { " · \($0)" } ?? "")",
+            "\(e.period) (\(e.window.lowerBound) to \(e.window.upperBound), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(e.policyVersion)",
+        ]
+        guard let score = e.score else {
+            lines.append("No action in this period, so no score. Log one with 'advocacy log URL'.")
+            return lines.joined(separator: "\n")
+        }
+        let audience = score.audience.map { "largest audience \(Format.grouped($0)) followers" } ?? "no follower count recorded"
+        lines.append(
+            "Score \(Format.tenths(score.score)) out of 100 · rank \(score.rank) of \(e.rankedPeople) · tier \(score.tier.rawValue) (\(audience))"
+                + " · \(score.actions) action\(score.actions == 1 ? "" : "s") · engagement \(Format.whole(score.engagement)) · t-factor \(score.tFactor)")
+        lines.append("")
+        lines.append("Each action's points = hours of work × quality × alignment (× any flag):")
+        for action in e.actions {
+            lines += describe(action, policy: policy)
+        }
+        lines.append("")
+        lines.append("Where the \(Format.tenths(score.score)) points come from:")
+        let half = Format.number(score.halfWorkHours)
+        let c = score.components
+        let rows: [(String, Double, String)] = [
+            ("effort", c.effort, "\(Format.number(score.hours)) hours of work; \(Format.number(policy.workPoints)) points × hours ÷ (hours + \(half)), \(half) being \(Format.number(policy.halfWorkHoursPerWeek)) hours a week"),
+            ("quality", c.quality, "engagement against the tiers' norms makes them \(Format.number(score.qualityHours)) quality-weighted hours"),
+            ("alignment", c.alignment, "the projects' strategic weights make them \(Format.number(score.alignedHours)) aligned hours"),
+            ("authenticity", c.authenticity, score.flags.isEmpty ? "no flag" : "the flags below" + (score.countedPoints < score.alignedHours ? " leave \(Format.number(score.countedPoints)) hours counted" : "")),
+            ("consistency", c.consistency, "active in \(score.weeksActive) of \(score.weeks) weeks × \(Format.number(policy.consistencyPoints)) points"),
+            ("reach", c.reach, score.audience.map { "log(1 + \(Format.grouped($0))) ÷ log(1 + \(Format.grouped(policy.reachCeiling))) = \(String(format: "%.2f", score.reachShare)) × \(Format.number(policy.reachPoints)) points" } ?? "no audience known"),
+        ]
+        for (name, value, why) in rows {
+            lines.append("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.signedTenths(value).leftPadded(to: 6))  \(why)")
+        }
+        lines.append("  \("total".padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.tenths(score.score).leftPadded(to: 6))")
+        if !score.flags.isEmpty {
+            lines.append("")
+            lines.append("Flags:")
+            for flag in score.flags { lines.append("  \(flag.kind.rawValue): \(flag.reason)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func describe(_ action: ExplainedAction, policy: ScoringPolicy) -> [String] {
+        let s = action.score
+        let effort = "\(Format.number(s.effort)) h" + (s.effortIsOwn ? " (its own estimate)" : " (\(s.facts.kind.rawValue))")
+        let quality: String
+        switch s.audience {
+        case .unknown:
+            quality = "quality 1 (audience unknown: no impressions and no follower count, so it counts at the norm)"
+        case .impressions(let size), .followers(let size):
+            let basis = s.audience.source == "impressions" ? "impressions" : "followers"
+            let band = "\(s.tier.rawValue) norm \(Format.number(s.expectedRate.low))–\(Format.number(s.expectedRate.high))%"
+            quality = "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(Format.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
+        }
+        let alignment = action.projects.isEmpty
+            ? "alignment \(Format.number(s.alignment)) (no project)"
+            : "alignment \(Format.number(s.alignment)) (\(action.projects.map(\.value).joined(separator: ", ")), weight \(s.facts.strategicWeight ?? 0))"
+        var flags: [String] = []
+        if s.isLowEngagement { flags.append("× \(Format.number(s.lowEngagementMultiplier)) low engagement") }
+        if s.duplicateMultiplier < 1 { flags.append("× \(Format.number(s.duplicateMultiplier)) duplicate content") }
+        return [
+            "  \(s.facts.day) \(s.facts.kind.rawValue) \"\(action.title)\" \(action.url)",
+            "      \(effort) × \(quality) × \(alignment)\(flags.isEmpty ? "" : " " + flags.joined(separator: " ")) = \(Format.number(s.points)) points",
+        ]
+    }
+}
+
+/// Numbers as the terminal shows them.
+enum Format {
+    static func tenths(_ value: Double) -> String { String(format: "%.1f", value == 0 ? 0 : value) }
+    static func signedTenths(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded > 0 ? "+" + tenths(rounded) : tenths(rounded)
+    }
+    static func whole(_ value: Double) -> String { grouped(Int(value.rounded())) }
+    /// Without thousands separators: table cells are also CSV cells.
+    static func plainWhole(_ value: Double) -> String { String(Int(value.rounded())) }
+    /// Up to two decimals, no trailing zeros: 1.5, 0.25, 8.
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+    static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

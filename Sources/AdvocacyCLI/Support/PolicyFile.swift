@@ -1,0 +1,66 @@
+import AdvocacyCore
+import Foundation
+import TOMLKit
+
+/// Reads a policy file, TOML or JSON, into a checked ``ScoringPolicy``.
+enum PolicyFile {
+    enum Format: String, CaseIterable {
+        case toml, json
+    }
+
+    static func read(_ path: String) throws -> ScoringPolicy {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError.unreadableFile(path: path, reason: "it is not UTF-8 text: expected a TOML or JSON policy")
+        }
+        return try ScoringPolicy(document: try parse(text, format: format(of: path, text: text)))
+    }
+
+    /// By extension, else by content: JSON starts with `{`.
+    static func format(of path: String, text: String) -> Format {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json": .json
+        case "toml": .toml
+        default: text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.first == "{" ? .json : .toml
+        }
+    }
+
+    static func parse(_ text: String, format: Format) throws -> PolicyValue {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        switch format {
+        case .json:
+            return try PolicyValue.parseJSON(text)
+        case .toml:
+            do {
+                return try value(of: try TOMLTable(string: text), path: "")
+            } catch let error as TOMLParseError {
+                throw CoreError.invalidPolicyFile(
+                    format: "TOML", detail: "\(error.description) (line \(error.source.begin.line), column \(error.source.begin.column))")
+            }
+        }
+    }
+
+    private static func value(of table: TOMLTable, path: String) throws -> PolicyValue {
+        // TOML tables keep no order here; sorted keys make the result stable.
+        .table(try table.keys.sorted().map { key in
+            (key, try value(of: table[key]!, path: path.isEmpty ? key : "\(path).\(key)"))
+        })
+    }
+
+    private static func value(of node: TOMLValueConvertible, path: String) throws -> PolicyValue {
+        switch node.type {
+        case .table: return try value(of: node.table!, path: path)
+        case .array: return .array(try node.array!.map { try value(of: $0, path: path) })
+        case .int: return .number(Double(node.int!))
+        case .double: return .number(node.double!)
+        case .string: return .string(node.string!)
+        default:
+            throw CoreError.invalidPolicy(key: path, problem: "is a \(node.type): expected a number")
+        }
+    }
+}

@@ -1,0 +1,312 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// Who is ranked, beyond the period.
+public struct RankingFilter: Hashable, Sendable, Encodable {
+    public var team: String?
+    public var project: ProjectCode?
+    public var channelKind: ChannelKind?
+    public var tier: AudienceTier?
+
+    public init(team: String? = nil, project: ProjectCode? = nil, channelKind: ChannelKind? = nil, tier: AudienceTier? = nil) {
+        self.team = team
+        self.project = project
+        self.channelKind = channelKind
+        self.tier = tier
+    }
+}
+
+/// A ranking and what it was computed with.
+public struct RankingResult: Sendable {
+    public var policyVersion: Int
+    public var period: Period
+    /// The days scored: the period up to today.
+    public var window: ClosedRange<LocalDate>
+    public var people: [PersonScore]
+}
+
+/// One action in an explanation: its part in the score and what it is.
+public struct ExplainedAction: Sendable {
+    public var score: ActionScore
+    public var title: String
+    public var url: CanonicalURL
+    public var channel: CanonicalURL
+    public var projects: [ProjectCode]
+}
+
+/// A person's score, action by action.
+public struct Explanation: Sendable {
+    public var policyVersion: Int
+    public var policy: ScoringPolicy
+    public var period: Period
+    public var window: ClosedRange<LocalDate>
+    /// The person's score, ranked among everyone; nil with no action in the period.
+    public var score: PersonScore?
+    public var person: ScoredPerson
+    public var rankedPeople: Int
+    public var actions: [ExplainedAction]
+}
+
+extension AdvocacyStore {
+    // MARK: Policy
+
+    /// The policy in force and its version.
+    public func currentPolicy() throws -> (version: Int, policy: ScoringPolicy) {
+        try read { db in try Self.currentPolicy(db) }
+    }
+
+    static func currentPolicy(_ db: Database) throws -> (version: Int, policy: ScoringPolicy) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM scoringPolicy ORDER BY version DESC LIMIT 1") else {
+            throw StoreError.constraintViolated("no scoring policy: the database was not created by advocacy")
+        }
+        let document: String = row["document"]
+        do {
+            return (row["version"], try ScoringPolicy(document: try PolicyValue.parseJSON(document)))
+        } catch {
+            throw StoreError.constraintViolated("the stored scoring policy version \(row["version"] as Int) cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    /// Makes `policy` the policy in force (cio or admin). Returns its version
+    /// and whether it is new: setting the policy already in force changes nothing.
+    @discardableResult
+    public func setPolicy(_ policy: ScoringPolicy, by actorEmail: EmailAddress) throws -> (version: Int, changed: Bool) {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireRole(actor, in: [.cio, .admin], to: "change the scoring policy")
+            let current = try Self.currentPolicy(db)
+            guard current.policy != policy else { return (current.version, false) }
+            try db.execute(
+                sql: "INSERT INTO scoringPolicy (version, document, createdAt, createdBy) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    current.version + 1, policy.document.renderJSON(), Self.timestamp(now()), try Self.employeeID(db, actorEmail),
+                ])
+            return (current.version + 1, true)
+        }
+    }
+
+    // MARK: Ranking
+
+    /// Ranks everyone with an action in `period` (up to `today`) and records
+    /// the run with the policy version it used. Open to every active employee.
+    public func rank(
+        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actorEmail: EmailAddress
+    ) throws -> RankingResult {
+        let window = try Scoring.window(of: period, today: today)
+        return try write(as: actorEmail) { db, actor in
+            try AccessRules.requireActive(actor)
+            let (version, policy) = try Self.currentPolicy(db)
+            var people = try Self.scores(db, policy: policy, window: window, filter: filter)
+            if let tier = filter.tier { people = people.filter { $0.tier == tier } }
+            people = Ranking.rank(people)
+            try recordRun(db, command: "rank", version: version, window: window, filter: filter, people: people.count, actor: actorEmail)
+            return RankingResult(policyVersion: version, period: period, window: window, people: people)
+        }
+    }
+
+    /// A person's score action by action. Staff may explain only themselves.
+    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws -> Explanation {
+        let window = try Scoring.window(of: period, today: today)
+        return try write(as: actorEmail) { db, actor in
+            try AccessRules.requireMayExplain(actor, person: email)
+            let employeeID = try Self.employeeID(db, email)
+            let (version, policy) = try Self.currentPolicy(db)
+            let ranked = Ranking.rank(try Self.scores(db, policy: policy, window: window, filter: RankingFilter()))
+            let score = ranked.first { $0.person.email == email }
+            let person = try Self.scoredPeople(db, id: employeeID)[employeeID]!
+
+            // The same facts again with what a reader needs to recognise each action.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.factColumns), a.title, a.url, c.url AS channelUrl,
+                        (SELECT group_concat(p.code, ' ') FROM actionProject ap JOIN project p ON p.id = ap.projectId
+                         WHERE ap.actionId = a.id) AS projects
+                    FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
+                    WHERE f.employeeId = ? AND f.day BETWEEN ? AND ?
+                    """,
+                arguments: [employeeID, window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
+            var builder = PersonScoreBuilder(policy: policy, window: window)
+            var details: [Int64: (String, CanonicalURL, CanonicalURL, [ProjectCode])] = [:]
+            for row in rows {
+                let facts = Self.facts(row)
+                builder.add(facts)
+                let codes = (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) } ?? []
+                details[facts.id] = (
+                    row["title"], CanonicalURL(alreadyCanonical: row["url"]), CanonicalURL(alreadyCanonical: row["channelUrl"]),
+                    codes.sorted { $0.value < $1.value }
+                )
+            }
+            let actions = builder.finish(person: person, audience: nil).actions.map { action in
+                let (title, url, channel, projects) = details[action.facts.id]!
+                return ExplainedAction(score: action, title: title, url: url, channel: channel, projects: projects)
+            }
+            try recordRun(
+                db, command: "explain", version: version, window: window, filter: RankingFilter(), people: score == nil ? 0 : 1,
+                actor: actorEmail)
+            return Explanation(
+                policyVersion: version, policy: policy, period: period, window: window, score: score, person: person,
+                rankedPeople: ranked.count, actions: actions)
+        }
+    }
+
+    private func recordRun(
+        _ db: Database, command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int,
+        actor: EmailAddress
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let filters = String(decoding: try encoder.encode(filter), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                version, command, window.lowerBound.description, window.upperBound.description, filters, people,
+                try Self.employeeID(db, actor), Self.timestamp(now()),
+            ])
+    }
+
+    // MARK: The streaming score
+
+    static let factColumns = """
+        f.employeeId, f.day, f.kind, f.effortHours, f.contentFingerprint, f.impressions, f.reactions, f.comments,
+        f.shares, f.clicks, f.followers, f.strategicWeight, f.actionId
+        """
+
+    static func facts(_ row: Row) -> ActionFacts {
+        let reactions: Int? = row[6]
+        let metrics = reactions.map { reactions in
+            Metrics(impressions: row[5], reactions: reactions, comments: row[7] ?? 0, shares: row[8] ?? 0, clicks: row[9] ?? 0)
+        }
+        return ActionFacts(
+            id: row[12], day: LocalDate(daysSinceEpoch: row[1]), kind: ActionKind(rawValue: row[2]) ?? .post,
+            effortHours: row[3], metrics: metrics, followersAtPublication: row[10], strategicWeight: row[11],
+            contentFingerprint: row[4])
+    }
+
+    /// Everyone's score over `window`, streaming the maintained facts in
+    /// person order: only one person's actions are in memory at a time.
+    static func scores(
+        _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter
+    ) throws -> [PersonScore] {
+        let people = try scoredPeople(db)
+        let audiences = try audiencesAtEnd(db, day: window.upperBound)
+        let spikes = try followerSpikes(db, policy: policy, window: window)
+
+        var conditions = ["f.day BETWEEN :from AND :to"]
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "from": window.lowerBound.daysSinceEpoch, "to": window.upperBound.daysSinceEpoch,
+        ]
+        if let team = filter.team {
+            conditions.append("e.team = :team")
+            arguments["team"] = team
+        }
+        if let kind = filter.channelKind {
+            conditions.append("f.channelKind = :channelKind")
+            arguments["channelKind"] = kind.rawValue
+        }
+        if let project = filter.project {
+            conditions.append("f.actionId IN (SELECT actionId FROM actionProject WHERE projectId = :project)")
+            arguments["project"] = try requireProjectID(db, project)
+        }
+        // CROSS JOIN keeps employee as the outer loop, so SQLite seeks each
+        // person's range of days in actionFact's primary key and the rows
+        // arrive grouped by person with no sort (the ORDER BY costs nothing).
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT \(factColumns) FROM employee e
+                CROSS JOIN actionFact f ON f.employeeId = e.id
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY e.id
+                """)
+        statement.arguments = StatementArguments(arguments)
+
+        var results: [PersonScore] = []
+        var builder = PersonScoreBuilder(policy: policy, window: window)
+        var current: Int64?
+        func flush() {
+            guard let id = current, let person = people[id] else { return }
+            results.append(builder.finish(person: person, audience: audiences[id], spikes: spikes[id] ?? []).score)
+            builder = PersonScoreBuilder(policy: policy, window: window)
+        }
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id != current {
+                flush()
+                current = id
+            }
+            builder.add(facts(row))
+        }
+        flush()
+        return results
+    }
+
+    static func scoredPeople(_ db: Database, id: Int64? = nil) throws -> [Int64: ScoredPerson] {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, email, fullName, team, isActive FROM employee" + (id == nil ? "" : " WHERE id = ?"),
+            arguments: id.map { [$0] } ?? [])
+        var people: [Int64: ScoredPerson] = [:]
+        while let row = try rows.next() {
+            people[row[0]] = ScoredPerson(email: EmailAddress(alreadyValid: row[1]), name: row[2], team: row[3], isActive: row[4])
+        }
+        return people
+    }
+
+    /// Each person's largest channel audience on `day` (the nearest count at
+    /// or before it, else the earliest known).
+    static func audiencesAtEnd(_ db: Database, day: LocalDate) throws -> [Int64: Int] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.employeeId, MAX(COALESCE(
+                    (SELECT followers FROM followerSnapshot WHERE channelId = c.id AND date <= ? ORDER BY date DESC LIMIT 1),
+                    (SELECT followers FROM followerSnapshot WHERE channelId = c.id ORDER BY date LIMIT 1)))
+                FROM channel c GROUP BY c.employeeId
+                """,
+            arguments: [day.description])
+        var audiences: [Int64: Int] = [:]
+        while let row = try rows.next() {
+            if let audience: Int = row[1] { audiences[row[0]] = audience }
+        }
+        return audiences
+    }
+
+    /// Unexplained follower jumps in `window`, by person.
+    static func followerSpikes(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> [Int64: [FollowerSpike]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.channelId, c.employeeId, c.url, s.date, s.followers
+                FROM followerSnapshot s JOIN channel c ON c.id = s.channelId
+                WHERE s.date BETWEEN ? AND ?
+                ORDER BY s.channelId, s.date
+                """,
+            arguments: [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description])
+        let actionBetween = try db.makeStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM actionFact WHERE channelId = ? AND day > ? AND day <= ?)")
+        var spikes: [Int64: [FollowerSpike]] = [:]
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let channelID: Int64 = rows[start][0]
+            let end = rows[start...].firstIndex { ($0[0] as Int64) != channelID } ?? rows.endIndex
+            let history = try rows[start..<end].map { FollowerCount(day: try date($0[3]), followers: $0[4]) }
+            let url = CanonicalURL(alreadyCanonical: rows[start][2])
+            var failure: (any Error)?
+            let spike = FollowerHistory.spike(on: url, in: history, within: window, policy: policy) { after, upTo in
+                do {
+                    return try Bool.fetchOne(actionBetween, arguments: [channelID, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
+                } catch {
+                    failure = error
+                    return true
+                }
+            }
+            if let failure { throw failure }
+            if let spike { spikes[rows[start][1], default: []].append(spike) }
+            start = end
+        }
+        return spikes
+    }
+}
