@@ -21,6 +21,8 @@ let package = Package(
             dependencies: [
                 "AdvocacyCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the one loop that reads a million rows (ranking).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(

@@ -78,7 +78,12 @@ public struct ActionScore: Hashable, Sendable {
     public var duplicateMultiplier: Double = 1
 
     public init(_ facts: ActionFacts, policy: ScoringPolicy) {
+        self.init(facts, tables: ScoringTables(policy))
+    }
+
+    init(_ facts: ActionFacts, tables policy: ScoringTables) {
         self.facts = facts
+        let tables = policy
         let metrics = facts.metrics ?? .zero
         engagement = Double(metrics.reactions) + Double(metrics.comments) * policy.commentWeight
             + Double(metrics.shares) * policy.shareWeight + Double(metrics.clicks) * policy.clickWeight
@@ -90,8 +95,8 @@ public struct ActionScore: Hashable, Sendable {
             audience = .unknown
         }
         // The tier is the channel's size; impressions stand in when no count is known.
-        tier = policy.tier(followers: facts.followersAtPublication ?? audience.size ?? 0)
-        expectedRate = policy.expectedRates[tier] ?? ScoringPolicy.RateBand(low: 1, high: 1)
+        tier = tables.tier(followers: facts.followersAtPublication ?? audience.size ?? 0)
+        expectedRate = tables.bands[tier.index]
         if let size = audience.size {
             let rate = engagement / Double(size)
             let relative = rate * 100 / expectedRate.midpoint
@@ -107,8 +112,8 @@ public struct ActionScore: Hashable, Sendable {
         }
         lowEngagementMultiplier = isLowEngagement ? policy.lowEngagementMultiplier : 1
         effortIsOwn = facts.effortHours != nil
-        effort = facts.effortHours ?? policy.effortHours[facts.kind] ?? 0
-        alignment = policy.alignment(strategicWeight: facts.strategicWeight)
+        effort = facts.effortHours ?? tables.effort[facts.kind.index]
+        alignment = facts.strategicWeight.map { policy.alignmentByWeight[min(max($0, 1), 3) - 1] } ?? policy.untaggedAlignment
     }
 
     /// Hours of work.
@@ -119,6 +124,67 @@ public struct ActionScore: Hashable, Sendable {
     public var alignedPoints: Double { qualityPoints * alignment }
     /// What the action finally counts for, after its flags.
     public var points: Double { alignedPoints * lowEngagementMultiplier * duplicateMultiplier }
+}
+
+/// The policy as arrays indexed by tier and kind: scoring a million actions
+/// should not hash a dictionary key for each.
+struct ScoringTables: Sendable {
+    let bands: [ScoringPolicy.RateBand]
+    let effort: [Double]
+    let thresholds: [Int]
+    let commentWeight, shareWeight, clickWeight, qualityCap: Double
+    let lowEngagementMinAudience: Int
+    let lowEngagementMultiplier: Double
+    let untaggedAlignment: Double
+    let alignmentByWeight: [Double]
+
+    init(_ policy: ScoringPolicy) {
+        commentWeight = policy.commentWeight
+        shareWeight = policy.shareWeight
+        clickWeight = policy.clickWeight
+        qualityCap = policy.qualityCap
+        lowEngagementMinAudience = policy.lowEngagementMinAudience
+        lowEngagementMultiplier = policy.lowEngagementMultiplier
+        untaggedAlignment = policy.untaggedAlignment
+        alignmentByWeight = policy.alignmentByWeight
+        bands = AudienceTier.allCases.map { policy.expectedRates[$0] ?? ScoringPolicy.RateBand(low: 1, high: 1) }
+        effort = ActionKind.allCases.map { policy.effortHours[$0] ?? 0 }
+        thresholds = policy.tierThresholds
+    }
+
+    func tier(followers: Int) -> AudienceTier {
+        var index = 0
+        while index < thresholds.count && followers >= thresholds[index] { index += 1 }
+        return AudienceTier.allCases[index]
+    }
+}
+
+extension ActionKind {
+    /// Position in `allCases`, without searching.
+    var index: Int {
+        switch self {
+        case .article: 0
+        case .post: 1
+        case .talk: 2
+        case .video: 3
+        case .podcast: 4
+        case .newsletter: 5
+        case .comment: 6
+        case .share: 7
+        }
+    }
+}
+
+extension AudienceTier {
+    var index: Int {
+        switch self {
+        case .nano: 0
+        case .micro: 1
+        case .mid: 2
+        case .macro: 3
+        case .mega: 4
+        }
+    }
 }
 
 /// A stable number for a piece of content, from its title: the same words

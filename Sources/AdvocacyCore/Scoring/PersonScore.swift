@@ -105,22 +105,70 @@ public struct PersonScore: Hashable, Sendable {
     public var exactComponents: ScoreComponents
 }
 
-/// Scores one person from their actions, one action at a time. Only one
-/// person's actions are held at once, so ranking a whole department streams.
+/// Scores one person from their actions, one action at a time, keeping only
+/// running totals: ranking a whole department streams through it.
+///
+/// Totals are kept in millionths as integers, so they are exact whatever
+/// order the actions come in: the same actions always give the same score.
 public struct PersonScoreBuilder: Sendable {
     public let policy: ScoringPolicy
     public let window: ClosedRange<LocalDate>
-    private var scores: [ActionScore] = []
+    let tables: ScoringTables
+    let keepsActions: Bool
+    private var kept: [ActionScore] = []
 
-    public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>) {
+    private var count = 0
+    private var hours: Int64 = 0
+    private var qualityHours: Int64 = 0
+    private var alignedHours: Int64 = 0
+    /// Points after the low-engagement flag (duplicates are settled at the end).
+    private var flaggedHours: Int64 = 0
+    private var engagement: Int64 = 0
+    private var engagements: [Double] = []
+    private var activeWeeks: [Bool]
+    private let firstWeek: Int
+    private var lowEngagement = 0
+    private var lowTiers = Set<AudienceTier>()
+    /// Actions with a content fingerprint: (fingerprint, points in millionths, index in `kept`).
+    private var fingerprinted: [(fingerprint: Int64, points: Int64, index: Int)] = []
+
+    static let unit = 1_000_000.0
+    static func units(_ value: Double) -> Int64 { Int64((value * unit).rounded()) }
+    static func value(_ units: Int64) -> Double { Double(units) / unit }
+
+    /// `keepsActions`: also return each action's score (for `explain`).
+    public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, keepsActions: Bool = false) {
         self.policy = policy
         self.window = window
+        self.tables = ScoringTables(policy)
+        self.keepsActions = keepsActions
+        activeWeeks = Array(repeating: false, count: Self.weeks(in: window))
+        firstWeek = Self.week(of: window.lowerBound)
     }
 
-    public var isEmpty: Bool { scores.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
+    /// Adds an action of the window (actions outside it are ignored).
     public mutating func add(_ facts: ActionFacts) {
-        scores.append(ActionScore(facts, policy: policy))
+        guard window.contains(facts.day) else { return }
+        let action = ActionScore(facts, tables: tables)
+        count += 1
+        hours += Self.units(action.effortPoints)
+        qualityHours += Self.units(action.qualityPoints)
+        alignedHours += Self.units(action.alignedPoints)
+        let points = Self.units(action.points)
+        flaggedHours += points
+        engagement += Self.units(action.engagement)
+        engagements.append(action.engagement)
+        activeWeeks[Self.week(of: facts.day) - firstWeek] = true
+        if action.isLowEngagement {
+            lowEngagement += 1
+            lowTiers.insert(action.tier)
+        }
+        if facts.contentFingerprint != 0 {
+            fingerprinted.append((facts.contentFingerprint, points, kept.count))
+        }
+        if keepsActions { kept.append(action) }
     }
 
     /// Weeks (Monday to Sunday) that overlap the window.
@@ -134,28 +182,35 @@ public struct PersonScoreBuilder: Sendable {
         return shifted >= 0 ? shifted / 7 : (shifted - 6) / 7
     }
 
-    /// The score, and each action's part in it in a stable order (by day).
+    /// The score, and (when kept) each action's part in it, by day.
     /// `audience` is the person's largest channel audience at the end of the
     /// window; `spikes` their channels' unexplained follower jumps in it.
     public func finish(
         person: ScoredPerson, audience: Int?, spikes: [FollowerSpike] = []
     ) -> (score: PersonScore, actions: [ActionScore]) {
-        // A canonical order makes every sum, and so the result, independent
-        // of the order the actions came in.
-        var actions = scores.sorted(by: Self.canonicalOrder)
+        var actions = kept
         var flags: [AuthenticityFlag] = []
 
-        // Same content under several addresses: the best copy counts, the others less.
-        let copies = Dictionary(grouping: actions.indices.filter { actions[$0].facts.contentFingerprint != 0 }) {
-            actions[$0].facts.contentFingerprint
-        }
+        // Same content under several addresses: the copy with the most points
+        // counts in full, every other copy at the duplicate multiplier.
+        var counted = flaggedHours
         var duplicated = 0
-        for indices in copies.values where indices.count > 1 {
-            let best = indices.max { (actions[$0].points, -$0) < (actions[$1].points, -$1) }!
-            for index in indices where index != best {
-                actions[index].duplicateMultiplier = policy.duplicateMultiplier
+        // Most people never repeat themselves: look for a repeated fingerprint
+        // first (a sort of bare integers), and group only when there is one.
+        let fingerprints = fingerprinted.map(\.fingerprint).sorted()
+        let repeats = zip(fingerprints, fingerprints.dropFirst()).contains { $0 == $1 }
+        let byContent = !repeats ? [] : fingerprinted.sorted { ($0.fingerprint, $0.points, -$0.index) < ($1.fingerprint, $1.points, -$1.index) }
+        var start = 0
+        while start < byContent.count {
+            var end = start + 1
+            while end < byContent.count && byContent[end].fingerprint == byContent[start].fingerprint { end += 1 }
+            // The last of the group has the most points (the earliest on a tie).
+            for copy in byContent[start..<(end - 1)] {
+                counted -= copy.points - Self.units(Self.value(copy.points) * policy.duplicateMultiplier)
                 duplicated += 1
+                if keepsActions { actions[copy.index].duplicateMultiplier = policy.duplicateMultiplier }
             }
+            start = end
         }
         if duplicated > 0 {
             flags.append(AuthenticityFlag(
@@ -163,37 +218,28 @@ public struct PersonScoreBuilder: Sendable {
                 reason: "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(Self.plain(policy.duplicateMultiplier))",
                 multiplier: policy.duplicateMultiplier))
         }
-
-        let lowActions = actions.filter(\.isLowEngagement)
-        if let first = lowActions.first {
-            let tiers = Set(lowActions.map(\.tier)).sorted().map { tier in
-                let band = policy.expectedRates[tier]!
+        if lowEngagement > 0 {
+            let tiers = lowTiers.sorted().map { tier in
+                let band = tables.bands[tier.index]
                 return "\(tier.rawValue) \(Self.plain(band.low))–\(Self.plain(band.high))%"
             }
             flags.append(AuthenticityFlag(
                 kind: .lowEngagement,
-                reason: "\(Self.count(lowActions.count, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(Self.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowActions.count == 1 ? "it counts" : "they count") ×\(Self.plain(first.lowEngagementMultiplier))",
+                reason: "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(Self.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(Self.plain(policy.lowEngagementMultiplier))",
                 multiplier: policy.lowEngagementMultiplier))
         }
 
-        var hours = 0.0, qualityHours = 0.0, alignedHours = 0.0, counted = 0.0, engagement = 0.0
-        var weeksActive = Set<Int>()
-        for action in actions {
-            hours += action.effortPoints
-            qualityHours += action.qualityPoints
-            alignedHours += action.alignedPoints
-            counted += action.points
-            engagement += action.engagement
-            weeksActive.insert(Self.week(of: action.facts.day))
-        }
-
-        let weeks = Self.weeks(in: window)
+        let weeks = activeWeeks.count
+        let weeksActive = activeWeeks.filter { $0 }.count
         let half = policy.halfWorkHoursPerWeek * Double(weeks)
-        func work(_ hours: Double) -> Double { policy.workPoints * hours / (hours + half) }
+        func work(_ units: Int64) -> Double {
+            let hours = Self.value(units)
+            return policy.workPoints * hours / (hours + half)
+        }
         let reachShare = audience.map { min(1, log10(1 + Double($0)) / log10(1 + Double(policy.reachCeiling))) } ?? 0
         var parts = [
             work(hours), work(qualityHours) - work(hours), work(alignedHours) - work(qualityHours),
-            work(counted) - work(alignedHours), policy.consistencyPoints * Double(weeksActive.count) / Double(weeks),
+            work(counted) - work(alignedHours), policy.consistencyPoints * Double(weeksActive) / Double(weeks),
             policy.reachPoints * reachShare,
         ]
         var spikeMultiplier = 1.0
@@ -211,34 +257,33 @@ public struct PersonScoreBuilder: Sendable {
         }
         let exact = ScoreComponents(parts)
         let (components, total) = exact.roundedToTenths()
-        let tier = policy.tier(followers: audience ?? 0)
         let score = PersonScore(
-            person: person, tier: tier, audience: audience, score: total, components: components, flags: flags,
-            actions: actions.count, engagement: (engagement * 10).rounded() / 10,
-            tFactor: Self.tFactor(actions.map(\.engagement)), weeksActive: weeksActive.count, weeks: weeks,
-            hours: hours, qualityHours: qualityHours, alignedHours: alignedHours, countedPoints: counted,
-            halfWorkHours: half, reachShare: reachShare, spikeMultiplier: spikeMultiplier, exactComponents: exact)
-        return (score, actions)
+            person: person, tier: tables.tier(followers: audience ?? 0), audience: audience, score: total,
+            components: components, flags: flags, actions: count, engagement: (Self.value(engagement) * 10).rounded() / 10,
+            tFactor: Self.tFactor(engagements), weeksActive: weeksActive, weeks: weeks,
+            hours: Self.value(hours), qualityHours: Self.value(qualityHours), alignedHours: Self.value(alignedHours),
+            countedPoints: Self.value(counted), halfWorkHours: half, reachShare: reachShare, spikeMultiplier: spikeMultiplier,
+            exactComponents: exact)
+        return (score, actions.sorted(by: Self.displayOrder))
     }
 
-    /// The largest t such that t actions have at least t engagement each.
+    /// The largest t such that t actions have at least t engagement each
+    /// (counted, not sorted: a person may have thousands of actions).
     public static func tFactor(_ engagements: [Double]) -> Int {
-        var t = 0
-        for (index, value) in engagements.sorted(by: >).enumerated() where value >= Double(index + 1) { t = index + 1 }
-        return t
+        let n = engagements.count
+        var atLeast = [Int](repeating: 0, count: n + 2)
+        for value in engagements where value >= 1 { atLeast[Int(min(value, Double(n)))] += 1 }
+        var count = 0
+        for t in stride(from: n, through: 1, by: -1) {
+            count += atLeast[t]
+            if count >= t { return t }
+        }
+        return 0
     }
 
-    static func canonicalOrder(_ a: ActionScore, _ b: ActionScore) -> Bool {
-        let x = a.facts, y = b.facts
-        if x.day != y.day { return x.day < y.day }
-        if a.points != b.points { return a.points < b.points }
-        if a.engagement != b.engagement { return a.engagement < b.engagement }
-        if a.effort != b.effort { return a.effort < b.effort }
-        if a.qualityPoints != b.qualityPoints { return a.qualityPoints < b.qualityPoints }
-        if a.alignedPoints != b.alignedPoints { return a.alignedPoints < b.alignedPoints }
-        if x.kind != y.kind { return x.kind.rawValue < y.kind.rawValue }
-        if x.contentFingerprint != y.contentFingerprint { return x.contentFingerprint < y.contentFingerprint }
-        return x.id < y.id
+    /// Actions by day, then as the store numbered them.
+    static func displayOrder(_ a: ActionScore, _ b: ActionScore) -> Bool {
+        (a.facts.day, a.facts.id) < (b.facts.day, b.facts.id)
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

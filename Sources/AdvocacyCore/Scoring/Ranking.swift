@@ -137,7 +137,7 @@ public enum Scoring {
     public static func score(
         _ input: ScoringInput, policy: ScoringPolicy, window: ClosedRange<LocalDate>
     ) -> (score: PersonScore, actions: [ActionScore])? {
-        var builder = PersonScoreBuilder(policy: policy, window: window)
+        var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
         for action in input.actions where window.contains(action.day) {
             builder.add(facts(of: action, in: input, policy: policy))
         }
