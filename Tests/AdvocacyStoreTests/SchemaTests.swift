@@ -11,9 +11,12 @@ struct SchemaTests {
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == ["action", "actionProject", "channel", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot", "project"])
+        #expect(tables == [
+            "action", "actionFact", "actionProject", "channel", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot",
+            "project", "scoreRun", "scoringPolicy",
+        ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme"])
+        #expect(applied == ["v1-programme", "v2-scoring"])
     }
 
     @Test(arguments: [

@@ -78,8 +78,8 @@ enum CSVFormat {
 
     /// A negative number such as -0.3 is data, not a formula.
     private static func isNumber(_ cell: String) -> Bool {
-        cell.utf8.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
-            && cell.utf8.count > 1 && Double(cell) != nil
+        cell.utf8.first == UInt8(ascii: "-") && cell.utf8.count > 1
+            && cell.utf8.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
     }
 
     private static let formulaStarts = Set("=+-@\t\r".utf8)
