@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import AdvocacyCore
+
+@Suite("Scoring one action")
+struct ActionScoreTests {
+    static let day = try! LocalDate(parsing: "2026-10-05")
+    let policy = ScoringPolicy.standard
+
+    func score(
+        _ kind: ActionKind = .post, effort: Double? = nil, metrics: Metrics? = nil, followers: Int? = nil, weight: Int? = nil
+    ) -> ActionScore {
+        ActionScore(
+            ActionFacts(day: Self.day, kind: kind, effortHours: effort, metrics: metrics, followersAtPublication: followers, strategicWeight: weight),
+            policy: policy)
+    }
+
+    @Test(arguments: [
+        // reactions, comments, shares, clicks → reactions + 2 × comments + 3 × shares + 0.5 × clicks
+        (Metrics(reactions: 10), 10.0),
+        (Metrics(reactions: 10, comments: 4), 18.0),
+        (Metrics(reactions: 0, shares: 2), 6.0),
+        (Metrics(reactions: 1, comments: 1, shares: 1, clicks: 3), 7.5),
+    ])
+    func engagementWeighsEachInteraction(metrics: Metrics, expected: Double) {
+        #expect(score(metrics: metrics).engagement == expected)
+    }
+
+    @Test func noMetricsMeansNoEngagement() {
+        #expect(score(followers: 500).engagement == 0)
+    }
+
+    @Test func rateUsesImpressionsWhenKnownElseFollowers() {
+        let withImpressions = score(metrics: Metrics(impressions: 2_000, reactions: 50), followers: 5_000)
+        #expect(withImpressions.audience == .impressions(2_000))
+        #expect(withImpressions.rate == 0.025)
+        let withFollowers = score(metrics: Metrics(reactions: 50), followers: 5_000)
+        #expect(withFollowers.audience == .followers(5_000))
+        #expect(withFollowers.rate == 0.01)
+    }
+
+    @Test func anUnknownAudienceCountsAtTheNorm() {
+        let talk = score(.talk, metrics: Metrics(reactions: 30))
+        #expect(talk.audience == .unknown)
+        #expect(talk.rate == nil)
+        #expect(talk.quality == 1)
+        #expect(!talk.isLowEngagement)
+    }
+
+    @Test(arguments: [
+        // followers, engagement rate in %, expected quality: rate ÷ midpoint of the tier's band, at most 3
+        (500, 6.0, 1.0),        // nano 4–8 %, midpoint 6
+        (5_000, 2.75, 1.0),     // micro 2–3.5 %, midpoint 2.75
+        (5_000, 5.5, 2.0),
+        (5_000, 20.0, 3.0),     // capped
+        (200_000, 1.0, 0.5),    // mid 1.5–2.5 %, midpoint 2
+        (600_000, 1.4, 1.0),    // macro 1–1.8 %, midpoint 1.4
+        (2_000_000, 0.85, 1.0), // mega 0.5–1.2 %, midpoint 0.85
+    ])
+    func qualityIsTheRateAgainstTheTierNorm(followers: Int, ratePercent: Double, expected: Double) {
+        let reactions = Int((Double(followers) * ratePercent / 100).rounded())
+        let action = score(metrics: Metrics(reactions: reactions), followers: followers)
+        #expect(abs(action.quality - expected) < 0.005)  // reactions are rounded to whole numbers
+        #expect(action.qualityIsCapped == (ratePercent / 2.75 > 3))
+    }
+
+    @Test func aMicroAccountAtItsNormScoresLikeAMacroAccountAtItsOwn() {
+        let micro = score(metrics: Metrics(reactions: 275), followers: 10_000)    // 2.75 %
+        let macro = score(metrics: Metrics(reactions: 8_400), followers: 600_000) // 1.4 %
+        #expect(abs(micro.quality - macro.quality) < 1e-12)
+        #expect(abs(micro.points - macro.points) < 1e-12)
+    }
+
+    @Test(arguments: [
+        (ActionKind.talk, 8.0), (.article, 6), (.video, 6), (.podcast, 4), (.newsletter, 3), (.post, 1), (.comment, 0.25), (.share, 0.1),
+    ])
+    func effortDefaultsByKind(kind: ActionKind, hours: Double) {
+        #expect(score(kind).effort == hours)
+        #expect(!score(kind).effortIsOwn)
+    }
+
+    @Test func anActionsOwnEffortOverridesItsKind() {
+        let talk = score(.talk, effort: 14)
+        #expect(talk.effort == 14)
+        #expect(talk.effortIsOwn)
+    }
+
+    @Test(arguments: [(nil, 0.5), (1, 0.75), (2, 1.0), (3, 1.5)] as [(Int?, Double)])
+    func alignmentFollowsTheStrategicWeight(weight: Int?, expected: Double) {
+        #expect(score(weight: weight).alignment == expected)
+    }
+
+    @Test(arguments: [
+        // followers, rate %, flagged: below the band's low end on 10,000 or more
+        (9_999, 0.1, false),
+        (10_000, 1.9, true),
+        (10_000, 2.0, false),
+        (600_000, 0.5, true),
+        (600_000, 1.0, false),
+    ])
+    func lowEngagementOnALargeAudienceIsFlagged(followers: Int, ratePercent: Double, flagged: Bool) {
+        let reactions = Int((Double(followers) * ratePercent / 100).rounded())
+        let action = score(metrics: Metrics(reactions: reactions), followers: followers)
+        #expect(action.isLowEngagement == flagged)
+        #expect(action.lowEngagementMultiplier == (flagged ? 0.5 : 1))
+    }
+
+    @Test func pointsMultiplyEffortQualityAlignmentAndFlags() {
+        let article = score(.article, metrics: Metrics(reactions: 110), followers: 2_000, weight: 3)  // 5.5 % on micro: quality 2
+        #expect(article.points == 6 * 2 * 1.5)
+        #expect(article.qualityPoints == 12)
+        #expect(article.alignedPoints == 18)
+    }
+
+    @Test func fingerprintsIgnoreCaseAccentsAndPunctuation() {
+        let a = ContentFingerprint.of(title: "Refonte de l'ERP : ce que nous avons appris")
+        let b = ContentFingerprint.of(title: "refonte de l ERP — ce que nous avons appris!")
+        let c = ContentFingerprint.of(title: "Réfonte de l'ERP : ce que nous avons appris")
+        #expect(a != 0)
+        #expect(a == b)
+        #expect(a == c)
+        #expect(a != ContentFingerprint.of(title: "Refonte de l'ERP : ce que nous avons compris"))
+        #expect(ContentFingerprint.of(title: "Short") == 0)
+    }
+}
