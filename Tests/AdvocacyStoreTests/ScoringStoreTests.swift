@@ -144,6 +144,17 @@ struct ScoringStoreTests {
         #expect(byAdmin.actions.isEmpty)
     }
 
+    @Test func postsLoggedWithoutATitleAreNotDuplicates() throws {
+        let fixture = try StoreFixture()
+        for id in 1...3 {
+            try fixture.store.logAction(
+                try fixture.draft("https://x.com/jane/status/\(id)", metrics: try MetricsUpdate(reactions: 5 * id)), by: fixture.jane)
+        }
+        let ranking = try fixture.store.rank(period: Period.quarter(containing: fixture.today), today: fixture.today, by: fixture.jane)
+        #expect(ranking.people.first?.actions == 3)
+        #expect(ranking.people.first?.flags.isEmpty == true)
+    }
+
     @Test func filtersNarrowWhatIsRanked() throws {
         let fixture = try StoreFixture()
         let store = fixture.store, quarter = Period.quarter(containing: fixture.today)

@@ -63,7 +63,7 @@ struct RankingReport: Encodable {
                 .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true), .init(header: "flags"),
             ],
             rows: people.map { score in
-                [String(score.rank), score.person.name, score.person.team ?? "", score.tier.rawValue, Format.tenths(score.score),
+                [String(score.rank), score.displayName, score.person.team ?? "", score.tier.rawValue, Format.tenths(score.score),
                  String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
                  score.flags.map(\.kind.rawValue).joined(separator: " ")]
             })
@@ -81,7 +81,7 @@ struct RankingReport: Encodable {
                     .init(header: "tFactor", numeric: true), .init(header: "flags"),
                 ],
                 rows: people.map { score in
-                    [String(score.rank), score.person.email.value, score.person.name, score.person.team ?? "", score.tier.rawValue,
+                    [String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "", score.tier.rawValue,
                      Format.tenths(score.score)]
                         + score.components.values.map(Format.tenths)
                         + [String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
@@ -100,6 +100,11 @@ struct RankingReport: Encodable {
                 })
         }
     }
+}
+
+extension PersonScore {
+    /// The name, marked when the person has left (deactivated).
+    var displayName: String { person.isActive ? person.name : person.name + " (inactive)" }
 }
 
 /// One person in a ranking, as JSON.
@@ -266,6 +271,8 @@ struct ExplanationText {
         switch s.audience {
         case .unknown:
             quality = "quality 1 (audience unknown: no impressions and no follower count, so it counts at the norm)"
+        case .followers(let size) where s.facts.metrics == nil:
+            quality = "quality 0 (no metrics recorded yet for its \(Format.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
         case .impressions(let size), .followers(let size):
             let basis = s.audience.source == "impressions" ? "impressions" : "followers"
             let band = "\(s.tier.rawValue) norm \(Format.number(s.expectedRate.low))–\(Format.number(s.expectedRate.high))%"

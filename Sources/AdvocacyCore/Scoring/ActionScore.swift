@@ -103,7 +103,8 @@ public struct ActionScore: Hashable, Sendable {
             self.rate = rate
             quality = min(relative, policy.qualityCap)
             qualityIsCapped = relative > policy.qualityCap
-            isLowEngagement = size >= policy.lowEngagementMinAudience && rate * 100 < expectedRate.low
+            // No metrics recorded is not evidence of an inactive audience.
+            isLowEngagement = facts.metrics != nil && size >= policy.lowEngagementMinAudience && rate * 100 < expectedRate.low
         } else {
             rate = nil
             quality = 1
@@ -191,6 +192,13 @@ extension AudienceTier {
 /// in any case, accents or punctuation give the same fingerprint, so one
 /// article logged under two addresses can be recognised.
 public enum ContentFingerprint {
+    /// The fingerprint of an action's title, or 0 when the title is the one
+    /// `log` makes from the address ("Post by @jane"): that says nothing
+    /// about the content, and two posts would look the same.
+    public static func of(title: String, url: CanonicalURL) -> Int64 {
+        title == ActionDraft.title(from: url) ? 0 : of(title: title)
+    }
+
     public static func of(title: String) -> Int64 {
         let words = normalized(title)
         guard words.count >= 12 else { return 0 }  // too short to call two things the same content

@@ -92,7 +92,9 @@ extension AdvocacyStore {
                     """)
             var metricsSnapshots = 0
             var byKind: [String: Int] = [:]
-            var fingerprints: [String: Int64] = [:]  // the demo reuses titles; fingerprint each once
+            // Demo titles are never made from the address, and many people share
+            // one: fingerprint each title once.
+            var fingerprints: [String: Int64] = [:]
             for action in dataset.actions {
                 let fingerprint = fingerprints[action.title] ?? ContentFingerprint.of(title: action.title)
                 fingerprints[action.title] = fingerprint

@@ -123,6 +123,7 @@ extension AdvocacyStore {
                      WHERE ap.actionId = a.id) AS projects
                 FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
                 WHERE f.employeeId = ? AND f.day BETWEEN ? AND ?
+                ORDER BY f.day, f.actionId
                 """
             var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
             var details: [Int64: (String, CanonicalURL, CanonicalURL, [ProjectCode])] = [:]

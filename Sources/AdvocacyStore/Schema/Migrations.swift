@@ -207,11 +207,11 @@ enum Migrations {
                 """)
 
         // Existing actions: their content fingerprints, then their facts.
-        let titles = try Row.fetchAll(db, sql: "SELECT id, title FROM action")
+        let titles = try Row.fetchAll(db, sql: "SELECT id, title, url FROM action")
         let update = try db.makeStatement(sql: "UPDATE action SET contentFingerprint = ? WHERE id = ?")
         for row in titles {
-            let title: String = row["title"]
-            try update.execute(arguments: [ContentFingerprint.of(title: title), row["id"] as Int64])
+            let fingerprint = ContentFingerprint.of(title: row["title"], url: CanonicalURL(alreadyCanonical: row["url"]))
+            if fingerprint != 0 { try update.execute(arguments: [fingerprint, row["id"] as Int64]) }
         }
         try db.execute(sql: "DELETE FROM actionFact")
         try db.execute(sql: factInsert(where: "1"))

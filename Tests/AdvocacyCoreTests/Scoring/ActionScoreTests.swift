@@ -105,6 +105,12 @@ struct ActionScoreTests {
         #expect(action.lowEngagementMultiplier == (flagged ? 0.5 : 1))
     }
 
+    @Test func noMetricsYetIsNoEngagementButNoFlag() {
+        let post = score(followers: 50_000)
+        #expect(post.quality == 0)
+        #expect(!post.isLowEngagement)
+    }
+
     @Test func pointsMultiplyEffortQualityAlignmentAndFlags() {
         let article = score(.article, metrics: Metrics(reactions: 110), followers: 2_000, weight: 3)  // 5.5 % on micro: quality 2
         #expect(article.points == 6 * 2 * 1.5)
@@ -121,5 +127,9 @@ struct ActionScoreTests {
         #expect(a == c)
         #expect(a != ContentFingerprint.of(title: "Refonte de l'ERP : ce que nous avons compris"))
         #expect(ContentFingerprint.of(title: "Short") == 0)
+        // A title `log` made from the address says nothing about the content.
+        let post = try! CanonicalURL("https://x.com/jane/status/1")
+        #expect(ContentFingerprint.of(title: ActionDraft.title(from: post), url: post) == 0)
+        #expect(ContentFingerprint.of(title: "Kafka en production : retour d'expérience", url: post) != 0)
     }
 }

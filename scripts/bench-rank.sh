@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Times `advocacy rank` over a large programme against the sqlite3 shell
+# running the equivalent GROUP BY on the same database file, in the same
+# run, and prints the ratios (machines here are shared and noisy).
+#
+#   scripts/bench-rank.sh            10,000 employees, 1,000,000 actions
+#   scripts/bench-rank.sh --quick    1,000 employees, 100,000 actions
+#
+# References, both run by the sqlite3 shell on the same file:
+# - "equivalent GROUP BY": the per-person sums rank needs (actions,
+#   engagement, hours, quality-weighted hours, aligned hours, counted points
+#   after flags, active weeks), computed in SQL with the standard policy's
+#   numbers over the same actionFact summary rank reads;
+# - "plain GROUP BY": what someone without advocacy would write: actions and
+#   engagement per person, joining each action to its latest metrics.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-deps.sh
+
+employees=10000 actions=1000000
+if [[ "${1:-}" == "--quick" ]]; then employees=1000 actions=100000; fi
+runs="${RUNS:-5}"
+
+command -v sqlite3 >/dev/null || { echo "installing sqlite3..." >&2; apt-get install -y -qq sqlite3 >/dev/null; }
+command -v bc >/dev/null || { echo "installing bc..." >&2; apt-get install -y -qq bc >/dev/null; }
+[[ -x /usr/bin/time ]] || { echo "installing time..." >&2; apt-get install -y -qq time >/dev/null; }
+
+swift build -c release --product advocacy >/dev/null
+binary="$(swift build -c release --show-bin-path)/advocacy"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db="$work/bench.sqlite"
+
+echo "generating $employees employees and $actions actions..." >&2
+start=$(date +%s.%N)
+"$binary" demo --db "$db" --employees "$employees" --actions "$actions" > "$work/demo.txt"
+echo "  done in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
+admin=$(sed -n 's/^  admin  //p' "$work/demo.txt")
+from=$(sqlite3 "$db" "SELECT MIN(publishedOn) FROM action")
+to=$(sqlite3 "$db" "SELECT MAX(publishedOn) FROM action")
+period="$from..$to"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_runs() {  # command...
+    for _ in $(seq "$runs"); do
+        local start; start=$(date +%s.%N)
+        "$@" >/dev/null
+        echo "$(date +%s.%N) - $start" | bc
+    done | median
+}
+peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+
+from_day=$(sqlite3 "$db" "SELECT CAST(julianday('$from') - 2440587.5 AS INTEGER)")
+to_day=$(sqlite3 "$db" "SELECT CAST(julianday('$to') - 2440587.5 AS INTEGER)")
+equivalent_sql="
+SELECT employeeId, COUNT(*), SUM(engagement), SUM(effort), SUM(effort * quality), SUM(effort * quality * alignment),
+       SUM(effort * quality * alignment * CASE WHEN low THEN 0.5 ELSE 1 END), COUNT(DISTINCT (day + 3) / 7)
+FROM (SELECT employeeId, day, engagement, effort, alignment,
+             CASE WHEN audience > 0 THEN MIN(3.0, engagement * 100.0 / audience / mid) ELSE 1.0 END AS quality,
+             (audience >= 10000 AND engagement * 100.0 / audience < low) AS low
+      FROM (SELECT f.employeeId, f.day,
+                   COALESCE(f.reactions, 0) + 2.0 * COALESCE(f.comments, 0) + 3.0 * COALESCE(f.shares, 0) + 0.5 * COALESCE(f.clicks, 0) AS engagement,
+                   COALESCE(NULLIF(f.impressions, 0), NULLIF(f.followers, 0)) AS audience,
+                   COALESCE(f.effortHours, CASE f.kind WHEN 'talk' THEN 8 WHEN 'article' THEN 6 WHEN 'video' THEN 6 WHEN 'podcast' THEN 4
+                            WHEN 'newsletter' THEN 3 WHEN 'post' THEN 1 WHEN 'comment' THEN 0.25 ELSE 0.1 END) AS effort,
+                   CASE f.strategicWeight WHEN 1 THEN 0.75 WHEN 2 THEN 1.0 WHEN 3 THEN 1.5 ELSE 0.5 END AS alignment,
+                   CASE WHEN f.followers >= 1000000 THEN 0.85 WHEN f.followers >= 500000 THEN 1.4 WHEN f.followers >= 100000 THEN 2.0
+                        WHEN f.followers >= 1000 THEN 2.75 ELSE 6.0 END AS mid,
+                   CASE WHEN f.followers >= 1000000 THEN 0.5 WHEN f.followers >= 500000 THEN 1.0 WHEN f.followers >= 100000 THEN 1.5
+                        WHEN f.followers >= 1000 THEN 2.0 ELSE 4.0 END AS low
+            FROM employee e CROSS JOIN actionFact f ON f.employeeId = e.id
+            WHERE f.day BETWEEN $from_day AND $to_day))
+GROUP BY employeeId;"
+plain_sql="
+SELECT a.employeeId, COUNT(*), SUM(m.reactions + 2 * m.comments + 3 * m.shares + 0.5 * m.clicks)
+FROM action a LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
+WHERE a.publishedOn BETWEEN '$from' AND '$to'
+GROUP BY a.employeeId;"
+
+# Warm the page cache for everyone alike.
+sqlite3 "$db" "$plain_sql" >/dev/null
+"$binary" --db "$db" --as "$admin" rank --period "$period" --format json >/dev/null
+
+rank_s=$(time_runs "$binary" --db "$db" --as "$admin" rank --period "$period" --format json)
+rank_kb=$(peak_kb "$binary" --db "$db" --as "$admin" rank --period "$period" --format json)
+equivalent_s=$(time_runs sqlite3 "$db" "$equivalent_sql")
+plain_s=$(time_runs sqlite3 "$db" "$plain_sql")
+explain_s=$(time_runs "$binary" --db "$db" --as "$admin" explain "$admin" --period "$period")
+ranked=$("$binary" --db "$db" --as "$admin" rank --period "$period" --format csv | tail -n +2 | wc -l)
+
+ratio() { printf "%.2f" "$(echo "scale=4; $1 / $2" | bc)"; }
+echo
+echo "rank over $employees employees and $actions actions ($ranked people ranked, period $period), release build, median of $runs:"
+echo
+echo "| case | seconds | ratio to advocacy rank | peak memory |"
+echo "|---|---:|---:|---:|"
+printf "| \`advocacy rank --format json\` | %.3f | 1.00 | %d MB |\n" "$rank_s" "$((rank_kb / 1024))"
+printf "| sqlite3: equivalent GROUP BY | %.3f | %s | |\n" "$equivalent_s" "$(ratio "$equivalent_s" "$rank_s")"
+printf "| sqlite3: plain GROUP BY over the base tables | %.3f | %s | |\n" "$plain_s" "$(ratio "$plain_s" "$rank_s")"
+printf "| \`advocacy explain\` (ranks everyone, then one person's actions) | %.3f | %s | |\n" "$explain_s" "$(ratio "$explain_s" "$rank_s")"
+echo
+echo "rank ÷ equivalent GROUP BY: $(ratio "$rank_s" "$equivalent_s")× (target: at most 2×; and well under 1 s at 1,000,000 actions)"
