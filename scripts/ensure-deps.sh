@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what building advocacy needs beyond Swift: the SQLite header.
+# Installs what building advocacy needs beyond Swift: the SQLite header, and
+# the C++ standard library headers TOMLKit's toml++ compiles against.
 # Sourced by the other scripts; safe to run again.
 set -euo pipefail
 
@@ -8,14 +9,22 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
-if [[ ! -f /usr/include/sqlite3.h ]]; then
-    echo "Installing libsqlite3-dev (the SQLite header GRDB builds against)..." >&2
+install_package() {  # package, why
+    echo "Installing $1 ($2)..." >&2
     if [[ "$(id -u)" -eq 0 ]]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev >/dev/null
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     elif command -v sudo >/dev/null 2>&1; then
-        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev >/dev/null
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     else
-        echo "error: /usr/include/sqlite3.h is missing: install libsqlite3-dev (apt-get install libsqlite3-dev)" >&2
+        echo "error: $1 is missing ($2): install it with apt-get install $1" >&2
         exit 1
     fi
+}
+
+if [[ ! -f /usr/include/sqlite3.h ]]; then
+    install_package libsqlite3-dev "the SQLite header GRDB builds against"
+fi
+
+if command -v clang++ >/dev/null 2>&1 && ! echo '#include <string>' | clang++ -x c++ -std=c++17 -fsyntax-only - 2>/dev/null; then
+    install_package libstdc++-12-dev "the C++ headers TOMLKit's TOML parser builds against"
 fi
