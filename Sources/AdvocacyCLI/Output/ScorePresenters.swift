@@ -231,7 +231,7 @@ struct ExplanationText {
             lines.append("No action in this period, so no score. Log one with 'advocacy log URL'.")
             return lines.joined(separator: "\n")
         }
-        let audience = score.audience.map { "largest audience \(Format.grouped($0)) followers" } ?? "no follower count recorded"
+        let audience = score.audience.map { "largest audience \(NumberText.grouped($0)) followers" } ?? "no follower count recorded"
         lines.append(
             "Score \(Format.tenths(score.score)) out of 100 · rank \(score.rank) of \(e.rankedPeople) · tier \(score.tier.rawValue) (\(audience))"
                 + " · \(score.actions) action\(score.actions == 1 ? "" : "s") · engagement \(Format.whole(score.engagement)) · t-factor \(score.tFactor)")
@@ -250,7 +250,7 @@ struct ExplanationText {
             ("alignment", c.alignment, "the projects' strategic weights make them \(Format.number(score.alignedHours)) aligned hours"),
             ("authenticity", c.authenticity, score.flags.isEmpty ? "no flag" : "the flags below" + (score.countedPoints < score.alignedHours ? " leave \(Format.number(score.countedPoints)) hours counted" : "")),
             ("consistency", c.consistency, "active in \(score.weeksActive) of \(score.weeks) weeks × \(Format.number(policy.consistencyPoints)) points"),
-            ("reach", c.reach, score.audience.map { "log(1 + \(Format.grouped($0))) ÷ log(1 + \(Format.grouped(policy.reachCeiling))) = \(String(format: "%.2f", score.reachShare)) × \(Format.number(policy.reachPoints)) points" } ?? "no audience known"),
+            ("reach", c.reach, score.audience.map { "log(1 + \(NumberText.grouped($0))) ÷ log(1 + \(NumberText.grouped(policy.reachCeiling))) = \(String(format: "%.2f", score.reachShare)) × \(Format.number(policy.reachPoints)) points" } ?? "no audience known"),
         ]
         for (name, value, why) in rows {
             lines.append("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.signedTenths(value).leftPadded(to: 6))  \(why)")
@@ -272,11 +272,11 @@ struct ExplanationText {
         case .unknown:
             quality = "quality 1 (audience unknown: no impressions and no follower count, so it counts at the norm)"
         case .followers(let size) where s.facts.metrics == nil:
-            quality = "quality 0 (no metrics recorded yet for its \(Format.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
+            quality = "quality 0 (no metrics recorded yet for its \(NumberText.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
         case .impressions(let size), .followers(let size):
             let basis = s.audience.source == "impressions" ? "impressions" : "followers"
             let band = "\(s.tier.rawValue) norm \(Format.number(s.expectedRate.low))–\(Format.number(s.expectedRate.high))%"
-            quality = "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(Format.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
+            quality = "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(NumberText.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
         }
         let alignment = action.projects.isEmpty
             ? "alignment \(Format.number(s.alignment)) (no project)"
@@ -298,7 +298,7 @@ enum Format {
         let rounded = (value * 10).rounded() / 10
         return rounded > 0 ? "+" + tenths(rounded) : tenths(rounded)
     }
-    static func whole(_ value: Double) -> String { grouped(Int(value.rounded())) }
+    static func whole(_ value: Double) -> String { NumberText.grouped(Int(value.rounded())) }
     /// Without thousands separators: table cells are also CSV cells.
     static func plainWhole(_ value: Double) -> String { String(Int(value.rounded())) }
     /// Up to two decimals, no trailing zeros: 1.5, 0.25, 8.
@@ -309,15 +309,6 @@ enum Format {
         return text == "-0" ? "0" : text
     }
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
 }
 
 extension String {

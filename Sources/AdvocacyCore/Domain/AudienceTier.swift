@@ -8,12 +8,23 @@ public enum AudienceTier: String, Vocabulary, Comparable {
     public static let defaultThresholds = [1_000, 100_000, 500_000, 1_000_000]
 
     /// The tier of an audience of `followers`.
+    /// Scoring asks this for every action, so it counts thresholds in a loop.
     public init(followers: Int, thresholds: [Int] = AudienceTier.defaultThresholds) {
-        let index = thresholds.lastIndex { followers >= $0 }.map { $0 + 1 } ?? 0
+        var index = 0
+        while index < thresholds.count && followers >= thresholds[index] { index += 1 }
         self = Self.allCases[min(index, Self.allCases.count - 1)]
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+
+    /// Position in `allCases`, without searching.
+    var index: Int {
+        switch self {
+        case .nano: 0
+        case .micro: 1
+        case .mid: 2
+        case .macro: 3
+        case .mega: 4
+        }
     }
 }

@@ -83,7 +83,6 @@ public struct ActionScore: Hashable, Sendable {
 
     init(_ facts: ActionFacts, tables policy: ScoringTables) {
         self.facts = facts
-        let tables = policy
         let metrics = facts.metrics ?? .zero
         engagement = Double(metrics.reactions) + Double(metrics.comments) * policy.commentWeight
             + Double(metrics.shares) * policy.shareWeight + Double(metrics.clicks) * policy.clickWeight
@@ -95,8 +94,8 @@ public struct ActionScore: Hashable, Sendable {
             audience = .unknown
         }
         // The tier is the channel's size; impressions stand in when no count is known.
-        tier = tables.tier(followers: facts.followersAtPublication ?? audience.size ?? 0)
-        expectedRate = tables.bands[tier.index]
+        tier = policy.tier(followers: facts.followersAtPublication ?? audience.size ?? 0)
+        expectedRate = policy.bands[tier.index]
         if let size = audience.size {
             let rate = engagement / Double(size)
             let relative = rate * 100 / expectedRate.midpoint
@@ -113,8 +112,8 @@ public struct ActionScore: Hashable, Sendable {
         }
         lowEngagementMultiplier = isLowEngagement ? policy.lowEngagementMultiplier : 1
         effortIsOwn = facts.effortHours != nil
-        effort = facts.effortHours ?? tables.effort[facts.kind.index]
-        alignment = facts.strategicWeight.map { policy.alignmentByWeight[min(max($0, 1), 3) - 1] } ?? policy.untaggedAlignment
+        effort = facts.effortHours ?? policy.effort[facts.kind.index]
+        alignment = policy.alignment(strategicWeight: facts.strategicWeight)
     }
 
     /// Hours of work.
@@ -154,9 +153,13 @@ struct ScoringTables: Sendable {
     }
 
     func tier(followers: Int) -> AudienceTier {
-        var index = 0
-        while index < thresholds.count && followers >= thresholds[index] { index += 1 }
-        return AudienceTier.allCases[index]
+        AudienceTier(followers: followers, thresholds: thresholds)
+    }
+
+    /// The factor for the highest strategic weight of an action's projects (nil: untagged).
+    func alignment(strategicWeight weight: Int?) -> Double {
+        guard let weight else { return untaggedAlignment }
+        return alignmentByWeight[min(max(weight, 1), alignmentByWeight.count) - 1]
     }
 }
 
@@ -172,18 +175,6 @@ extension ActionKind {
         case .newsletter: 5
         case .comment: 6
         case .share: 7
-        }
-    }
-}
-
-extension AudienceTier {
-    var index: Int {
-        switch self {
-        case .nano: 0
-        case .micro: 1
-        case .mid: 2
-        case .macro: 3
-        case .mega: 4
         }
     }
 }

@@ -215,17 +215,17 @@ public struct PersonScoreBuilder: Sendable {
         if duplicated > 0 {
             flags.append(AuthenticityFlag(
                 kind: .duplicateContent,
-                reason: "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(Self.plain(policy.duplicateMultiplier))",
+                reason: "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(NumberText.plain(policy.duplicateMultiplier))",
                 multiplier: policy.duplicateMultiplier))
         }
         if lowEngagement > 0 {
             let tiers = lowTiers.sorted().map { tier in
                 let band = tables.bands[tier.index]
-                return "\(tier.rawValue) \(Self.plain(band.low))–\(Self.plain(band.high))%"
+                return "\(tier.rawValue) \(NumberText.plain(band.low))–\(NumberText.plain(band.high))%"
             }
             flags.append(AuthenticityFlag(
                 kind: .lowEngagement,
-                reason: "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(Self.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(Self.plain(policy.lowEngagementMultiplier))",
+                reason: "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(NumberText.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(NumberText.plain(policy.lowEngagementMultiplier))",
                 multiplier: policy.lowEngagementMultiplier))
         }
 
@@ -248,11 +248,11 @@ public struct PersonScoreBuilder: Sendable {
             parts[3] += parts.reduce(0, +) * (spikeMultiplier - 1)
             let described = spikes.sorted { $0.channel.string < $1.channel.string }.map { spike in
                 let growth = spike.growthPercent.map { String(format: " (+%.0f%%)", $0) } ?? ""
-                return "\(spike.channel) gained \(Self.grouped(spike.gained)) followers\(growth) between \(spike.before.day) and \(spike.after.day)"
+                return "\(spike.channel) gained \(NumberText.grouped(spike.gained)) followers\(growth) between \(spike.before.day) and \(spike.after.day)"
             }
             flags.insert(AuthenticityFlag(
                 kind: .followerSpike,
-                reason: described.joined(separator: "; ") + " with no action in between; the score counts ×\(Self.plain(spikeMultiplier))",
+                reason: described.joined(separator: "; ") + " with no action in between; the score counts ×\(NumberText.plain(spikeMultiplier))",
                 multiplier: spikeMultiplier), at: 0)
         }
         let exact = ScoreComponents(parts)
@@ -288,17 +288,4 @@ public struct PersonScoreBuilder: Sendable {
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    /// 0.25 as "0.25", 2.0 as "2".
-    static func plain(_ value: Double) -> String { PolicyValue.format(value) }
-
-    /// 10000 as "10,000".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
 }

@@ -3,30 +3,11 @@ import Foundation
 /// A policy file read as a tree, before its keys are checked: the common
 /// ground of the TOML and JSON forms. Tables keep their key order so that a
 /// document renders the way it was written.
-public indirect enum PolicyValue: Hashable, Sendable {
+public indirect enum PolicyValue: Sendable {
     case table([(key: String, value: PolicyValue)])
     case array([PolicyValue])
     case number(Double)
     case string(String)
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        switch (lhs, rhs) {
-        case (.table(let a), .table(let b)): a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
-        case (.array(let a), .array(let b)): a == b
-        case (.number(let a), .number(let b)): a == b
-        case (.string(let a), .string(let b)): a == b
-        default: false
-        }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        switch self {
-        case .table(let entries): for entry in entries { hasher.combine(entry.key); hasher.combine(entry.value) }
-        case .array(let values): hasher.combine(values)
-        case .number(let value): hasher.combine(value)
-        case .string(let value): hasher.combine(value)
-        }
-    }
 
     /// What the value is, in the words of an error message.
     var typeName: String {
@@ -103,7 +84,7 @@ extension PolicyValue {
         case .array(let values):
             return "[" + values.map { $0.render(indent: indent) }.joined(separator: ", ") + "]"
         case .number(let value):
-            return Self.format(value)
+            return NumberText.plain(value)
         case .string(let text):
             return Self.quoted(text)
         }
@@ -136,16 +117,9 @@ extension PolicyValue {
         switch self {
         case .table(let entries): "{ " + entries.map { "\($0.key) = \($0.value.renderInline())" }.joined(separator: ", ") + " }"
         case .array(let values): "[" + values.map { $0.renderInline() }.joined(separator: ", ") + "]"
-        case .number(let value): Self.format(value)
+        case .number(let value): NumberText.plain(value)
         case .string(let text): Self.quoted(text)
         }
-    }
-
-    /// Whole numbers without a decimal point, others in their shortest form,
-    /// so that a rendered document reads back to exactly the same values.
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
     }
 
     static func quoted(_ text: String) -> String {

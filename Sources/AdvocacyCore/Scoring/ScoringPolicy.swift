@@ -74,18 +74,6 @@ public struct ScoringPolicy: Hashable, Sendable {
         spikeGrowthPercent: 30, spikeMinAudience: 1_000, spikeWindowDays: 7, spikeRoundStep: 1_000, spikeMultiplier: 0.7,
         lowEngagementMinAudience: 10_000, lowEngagementMultiplier: 0.5,
         duplicateMultiplier: 0.25)
-
-    /// The tier of an audience of `followers` under this policy.
-    public func tier(followers: Int) -> AudienceTier {
-        AudienceTier(followers: followers, thresholds: tierThresholds)
-    }
-
-    /// The alignment factor of an action whose projects' highest strategic
-    /// weight is `weight` (nil: untagged).
-    public func alignment(strategicWeight weight: Int?) -> Double {
-        guard let weight else { return untaggedAlignment }
-        return alignmentByWeight[min(max(weight, 1), alignmentByWeight.count) - 1]
-    }
 }
 
 // MARK: - The document form
@@ -182,7 +170,7 @@ extension ScoringPolicy {
         let total = policy.workPoints + policy.consistencyPoints + policy.reachPoints
         guard abs(total - 100) < 1e-9 else {
             throw CoreError.invalidPolicy(
-                key: "points", problem: "work, consistency and reach add up to \(PolicyValue.format(total)): expected 100")
+                key: "points", problem: "work, consistency and reach add up to \(NumberText.plain(total)): expected 100")
         }
 
         let flags = try reader.table(
@@ -236,13 +224,13 @@ private struct DocumentReader {
     }
 
     func number(_ key: String, in range: ClosedRange<Double>) throws -> Double {
-        let expected = "a number from \(PolicyValue.format(range.lowerBound)) to \(PolicyValue.format(range.upperBound))"
+        let expected = "a number from \(NumberText.plain(range.lowerBound)) to \(NumberText.plain(range.upperBound))"
         let value = try value(key, expected: expected)
         guard case .number(let number) = value else {
             throw CoreError.invalidPolicy(key: name(key), problem: "is \(value.typeName): expected \(expected)")
         }
         guard range.contains(number) else {
-            throw CoreError.invalidPolicy(key: name(key), problem: "is \(PolicyValue.format(number)): expected \(expected)")
+            throw CoreError.invalidPolicy(key: name(key), problem: "is \(NumberText.plain(number)): expected \(expected)")
         }
         return number
     }
@@ -251,7 +239,7 @@ private struct DocumentReader {
         let number = try number(key, in: Double(range.lowerBound)...Double(range.upperBound))
         guard number == number.rounded() else {
             throw CoreError.invalidPolicy(
-                key: name(key), problem: "is \(PolicyValue.format(number)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                key: name(key), problem: "is \(NumberText.plain(number)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int(number)
     }
@@ -262,7 +250,7 @@ private struct DocumentReader {
         guard case .array(let items) = value, items.count == 2, case .number(let low) = items[0], case .number(let high) = items[1] else {
             throw CoreError.invalidPolicy(key: name(key), problem: "is not a pair of numbers: expected \(expected)")
         }
-        let shown = "[\(PolicyValue.format(low)), \(PolicyValue.format(high))]"
+        let shown = "[\(NumberText.plain(low)), \(NumberText.plain(high))]"
         guard low > 0, high <= 100 else {
             throw CoreError.invalidPolicy(key: name(key), problem: "\(shown) is out of range: expected rates above 0 and at most 100")
         }
