@@ -90,26 +90,29 @@ extension AdvocacyStore {
 
     /// Ranks everyone with an action in `period` (up to `today`) and records
     /// the run with the policy version it used. Open to every active employee.
+    ///
+    /// Scores are computed on a read snapshot, so other people can log work
+    /// meanwhile; only the record of the run takes the write lock.
     public func rank(
         period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actorEmail: EmailAddress
     ) throws -> RankingResult {
         let window = try Scoring.window(of: period, today: today)
-        return try write(as: actorEmail) { db, actor in
-            try AccessRules.requireActive(actor)
+        let result = try read { db in
+            try AccessRules.requireActive(try Self.actor(db, actorEmail))
             let (version, policy) = try Self.currentPolicy(db)
             var people = try Self.scores(db, policy: policy, window: window, filter: filter)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
-            people = Ranking.rank(people)
-            try recordRun(db, command: "rank", version: version, window: window, filter: filter, people: people.count, actor: actorEmail)
-            return RankingResult(policyVersion: version, period: period, window: window, people: people)
+            return RankingResult(policyVersion: version, period: period, window: window, people: Ranking.rank(people))
         }
+        try recordRun("rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actorEmail)
+        return result
     }
 
     /// A person's score action by action. Staff may explain only themselves.
     public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws -> Explanation {
         let window = try Scoring.window(of: period, today: today)
-        return try write(as: actorEmail) { db, actor in
-            try AccessRules.requireMayExplain(actor, person: email)
+        let explanation = try read { db in
+            try AccessRules.requireMayExplain(try Self.actor(db, actorEmail), person: email)
             let employeeID = try Self.employeeID(db, email)
             let (version, policy) = try Self.currentPolicy(db)
             let ranked = Ranking.rank(try Self.scores(db, policy: policy, window: window, filter: RankingFilter()))
@@ -142,31 +145,34 @@ extension AdvocacyStore {
                 let (title, url, channel, projects) = details[action.facts.id]!
                 return ExplainedAction(score: action, title: title, url: url, channel: channel, projects: projects)
             }
-            try recordRun(
-                db, command: "explain", version: version, window: window, filter: RankingFilter(), people: score == nil ? 0 : 1,
-                actor: actorEmail)
             return Explanation(
                 policyVersion: version, policy: policy, period: period, window: window, score: score, person: person,
                 rankedPeople: ranked.count, actions: actions)
         }
+        try recordRun(
+            "explain", version: explanation.policyVersion, window: window, filter: RankingFilter(),
+            people: explanation.score == nil ? 0 : 1, by: actorEmail)
+        return explanation
     }
 
+    /// Records that `actor` ran `command`, in its own short write.
     private func recordRun(
-        _ db: Database, command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int,
-        actor: EmailAddress
+        _ command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int, by actor: EmailAddress
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let filters = String(decoding: try encoder.encode(filter), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                version, command, window.lowerBound.description, window.upperBound.description, filters, people,
-                try Self.employeeID(db, actor), Self.timestamp(now()),
-            ])
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    version, command, window.lowerBound.description, window.upperBound.description, filters, people,
+                    try Self.employeeID(db, actor), Self.timestamp(now()),
+                ])
+        }
     }
 
     // MARK: The streaming score
@@ -286,9 +292,7 @@ extension AdvocacyStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT c.employeeId, MAX(COALESCE(
-                    (SELECT followers FROM followerSnapshot WHERE channelId = c.id AND date <= ? ORDER BY date DESC LIMIT 1),
-                    (SELECT followers FROM followerSnapshot WHERE channelId = c.id ORDER BY date LIMIT 1)))
+                SELECT c.employeeId, MAX(\(Migrations.followers(channel: "c.id", on: "?")))
                 FROM channel c GROUP BY c.employeeId
                 """,
             arguments: [day.description])

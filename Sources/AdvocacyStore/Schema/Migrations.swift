@@ -169,27 +169,8 @@ enum Migrations {
                     DELETE FROM actionFact WHERE actionId = OLD.id;
                 END;
 
-                CREATE TRIGGER actionFact_metrics_insert AFTER INSERT ON metricsSnapshot BEGIN
-                    \(latestMetricsUpdate(actionID: "NEW.actionId"));
-                END;
-                CREATE TRIGGER actionFact_metrics_update AFTER UPDATE ON metricsSnapshot BEGIN
-                    \(latestMetricsUpdate(actionID: "OLD.actionId"));
-                    \(latestMetricsUpdate(actionID: "NEW.actionId"));
-                END;
-                CREATE TRIGGER actionFact_metrics_delete AFTER DELETE ON metricsSnapshot BEGIN
-                    \(latestMetricsUpdate(actionID: "OLD.actionId"));
-                END;
-
-                CREATE TRIGGER actionFact_followers_insert AFTER INSERT ON followerSnapshot BEGIN
-                    \(followersUpdate(channelID: "NEW.channelId"));
-                END;
-                CREATE TRIGGER actionFact_followers_update AFTER UPDATE ON followerSnapshot BEGIN
-                    \(followersUpdate(channelID: "OLD.channelId"));
-                    \(followersUpdate(channelID: "NEW.channelId"));
-                END;
-                CREATE TRIGGER actionFact_followers_delete AFTER DELETE ON followerSnapshot BEGIN
-                    \(followersUpdate(channelID: "OLD.channelId"));
-                END;
+                \(refreshTriggers(name: "actionFact_metrics", on: "metricsSnapshot", key: "actionId", refresh: latestMetricsUpdate))
+                \(refreshTriggers(name: "actionFact_followers", on: "followerSnapshot", key: "channelId", refresh: followersUpdate))
 
                 CREATE TRIGGER actionFact_tag_insert AFTER INSERT ON actionProject BEGIN
                     UPDATE actionFact SET strategicWeight = \(highestWeight(actionID: "NEW.actionId")) WHERE actionId = NEW.actionId;
@@ -230,14 +211,32 @@ enum Migrations {
             impressions, reactions, comments, shares, clicks, followers, strategicWeight)
         SELECT a.employeeId, CAST(julianday(a.publishedOn) - 2440587.5 AS INTEGER), a.id, a.channelId, c.kind, a.kind,
             a.effortHours, a.contentFingerprint, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
-            COALESCE(
-                (SELECT followers FROM followerSnapshot WHERE channelId = a.channelId AND date <= a.publishedOn ORDER BY date DESC LIMIT 1),
-                (SELECT followers FROM followerSnapshot WHERE channelId = a.channelId ORDER BY date LIMIT 1)),
+            \(followers(channel: "a.channelId", on: "a.publishedOn")),
             \(highestWeight(actionID: "a.id"))
         FROM action a
         JOIN channel c ON c.id = a.channelId
         LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
         WHERE \(condition)
+        """
+    }
+
+    /// Three triggers that run `refresh` for the key of the row inserted,
+    /// updated (its old and new key) or deleted.
+    static func refreshTriggers(name: String, on table: String, key: String, refresh: (String) -> String) -> String {
+        """
+        CREATE TRIGGER \(name)_insert AFTER INSERT ON \(table) BEGIN \(refresh("NEW.\(key)")); END;
+        CREATE TRIGGER \(name)_update AFTER UPDATE ON \(table) BEGIN \(refresh("OLD.\(key)")); \(refresh("NEW.\(key)")); END;
+        CREATE TRIGGER \(name)_delete AFTER DELETE ON \(table) BEGIN \(refresh("OLD.\(key)")); END;
+        """
+    }
+
+    /// A channel's followers on a day: the nearest count at or before it,
+    /// else the earliest known (the rule of `FollowerHistory.audience(at:in:)`).
+    static func followers(channel: String, on day: String) -> String {
+        """
+        COALESCE(
+            (SELECT followers FROM followerSnapshot WHERE channelId = \(channel) AND date <= \(day) ORDER BY date DESC LIMIT 1),
+            (SELECT followers FROM followerSnapshot WHERE channelId = \(channel) ORDER BY date LIMIT 1))
         """
     }
 
@@ -252,10 +251,7 @@ enum Migrations {
 
     static func followersUpdate(channelID: String) -> String {
         """
-        UPDATE actionFact SET followers = COALESCE(
-            (SELECT followers FROM followerSnapshot WHERE channelId = actionFact.channelId
-             AND date <= date(actionFact.day * 86400, 'unixepoch') ORDER BY date DESC LIMIT 1),
-            (SELECT followers FROM followerSnapshot WHERE channelId = actionFact.channelId ORDER BY date LIMIT 1))
+        UPDATE actionFact SET followers = \(followers(channel: "actionFact.channelId", on: "date(actionFact.day * 86400, 'unixepoch')"))
         WHERE channelId = \(channelID)
         """
     }
