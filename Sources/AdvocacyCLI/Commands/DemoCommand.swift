@@ -60,7 +60,7 @@ struct DemoCommand: ContextCommand {
         let quarter = Period.quarter(containing: context.today)
         let ranking = try store.rank(period: quarter, today: context.today, by: summary.admin)
         let report = RankingReport(ranking, by: .person, top: 10)
-        context.print("Top 10 of \(report.heading.dropFirst("Ranking for ".count))")
+        context.print("Top 10 of \(report.scope)")
         context.print(report.shortTable.text())
         context.print("")
         context.print("Try:")

@@ -53,6 +53,12 @@ struct Table {
         return ([line(columns.map(\.header))] + cut.map(line)).joined(separator: "\n")
     }
 
+    /// The same rows with only the columns whose headers are given, in that order.
+    func keeping(_ headers: [String]) -> Table {
+        let indices = headers.compactMap { header in columns.firstIndex { $0.header == header } }
+        return Table(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+    }
+
     /// RFC 4180 CSV with a header row and CRLF line ends.
     func csv() -> String {
         ([columns.map(\.header)] + rows).map(CSVFormat.line).joined()

@@ -48,25 +48,18 @@ struct RankingReport: Encodable {
         }
     }
 
-    var heading: String {
+    var heading: String { "Ranking for \(scope)" }
+
+    /// "2026-Q4 (2026-10-01 to 2026-11-21, 8 weeks) · policy version 1 · 20 people ranked …"
+    var scope: String {
         let count = by == .person ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
-        return "Ranking for \(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
+        return "\(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
             + (by == .person && !people.isEmpty ? " · 'advocacy explain EMAIL' shows where the points come from" : "")
     }
 
-    /// The people, without the components: fits a terminal.
+    /// The people without their email and components: fits a terminal.
     var shortTable: Table {
-        Table(
-            columns: [
-                .init(header: "rank", numeric: true), .init(header: "name", maxWidth: 26), .init(header: "team", maxWidth: 18),
-                .init(header: "tier"), .init(header: "score", numeric: true), .init(header: "actions", numeric: true),
-                .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true), .init(header: "flags"),
-            ],
-            rows: people.map { score in
-                [String(score.rank), score.displayName, score.person.team ?? "", score.tier.rawValue, Format.tenths(score.score),
-                 String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
-                 score.flags.map(\.kind.rawValue).joined(separator: " ")]
-            })
+        table.keeping(["rank", "name", "team", "tier", "score", "actions", "engagement", "tFactor", "flags"])
     }
 
     var table: Table {
@@ -274,7 +267,7 @@ struct ExplanationText {
         case .followers(let size) where s.facts.metrics == nil:
             quality = "quality 0 (no metrics recorded yet for its \(NumberText.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
         case .impressions(let size), .followers(let size):
-            let basis = s.audience.source == "impressions" ? "impressions" : "followers"
+            let basis = s.audience.source ?? ""
             let band = "\(s.tier.rawValue) norm \(Format.number(s.expectedRate.low))–\(Format.number(s.expectedRate.high))%"
             quality = "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(NumberText.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
         }
