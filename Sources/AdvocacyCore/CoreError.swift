@@ -25,6 +25,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidPolicy(key: String, problem: String)
     case invalidPolicyFile(format: String, detail: String)
     case periodNotStarted(period: String, today: LocalDate)
+    case invalidRewardCode(String)
+    case invalidAmount(String)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -38,6 +40,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invalidHandle: "expected @handle (X) or @user@instance (Mastodon)"
         case .invalidProjectCode:
             "expected a project code of 2–32 letters, digits, '-', '_' or '.', starting with a letter, like ERP-2027"
+        case .invalidRewardCode:
+            "expected a reward code of 2–32 letters, digits, '-', '_' or '.', starting with a letter, like CERT-AWS"
+        case .invalidAmount: "expected an amount like 380 or 380.50 (up to 100,000,000, at most two decimals, no thousands separator)"
         case .invalidWeight: "expected a strategic weight of 1, 2 or 3"
         case .invalidCount: "expected a whole number of 0 or more"
         case .invalidEffort: "expected effort hours above 0 and at most 200, like 1.5"
@@ -64,6 +69,8 @@ extension CoreError: LocalizedError {
         case .invalidURL(let value, _): "'\(value)' is not a usable web address: \(expectation)"
         case .invalidHandle(let value): "'\(value)' is not a handle: \(expectation)"
         case .invalidProjectCode(let value): "'\(value)' is not a project code: \(expectation)"
+        case .invalidRewardCode(let value): "'\(value)' is not a reward code: \(expectation)"
+        case .invalidAmount(let value): "'\(value)' is not an amount: \(expectation)"
         case .invalidWeight(let value): "strategic weight \(value) is out of range: \(expectation)"
         case .invalidCount(let name, let value): "\(name) \(value) is not a valid count: \(expectation)"
         case .invalidEffort(let value): "effort \(value) hours is out of range: \(expectation)"

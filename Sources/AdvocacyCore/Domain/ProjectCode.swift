@@ -4,11 +4,18 @@ public struct ProjectCode: Hashable, Comparable, Codable, Sendable, CustomString
     public let value: String
 
     public init(_ text: String) throws {
+        guard let code = Self.normalised(text) else { throw CoreError.invalidProjectCode(text) }
+        value = code
+    }
+
+    /// The code upper-cased, or nil unless it is 2–32 letters, digits, `-`,
+    /// `_` or `.` starting with a letter. Reward codes follow the same rule.
+    static func normalised(_ text: String) -> String? {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard (2...32).contains(code.utf8.count), let first = code.utf8.first, (0x41...0x5A).contains(first),
-            code.utf8.allSatisfy({ Self.allowed.contains($0) })
-        else { throw CoreError.invalidProjectCode(text) }
-        value = code
+            code.utf8.allSatisfy({ allowed.contains($0) })
+        else { return nil }
+        return code
     }
 
     private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)

@@ -1,0 +1,332 @@
+import Foundation
+
+/// A ranked person as reward allocation sees them.
+public struct RewardCandidate: Sendable {
+    /// Their score and rank in the period.
+    public var score: PersonScore
+    /// Hours of work in the period by project, to match items to their work.
+    public var hoursByProject: [ProjectCode: Double]
+    /// Their actions in the period by kind, for the rationale.
+    public var actionsByKind: [ActionKind: Int]
+    /// A cio cleared their flags for this period.
+    public var cleared: Bool
+
+    public init(score: PersonScore, hoursByProject: [ProjectCode: Double] = [:], actionsByKind: [ActionKind: Int] = [:], cleared: Bool = false) {
+        self.score = score
+        self.hoursByProject = hoursByProject
+        self.actionsByKind = actionsByKind
+        self.cleared = cleared
+    }
+
+    var email: EmailAddress { score.person.email }
+
+    /// The share of the score the authenticity flags took, in percent.
+    public var flagPenaltyPercent: Double {
+        let lost = -score.exactComponents.authenticity
+        let whole = score.exactComponents.total + lost
+        return whole > 0 && lost > 0 ? lost / whole * 100 : 0
+    }
+}
+
+/// A reward already approved or granted, which a new proposal set keeps:
+/// it counts against stock, yearly caps and (in the same period) the budget.
+public struct KeptReward: Hashable, Sendable {
+    public var email: EmailAddress
+    public var code: RewardCode
+    public var category: RewardCategory
+    public var costCents: Int
+    /// It belongs to the period being proposed.
+    public var inPeriod: Bool
+    /// It belongs to the same calendar year as the period being proposed.
+    public var inYear: Bool
+
+    public init(email: EmailAddress, code: RewardCode, category: RewardCategory, costCents: Int, inPeriod: Bool, inYear: Bool) {
+        self.email = email
+        self.code = code
+        self.category = category
+        self.costCents = costCents
+        self.inPeriod = inPeriod
+        self.inYear = inYear
+    }
+}
+
+/// Everything an allocation depends on.
+public struct AllocationInput: Sendable {
+    public var policy: RewardPolicy
+    public var budgetCents: Int
+    /// Everyone ranked in the period, in rank order.
+    public var candidates: [RewardCandidate]
+    /// The catalogue's current items.
+    public var catalogue: [RewardItem]
+    /// Each person's wishes, by wish rank (1 first).
+    public var wishes: [EmailAddress: [RewardCode]]
+    public var kept: [KeptReward]
+    /// Items rejected for a person in this period: never proposed to them again.
+    public var rejected: Set<PersonItem>
+
+    public struct PersonItem: Hashable, Sendable {
+        public var email: EmailAddress
+        public var code: RewardCode
+        public init(email: EmailAddress, code: RewardCode) {
+            self.email = email
+            self.code = code
+        }
+    }
+
+    public init(
+        policy: RewardPolicy, budgetCents: Int, candidates: [RewardCandidate], catalogue: [RewardItem],
+        wishes: [EmailAddress: [RewardCode]] = [:], kept: [KeptReward] = [], rejected: Set<PersonItem> = []
+    ) {
+        self.policy = policy
+        self.budgetCents = budgetCents
+        self.candidates = candidates
+        self.catalogue = catalogue
+        self.wishes = wishes
+        self.kept = kept
+        self.rejected = rejected
+    }
+}
+
+/// Why an item went to a person.
+public enum ProposalReason: Hashable, Sendable {
+    /// It was their wish of this rank (1 first).
+    case wish(Int)
+    /// It relates to a project they worked on.
+    case work(ProjectCode)
+    /// A development reward that fits what their entitlement left.
+    case development
+
+    /// Wishes are served first, then work, then development.
+    var pass: Int {
+        switch self {
+        case .wish: 0
+        case .work: 1
+        case .development: 2
+        }
+    }
+}
+
+/// One suggested reward.
+public struct AllocatedReward: Hashable, Sendable {
+    public var email: EmailAddress
+    public var item: RewardItem
+    public var reason: ProposalReason
+    /// Paid from the budget left once every entitlement was used.
+    public var fromLeftover: Bool
+    /// One sentence saying why: score, rank, tier, main contributions,
+    /// entitlement and the reason for this item.
+    public var rationale: String
+}
+
+/// A person's share of the budget.
+public struct Entitlement: Hashable, Sendable {
+    public var email: EmailAddress
+    public var entitlementCents: Int
+    /// Approved or granted earlier in this period.
+    public var keptCents: Int
+    /// Proposed now.
+    public var proposedCents: Int
+}
+
+/// Someone ranked who earns no reward this period, and why.
+public struct HeldBack: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable {
+        case inactive
+        case scoreNotAboveMinimum(Double)
+        case flagged(penaltyPercent: Double)
+    }
+    public var score: PersonScore
+    public var reason: Reason
+}
+
+/// The outcome: what each person is entitled to and what is proposed.
+public struct Allocation: Sendable {
+    public var budgetCents: Int
+    /// Approved or granted earlier in the period.
+    public var keptCents: Int
+    public var proposedCents: Int
+    public var entitlements: [Entitlement]
+    /// In rank order, each person's items in the order chosen.
+    public var proposals: [AllocatedReward]
+    public var heldBack: [HeldBack]
+
+    /// What stays unspent.
+    public var remainingCents: Int { budgetCents - keptCents - proposedCents }
+}
+
+/// Turns a period's scores into reward proposals inside a budget. Pure and
+/// deterministic: the same input gives the same proposals. See docs/rewards.md.
+public enum RewardAllocation {
+    public static func allocate(_ input: AllocationInput) -> Allocation {
+        let policy = input.policy
+        let budget = max(0, input.budgetCents)
+        let cap = policy.maxShareCents(of: budget)
+
+        // Who is eligible.
+        var eligible: [RewardCandidate] = []
+        var heldBack: [HeldBack] = []
+        for candidate in input.candidates.sorted(by: { $0.score.rank < $1.score.rank }) {
+            if !candidate.score.person.isActive {
+                heldBack.append(HeldBack(score: candidate.score, reason: .inactive))
+            } else if !(candidate.score.score > policy.minimumScore) {
+                heldBack.append(HeldBack(score: candidate.score, reason: .scoreNotAboveMinimum(policy.minimumScore)))
+            } else if candidate.flagPenaltyPercent > policy.maxFlagPenaltyPercent && !candidate.cleared {
+                heldBack.append(HeldBack(score: candidate.score, reason: .flagged(penaltyPercent: candidate.flagPenaltyPercent)))
+            } else {
+                eligible.append(candidate)
+            }
+        }
+
+        let entitled = entitlements(weights: eligible.map { weight(score: $0.score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
+
+        // What earlier decisions already hold.
+        var unitsGiven: [RewardCode: Int] = [:]
+        var yearlyCount: [AllocationInput.PersonItem: Int] = [:]
+        var yearlySpent: [EmailAddress: [RewardCategory: Int]] = [:]
+        var keptInPeriod: [EmailAddress: Int] = [:]
+        var taken: Set<AllocationInput.PersonItem> = input.rejected
+        for kept in input.kept {
+            unitsGiven[kept.code, default: 0] += 1
+            if kept.inYear {
+                yearlyCount[.init(email: kept.email, code: kept.code), default: 0] += 1
+                yearlySpent[kept.email, default: [:]][kept.category, default: 0] += kept.costCents
+            }
+            if kept.inPeriod {
+                keptInPeriod[kept.email, default: 0] += kept.costCents
+                taken.insert(.init(email: kept.email, code: kept.code))
+            }
+        }
+        let keptTotal = keptInPeriod.values.reduce(0, +)
+        var pool = max(0, budget - keptTotal)
+
+        let catalogue = input.catalogue.sorted { $0.code < $1.code }
+        let byCode = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let preferences = eligible.map { preferenceList(for: $0, wishes: input.wishes[$0.email] ?? [], catalogue: catalogue, byCode: byCode) }
+
+        func fits(_ item: RewardItem, _ candidate: RewardCandidate, within amount: Int) -> Bool {
+            let key = AllocationInput.PersonItem(email: candidate.email, code: item.code)
+            guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key) else { return false }
+            if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
+            if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
+            if let lowest = item.minTier, candidate.score.tier < lowest { return false }
+            if let limit = policy.yearlyCap(item.category),
+                yearlySpent[candidate.email, default: [:]][item.category, default: 0] + item.costCents > limit
+            {
+                return false
+            }
+            return true
+        }
+
+        var proposed = Array(repeating: 0, count: eligible.count)
+        var chosen: [[(RewardItem, ProposalReason, Bool)]] = Array(repeating: [], count: eligible.count)
+        func take(_ item: RewardItem, reason: ProposalReason, fromLeftover: Bool, person index: Int) {
+            let email = eligible[index].email
+            let key = AllocationInput.PersonItem(email: email, code: item.code)
+            taken.insert(key)
+            unitsGiven[item.code, default: 0] += 1
+            yearlyCount[key, default: 0] += 1
+            yearlySpent[email, default: [:]][item.category, default: 0] += item.costCents
+            proposed[index] += item.costCents
+            pool -= item.costCents
+            chosen[index].append((item, reason, fromLeftover))
+        }
+
+        // Everyone's wishes first, in rank order, then items matching their
+        // work, then development rewards, each within their entitlement: a
+        // scarce item goes to someone who wished for it before anyone else.
+        for pass in 0..<3 {
+            for index in eligible.indices {
+                for (item, reason) in preferences[index] where reason.pass == pass {
+                    let left = entitled[index] - keptInPeriod[eligible[index].email, default: 0] - proposed[index]
+                    if fits(item, eligible[index], within: left) { take(item, reason: reason, fromLeftover: false, person: index) }
+                }
+            }
+        }
+
+        // What no entitlement could use goes round in rank order, one item
+        // per person per round, within the per-person ceiling.
+        var progress = true
+        while progress && pool > 0 {
+            progress = false
+            for index in eligible.indices {
+                let headroom = cap - keptInPeriod[eligible[index].email, default: 0] - proposed[index]
+                if let (item, reason) = preferences[index].first(where: { fits($0.0, eligible[index], within: headroom) }) {
+                    take(item, reason: reason, fromLeftover: true, person: index)
+                    progress = true
+                }
+            }
+        }
+
+        let currency = policy.currency
+        var proposals: [AllocatedReward] = []
+        var shares: [Entitlement] = []
+        for (index, candidate) in eligible.enumerated() {
+            let kept = keptInPeriod[candidate.email, default: 0]
+            shares.append(Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed[index]))
+            for (item, reason, fromLeftover) in chosen[index] {
+                let rationale = Rationale.sentence(
+                    candidate: candidate, ranked: input.candidates.count, entitlementCents: entitled[index], budgetCents: budget,
+                    currency: currency, item: item, reason: reason, fromLeftover: fromLeftover)
+                proposals.append(AllocatedReward(email: candidate.email, item: item, reason: reason, fromLeftover: fromLeftover, rationale: rationale))
+            }
+        }
+        return Allocation(
+            budgetCents: budget, keptCents: keptTotal, proposedCents: proposed.reduce(0, +), entitlements: shares,
+            proposals: proposals, heldBack: heldBack)
+    }
+
+    /// score^alpha; nothing for a score of zero, whatever alpha.
+    static func weight(score: Double, alpha: Double) -> Double {
+        score > 0 ? pow(score, alpha) : 0
+    }
+
+    /// Splits `budget` in proportion to `weights`, no share above `cap`:
+    /// what a capped share cannot take goes to the others in proportion
+    /// (water-filling). Shares are rounded down to the cent, so they never
+    /// add up to more than the budget, and a larger weight never gets less.
+    public static func entitlements(weights: [Double], budget: Int, cap: Int) -> [Int] {
+        var capped = Array(repeating: false, count: weights.count)
+        while true {
+            let free = weights.indices.filter { !capped[$0] && weights[$0] > 0 }
+            let total = free.reduce(0.0) { $0 + weights[$1] }
+            let available = Double(budget - capped.filter { $0 }.count * cap)
+            guard total > 0, available > 0 else { break }
+            let newlyCapped = free.filter { available * weights[$0] / total >= Double(cap) }
+            if newlyCapped.isEmpty {
+                return weights.indices.map { index in
+                    if capped[index] { return cap }
+                    return weights[index] > 0 ? min(cap, Int((available * weights[index] / total).rounded(.down))) : 0
+                }
+            }
+            for index in newlyCapped { capped[index] = true }
+        }
+        return weights.indices.map { capped[$0] ? cap : 0 }
+    }
+
+    /// The items a person would rather have, best first: their wishes by
+    /// rank, then items tied to the projects they worked on most, then
+    /// development rewards tied to no project (by category, dearest first,
+    /// so an entitlement buys one meaningful item rather than many trinkets).
+    static func preferenceList(
+        for candidate: RewardCandidate, wishes: [RewardCode], catalogue: [RewardItem], byCode: [RewardCode: RewardItem]
+    ) -> [(RewardItem, ProposalReason)] {
+        var list: [(RewardItem, ProposalReason)] = []
+        var listed: Set<RewardCode> = []
+        for (rank, code) in wishes.enumerated() {
+            if let item = byCode[code], listed.insert(code).inserted { list.append((item, .wish(rank + 1))) }
+        }
+        let matches = catalogue.compactMap { item -> (RewardItem, ProjectCode, Double)? in
+            let best = item.projects.compactMap { code in candidate.hoursByProject[code].map { (code, $0) } }
+                .max { ($0.1, $1.0) < ($1.1, $0.0) }
+            return best.flatMap { $0.1 > 0 ? (item, $0.0, $0.1) : nil }
+        }
+        for (item, project, _) in matches.sorted(by: { ($0.2, $0.0.costCents, $1.0.code) > ($1.2, $1.0.costCents, $0.0.code) })
+        where listed.insert(item.code).inserted {
+            list.append((item, .work(project)))
+        }
+        let general = catalogue.filter { $0.projects.isEmpty && !listed.contains($0.code) }
+            .sorted { ($0.category, -$0.costCents, $0.code) < ($1.category, -$1.costCents, $1.code) }
+        list += general.map { ($0, .development) }
+        return list
+    }
+}

@@ -1,0 +1,80 @@
+/// What kind of reward an item is. The order is the order of preference
+/// when nothing else decides: talent development first, vouchers last.
+public enum RewardCategory: String, Vocabulary, Comparable {
+    case training, certification, conference, book, recognition, equipment
+    case dayOff = "day-off"
+    case donation, voucher
+    public static let vocabularyName = "reward category"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A catalogue item's short code such as `CERT-AWS`; the same rules as a
+/// project code, upper-cased so codes compare case-insensitively.
+public struct RewardCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ text: String) throws {
+        guard let code = ProjectCode.normalised(text) else { throw CoreError.invalidRewardCode(text) }
+        value = code
+    }
+
+    /// Wraps a code that was validated before (read back from the database).
+    public init(alreadyValid value: String) {
+        self.value = value
+    }
+
+    public var description: String { value }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// A reward in the catalogue.
+public struct RewardItem: Hashable, Sendable {
+    public var code: RewardCode
+    public var name: String
+    public var category: RewardCategory
+    public var costCents: Int
+    /// Units that can ever be given; nil when unlimited.
+    public var stock: Int?
+    /// How many one person may receive in a calendar year; nil when unlimited.
+    public var maxPerPerson: Int?
+    /// The lowest audience tier it is offered to; nil for everyone.
+    public var minTier: AudienceTier?
+    /// The projects it relates to: it goes first to people who worked on them,
+    /// and only to them unless they wish for it.
+    public var projects: [ProjectCode]
+
+    public init(
+        code: RewardCode, name: String, category: RewardCategory, costCents: Int, stock: Int? = nil, maxPerPerson: Int? = nil,
+        minTier: AudienceTier? = nil, projects: [ProjectCode] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.category = category
+        self.costCents = costCents
+        self.stock = stock
+        self.maxPerPerson = maxPerPerson
+        self.minTier = minTier
+        self.projects = projects
+    }
+
+    /// Checks what a catalogue item must satisfy; the message names the value.
+    public static func check(name: String, costCents: Int, stock: Int?, maxPerPerson: Int?) throws {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "reward name") }
+        if name.count > 200 { throw CoreError.textTooLong(field: "reward name", limit: 200) }
+        guard (0...Money.maximumCents).contains(costCents) else { throw CoreError.invalidAmount(Money.text(costCents)) }
+        if let stock { try Counts.check(stock, name: "stock") }
+        if let maxPerPerson, maxPerPerson < 1 { throw CoreError.invalidCount(name: "max per person", value: maxPerPerson) }
+    }
+}
