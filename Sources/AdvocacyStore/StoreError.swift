@@ -25,6 +25,17 @@ public enum StoreError: Error, Equatable, Sendable {
     case metricsBeforeLatest(date: LocalDate, latest: LocalDate)
     case replaceNeedsAdmin(path: String)
     case channelOwnedByOther(CanonicalURL, owner: EmailAddress, author: EmailAddress)
+    case unknownReward(RewardCode)
+    case duplicateReward(RewardCode, retired: Bool)
+    case rewardRetired(RewardCode)
+    case stockBelowGiven(RewardCode, stock: Int, given: Int)
+    case noBudget(period: String)
+    case budgetBelowCommitted(period: String, amount: String, committed: String)
+    case wishesFull(RewardCode)
+    case notWished(RewardCode)
+    case unknownProposal(Int64)
+    case proposalTransition(id: Int64, status: String, action: String)
+    case approvalBlocked(id: Int64, reason: String)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
 }
@@ -76,10 +87,45 @@ extension StoreError: LocalizedError {
             "replacing the programme in \(path) needs an admin: pass --as with an admin's email along with --force"
         case .channelOwnedByOther(let url, let owner, let author):
             "the channel \(url) belongs to \(owner): register \(author)'s own channel first with 'advocacy channel add \(author) URL'"
+        case .unknownReward(let code):
+            "no reward with code \(code) in the catalogue: see 'advocacy rewards catalog list', or ask HR to add it with 'advocacy rewards catalog add \(code) ...'"
+        case .duplicateReward(let code, let retired):
+            retired
+                ? "the code \(code) belonged to a reward removed from the catalogue, and proposals keep it: choose another code"
+                : "a reward with code \(code) already exists: use 'advocacy rewards catalog update \(code)' to change it"
+        case .rewardRetired(let code):
+            "\(code) was removed from the catalogue: choose a reward from 'advocacy rewards catalog list'"
+        case .stockBelowGiven(let code, let stock, let given):
+            "stock \(stock) for \(code) is below the \(given) units already approved or granted: expected a stock of at least \(given)"
+        case .noBudget(let period):
+            "no reward budget for \(period): set one with 'advocacy rewards budget set \(period) AMOUNT'"
+        case .budgetBelowCommitted(let period, let amount, let committed):
+            "a budget of \(amount) for \(period) is below the \(committed) already approved or granted: expected at least \(committed)"
+        case .wishesFull(let code):
+            "you already have three wishes, so \(code) cannot be added: replace one with 'advocacy rewards wish \(code) --rank N' or remove one with 'advocacy rewards wish remove CODE'"
+        case .notWished(let code):
+            "\(code) is not among your wishes: see 'advocacy rewards wish list'"
+        case .unknownProposal(let id):
+            "no reward proposal with id \(id): see 'advocacy rewards list'"
+        case .proposalTransition(let id, let status, let action):
+            "proposal \(id) is \(status), so it cannot be \(action): \(Self.allowedTransition(action))"
+        case .approvalBlocked(let id, let reason):
+            "proposal \(id) cannot be approved: \(reason); nothing was changed"
         case .databaseFailure(let path, let reason):
             "cannot use the database \(path): \(reason)"
         case .constraintViolated(let detail):
             "the database refused the change (\(detail)); nothing was written"
+        }
+    }
+}
+
+extension StoreError {
+    /// What a proposal must be in for `action` to apply.
+    static func allowedTransition(_ action: String) -> String {
+        switch action {
+        case "approved": "only proposed rewards can be approved"
+        case "rejected": "only proposed or approved (not yet granted) rewards can be rejected"
+        default: "only approved rewards can be granted"
         }
     }
 }

@@ -2,13 +2,13 @@ import AdvocacyCore
 import Foundation
 import TOMLKit
 
-/// Reads a policy file, TOML or JSON, into a checked ``ScoringPolicy``.
+/// Reads a policy file, TOML or JSON, into a checked ``Policy``.
 enum PolicyFile {
     enum Format: String, CaseIterable {
         case toml, json
     }
 
-    static func read(_ path: String) throws -> ScoringPolicy {
+    static func read(_ path: String) throws -> Policy {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,7 +18,7 @@ enum PolicyFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError.unreadableFile(path: path, reason: "it is not UTF-8 text: expected a TOML or JSON policy")
         }
-        return try ScoringPolicy(document: try parse(text, format: format(of: path, text: text)))
+        return try Policy(document: try parse(text, format: format(of: path, text: text)))
     }
 
     /// By extension, else by content: JSON starts with `{`.

@@ -53,17 +53,17 @@ extension AdvocacyStore {
     // MARK: Policy
 
     /// The policy in force and its version.
-    public func currentPolicy() throws -> (version: Int, policy: ScoringPolicy) {
+    public func currentPolicy() throws -> (version: Int, policy: Policy) {
         try read { db in try Self.currentPolicy(db) }
     }
 
-    static func currentPolicy(_ db: Database) throws -> (version: Int, policy: ScoringPolicy) {
+    static func currentPolicy(_ db: Database) throws -> (version: Int, policy: Policy) {
         guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM scoringPolicy ORDER BY version DESC LIMIT 1") else {
             throw StoreError.constraintViolated("no scoring policy: the database was not created by advocacy")
         }
         let document: String = row["document"]
         do {
-            return (row["version"], try ScoringPolicy(document: try PolicyValue.parseJSON(document)))
+            return (row["version"], try Policy(document: try PolicyValue.parseJSON(document)))
         } catch {
             throw StoreError.constraintViolated("the stored scoring policy version \(row["version"] as Int) cannot be read: \(error.localizedDescription)")
         }
@@ -72,9 +72,9 @@ extension AdvocacyStore {
     /// Makes `policy` the policy in force (cio or admin). Returns its version
     /// and whether it is new: setting the policy already in force changes nothing.
     @discardableResult
-    public func setPolicy(_ policy: ScoringPolicy, by actorEmail: EmailAddress) throws -> (version: Int, changed: Bool) {
+    public func setPolicy(_ policy: Policy, by actorEmail: EmailAddress) throws -> (version: Int, changed: Bool) {
         try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.cio, .admin], to: "change the scoring policy")
+            try AccessRules.requireRole(actor, in: [.cio, .admin], to: "change the policy")
             let current = try Self.currentPolicy(db)
             guard current.policy != policy else { return (current.version, false) }
             try db.execute(
@@ -100,7 +100,7 @@ extension AdvocacyStore {
         let result = try read { db in
             try AccessRules.requireActive(try Self.actor(db, actorEmail))
             let (version, policy) = try Self.currentPolicy(db)
-            var people = try Self.scores(db, policy: policy, window: window, filter: filter)
+            var people = try Self.scores(db, policy: policy.scoring, window: window, filter: filter)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
             return RankingResult(policyVersion: version, period: period, window: window, people: Ranking.rank(people))
         }
@@ -114,7 +114,8 @@ extension AdvocacyStore {
         let explanation = try read { db in
             try AccessRules.requireMayExplain(try Self.actor(db, actorEmail), person: email)
             let employeeID = try Self.employeeID(db, email)
-            let (version, policy) = try Self.currentPolicy(db)
+            let (version, whole) = try Self.currentPolicy(db)
+            let policy = whole.scoring
             let ranked = Ranking.rank(try Self.scores(db, policy: policy, window: window, filter: RankingFilter()))
             let score = ranked.first { $0.person.email == email }
             let person = try Self.scoredPeople(db, id: employeeID)[employeeID]!

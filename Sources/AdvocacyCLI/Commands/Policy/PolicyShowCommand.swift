@@ -23,7 +23,7 @@ struct PolicyShowCommand: ContextCommand {
         switch format {
         case .toml:
             context.standardOutput.write("# Version \(version) of the policy in force.\n")
-            context.standardOutput.write(policy.document.renderTOML(comments: ScoringPolicy.documentComments))
+            context.standardOutput.write(policy.document.renderTOML(comments: Policy.documentComments))
         case .json:
             context.standardOutput.write(policy.document.renderJSON())
         }

@@ -1,0 +1,340 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// A proposal run: the allocation and what it was computed from.
+public struct ProposalRun: Sendable {
+    public var period: Period
+    /// The days scored: the period up to today.
+    public var window: ClosedRange<LocalDate>
+    public var policyVersion: Int
+    public var currency: String
+    public var allocation: Allocation
+    /// Everyone ranked in the period, by email.
+    public var people: [EmailAddress: PersonScore]
+    public var rankedPeople: Int
+    /// The new proposals' ids, in the order of `allocation.proposals`; empty for a dry run.
+    public var proposalIDs: [Int64]
+    /// Open proposals of the period that this run replaced.
+    public var replaced: Int
+    public var dryRun: Bool
+}
+
+extension AdvocacyStore {
+    // MARK: Proposing
+
+    /// Proposes rewards for `period` from its scores, the catalogue, wishes
+    /// and budget (hr or admin), replacing the period's proposals that are
+    /// still only proposed; approved, rejected and granted ones stay and
+    /// count. A dry run computes the same and writes nothing.
+    public func proposeRewards(period: Period, today: LocalDate, dryRun: Bool = false, by actorEmail: EmailAddress) throws -> ProposalRun {
+        let window = try Scoring.window(of: period, today: today)
+        if dryRun {
+            return try read { db in
+                try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .admin], to: "propose rewards")
+                return try Self.computeProposals(db, period: period, window: window)
+            }
+        }
+        return try write(as: actorEmail) { db, actor in
+            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "propose rewards")
+            var run = try Self.computeProposals(db, period: period, window: window)
+            run.dryRun = false
+            let actorID = try Self.employeeID(db, actorEmail)
+            let stamp = Self.timestamp(now())
+            try db.execute(
+                sql: """
+                    INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
+                    VALUES (?, 'propose', ?, ?, '{}', ?, ?, ?)
+                    """,
+                arguments: [run.policyVersion, window.lowerBound.description, window.upperBound.description, run.rankedPeople, actorID, stamp])
+            let scoreRunID = db.lastInsertedRowID
+            try db.execute(sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
+            run.replaced = db.changesCount
+
+            let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO rewardProposal (period, periodStart, periodEnd, employeeId, itemId, rewardCode, rewardName, category,
+                        costCents, currency, rank, score, tier, entitlementCents, reason, fromLeftover, rationale, scoreRunId,
+                        policyVersion, proposedBy, proposedAt)
+                    SELECT ?, ?, ?, e.id, i.id, i.code, i.name, i.category, i.costCents, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                    FROM employee e, rewardItem i WHERE e.email = ? AND i.code = ?
+                    """)
+            for proposal in run.allocation.proposals {
+                let score = run.people[proposal.email]!
+                let reason = switch proposal.reason {
+                case .wish: "wish"
+                case .work: "work"
+                case .development: "development"
+                }
+                try insert.execute(arguments: [
+                    period.description, period.start.description, period.end.description, run.currency, score.rank, score.score,
+                    score.tier.rawValue, entitlements[proposal.email] ?? 0, reason, proposal.fromLeftover, proposal.rationale, scoreRunID,
+                    run.policyVersion, actorID, stamp, proposal.email.value, proposal.item.code.value,
+                ])
+                run.proposalIDs.append(db.lastInsertedRowID)
+            }
+            return run
+        }
+    }
+
+    static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
+        guard let budget = try Int.fetchOne(db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
+        else { throw StoreError.noBudget(period: period.description) }
+        let (version, policy) = try currentPolicy(db)
+        let ranked = Ranking.rank(try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()))
+
+        let ids = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, email FROM employee").map { (EmailAddress(alreadyValid: $0["email"]), $0["id"] as Int64) },
+            uniquingKeysWith: { a, _ in a })
+        let days: [any DatabaseValueConvertible] = [window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch]
+        var hours: [Int64: [ProjectCode: Double]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.employeeId, p.code, f.kind, COUNT(*) AS actions, TOTAL(f.effortHours) AS own, COUNT(f.effortHours) AS withOwn
+                FROM actionFact f JOIN actionProject ap ON ap.actionId = f.actionId JOIN project p ON p.id = ap.projectId
+                WHERE f.day BETWEEN ? AND ?
+                GROUP BY f.employeeId, p.code, f.kind
+                """, arguments: StatementArguments(days))
+        {
+            let kind: ActionKind = try decode(row["kind"])
+            let defaulted = Double((row["actions"] as Int) - (row["withOwn"] as Int)) * (policy.scoring.effortHours[kind] ?? 0)
+            hours[row["employeeId"], default: [:]][ProjectCode(alreadyValid: row["code"]), default: 0] += (row["own"] as Double) + defaulted
+        }
+        var kinds: [Int64: [ActionKind: Int]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT employeeId, kind, COUNT(*) AS actions FROM actionFact WHERE day BETWEEN ? AND ? GROUP BY employeeId, kind",
+            arguments: StatementArguments(days))
+        {
+            kinds[row["employeeId"], default: [:]][try decode(row["kind"]) as ActionKind] = row["actions"]
+        }
+        let cleared = try Int64.fetchSet(db, sql: "SELECT employeeId FROM rewardClearance WHERE period = ?", arguments: [period.description])
+        let candidates = ranked.map { score in
+            let id = ids[score.person.email] ?? -1
+            return RewardCandidate(score: score, hoursByProject: hours[id] ?? [:], actionsByKind: kinds[id] ?? [:], cleared: cleared.contains(id))
+        }
+
+        var wishes: [EmailAddress: [RewardCode]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.email, i.code FROM rewardWish w JOIN employee e ON e.id = w.employeeId JOIN rewardItem i ON i.id = w.itemId
+                WHERE i.retiredAt IS NULL ORDER BY e.email, w.rank
+                """)
+        {
+            wishes[EmailAddress(alreadyValid: row["email"]), default: []].append(RewardCode(alreadyValid: row["code"]))
+        }
+
+        let year = period.end.year
+        var kept: [KeptReward] = []
+        var rejected: Set<AllocationInput.PersonItem> = []
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.email, i.code, r.category, r.costCents, r.status, r.period, r.periodEnd
+                FROM rewardProposal r JOIN employee e ON e.id = r.employeeId JOIN rewardItem i ON i.id = r.itemId
+                WHERE r.status IN ('approved', 'granted') OR (r.status = 'rejected' AND r.period = ?)
+                """, arguments: [period.description])
+        {
+            let email = EmailAddress(alreadyValid: row["email"])
+            let code = RewardCode(alreadyValid: row["code"])
+            let inPeriod = (row["period"] as String) == period.description
+            if (row["status"] as String) == "rejected" {
+                rejected.insert(.init(email: email, code: code))
+                continue
+            }
+            kept.append(KeptReward(
+                email: email, code: code, category: try decode(row["category"]), costCents: row["costCents"], inPeriod: inPeriod,
+                inYear: try date(row["periodEnd"]).year == year))
+        }
+
+        let input = AllocationInput(
+            policy: policy.rewards, budgetCents: budget, candidates: candidates, catalogue: try catalogue(db).map(\.item),
+            wishes: wishes, kept: kept, rejected: rejected)
+        return ProposalRun(
+            period: period, window: window, policyVersion: version, currency: policy.rewards.currency,
+            allocation: RewardAllocation.allocate(input),
+            people: Dictionary(ranked.map { ($0.person.email, $0) }, uniquingKeysWith: { a, _ in a }), rankedPeople: ranked.count,
+            proposalIDs: [], replaced: 0, dryRun: true)
+    }
+
+    // MARK: Listing and export
+
+    /// Proposals, newest period first then by rank. Hr, cio and admin see
+    /// everyone's; staff see their own.
+    public func rewardProposals(period: Period? = nil, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
+        -> [RewardProposalRecord]
+    {
+        try read { db in
+            let actor = try Self.actor(db, actorEmail)
+            try AccessRules.requireActive(actor)
+            return try Self.proposals(db, period: period, statuses: statuses, only: actor.role == .staff ? actorEmail : nil)
+        }
+    }
+
+    /// The HR export of a period (hr or admin).
+    public func rewardExport(period: Period, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+        try read { db in
+            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .admin], to: "export rewards")
+            return try Self.proposals(db, period: period, statuses: statuses, only: nil)
+        }
+    }
+
+    static func proposals(
+        _ db: Database, period: Period?, statuses: Set<RewardStatus>?, only email: EmailAddress?, ids: [Int64]? = nil
+    ) throws -> [RewardProposalRecord] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let period {
+            conditions.append("r.period = ?")
+            arguments.append(period.description)
+        }
+        if let statuses {
+            conditions.append("r.status IN (\(statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))")
+        }
+        if let email {
+            conditions.append("e.email = ?")
+            arguments.append(email.value)
+        }
+        if let ids {
+            conditions.append("r.id IN (\(ids.map(String.init).joined(separator: ", ")))")
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.period, e.hrId, e.email, e.fullName, e.team, r.rank, r.score, r.rewardCode, r.rewardName, r.category,
+                    r.costCents, r.currency, r.status, r.rationale, r.note, r.decidedAt,
+                    (SELECT email FROM employee WHERE id = r.decidedBy) AS decidedByEmail
+                FROM rewardProposal r JOIN employee e ON e.id = r.employeeId
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY r.periodEnd DESC, r.periodStart DESC, r.rank, r.id
+                """,
+            arguments: StatementArguments(arguments))
+        return try rows.map { row in
+            let status: RewardStatus = try decode(row["status"])
+            let approved = status == .approved || status == .granted
+            return RewardProposalRecord(
+                id: row["id"], period: row["period"], hrId: row["hrId"], email: EmailAddress(alreadyValid: row["email"]),
+                name: row["fullName"], team: row["team"], rank: row["rank"], score: row["score"],
+                rewardCode: RewardCode(alreadyValid: row["rewardCode"]), rewardName: row["rewardName"], category: try decode(row["category"]),
+                costCents: row["costCents"], currency: row["currency"], status: status, rationale: row["rationale"],
+                approvedBy: approved ? (row["decidedByEmail"] as String?).map { EmailAddress(alreadyValid: $0) } : nil,
+                approvedAt: approved ? row["decidedAt"] : nil, note: row["note"])
+        }
+    }
+
+    // MARK: Decisions
+
+    /// Approves proposed rewards (hr or cio): all of them or none. Stock,
+    /// the period's budget and the yearly caps are checked again, since
+    /// other periods may have been approved since the proposal was made.
+    @discardableResult
+    public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) { db, id in
+            try Self.checkApproval(db, id: id)
+        }
+    }
+
+    /// Rejects proposed or approved (not yet granted) rewards (hr or cio), with a note saying why.
+    @discardableResult
+    public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
+        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) { _, _ in }
+    }
+
+    /// Marks approved rewards as granted (hr): handed over. A wish for the
+    /// item granted is fulfilled and goes.
+    @discardableResult
+    public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+        try decide(ids, to: .granted, note: nil, roles: [.hr], operation: "grant rewards", by: actorEmail) { db, id in
+            try db.execute(
+                sql: "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
+                arguments: [id])
+        }
+    }
+
+    private func decide(
+        _ ids: [Int64], to status: RewardStatus, note: String?, roles: [Role], operation: String, by actorEmail: EmailAddress,
+        check: (Database, Int64) throws -> Void
+    ) throws -> [RewardProposalRecord] {
+        try write(as: actorEmail) { db, actor in
+            try AccessRules.requireRole(actor, in: roles, to: operation)
+            let actorID = try Self.employeeID(db, actorEmail)
+            let stamp = Self.timestamp(now())
+            let allowed: Set<String> = switch status {
+            case .approved: ["proposed"]
+            case .rejected: ["proposed", "approved"]
+            default: ["approved"]
+            }
+            let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            for id in ids {
+                guard let current = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id]) else {
+                    throw StoreError.unknownProposal(id)
+                }
+                guard allowed.contains(current) else { throw StoreError.proposalTransition(id: id, status: current, action: status.rawValue) }
+                if status == .granted {
+                    try db.execute(
+                        sql: "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ? WHERE id = ?",
+                        arguments: [actorID, stamp, id])
+                } else {
+                    try db.execute(
+                        sql: "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
+                        arguments: [status.rawValue, actorID, stamp, note?.isEmpty == false ? note : nil, id])
+                }
+                // Checked after the update, so each approval counts the ones before it.
+                try check(db, id)
+            }
+            return try Self.proposals(db, period: nil, statuses: nil, only: nil, ids: ids)
+        }
+    }
+
+    /// What an approval must still respect: the item is in the catalogue,
+    /// in stock, within the person's yearly limits and the period's budget.
+    static func checkApproval(_ db: Database, id: Int64) throws {
+        guard let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT r.employeeId, r.itemId, r.category, r.period, r.periodEnd, r.rewardCode, i.retiredAt, i.stock, i.maxPerPerson,
+                    (SELECT amountCents FROM rewardBudget WHERE period = r.period) AS budget
+                FROM rewardProposal r JOIN rewardItem i ON i.id = r.itemId WHERE r.id = ?
+                """, arguments: [id])
+        else { throw StoreError.unknownProposal(id) }
+        let code = RewardCode(alreadyValid: row["rewardCode"])
+        let policy = try currentPolicy(db).policy.rewards
+        let currency = policy.currency
+        if (row["retiredAt"] as String?) != nil { throw StoreError.approvalBlocked(id: id, reason: "\(code) was removed from the catalogue") }
+        let given = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND status IN ('approved', 'granted')",
+            arguments: [row["itemId"] as Int64]) ?? 0
+        if let stock = row["stock"] as Int?, given > stock {
+            throw StoreError.approvalBlocked(id: id, reason: "\(code) has no stock left (\(stock) approved or granted already)")
+        }
+        let year = String((row["periodEnd"] as String).prefix(4))
+        let sameYear = "employeeId = ? AND substr(periodEnd, 1, 4) = ? AND status IN ('approved', 'granted')"
+        if let most = row["maxPerPerson"] as Int? {
+            let count = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND \(sameYear)",
+                arguments: [row["itemId"] as Int64, row["employeeId"] as Int64, year]) ?? 0
+            if count > most { throw StoreError.approvalBlocked(id: id, reason: "\(code) is limited to \(most) per person a year") }
+        }
+        let category: RewardCategory = try decode(row["category"])
+        if let cap = policy.yearlyCap(category) {
+            let spent = try Int.fetchOne(
+                db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE category = ? AND \(sameYear)",
+                arguments: [category.rawValue, row["employeeId"] as Int64, year]) ?? 0
+            if spent > cap {
+                throw StoreError.approvalBlocked(
+                    id: id, reason: "it would bring this person's \(category.rawValue) rewards in \(year) to \(Money.text(spent, currency: currency)), above the yearly cap of \(Money.text(cap, currency: currency))")
+            }
+        }
+        let committed = try Int.fetchOne(
+            db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE period = ? AND status IN ('approved', 'granted')",
+            arguments: [row["period"] as String]) ?? 0
+        guard let budget = row["budget"] as Int? else { throw StoreError.noBudget(period: row["period"]) }
+        if committed > budget {
+            throw StoreError.approvalBlocked(
+                id: id, reason: "approvals in \(row["period"] as String) would reach \(Money.text(committed, currency: currency)), above its budget of \(Money.text(budget, currency: currency))")
+        }
+    }
+}
