@@ -26,6 +26,55 @@ enum Parse {
     static func status(_ text: String) throws -> ProjectStatus { try expecting { try ProjectStatus.parse(text) } }
     static func tier(_ text: String) throws -> AudienceTier { try expecting { try AudienceTier.parse(text) } }
 
+    static func rewardCode(_ text: String) throws -> RewardCode { try expecting { try RewardCode(text) } }
+    static func rewardCategory(_ text: String) throws -> RewardCategory { try expecting { try RewardCategory.parse(text) } }
+    static func rewardStatus(_ text: String) throws -> RewardStatus { try expecting { try RewardStatus.parse(text) } }
+    static func amount(_ text: String) throws -> Int { try expecting { try Money.cents(parsing: text) } }
+
+    /// A whole number of 0 or more, or `unlimited` (nil).
+    static func stock(_ text: String) throws -> Int? {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw Expectation(description: "expected a whole number of 0 or more, or unlimited")
+        }
+        return value
+    }
+
+    /// A whole number of 1 or more, or `unlimited` (nil).
+    static func limit(_ text: String) throws -> Int? {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 1 else {
+            throw Expectation(description: "expected a whole number of 1 or more, or unlimited")
+        }
+        return value
+    }
+
+    /// A tier, or `any` (nil).
+    static func minimumTier(_ text: String) throws -> AudienceTier? {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "any" { return nil }
+        do {
+            return try AudienceTier.parse(text)
+        } catch {
+            throw Expectation(description: "expected one of nano, micro, mid, macro, mega, or any")
+        }
+    }
+
+    static func wishRank(_ text: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...3).contains(value) else {
+            throw Expectation(description: "expected 1, 2 or 3")
+        }
+        return value
+    }
+
+    // DELIM static func delimiter(_ text: String) throws -> CSVDelimiter { try expecting { try CSVDelimiter(parsing: text) } }
+
+    static func proposalID(_ text: String) throws -> Int64 {
+        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value >= 1 else {
+            throw Expectation(description: "expected a proposal id (a whole number from 'advocacy rewards list')")
+        }
+        return value
+    }
+
     static func rankingSubject(_ text: String) throws -> RankingSubject {
         guard let subject = RankingSubject(rawValue: text.lowercased()) else { throw Expectation(description: "expected person or team") }
         return subject

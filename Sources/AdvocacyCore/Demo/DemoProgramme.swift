@@ -33,6 +33,8 @@ public struct DemoDataset: Sendable {
     public var suspiciousChannels: [CanonicalURL]
     /// The days the actions span.
     public var period: Period
+    /// The catalogue, budget and wishes.
+    public var rewards: DemoRewards
 
     /// How many people fall in each tier, by their largest audience at the end.
     public var peopleByTier: [AudienceTier: Int] {
@@ -305,7 +307,8 @@ public enum DemoProgramme {
         return DemoDataset(
             employees: employees, projects: projects, channels: channels, actions: actions,
             admin: employees[0].email, cio: employees[1].email, hr: employees[2].email,
-            suspiciousChannels: suspicious, period: .range(from: start, to: today))
+            suspiciousChannels: suspicious, period: .range(from: start, to: today),
+            rewards: rewards(employees: employees, projects: projects, seed: seed, today: today))
     }
 
     /// Splits `total` actions over `people` with the same heavy tail as the

@@ -184,6 +184,7 @@ public enum RewardAllocation {
         var yearlyCount: [AllocationInput.PersonItem: Int] = [:]
         var yearlySpent: [EmailAddress: [RewardCategory: Int]] = [:]
         var keptInPeriod: [EmailAddress: Int] = [:]
+        var itemsInPeriod: [EmailAddress: Int] = [:]
         var taken: Set<AllocationInput.PersonItem> = input.rejected
         for kept in input.kept {
             unitsGiven[kept.code, default: 0] += 1
@@ -193,6 +194,7 @@ public enum RewardAllocation {
             }
             if kept.inPeriod {
                 keptInPeriod[kept.email, default: 0] += kept.costCents
+                itemsInPeriod[kept.email, default: 0] += 1
                 taken.insert(.init(email: kept.email, code: kept.code))
             }
         }
@@ -205,7 +207,9 @@ public enum RewardAllocation {
 
         func fits(_ item: RewardItem, _ candidate: RewardCandidate, within amount: Int) -> Bool {
             let key = AllocationInput.PersonItem(email: candidate.email, code: item.code)
-            guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key) else { return false }
+            guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key),
+                itemsInPeriod[candidate.email, default: 0] < policy.maxItemsPerPerson
+            else { return false }
             if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
             if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
             if let lowest = item.minTier, candidate.score.tier < lowest { return false }
@@ -226,6 +230,7 @@ public enum RewardAllocation {
             unitsGiven[item.code, default: 0] += 1
             yearlyCount[key, default: 0] += 1
             yearlySpent[email, default: [:]][item.category, default: 0] += item.costCents
+            itemsInPeriod[email, default: 0] += 1
             proposed[index] += item.costCents
             pool -= item.costCents
             chosen[index].append((item, reason, fromLeftover))
@@ -243,8 +248,24 @@ public enum RewardAllocation {
             }
         }
 
-        // What no entitlement could use goes round in rank order, one item
-        // per person per round, within the per-person ceiling.
+        // What no entitlement could use goes round in rank order, within the
+        // per-person ceiling: each round, a person gets one more item, or,
+        // with as many items as allowed, one development pick upgraded to a
+        // dearer one (a conference instead of a book).
+        func release(_ position: Int, person index: Int) -> (RewardItem, ProposalReason, Bool) {
+            let released = chosen[index].remove(at: position)
+            let item = released.0
+            let email = eligible[index].email
+            let key = AllocationInput.PersonItem(email: email, code: item.code)
+            taken.remove(key)
+            unitsGiven[item.code, default: 0] -= 1
+            yearlyCount[key, default: 0] -= 1
+            yearlySpent[email, default: [:]][item.category, default: 0] -= item.costCents
+            itemsInPeriod[email, default: 0] -= 1
+            proposed[index] -= item.costCents
+            pool += item.costCents
+            return released
+        }
         var progress = true
         while progress && pool > 0 {
             progress = false
@@ -253,6 +274,23 @@ public enum RewardAllocation {
                 if let (item, reason) = preferences[index].first(where: { fits($0.0, eligible[index], within: headroom) }) {
                     take(item, reason: reason, fromLeftover: true, person: index)
                     progress = true
+                    continue
+                }
+                // The cheapest development pick, if a dearer development item fits in its place.
+                guard let position = chosen[index].indices.filter({ chosen[index][$0].1 == .development })
+                    .min(by: { chosen[index][$0].0.costCents < chosen[index][$1].0.costCents })
+                else { continue }
+                let released = release(position, person: index)
+                let old = released.0
+                let better = preferences[index].first { item, reason in
+                    reason == .development && item.costCents > old.costCents && fits(item, eligible[index], within: headroom + old.costCents)
+                }
+                if let (item, reason) = better {
+                    take(item, reason: reason, fromLeftover: true, person: index)
+                    progress = true
+                } else {
+                    take(old, reason: released.1, fromLeftover: released.2, person: index)
+                    chosen[index].insert(chosen[index].removeLast(), at: position)
                 }
             }
         }

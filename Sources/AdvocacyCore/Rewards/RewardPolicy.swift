@@ -9,6 +9,9 @@ public struct RewardPolicy: Hashable, Sendable {
     public var alpha: Double
     /// No one is entitled to more than this share of a period's budget.
     public var maxSharePercent: Double
+    /// At most this many rewards per person and period: one or two chosen
+    /// with care, rather than an entitlement spent on trinkets.
+    public var maxItemsPerPerson: Int
     /// Only scores above this earn rewards.
     public var minimumScore: Double
     /// People whose flags took more than this share of their score are held
@@ -23,7 +26,7 @@ public struct RewardPolicy: Hashable, Sendable {
     public var yearlyCapCents: [RewardCategory: Int]
 
     public static let standard = RewardPolicy(
-        currency: "EUR", alpha: 0.5, maxSharePercent: 20, minimumScore: 10, maxFlagPenaltyPercent: 25,
+        currency: "EUR", alpha: 0.5, maxSharePercent: 20, maxItemsPerPerson: 2, minimumScore: 10, maxFlagPenaltyPercent: 25,
         monthlySocialSecurityCeilingCents: 400_500, voucherCapPercent: 5,
         yearlyCapCents: Dictionary(uniqueKeysWithValues: RewardCategory.allCases.map { ($0, 0) }))
 
@@ -54,7 +57,7 @@ extension RewardPolicy {
         [
             ("rewards", .table([
                 ("currency", .string(currency)), ("alpha", .number(alpha)), ("maxSharePercent", .number(maxSharePercent)),
-                ("minimumScore", .number(minimumScore)), ("maxFlagPenaltyPercent", .number(maxFlagPenaltyPercent)),
+                ("maxItemsPerPerson", .number(Double(maxItemsPerPerson))), ("minimumScore", .number(minimumScore)), ("maxFlagPenaltyPercent", .number(maxFlagPenaltyPercent)),
                 ("monthlySocialSecurityCeilingCents", .number(Double(monthlySocialSecurityCeilingCents))),
                 ("voucherCapPercent", .number(voucherCapPercent)),
             ])),
@@ -65,7 +68,8 @@ extension RewardPolicy {
     static let documentComments: [String: String] = [
         "rewards": """
             Reward proposals (see docs/rewards.md). Entitlement = budget × score^alpha ÷ Σ score^alpha, \
-            at most maxSharePercent of the budget.
+            at most maxSharePercent of the budget,
+            buying at most maxItemsPerPerson rewards per person and period.
             Only scores above minimumScore earn rewards; flags costing more than maxFlagPenaltyPercent of a \
             score hold the person back until a cio clears them.
             Vouchers: at most voucherCapPercent of the monthly social-security ceiling (PMSS, in cents) per \
@@ -79,7 +83,7 @@ extension RewardPolicy {
         let rewards = try reader.table(
             "rewards",
             keys: [
-                "currency", "alpha", "maxSharePercent", "minimumScore", "maxFlagPenaltyPercent",
+                "currency", "alpha", "maxSharePercent", "maxItemsPerPerson", "minimumScore", "maxFlagPenaltyPercent",
                 "monthlySocialSecurityCeilingCents", "voucherCapPercent",
             ])
         policy.currency = try rewards.text("currency", expected: "a three-letter currency code like \"EUR\"") { text in
@@ -87,6 +91,7 @@ extension RewardPolicy {
         }
         policy.alpha = try rewards.number("alpha", in: 0...3)
         policy.maxSharePercent = try rewards.number("maxSharePercent", in: 1...100)
+        policy.maxItemsPerPerson = try rewards.whole("maxItemsPerPerson", in: 1...100)
         policy.minimumScore = try rewards.number("minimumScore", in: 0...99)
         policy.maxFlagPenaltyPercent = try rewards.number("maxFlagPenaltyPercent", in: 0...100)
         policy.monthlySocialSecurityCeilingCents = try rewards.whole("monthlySocialSecurityCeilingCents", in: 0...Money.maximumCents)

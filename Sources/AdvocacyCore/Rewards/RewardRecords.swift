@@ -156,7 +156,7 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         ]
     }
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status, rationale
         case approvedBy, approvedAt, note
     }

@@ -33,7 +33,10 @@ extension AdvocacyStore {
                 guard replacing else { throw StoreError.notEmpty(path: path) }
                 guard let actorEmail else { throw StoreError.replaceNeedsAdmin(path: path) }
                 try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "replace the programme")
-                for table in ["actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "project", "scoreRun", "employee"] {
+                for table in [
+                    "actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "rewardProposal", "rewardWish",
+                    "rewardClearance", "rewardItemProject", "rewardItem", "rewardBudget", "project", "scoreRun", "employee",
+                ] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
             }
@@ -116,6 +119,7 @@ extension AdvocacyStore {
                     metricsSnapshots += 1
                 }
             }
+            try Self.loadDemoRewards(db, dataset.rewards, employeeIDs: employeeIDs, projectIDs: projectIDs, created: created)
             return DemoLoadSummary(
                 employees: dataset.employees.count,
                 teams: Set(dataset.employees.compactMap(\.team)).sorted(),
@@ -125,6 +129,39 @@ extension AdvocacyStore {
                 peopleByTier: Dictionary(uniqueKeysWithValues: dataset.peopleByTier.map { ($0.key.rawValue, $0.value) }),
                 admin: dataset.admin, cio: dataset.cio, hr: dataset.hr,
                 suspiciousChannels: dataset.suspiciousChannels, period: dataset.period)
+        }
+    }
+
+    static func loadDemoRewards(
+        _ db: Database, _ rewards: DemoRewards, employeeIDs: [EmailAddress: Int64], projectIDs: [ProjectCode: Int64], created: String
+    ) throws {
+        var itemIDs: [RewardCode: Int64] = [:]
+        for item in rewards.catalogue {
+            try db.execute(
+                sql: """
+                    INSERT INTO rewardItem (code, name, category, costCents, stock, maxPerPerson, minTier, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    item.code.value, item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue,
+                    created,
+                ])
+            itemIDs[item.code] = db.lastInsertedRowID
+            for project in item.projects {
+                try db.execute(
+                    sql: "INSERT INTO rewardItemProject (itemId, projectId) VALUES (?, ?)", arguments: [itemIDs[item.code], projectIDs[project]])
+            }
+        }
+        let period = rewards.budgetPeriod
+        try db.execute(
+            sql: "INSERT INTO rewardBudget (period, periodStart, periodEnd, amountCents, setAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [period.description, period.start.description, period.end.description, rewards.budgetCents, created])
+        for (email, codes) in rewards.wishes {
+            for (index, code) in codes.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO rewardWish (employeeId, rank, itemId, createdAt) VALUES (?, ?, ?, ?)",
+                    arguments: [employeeIDs[email], index + 1, itemIDs[code], created])
+            }
         }
     }
 }

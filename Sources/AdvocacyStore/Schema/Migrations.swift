@@ -215,7 +215,7 @@ enum Migrations {
                 """,
             arguments: [
                 """
-                {"currency": "EUR", "alpha": 0.5, "maxSharePercent": 20, "minimumScore": 10, "maxFlagPenaltyPercent": 25,
+                {"currency": "EUR", "alpha": 0.5, "maxSharePercent": 20, "maxItemsPerPerson": 2, "minimumScore": 10, "maxFlagPenaltyPercent": 25,
                  "monthlySocialSecurityCeilingCents": 400500, "voucherCapPercent": 5}
                 """,
                 """

@@ -1,0 +1,221 @@
+import AdvocacyCore
+import AdvocacyStore
+import Foundation
+
+// How rewards print. Column names are the JSON keys, so text, CSV and JSON read alike.
+
+extension CatalogueEntry {
+    static func table(_ entries: [CatalogueEntry]) -> Table {
+        Table(
+            columns: [.init(header: "code"), .init(header: "name", maxWidth: 40), .init(header: "category"),
+                      .init(header: "cost", numeric: true), .init(header: "stock", numeric: true), .init(header: "left", numeric: true),
+                      .init(header: "maxPerPerson", numeric: true), .init(header: "minTier"), .init(header: "projects")],
+            rows: entries.map {
+                [$0.item.code.value, $0.item.name, $0.item.category.rawValue, Money.text($0.item.costCents, currency: $0.currency),
+                 $0.item.stock.map(String.init) ?? "unlimited", $0.left.map(String.init) ?? "", $0.item.maxPerPerson.map(String.init) ?? "",
+                 $0.item.minTier?.rawValue ?? "", $0.item.projects.map(\.value).joined(separator: " ")]
+            })
+    }
+
+    /// The CSV form keeps money in cents, like the JSON.
+    static func csvTable(_ entries: [CatalogueEntry]) -> Table {
+        Table(
+            columns: ["code", "name", "category", "costCents", "currency", "stock", "given", "left", "maxPerPerson", "minTier", "projects"]
+                .map { Table.Column(header: $0) },
+            rows: entries.map {
+                [$0.item.code.value, $0.item.name, $0.item.category.rawValue, String($0.item.costCents), $0.currency,
+                 $0.item.stock.map(String.init) ?? "", String($0.given), $0.left.map(String.init) ?? "",
+                 $0.item.maxPerPerson.map(String.init) ?? "", $0.item.minTier?.rawValue ?? "", $0.item.projects.map(\.value).joined(separator: " ")]
+            })
+    }
+
+    /// "CERT-AWS \"AWS certification\" (certification, 380.00 EUR, stock 5)"
+    var summary: String {
+        var parts = [item.category.rawValue, Money.text(item.costCents, currency: currency)]
+        parts.append(item.stock.map { "stock \($0)" } ?? "unlimited stock")
+        if let most = item.maxPerPerson { parts.append("at most \(most) per person a year") }
+        if let tier = item.minTier { parts.append("from the \(tier.rawValue) tier") }
+        if !item.projects.isEmpty { parts.append("for " + item.projects.map(\.value).joined(separator: ", ")) }
+        return "\(item.code) \"\(item.name)\" (\(parts.joined(separator: ", ")))"
+    }
+}
+
+extension BudgetSummary {
+    static func table(_ budgets: [BudgetSummary], csv: Bool) -> Table {
+        func money(_ cents: Int, _ currency: String) -> String { csv ? String(cents) : Money.text(cents, currency: currency) }
+        let suffix = csv ? "Cents" : ""
+        return Table(
+            columns: [.init(header: "period"), .init(header: "start"), .init(header: "end")]
+                + ["amount", "proposed", "approved", "granted", "available"].map { Table.Column(header: $0 + suffix, numeric: true) },
+            rows: budgets.map {
+                [$0.period, $0.start.description, $0.end.description, money($0.amountCents, $0.currency), money($0.proposedCents, $0.currency),
+                 money($0.approvedCents, $0.currency), money($0.grantedCents, $0.currency), money($0.availableCents, $0.currency)]
+            })
+    }
+}
+
+extension WishEntry {
+    static func table(_ wishes: [WishEntry], currency: String) -> Table {
+        Table(
+            columns: [.init(header: "email"), .init(header: "name", maxWidth: 30), .init(header: "rank", numeric: true),
+                      .init(header: "code"), .init(header: "rewardName", maxWidth: 40), .init(header: "category"),
+                      .init(header: "costCents", numeric: true)],
+            rows: wishes.map {
+                [$0.email.value, $0.name, String($0.rank), $0.code.value, $0.rewardName, $0.category.rawValue, String($0.costCents)]
+            })
+    }
+}
+
+extension RewardProposalRecord {
+    /// The list as text: money readable, the rationale cut to fit.
+    static func textTable(_ records: [RewardProposalRecord]) -> Table {
+        Table(
+            columns: [.init(header: "id", numeric: true), .init(header: "period"), .init(header: "name", maxWidth: 24),
+                      .init(header: "team", maxWidth: 16), .init(header: "rank", numeric: true), .init(header: "score", numeric: true),
+                      .init(header: "reward"), .init(header: "cost", numeric: true), .init(header: "status"),
+                      .init(header: "approvedBy"), .init(header: "why", maxWidth: 70)],
+            rows: records.map {
+                [String($0.id), $0.period, $0.name, $0.team ?? "", String($0.rank), NumberText.plain($0.score), $0.rewardCode.value,
+                 Money.text($0.costCents, currency: $0.currency), $0.status.rawValue, $0.approvedBy?.value ?? "", $0.whyClause]
+            })
+    }
+
+    /// The export's columns, with the proposal's id first.
+    static func csvTable(_ records: [RewardProposalRecord]) -> Table {
+        Table(
+            columns: (["id"] + exportColumns).map { Table.Column(header: $0) },
+            rows: records.map { [String($0.id)] + $0.exportCells })
+    }
+
+    /// The last clause of the rationale, the reason for this item.
+    var whyClause: String {
+        rationale.components(separatedBy: "; ").last.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? rationale
+    }
+}
+
+/// What `rewards propose` prints: the run, the proposals and who is held back.
+struct ProposalReport {
+    let run: ProposalRun
+
+    var heading: String {
+        let scope = run.window.upperBound < run.period.end ? "scores of \(run.window.lowerBound) to \(run.window.upperBound)" : "scores of the whole period"
+        return "Reward proposals for \(run.period) (policy version \(run.policyVersion), \(scope), \(run.rankedPeople) people ranked)"
+    }
+
+    var summary: String {
+        let allocation = run.allocation
+        let people = Set(allocation.proposals.map(\.email)).count
+        var text = "Budget \(money(allocation.budgetCents)): \(money(allocation.proposedCents)) proposed to \(people) "
+            + (people == 1 ? "person" : "people")
+        if allocation.keptCents > 0 { text += ", \(money(allocation.keptCents)) already approved or granted" }
+        return text + ", \(money(allocation.remainingCents)) left."
+    }
+
+    func money(_ cents: Int) -> String { Money.text(cents, currency: run.currency) }
+
+    var table: Table {
+        let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
+        return Table(
+            columns: [.init(header: "id", numeric: true), .init(header: "rank", numeric: true), .init(header: "name", maxWidth: 24),
+                      .init(header: "team", maxWidth: 16), .init(header: "score", numeric: true), .init(header: "tier"),
+                      .init(header: "entitlement", numeric: true), .init(header: "reward"), .init(header: "category"),
+                      .init(header: "cost", numeric: true), .init(header: "why", maxWidth: 60)],
+            rows: run.allocation.proposals.enumerated().map { index, proposal in
+                let score = run.people[proposal.email]
+                let why: String = switch proposal.reason {
+                case .wish(let rank): "wish no. \(rank)"
+                case .work(let project): "work on \(project)"
+                case .development: "development"
+                }
+                return [
+                    index < run.proposalIDs.count ? String(run.proposalIDs[index]) : "-", String(score?.rank ?? 0),
+                    score?.person.name ?? proposal.email.value, score?.person.team ?? "", score.map { NumberText.plain($0.score) } ?? "",
+                    score?.tier.rawValue ?? "", money(entitlements[proposal.email] ?? 0), proposal.item.code.value,
+                    proposal.item.category.rawValue, money(proposal.item.costCents), why + (proposal.fromLeftover ? " (leftover)" : ""),
+                ]
+            })
+    }
+
+    /// One line per person held back, saying why and what to do.
+    var heldBack: [String] {
+        run.allocation.heldBack.map { held in
+            let who = "\(held.score.person.name) <\(held.score.person.email)> (rank \(held.score.rank), \(NumberText.plain(held.score.score)) points)"
+            switch held.reason {
+            case .inactive: return "\(who): deactivated"
+            case .scoreNotAboveMinimum(let minimum): return "\(who): score not above the minimum of \(NumberText.plain(minimum))"
+            case .flagged(let penalty):
+                let kinds = held.score.flags.map(\.kind.rawValue).joined(separator: ", ")
+                return "\(who): flags (\(kinds)) took \(String(format: "%.0f", penalty))% of the score; a cio may clear them with "
+                    + "'advocacy rewards clear \(held.score.person.email) --period \(run.period) --note TEXT'"
+            }
+        }
+    }
+
+    /// JSON: the run and its proposals with rationale.
+    struct JSONForm: Encodable {
+        struct Item: Encodable {
+            var id: Int64?
+            var rank: Int
+            var email: EmailAddress
+            var name: String
+            var team: String?
+            var score: Double
+            var tier: AudienceTier
+            var entitlementCents: Int
+            var rewardCode: RewardCode
+            var rewardName: String
+            var category: RewardCategory
+            var costCents: Int
+            var reason: String
+            var fromLeftover: Bool
+            var rationale: String
+        }
+        struct Held: Encodable {
+            var email: EmailAddress
+            var rank: Int
+            var score: Double
+            var reason: String
+        }
+        var period: String
+        var policyVersion: Int
+        var currency: String
+        var dryRun: Bool
+        var budgetCents: Int
+        var keptCents: Int
+        var proposedCents: Int
+        var remainingCents: Int
+        var replaced: Int
+        var proposals: [Item]
+        var heldBack: [Held]
+    }
+
+    var json: JSONForm {
+        let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
+        let items = run.allocation.proposals.enumerated().map { index, proposal in
+            let score = run.people[proposal.email]!
+            let reason: String = switch proposal.reason {
+            case .wish(let rank): "wish \(rank)"
+            case .work(let project): "work \(project)"
+            case .development: "development"
+            }
+            return JSONForm.Item(
+                id: index < run.proposalIDs.count ? run.proposalIDs[index] : nil, rank: score.rank, email: proposal.email,
+                name: score.person.name, team: score.person.team, score: score.score, tier: score.tier,
+                entitlementCents: entitlements[proposal.email] ?? 0, rewardCode: proposal.item.code, rewardName: proposal.item.name,
+                category: proposal.item.category, costCents: proposal.item.costCents, reason: reason, fromLeftover: proposal.fromLeftover,
+                rationale: proposal.rationale)
+        }
+        let held = run.allocation.heldBack.map { held in
+            let reason: String = switch held.reason {
+            case .inactive: "inactive"
+            case .scoreNotAboveMinimum: "score not above the minimum"
+            case .flagged: "flagged"
+            }
+            return JSONForm.Held(email: held.score.person.email, rank: held.score.rank, score: held.score.score, reason: reason)
+        }
+        return JSONForm(
+            period: run.period.description, policyVersion: run.policyVersion, currency: run.currency, dryRun: run.dryRun,
+            budgetCents: run.allocation.budgetCents, keptCents: run.allocation.keptCents, proposedCents: run.allocation.proposedCents,
+            remainingCents: run.allocation.remainingCents, replaced: run.replaced, proposals: items, heldBack: held)
+    }
+}
