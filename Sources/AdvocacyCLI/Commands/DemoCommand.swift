@@ -8,8 +8,9 @@ struct DemoCommand: ContextCommand {
         abstract: "Fill a database with a realistic fictional IT department to try the tool.",
         discussion: """
             Teams, 8 to 12 projects, people from nano- to macro-influencers, and their articles, posts, \
-            talks and videos over the last two quarters, with a couple of suspicious follower jumps. The \
-            same seed gives the same programme. Refuses to replace an existing programme unless --force is \
+            talks and videos over the last two quarters, with a couple of suspicious follower jumps, a reward \
+            catalogue, this quarter's budget and some wishes; it ends with HR's reward proposals. The same seed \
+            gives the same programme. Refuses to replace an existing programme unless --force is \
             given by one of its admins (--as).
             """)
 
@@ -63,9 +64,21 @@ struct DemoCommand: ContextCommand {
         context.print("Top 10 of \(report.scope)")
         context.print(report.shortTable.text())
         context.print("")
+        let proposals = ProposalReport(run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr))
+        let shown = 12
+        context.print(proposals.heading.replacingOccurrences(of: "Reward proposals", with: "Reward proposals made by HR"))
+        context.print(proposals.summary)
+        var table = proposals.table.keeping(["id", "rank", "name", "score", "entitlement", "reward", "cost", "why"])
+        let more = table.rows.count - shown
+        table.rows = Array(table.rows.prefix(shown))
+        context.print(table.text())
+        if more > 0 { context.print("… and \(more) more: advocacy --db \(store.path) --as \(summary.hr) rewards list --period \(quarter)") }
+        context.print("")
         context.print("Try:")
         context.print("  advocacy --db \(store.path) --as \(summary.cio) rank")
         context.print("  advocacy --db \(store.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)")
         context.print("  advocacy --db \(store.path) action list --period \(quarter)")
+        context.print("  advocacy --db \(store.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))")
+        context.print("  advocacy --db \(store.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv")
     }
 }
