@@ -108,9 +108,9 @@ struct ScoringStoreTests {
         #expect(try store.currentPolicy().version == 1)
         #expect(try store.currentPolicy().policy == .standard)
 
-        var policy = ScoringPolicy.standard
-        policy.reachPoints = 5
-        policy.workPoints = 70
+        var policy = Policy.standard
+        policy.scoring.reachPoints = 5
+        policy.scoring.workPoints = 70
         #expect(throws: CoreError.self) { try store.setPolicy(policy, by: fixture.jane) }
         #expect(try store.setPolicy(policy, by: try EmailAddress("cio@corp.fr")) == (2, true))
         #expect(try store.setPolicy(policy, by: fixture.admin) == (2, false))

@@ -1,0 +1,91 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+import Testing
+@testable import AdvocacyStore
+
+@Suite("rewards in the store: upgrade, proposals and the state machine")
+struct RewardStoreTests {
+    @Test func upgradingAVersion2DatabaseGivesEveryPolicyVersionTheStandardRewards() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v2-scoring")
+            try queue.write { db in
+                // A second scoring version and a recorded run, as a version-2 database would hold.
+                var scoring = ScoringPolicy.standard
+                scoring.reachPoints = 10
+                scoring.workPoints = 65
+                try db.execute(
+                    sql: "INSERT INTO scoringPolicy (version, document, createdAt) VALUES (2, ?, '2026-11-01T00:00:00Z')",
+                    arguments: [scoring.document.renderJSON()])
+                try db.execute(
+                    sql: """
+                        INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranAt)
+                        VALUES (2, 'rank', '2026-10-01', '2026-11-21', '{}', 3, '2026-11-21T00:00:00Z')
+                        """)
+            }
+        }
+        let store = try AdvocacyStore.open(atPath: path)
+        let (version, policy) = try store.currentPolicy()
+        #expect(version == 2)
+        #expect(policy.rewards == .standard)
+        #expect(policy.scoring.reachPoints == 10)
+        let runs = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT command, people FROM scoreRun") }
+        #expect(runs.count == 1 && runs[0]["people"] as Int == 3)
+        // The literal written by the migration is the standard of this release.
+        let first = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT document FROM scoringPolicy WHERE version = 1") }
+        #expect(try Policy(document: try PolicyValue.parseJSON(try #require(first))) == .standard)
+    }
+
+    @Test func theDatabaseRefusesAStatusChangeOutOfOrder() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let hr = try EmailAddress("hr@corp.fr")
+        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
+        try store.logAction(
+            try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
+            by: fixture.jane)
+        try store.addRewardItem(
+            RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
+        let quarter = Period.quarter(containing: fixture.today)
+        try store.setRewardBudget(quarter, cents: 10_000, by: hr)
+        let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        let id = try #require(run.proposalIDs.first)
+        #expect(throws: StoreError.self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE rewardProposal SET status = 'granted', grantedAt = 'x' WHERE id = ?", arguments: [id]) }
+        }
+        try store.approveRewards([id], by: hr)
+        try store.grantRewards([id], by: hr)
+        #expect(throws: StoreError.proposalTransition(id: id, status: "granted", action: "rejected")) {
+            try store.rejectRewards([id], note: "too late", by: hr)
+        }
+        // Granted rewards survive a new proposal run, and the budget cannot fall below them.
+        let again = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        #expect(again.allocation.keptCents == 4_000)
+        #expect(try store.rewardProposals(period: quarter, by: hr).first { $0.id == id }?.status == .granted)
+        #expect(throws: StoreError.self) { try store.setRewardBudget(quarter, cents: 3_999, by: hr) }
+    }
+
+    @Test func approvalChecksStockAgainAcrossPeriods() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let hr = try EmailAddress("hr@corp.fr")
+        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
+        try store.logAction(
+            try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
+            by: fixture.jane)
+        try store.addRewardItem(RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1), by: hr)
+        let quarter = Period.quarter(containing: fixture.today)
+        let month = try Period.parse("2026-11")
+        for period in [quarter, month] { try store.setRewardBudget(period, cents: 10_000, by: hr) }
+        let first = try #require(try store.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
+        let second = try #require(try store.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
+        try store.approveRewards([first], by: hr)
+        #expect(throws: StoreError.approvalBlocked(id: second, reason: "CONF-1 has no stock left (1 approved or granted already)")) {
+            try store.approveRewards([second], by: hr)
+        }
+        #expect(try store.rewardProposals(period: month, by: hr).first?.status == .proposed)
+    }
+}
