@@ -27,6 +27,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case periodNotStarted(period: String, today: LocalDate)
     case invalidRewardCode(String)
     case invalidAmount(String)
+    case invalidDelimiter(String)
+    case invalidCSV(line: Int, problem: CSVProblem)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -55,6 +57,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
+        case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
+        case .invalidCSV(_, let problem): problem.expectation
         }
     }
 }
@@ -84,6 +88,8 @@ extension CoreError: LocalizedError {
         case .invalidPolicy(let key, let problem): "policy key '\(key)' \(problem)"
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
+        case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
+        case .invalidCSV(let line, let problem): "CSV line \(line): \(problem.description): \(expectation)"
         }
     }
 }
