@@ -1,3 +1,4 @@
+import AdvocacyCore
 import ArgumentParser
 import Foundation
 
@@ -59,37 +60,10 @@ struct Table {
         return Table(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
     }
 
-    /// RFC 4180 CSV with a header row and CRLF line ends.
-    func csv() -> String {
-        ([columns.map(\.header)] + rows).map(CSVFormat.line).joined()
+    /// RFC 4180 CSV with a header row and CRLF line ends, formulas neutralised (Core's ``CSVWriter``).
+    func csv(_ writer: CSVWriter = CSVWriter()) -> String {
+        writer.document(header: columns.map(\.header), rows: rows)
     }
-}
-
-/// Writes CSV that spreadsheets read safely.
-enum CSVFormat {
-    /// One record, quoted where needed, ending in CRLF.
-    static func line(_ cells: [String]) -> String {
-        cells.map(escape).joined(separator: ",") + "\r\n"
-    }
-
-    /// Quotes a cell that holds a comma, quote or line break, and defuses
-    /// cells a spreadsheet would run as a formula by prefixing `'`.
-    static func escape(_ cell: String) -> String {
-        // Bytes, not characters: every cell of every export passes here.
-        var value = cell
-        if let first = value.utf8.first, formulaStarts.contains(first), !isNumber(value) { value = "'" + value }
-        guard value.utf8.contains(where: needsQuotes.contains) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A negative number such as -0.3 is data, not a formula.
-    private static func isNumber(_ cell: String) -> Bool {
-        cell.utf8.first == UInt8(ascii: "-") && cell.utf8.count > 1
-            && cell.utf8.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
-    }
-
-    private static let formulaStarts = Set("=+-@\t\r".utf8)
-    private static let needsQuotes = Set(",\"\n\r".utf8)
 }
 
 extension CommandContext {
@@ -107,7 +81,8 @@ extension CommandContext {
         switch format {
         case .json: print(try Self.json(value))
         case .csv:
-            standardOutput.write(CSVFormat.line(fields.map(\.0)) + CSVFormat.line(fields.map(\.1)))
+            let writer = CSVWriter()
+            standardOutput.write(writer.line(fields.map(\.0)) + writer.line(fields.map(\.1)))
         case .text:
             let width = fields.map(\.0.count).max() ?? 0
             for (key, value) in fields where !value.isEmpty {
