@@ -39,6 +39,26 @@ struct CSVWriterTests {
         #expect(french.line(["a"]) == "a\r\n")
     }
 
+    /// The fixture that scripts/check-spreadsheet.sh proves opens as columns in a
+    /// French-locale LibreOffice is byte for byte what the writer produces, and
+    /// what the reader reads from it is what the spreadsheet shows.
+    @Test func theFrenchExportIsTheFileCheckedInASpreadsheet() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/fixtures/spreadsheet")
+        let file = try Data(contentsOf: fixtures.appendingPathComponent("french.csv"))
+        let writer = CSVWriter(delimiter: .semicolon, byteOrderMark: true)
+        let written = writer.document(
+            header: ["nom", "équipe", "note", "montant"],
+            rows: [
+                ["Élodie Müller", "Data; IA", "=1+1", "-12"], ["Zoé\nLigne 2", "Œuvre ç", "@SUM(1;2)", "1,5"],
+                ["François 👩🏽‍💻", "say \"hi\"", "+33 6 12", "-0.3"],
+            ])
+        #expect(Array(written.utf8) == Array(file))
+        let shown = try JSONDecoder().decode(
+            [[String]].self, from: Data(contentsOf: fixtures.appendingPathComponent("french.expected.json")))
+        #expect(try CSVReader.records(in: file, delimiter: .semicolon) == shown)
+    }
+
     @Test(arguments: [
         (",", CSVDelimiter.comma), ("comma", .comma), (";", .semicolon), ("Semicolon", .semicolon), ("\t", .tab), ("\\t", .tab),
         ("tab", .tab), ("TAB", .tab), ("|", .pipe), ("pipe", .pipe),
