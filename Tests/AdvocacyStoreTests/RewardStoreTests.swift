@@ -50,10 +50,10 @@ struct RewardStoreTests {
         try store.addRewardItem(
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
-        try store.setRewardBudget(quarter, cents: 10_000, by: hr)
+        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let id = try #require(run.proposalIDs.first)
-        #expect(throws: StoreError.self) {
+        #expect(throws: DatabaseError.self) {
             try store.writer.write { db in try db.execute(sql: "UPDATE rewardProposal SET status = 'granted', grantedAt = 'x' WHERE id = ?", arguments: [id]) }
         }
         try store.approveRewards([id], by: hr)
@@ -79,7 +79,7 @@ struct RewardStoreTests {
         try store.addRewardItem(RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         let month = try Period.parse("2026-11")
-        for period in [quarter, month] { try store.setRewardBudget(period, cents: 10_000, by: hr) }
+        for period in [quarter, month] { try store.setRewardBudget(period, cents: 100_000, by: hr) }
         let first = try #require(try store.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
         let second = try #require(try store.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
         try store.approveRewards([first], by: hr)

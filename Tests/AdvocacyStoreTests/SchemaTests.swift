@@ -13,10 +13,11 @@ struct SchemaTests {
         }
         #expect(tables == [
             "action", "actionFact", "actionProject", "channel", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot",
-            "project", "scoreRun", "scoringPolicy",
+            "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
+            "scoreRun", "scoringPolicy",
         ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme", "v2-scoring"])
+        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards"])
     }
 
     @Test(arguments: [

@@ -99,7 +99,7 @@ struct ProposalReport {
 
     var heading: String {
         let scope = run.window.upperBound < run.period.end ? "scores of \(run.window.lowerBound) to \(run.window.upperBound)" : "scores of the whole period"
-        return "Reward proposals for \(run.period) (policy version \(run.policyVersion), \(scope), \(run.rankedPeople) people ranked)"
+        return "Reward proposals for \(run.period) (policy version \(run.policyVersion), \(scope), \(run.rankedPeople) \(run.rankedPeople == 1 ? "person" : "people") ranked)"
     }
 
     var summary: String {
@@ -112,6 +112,17 @@ struct ProposalReport {
     }
 
     func money(_ cents: Int) -> String { Money.text(cents, currency: run.currency) }
+
+    /// Why nothing is proposed, and what would change that.
+    var nothingProposed: String {
+        let eligible = run.allocation.entitlements
+        guard let largest = eligible.map(\.entitlementCents).max() else {
+            return "Nothing to propose: no one ranked in \(run.period) is eligible (see who is held back below)."
+        }
+        return "Nothing to propose: \(eligible.count) eligible \(eligible.count == 1 ? "person" : "people"), but no reward in the catalogue "
+            + "fits their entitlements (the largest is \(money(largest)); no one gets more than \(money(run.maxShareCents))): "
+            + "add cheaper rewards or raise the budget."
+    }
 
     var table: Table {
         let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })

@@ -31,29 +31,29 @@ enum Parse {
     static func rewardStatus(_ text: String) throws -> RewardStatus { try expecting { try RewardStatus.parse(text) } }
     static func amount(_ text: String) throws -> Int { try expecting { try Money.cents(parsing: text) } }
 
-    /// A whole number of 0 or more, or `unlimited` (nil).
-    static func stock(_ text: String) throws -> Int? {
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return nil }
+    /// A whole number of 0 or more, or `unlimited`.
+    static func stock(_ text: String) throws -> Setting<Int> {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return .cleared }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
             throw Expectation(description: "expected a whole number of 0 or more, or unlimited")
         }
-        return value
+        return .set(value)
     }
 
-    /// A whole number of 1 or more, or `unlimited` (nil).
-    static func limit(_ text: String) throws -> Int? {
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return nil }
+    /// A whole number of 1 or more, or `unlimited`.
+    static func limit(_ text: String) throws -> Setting<Int> {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "unlimited" { return .cleared }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 1 else {
             throw Expectation(description: "expected a whole number of 1 or more, or unlimited")
         }
-        return value
+        return .set(value)
     }
 
-    /// A tier, or `any` (nil).
-    static func minimumTier(_ text: String) throws -> AudienceTier? {
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "any" { return nil }
+    /// A tier, or `any`.
+    static func minimumTier(_ text: String) throws -> Setting<AudienceTier> {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "any" { return .cleared }
         do {
-            return try AudienceTier.parse(text)
+            return .set(try AudienceTier.parse(text))
         } catch {
             throw Expectation(description: "expected one of nano, micro, mid, macro, mega, or any")
         }
@@ -66,7 +66,7 @@ enum Parse {
         return value
     }
 
-    // DELIM static func delimiter(_ text: String) throws -> CSVDelimiter { try expecting { try CSVDelimiter(parsing: text) } }
+    static func delimiter(_ text: String) throws -> CSVDelimiter { try expecting { try CSVDelimiter(parsing: text) } }
 
     static func proposalID(_ text: String) throws -> Int64 {
         guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value >= 1 else {
@@ -124,5 +124,17 @@ enum Parse {
         } catch let error as CoreError {
             throw Expectation(description: error.expectation)
         }
+    }
+}
+
+/// An option that sets a value or clears it (`--stock unlimited`, `--min-tier any`).
+enum Setting<Value: Sendable>: Sendable {
+    case cleared
+    case set(Value)
+
+    /// The value, nil when cleared.
+    var value: Value? {
+        if case .set(let value) = self { return value }
+        return nil
     }
 }

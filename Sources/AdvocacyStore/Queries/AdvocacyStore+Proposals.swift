@@ -9,6 +9,8 @@ public struct ProposalRun: Sendable {
     public var window: ClosedRange<LocalDate>
     public var policyVersion: Int
     public var currency: String
+    /// The most one person may receive in the period.
+    public var maxShareCents: Int
     public var allocation: Allocation
     /// Everyone ranked in the period, by email.
     public var people: [EmailAddress: PersonScore]
@@ -154,7 +156,7 @@ extension AdvocacyStore {
             wishes: wishes, kept: kept, rejected: rejected)
         return ProposalRun(
             period: period, window: window, policyVersion: version, currency: policy.rewards.currency,
-            allocation: RewardAllocation.allocate(input),
+            maxShareCents: policy.rewards.maxShareCents(of: budget), allocation: RewardAllocation.allocate(input),
             people: Dictionary(ranked.map { ($0.person.email, $0) }, uniquingKeysWith: { a, _ in a }), rankedPeople: ranked.count,
             proposalIDs: [], replaced: 0, dryRun: true)
     }

@@ -28,16 +28,16 @@ struct RewardsCatalogAddCommand: ContextCommand {
     var cost: Int
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Units that can ever be given (default: unlimited).", valueName: "n"), transform: Parse.stock)
-    var stock: Int??
+    var stock: Setting<Int>?
 
     @Option(
         name: .customLong("max-per-person"), parsing: .unconditional,
         help: ArgumentHelp("At most this many per person and calendar year (default: unlimited).", valueName: "n"), transform: Parse.limit)
-    var maxPerPerson: Int??
+    var maxPerPerson: Setting<Int>?
 
     @Option(name: .customLong("min-tier"), help: ArgumentHelp("Only for people of this audience tier or above.", valueName: "tier"),
             transform: Parse.minimumTier)
-    var minTier: AudienceTier??
+    var minTier: Setting<AudienceTier>?
 
     @Option(name: .customLong("project"), help: ArgumentHelp("A project it relates to (repeatable).", valueName: "code"),
             transform: Parse.projectCode)
@@ -46,8 +46,8 @@ struct RewardsCatalogAddCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards catalog add")
         let item = RewardItem(
-            code: code, name: name, category: category, costCents: cost, stock: stock ?? nil, maxPerPerson: maxPerPerson ?? nil,
-            minTier: minTier ?? nil, projects: projects)
+            code: code, name: name, category: category, costCents: cost, stock: stock?.value, maxPerPerson: maxPerPerson?.value,
+            minTier: minTier?.value, projects: projects)
         let entry = try global.openStore(in: context).addRewardItem(item, by: actor)
         context.print("Added \(entry.summary)")
     }

@@ -22,15 +22,15 @@ struct RewardsCatalogUpdateCommand: ContextCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Units that can ever be given, or unlimited.", valueName: "n|unlimited"),
             transform: Parse.stock)
-    var stock: Int??
+    var stock: Setting<Int>?
 
     @Option(name: .customLong("max-per-person"), parsing: .unconditional,
             help: ArgumentHelp("At most this many per person and year, or unlimited.", valueName: "n|unlimited"), transform: Parse.limit)
-    var maxPerPerson: Int??
+    var maxPerPerson: Setting<Int>?
 
     @Option(name: .customLong("min-tier"), help: ArgumentHelp("Lowest audience tier, or any.", valueName: "tier|any"),
             transform: Parse.minimumTier)
-    var minTier: AudienceTier??
+    var minTier: Setting<AudienceTier>?
 
     @Option(name: .customLong("project"), help: ArgumentHelp("Replaces its projects (repeatable).", valueName: "code"),
             transform: Parse.projectCode)
@@ -52,7 +52,7 @@ struct RewardsCatalogUpdateCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards catalog update")
         let changes = RewardItemChanges(
-            name: name, category: category, costCents: cost, stock: stock, maxPerPerson: maxPerPerson, minTier: minTier,
+            name: name, category: category, costCents: cost, stock: stock.map(\.value), maxPerPerson: maxPerPerson.map(\.value), minTier: minTier.map(\.value),
             projects: noProjects ? [] : projects.isEmpty ? nil : projects)
         let entry = try global.openStore(in: context).updateRewardItem(code, changes, by: actor)
         context.print("Updated \(entry.summary)")

@@ -12,6 +12,6 @@ struct RewardsCommand: ParsableCommand {
         subcommands: [
             RewardsCatalogCommand.self, RewardsBudgetCommand.self, RewardsWishCommand.self, RewardsClearCommand.self,
             RewardsProposeCommand.self, RewardsListCommand.self, RewardsApproveCommand.self, RewardsRejectCommand.self,
-            RewardsGrantCommand.self, /*EXPORT*/
+            RewardsGrantCommand.self, RewardsExportCommand.self,
         ])
 }

@@ -40,7 +40,7 @@ struct RewardsProposeCommand: ContextCommand {
         context.print(report.summary)
         context.print("")
         if run.allocation.proposals.isEmpty {
-            context.print("Nothing to propose: no one eligible, or no reward in the catalogue fits.")
+            context.print(report.nothingProposed)
         } else {
             context.print(report.table.text())
         }

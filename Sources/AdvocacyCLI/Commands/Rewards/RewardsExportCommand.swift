@@ -1,0 +1,108 @@
+import AdvocacyCore
+import ArgumentParser
+import Foundation
+
+struct RewardsExportCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a period's rewards for payroll, an HRIS or Excel (hr or admin).",
+        discussion: """
+            Columns: period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, \
+            status, rationale, approvedBy, approvedAt. CSV follows RFC 4180 in UTF-8, and a cell a spreadsheet \
+            would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with '. For a French Excel: \
+            --delimiter ';' --bom. JSON is an array of objects with the same keys. --output writes the file \
+            atomically (a temporary file, then renamed), so it is never seen half-written.
+            """)
+
+    enum Format: String {
+        case csv, json
+    }
+
+    enum Statuses: String {
+        case approved, granted, all
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The period, like 2026-Q4.", valueName: "period"), transform: Parse.period)
+    var period: Period
+
+    @Option(
+        help: ArgumentHelp("approved (the default), granted or all.", valueName: "status"),
+        transform: { text in
+            guard let value = Statuses(rawValue: text.lowercased()) else { throw Expectation(description: "expected approved, granted or all") }
+            return value
+        })
+    var status: Statuses = .approved
+
+    @Option(
+        help: ArgumentHelp("csv (the default) or json.", valueName: "format"),
+        transform: { text in
+            guard let value = Format(rawValue: text.lowercased()) else { throw Expectation(description: "expected csv or json") }
+            return value
+        })
+    var format: Format = .csv
+
+    @Option(help: ArgumentHelp("CSV field separator: ',' (the default), ';', '|' or tab.", valueName: "char"), transform: Parse.delimiter)
+    var delimiter: CSVDelimiter = .comma
+
+    @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right.")
+    var bom = false
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if format == .json && (bom || delimiter != .comma) { throw ValidationError("--delimiter and --bom apply to CSV only, not to --format json") }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output is empty: expected a file path") }
+    }
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "rewards export")
+        let statuses: Set<RewardStatus>? = switch status {
+        case .approved: [.approved]
+        case .granted: [.granted]
+        case .all: nil
+        }
+        let records = try global.openStore(in: context).rewardExport(period: period, statuses: statuses, by: actor)
+        let text: String
+        switch format {
+        case .json:
+            text = try CommandContext.json(records.map(ExportRow.init)) + "\n"
+        case .csv:
+            text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
+                .document(header: RewardProposalRecord.exportColumns, rows: records.map(\.exportCells))
+        }
+        guard let output else {
+            context.standardOutput.write(text)
+            return
+        }
+        try AtomicFile.write(Data(text.utf8), to: output)
+        context.note("Wrote \(records.count) reward\(records.count == 1 ? "" : "s") of \(period) to \(output)")
+    }
+
+    /// The export's columns as JSON keys, absent values as null.
+    struct ExportRow: Encodable {
+        let record: RewardProposalRecord
+
+        init(_ record: RewardProposalRecord) { self.record = record }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: RewardProposalRecord.CodingKeys.self)
+            try container.encode(record.period, forKey: .period)
+            try container.encode(record.hrId, forKey: .hrId)
+            try container.encode(record.email, forKey: .email)
+            try container.encode(record.name, forKey: .name)
+            try container.encode(record.team, forKey: .team)
+            try container.encode(record.rank, forKey: .rank)
+            try container.encode(record.score, forKey: .score)
+            try container.encode(record.rewardCode, forKey: .rewardCode)
+            try container.encode(record.rewardName, forKey: .rewardName)
+            try container.encode(record.category, forKey: .category)
+            try container.encode(record.costCents, forKey: .costCents)
+            try container.encode(record.status, forKey: .status)
+            try container.encode(record.rationale, forKey: .rationale)
+            try container.encode(record.approvedBy, forKey: .approvedBy)
+            try container.encode(record.approvedAt, forKey: .approvedAt)
+        }
+    }
+}
