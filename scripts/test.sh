@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift test suites, then checks that docs/cli.md matches --help.
+# Runs every test: the Swift test suites, the check that docs/cli.md matches
+# --help, and the check that the HR export opens as columns in a French-locale
+# spreadsheet (LibreOffice, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
@@ -7,3 +9,15 @@ source scripts/ensure-deps.sh
 swift build --build-tests
 swift test --skip-build --disable-xctest
 scripts/gen-cli-docs.sh --check
+
+if ! command -v soffice >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 ]]; then
+    echo "Installing LibreOffice Calc for the spreadsheet check..." >&2
+    apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null || true
+fi
+if command -v soffice >/dev/null 2>&1; then
+    scripts/check-export.sh "$(swift build --show-bin-path)/advocacy"
+else
+    echo "warning: LibreOffice is not installed and could not be, so the spreadsheet check was skipped;" >&2
+    echo "         install libreoffice-calc-nogui and run scripts/check-export.sh" >&2
+fi
