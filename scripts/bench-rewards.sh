@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times `rewards propose --dry-run` against `rank` on the same database, so the
+# ratio holds on a shared, noisy machine. Both rank the whole period; propose
+# then allocates the budget and writes each proposal's reason.
+#
+#   scripts/bench-rewards.sh [EMPLOYEES]   (default 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-deps.sh
+
+employees="${1:-10000}"
+swift build -c release --product advocacy >/dev/null
+binary="$(swift build -c release --show-bin-path)/advocacy"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db="$work/bench.sqlite"
+demo="$("$binary" --db "$db" demo --employees "$employees")"
+hr="$(sed -n 's/^  hr     //p' <<<"$demo")"
+quarter="$(sed -n 's/^Reward proposals made by HR for \([^ ]*\) .*/\1/p' <<<"$demo")"
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+seconds() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+}
+rank=$(for _ in 1 2 3 4 5; do seconds "$binary" --db "$db" --as "$hr" rank --period "$quarter" --format json; done | median)
+propose=$(for _ in 1 2 3 4 5; do seconds "$binary" --db "$db" --as "$hr" rewards propose --period "$quarter" --dry-run --format json; done | median)
+people=$("$binary" --db "$db" --as "$hr" rewards propose --period "$quarter" --dry-run --format json | grep -c '"rationale"')
+printf 'employees %s, proposals %s (median of 5)\n' "$employees" "$people"
+printf 'rank --format json                    %.3f s\n' "$rank"
+printf 'rewards propose --dry-run --format json %.3f s  (%.2f× rank)\n' "$propose" "$(echo "$propose / $rank" | bc -l)"
