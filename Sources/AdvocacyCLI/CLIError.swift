@@ -4,7 +4,7 @@ import Foundation
 public enum CLIError: Error, Equatable, Sendable {
     /// A write needs to know who acts.
     case actorRequired(command: String)
-    /// Scores are shown to employees with a role, and each run is recorded.
+    /// Scores and rewards are shown to members of the programme, by role.
     case viewerRequired(command: String)
     /// No home folder to put the default database in.
     case noDefaultDatabasePath
@@ -19,7 +19,7 @@ extension CLIError: LocalizedError {
         case .actorRequired(let command):
             "'\(command)' changes the programme, so it must know who is acting: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
         case .viewerRequired(let command):
-            "'\(command)' shows scores to members of the programme only, and records who looked: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
+            "'\(command)' shows scores or rewards, which depend on who is asking: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
         case .noDefaultDatabasePath:
             "cannot find a home folder for the default database: pass --db PATH or set ADVOCACY_DB"
         case .invalidEnvironment(let name, let value, let expected):

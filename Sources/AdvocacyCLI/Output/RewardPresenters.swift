@@ -55,13 +55,15 @@ extension BudgetSummary {
 }
 
 extension WishEntry {
-    static func table(_ wishes: [WishEntry], currency: String) -> Table {
+    /// Text shows the cost in the currency; CSV keeps cents, like the JSON.
+    static func table(_ wishes: [WishEntry], currency: String, csv: Bool) -> Table {
         Table(
             columns: [.init(header: "email"), .init(header: "name", maxWidth: 30), .init(header: "rank", numeric: true),
                       .init(header: "code"), .init(header: "rewardName", maxWidth: 40), .init(header: "category"),
-                      .init(header: "costCents", numeric: true)],
+                      .init(header: csv ? "costCents" : "cost", numeric: true)],
             rows: wishes.map {
-                [$0.email.value, $0.name, String($0.rank), $0.code.value, $0.rewardName, $0.category.rawValue, String($0.costCents)]
+                [$0.email.value, $0.name, String($0.rank), $0.code.value, $0.rewardName, $0.category.rawValue,
+                 csv ? String($0.costCents) : Money.text($0.costCents, currency: currency)]
             })
     }
 }

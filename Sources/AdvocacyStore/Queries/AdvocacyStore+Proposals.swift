@@ -260,7 +260,9 @@ extension AdvocacyStore {
         _ ids: [Int64], to status: RewardStatus, note: String?, roles: [Role], operation: String, by actorEmail: EmailAddress,
         check: (Database, Int64) throws -> Void
     ) throws -> [RewardProposalRecord] {
-        try write(as: actorEmail) { db, actor in
+        // The same id twice means once.
+        let ids = ids.reduce(into: [Int64]()) { unique, id in if !unique.contains(id) { unique.append(id) } }
+        return try write(as: actorEmail) { db, actor in
             try AccessRules.requireRole(actor, in: roles, to: operation)
             let actorID = try Self.employeeID(db, actorEmail)
             let stamp = Self.timestamp(now())

@@ -57,7 +57,7 @@ struct RewardsExportCommand: ContextCommand {
     }
 
     func run(in context: CommandContext) throws {
-        let actor = try global.requireActor(in: context, for: "rewards export")
+        let actor = try global.requireViewer(in: context, for: "rewards export")
         let statuses: Set<RewardStatus>? = switch status {
         case .approved: [.approved]
         case .granted: [.granted]

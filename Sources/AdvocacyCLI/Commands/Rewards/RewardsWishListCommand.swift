@@ -21,6 +21,6 @@ struct RewardsWishListCommand: ContextCommand {
             return
         }
         let currency = try store.currentPolicy().policy.rewards.currency
-        try context.emit(wishes, as: output.format) { WishEntry.table(wishes, currency: currency) }
+        try context.emit(wishes, as: output.format) { WishEntry.table(wishes, currency: currency, csv: output.format == .csv) }
     }
 }
