@@ -39,14 +39,20 @@ struct RewardStoreTests {
         #expect(try Policy(document: try PolicyValue.parseJSON(try #require(first))) == .standard)
     }
 
-    @Test func theDatabaseRefusesAStatusChangeOutOfOrder() throws {
+    /// The fixture with an HR officer, and Jane's one article scoring above the minimum.
+    static func programmeWithWork() throws -> (StoreFixture, EmailAddress) {
         let fixture = try StoreFixture()
-        let store = fixture.store
         let hr = try EmailAddress("hr@corp.fr")
-        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try store.logAction(
+        try fixture.store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
+        try fixture.store.logAction(
             try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
             by: fixture.jane)
+        return (fixture, hr)
+    }
+
+    @Test func theDatabaseRefusesAStatusChangeOutOfOrder() throws {
+        let (fixture, hr) = try Self.programmeWithWork()
+        let store = fixture.store
         try store.addRewardItem(
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
@@ -69,13 +75,8 @@ struct RewardStoreTests {
     }
 
     @Test func approvalChecksStockAgainAcrossPeriods() throws {
-        let fixture = try StoreFixture()
+        let (fixture, hr) = try Self.programmeWithWork()
         let store = fixture.store
-        let hr = try EmailAddress("hr@corp.fr")
-        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try store.logAction(
-            try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
-            by: fixture.jane)
         try store.addRewardItem(RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         let month = try Period.parse("2026-11")

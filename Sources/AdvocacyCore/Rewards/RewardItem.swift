@@ -11,31 +11,17 @@ public enum RewardCategory: String, Vocabulary, Comparable {
     }
 }
 
-/// A catalogue item's short code such as `CERT-AWS`; the same rules as a
-/// project code, upper-cased so codes compare case-insensitively.
-public struct RewardCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+/// A catalogue item's short code such as `CERT-AWS`.
+public struct RewardCode: ShortCode {
     public let value: String
 
     public init(_ text: String) throws {
-        guard let code = ProjectCode.normalised(text) else { throw CoreError.invalidRewardCode(text) }
+        guard let code = Self.normalised(text) else { throw CoreError.invalidRewardCode(text) }
         value = code
     }
 
-    /// Wraps a code that was validated before (read back from the database).
     public init(alreadyValid value: String) {
         self.value = value
-    }
-
-    public var description: String { value }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }
 
