@@ -165,7 +165,7 @@ public enum RewardAllocation {
         // Who is eligible.
         var eligible: [RewardCandidate] = []
         var heldBack: [HeldBack] = []
-        for candidate in input.candidates.sorted(by: { $0.score.rank < $1.score.rank }) {
+        for candidate in input.candidates.sorted(by: servedFirst) {
             if !candidate.score.person.isActive {
                 heldBack.append(HeldBack(score: candidate.score, reason: .inactive))
             } else if !(candidate.score.score > policy.minimumScore) {
@@ -311,6 +311,13 @@ public enum RewardAllocation {
         return Allocation(
             budgetCents: budget, keptCents: keptTotal, proposedCents: proposed.reduce(0, +), entitlements: shares,
             proposals: proposals, heldBack: heldBack)
+    }
+
+    /// Rank order, with a tie-break that leaves nothing to the input order:
+    /// people sharing a rank (unranked scores, a list built by hand) are
+    /// served by score, then engagement, then email, as the ranking would.
+    static func servedFirst(_ a: RewardCandidate, _ b: RewardCandidate) -> Bool {
+        (a.score.rank, -a.score.score, -a.score.engagement, a.email.value) < (b.score.rank, -b.score.score, -b.score.engagement, b.email.value)
     }
 
     /// score^alpha; nothing for a score of zero, whatever alpha.

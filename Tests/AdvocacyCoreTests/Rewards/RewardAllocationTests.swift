@@ -403,4 +403,21 @@ struct RewardAllocationTests {
             }
         }
     }
+
+    // MARK: - Order of the input
+
+    @Test func peopleWithTheSameRankAreServedInTheSameOrderWhateverTheInputOrder() {
+        // Unranked scores (rank 0) or a hand-made list can tie on rank; the
+        // result must not depend on which of them came first.
+        let people = [R.candidate("Ann", 50, rank: 0), R.candidate("Ben", 50, rank: 0), R.candidate("Cat", 50, rank: 0)]
+        let catalogue = [R.item("CONF-ONE", .conference, cents: 1_000, stock: 1)]
+        let a = allocate(R.policy(alpha: 0), budget: 30_000, people, catalogue)
+        let b = allocate(R.policy(alpha: 0), budget: 30_000, people.reversed(), catalogue)
+        #expect(a.fingerprint == b.fingerprint)
+        // The scarce item goes to the same person both ways: on a tie of rank
+        // and score, the first email.
+        #expect(a.codes(for: "Ann") == ["CONF-ONE"])
+        #expect(b.codes(for: "Ann") == ["CONF-ONE"])
+        #expect(a.entitlements.map(\.email) == ["Ann", "Ben", "Cat"].map(R.email))
+    }
 }

@@ -204,6 +204,19 @@ struct RewardPropertyTests {
         #expect(RewardAllocation.allocate(shuffled).fingerprint == c.result.fingerprint, "seed \(seed)")
     }
 
+    /// People given the same rank (unranked scores, say) are still served in
+    /// an order that does not depend on the order they came in.
+    @Test(arguments: seeds)
+    func sharedRanksDoNotMakeTheResultDependOnInputOrder(seed: UInt64) {
+        var input = Case(seed: seed).input
+        for index in input.candidates.indices { input.candidates[index].score.rank = 0 }
+        var shuffler = SeededGenerator(seed: seed &+ 20_000)
+        var shuffled = input
+        shuffled.candidates.shuffle(using: &shuffler)
+        shuffled.catalogue.shuffle(using: &shuffler)
+        #expect(RewardAllocation.allocate(shuffled).fingerprint == RewardAllocation.allocate(input).fingerprint, "seed \(seed)")
+    }
+
     /// A person's first wish is proposed to them when nothing stands in its
     /// way: it fits what their entitlement leaves, a unit is in stock, no
     /// rule blocks it, nobody ranked higher wished for it too, and the budget
