@@ -160,11 +160,13 @@ struct RewardAllocationTests {
         #expect(result.entitlement(of: "Ann")?.keptCents == 5_000)
         #expect(result.keptCents == 5_000)
         // Ann has 25.00 left: TRAIN-X (30.00) does not fit, TRAIN-Y (20.00) does; BOOK-K is not proposed twice.
-        #expect(result.codes(for: "Ann") == ["TRAIN-Y"])
         #expect(result.codes(for: "Ben") == ["TRAIN-Y"])
-        // 100 − 50 kept − 40 proposed: 10.00 left, too little for TRAIN-X in the leftover round.
-        #expect(result.proposedCents == 4_000)
-        #expect(result.remainingCents == 1_000)
+        // 100 − 50 kept − 40 proposed leaves 10.00: in the leftover round Ann, first in rank,
+        // upgrades TRAIN-Y to TRAIN-X (10.00 more), and nothing is left.
+        #expect(result.codes(for: "Ann") == ["TRAIN-X"])
+        #expect(result.proposal("Ann", "TRAIN-X")?.fromLeftover == true)
+        #expect(result.proposedCents == 5_000)
+        #expect(result.remainingCents == 0)
     }
 
     @Test func keptRewardsOfPeopleOutsideTheRankingStillUseTheBudget() {
@@ -344,6 +346,36 @@ struct RewardAllocationTests {
         #expect(result.entitlement(of: "Cat")?.proposedCents == 0)
         #expect(result.remainingCents == 0)
         #expect(result.entitlement(of: "Ann")?.proposedCents == 4_500)  // more than the entitlement, from the leftover
+    }
+
+    @Test func atMostMaxItemsPerPersonAndTheLeftoverUpgradesADevelopmentPick() {
+        // 150.00 split equally: 50.00 each for Ann and Ben, at most two items each.
+        let catalogue = [
+            R.item("BOOK-A", .book, cents: 2_000), R.item("BOOK-B", .book, cents: 1_500), R.item("BOOK-C", .book, cents: 1_000),
+            R.item("CONF-A", .conference, cents: 6_000),
+        ]
+        var policy = R.policy(alpha: 0, maxItemsPerPerson: 2)
+        policy.maxSharePercent = 60  // 90.00 each at most
+        let result = allocate(policy, budget: 10_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], catalogue)
+        #expect(entitlements(result) == [5_000, 5_000])
+        // Conference (60.00) fits no entitlement; dearest books first, two each: 35.00 each, 30.00 left.
+        // Ann, first in rank, upgrades her cheaper book (15.00) to the conference: 60.00 - 15.00 = 45.00 > 30.00, so
+        // it does not fit; she keeps her books. Ben cannot either. Nothing else fits two items each.
+        #expect(result.codes(for: "Ann") == ["BOOK-A", "BOOK-B"])
+        #expect(result.codes(for: "Ben") == ["BOOK-A", "BOOK-B"])
+        #expect(result.remainingCents == 3_000)
+
+        // CONF-B (70.00) fits no entitlement of 65.00; the books take 35.00 each and 60.00 is
+        // left. Ann, first in rank, swaps her cheaper book (15.00) for the conference: 55.00 more,
+        // 5.00 left, too little for Ben to do the same.
+        let dearer = catalogue.dropLast() + [R.item("CONF-B", .conference, cents: 7_000)]
+        policy.maxSharePercent = 100
+        let richer = allocate(policy, budget: 13_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], Array(dearer))
+        #expect(entitlements(richer) == [6_500, 6_500])
+        #expect(richer.codes(for: "Ann") == ["BOOK-A", "CONF-B"])
+        #expect(richer.codes(for: "Ben") == ["BOOK-A", "BOOK-B"])
+        #expect(richer.proposals.filter(\.fromLeftover).map(\.item.code.value) == ["CONF-B"])
+        #expect(richer.remainingCents == 500)
     }
 
     @Test func theLeftoverRoundStaysWithinThePerPersonCap() {

@@ -51,9 +51,13 @@ enum Rewarded {
 
     /// A policy with no cap on anything but what a test sets.
     static func policy(
-        alpha: Double = 0.5, maxSharePercent: Double = 100, minimumScore: Double = 0, maxFlagPenaltyPercent: Double = 25
+        alpha: Double = 0.5, maxSharePercent: Double = 100, minimumScore: Double = 0, maxFlagPenaltyPercent: Double = 25,
+        maxItemsPerPerson: Int = 10
     ) -> RewardPolicy {
+        // Hand-computed cases allow many items each, so each shows its own
+        // rule; the item limit has tests of its own.
         var policy = RewardPolicy.standard
+        policy.maxItemsPerPerson = maxItemsPerPerson
         policy.alpha = alpha
         policy.maxSharePercent = maxSharePercent
         policy.minimumScore = minimumScore
@@ -107,6 +111,7 @@ struct RewardProgrammeGenerator {
             policy.yearlyCapCents[category] = random.chance(0.2) ? 0 : random.int(in: 2_000...60_000)
         }
         if random.chance(0.2) { policy.voucherCapPercent = 0 }
+        policy.maxItemsPerPerson = random.pick([1, 2, 2, 3, 10])
         return policy
     }
 
