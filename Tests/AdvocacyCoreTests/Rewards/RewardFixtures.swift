@@ -1,11 +1,13 @@
 import Foundation
+
 @testable import AdvocacyCore
 
 /// Builders for reward tests: people with a given score, rank and tier, and
 /// catalogue items, without going through the scoring of actions.
 enum Rewarded {
     static func email(_ name: String) -> EmailAddress {
-        let local = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: " ", with: ".")
+        let local = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(
+            of: " ", with: ".")
         return try! EmailAddress("\(local)@corp.fr")
     }
 
@@ -20,7 +22,8 @@ enum Rewarded {
     ) -> PersonScore {
         let exact = ScoreComponents([score + flagPoints, 0, 0, -flagPoints, 0, 0])
         return PersonScore(
-            person: ScoredPerson(email: email(name), name: name, team: "Data", isActive: active), rank: rank, tier: tier, audience: nil,
+            person: ScoredPerson(email: email(name), name: name, team: "Data", isActive: active), rank: rank, tier: tier,
+            audience: nil,
             score: score, components: exact, flags: [], actions: 0, engagement: engagement, tFactor: 0, weeksActive: 0, weeks: 13,
             hours: 0, qualityHours: 0, alignedHours: 0, countedPoints: 0, halfWorkHours: 52, reachShare: 0, spikeMultiplier: 1,
             exactComponents: exact)
@@ -37,16 +40,20 @@ enum Rewarded {
     }
 
     static func item(
-        _ code: String, _ category: RewardCategory, cents: Int, stock: Int? = nil, maxPerPerson: Int? = nil, minTier: AudienceTier? = nil,
+        _ code: String, _ category: RewardCategory, cents: Int, stock: Int? = nil, maxPerPerson: Int? = nil,
+        minTier: AudienceTier? = nil,
         projects: [String] = []
     ) -> RewardItem {
         RewardItem(
-            code: self.code(code), name: "Item \(code)", category: category, costCents: cents, stock: stock, maxPerPerson: maxPerPerson,
+            code: self.code(code), name: "Item \(code)", category: category, costCents: cents, stock: stock,
+            maxPerPerson: maxPerPerson,
             minTier: minTier, projects: projects.map(project))
     }
 
     static func kept(_ name: String, _ item: RewardItem, inPeriod: Bool = true, inYear: Bool = true) -> KeptReward {
-        KeptReward(email: email(name), code: item.code, category: item.category, costCents: item.costCents, inPeriod: inPeriod, inYear: inYear)
+        KeptReward(
+            email: email(name), code: item.code, category: item.category, costCents: item.costCents, inPeriod: inPeriod,
+            inYear: inYear)
     }
 
     /// A policy with no cap on anything but what a test sets.
@@ -155,7 +162,8 @@ struct RewardProgrammeGenerator {
             if random.chance(0.1) { projects.append(random.pick(Self.projects)) }
             return RewardItem(
                 code: Rewarded.code("ITEM-\(index)"), name: "Item \(index)", category: category, costCents: cents,
-                stock: random.chance(0.5) ? random.int(in: 0...4) : nil, maxPerPerson: random.chance(0.4) ? random.int(in: 1...2) : nil,
+                stock: random.chance(0.5) ? random.int(in: 0...4) : nil,
+                maxPerPerson: random.chance(0.4) ? random.int(in: 1...2) : nil,
                 minTier: random.chance(0.3) ? random.pick(AudienceTier.allCases) : nil, projects: projects)
         }
     }
@@ -182,9 +190,11 @@ struct RewardProgrammeGenerator {
             for _ in 0..<random.int(in: 0...12) {
                 let item = random.pick(catalogue)
                 let inPeriod = random.chance(0.4)
-                kept.append(KeptReward(
-                    email: random.pick(emails), code: item.code, category: item.category, costCents: item.costCents, inPeriod: inPeriod,
-                    inYear: inPeriod || random.chance(0.5)))
+                kept.append(
+                    KeptReward(
+                        email: random.pick(emails), code: item.code, category: item.category, costCents: item.costCents,
+                        inPeriod: inPeriod,
+                        inYear: inPeriod || random.chance(0.5)))
             }
         }
         var rejected: Set<AllocationInput.PersonItem> = []
@@ -194,6 +204,7 @@ struct RewardProgrammeGenerator {
             }
         }
         return AllocationInput(
-            policy: policy(), budgetCents: budget, candidates: candidates, catalogue: catalogue, wishes: wishes, kept: kept, rejected: rejected)
+            policy: policy(), budgetCents: budget, candidates: candidates, catalogue: catalogue, wishes: wishes, kept: kept,
+            rejected: rejected)
     }
 }

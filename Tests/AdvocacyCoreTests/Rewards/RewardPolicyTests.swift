@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 @Suite("Reward policy")
@@ -61,7 +62,11 @@ struct RewardPolicyTests {
         func edit(_ node: PolicyValue, _ path: ArraySlice<String>) -> PolicyValue {
             guard case .table(var entries) = node, let key = path.first else { return value ?? node }
             if let index = entries.firstIndex(where: { $0.key == key }) {
-                if path.count == 1, value == nil { entries.remove(at: index) } else { entries[index].value = edit(entries[index].value, path.dropFirst()) }
+                if path.count == 1, value == nil {
+                    entries.remove(at: index)
+                } else {
+                    entries[index].value = edit(entries[index].value, path.dropFirst())
+                }
             } else if let value {
                 entries.append((key, value))
             }
@@ -75,25 +80,49 @@ struct RewardPolicyTests {
         }
     }
 
-    @Test(arguments: [
-        (["rewards", "alpha"], PolicyValue.number(3.5), "policy key 'rewards.alpha' is 3.5: expected a number from 0 to 3"),
-        (["rewards", "alpha"], .number(-0.5), "policy key 'rewards.alpha' is -0.5: expected a number from 0 to 3"),
-        (["rewards", "currency"], .string("eur"), "policy key 'rewards.currency' is \"eur\": expected a three-letter currency code"),
-        (["rewards", "currency"], .string("EURO"), "policy key 'rewards.currency' is \"EURO\": expected a three-letter currency code"),
-        (["rewards", "currency"], .number(12), "policy key 'rewards.currency' is a number: expected a three-letter currency code"),
-        (["rewards", "maxSharePercent"], .number(0), "policy key 'rewards.maxSharePercent' is 0: expected a number from 1 to 100"),
-        (["rewards", "minimumScore"], .number(100), "policy key 'rewards.minimumScore' is 100: expected a number from 0 to 99"),
-        (["rewards", "maxFlagPenaltyPercent"], .number(101), "policy key 'rewards.maxFlagPenaltyPercent' is 101"),
-        (["rewards", "monthlySocialSecurityCeilingCents"], .number(4005.5),
-         "policy key 'rewards.monthlySocialSecurityCeilingCents' is 4005.5: expected a whole number"),
-        (["rewards", "voucherCapPercent"], .string("5%"), "policy key 'rewards.voucherCapPercent' is text: expected a number"),
-        (["rewardCaps", "voucher"], .number(-1), "policy key 'rewardCaps.voucher' is -1: expected a number from 0 to 10000000000"),
-        (["rewardCaps", "training"], .number(99.5), "policy key 'rewardCaps.training' is 99.5: expected a whole number"),
-        (["rewards", "bonus"], .number(1), "policy key 'rewards.bonus' is not a known key: expected one of currency, alpha"),
-        (["rewardCaps", "gift"], .number(1), "policy key 'rewardCaps.gift' is not a known key: expected one of training,"),
-        (["rewardCaps"], .number(1), "policy key 'rewardCaps' is a number: expected a table of keys"),
-        (["prizes"], .table([]), "policy key 'prizes' is not a known key"),
-    ] as [([String], PolicyValue, String)])
+    @Test(
+        arguments: [
+            (["rewards", "alpha"], PolicyValue.number(3.5), "policy key 'rewards.alpha' is 3.5: expected a number from 0 to 3"),
+            (["rewards", "alpha"], .number(-0.5), "policy key 'rewards.alpha' is -0.5: expected a number from 0 to 3"),
+            (
+                ["rewards", "currency"], .string("eur"),
+                "policy key 'rewards.currency' is \"eur\": expected a three-letter currency code"
+            ),
+            (
+                ["rewards", "currency"], .string("EURO"),
+                "policy key 'rewards.currency' is \"EURO\": expected a three-letter currency code"
+            ),
+            (
+                ["rewards", "currency"], .number(12),
+                "policy key 'rewards.currency' is a number: expected a three-letter currency code"
+            ),
+            (
+                ["rewards", "maxSharePercent"], .number(0),
+                "policy key 'rewards.maxSharePercent' is 0: expected a number from 1 to 100"
+            ),
+            (
+                ["rewards", "minimumScore"], .number(100),
+                "policy key 'rewards.minimumScore' is 100: expected a number from 0 to 99"
+            ),
+            (["rewards", "maxFlagPenaltyPercent"], .number(101), "policy key 'rewards.maxFlagPenaltyPercent' is 101"),
+            (
+                ["rewards", "monthlySocialSecurityCeilingCents"], .number(4005.5),
+                "policy key 'rewards.monthlySocialSecurityCeilingCents' is 4005.5: expected a whole number"
+            ),
+            (
+                ["rewards", "voucherCapPercent"], .string("5%"),
+                "policy key 'rewards.voucherCapPercent' is text: expected a number"
+            ),
+            (
+                ["rewardCaps", "voucher"], .number(-1),
+                "policy key 'rewardCaps.voucher' is -1: expected a number from 0 to 10000000000"
+            ),
+            (["rewardCaps", "training"], .number(99.5), "policy key 'rewardCaps.training' is 99.5: expected a whole number"),
+            (["rewards", "bonus"], .number(1), "policy key 'rewards.bonus' is not a known key: expected one of currency, alpha"),
+            (["rewardCaps", "gift"], .number(1), "policy key 'rewardCaps.gift' is not a known key: expected one of training,"),
+            (["rewardCaps"], .number(1), "policy key 'rewardCaps' is a number: expected a table of keys"),
+            (["prizes"], .table([]), "policy key 'prizes' is not a known key"),
+        ] as [([String], PolicyValue, String)])
     func aBadValueIsRefusedNamingItsKey(path: [String], value: PolicyValue, message: String) {
         let text = error(changing: path, to: value)
         #expect(text?.hasPrefix(message) == true, "\(text ?? "accepted")")
@@ -112,7 +141,8 @@ struct RewardPolicyTests {
 
     @Test func theLimitsOfEachRangeAreAccepted() throws {
         for (path, value) in [
-            (["rewards", "alpha"], 0.0), (["rewards", "alpha"], 3), (["rewards", "maxSharePercent"], 1), (["rewards", "maxSharePercent"], 100),
+            (["rewards", "alpha"], 0.0), (["rewards", "alpha"], 3), (["rewards", "maxSharePercent"], 1),
+            (["rewards", "maxSharePercent"], 100),
             (["rewards", "minimumScore"], 0), (["rewardCaps", "voucher"], 0), (["rewardCaps", "voucher"], 10_000_000_000),
         ] as [([String], Double)] {
             #expect(error(changing: path, to: .number(value)) == nil, "\(path) = \(value)")
@@ -162,7 +192,9 @@ struct RewardPolicyTests {
         #expect(policy.yearlyCap(category) == nil)
     }
 
-    @Test(arguments: [(300_000, 20.0, 60_000), (100, 20, 20), (4, 20, 0), (0, 20, 0), (99_999, 12.5, 12_499), (5_000, 100, 5_000)])
+    @Test(arguments: [
+        (300_000, 20.0, 60_000), (100, 20, 20), (4, 20, 0), (0, 20, 0), (99_999, 12.5, 12_499), (5_000, 100, 5_000),
+    ])
     func thePerPersonCeilingIsAShareOfTheBudgetRoundedDown(budget: Int, percent: Double, cents: Int) {
         var policy = RewardPolicy.standard
         policy.maxSharePercent = percent
@@ -170,9 +202,10 @@ struct RewardPolicyTests {
     }
 
     @Test func categoriesAreOrderedDevelopmentFirstVouchersLast() throws {
-        #expect(RewardCategory.allCases.sorted() == [
-            .training, .certification, .conference, .book, .recognition, .equipment, .dayOff, .donation, .voucher,
-        ])
+        #expect(
+            RewardCategory.allCases.sorted() == [
+                .training, .certification, .conference, .book, .recognition, .equipment, .dayOff, .donation, .voucher,
+            ])
         #expect(RewardCategory.training < .voucher)
         #expect(try RewardCategory.parse("Day-Off") == .dayOff)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 /// Properties of reward allocation, checked on random programmes from fixed
@@ -41,7 +42,9 @@ struct RewardPropertyTests {
         if c.keptInPeriod >= c.input.budgetCents {
             #expect(proposed == 0 || c.result.proposals.allSatisfy { $0.item.costCents == 0 }, "seed \(seed)")
         } else {
-            #expect(proposed + c.keptInPeriod <= c.input.budgetCents, "seed \(seed): \(proposed) + \(c.keptInPeriod) > \(c.input.budgetCents)")
+            #expect(
+                proposed + c.keptInPeriod <= c.input.budgetCents,
+                "seed \(seed): \(proposed) + \(c.keptInPeriod) > \(c.input.budgetCents)")
         }
         #expect(c.result.entitlements.map(\.entitlementCents).reduce(0, +) <= c.input.budgetCents, "seed \(seed)")
     }
@@ -76,7 +79,9 @@ struct RewardPropertyTests {
                 guard let limit = c.input.policy.yearlyCap(category) else { continue }
                 let proposed = proposals.filter { $0.item.category == category }.map(\.item.costCents).reduce(0, +)
                 let kept = keptInYear.filter { $0.category == category }.map(\.costCents).reduce(0, +)
-                #expect(proposed == 0 || kept + proposed <= limit, "seed \(seed): \(email) \(category) \(kept) + \(proposed) > \(limit)")
+                #expect(
+                    proposed == 0 || kept + proposed <= limit,
+                    "seed \(seed): \(email) \(category) \(kept) + \(proposed) > \(limit)")
             }
         }
     }
@@ -94,7 +99,8 @@ struct RewardPropertyTests {
             let keptItems = c.input.kept.filter { $0.email == share.email && $0.inPeriod }.count
             #expect(items == 0 || keptItems + items <= c.input.policy.maxItemsPerPerson, "seed \(seed): \(share.email) has \(keptItems) + \(items) items")
             // What entitlement paid for stays inside it.
-            let fromEntitlement = c.result.proposals.filter { $0.email == share.email && !$0.fromLeftover }.map(\.item.costCents).reduce(0, +)
+            let fromEntitlement = c.result.proposals.filter { $0.email == share.email && !$0.fromLeftover }.map(\.item.costCents)
+                .reduce(0, +)
             #expect(fromEntitlement == 0 || kept + fromEntitlement <= share.entitlementCents, "seed \(seed): \(share.email)")
         }
     }
@@ -147,7 +153,9 @@ struct RewardPropertyTests {
             let freeWeight = free.map(\.weight).reduce(0, +)
             for share in free {
                 let exact = freeBudget * share.weight / freeWeight
-                #expect(Double(share.cents) <= exact + 1e-6 && Double(share.cents) > exact - 1 - 1e-6, "seed \(seed): \(share) vs \(exact)")
+                #expect(
+                    Double(share.cents) <= exact + 1e-6 && Double(share.cents) > exact - 1 - 1e-6,
+                    "seed \(seed): \(share) vs \(exact)")
             }
             if let heaviestFree = free.map(\.weight).max(), let lightestCapped = capped.map(\.weight).min() {
                 #expect(heaviestFree <= lightestCapped * (1 + 1e-12), "seed \(seed)")
@@ -177,20 +185,26 @@ struct RewardPropertyTests {
             let candidate = scores[proposal.email]!
             let wished = c.input.wishes[proposal.email] ?? []
             #expect(catalogue.contains(proposal.item.code), "seed \(seed)")
-            #expect(!c.input.rejected.contains(.init(email: proposal.email, code: proposal.item.code)), "seed \(seed): rejected item proposed")
-            #expect(!c.input.kept.contains { $0.inPeriod && $0.email == proposal.email && $0.code == proposal.item.code }, "seed \(seed)")
+            #expect(
+                !c.input.rejected.contains(.init(email: proposal.email, code: proposal.item.code)),
+                "seed \(seed): rejected item proposed")
+            #expect(
+                !c.input.kept.contains { $0.inPeriod && $0.email == proposal.email && $0.code == proposal.item.code },
+                "seed \(seed)")
             if let lowest = proposal.item.minTier { #expect(candidate.score.tier >= lowest, "seed \(seed)") }
             if !proposal.item.projects.isEmpty {
                 let worked = proposal.item.projects.contains { (candidate.hoursByProject[$0] ?? 0) > 0 }
                 #expect(worked || wished.contains(proposal.item.code), "seed \(seed): \(proposal.item.code) to \(proposal.email)")
             }
             switch proposal.reason {
-            case .wish(let rank): #expect(wished.indices.contains(rank - 1) && wished[rank - 1] == proposal.item.code, "seed \(seed)")
+            case .wish(let rank):
+                #expect(wished.indices.contains(rank - 1) && wished[rank - 1] == proposal.item.code, "seed \(seed)")
             case .work(let project):
                 #expect(proposal.item.projects.contains(project) && (candidate.hoursByProject[project] ?? 0) > 0, "seed \(seed)")
             case .development: #expect(proposal.item.projects.isEmpty, "seed \(seed)")
             }
-            #expect(proposal.rationale.hasPrefix("Rank \(candidate.score.rank) of \(c.input.candidates.count) with "), "seed \(seed)")
+            #expect(
+                proposal.rationale.hasPrefix("Rank \(candidate.score.rank) of \(c.input.candidates.count) with "), "seed \(seed)")
             #expect(proposal.rationale.contains(proposal.item.code.value) && proposal.rationale.hasSuffix("."), "seed \(seed)")
         }
     }
@@ -243,14 +257,21 @@ struct RewardPropertyTests {
                 || keptByPerson.filter(\.inPeriod).count >= c.input.policy.maxItemsPerPerson
             let maxed = item.maxPerPerson.map { keptByPerson.filter { $0.inYear && $0.code == code }.count >= $0 } ?? false
             let tierTooLow = item.minTier.map { candidate.score.tier < $0 } ?? false
-            let overCategoryCap = c.input.policy.yearlyCap(item.category).map { limit in
-                keptByPerson.filter { $0.inYear && $0.category == item.category }.map(\.costCents).reduce(0, +) + item.costCents > limit
-            } ?? false
-            let wishedAbove = c.result.entitlements.prefix { $0.email != share.email }.contains { (c.input.wishes[$0.email] ?? []).contains(code) }
+            let overCategoryCap =
+                c.input.policy.yearlyCap(item.category).map { limit in
+                    keptByPerson.filter { $0.inYear && $0.category == item.category }.map(\.costCents).reduce(0, +)
+                        + item.costCents > limit
+                } ?? false
+            let wishedAbove = c.result.entitlements.prefix { $0.email != share.email }.contains {
+                (c.input.wishes[$0.email] ?? []).contains(code)
+            }
             let budgetLeft = c.input.budgetCents - c.keptInPeriod - promisedAbove >= item.costCents
-            guard fits, inStock, !rejected, !alreadyThisPeriod, !maxed, !tierTooLow, !overCategoryCap, !wishedAbove, budgetLeft else { continue }
+            guard fits, inStock, !rejected, !alreadyThisPeriod, !maxed, !tierTooLow, !overCategoryCap, !wishedAbove, budgetLeft
+            else { continue }
             let proposal = c.result.proposals.first { $0.email == share.email && $0.item.code == code }
-            #expect(proposal?.reason == .wish(1) && proposal?.fromLeftover == false, "seed \(seed): \(share.email)'s wish \(code) not honoured")
+            #expect(
+                proposal?.reason == .wish(1) && proposal?.fromLeftover == false,
+                "seed \(seed): \(share.email)'s wish \(code) not honoured")
         }
     }
 
@@ -267,17 +288,29 @@ struct RewardPropertyTests {
             count("work item", c.result.proposals.contains { if case .work = $0.reason { true } else { false } })
             count("leftover", c.result.proposals.contains(where: \.fromLeftover))
             count("voucher", c.result.proposals.contains { $0.item.category == .voucher })
-            count("stock exhausted", c.input.catalogue.contains { item in
-                item.stock.map { $0 > 0 && c.result.proposals.filter { $0.item.code == item.code }.count + c.input.kept.filter { $0.code == item.code }.count == $0 } ?? false
-            })
+            count(
+                "stock exhausted",
+                c.input.catalogue.contains { item in
+                    item.stock.map {
+                        $0 > 0
+                            && c.result.proposals.filter { $0.item.code == item.code }.count
+                                + c.input.kept.filter { $0.code == item.code }.count == $0
+                    } ?? false
+                })
             count("held back flagged", c.result.heldBack.contains { if case .flagged = $0.reason { true } else { false } })
-            count("cleared", c.input.candidates.contains { $0.cleared && $0.flagPenaltyPercent > c.input.policy.maxFlagPenaltyPercent && c.isEligible($0) })
+            count(
+                "cleared",
+                c.input.candidates.contains {
+                    $0.cleared && $0.flagPenaltyPercent > c.input.policy.maxFlagPenaltyPercent && c.isEligible($0)
+                })
             count("zero budget", c.input.budgetCents == 0)
             count("kept in period", c.keptInPeriod > 0)
             count("tie", Set(c.result.entitlements.map(\.entitlementCents)).count < c.result.entitlements.count)
         }
-        for what in ["capped share", "uncapped share", "wish honoured", "work item", "leftover", "voucher", "stock exhausted",
-                     "held back flagged", "cleared", "zero budget", "kept in period", "tie"] {
+        for what in [
+            "capped share", "uncapped share", "wish honoured", "work item", "leftover", "voucher", "stock exhausted",
+            "held back flagged", "cleared", "zero budget", "kept in period", "tie",
+        ] {
             #expect(seen[what, default: 0] >= 5, "only \(seen[what, default: 0]) programmes with a \(what)")
         }
     }
