@@ -251,7 +251,8 @@ public enum RewardAllocation {
         // What no entitlement could use goes round in rank order, within the
         // per-person ceiling: each round, a person gets one more item, or,
         // with as many items as allowed, one development pick upgraded to a
-        // dearer one (a conference instead of a book).
+        // dearer one of the same or an earlier category (a conference
+        // instead of a book).
         func release(_ position: Int, person index: Int) -> (RewardItem, ProposalReason, Bool) {
             let released = chosen[index].remove(at: position)
             let item = released.0
@@ -282,8 +283,11 @@ public enum RewardAllocation {
                 else { continue }
                 let released = release(position, person: index)
                 let old = released.0
+                // Dearer, and no further from talent development: a book may become a
+                // conference, never a voucher.
                 let better = preferences[index].first { item, reason in
-                    reason == .development && item.costCents > old.costCents && fits(item, eligible[index], within: headroom + old.costCents)
+                    reason == .development && item.costCents > old.costCents && item.category <= old.category
+                        && fits(item, eligible[index], within: headroom + old.costCents)
                 }
                 if let (item, reason) = better {
                     take(item, reason: reason, fromLeftover: true, person: index)

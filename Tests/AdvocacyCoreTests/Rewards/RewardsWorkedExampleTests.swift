@@ -76,21 +76,24 @@ struct RewardsWorkedExampleTests {
     @Test func theItemsOfTheTable() {
         #expect(result.codes(for: "Alice Martin") == ["CONF-DEVOXX", "BOOK-DDD"])
         #expect(result.codes(for: "Bruno Petit") == ["CONF-DEVOXX", "BOOK-DDD"])
-        #expect(result.codes(for: "Chloé Durand") == ["TRAIN-SPEAK", "BOOK-DDD", "LUNCH-CIO", "GIFT-100"])
-        #expect(result.codes(for: "David Leroy") == ["TRAIN-DATA"])
-        #expect(result.codes(for: "Emma Moreau") == ["TRAIN-SPEAK"])
-        #expect(result.codes(for: "Farid Haddad") == ["CERT-AWS"])
-        #expect(result.codes(for: "Gaëlle Roux") == ["BOOK-DDD", "LUNCH-CIO", "GIFT-100"])
+        #expect(result.codes(for: "Chloé Durand") == ["TRAIN-SPEAK", "BOOK-DDD"])
+        #expect(result.codes(for: "David Leroy") == ["TRAIN-DATA", "BOOK-DDD"])
+        #expect(result.codes(for: "Emma Moreau") == ["TRAIN-SPEAK", "BOOK-DDD"])
+        #expect(result.codes(for: "Farid Haddad") == ["CERT-AWS", "BOOK-DDD"])
+        #expect(result.codes(for: "Gaëlle Roux") == ["BOOK-DDD", "LUNCH-CIO"])
         #expect(result.codes(for: "Hugo Blanc").isEmpty)
         #expect(
             result.proposals.filter(\.fromLeftover).map { "\($0.email) \($0.item.code)" } == [
-                "bruno.petit@corp.fr BOOK-DDD", "chloe.durand@corp.fr GIFT-100",
+                "bruno.petit@corp.fr BOOK-DDD", "david.leroy@corp.fr BOOK-DDD", "emma.moreau@corp.fr BOOK-DDD",
+                "farid.haddad@corp.fr BOOK-DDD",
             ])
         #expect(result.proposal("David Leroy", "TRAIN-DATA")?.reason == .work(R.project("DATA-PLAT")))
-        // 595 + 595 + 555 + 380 + 350 + 300 + 205 = 2,980.00 EUR; 20.00 EUR stays unspent.
-        #expect(result.entitlements.map(\.proposedCents) == [59_500, 59_500, 55_500, 38_000, 35_000, 30_000, 20_500])
-        #expect(result.proposedCents == 298_000)
-        #expect(result.remainingCents == 2_000)
+        // No voucher: the leftover round never swaps a development reward for one.
+        #expect(result.proposals.allSatisfy { $0.item.category != .voucher })
+        // 595 + 595 + 395 + 425 + 395 + 345 + 105 = 2,855.00 EUR; 145.00 EUR stays unspent.
+        #expect(result.entitlements.map(\.proposedCents) == [59_500, 59_500, 39_500, 42_500, 39_500, 34_500, 10_500])
+        #expect(result.proposedCents == 285_500)
+        #expect(result.remainingCents == 14_500)
     }
 
     @Test func theRationalesQuoted() {
@@ -103,8 +106,8 @@ struct RewardsWorkedExampleTests {
                 == "Rank 4 of 8 with 30 points (micro tier) for 2 videos, mostly on DATA-PLAT; entitled to 399.94 EUR of the 3,000.00 EUR budget; TRAIN-DATA relates to their work on DATA-PLAT."
         )
         #expect(
-            result.proposal("Chloé Durand", "GIFT-100")?.rationale
-                == "Rank 3 of 8 with 45 points (micro tier) for 6 posts and 1 article, mostly on ERP-2027; entitled to 489.83 EUR of the 3,000.00 EUR budget; GIFT-100 is a voucher reward that fits, paid from the budget left once every entitlement was used."
+            result.proposal("Emma Moreau", "BOOK-DDD")?.rationale
+                == "Rank 5 of 8 with 25 points (micro tier) for 2 articles, mostly on SEC-ZT; entitled to 365.10 EUR of the 3,000.00 EUR budget; BOOK-DDD is a book reward that fits, paid from the budget left once every entitlement was used."
         )
     }
 
@@ -114,7 +117,7 @@ struct RewardsWorkedExampleTests {
             .deletingLastPathComponent()
             .deletingLastPathComponent()
         let document = try String(contentsOf: root.appendingPathComponent("docs/rewards.md"), encoding: .utf8)
-        for (name, code) in [("Bruno Petit", "CONF-DEVOXX"), ("David Leroy", "TRAIN-DATA"), ("Chloé Durand", "GIFT-100")] {
+        for (name, code) in [("Bruno Petit", "CONF-DEVOXX"), ("David Leroy", "TRAIN-DATA"), ("Emma Moreau", "BOOK-DDD")] {
             let rationale = try #require(result.proposal(name, code)?.rationale)
             let quoted = document.contains("\n> \(rationale)\n")
             #expect(quoted, "docs/rewards.md does not quote: \(rationale)")
