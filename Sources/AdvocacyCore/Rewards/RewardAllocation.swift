@@ -178,72 +178,22 @@ public enum RewardAllocation {
         }
 
         let entitled = entitlements(weights: eligible.map { weight(score: $0.score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
-
-        // What earlier decisions already hold.
-        var unitsGiven: [RewardCode: Int] = [:]
-        var yearlyCount: [AllocationInput.PersonItem: Int] = [:]
-        var yearlySpent: [EmailAddress: [RewardCategory: Int]] = [:]
-        var keptInPeriod: [EmailAddress: Int] = [:]
-        var itemsInPeriod: [EmailAddress: Int] = [:]
-        var taken: Set<AllocationInput.PersonItem> = input.rejected
-        for kept in input.kept {
-            unitsGiven[kept.code, default: 0] += 1
-            if kept.inYear {
-                yearlyCount[.init(email: kept.email, code: kept.code), default: 0] += 1
-                yearlySpent[kept.email, default: [:]][kept.category, default: 0] += kept.costCents
-            }
-            if kept.inPeriod {
-                keptInPeriod[kept.email, default: 0] += kept.costCents
-                itemsInPeriod[kept.email, default: 0] += 1
-                taken.insert(.init(email: kept.email, code: kept.code))
-            }
-        }
-        let keptTotal = keptInPeriod.values.reduce(0, +)
-        var pool = max(0, budget - keptTotal)
-
+        var ledger = Ledger(policy: policy, budget: budget, kept: input.kept, rejected: input.rejected)
         let catalogue = input.catalogue.sorted { $0.code < $1.code }
         let byCode = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let preferences = eligible.map { preferenceList(for: $0, wishes: input.wishes[$0.email] ?? [], catalogue: catalogue, byCode: byCode) }
-
-        func fits(_ item: RewardItem, _ candidate: RewardCandidate, within amount: Int) -> Bool {
-            let key = AllocationInput.PersonItem(email: candidate.email, code: item.code)
-            guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key),
-                itemsInPeriod[candidate.email, default: 0] < policy.maxItemsPerPerson
-            else { return false }
-            if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
-            if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
-            if let lowest = item.minTier, candidate.score.tier < lowest { return false }
-            if let limit = policy.yearlyCap(item.category),
-                yearlySpent[candidate.email, default: [:]][item.category, default: 0] + item.costCents > limit
-            {
-                return false
-            }
-            return true
-        }
-
-        var proposed = Array(repeating: 0, count: eligible.count)
-        var chosen: [[(RewardItem, ProposalReason, Bool)]] = Array(repeating: [], count: eligible.count)
-        func take(_ item: RewardItem, reason: ProposalReason, fromLeftover: Bool, person index: Int) {
-            let email = eligible[index].email
-            let key = AllocationInput.PersonItem(email: email, code: item.code)
-            taken.insert(key)
-            unitsGiven[item.code, default: 0] += 1
-            yearlyCount[key, default: 0] += 1
-            yearlySpent[email, default: [:]][item.category, default: 0] += item.costCents
-            itemsInPeriod[email, default: 0] += 1
-            proposed[index] += item.costCents
-            pool -= item.costCents
-            chosen[index].append((item, reason, fromLeftover))
-        }
+        var chosen: [[(item: RewardItem, reason: ProposalReason, fromLeftover: Bool)]] = Array(repeating: [], count: eligible.count)
 
         // Everyone's wishes first, in rank order, then items matching their
         // work, then development rewards, each within their entitlement: a
         // scarce item goes to someone who wished for it before anyone else.
         for pass in 0..<3 {
-            for index in eligible.indices {
-                for (item, reason) in preferences[index] where reason.pass == pass {
-                    let left = entitled[index] - keptInPeriod[eligible[index].email, default: 0] - proposed[index]
-                    if fits(item, eligible[index], within: left) { take(item, reason: reason, fromLeftover: false, person: index) }
+            for (index, candidate) in eligible.enumerated() {
+                for (item, reason) in preferences[index] where reason.pass == pass
+                    && ledger.fits(item, candidate, within: entitled[index] - ledger.spentInPeriod(candidate.email))
+                {
+                    ledger.add(item, for: candidate.email)
+                    chosen[index].append((item, reason, false))
                 }
             }
         }
@@ -252,59 +202,45 @@ public enum RewardAllocation {
         // per-person ceiling: each round, a person gets one more item, or,
         // with as many items as allowed, one development pick upgraded to a
         // dearer one of the same or an earlier category (a conference
-        // instead of a book).
-        func release(_ position: Int, person index: Int) -> (RewardItem, ProposalReason, Bool) {
-            let released = chosen[index].remove(at: position)
-            let item = released.0
-            let email = eligible[index].email
-            let key = AllocationInput.PersonItem(email: email, code: item.code)
-            taken.remove(key)
-            unitsGiven[item.code, default: 0] -= 1
-            yearlyCount[key, default: 0] -= 1
-            yearlySpent[email, default: [:]][item.category, default: 0] -= item.costCents
-            itemsInPeriod[email, default: 0] -= 1
-            proposed[index] -= item.costCents
-            pool += item.costCents
-            return released
-        }
+        // instead of a book, never a voucher).
         var progress = true
-        while progress && pool > 0 {
+        while progress && ledger.pool > 0 {
             progress = false
-            for index in eligible.indices {
-                let headroom = cap - keptInPeriod[eligible[index].email, default: 0] - proposed[index]
-                if let (item, reason) = preferences[index].first(where: { fits($0.0, eligible[index], within: headroom) }) {
-                    take(item, reason: reason, fromLeftover: true, person: index)
+            for (index, candidate) in eligible.enumerated() {
+                let headroom = cap - ledger.spentInPeriod(candidate.email)
+                if let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, candidate, within: headroom) }) {
+                    ledger.add(item, for: candidate.email)
+                    chosen[index].append((item, reason, true))
                     progress = true
                     continue
                 }
-                // The cheapest development pick, if a dearer development item fits in its place.
-                guard let position = chosen[index].indices.filter({ chosen[index][$0].1 == .development })
-                    .min(by: { chosen[index][$0].0.costCents < chosen[index][$1].0.costCents })
+                guard let position = chosen[index].indices.filter({ chosen[index][$0].reason == .development })
+                    .min(by: { chosen[index][$0].item.costCents < chosen[index][$1].item.costCents })
                 else { continue }
-                let released = release(position, person: index)
-                let old = released.0
-                // Dearer, and no further from talent development: a book may become a
-                // conference, never a voucher.
+                // Give the cheapest development pick back, then look for a better one in its place.
+                let old = chosen[index][position].item
+                ledger.remove(old, for: candidate.email)
                 let better = preferences[index].first { item, reason in
                     reason == .development && item.costCents > old.costCents && item.category <= old.category
-                        && fits(item, eligible[index], within: headroom + old.costCents)
+                        && ledger.fits(item, candidate, within: headroom + old.costCents)
                 }
                 if let (item, reason) = better {
-                    take(item, reason: reason, fromLeftover: true, person: index)
+                    chosen[index][position] = (item, reason, true)
                     progress = true
-                } else {
-                    take(old, reason: released.1, fromLeftover: released.2, person: index)
-                    chosen[index].insert(chosen[index].removeLast(), at: position)
                 }
+                ledger.add(better?.0 ?? old, for: candidate.email)
             }
         }
 
         let currency = policy.currency
         var proposals: [AllocatedReward] = []
         var shares: [Entitlement] = []
+        var proposedCents = 0
         for (index, candidate) in eligible.enumerated() {
-            let kept = keptInPeriod[candidate.email, default: 0]
-            shares.append(Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed[index]))
+            let kept = ledger.keptInPeriod[candidate.email, default: 0]
+            let proposed = ledger.spentInPeriod(candidate.email) - kept
+            proposedCents += proposed
+            shares.append(Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed))
             for (item, reason, fromLeftover) in chosen[index] {
                 let rationale = Rationale.sentence(
                     candidate: candidate, ranked: input.candidates.count, entitlementCents: entitled[index], budgetCents: budget,
@@ -313,7 +249,7 @@ public enum RewardAllocation {
             }
         }
         return Allocation(
-            budgetCents: budget, keptCents: keptTotal, proposedCents: proposed.reduce(0, +), entitlements: shares,
+            budgetCents: budget, keptCents: ledger.keptInPeriod.values.reduce(0, +), proposedCents: proposedCents, entitlements: shares,
             proposals: proposals, heldBack: heldBack)
     }
 
@@ -377,5 +313,80 @@ public enum RewardAllocation {
             .sorted { ($0.category, -$0.costCents, $0.code) < ($1.category, -$1.costCents, $1.code) }
         list += general.map { ($0, .development) }
         return list
+    }
+}
+
+/// What is committed, by earlier decisions and by the allocation so far:
+/// the counts every rule of ``RewardAllocation/allocate(_:)`` checks. One
+/// mechanism adds and removes an item, so giving one back (an upgrade)
+/// undoes exactly what taking it did.
+private struct Ledger {
+    typealias PersonItem = AllocationInput.PersonItem
+
+    let policy: RewardPolicy
+    /// What is left of the budget.
+    private(set) var pool: Int
+    /// Approved or granted in the period, by person.
+    let keptInPeriod: [EmailAddress: Int]
+    private var spent: [EmailAddress: Int]
+    private var itemsInPeriod: [EmailAddress: Int] = [:]
+    private var unitsGiven: [RewardCode: Int] = [:]
+    private var yearlyCount: [PersonItem: Int] = [:]
+    private var yearlySpent: [EmailAddress: [RewardCategory: Int]] = [:]
+    /// Items a person may not be proposed: rejected, or already theirs in the period.
+    private var taken: Set<PersonItem>
+
+    init(policy: RewardPolicy, budget: Int, kept: [KeptReward], rejected: Set<PersonItem>) {
+        self.policy = policy
+        taken = rejected
+        var inPeriod: [EmailAddress: Int] = [:]
+        for reward in kept {
+            unitsGiven[reward.code, default: 0] += 1
+            if reward.inYear {
+                yearlyCount[PersonItem(email: reward.email, code: reward.code), default: 0] += 1
+                yearlySpent[reward.email, default: [:]][reward.category, default: 0] += reward.costCents
+            }
+            if reward.inPeriod {
+                inPeriod[reward.email, default: 0] += reward.costCents
+                itemsInPeriod[reward.email, default: 0] += 1
+                taken.insert(PersonItem(email: reward.email, code: reward.code))
+            }
+        }
+        keptInPeriod = inPeriod
+        spent = inPeriod
+        pool = max(0, budget - inPeriod.values.reduce(0, +))
+    }
+
+    /// Kept and proposed in the period for `email`.
+    func spentInPeriod(_ email: EmailAddress) -> Int { spent[email, default: 0] }
+
+    /// Whether `item` may go to `candidate` for at most `amount`, under every rule.
+    func fits(_ item: RewardItem, _ candidate: RewardCandidate, within amount: Int) -> Bool {
+        let email = candidate.email
+        let key = PersonItem(email: email, code: item.code)
+        guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key),
+            itemsInPeriod[email, default: 0] < policy.maxItemsPerPerson
+        else { return false }
+        if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
+        if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
+        if let lowest = item.minTier, candidate.score.tier < lowest { return false }
+        if let limit = policy.yearlyCap(item.category), yearlySpent[email, default: [:]][item.category, default: 0] + item.costCents > limit {
+            return false
+        }
+        return true
+    }
+
+    mutating func add(_ item: RewardItem, for email: EmailAddress) { record(item, for: email, units: 1) }
+    mutating func remove(_ item: RewardItem, for email: EmailAddress) { record(item, for: email, units: -1) }
+
+    private mutating func record(_ item: RewardItem, for email: EmailAddress, units: Int) {
+        let key = PersonItem(email: email, code: item.code)
+        if units > 0 { taken.insert(key) } else { taken.remove(key) }
+        unitsGiven[item.code, default: 0] += units
+        yearlyCount[key, default: 0] += units
+        yearlySpent[email, default: [:]][item.category, default: 0] += units * item.costCents
+        itemsInPeriod[email, default: 0] += units
+        spent[email, default: 0] += units * item.costCents
+        pool -= units * item.costCents
     }
 }
