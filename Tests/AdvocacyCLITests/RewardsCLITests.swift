@@ -46,6 +46,7 @@ struct RewardsCLITests {
         let total = all.compactMap { $0["costCents"] as? Int }.reduce(0, +)
         #expect(total <= 600_000)
         #expect(all.allSatisfy { ($0["rationale"] as? String)?.hasPrefix("Rank ") == true })
+        #expect(all.allSatisfy { ($0["reason"] as? String).flatMap(ProposalReason.init(label:)) != nil && $0["fromLeftover"] is Bool })
 
         let ids = all.prefix(3).compactMap { $0["id"] as? Int }.map(String.init)
         try cli.expectSuccess(["rewards", "approve"] + ids + ["--note", "bien mérité"], as: cio)

@@ -69,7 +69,7 @@ extension WishEntry {
 }
 
 extension RewardProposalRecord {
-    /// The list as text: money readable, the rationale cut to fit.
+    /// The list as text: money readable, and the reason in short (the rationale is in JSON and CSV).
     static func textTable(_ records: [RewardProposalRecord]) -> Table {
         Table(
             columns: [.init(header: "id", numeric: true), .init(header: "period"), .init(header: "name", maxWidth: 24),
@@ -78,7 +78,8 @@ extension RewardProposalRecord {
                       .init(header: "approvedBy"), .init(header: "why", maxWidth: 70)],
             rows: records.map {
                 [String($0.id), $0.period, $0.name, $0.team ?? "", String($0.rank), NumberText.plain($0.score), $0.rewardCode.value,
-                 Money.text($0.costCents, currency: $0.currency), $0.status.rawValue, $0.approvedBy?.value ?? "", $0.whyClause]
+                 Money.text($0.costCents, currency: $0.currency), $0.status.rawValue, $0.approvedBy?.value ?? "",
+                 $0.reason.description + ($0.fromLeftover ? " (leftover)" : "")]
             })
     }
 
@@ -87,11 +88,6 @@ extension RewardProposalRecord {
         Table(
             columns: (["id"] + exportColumns).map { Table.Column(header: $0) },
             rows: records.map { [String($0.id)] + $0.exportCells })
-    }
-
-    /// The last clause of the rationale, the reason for this item.
-    var whyClause: String {
-        rationale.components(separatedBy: "; ").last.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? rationale
     }
 }
 
@@ -135,16 +131,11 @@ struct ProposalReport {
                       .init(header: "cost", numeric: true), .init(header: "why", maxWidth: 60)],
             rows: run.allocation.proposals.enumerated().map { index, proposal in
                 let score = run.people[proposal.email]
-                let why: String = switch proposal.reason {
-                case .wish(let rank): "wish no. \(rank)"
-                case .work(let project): "work on \(project)"
-                case .development: "development"
-                }
                 return [
                     index < run.proposalIDs.count ? String(run.proposalIDs[index]) : "-", String(score?.rank ?? 0),
                     score?.person.name ?? proposal.email.value, score?.person.team ?? "", score.map { NumberText.plain($0.score) } ?? "",
                     score?.tier.rawValue ?? "", money(entitlements[proposal.email] ?? 0), proposal.item.code.value,
-                    proposal.item.category.rawValue, money(proposal.item.costCents), why + (proposal.fromLeftover ? " (leftover)" : ""),
+                    proposal.item.category.rawValue, money(proposal.item.costCents), proposal.reason.description + (proposal.fromLeftover ? " (leftover)" : ""),
                 ]
             })
     }
@@ -206,16 +197,11 @@ struct ProposalReport {
         let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
         let items = run.allocation.proposals.enumerated().map { index, proposal in
             let score = run.people[proposal.email]!
-            let reason: String = switch proposal.reason {
-            case .wish(let rank): "wish \(rank)"
-            case .work(let project): "work \(project)"
-            case .development: "development"
-            }
             return JSONForm.Item(
                 id: index < run.proposalIDs.count ? run.proposalIDs[index] : nil, rank: score.rank, email: proposal.email,
                 name: score.person.name, team: score.person.team, score: score.score, tier: score.tier,
                 entitlementCents: entitlements[proposal.email] ?? 0, rewardCode: proposal.item.code, rewardName: proposal.item.name,
-                category: proposal.item.category, costCents: proposal.item.costCents, reason: reason, fromLeftover: proposal.fromLeftover,
+                category: proposal.item.category, costCents: proposal.item.costCents, reason: proposal.reason.label, fromLeftover: proposal.fromLeftover,
                 rationale: proposal.rationale)
         }
         let held = run.allocation.heldBack.map { held in

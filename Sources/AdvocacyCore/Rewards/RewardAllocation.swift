@@ -88,13 +88,42 @@ public struct AllocationInput: Sendable {
 }
 
 /// Why an item went to a person.
-public enum ProposalReason: Hashable, Sendable {
+public enum ProposalReason: Hashable, Sendable, CustomStringConvertible {
     /// It was their wish of this rank (1 first).
     case wish(Int)
     /// It relates to a project they worked on.
     case work(ProjectCode)
     /// A development reward that fits what their entitlement left.
     case development
+
+    /// How JSON and the database name it: `wish 1`, `work DATA-PLATFORM`, `development`.
+    public var label: String {
+        switch self {
+        case .wish(let rank): "wish \(rank)"
+        case .work(let project): "work \(project)"
+        case .development: "development"
+        }
+    }
+
+    /// Reads a ``label`` back.
+    public init?(label: String) {
+        let parts = label.split(separator: " ", maxSplits: 1).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("development", 1): self = .development
+        case ("wish", 2): guard let rank = Int(parts[1]), rank >= 1 else { return nil }; self = .wish(rank)
+        case ("work", 2): guard let project = try? ProjectCode(parts[1]) else { return nil }; self = .work(project)
+        default: return nil
+        }
+    }
+
+    /// How tables show it: `wish no. 1`, `work on DATA-PLATFORM`, `development`.
+    public var description: String {
+        switch self {
+        case .wish(let rank): "wish no. \(rank)"
+        case .work(let project): "work on \(project)"
+        case .development: "development"
+        }
+    }
 
     /// Wishes are served first, then work, then development.
     var pass: Int {

@@ -110,6 +110,9 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
     public var costCents: Int
     public var currency: String
     public var status: RewardStatus
+    public var reason: ProposalReason
+    /// Paid from the budget left once every entitlement was used.
+    public var fromLeftover: Bool
     public var rationale: String
     public var approvedBy: EmailAddress?
     /// ISO 8601 timestamp of the approval.
@@ -120,7 +123,7 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
     public init(
         id: Int64, period: String, hrId: String?, email: EmailAddress, name: String, team: String?, rank: Int, score: Double,
         rewardCode: RewardCode, rewardName: String, category: RewardCategory, costCents: Int, currency: String, status: RewardStatus,
-        rationale: String, approvedBy: EmailAddress?, approvedAt: String?, note: String?
+        reason: ProposalReason, fromLeftover: Bool, rationale: String, approvedBy: EmailAddress?, approvedAt: String?, note: String?
     ) {
         self.id = id
         self.period = period
@@ -136,6 +139,8 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         self.costCents = costCents
         self.currency = currency
         self.status = status
+        self.reason = reason
+        self.fromLeftover = fromLeftover
         self.rationale = rationale
         self.approvedBy = approvedBy
         self.approvedAt = approvedAt
@@ -157,8 +162,8 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
     }
 
     public enum CodingKeys: String, CodingKey {
-        case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status, rationale
-        case approvedBy, approvedAt, note
+        case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status, reason
+        case fromLeftover, rationale, approvedBy, approvedAt, note
     }
 
     /// Writes every key, absent values as null, so an HRIS sees a fixed shape.
@@ -178,6 +183,8 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         try container.encode(costCents, forKey: .costCents)
         try container.encode(currency, forKey: .currency)
         try container.encode(status, forKey: .status)
+        try container.encode(reason.label, forKey: .reason)
+        try container.encode(fromLeftover, forKey: .fromLeftover)
         try container.encode(rationale, forKey: .rationale)
         try container.encode(approvedBy, forKey: .approvedBy)
         try container.encode(approvedAt, forKey: .approvedAt)

@@ -64,14 +64,9 @@ extension AdvocacyStore {
                     """)
             for proposal in run.allocation.proposals {
                 let score = run.people[proposal.email]!
-                let reason = switch proposal.reason {
-                case .wish: "wish"
-                case .work: "work"
-                case .development: "development"
-                }
                 try insert.execute(arguments: [
                     period.description, period.start.description, period.end.description, run.currency, score.rank, score.score,
-                    score.tier.rawValue, entitlements[proposal.email] ?? 0, reason, proposal.fromLeftover, proposal.rationale, scoreRunID,
+                    score.tier.rawValue, entitlements[proposal.email] ?? 0, proposal.reason.label, proposal.fromLeftover, proposal.rationale, scoreRunID,
                     run.policyVersion, actorID, stamp, proposal.email.value, proposal.item.code.value,
                 ])
                 run.proposalIDs.append(db.lastInsertedRowID)
@@ -206,7 +201,7 @@ extension AdvocacyStore {
             db,
             sql: """
                 SELECT r.id, r.period, e.hrId, e.email, e.fullName, e.team, r.rank, r.score, r.rewardCode, r.rewardName, r.category,
-                    r.costCents, r.currency, r.status, r.rationale, r.note, r.decidedAt,
+                    r.costCents, r.currency, r.status, r.reason, r.fromLeftover, r.rationale, r.note, r.decidedAt,
                     (SELECT email FROM employee WHERE id = r.decidedBy) AS decidedByEmail
                 FROM rewardProposal r JOIN employee e ON e.id = r.employeeId
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -220,10 +215,16 @@ extension AdvocacyStore {
                 id: row["id"], period: row["period"], hrId: row["hrId"], email: EmailAddress(alreadyValid: row["email"]),
                 name: row["fullName"], team: row["team"], rank: row["rank"], score: row["score"],
                 rewardCode: RewardCode(alreadyValid: row["rewardCode"]), rewardName: row["rewardName"], category: try decode(row["category"]),
-                costCents: row["costCents"], currency: row["currency"], status: status, rationale: row["rationale"],
+                costCents: row["costCents"], currency: row["currency"], status: status, reason: try reason(row["reason"]),
+                fromLeftover: row["fromLeftover"], rationale: row["rationale"],
                 approvedBy: approved ? (row["decidedByEmail"] as String?).map { EmailAddress(alreadyValid: $0) } : nil,
                 approvedAt: approved ? row["decidedAt"] : nil, note: row["note"])
         }
+    }
+
+    static func reason(_ label: String) throws -> ProposalReason {
+        guard let reason = ProposalReason(label: label) else { throw StoreError.constraintViolated("unexpected proposal reason '\(label)'") }
+        return reason
     }
 
     // MARK: Decisions

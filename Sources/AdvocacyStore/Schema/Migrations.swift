@@ -308,7 +308,7 @@ enum Migrations {
                     score REAL NOT NULL CHECK (score >= 0),
                     tier TEXT NOT NULL CHECK (tier IN ('nano', 'micro', 'mid', 'macro', 'mega')),
                     entitlementCents INTEGER NOT NULL CHECK (entitlementCents >= 0),
-                    reason TEXT NOT NULL CHECK (reason IN ('wish', 'work', 'development')),
+                    reason TEXT NOT NULL CHECK (reason = 'development' OR reason GLOB 'wish [1-9]*' OR reason GLOB 'work ?*'),
                     fromLeftover INTEGER NOT NULL CHECK (fromLeftover IN (0, 1)),
                     rationale TEXT NOT NULL,
                     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'approved', 'rejected', 'granted')),
