@@ -110,13 +110,22 @@ extension AdvocacyStore {
     public func rewardCatalogue(by actorEmail: EmailAddress) throws -> [CatalogueEntry] {
         try read { db in
             try AccessRules.requireActive(try Self.actor(db, actorEmail))
-            return try Self.catalogue(db).sorted { ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code) }
+            return try Self.catalogue(db, currency: try Self.currency(db)).sorted { ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code) }
         }
     }
 
+    /// The currency of every amount, from the policy in force.
+    static func currency(_ db: Database) throws -> String { try currentPolicy(db).policy.rewards.currency }
+
+    /// What is approved or granted in `period`.
+    static func committedCents(_ db: Database, period: String) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE period = ? AND status IN ('approved', 'granted')",
+            arguments: [period]) ?? 0
+    }
+
     /// Every current (not retired) item with its committed units.
-    static func catalogue(_ db: Database, code: RewardCode? = nil) throws -> [CatalogueEntry] {
-        let currency = try currentPolicy(db).policy.rewards.currency
+    static func catalogue(_ db: Database, currency: String, code: RewardCode? = nil) throws -> [CatalogueEntry] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -139,7 +148,7 @@ extension AdvocacyStore {
     }
 
     static func catalogueEntry(_ db: Database, _ code: RewardCode) throws -> CatalogueEntry {
-        guard let entry = try catalogue(db, code: code).first else {
+        guard let entry = try catalogue(db, currency: try currency(db), code: code).first else {
             let retired = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardItem WHERE code = ?)", arguments: [code.value]) ?? false
             throw retired ? StoreError.rewardRetired(code) : StoreError.unknownReward(code)
         }
@@ -171,10 +180,8 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "set reward budgets")
             guard (0...Money.maximumCents).contains(cents) else { throw CoreError.invalidAmount(Money.text(cents)) }
-            let currency = try Self.currentPolicy(db).policy.rewards.currency
-            let committed = try Int.fetchOne(
-                db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE period = ? AND status IN ('approved', 'granted')",
-                arguments: [period.description]) ?? 0
+            let currency = try Self.currency(db)
+            let committed = try Self.committedCents(db, period: period.description)
             if cents < committed {
                 throw StoreError.budgetBelowCommitted(
                     period: period.description, amount: Money.text(cents, currency: currency), committed: Money.text(committed, currency: currency))
@@ -188,7 +195,7 @@ extension AdvocacyStore {
                     period.description, period.start.description, period.end.description, cents, try Self.employeeID(db, actorEmail),
                     Self.timestamp(now()),
                 ])
-            return try Self.budgets(db, period: period)[0]
+            return try Self.budgets(db, period: period, currency: currency)[0]
         }
     }
 
@@ -197,22 +204,23 @@ extension AdvocacyStore {
     public func rewardBudgets(_ period: Period? = nil, by actorEmail: EmailAddress) throws -> [BudgetSummary] {
         try read { db in
             try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .cio, .admin], to: "see reward budgets")
-            let budgets = try Self.budgets(db, period: period)
+            let budgets = try Self.budgets(db, period: period, currency: try Self.currency(db))
             if let period, budgets.isEmpty { throw StoreError.noBudget(period: period.description) }
             return budgets
         }
     }
 
-    static func budgets(_ db: Database, period: Period?) throws -> [BudgetSummary] {
-        let currency = try currentPolicy(db).policy.rewards.currency
+    static func budgets(_ db: Database, period: Period?, currency: String) throws -> [BudgetSummary] {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT b.period, b.periodStart, b.periodEnd, b.amountCents,
-                    (SELECT TOTAL(costCents) FROM rewardProposal WHERE period = b.period AND status = 'proposed') AS proposed,
-                    (SELECT TOTAL(costCents) FROM rewardProposal WHERE period = b.period AND status = 'approved') AS approved,
-                    (SELECT TOTAL(costCents) FROM rewardProposal WHERE period = b.period AND status = 'granted') AS granted
-                FROM rewardBudget b \(period == nil ? "" : "WHERE b.period = ?")
+                    TOTAL(CASE r.status WHEN 'proposed' THEN r.costCents END) AS proposed,
+                    TOTAL(CASE r.status WHEN 'approved' THEN r.costCents END) AS approved,
+                    TOTAL(CASE r.status WHEN 'granted' THEN r.costCents END) AS granted
+                FROM rewardBudget b LEFT JOIN rewardProposal r ON r.period = b.period
+                \(period == nil ? "" : "WHERE b.period = ?")
+                GROUP BY b.period
                 ORDER BY b.periodStart, b.periodEnd
                 """,
             arguments: period.map { [$0.description] } ?? [])

@@ -147,7 +147,7 @@ extension AdvocacyStore {
         }
 
         let input = AllocationInput(
-            policy: policy.rewards, budgetCents: budget, candidates: candidates, catalogue: try catalogue(db).map(\.item),
+            policy: policy.rewards, budgetCents: budget, candidates: candidates, catalogue: try catalogue(db, currency: policy.rewards.currency).map(\.item),
             wishes: wishes, kept: kept, rejected: rejected)
         return ProposalRun(
             period: period, window: window, policyVersion: version, currency: policy.rewards.currency,
@@ -234,8 +234,8 @@ extension AdvocacyStore {
     /// other periods may have been approved since the proposal was made.
     @discardableResult
     public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) { db, id in
-            try Self.checkApproval(db, id: id)
+        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) { db, id, policy in
+            try Self.checkApproval(db, id: id, policy: policy)
         }
     }
 
@@ -243,14 +243,14 @@ extension AdvocacyStore {
     @discardableResult
     public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
-        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) { _, _ in }
+        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) { _, _, _ in }
     }
 
     /// Marks approved rewards as granted (hr): handed over. A wish for the
     /// item granted is fulfilled and goes.
     @discardableResult
     public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try decide(ids, to: .granted, note: nil, roles: [.hr], operation: "grant rewards", by: actorEmail) { db, id in
+        try decide(ids, to: .granted, note: nil, roles: [.hr], operation: "grant rewards", by: actorEmail) { db, id, _ in
             try db.execute(
                 sql: "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
                 arguments: [id])
@@ -259,7 +259,7 @@ extension AdvocacyStore {
 
     private func decide(
         _ ids: [Int64], to status: RewardStatus, note: String?, roles: [Role], operation: String, by actorEmail: EmailAddress,
-        check: (Database, Int64) throws -> Void
+        check: (Database, Int64, RewardPolicy) throws -> Void
     ) throws -> [RewardProposalRecord] {
         // The same id twice means once.
         let ids = ids.reduce(into: [Int64]()) { unique, id in if !unique.contains(id) { unique.append(id) } }
@@ -267,6 +267,7 @@ extension AdvocacyStore {
             try AccessRules.requireRole(actor, in: roles, to: operation)
             let actorID = try Self.employeeID(db, actorEmail)
             let stamp = Self.timestamp(now())
+            let policy = try Self.currentPolicy(db).policy.rewards
             let allowed: Set<String> = switch status {
             case .approved: ["proposed"]
             case .rejected: ["proposed", "approved"]
@@ -288,7 +289,7 @@ extension AdvocacyStore {
                         arguments: [status.rawValue, actorID, stamp, note?.isEmpty == false ? note : nil, id])
                 }
                 // Checked after the update, so each approval counts the ones before it.
-                try check(db, id)
+                try check(db, id, policy)
             }
             return try Self.proposals(db, period: nil, statuses: nil, only: nil, ids: ids)
         }
@@ -296,7 +297,7 @@ extension AdvocacyStore {
 
     /// What an approval must still respect: the item is in the catalogue,
     /// in stock, within the person's yearly limits and the period's budget.
-    static func checkApproval(_ db: Database, id: Int64) throws {
+    static func checkApproval(_ db: Database, id: Int64, policy: RewardPolicy) throws {
         guard let row = try Row.fetchOne(
             db,
             sql: """
@@ -306,7 +307,6 @@ extension AdvocacyStore {
                 """, arguments: [id])
         else { throw StoreError.unknownProposal(id) }
         let code = RewardCode(alreadyValid: row["rewardCode"])
-        let policy = try currentPolicy(db).policy.rewards
         let currency = policy.currency
         if (row["retiredAt"] as String?) != nil { throw StoreError.approvalBlocked(id: id, reason: "\(code) was removed from the catalogue") }
         let given = try Int.fetchOne(
@@ -333,9 +333,7 @@ extension AdvocacyStore {
                     id: id, reason: "it would bring this person's \(category.rawValue) rewards in \(year) to \(Money.text(spent, currency: currency)), above the yearly cap of \(Money.text(cap, currency: currency))")
             }
         }
-        let committed = try Int.fetchOne(
-            db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE period = ? AND status IN ('approved', 'granted')",
-            arguments: [row["period"] as String]) ?? 0
+        let committed = try committedCents(db, period: row["period"])
         guard let budget = row["budget"] as Int? else { throw StoreError.noBudget(period: row["period"]) }
         if committed > budget {
             throw StoreError.approvalBlocked(
