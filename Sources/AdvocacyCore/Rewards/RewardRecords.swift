@@ -161,15 +161,35 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         ]
     }
 
-    public enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status, reason
         case fromLeftover, rationale, approvedBy, approvedAt, note
     }
 
-    /// Writes every key, absent values as null, so an HRIS sees a fixed shape.
+    /// Writes every key, absent values as null, so a reader sees a fixed shape.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
+        try encodeExportFields(into: &container)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(reason.label, forKey: .reason)
+        try container.encode(fromLeftover, forKey: .fromLeftover)
+        try container.encode(note, forKey: .note)
+    }
+
+    /// The HR export's columns alone, for an HRIS: the same keys as the CSV.
+    public var export: Export { Export(record: self) }
+
+    public struct Export: Encodable, Sendable {
+        let record: RewardProposalRecord
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try record.encodeExportFields(into: &container)
+        }
+    }
+
+    private func encodeExportFields(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
         try container.encode(period, forKey: .period)
         try container.encode(hrId, forKey: .hrId)
         try container.encode(email, forKey: .email)
@@ -181,13 +201,9 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         try container.encode(rewardName, forKey: .rewardName)
         try container.encode(category, forKey: .category)
         try container.encode(costCents, forKey: .costCents)
-        try container.encode(currency, forKey: .currency)
         try container.encode(status, forKey: .status)
-        try container.encode(reason.label, forKey: .reason)
-        try container.encode(fromLeftover, forKey: .fromLeftover)
         try container.encode(rationale, forKey: .rationale)
         try container.encode(approvedBy, forKey: .approvedBy)
         try container.encode(approvedAt, forKey: .approvedAt)
-        try container.encode(note, forKey: .note)
     }
 }

@@ -67,7 +67,7 @@ struct RewardsExportCommand: ContextCommand {
         let text: String
         switch format {
         case .json:
-            text = try CommandContext.json(records.map(ExportRow.init)) + "\n"
+            text = try CommandContext.json(records.map(\.export)) + "\n"
         case .csv:
             text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
                 .document(header: RewardProposalRecord.exportColumns, rows: records.map(\.exportCells))
@@ -78,31 +78,5 @@ struct RewardsExportCommand: ContextCommand {
         }
         try AtomicFile.write(Data(text.utf8), to: output)
         context.note("Wrote \(records.count) reward\(records.count == 1 ? "" : "s") of \(period) to \(output)")
-    }
-
-    /// The export's columns as JSON keys, absent values as null.
-    struct ExportRow: Encodable {
-        let record: RewardProposalRecord
-
-        init(_ record: RewardProposalRecord) { self.record = record }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: RewardProposalRecord.CodingKeys.self)
-            try container.encode(record.period, forKey: .period)
-            try container.encode(record.hrId, forKey: .hrId)
-            try container.encode(record.email, forKey: .email)
-            try container.encode(record.name, forKey: .name)
-            try container.encode(record.team, forKey: .team)
-            try container.encode(record.rank, forKey: .rank)
-            try container.encode(record.score, forKey: .score)
-            try container.encode(record.rewardCode, forKey: .rewardCode)
-            try container.encode(record.rewardName, forKey: .rewardName)
-            try container.encode(record.category, forKey: .category)
-            try container.encode(record.costCents, forKey: .costCents)
-            try container.encode(record.status, forKey: .status)
-            try container.encode(record.rationale, forKey: .rationale)
-            try container.encode(record.approvedBy, forKey: .approvedBy)
-            try container.encode(record.approvedAt, forKey: .approvedAt)
-        }
     }
 }
