@@ -16,13 +16,8 @@ struct ExplainCommand: ContextCommand {
 
     @Option(
         name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"),
-        transform: { text in
-            guard let format = OutputFormat(rawValue: text.lowercased()), format != .csv else {
-                throw Expectation(description: "expected text or json")
-            }
-            return format
-        })
-    var format: OutputFormat = .text
+        transform: Parse.choice)
+    var format: ReportFormat = .text
 
     @Argument(help: ArgumentHelp("Whose score.", valueName: "email"), transform: Parse.email)
     var email: EmailAddress
@@ -32,7 +27,7 @@ struct ExplainCommand: ContextCommand {
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let explanation = try global.openStore(in: context).explain(email, period: chosen, today: context.today, by: viewer)
         switch format {
-        case .json, .csv: context.print(try CommandContext.json(ExplanationReport(explanation)))
+        case .json: context.print(try CommandContext.json(ExplanationReport(explanation)))
         case .text: context.print(ExplanationText(explanation).render())
         }
     }

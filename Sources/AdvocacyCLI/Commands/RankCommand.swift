@@ -35,7 +35,7 @@ struct RankCommand: ContextCommand {
     var top: Int?
 
     @Option(help: ArgumentHelp("Rank people (default) or teams, by the average score of their active advocates.", valueName: "person|team"),
-            transform: Parse.rankingSubject)
+            transform: Parse.choice)
     var by: RankingSubject = .person
 
     func run(in context: CommandContext) throws {
@@ -58,6 +58,6 @@ struct RankCommand: ContextCommand {
     }
 }
 
-enum RankingSubject: String, Sendable, Encodable {
+enum RankingSubject: String, CaseIterable, Sendable, Encodable {
     case person, team
 }

@@ -7,15 +7,15 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, csv
 }
 
+/// How a report that is not a table prints (explain, rewards propose).
+enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
 struct OutputOptions: ParsableArguments {
     @Option(
         name: .long, help: ArgumentHelp("Output format: text, json or csv.", valueName: "format"),
-        transform: { text in
-            guard let format = OutputFormat(rawValue: text.lowercased()) else {
-                throw Expectation(description: "expected one of text, json, csv")
-            }
-            return format
-        })
+        transform: Parse.choice)
     var format: OutputFormat = .text
 }
 

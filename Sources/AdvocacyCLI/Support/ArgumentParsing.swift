@@ -75,9 +75,13 @@ enum Parse {
         return value
     }
 
-    static func rankingSubject(_ text: String) throws -> RankingSubject {
-        guard let subject = RankingSubject(rawValue: text.lowercased()) else { throw Expectation(description: "expected person or team") }
-        return subject
+    /// One word of a closed list, ignoring case; the error lists the words
+    /// ("expected csv or json", "expected text, json or csv").
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String) throws -> Choice where Choice.RawValue == String {
+        if let choice = Choice(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) { return choice }
+        let words = Choice.allCases.map(\.rawValue)
+        let list = words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
+        throw Expectation(description: "expected \(list)")
     }
 
     static func positiveCount(_ text: String) throws -> Int {

@@ -10,12 +10,7 @@ struct PolicyShowCommand: ContextCommand {
 
     @Option(
         help: ArgumentHelp("toml (commented, the default) or json.", valueName: "format"),
-        transform: { text in
-            guard let format = PolicyFile.Format(rawValue: text.lowercased()) else {
-                throw Expectation(description: "expected toml or json")
-            }
-            return format
-        })
+        transform: Parse.choice)
     var format: PolicyFile.Format = .toml
 
     func run(in context: CommandContext) throws {

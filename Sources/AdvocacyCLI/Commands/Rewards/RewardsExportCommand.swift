@@ -13,11 +13,11 @@ struct RewardsExportCommand: ContextCommand {
             atomically (a temporary file, then renamed), so it is never seen half-written.
             """)
 
-    enum Format: String {
+    enum Format: String, CaseIterable {
         case csv, json
     }
 
-    enum Statuses: String {
+    enum Statuses: String, CaseIterable {
         case approved, granted, all
     }
 
@@ -28,18 +28,12 @@ struct RewardsExportCommand: ContextCommand {
 
     @Option(
         help: ArgumentHelp("approved (the default), granted or all.", valueName: "status"),
-        transform: { text in
-            guard let value = Statuses(rawValue: text.lowercased()) else { throw Expectation(description: "expected approved, granted or all") }
-            return value
-        })
+        transform: Parse.choice)
     var status: Statuses = .approved
 
     @Option(
         help: ArgumentHelp("csv (the default) or json.", valueName: "format"),
-        transform: { text in
-            guard let value = Format(rawValue: text.lowercased()) else { throw Expectation(description: "expected csv or json") }
-            return value
-        })
+        transform: Parse.choice)
     var format: Format = .csv
 
     @Option(help: ArgumentHelp("CSV field separator: ',' (the default), ';', '|' or tab.", valueName: "char"), transform: Parse.delimiter)

@@ -22,11 +22,8 @@ struct RewardsProposeCommand: ContextCommand {
 
     @Option(
         help: ArgumentHelp("Output format: text or json.", valueName: "format"),
-        transform: { text in
-            guard let format = OutputFormat(rawValue: text.lowercased()), format != .csv else { throw Expectation(description: "expected text or json") }
-            return format
-        })
-    var format: OutputFormat = .text
+        transform: Parse.choice)
+    var format: ReportFormat = .text
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards propose")
