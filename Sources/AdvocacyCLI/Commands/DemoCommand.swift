@@ -64,9 +64,10 @@ struct DemoCommand: ContextCommand {
         context.print("Top 10 of \(report.scope)")
         context.print(report.shortTable.text())
         context.print("")
-        let proposals = ProposalReport(run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr))
+        let proposals = ProposalReport(
+            run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr), title: "Reward proposals made by HR")
         let shown = 12
-        context.print(proposals.heading.replacingOccurrences(of: "Reward proposals", with: "Reward proposals made by HR"))
+        context.print(proposals.heading)
         context.print(proposals.summary)
         var table = proposals.table.keeping(["id", "rank", "name", "score", "entitlement", "reward", "cost", "why"])
         let more = table.rows.count - shown

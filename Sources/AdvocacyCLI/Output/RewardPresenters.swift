@@ -94,10 +94,12 @@ extension RewardProposalRecord {
 /// What `rewards propose` prints: the run, the proposals and who is held back.
 struct ProposalReport {
     let run: ProposalRun
+    /// The heading's first words.
+    var title = "Reward proposals"
 
     var heading: String {
         let scope = run.window.upperBound < run.period.end ? "scores of \(run.window.lowerBound) to \(run.window.upperBound)" : "scores of the whole period"
-        return "Reward proposals for \(run.period) (policy version \(run.policyVersion), \(scope), \(run.rankedPeople) \(run.rankedPeople == 1 ? "person" : "people") ranked)"
+        return "\(title) for \(run.period) (policy version \(run.policyVersion), \(scope), \(run.rankedPeople) \(run.rankedPeople == 1 ? "person" : "people") ranked)"
     }
 
     var summary: String {
