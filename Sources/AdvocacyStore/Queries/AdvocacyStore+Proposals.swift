@@ -81,35 +81,41 @@ extension AdvocacyStore {
         let (version, policy) = try currentPolicy(db)
         let ranked = Ranking.rank(try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()))
 
-        let ids = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT id, email FROM employee").map { (EmailAddress(alreadyValid: $0["email"]), $0["id"] as Int64) },
-            uniquingKeysWith: { a, _ in a })
+        // What each person worked on and did, for matching items and for the rationale.
         let days: [any DatabaseValueConvertible] = [window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch]
-        var hours: [Int64: [ProjectCode: Double]] = [:]
+        var hours: [EmailAddress: [ProjectCode: Double]] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT f.employeeId, p.code, f.kind, COUNT(*) AS actions, TOTAL(f.effortHours) AS own, COUNT(f.effortHours) AS withOwn
+                SELECT e.email, p.code, f.kind, COUNT(*) AS actions, TOTAL(f.effortHours) AS own, COUNT(f.effortHours) AS withOwn
                 FROM actionFact f JOIN actionProject ap ON ap.actionId = f.actionId JOIN project p ON p.id = ap.projectId
+                JOIN employee e ON e.id = f.employeeId
                 WHERE f.day BETWEEN ? AND ?
                 GROUP BY f.employeeId, p.code, f.kind
                 """, arguments: StatementArguments(days))
         {
             let kind: ActionKind = try decode(row["kind"])
             let defaulted = Double((row["actions"] as Int) - (row["withOwn"] as Int)) * (policy.scoring.effortHours[kind] ?? 0)
-            hours[row["employeeId"], default: [:]][ProjectCode(alreadyValid: row["code"]), default: 0] += (row["own"] as Double) + defaulted
+            hours[EmailAddress(alreadyValid: row["email"]), default: [:]][ProjectCode(alreadyValid: row["code"]), default: 0] += (row["own"] as Double) + defaulted
         }
-        var kinds: [Int64: [ActionKind: Int]] = [:]
+        var kinds: [EmailAddress: [ActionKind: Int]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT employeeId, kind, COUNT(*) AS actions FROM actionFact WHERE day BETWEEN ? AND ? GROUP BY employeeId, kind",
+            db,
+            sql: """
+                SELECT e.email, f.kind, COUNT(*) AS actions FROM actionFact f JOIN employee e ON e.id = f.employeeId
+                WHERE f.day BETWEEN ? AND ? GROUP BY f.employeeId, f.kind
+                """,
             arguments: StatementArguments(days))
         {
-            kinds[row["employeeId"], default: [:]][try decode(row["kind"]) as ActionKind] = row["actions"]
+            kinds[EmailAddress(alreadyValid: row["email"]), default: [:]][try decode(row["kind"]) as ActionKind] = row["actions"]
         }
-        let cleared = try Int64.fetchSet(db, sql: "SELECT employeeId FROM rewardClearance WHERE period = ?", arguments: [period.description])
+        let cleared = try Set(String.fetchAll(
+            db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
+            arguments: [period.description]).map { EmailAddress(alreadyValid: $0) })
         let candidates = ranked.map { score in
-            let id = ids[score.person.email] ?? -1
-            return RewardCandidate(score: score, hoursByProject: hours[id] ?? [:], actionsByKind: kinds[id] ?? [:], cleared: cleared.contains(id))
+            let email = score.person.email
+            return RewardCandidate(
+                score: score, hoursByProject: hours[email] ?? [:], actionsByKind: kinds[email] ?? [:], cleared: cleared.contains(email))
         }
 
         var wishes: [EmailAddress: [RewardCode]] = [:]
