@@ -34,7 +34,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case wishesFull(RewardCode)
     case notWished(RewardCode)
     case unknownProposal(Int64)
-    case proposalTransition(id: Int64, status: String, action: String)
+    case proposalTransition(id: Int64, status: RewardStatus, to: RewardStatus)
     case approvalBlocked(id: Int64, reason: String)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
@@ -107,8 +107,10 @@ extension StoreError: LocalizedError {
             "\(code) is not among your wishes: see 'advocacy rewards wish list'"
         case .unknownProposal(let id):
             "no reward proposal with id \(id): see 'advocacy rewards list'"
-        case .proposalTransition(let id, let status, let action):
-            "proposal \(id) is \(status), so it cannot be \(action): \(Self.allowedTransition(action))"
+        case .proposalTransition(let id, let status, let next):
+            "proposal \(id) is \(status.rawValue), so it cannot be \(next.rawValue): only "
+                + RewardStatus.allCases.filter(RewardStatus.sources(of: next).contains).map(\.rawValue).joined(separator: " or ")
+                + (next == .rejected ? " (not yet granted)" : "") + " rewards can be \(next.rawValue)"
         case .approvalBlocked(let id, let reason):
             "proposal \(id) cannot be approved: \(reason); nothing was changed"
         case .databaseFailure(let path, let reason):
@@ -119,13 +121,3 @@ extension StoreError: LocalizedError {
     }
 }
 
-extension StoreError {
-    /// What a proposal must be in for `action` to apply.
-    static func allowedTransition(_ action: String) -> String {
-        switch action {
-        case "approved": "only proposed rewards can be approved"
-        case "rejected": "only proposed or approved (not yet granted) rewards can be rejected"
-        default: "only approved rewards can be granted"
-        }
-    }
-}

@@ -64,7 +64,7 @@ struct RewardStoreTests {
         }
         try store.approveRewards([id], by: hr)
         try store.grantRewards([id], by: hr)
-        #expect(throws: StoreError.proposalTransition(id: id, status: "granted", action: "rejected")) {
+        #expect(throws: StoreError.proposalTransition(id: id, status: .granted, to: .rejected)) {
             try store.rejectRewards([id], note: "too late", by: hr)
         }
         // Granted rewards survive a new proposal run, and the budget cannot fall below them.

@@ -5,6 +5,17 @@ import Foundation
 public enum RewardStatus: String, Vocabulary {
     case proposed, approved, rejected, granted
     public static let vocabularyName = "reward status"
+
+    /// The statuses a proposal may move to `status` from (the database's
+    /// trigger enforces the same).
+    public static func sources(of status: RewardStatus) -> Set<RewardStatus> {
+        switch status {
+        case .proposed: []
+        case .approved: [.proposed]
+        case .rejected: [.proposed, .approved]
+        case .granted: [.approved]
+        }
+    }
 }
 
 /// A catalogue item with how many units are committed.

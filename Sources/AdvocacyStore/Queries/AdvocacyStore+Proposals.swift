@@ -274,17 +274,15 @@ extension AdvocacyStore {
             let actorID = try Self.employeeID(db, actorEmail)
             let stamp = Self.timestamp(now())
             let policy = try Self.currentPolicy(db).policy.rewards
-            let allowed: Set<String> = switch status {
-            case .approved: ["proposed"]
-            case .rejected: ["proposed", "approved"]
-            default: ["approved"]
-            }
             let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             for id in ids {
-                guard let current = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id]) else {
+                guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id]) else {
                     throw StoreError.unknownProposal(id)
                 }
-                guard allowed.contains(current) else { throw StoreError.proposalTransition(id: id, status: current, action: status.rawValue) }
+                let current: RewardStatus = try Self.decode(stored)
+                guard RewardStatus.sources(of: status).contains(current) else {
+                    throw StoreError.proposalTransition(id: id, status: current, to: status)
+                }
                 if status == .granted {
                     try db.execute(
                         sql: "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ? WHERE id = ?",
