@@ -125,8 +125,7 @@ struct ProposalReport {
     }
 
     var table: Table {
-        let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
-        return Table(
+        Table(
             columns: [.init(header: "id", numeric: true), .init(header: "rank", numeric: true), .init(header: "name", maxWidth: 24),
                       .init(header: "team", maxWidth: 16), .init(header: "score", numeric: true), .init(header: "tier"),
                       .init(header: "entitlement", numeric: true), .init(header: "reward"), .init(header: "category"),
@@ -136,7 +135,7 @@ struct ProposalReport {
                 return [
                     index < run.proposalIDs.count ? String(run.proposalIDs[index]) : "-", String(score?.rank ?? 0),
                     score?.person.name ?? proposal.email.value, score?.person.team ?? "", score.map { NumberText.plain($0.score) } ?? "",
-                    score?.tier.rawValue ?? "", money(entitlements[proposal.email] ?? 0), proposal.item.code.value,
+                    score?.tier.rawValue ?? "", money(proposal.entitlementCents), proposal.item.code.value,
                     proposal.item.category.rawValue, money(proposal.item.costCents), proposal.reason.description + (proposal.fromLeftover ? " (leftover)" : ""),
                 ]
             })
@@ -196,13 +195,12 @@ struct ProposalReport {
     }
 
     var json: JSONForm {
-        let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
         let items = run.allocation.proposals.enumerated().map { index, proposal in
             let score = run.people[proposal.email]!
             return JSONForm.Item(
                 id: index < run.proposalIDs.count ? run.proposalIDs[index] : nil, rank: score.rank, email: proposal.email,
                 name: score.person.name, team: score.person.team, score: score.score, tier: score.tier,
-                entitlementCents: entitlements[proposal.email] ?? 0, rewardCode: proposal.item.code, rewardName: proposal.item.name,
+                entitlementCents: proposal.entitlementCents, rewardCode: proposal.item.code, rewardName: proposal.item.name,
                 category: proposal.item.category, costCents: proposal.item.costCents, reason: proposal.reason.label, fromLeftover: proposal.fromLeftover,
                 rationale: proposal.rationale)
         }

@@ -142,6 +142,8 @@ public struct AllocatedReward: Hashable, Sendable {
     public var reason: ProposalReason
     /// Paid from the budget left once every entitlement was used.
     public var fromLeftover: Bool
+    /// The person's entitlement in the period.
+    public var entitlementCents: Int
     /// One sentence saying why: score, rank, tier, main contributions,
     /// entitlement and the reason for this item.
     public var rationale: String
@@ -274,7 +276,9 @@ public enum RewardAllocation {
                 let rationale = Rationale.sentence(
                     candidate: candidate, ranked: input.candidates.count, entitlementCents: entitled[index], budgetCents: budget,
                     currency: currency, item: item, reason: reason, fromLeftover: fromLeftover)
-                proposals.append(AllocatedReward(email: candidate.email, item: item, reason: reason, fromLeftover: fromLeftover, rationale: rationale))
+                proposals.append(AllocatedReward(
+                    email: candidate.email, item: item, reason: reason, fromLeftover: fromLeftover, entitlementCents: entitled[index],
+                    rationale: rationale))
             }
         }
         return Allocation(

@@ -53,7 +53,6 @@ extension AdvocacyStore {
             try db.execute(sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
             run.replaced = db.changesCount
 
-            let entitlements = Dictionary(run.allocation.entitlements.map { ($0.email, $0.entitlementCents) }, uniquingKeysWith: { a, _ in a })
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO rewardProposal (period, periodStart, periodEnd, employeeId, itemId, rewardCode, rewardName, category,
@@ -66,7 +65,7 @@ extension AdvocacyStore {
                 let score = run.people[proposal.email]!
                 try insert.execute(arguments: [
                     period.description, period.start.description, period.end.description, run.currency, score.rank, score.score,
-                    score.tier.rawValue, entitlements[proposal.email] ?? 0, proposal.reason.label, proposal.fromLeftover, proposal.rationale, scoreRunID,
+                    score.tier.rawValue, proposal.entitlementCents, proposal.reason.label, proposal.fromLeftover, proposal.rationale, scoreRunID,
                     run.policyVersion, actorID, stamp, proposal.email.value, proposal.item.code.value,
                 ])
                 run.proposalIDs.append(db.lastInsertedRowID)
