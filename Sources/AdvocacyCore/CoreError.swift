@@ -29,6 +29,11 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidAmount(String)
     case invalidDelimiter(String)
     case invalidCSV(line: Int, problem: CSVProblem)
+    case missingColumns([String], found: [String])
+    case duplicateColumn(String)
+    case emptyCell(column: String)
+    case invalidNumber(String, column: String)
+    case incompleteFeedEntry(missing: String)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -59,6 +64,12 @@ public enum CoreError: Error, Equatable, Sendable {
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
         case .invalidCSV(_, let problem): problem.expectation
+        case .missingColumns(let missing, _):
+            "expected a header line naming \(missing.count == 1 ? "this column" : "these columns") (any case or accents; see docs/import.md)"
+        case .duplicateColumn: "expected each column once in the header line"
+        case .emptyCell: "expected a value in every row of this column"
+        case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
+        case .incompleteFeedEntry: "expected every entry to have a link and a published or updated date"
         }
     }
 }
@@ -90,6 +101,12 @@ extension CoreError: LocalizedError {
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
         case .invalidCSV(let line, let problem): "CSV line \(line): \(problem.description): \(expectation)"
+        case .missingColumns(let missing, let found):
+            "the file has no \(missing.joined(separator: ", ")) column (its header is \(found.joined(separator: ", "))): \(expectation)"
+        case .duplicateColumn(let column): "the header names the \(column) column twice: \(expectation)"
+        case .emptyCell(let column): "the \(column) is empty: \(expectation)"
+        case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"
+        case .incompleteFeedEntry(let missing): "the entry has no \(missing): \(expectation)"
         }
     }
 }

@@ -36,6 +36,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case unknownProposal(Int64)
     case proposalTransition(id: Int64, status: RewardStatus, to: RewardStatus)
     case approvalBlocked(id: Int64, reason: String)
+    case alreadyRegistered(EmailAddress)
+    case actionOfAnother(CanonicalURL, owner: EmailAddress)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
 }
@@ -113,6 +115,10 @@ extension StoreError: LocalizedError {
                 + (next == .rejected ? " (not yet granted)" : "") + " rewards can be \(next.rawValue)"
         case .approvalBlocked(let id, let reason):
             "proposal \(id) cannot be approved: \(reason); nothing was changed"
+        case .alreadyRegistered(let email):
+            "\(email) is already registered: pass --update to change registered people from the file"
+        case .actionOfAnother(let url, let owner):
+            "\(url) is already logged by \(owner): a post counts for one person; remove this row"
         case .databaseFailure(let path, let reason):
             "cannot use the database \(path): \(reason)"
         case .constraintViolated(let detail):

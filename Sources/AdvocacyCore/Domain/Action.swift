@@ -68,6 +68,9 @@ public struct ActionDraft: Hashable, Sendable {
     /// `nil`: taken from the channel's kind (a blog gives an article, YouTube a video).
     public var kind: ActionKind?
     public var title: String
+    /// Whether the title was given rather than made from the address: an
+    /// import only overwrites a stored title with a given one.
+    public var hasGivenTitle: Bool
     public var date: LocalDate
     public var effortHours: Double?
     public var projects: [ProjectCode]
@@ -87,6 +90,7 @@ public struct ActionDraft: Hashable, Sendable {
         self.url = url
         self.kind = kind
         self.title = try title.map { try TextField.required($0, field: "title", limit: 500) } ?? Self.title(from: url)
+        self.hasGivenTitle = title != nil
         self.date = date
         self.effortHours = effortHours
         var seen = Set<ProjectCode>()

@@ -65,10 +65,7 @@ extension AdvocacyStore {
             if let hrID = changes.hrID { employee.hrID = hrID }
             if let isActive = changes.isActive { employee.isActive = isActive }
             if wasActiveAdmin && !(employee.role == .admin && employee.isActive) {
-                let others = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?",
-                    arguments: [email.value]) ?? 0
-                if others == 0 { throw StoreError.lastAdmin(email) }
+                try Self.requireAnotherActiveAdmin(db, besides: email)
             }
             try Self.requireFreeHRID(db, employee.hrID, for: email)
             try db.execute(
@@ -136,6 +133,13 @@ extension AdvocacyStore {
             throw StoreError.unknownEmployee(email)
         }
         return id
+    }
+
+    /// Refuses a change that would leave the programme without an active admin.
+    static func requireAnotherActiveAdmin(_ db: Database, besides email: EmailAddress) throws {
+        let others = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?", arguments: [email.value]) ?? 0
+        if others == 0 { throw StoreError.lastAdmin(email) }
     }
 
     static func requireFreeHRID(_ db: Database, _ hrID: String?, for email: EmailAddress) throws {

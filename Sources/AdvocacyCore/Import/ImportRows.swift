@@ -1,0 +1,176 @@
+import Foundation
+
+/// A roster row: who someone is, as HR's file says. Empty cells are `nil`,
+/// so an update changes only what the file fills in.
+public struct EmployeeImportRow: Hashable, Sendable {
+    public var email: EmailAddress
+    public var name: String?
+    public var team: String?
+    public var role: Role?
+    public var hrID: String?
+
+    public static let email = ImportColumn("email", also: ["courriel", "e-mail", "mail", "adresse mail", "adresse e-mail"])
+    public static let name = ImportColumn("name", also: ["nom", "full name", "nom complet", "prénom nom"])
+    public static let team = ImportColumn("team", also: ["équipe", "service", "département"], required: false)
+    public static let role = ImportColumn("role", also: ["rôle"], required: false)
+    public static let hrID = ImportColumn("hr_id", also: ["matricule", "hr id", "employee id", "employee number"], required: false)
+    public static let columns = [email, name, team, role, hrID]
+
+    /// Reads and validates one roster row.
+    public init(_ record: ImportRecord, in columns: ImportColumns) throws {
+        email = try EmailAddress(try ImportCell.required(Self.email, record, columns))
+        name = try TextField.optional(columns.text(Self.name, in: record), field: "name", limit: 200)
+        team = try TextField.optional(columns.text(Self.team, in: record), field: "team", limit: 100)
+        role = try columns.text(Self.role, in: record).map(Role.parse)
+        hrID = try TextField.optional(columns.text(Self.hrID, in: record), field: "HR id", limit: 64)
+    }
+}
+
+/// The columns of an actions file: one published piece of work per row.
+public enum ActionImportColumns {
+    public static let email = ImportColumn("email", also: ["courriel", "e-mail", "author"])
+    public static let url = ImportColumn("url", also: ["link", "lien", "address"])
+    public static let kind = ImportColumn("kind", also: ["type"], required: false)
+    public static let title = ImportColumn("title", also: ["titre"], required: false)
+    public static let date = ImportColumn("date", also: ["published", "published on", "publié le"])
+    public static let projects = ImportColumn("projects", also: ["projets", "project"], required: false)
+    public static let effort = ImportColumn("effort", also: ["effort hours", "hours", "heures"], required: false)
+    public static let reactions = ImportColumn("reactions", also: ["likes"], required: false)
+    public static let comments = ImportColumn("comments", also: ["commentaires", "replies"], required: false)
+    public static let shares = ImportColumn("shares", also: ["partages", "reposts"], required: false)
+    public static let impressions = ImportColumn("impressions", also: ["views", "vues"], required: false)
+    public static let clicks = ImportColumn("clicks", also: ["clics"], required: false)
+    /// When the counters were read; the import's day when absent.
+    public static let metricsDate = ImportColumn("metrics_date", also: ["measured on"], required: false)
+    public static let all = [email, url, kind, title, date, projects, effort, reactions, comments, shares, impressions, clicks, metricsDate]
+
+    /// Reads one row as an action to log. Project codes are separated by `|`.
+    public static func draft(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate) throws -> ActionDraft {
+        let author = try ImportCell.email(ImportCell.required(email, record, columns))
+        let address = try CanonicalURL(try ImportCell.required(url, record, columns))
+        let projectCodes = try columns.text(projects, in: record).map(ImportCell.projectCodes) ?? []
+        let counters = try MetricsUpdate(
+            impressions: ImportCell.count(impressions, record, columns), reactions: ImportCell.count(reactions, record, columns),
+            comments: ImportCell.count(comments, record, columns), shares: ImportCell.count(shares, record, columns),
+            clicks: ImportCell.count(clicks, record, columns))
+        var draft = try ActionDraft(
+            author: author, url: address, kind: try columns.text(kind, in: record).map(ActionKind.parse),
+            title: columns.text(title, in: record), date: try ImportCell.date(ImportCell.required(date, record, columns)),
+            effortHours: try ImportCell.decimal(effort, record, columns), projects: projectCodes, metrics: counters, today: today)
+        if let measured = try columns.text(metricsDate, in: record).map(ImportCell.date) {
+            try measured.requireNotAfter(today)
+            draft.metricsDate = measured
+        }
+        return draft
+    }
+}
+
+/// The columns of a followers file: a channel's audience on a day.
+public struct FollowerImportRow: Hashable, Sendable {
+    public var channel: CanonicalURL
+    public var date: LocalDate
+    public var followers: Int
+
+    public static let url = ImportColumn("url", also: ["channel", "chaîne", "profile"])
+    public static let date = ImportColumn("date")
+    public static let followers = ImportColumn("followers", also: ["abonnés", "followers count", "audience"])
+    public static let columns = [url, date, followers]
+
+    public init(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate) throws {
+        channel = try CanonicalURL(try ImportCell.required(Self.url, record, columns))
+        date = try ImportCell.date(ImportCell.required(Self.date, record, columns))
+        try date.requireNotAfter(today)
+        guard let count = try ImportCell.count(Self.followers, record, columns) else { throw CoreError.emptyCell(column: "followers") }
+        followers = count
+    }
+}
+
+/// X's tweet-activity export, one tweet per row, read as `post` actions.
+///
+/// The export has many more columns (`engagement rate`, `detail expands`...);
+/// only these are read. `-` means the figure is unknown.
+public enum XAnalyticsColumns {
+    public static let permalink = ImportColumn("Tweet permalink")
+    public static let text = ImportColumn("Tweet text", required: false)
+    public static let time = ImportColumn("time")
+    public static let impressions = ImportColumn("impressions", required: false)
+    public static let retweets = ImportColumn("retweets", also: ["reposts"], required: false)
+    public static let replies = ImportColumn("replies", required: false)
+    public static let likes = ImportColumn("likes", also: ["favorites"], required: false)
+    public static let clicks = ImportColumn("url clicks", also: ["link clicks"], required: false)
+    public static let all = [permalink, text, time, impressions, retweets, replies, likes, clicks]
+
+    /// One tweet as an action of `author`, its counters measured `today`.
+    public static func draft(_ record: ImportRecord, in columns: ImportColumns, author: EmailAddress, today: LocalDate) throws -> ActionDraft {
+        let address = try CanonicalURL(try ImportCell.required(permalink, record, columns))
+        let moment = try ImportCell.required(time, record, columns)
+        // "2026-09-30 18:42 +0000": the day as X wrote it.
+        let day = try LocalDate(parsing: String(moment.prefix(10)))
+        let counters = try MetricsUpdate(
+            impressions: ImportCell.count(impressions, record, columns), reactions: ImportCell.count(likes, record, columns),
+            comments: ImportCell.count(replies, record, columns), shares: ImportCell.count(retweets, record, columns),
+            clicks: ImportCell.count(clicks, record, columns))
+        return try ActionDraft(
+            author: author, url: address, kind: .post, title: columns.text(text, in: record).map { ImportCell.headline($0) },
+            date: day, metrics: counters, today: today)
+    }
+}
+
+/// How cells are read, the same way in every importer.
+public enum ImportCell {
+    /// The cell's text, or ``CoreError/emptyCell(column:)``.
+    public static func required(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> String {
+        guard let text = columns.text(column, in: record) else { throw CoreError.emptyCell(column: column.name) }
+        return text
+    }
+
+    /// An email address (files repeat the same few thousand: the caller may cache).
+    public static func email(_ text: String) throws -> EmailAddress { try EmailAddress(text) }
+
+    /// A date as `YYYY-MM-DD`; a spreadsheet's `2026-09-30 00:00:00` is read as its day.
+    public static func date(_ text: String) throws -> LocalDate {
+        if text.utf8.count > 10, text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: " ") {
+            return try LocalDate(parsing: String(text.prefix(10)))
+        }
+        return try LocalDate(parsing: text)
+    }
+
+    /// Project codes separated by `|` (spaces around them ignored).
+    public static func projectCodes(_ text: String) throws -> [ProjectCode] {
+        try text.split(separator: "|").compactMap { part in
+            let code = part.trimmingCharacters(in: .whitespaces)
+            return code.isEmpty ? nil : try ProjectCode(code)
+        }
+    }
+
+    /// A whole number of 0 or more; empty or `-` means unknown (`nil`).
+    /// Thousands separators that exports write (`1 500`, `1,500`) are accepted.
+    public static func count(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> Int? {
+        guard let text = columns.text(column, in: record), text != "-" else { return nil }
+        if let value = Int(text) {
+            try Counts.check(value, name: column.name)
+            return value
+        }
+        let digits = text.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" && $0 != "," && $0 != "." }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits), value >= 0,
+            text.first?.isNumber == true
+        else { throw CoreError.invalidNumber(text, column: column.name) }
+        return value
+    }
+
+    /// A decimal number, with `.` or a French `,`; empty means none.
+    public static func decimal(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> Double? {
+        guard let text = columns.text(column, in: record), text != "-" else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            throw CoreError.invalidNumber(text, column: column.name)
+        }
+        return value
+    }
+
+    /// A post's text made into a one-line title of at most 200 characters.
+    public static func headline(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard words.count > 200 else { return words }
+        return String(words.prefix(199)) + "…"
+    }
+}

@@ -1,0 +1,270 @@
+import AdvocacyCore
+import GRDB
+
+extension AdvocacyStore {
+    /// Imports actions (each author themself, or an admin for anyone's).
+    ///
+    /// Actions are keyed by canonical address: a row for an address already
+    /// logged by the same person updates what the row fills in (kind, given
+    /// title, date, effort, projects) and adds a metrics snapshot when its
+    /// figures differ from the latest; a row that changes nothing is
+    /// unchanged, so importing a file twice changes nothing the second time.
+    ///
+    /// New actions go to the channel ``ChannelChoice`` picks, as with `log`,
+    /// or to `channel` when given (a feed's own channel).
+    ///
+    /// This is the bulk path: one transaction, reused prepared statements
+    /// with positional arguments, in-memory maps of people, channels and
+    /// projects, and `actionFact` written directly rather than by triggers
+    /// (see ``SuspendedFactTriggers``).
+    public func importActions(
+        _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
+        next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
+        onReject: (ImportRecord, String) throws -> Void = { _, _ in }
+    ) throws -> ImportSummary {
+        try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
+            try ActionImporter(db, store: self, actor: actor, channel: channel, draft: draft)
+        }
+    }
+}
+
+struct ActionImporter: RowImporter {
+    private let store: AdvocacyStore
+    private let actor: Actor
+    private let draft: (ImportRecord) throws -> ActionDraft
+    private let created: String
+    private let triggers: SuspendedFactTriggers
+    /// The one channel every row goes to, when the import is a channel's feed.
+    private var fixedChannel: OwnChannel?
+    private var fixedChannelOwner: Int64?
+
+    private struct Author {
+        var id: Int64
+        var isActive: Bool
+        /// Loaded when the person's first new action needs a channel.
+        var channels: [OwnChannel]?
+    }
+
+    private struct OwnChannel {
+        var id: Int64
+        var url: CanonicalURL
+        var kind: ChannelKind
+    }
+
+    private var authors: [EmailAddress: Author] = [:]
+    private var projects: [ProjectCode: (id: Int64, weight: Int)] = [:]
+    private var followerHistories: [Int64: [FollowerCount]] = [:]
+    private var touchedActions: Set<Int64> = []
+
+    private let findAction: Statement
+    private let insertAction: Statement
+    private let insertTag: Statement
+    private let insertFact: Statement
+    private let latestMetrics: Statement
+    private let upsertMetrics: Statement
+
+    init(
+        _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?, draft: @escaping (ImportRecord) throws -> ActionDraft
+    ) throws {
+        self.store = store
+        self.actor = actor
+        self.draft = draft
+        created = AdvocacyStore.timestamp(store.now())
+        if let channel {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, employeeId FROM channel WHERE url = ?", arguments: [channel.string])
+            else { throw StoreError.unknownChannel(channel) }
+            fixedChannel = OwnChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"]))
+            fixedChannelOwner = row["employeeId"]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, strategicWeight FROM project") {
+            projects[ProjectCode(alreadyValid: row["code"])] = (row["id"], row["strategicWeight"])
+        }
+        findAction = try db.makeStatement(
+            sql: "SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action WHERE url IN (?, ?) LIMIT 1")
+        insertAction = try db.makeStatement(
+            sql: """
+                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertTag = try db.makeStatement(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
+        insertFact = try db.makeStatement(
+            sql: """
+                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
+                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        latestMetrics = try db.makeStatement(
+            sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
+        upsertMetrics = try db.makeStatement(
+            sql: """
+                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
+                    comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks
+                """)
+        // Last, so that a failure above leaves no trigger dropped (the
+        // transaction would restore them anyway).
+        triggers = try SuspendedFactTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
+    }
+
+    mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
+        let draft = try self.draft(record)
+        try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "import actions for others")
+        let authorID = try author(db, draft.author)
+        if let fixedChannelOwner, fixedChannelOwner != authorID, let fixedChannel {
+            throw StoreError.channelOwnedByOther(fixedChannel.url, owner: try owner(db, fixedChannelOwner), author: draft.author)
+        }
+        let tags = try draft.projects.map { code in
+            guard let project = projects[code] else { throw StoreError.unknownProject(code) }
+            return project
+        }
+        if let existing = try Row.fetchOne(findAction, arguments: [draft.url.string, draft.url.otherScheme]) {
+            return try update(existing, with: draft, tags: tags, authorID: authorID, db)
+        }
+        if let metrics = draft.metrics, !metrics.isEmpty, draft.metricsDate < draft.date {
+            throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
+        }
+
+        let channel = try channel(for: draft, authorID: authorID, db)
+        let kind = draft.kind ?? channel.kind.defaultActionKind
+        let fingerprint = ContentFingerprint.of(title: draft.title, url: draft.url)
+        try insertAction.execute(arguments: [
+            authorID, channel.id, kind.rawValue, draft.title, draft.url.string, draft.date.description, draft.effortHours, fingerprint,
+            created,
+        ])
+        let actionID = db.lastInsertedRowID
+        for tag in tags { try insertTag.execute(arguments: [actionID, tag.id]) }
+        let metrics = draft.metrics.map { $0.applied(to: nil) }
+        if let metrics {
+            try upsertMetrics.execute(arguments: [
+                actionID, draft.metricsDate.description, metrics.impressions, metrics.reactions, metrics.comments, metrics.shares,
+                metrics.clicks,
+            ])
+        }
+        // The row the actionFact triggers would have written (Migrations.factInsert).
+        try insertFact.execute(arguments: [
+            authorID, draft.date.daysSinceEpoch, actionID, channel.id, channel.kind.rawValue, kind.rawValue, draft.effortHours, fingerprint,
+            metrics?.impressions, metrics?.reactions, metrics?.comments, metrics?.shares, metrics?.clicks,
+            FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)), tags.map(\.weight).max(),
+        ])
+        return .inserted
+    }
+
+    mutating func finish(_ db: Database) throws {
+        try triggers.restore(db, refreshingActions: touchedActions, channels: [])
+    }
+
+    /// Applies a row to an action already logged: what the row fills in replaces what is stored.
+    private mutating func update(_ existing: Row, with draft: ActionDraft, tags: [(id: Int64, weight: Int)], authorID: Int64, _ db: Database)
+        throws -> RowOutcome
+    {
+        let actionID: Int64 = existing["id"]
+        guard existing["employeeId"] == authorID else {
+            throw StoreError.actionOfAnother(draft.url, owner: try owner(db, existing["employeeId"]))
+        }
+        var assignments: [String] = []
+        var arguments: StatementArguments = []
+        func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+            assignments.append("\(column) = ?")
+            _ = arguments.append(contentsOf: [value])
+        }
+        if let kind = draft.kind, kind.rawValue != existing["kind"] { set("kind", kind.rawValue) }
+        if draft.hasGivenTitle, draft.title != existing["title"] {
+            set("title", draft.title)
+            set("contentFingerprint", ContentFingerprint.of(title: draft.title, url: draft.url))
+        }
+        let published = try AdvocacyStore.date(existing["publishedOn"])
+        if draft.date != published { set("publishedOn", draft.date.description) }
+        if let effort = draft.effortHours, effort != existing["effortHours"] { set("effortHours", effort) }
+
+        let storedTags = Set(try Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
+        let newTags = Set(tags.map(\.id))
+        let retag = !draft.projects.isEmpty && newTags != storedTags
+
+        var snapshot: Metrics?
+        if let update = draft.metrics, !update.isEmpty {
+            let latest = try Row.fetchOne(latestMetrics, arguments: [actionID])
+            let figures = update.applied(to: latest.map(AdvocacyStore.metrics(from:)))
+            if figures != latest.map(AdvocacyStore.metrics(from:)) {
+                if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text), draft.metricsDate < latestDate {
+                    throw StoreError.metricsBeforeLatest(date: draft.metricsDate, latest: latestDate)
+                }
+                if draft.metricsDate < draft.date { throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date) }
+                snapshot = figures
+            }
+        }
+        guard !assignments.isEmpty || retag || snapshot != nil else { return .unchanged }
+
+        if !assignments.isEmpty {
+            _ = arguments.append(contentsOf: [actionID])
+            try db.execute(sql: "UPDATE action SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: arguments)
+        }
+        if retag {
+            try db.execute(sql: "DELETE FROM actionProject WHERE actionId = ?", arguments: [actionID])
+            for id in newTags { try insertTag.execute(arguments: [actionID, id]) }
+        }
+        if let snapshot {
+            try upsertMetrics.execute(arguments: [
+                actionID, draft.metricsDate.description, snapshot.impressions, snapshot.reactions, snapshot.comments, snapshot.shares,
+                snapshot.clicks,
+            ])
+        }
+        touchedActions.insert(actionID)
+        return .updated
+    }
+
+    /// The author's id, checking once per person that they exist and take part.
+    private mutating func author(_ db: Database, _ email: EmailAddress) throws -> Int64 {
+        let author: Author
+        if let known = authors[email] {
+            author = known
+        } else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, isActive FROM employee WHERE email = ?", arguments: [email.value]) else {
+                throw StoreError.unknownEmployee(email)
+            }
+            author = Author(id: row["id"], isActive: row["isActive"])
+            authors[email] = author
+        }
+        guard author.isActive else { throw StoreError.inactiveEmployee(email) }
+        return author.id
+    }
+
+    private func owner(_ db: Database, _ employeeID: Int64) throws -> EmailAddress {
+        EmailAddress(alreadyValid: try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [employeeID]) ?? "?")
+    }
+
+    /// The channel a new action goes to, created when ``ChannelChoice`` says so.
+    private mutating func channel(for draft: ActionDraft, authorID: Int64, _ db: Database) throws -> OwnChannel {
+        if let fixedChannel { return fixedChannel }
+        var own = try authors[draft.author]?.channels
+            ?? Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID]).map {
+                OwnChannel(id: $0["id"], url: CanonicalURL(alreadyCanonical: $0["url"]), kind: try AdvocacyStore.decode($0["kind"]))
+            }
+        defer { authors[draft.author]?.channels = own }
+        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
+        case .existing(let url):
+            guard let channel = own.first(where: { $0.url == url }) else { throw StoreError.unknownChannel(url) }
+            return channel
+        case .registerFirst(let kind):
+            throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
+        case .create(let url, let kind):
+            if let (_, owner) = try AdvocacyStore.registeredChannel(db, url) {
+                throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
+            }
+            let new = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
+            let channel = OwnChannel(id: try store.insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
+            own.append(channel)
+            followerHistories[channel.id] = []
+            return channel
+        }
+    }
+
+    /// A channel's follower counts in date order, read once per channel.
+    private mutating func followers(of channelID: Int64, _ db: Database) throws -> [FollowerCount] {
+        if let known = followerHistories[channelID] { return known }
+        let history = try Row.fetchAll(
+            db, sql: "SELECT date, followers FROM followerSnapshot WHERE channelId = ? ORDER BY date", arguments: [channelID]
+        ).map { FollowerCount(day: try AdvocacyStore.date($0["date"]), followers: $0["followers"]) }
+        followerHistories[channelID] = history
+        return history
+    }
+}

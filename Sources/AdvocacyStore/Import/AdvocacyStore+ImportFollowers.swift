@@ -1,0 +1,60 @@
+import AdvocacyCore
+import GRDB
+
+extension AdvocacyStore {
+    /// Imports follower counts (each channel's owner, or an admin). A count
+    /// for a day that already has the same count is unchanged; a different
+    /// one replaces it.
+    public func importFollowers(
+        _ mode: ImportMode, by actorEmail: EmailAddress, columns: ImportColumns, today: LocalDate,
+        next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
+    ) throws -> ImportSummary {
+        try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
+            try FollowerImporter(db, actor: actor, columns: columns, today: today)
+        }
+    }
+}
+
+struct FollowerImporter: RowImporter {
+    private let actor: Actor
+    private let columns: ImportColumns
+    private let today: LocalDate
+    private let triggers: SuspendedFactTriggers
+    private var channels: [CanonicalURL: (id: Int64, owner: EmailAddress)] = [:]
+    private var touchedChannels: Set<Int64> = []
+    private let findCount: Statement
+    private let upsertCount: Statement
+
+    init(_ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate) throws {
+        self.actor = actor
+        self.columns = columns
+        self.today = today
+        for row in try Row.fetchAll(db, sql: "SELECT c.id, c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId") {
+            channels[CanonicalURL(alreadyCanonical: row["url"])] = (row["id"], EmailAddress(alreadyValid: row["email"]))
+        }
+        findCount = try db.makeStatement(sql: "SELECT followers FROM followerSnapshot WHERE channelId = ? AND date = ?")
+        upsertCount = try db.makeStatement(
+            sql: """
+                INSERT INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)
+                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers
+                """)
+        // Each count would otherwise refresh every action of its channel.
+        triggers = try SuspendedFactTriggers(db, on: ["followerSnapshot"])
+    }
+
+    mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
+        let row = try FollowerImportRow(record, in: columns, today: today)
+        let otherScheme = CanonicalURL(alreadyCanonical: row.channel.otherScheme)
+        guard let channel = channels[row.channel] ?? channels[otherScheme] else { throw StoreError.unknownChannel(row.channel) }
+        try AccessRules.requireSelfOrAdmin(actor, owner: channel.owner, to: "record followers for others")
+        let stored = try Int.fetchOne(findCount, arguments: [channel.id, row.date.description])
+        if stored == row.followers { return .unchanged }
+        try upsertCount.execute(arguments: [channel.id, row.date.description, row.followers])
+        touchedChannels.insert(channel.id)
+        return stored == nil ? .inserted : .updated
+    }
+
+    mutating func finish(_ db: Database) throws {
+        try triggers.restore(db, refreshingActions: [], channels: touchedChannels)
+    }
+}

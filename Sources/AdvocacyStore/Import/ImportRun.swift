@@ -1,0 +1,108 @@
+import AdvocacyCore
+import GRDB
+
+/// What a row did to the database.
+enum RowOutcome {
+    case inserted, updated, unchanged
+}
+
+/// How the rows of one kind of file become changes. ``AdvocacyStore/runImport(_:by:next:onReject:start:)``
+/// drives it inside one transaction.
+protocol RowImporter {
+    /// Applies one row. Throwing a ``CoreError`` or ``StoreError`` refuses the
+    /// row, so everything that can refuse it is checked before anything is
+    /// written; a database error aborts the whole import.
+    mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome
+    /// Runs once after the last row, inside the same transaction.
+    mutating func finish(_ db: Database) throws
+}
+
+extension AdvocacyStore {
+    /// Runs an import in one transaction: each row is applied or refused,
+    /// then the transaction commits or rolls back as `mode` says.
+    ///
+    /// Refused rows go to `onReject` with their message (for a rejects file)
+    /// in every mode. Reading the file (`next`) may throw, for a file that is
+    /// not valid CSV at all: then nothing is written and the error propagates.
+    func runImport<Importer: RowImporter>(
+        _ mode: ImportMode, by actorEmail: EmailAddress, next: () throws -> ImportRecord?,
+        onReject: (ImportRecord, String) throws -> Void, start: (Database, Actor) throws -> Importer
+    ) throws -> ImportSummary {
+        var summary = ImportSummary()
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    var importer = try start(db, try Self.actor(db, actorEmail))
+                    while let record = try next() {
+                        do {
+                            switch try importer.apply(record, db) {
+                            case .inserted: summary.inserted += 1
+                            case .updated: summary.updated += 1
+                            case .unchanged: summary.unchanged += 1
+                            }
+                        } catch let error as CoreError {
+                            try reject(record, error.localizedDescription)
+                        } catch let error as StoreError {
+                            try reject(record, error.localizedDescription)
+                        }
+                    }
+                    try importer.finish(db)
+                    summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
+                    return summary.written ? .commit : .rollback
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        return summary
+
+        func reject(_ record: ImportRecord, _ message: String) throws {
+            summary.reject(line: record.line, message: message)
+            try onReject(record, message)
+        }
+    }
+}
+
+/// Keeps `actionFact` right during bulk writes without its per-row triggers.
+///
+/// The triggers recompute a summary row per inserted row, which made a
+/// million-row load take twice as long. A bulk import drops them inside its
+/// transaction, writes the facts of new actions itself, refreshes the facts
+/// of what it changed in one statement at the end, and recreates the
+/// triggers from their own stored SQL before committing. A rollback or a
+/// crash restores them with everything else.
+struct SuspendedFactTriggers {
+    private var definitions: [String] = []
+
+    /// Drops the `actionFact` triggers on `tables`.
+    init(_ db: Database, on tables: [String]) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'trigger' AND name LIKE 'actionFact\\_%' ESCAPE '\\' AND tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ", ")))
+                """,
+            arguments: StatementArguments(tables))
+        for row in rows {
+            definitions.append(row["sql"])
+            try db.execute(sql: "DROP TRIGGER \((row["name"] as String).quotedDatabaseIdentifier)")
+        }
+    }
+
+    /// Recomputes the facts of `actions` and of every action on `channels`,
+    /// then recreates the triggers.
+    func restore(_ db: Database, refreshingActions actions: Set<Int64>, channels: Set<Int64>) throws {
+        if !actions.isEmpty || !channels.isEmpty {
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importTouched (actionId INTEGER PRIMARY KEY)")
+            try db.execute(sql: "DELETE FROM temp.importTouched")
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched (actionId) VALUES (?)")
+            for id in actions { try insert.execute(arguments: [id]) }
+            let byChannel = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched SELECT id FROM action WHERE channelId = ?")
+            for id in channels { try byChannel.execute(arguments: [id]) }
+            try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (SELECT actionId FROM temp.importTouched)")
+            try db.execute(sql: Migrations.factInsert(where: "a.id IN (SELECT actionId FROM temp.importTouched)"))
+            try db.execute(sql: "DROP TABLE temp.importTouched")
+        }
+        for sql in definitions { try db.execute(sql: sql) }
+    }
+}
