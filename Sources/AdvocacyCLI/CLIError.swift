@@ -11,6 +11,12 @@ public enum CLIError: Error, Equatable, Sendable {
     case invalidEnvironment(name: String, value: String, expected: String)
     case unreadableFile(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    /// A file to import that cannot be read as a whole (not CSV, no header, missing columns).
+    case invalidImportFile(path: String, reason: String)
+    /// An import that wrote nothing because some rows are invalid.
+    case importRefused(path: String, rejected: Int, dryRun: Bool)
+    /// Feeds that could not be synchronised (the others were).
+    case syncFailed(failed: Int, total: Int)
 }
 
 extension CLIError: LocalizedError {
@@ -28,6 +34,14 @@ extension CLIError: LocalizedError {
             "cannot read '\(path)': \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .invalidImportFile(let path, let reason):
+            "\(path): \(reason); nothing was imported"
+        case .importRefused(let path, let rejected, let dryRun):
+            dryRun
+                ? "\(rejected) row\(rejected == 1 ? " is" : "s are") invalid in \(path) (dry run: nothing was written)"
+                : "nothing was imported from \(path): \(rejected) row\(rejected == 1 ? " is" : "s are") invalid; fix \(rejected == 1 ? "it" : "them") and run again, or pass --skip-invalid to import the valid rows and set the others aside"
+        case .syncFailed(let failed, let total):
+            "\(failed) of \(total) feed\(total == 1 ? "" : "s") could not be synchronised (see above); the others were"
         }
     }
 }

@@ -37,6 +37,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case proposalTransition(id: Int64, status: RewardStatus, to: RewardStatus)
     case approvalBlocked(id: Int64, reason: String)
     case alreadyRegistered(EmailAddress)
+    case noFeed(CanonicalURL)
     case actionOfAnother(CanonicalURL, owner: EmailAddress)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
@@ -117,6 +118,8 @@ extension StoreError: LocalizedError {
             "proposal \(id) cannot be approved: \(reason); nothing was changed"
         case .alreadyRegistered(let email):
             "\(email) is already registered: pass --update to change registered people from the file"
+        case .noFeed(let url):
+            "the channel \(url) has no feed address: register it with 'advocacy channel add EMAIL \(url) --feed FEED_URL', or import a feed file with 'advocacy import feed'"
         case .actionOfAnother(let url, let owner):
             "\(url) is already logged by \(owner): a post counts for one person; remove this row"
         case .databaseFailure(let path, let reason):

@@ -1,6 +1,7 @@
 import AdvocacyCore
 import AdvocacyStore
 import ArgumentParser
+import Foundation
 
 struct DemoCommand: ContextCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,12 @@ struct DemoCommand: ContextCommand {
     @Flag(help: "Replace the programme already in the database.")
     var force = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Load everything but the actions, and write the actions to this CSV file for 'import actions' (a benchmark or a sample).",
+            valueName: "file"))
+    var exportActions: String?
+
     func validate() throws {
         guard (3...100_000).contains(employees) else {
             throw ValidationError("The value '\(employees)' is invalid for '--employees': expected 3 to 100000")
@@ -39,7 +46,17 @@ struct DemoCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(in: context, create: true)
-        let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
+        var dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
+        if let exportActions {
+            try AtomicFile.write(Data(dataset.actionsCSV()), to: exportActions)
+            let count = dataset.actions.count
+            dataset.actions = []
+            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
+            context.print("Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels")
+            context.print("Wrote its \(count) actions to \(exportActions); load them with:")
+            context.print("  advocacy --db \(store.path) --as \(summary.admin) import actions \(exportActions)")
+            return
+        }
         let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
         let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")

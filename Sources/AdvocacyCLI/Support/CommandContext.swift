@@ -3,6 +3,12 @@ import Foundation
 /// Where a command writes text: the process's streams, or a buffer in tests.
 public protocol TextOutput: Sendable {
     func write(_ text: String)
+    /// Whether a person is watching: progress lines are drawn only then.
+    var isTerminal: Bool { get }
+}
+
+extension TextOutput {
+    public var isTerminal: Bool { false }
 }
 
 /// Writes to a file handle such as standard output.
@@ -16,6 +22,8 @@ public struct FileHandleOutput: TextOutput {
     public func write(_ text: String) {
         handle.write(Data(text.utf8))
     }
+
+    public var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
 }
 
 /// Collects what a command prints, for tests.

@@ -72,9 +72,18 @@ public struct ImportColumns: Sendable {
         let cell = record.fields[index]
         // Most cells need no trimming: check the ends before building a new string.
         guard let first = cell.utf8.first, let last = cell.utf8.last else { return nil }
-        if first > 0x20 && last > 0x20 { return cell }
-        let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        if first > 0x20 && last > 0x20 && first != UInt8(ascii: "'") { return cell }
+        let trimmed = Self.unguarded(cell.trimmingCharacters(in: .whitespacesAndNewlines))
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Undoes ``CSVWriter``'s formula guard, so a file this tool wrote (an
+    /// export, a rejects file) reads back as it was: `'-` is `-`, `'=x` is `=x`.
+    /// A `'` in front of anything the guard would not have touched stays.
+    static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.dropFirst())
+        return CSVWriter.neutralised(rest) == cell ? rest : cell
     }
 
     /// A header cell reduced to what matters when matching: lower-case

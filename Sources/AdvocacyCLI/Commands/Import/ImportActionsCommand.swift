@@ -1,0 +1,32 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct ImportActionsCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions", abstract: "Log published work from a spreadsheet (your own, or anyone's as an admin).",
+        discussion: """
+            Columns: email, url, date (YYYY-MM-DD), and optionally kind, title, projects (codes separated by |), \
+            effort (hours), and the counters reactions, comments, shares, impressions, clicks with metrics_date \
+            (default: today). Actions are keyed by their canonical address: a row for one already logged updates \
+            what it fills in and adds a metrics snapshot when the figures changed.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The actions, as CSV.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var delimiter: DelimiterOption
+    @OptionGroup var options: ImportOptions
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "import actions")
+        let store = try global.openStore(in: context)
+        let today = context.today
+        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
+            mode, columns, next, reject in
+            try store.importActions(
+                mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today) }, onReject: reject)
+        }
+    }
+}

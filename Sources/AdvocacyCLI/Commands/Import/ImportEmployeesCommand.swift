@@ -1,0 +1,33 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct ImportEmployeesCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "employees", abstract: "Register people from HR's roster (admin only).",
+        discussion: """
+            Columns, matched without regard to case or accents: email (or courriel, e-mail), name (nom), and \
+            optionally team (équipe), role (rôle: staff, cio, hr or admin) and hr_id (matricule). Without \
+            --update an email already registered is an invalid row; with it, the row changes that person, and \
+            empty cells keep what is stored.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The roster, as CSV.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Change people already registered instead of refusing their rows.")
+    var update = false
+
+    @OptionGroup var delimiter: DelimiterOption
+    @OptionGroup var options: ImportOptions
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "import employees")
+        let store = try global.openStore(in: context)
+        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: EmployeeImportRow.columns) {
+            mode, columns, next, reject in
+            try store.importEmployees(mode, updating: update, by: actor, columns: columns, next: next, onReject: reject)
+        }
+    }
+}

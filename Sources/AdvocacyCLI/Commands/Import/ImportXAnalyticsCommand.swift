@@ -1,0 +1,37 @@
+import AdvocacyCore
+import ArgumentParser
+
+struct ImportXAnalyticsCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "x-analytics", abstract: "Load X's tweet-activity export: each tweet becomes a post with its figures.",
+        discussion: """
+            The CSV X exports from analytics (Tweet id, Tweet permalink, Tweet text, time, impressions, \
+            engagements, engagement rate, retweets, replies, likes or favorites, and more, which are ignored). \
+            Each tweet becomes a post on the person's X channel, with a metrics snapshot dated today: likes \
+            count as reactions, replies as comments, retweets as shares, url clicks as clicks. '-' means unknown.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The export, as CSV.", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Whose tweets (default: you).", valueName: "email"), transform: Parse.email)
+    var author: EmailAddress?
+
+    @OptionGroup var delimiter: DelimiterOption
+    @OptionGroup var options: ImportOptions
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "import x-analytics")
+        let store = try global.openStore(in: context)
+        let today = context.today
+        let author = author ?? actor
+        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: XAnalyticsColumns.all) {
+            mode, columns, next, reject in
+            try store.importActions(
+                mode, by: actor, next: next, draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
+                onReject: reject)
+        }
+    }
+}

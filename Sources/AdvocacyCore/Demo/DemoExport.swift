@@ -1,0 +1,29 @@
+extension DemoDataset {
+    /// The columns of ``actionsCSV(writer:)``: what `import actions` reads.
+    public static let actionColumns = [
+        "email", "url", "kind", "title", "date", "projects", "effort", "reactions", "comments", "shares", "impressions", "clicks",
+        "metrics_date",
+    ]
+
+    /// The demo's actions as an `import actions` file, each with its latest
+    /// figures: the benchmark file of the import, and a round trip the tests
+    /// check (importing it gives the programme the demo loads directly).
+    public func actionsCSV(writer: CSVWriter = CSVWriter()) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(actions.count * 160)
+        writer.append(Self.actionColumns, to: &bytes)
+        for action in actions {
+            let latest = action.metrics.last
+            let figures = latest?.metrics
+            writer.append(
+                [
+                    channels[action.channelIndex].channel.owner.value, action.url.string, action.kind.rawValue, action.title,
+                    action.date.description, action.projects.map(\.value).joined(separator: "|"),
+                    action.effortHours.map { NumberText.plain($0) } ?? "", figures.map { String($0.reactions) } ?? "",
+                    figures.map { String($0.comments) } ?? "", figures.map { String($0.shares) } ?? "",
+                    figures?.impressions.map(String.init) ?? "", figures.map { String($0.clicks) } ?? "", latest?.date.description ?? "",
+                ], to: &bytes)
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,29 @@
+import AdvocacyCore
+import GRDB
+
+/// A channel whose feed `sync feeds` reads.
+public struct FeedChannel: Hashable, Sendable {
+    public var url: CanonicalURL
+    public var feedURL: CanonicalURL
+    public var owner: EmailAddress
+}
+
+extension AdvocacyStore {
+    /// The channels with a feed address that `actorEmail` may synchronise:
+    /// every one for an admin, their own for anyone else; or just `channel`.
+    public func feedChannels(only channel: CanonicalURL? = nil, by actorEmail: EmailAddress) throws -> [FeedChannel] {
+        try read { db in
+            let actor = try Self.actor(db, actorEmail)
+            if let channel {
+                let found = try Self.requireChannel(db, channel)
+                try AccessRules.requireSelfOrAdmin(actor, owner: found.email, to: "synchronise others' feeds")
+                guard let feed = found.feedURL else { throw StoreError.noFeed(channel) }
+                return [FeedChannel(url: found.url, feedURL: feed, owner: found.email)]
+            }
+            let own = actor.role == .admin ? nil : actorEmail
+            return try Self.fetchChannels(db, owner: own).compactMap { found in
+                found.feedURL.map { FeedChannel(url: found.url, feedURL: $0, owner: found.email) }
+            }
+        }
+    }
+}
