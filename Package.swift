@@ -37,6 +37,9 @@ let package = Package(
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"]),
         .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"]),
         .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore"]),
-        .testTarget(name: "AdvocacyCLITests", dependencies: ["AdvocacyCLI", "AdvocacyStore"]),
+        .testTarget(
+            name: "AdvocacyCLITests",
+            dependencies: ["AdvocacyCLI", "AdvocacyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -117,7 +117,7 @@ extension StoreError: LocalizedError {
         case .approvalBlocked(let id, let reason):
             "proposal \(id) cannot be approved: \(reason); nothing was changed"
         case .alreadyRegistered(let email):
-            "\(email) is already registered: pass --update to change registered people from the file"
+            "\(email) is already registered with other details: pass --update to change registered people from the file"
         case .noFeed(let url):
             "the channel \(url) has no feed address: register it with 'advocacy channel add EMAIL \(url) --feed FEED_URL', or import a feed file with 'advocacy import feed'"
         case .actionOfAnother(let url, let owner):

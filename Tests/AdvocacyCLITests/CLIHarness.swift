@@ -1,6 +1,7 @@
 import AdvocacyCore
 import AdvocacyStore
 import Foundation
+import GRDB
 @testable import AdvocacyCLI
 
 /// Runs `advocacy` command lines in-process against a database in a
@@ -89,5 +90,65 @@ final class CLIHarness {
 
     func json(_ result: Result) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+    }
+}
+
+extension CLIHarness {
+    /// Every row of every table, as text: equal dumps mean an identical database.
+    func databaseDump() throws -> String {
+        let queue = try DatabaseQueue(path: databasePath)
+        return try queue.read { db in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return try tables.map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY 1, 2, 3")
+                return "\(table)\n" + rows.map(\.description).joined(separator: "\n")
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// Writes `text` to a file in the harness's folder and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// A copy of a fixture from Fixtures/import in the harness's folder.
+    func fixture(_ name: String) throws -> String {
+        guard let source = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/import") else {
+            throw CommandFailed(description: "no fixture \(name)")
+        }
+        let path = folder.appendingPathComponent(name).path
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        return path
+    }
+}
+
+extension CLIHarness {
+    static let today = LocalDate(now, in: TimeZone(identifier: "UTC")!)
+}
+
+/// Reads a harness's database directly, for what no command shows.
+enum GRDBProbe {
+    static func value(_ cli: CLIHarness, _ sql: String) throws -> Int? {
+        try DatabaseQueue(path: cli.databasePath).read { db in try Int.fetchOne(db, sql: sql) }
+    }
+
+    /// Every `actionFact` row keyed by addresses and emails rather than ids,
+    /// so two databases built differently can be compared.
+    static func facts(_ cli: CLIHarness) throws -> [String] {
+        try DatabaseQueue(path: cli.databasePath).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.email, a.url, c.url AS channel, f.day, f.channelKind, f.kind, f.effortHours, f.contentFingerprint,
+                        f.impressions, f.reactions, f.comments, f.shares, f.clicks, f.followers, f.strategicWeight
+                    FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
+                    JOIN employee e ON e.id = f.employeeId
+                    ORDER BY a.url
+                    """
+            ).map(\.description)
+        }
     }
 }

@@ -3,8 +3,9 @@ import GRDB
 
 extension AdvocacyStore {
     /// Imports a roster (admin only): each row registers a person or, with
-    /// `updating`, changes the registered person with that email. Empty cells
-    /// keep what is stored.
+    /// `updating`, changes the registered person with that email; empty cells
+    /// keep what is stored. Without `updating`, a row for someone registered
+    /// is unchanged when it matches what is stored and refused otherwise.
     public func importEmployees(
         _ mode: ImportMode, updating: Bool, by actorEmail: EmailAddress, columns: ImportColumns,
         next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
@@ -28,13 +29,14 @@ struct EmployeeImporter: RowImporter {
             try store.insertEmployee(db, try NewEmployee(email: row.email, name: name, team: row.team, role: row.role ?? .staff, hrID: row.hrID))
             return .inserted
         }
-        guard updating else { throw StoreError.alreadyRegistered(row.email) }
         var changed = stored
         if let name = row.name { changed.name = name }
         if let team = row.team { changed.team = team }
         if let role = row.role { changed.role = role }
         if let hrID = row.hrID { changed.hrID = hrID }
+        // The same roster imported twice is not a conflict: only a row that would change someone needs --update.
         guard changed != stored else { return .unchanged }
+        guard updating else { throw StoreError.alreadyRegistered(row.email) }
         if stored.role == .admin && stored.isActive && changed.role != .admin {
             try AdvocacyStore.requireAnotherActiveAdmin(db, besides: row.email)
         }
