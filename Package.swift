@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"]),
-        .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"]),
+        .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore"]),
         .testTarget(
             name: "AdvocacyCLITests",

@@ -34,6 +34,7 @@ public enum CoreError: Error, Equatable, Sendable {
     case emptyCell(column: String)
     case invalidNumber(String, column: String)
     case incompleteFeedEntry(missing: String)
+    case invalidFeed(line: Int, reason: String)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -70,6 +71,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emptyCell: "expected a value in every row of this column"
         case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
         case .incompleteFeedEntry: "expected every entry to have a link and a published or updated date"
+        case .invalidFeed(_, let reason):
+            "\(reason): expected an RSS 2.0 or Atom document, as a blog publishes at /feed or /atom.xml"
         }
     }
 }
@@ -107,6 +110,7 @@ extension CoreError: LocalizedError {
         case .emptyCell(let column): "the \(column) is empty: \(expectation)"
         case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"
         case .incompleteFeedEntry(let missing): "the entry has no \(missing): \(expectation)"
+        case .invalidFeed(let line, _): "the feed is not valid RSS or Atom (line \(line)): \(expectation)"
         }
     }
 }
