@@ -30,7 +30,7 @@ struct CSVImportFile {
     }
 
     /// The delimiter in use (given, or found in the header line).
-    var delimiter: CSVDelimiter { reader.delimiter }
+    var delimiter: CSVDelimiter { reader.delimiter ?? .comma }
 
     /// The next row, or `nil` at the end of the file.
     mutating func next() throws -> ImportRecord? {
