@@ -1,7 +1,8 @@
 /// Writes CSV that spreadsheets open as columns and never run as formulas.
 ///
 /// RFC 4180: records end in CRLF; a field holding the delimiter, a quote, CR
-/// or LF is enclosed in `"` with inner quotes doubled. Before quoting, a cell
+/// or LF is enclosed in `"` with inner quotes doubled, and so is a record's
+/// only cell when it is empty, which would otherwise be a blank line. Before quoting, a cell
 /// that a spreadsheet would evaluate (first byte `=`, `+`, `-`, `@`, tab or
 /// CR) is prefixed with `'` (see ``neutralised(_:)``), because exported names
 /// and titles are typed by staff and an export must not be a way to run
@@ -60,7 +61,14 @@ public struct CSVWriter: Sendable {
     }
 
     /// Appends one record's bytes, CRLF included, to `output`.
+    ///
+    /// A record of one empty cell is written `""`: as an empty line, readers
+    /// (``CSVReader`` among them) would skip it as a blank line.
     public func append(_ cells: [String], to output: inout [UInt8]) {
+        if cells.count == 1 && cells[0].isEmpty {
+            output.append(contentsOf: [CSVByte.quote, CSVByte.quote, CSVByte.cr, CSVByte.lf])
+            return
+        }
         for (index, cell) in cells.enumerated() {
             if index > 0 { output.append(delimiter.byte) }
             append(field: cell, to: &output)

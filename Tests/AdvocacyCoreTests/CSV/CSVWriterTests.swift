@@ -30,6 +30,8 @@ struct CSVWriterTests {
         let comma = CSVWriter(), french = CSVWriter(delimiter: .semicolon, byteOrderMark: true)
         #expect(comma.line(["a", "", "b,c"]) == "a,,\"b,c\"\r\n")
         #expect(comma.line([]) == "\r\n")
+        // Not a blank line, which a reader skips.
+        #expect(comma.line([""]) == "\"\"\r\n" && comma.line(["", ""]) == ",\r\n")
         #expect(comma.document(header: ["x"], rows: [["1"], ["2"]]) == "x\r\n1\r\n2\r\n")
         let document = french.document(header: ["nom", "équipe"], rows: [["Zoé", "Data; IA"]])
         #expect(Array(document.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
