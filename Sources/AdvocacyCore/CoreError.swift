@@ -28,7 +28,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidRewardCode(String)
     case invalidAmount(String)
     case invalidDelimiter(String)
-    case invalidCSV(line: Int, problem: CSVProblem)
+    /// `line` and `column` (1-based, in Unicode scalars from the start of the line) point at the offending byte.
+    case invalidCSV(line: Int, column: Int, problem: CSVProblem)
+    /// A file that could not be opened or read; `reason` is the system's, like "No such file or directory".
+    case unreadableFile(path: String, reason: String)
     case missingColumns([String], found: [String])
     case duplicateColumn(String)
     case emptyCell(column: String)
@@ -64,7 +67,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
-        case .invalidCSV(_, let problem): problem.expectation
+        case .invalidCSV(_, _, let problem): problem.expectation
+        case .unreadableFile: "expected the path of a readable file (check the name, and that it is a file, not a folder)"
         case .missingColumns(let missing, _):
             "expected a header line naming \(missing.count == 1 ? "this column" : "these columns") (any case or accents; see docs/import.md)"
         case .duplicateColumn: "expected each column once in the header line"
@@ -103,7 +107,9 @@ extension CoreError: LocalizedError {
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
-        case .invalidCSV(let line, let problem): "CSV line \(line): \(problem.description): \(expectation)"
+        case .invalidCSV(let line, let column, let problem):
+            "CSV line \(line), column \(column): \(problem.description): \(expectation)"
+        case .unreadableFile(let path, let reason): "cannot read '\(path)': \(reason): \(expectation)"
         case .missingColumns(let missing, let found):
             "the file has no \(missing.joined(separator: ", ")) column (its header is \(found.joined(separator: ", "))): \(expectation)"
         case .duplicateColumn(let column): "the header names the \(column) column twice: \(expectation)"

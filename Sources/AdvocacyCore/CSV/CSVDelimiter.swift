@@ -42,6 +42,52 @@ public struct CSVDelimiter: Equatable, Hashable, Sendable, CustomStringConvertib
         self = known
     }
 
+    /// The delimiter a header line uses: whichever of `,` `;` and tab appears
+    /// most often in it outside quotes, or `,` when none does or two appear equally often.
+    ///
+    /// Only the header is looked at, up to its first line end outside quotes,
+    /// because its names rarely hold a delimiter, whereas data (amounts with a
+    /// decimal comma, titles) often does. `,` is the fallback because a file of
+    /// one column has no delimiter at all, and RFC 4180 says `,`. `|` is never
+    /// guessed: a file using it is rare enough to be named explicitly.
+    ///
+    /// `nom;équipe;montant` is `;`, `name,"team; unit",amount` is `,`.
+    public static func detect(inHeader header: some Sequence<UInt8>) -> CSVDelimiter {
+        var tally = HeaderTally()
+        for byte in header where !tally.add(byte) { break }
+        return tally.winner
+    }
+
     /// How the delimiter is named in messages and help: `,` `;` `|` or `tab`.
     public var description: String { self == .tab ? "tab" : String(UnicodeScalar(byte)) }
+}
+
+/// Counts the candidate delimiters of a header line, byte by byte, for ``CSVDelimiter/detect(inHeader:)``
+/// and for ``CSVReader``, which has to know whether the line ended within the bytes it has.
+struct HeaderTally {
+    private var commas = 0, semicolons = 0, tabs = 0
+    private var quoted = false
+
+    /// Counts `byte`; `false` once it is a line end outside quotes, where the header stops.
+    ///
+    /// A `""` inside quotes toggles twice, which leaves it inside: no need to look ahead.
+    mutating func add(_ byte: UInt8) -> Bool {
+        switch byte {
+        case CSVByte.quote: quoted.toggle()
+        case _ where quoted: break
+        case CSVByte.lf, CSVByte.cr: return false
+        case UInt8(ascii: ","): commas += 1
+        case UInt8(ascii: ";"): semicolons += 1
+        case CSVByte.tab: tabs += 1
+        default: break
+        }
+        return true
+    }
+
+    /// The most frequent candidate, `,` on a tie or when none was seen.
+    var winner: CSVDelimiter {
+        if semicolons > commas && semicolons > tabs { return .semicolon }
+        if tabs > commas && tabs > semicolons { return .tab }
+        return .comma
+    }
 }
