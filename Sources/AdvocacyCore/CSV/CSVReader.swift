@@ -75,8 +75,9 @@ public struct CSVReader {
         cursor = Cursor(delimiter: delimiter)
     }
 
-    /// A reader over the file at `path`, read `chunkSize` bytes at a time, so
-    /// that memory stays flat whatever the size of the file.
+    /// A reader over the file at `path`, read `chunkSize` bytes (at least 1) at
+    /// a time, so that memory stays flat whatever the size of the file. The file
+    /// stays open until the reader and its copies are gone.
     ///
     /// - Throws: ``CoreError/unreadableFile(path:reason:)`` when the file cannot
     ///   be opened, or is a folder. A failure to read later on comes from ``next()``.
@@ -125,6 +126,8 @@ public struct CSVReader {
     }
 
     /// Every record in `data`.
+    ///
+    /// Like a reader over `data`, without ``recordLimit``: the bytes are in memory already.
     ///
     /// - Throws: ``CoreError/invalidCSV(line:column:problem:)`` for the first problem found.
     public static func records(in data: Data, delimiter: CSVDelimiter? = nil) throws -> [[String]] {
