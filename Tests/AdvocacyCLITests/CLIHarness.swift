@@ -101,8 +101,8 @@ extension CLIHarness {
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY 1, 2, 3")
-                return "\(table)\n" + rows.map(\.description).joined(separator: "\n")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
+                return "\(table)\n" + rows.joined(separator: "\n")
             }.joined(separator: "\n")
         }
     }
@@ -133,6 +133,13 @@ extension CLIHarness {
 enum GRDBProbe {
     static func value(_ cli: CLIHarness, _ sql: String) throws -> Int? {
         try DatabaseQueue(path: cli.databasePath).read { db in try Int.fetchOne(db, sql: sql) }
+    }
+
+    /// The first admin's email: the demo picks a different one per seed.
+    static func admin(_ cli: CLIHarness) throws -> String {
+        try DatabaseQueue(path: cli.databasePath).read { db in
+            try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' ORDER BY id LIMIT 1") ?? ""
+        }
     }
 
     /// Every `actionFact` row keyed by addresses and emails rather than ids,

@@ -42,7 +42,7 @@ struct FeedSyncCLITests {
         for name in ["lea", "marc", "nina", "omar"] {
             try cli.expectSuccess("employee", "add", "\(name)@corp.fr", "--name", name.capitalized, as: admin)
         }
-        let server = try LocalHTTPServer(routes: [
+        let routes: [String: LocalHTTPServer.Response] = [
             "/jane/feed": .init(
                 status: 200, headers: ["Content-Type": "application/rss+xml"],
                 body: Self.rss([
@@ -54,7 +54,8 @@ struct FeedSyncCLITests {
             "/lea/feed": .init(status: 500, body: Data("oops".utf8)),
             "/marc/feed": .init(status: 200, body: Data("<html><body>not a feed".utf8)),
             "/nina/feed": .init(status: 200, body: Self.rss([("https://nina.example.org/a", "A", nil)]), delay: 4),
-        ])
+        ]
+        let server = try LocalHTTPServer(routes: routes)
         defer { server.stop() }
         let channels: [(String, String, String)] = [
             ("jane@corp.fr", "https://blog.jane.dev", "/jane/feed"), ("paul@corp.fr", "https://paul.example.org", "/paul/old-feed"),

@@ -205,8 +205,7 @@ struct ImportCLITests {
         let viaFile = try CLIHarness()
         let file = viaFile.folder.appendingPathComponent("demo-actions.csv").path
         try viaFile.expectSuccess("demo", "--employees", "60", "--export-actions", file)
-        let admin = try #require(direct.run(["employee", "list", "--format", "csv"]).output.split(separator: "\n")
-            .first { $0.contains(",admin,") }?.split(separator: ",").first.map(String.init))
+        let admin = try GRDBProbe.admin(viaFile)
         let imported = try viaFile.expectSuccess("import", "actions", file, as: admin)
         #expect(imported.output.contains("rejected 0"), "\(imported.error)")
 

@@ -25,10 +25,7 @@ struct KilledImportTests {
         let cli = try CLIHarness()
         let file = cli.folder.appendingPathComponent("actions.csv").path
         try cli.expectSuccess("demo", "--employees", "500", "--actions", "150000", "--export-actions", file)
-        let admin = try #require(
-            try DatabaseQueue(path: cli.databasePath).read { db in
-                try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' LIMIT 1")
-            })
+        let admin = try GRDBProbe.admin(cli)
         let before = try cli.databaseDump()
 
         let child = Process()
