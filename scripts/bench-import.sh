@@ -68,9 +68,9 @@ bytes=$(stat -c %s "$work/actions-$rows.csv")
 echo "file: $rows rows, $((bytes / 1048576)) MB" >&2
 
 ours=$(bench_import "$rows")
+imported=$(sqlite3 "$work/run.sqlite" "SELECT COUNT(*) FROM action")
 reference=$(bench_reference "$rows")
 ours_small=$(bench_import "$small")
-imported=$(sqlite3 "$work/run.sqlite" "SELECT COUNT(*) FROM action")
 
 seconds=$(echo "$ours" | awk '{print $1}' | median)
 reference_seconds=$(echo "$reference" | awk '{print $1}' | median)

@@ -109,11 +109,33 @@ public struct EmployeeChanges: Hashable, Sendable {
 public enum TextField {
     /// Trims and refuses empty text, control characters and text over `limit` characters.
     public static func required(_ text: String, field: String, limit: Int) throws -> String {
+        // Most text is plain ASCII with nothing to trim or replace: check the
+        // bytes once rather than walk Characters three times (imports pass here per row).
+        if isPlain(text.utf8, limit: limit) { return text }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CoreError.emptyText(field: field) }
         guard trimmed.count <= limit else { throw CoreError.textTooLong(field: field, limit: limit) }
         return String(trimmed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
             .filter { !($0.unicodeScalars.first.map { CharacterSet.controlCharacters.contains($0) } ?? false) }
+    }
+
+    /// Whether `bytes` need no trimming or replacing: printable ASCII at both
+    /// ends, and inside no control character, C1 control (U+0080–U+009F,
+    /// NEL among them) or line/paragraph separator (U+2028, U+2029); and
+    /// short enough even counted in bytes.
+    private static func isPlain(_ bytes: String.UTF8View, limit: Int) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
+            bytes.count <= limit
+        else { return false }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 
     /// Like ``required(_:field:limit:)`` but empty text means "none".

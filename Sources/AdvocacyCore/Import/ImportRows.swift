@@ -45,8 +45,10 @@ public enum ActionImportColumns {
     public static let all = [email, url, kind, title, date, projects, effort, reactions, comments, shares, impressions, clicks, metricsDate]
 
     /// Reads one row as an action to log. Project codes are separated by `|`.
-    public static func draft(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate) throws -> ActionDraft {
-        let author = try ImportCell.email(ImportCell.required(email, record, columns))
+    public static func draft(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate, emails: EmailCache = EmailCache()) throws
+        -> ActionDraft
+    {
+        let author = try emails.email(ImportCell.required(email, record, columns))
         let address = try CanonicalURL(try ImportCell.required(url, record, columns))
         let projectCodes = try columns.text(projects, in: record).map(ImportCell.projectCodes) ?? []
         let counters = try MetricsUpdate(
@@ -124,8 +126,6 @@ public enum ImportCell {
         return text
     }
 
-    /// An email address (files repeat the same few thousand: the caller may cache).
-    public static func email(_ text: String) throws -> EmailAddress { try EmailAddress(text) }
 
     /// A date as `YYYY-MM-DD`; a spreadsheet's `2026-09-30 00:00:00` is read as its day.
     public static func date(_ text: String) throws -> LocalDate {
@@ -172,5 +172,20 @@ public enum ImportCell {
         let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard words.count > 200 else { return words }
         return String(words.prefix(199)) + "…"
+    }
+}
+
+/// Emails already read in this file: an actions file names the same few
+/// thousand people on a million rows, so each is validated once.
+public final class EmailCache {
+    private var known: [String: EmailAddress] = [:]
+
+    public init() {}
+
+    public func email(_ text: String) throws -> EmailAddress {
+        if let email = known[text] { return email }
+        let email = try EmailAddress(text)
+        known[text] = email
+        return email
     }
 }

@@ -126,7 +126,8 @@ struct ActionImporter: RowImporter {
 
         let channel = try channel(for: draft, authorID: authorID, db)
         let kind = draft.kind ?? channel.kind.defaultActionKind
-        let fingerprint = ContentFingerprint.of(title: draft.title, url: draft.url)
+        // A title made from the address says nothing about the content (see ContentFingerprint).
+        let fingerprint = draft.hasGivenTitle ? ContentFingerprint.of(title: draft.title, url: draft.url) : 0
         try insertAction.execute(arguments: [
             authorID, channel.id, kind.rawValue, draft.title, draft.url.string, draft.date.description, draft.effortHours, fingerprint,
             created,

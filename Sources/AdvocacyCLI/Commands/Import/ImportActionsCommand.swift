@@ -23,10 +23,12 @@ struct ImportActionsCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "import actions")
         let store = try global.openStore(in: context)
         let today = context.today
+        let emails = EmailCache()
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
             mode, columns, next, reject in
             try store.importActions(
-                mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today) }, onReject: reject)
+                mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) },
+                onReject: reject)
         }
     }
 }
