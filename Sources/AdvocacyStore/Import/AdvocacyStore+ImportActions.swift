@@ -248,11 +248,7 @@ struct ActionImporter: RowImporter {
         case .registerFirst(let kind):
             throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
         case .create(let url, let kind):
-            if let (_, owner) = try AdvocacyStore.registeredChannel(db, url) {
-                throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
-            }
-            let new = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
-            let channel = OwnChannel(id: try store.insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
+            let channel = OwnChannel(id: try store.createChannel(db, url, kind: kind, for: draft, authorID: authorID), url: url, kind: kind)
             own.append(channel)
             followerHistories[channel.id] = []
             return channel

@@ -57,12 +57,17 @@ extension AdvocacyStore {
         case .registerFirst(let kind):
             throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
         case .create(let url, let kind):
-            if let (_, owner) = try Self.registeredChannel(db, url) {
-                throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
-            }
-            let channel = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
-            return (try insertChannel(db, channel, ownerID: authorID), kind)
+            return (try createChannel(db, url, kind: kind, for: draft, authorID: authorID), kind)
         }
+    }
+
+    /// Creates the author's channel that ``ChannelChoice`` named for `draft`,
+    /// unless that address is someone else's channel.
+    func createChannel(_ db: Database, _ url: CanonicalURL, kind: ChannelKind, for draft: ActionDraft, authorID: Int64) throws -> Int64 {
+        if let (_, owner) = try Self.registeredChannel(db, url) {
+            throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
+        }
+        return try insertChannel(db, try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date), ownerID: authorID)
     }
 
     /// Records engagement measured on `date` (the author themself, or an
