@@ -144,16 +144,22 @@ public enum ImportCell {
     }
 
     /// A whole number of 0 or more; empty or `-` means unknown (`nil`).
-    /// Thousands separators that exports write (`1 500`, `1,500`) are accepted.
+    /// Thousands separators that exports write (`1 500`, `1,500`, `1.500`,
+    /// with a space, no-break space, comma or dot) are accepted only between
+    /// groups of three digits, so `1.5` is refused rather than read as 15.
     public static func count(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> Int? {
         guard let text = columns.text(column, in: record), text != "-" else { return nil }
         if let value = Int(text) {
             try Counts.check(value, name: column.name)
             return value
         }
-        let digits = text.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" && $0 != "," && $0 != "." }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits), value >= 0,
-            text.first?.isNumber == true
+        let separators: Set<Character> = [" ", "\u{00A0}", "\u{202F}", ",", "."]
+        guard let separator = text.first(where: separators.contains) else { throw CoreError.invalidNumber(text, column: column.name) }
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count),
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let value = Int(groups.joined())
         else { throw CoreError.invalidNumber(text, column: column.name) }
         return value
     }
