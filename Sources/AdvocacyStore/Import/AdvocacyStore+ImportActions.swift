@@ -34,21 +34,14 @@ struct ActionImporter: RowImporter {
     private let draft: (ImportRecord) throws -> ActionDraft
     private let created: String
     private let triggers: SuspendedFactTriggers
-    /// The one channel every row goes to, when the import is a channel's feed.
-    private var fixedChannel: OwnChannel?
-    private var fixedChannelOwner: Int64?
+    /// The one channel every row goes to, and its owner, when the import is a channel's feed.
+    private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
 
     private struct Author {
         var id: Int64
         var isActive: Bool
         /// Loaded when the person's first new action needs a channel.
-        var channels: [OwnChannel]?
-    }
-
-    private struct OwnChannel {
-        var id: Int64
-        var url: CanonicalURL
-        var kind: ChannelKind
+        var channels: [AdvocacyStore.AuthorChannel]?
     }
 
     private var authors: [EmailAddress: Author] = [:]
@@ -73,8 +66,7 @@ struct ActionImporter: RowImporter {
         if let channel {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, employeeId FROM channel WHERE url = ?", arguments: [channel.string])
             else { throw StoreError.unknownChannel(channel) }
-            fixedChannel = OwnChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"]))
-            fixedChannelOwner = row["employeeId"]
+            fixedChannel = (AdvocacyStore.AuthorChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"])), row["employeeId"])
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, code, strategicWeight FROM project") {
             projects[ProjectCode(alreadyValid: row["code"])] = (row["id"], row["strategicWeight"])
@@ -110,8 +102,8 @@ struct ActionImporter: RowImporter {
         let draft = try self.draft(record)
         try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "import actions for others")
         let authorID = try author(db, draft.author)
-        if let fixedChannelOwner, fixedChannelOwner != authorID, let fixedChannel {
-            throw StoreError.channelOwnedByOther(fixedChannel.url, owner: try owner(db, fixedChannelOwner), author: draft.author)
+        if let fixedChannel, fixedChannel.ownerID != authorID {
+            throw StoreError.channelOwnedByOther(fixedChannel.channel.url, owner: try owner(db, fixedChannel.ownerID), author: draft.author)
         }
         let tags = try draft.projects.map { code in
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
@@ -120,7 +112,7 @@ struct ActionImporter: RowImporter {
         if let existing = try Row.fetchOne(findAction, arguments: [draft.url.string, draft.url.otherScheme]) {
             return try update(existing, with: draft, tags: tags, authorID: authorID, db)
         }
-        if let metrics = draft.metrics, !metrics.isEmpty, draft.metricsDate < draft.date {
+        if draft.metrics != nil, draft.metricsDate < draft.date {
             throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
         }
 
@@ -173,19 +165,21 @@ struct ActionImporter: RowImporter {
             set("title", draft.title)
             set("contentFingerprint", ContentFingerprint.of(title: draft.title, url: draft.url))
         }
-        let published = try AdvocacyStore.date(existing["publishedOn"])
-        if draft.date != published { set("publishedOn", draft.date.description) }
+        if draft.date.description != existing["publishedOn"] { set("publishedOn", draft.date.description) }
         if let effort = draft.effortHours, effort != existing["effortHours"] { set("effortHours", effort) }
 
-        let storedTags = Set(try Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
+        // Stored tags are read only when the row names projects: an empty cell keeps them.
         let newTags = Set(tags.map(\.id))
-        let retag = !draft.projects.isEmpty && newTags != storedTags
+        let retag =
+            try !draft.projects.isEmpty
+            && newTags != Set(Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
 
         var snapshot: Metrics?
-        if let update = draft.metrics, !update.isEmpty {
+        if let update = draft.metrics {
             let latest = try Row.fetchOne(latestMetrics, arguments: [actionID])
-            let figures = update.applied(to: latest.map(AdvocacyStore.metrics(from:)))
-            if figures != latest.map(AdvocacyStore.metrics(from:)) {
+            let latestFigures = latest.map(AdvocacyStore.metrics(from:))
+            let figures = update.applied(to: latestFigures)
+            if figures != latestFigures {
                 if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text), draft.metricsDate < latestDate {
                     throw StoreError.metricsBeforeLatest(date: draft.metricsDate, latest: latestDate)
                 }
@@ -233,26 +227,13 @@ struct ActionImporter: RowImporter {
         EmailAddress(alreadyValid: try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [employeeID]) ?? "?")
     }
 
-    /// The channel a new action goes to, created when ``ChannelChoice`` says so.
-    private mutating func channel(for draft: ActionDraft, authorID: Int64, _ db: Database) throws -> OwnChannel {
-        if let fixedChannel { return fixedChannel }
-        var own = try authors[draft.author]?.channels
-            ?? Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID]).map {
-                OwnChannel(id: $0["id"], url: CanonicalURL(alreadyCanonical: $0["url"]), kind: try AdvocacyStore.decode($0["kind"]))
-            }
+    /// The channel a new action goes to: the feed's, or the one ``ChannelChoice``
+    /// picks among the author's channels, read once per author.
+    private mutating func channel(for draft: ActionDraft, authorID: Int64, _ db: Database) throws -> AdvocacyStore.AuthorChannel {
+        if let fixedChannel { return fixedChannel.channel }
+        var own = try authors[draft.author]?.channels ?? AdvocacyStore.authorChannels(db, authorID: authorID)
         defer { authors[draft.author]?.channels = own }
-        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
-        case .existing(let url):
-            guard let channel = own.first(where: { $0.url == url }) else { throw StoreError.unknownChannel(url) }
-            return channel
-        case .registerFirst(let kind):
-            throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
-        case .create(let url, let kind):
-            let channel = OwnChannel(id: try store.createChannel(db, url, kind: kind, for: draft, authorID: authorID), url: url, kind: kind)
-            own.append(channel)
-            followerHistories[channel.id] = []
-            return channel
-        }
+        return try store.channel(for: draft, authorID: authorID, among: &own, db)
     }
 
     /// A channel's follower counts in date order, read once per channel.

@@ -42,32 +42,44 @@ extension AdvocacyStore {
     /// The id and kind of the channel `draft` goes to, created if need be
     /// (``ChannelChoice`` decides; this does the reading and writing).
     func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID])
-        var own: [(url: CanonicalURL, kind: ChannelKind)] = []
-        var ids: [CanonicalURL: Int64] = [:]
-        for row in rows {
-            let url = CanonicalURL(alreadyCanonical: row["url"])
-            own.append((url, try Self.decode(row["kind"])))
-            ids[url] = row["id"]
-        }
-        switch ChannelChoice.choose(for: draft, among: own) {
-        case .existing(let url):
-            guard let id = ids[url], let kind = own.first(where: { $0.url == url })?.kind else { throw StoreError.unknownChannel(url) }
-            return (id, kind)
-        case .registerFirst(let kind):
-            throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
-        case .create(let url, let kind):
-            return (try createChannel(db, url, kind: kind, for: draft, authorID: authorID), kind)
+        var own = try Self.authorChannels(db, authorID: authorID)
+        let channel = try channel(for: draft, authorID: authorID, among: &own, db)
+        return (channel.id, channel.kind)
+    }
+
+    /// A channel of an author's, as ``ChannelChoice`` sees it, with its id.
+    struct AuthorChannel {
+        var id: Int64
+        var url: CanonicalURL
+        var kind: ChannelKind
+    }
+
+    static func authorChannels(_ db: Database, authorID: Int64) throws -> [AuthorChannel] {
+        try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID]).map {
+            AuthorChannel(id: $0["id"], url: CanonicalURL(alreadyCanonical: $0["url"]), kind: try decode($0["kind"]))
         }
     }
 
-    /// Creates the author's channel that ``ChannelChoice`` named for `draft`,
-    /// unless that address is someone else's channel.
-    func createChannel(_ db: Database, _ url: CanonicalURL, kind: ChannelKind, for draft: ActionDraft, authorID: Int64) throws -> Int64 {
-        if let (_, owner) = try Self.registeredChannel(db, url) {
-            throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
+    /// The channel `draft` goes to among `own`, the author's channels. When
+    /// ``ChannelChoice`` names a new one, it is created (unless the address is
+    /// someone else's channel) and added to `own`, so a caller that keeps
+    /// `own` (an import) never reads them again.
+    func channel(for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], _ db: Database) throws -> AuthorChannel {
+        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
+        case .existing(let url):
+            guard let channel = own.first(where: { $0.url == url }) else { throw StoreError.unknownChannel(url) }
+            return channel
+        case .registerFirst(let kind):
+            throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
+        case .create(let url, let kind):
+            if let (_, owner) = try Self.registeredChannel(db, url) {
+                throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
+            }
+            let new = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
+            let channel = AuthorChannel(id: try insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
+            own.append(channel)
+            return channel
         }
-        return try insertChannel(db, try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date), ownerID: authorID)
     }
 
     /// Records engagement measured on `date` (the author themself, or an
