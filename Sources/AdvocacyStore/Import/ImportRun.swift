@@ -29,13 +29,18 @@ extension AdvocacyStore {
         onReject: (ImportRecord, String) throws -> Void, start: (Database, Actor) throws -> Importer
     ) throws -> ImportSummary {
         var summary = ImportSummary()
+        func reject(_ record: ImportRecord, _ message: String) throws {
+            summary.reject(line: record.line, message: message)
+            try onReject(record, message)
+        }
         do {
             try writer.writeWithoutTransaction { db in
                 // A bigger page cache for the length of the import: the address
                 // index is written in random order, and a small cache spills it
                 // to disk again and again (64 MB keeps a million rows well under 200 MB).
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
                     var importer = try start(db, try Self.actor(db, actorEmail))
                     while let record = try next() {
@@ -60,11 +65,6 @@ extension AdvocacyStore {
             throw StoreError.from(error, path: path)
         }
         return summary
-
-        func reject(_ record: ImportRecord, _ message: String) throws {
-            summary.reject(line: record.line, message: message)
-            try onReject(record, message)
-        }
     }
 }
 
