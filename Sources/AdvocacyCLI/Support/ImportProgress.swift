@@ -12,24 +12,27 @@ struct ImportProgress {
     private let start: Date
     private let now: () -> Date
     private let enabled: Bool
+    private let checkingEvery: Int
     private var count = 0
     private var lastDrawn: Date?
 
-    /// `total` is the amount `update(done:)` reaches at the end (file bytes, feeds).
-    init(unit: String, total: Int?, context: CommandContext) {
+    /// `total` is the amount `advance(done:)` reaches at the end (file bytes,
+    /// feeds); the clock is read every `checkingEvery` items, since for a
+    /// million short rows reading it each time would cost more than the rows.
+    init(unit: String, total: Int?, checkingEvery: Int = 1, context: CommandContext) {
         output = context.standardError
         self.unit = unit
         self.total = total
         now = context.now
         start = context.now()
         enabled = context.standardError.isTerminal
+        self.checkingEvery = checkingEvery
     }
 
     /// One more item done; `done` is how much of `total` is done.
     mutating func advance(done: Int) {
         count += 1
-        // Reading the clock for every row would cost more than the row.
-        guard enabled, count & 1023 == 0 || total.map({ $0 < 10_000 }) == true else { return }
+        guard enabled, count % checkingEvery == 0 else { return }
         let moment = now()
         let elapsed = moment.timeIntervalSince(start)
         guard elapsed >= 1, lastDrawn.map({ moment.timeIntervalSince($0) >= 0.25 }) ?? true else { return }
