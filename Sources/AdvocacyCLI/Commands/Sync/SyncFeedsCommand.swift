@@ -27,11 +27,8 @@ struct SyncFeedsCommand: ContextCommand {
     struct ChannelReport: Encodable {
         var channel: CanonicalURL
         var feed: CanonicalURL
-        var inserted = 0
-        var updated = 0
-        var unchanged = 0
-        var rejected = 0
-        var problems: [ImportProblem] = []
+        /// What the import did; absent when the feed could not be read.
+        var summary: ImportSummary?
         var error: String?
     }
 
@@ -43,6 +40,13 @@ struct SyncFeedsCommand: ContextCommand {
         var updated: Int
         var unchanged: Int
         var rejected: Int
+
+        init(dryRun: Bool, channels: [ChannelReport], total: ImportSummary) {
+            self.dryRun = dryRun
+            self.channels = channels
+            failed = channels.filter { $0.error != nil }.count
+            (inserted, updated, unchanged, rejected) = (total.inserted, total.updated, total.unchanged, total.rejected)
+        }
     }
 
     func run(in context: CommandContext) throws {
@@ -60,9 +64,7 @@ struct SyncFeedsCommand: ContextCommand {
                     data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor, author: feedChannel.owner,
                     projects: [], channel: feedChannel.url)
                 total.add(summary)
-                (report.inserted, report.updated, report.unchanged, report.rejected) =
-                    (summary.inserted, summary.updated, summary.unchanged, summary.rejected)
-                report.problems = summary.problems
+                report.summary = summary
                 if options.mode == .allOrNothing && summary.rejected > 0 {
                     report.error = "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
                 }
@@ -80,28 +82,23 @@ struct SyncFeedsCommand: ContextCommand {
             if options.format == .text { printLine(report, in: context) }
         }
         progress.finish()
-        let failed = reports.filter { $0.error != nil }.count
+        let report = Report(dryRun: options.dryRun, channels: reports, total: total)
         switch options.format {
         case .json:
-            context.print(
-                try CommandContext.json(
-                    Report(
-                        dryRun: options.dryRun, channels: reports, failed: failed, inserted: total.inserted, updated: total.updated,
-                        unchanged: total.unchanged, rejected: total.rejected)))
+            context.print(try CommandContext.json(report))
         case .text:
             let dry = options.dryRun ? " (dry run: nothing written)" : ""
-            context.print("\(channels.count) feed\(channels.count == 1 ? "" : "s"), \(failed) failed: \(total.counts)\(dry)")
+            context.print("\(channels.count) feed\(channels.count == 1 ? "" : "s"), \(report.failed) failed: \(total.counts)\(dry)")
         }
-        if failed > 0 { throw CLIError.syncFailed(failed: failed, total: channels.count) }
+        if report.failed > 0 { throw CLIError.syncFailed(failed: report.failed, total: channels.count) }
     }
 
     private func printLine(_ report: ChannelReport, in context: CommandContext) {
-        for problem in report.problems { context.note("\(report.feed):\(problem.line): \(problem.message)") }
+        for problem in report.summary?.problems ?? [] { context.note("\(report.feed):\(problem.line): \(problem.message)") }
         if let error = report.error {
             context.note("\(report.channel): failed: \(error)")
-        } else {
-            context.print(
-                "\(report.channel): inserted \(report.inserted), updated \(report.updated), unchanged \(report.unchanged), rejected \(report.rejected)")
+        } else if let summary = report.summary {
+            context.print("\(report.channel): \(summary.counts)")
         }
     }
 }
