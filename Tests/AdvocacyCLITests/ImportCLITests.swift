@@ -161,7 +161,11 @@ struct ImportCLITests {
     @Test func aMissingFileIsNamed() throws {
         let cli = try CLIHarness.withProgramme()
         let result = cli.run(["import", "actions", "/nowhere/actions.csv"], as: admin)
-        #expect(result.status == 1 && result.error == "error: cannot read '/nowhere/actions.csv': no such file\n")
+        #expect(
+            result.status == 1
+                && result.error
+                    == "error: cannot read '/nowhere/actions.csv': No such file or directory: expected the path of a readable file (check the name, and that it is a file, not a folder)\n"
+        )
     }
 
     @Test func followerCountsImportAndRefreshTheFactsScoringReads() throws {

@@ -3,7 +3,7 @@ import Foundation
 
 /// A CSV file being imported: its header matched to the columns wanted, its
 /// rows read one at a time (memory stays flat), with a progress line.
-struct CSVImportFile {
+final class CSVImportFile {
     let path: String
     let columns: ImportColumns
     private var reader: CSVReader
@@ -11,14 +11,9 @@ struct CSVImportFile {
 
     init(path: String, delimiter: CSVDelimiter?, columns wanted: [ImportColumn], context: CommandContext) throws {
         self.path = path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CLIError.unreadableFile(path: path, reason: "no such file")
-        }
-        if isFolder.boolValue { throw CLIError.unreadableFile(path: path, reason: "it is a folder: expected a CSV file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        // The reader names a missing file or a folder in the system's words.
+        reader = try CSVReader(path: path, delimiter: delimiter)
         do {
-            reader = try CSVReader(path: path, delimiter: delimiter)
             guard let header = try reader.next() else {
                 throw CLIError.invalidImportFile(path: path, reason: "the file is empty: expected a header line naming its columns")
             }
@@ -26,14 +21,15 @@ struct CSVImportFile {
         } catch let error as CoreError {
             throw CLIError.invalidImportFile(path: path, reason: error.localizedDescription)
         }
-        progress = ImportProgress(unit: "rows", total: size, context: context)
+        let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+        progress = ImportProgress(unit: "rows", total: size, checkingEvery: 1024, context: context)
     }
 
     /// The delimiter in use (given, or found in the header line).
     var delimiter: CSVDelimiter { reader.delimiter ?? .comma }
 
     /// The next row, or `nil` at the end of the file.
-    mutating func next() throws -> ImportRecord? {
+    func next() throws -> ImportRecord? {
         do {
             guard let fields = try reader.next() else {
                 progress.finish()
@@ -60,7 +56,6 @@ final class RejectsFile {
     private var handle: FileHandle?
     private var temporaryPath: String?
     private var buffer: [UInt8] = []
-    private(set) var count = 0
 
     init(besides source: String, header: [String], delimiter: CSVDelimiter) {
         path = source + ".rejects.csv"
@@ -70,30 +65,26 @@ final class RejectsFile {
 
     func add(_ record: ImportRecord, reason: String) throws {
         if handle == nil { try open() }
-        count += 1
-        // A short row (one the reader would refuse) never reaches here; pad anyway so columns line up.
-        let cells = record.fields + Array(repeating: "", count: max(0, header.count - record.fields.count))
-        writer.append(cells + [reason], to: &buffer)
+        writer.append(record.fields + [reason], to: &buffer)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    /// Moves the rejects into place; returns the path when there were any.
-    func save() throws -> String? {
+    /// Moves the rejects into place when `keep` is true and there were any,
+    /// returning the path; otherwise removes the temporary file.
+    func finish(keep: Bool) throws -> String? {
         guard let handle, let temporaryPath else { return nil }
-        try flush()
-        try handle.close()
         self.handle = nil
+        guard keep else {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            return nil
+        }
+        try flush(to: handle)
+        try handle.close()
         guard rename(temporaryPath, path) == 0 else {
             throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         return path
-    }
-
-    /// Removes the temporary file, if any.
-    func discard() {
-        try? handle?.close()
-        handle = nil
-        if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
     }
 
     private func open() throws {
@@ -108,70 +99,77 @@ final class RejectsFile {
     }
 
     private func flush() throws {
-        guard let handle, !buffer.isEmpty else { return }
+        if let handle { try flush(to: handle) }
+    }
+
+    private func flush(to handle: FileHandle) throws {
+        guard !buffer.isEmpty else { return }
         do { try handle.write(contentsOf: buffer) } catch { throw CLIError.cannotWrite(path: path, reason: "the disk is full") }
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
-/// What an import command prints as JSON.
+/// What an import command prints as JSON: the summary's fields, with the file.
 struct ImportReport: Encodable {
     var file: String
     var dryRun: Bool
-    var written: Bool
-    var inserted: Int
-    var updated: Int
-    var unchanged: Int
-    var rejected: Int
-    var problems: [ImportProblem]
+    var summary: ImportSummary
     var rejectsFile: String?
 
-    init(file: String, mode: ImportMode, summary: ImportSummary, rejectsFile: String?) {
-        self.file = file
-        dryRun = mode == .dryRun
-        written = summary.written
-        inserted = summary.inserted
-        updated = summary.updated
-        unchanged = summary.unchanged
-        rejected = summary.rejected
-        problems = summary.problems
-        self.rejectsFile = rejectsFile
+    enum CodingKeys: String, CodingKey { case file, dryRun, rejectsFile }
+
+    /// One flat object, so scripts read `inserted` beside `file`.
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encodeIfPresent(rejectsFile, forKey: .rejectsFile)
     }
 }
 
 extension CommandContext {
     /// Runs an import of the CSV file at `path`: reads it row by row into
-    /// `run` (a store import), writes the rejects file when rows were set
-    /// aside, and prints the summary.
-    ///
-    /// - Throws: ``CLIError/importRefused(path:rejected:dryRun:)`` when rows
-    ///   were invalid and nothing was written, after printing them.
+    /// `run` (a store import) and reports it (see ``runImport(source:options:rejects:run:)``).
     func importCSV(
         _ path: String, options: ImportOptions, delimiter: CSVDelimiter?, columns wanted: [ImportColumn],
         run: (ImportMode, ImportColumns, () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws -> ImportSummary
     ) throws {
-        var file = try CSVImportFile(path: path, delimiter: delimiter, columns: wanted, context: self)
+        let file = try CSVImportFile(path: path, delimiter: delimiter, columns: wanted, context: self)
         let rejects = RejectsFile(besides: path, header: file.columns.header, delimiter: file.delimiter)
-        let keepRejects = options.mode == .skipInvalid
+        try runImport(source: path, options: options, rejects: rejects) { reject in
+            // Both closures end with this call; the compiler cannot see that one is not kept by the other.
+            try withoutActuallyEscaping(reject) { try run(options.mode, file.columns, file.next, $0) }
+        }
+    }
+
+    /// Runs `run` (a store import, handed where to put refused rows), keeps
+    /// those rows in `rejects` when the mode is skip-invalid and the import was
+    /// saved, and prints the report.
+    ///
+    /// - Throws: ``CLIError/importRefused(path:rejected:dryRun:)`` when rows
+    ///   were invalid and nothing was written, after printing them.
+    func runImport(
+        source: String, options: ImportOptions, rejects: RejectsFile?,
+        run: ((ImportRecord, String) throws -> Void) throws -> ImportSummary
+    ) throws {
+        let kept = options.mode == .skipInvalid ? rejects : nil
         let summary: ImportSummary
         do {
-            summary = try run(options.mode, file.columns, { try file.next() }) { record, reason in
-                if keepRejects { try rejects.add(record, reason: reason) }
-            }
+            summary = try run { record, reason in try kept?.add(record, reason: reason) }
         } catch {
-            rejects.discard()
+            _ = try? kept?.finish(keep: false)
             throw error
         }
-        let rejectsPath = summary.written ? try rejects.save() : nil
-        if !summary.written { rejects.discard() }
-        try report(summary, source: path, mode: options.mode, format: options.format, rejectsFile: rejectsPath)
+        let rejectsFile = try kept?.finish(keep: summary.written)
+        try report(summary, source: source, mode: options.mode, format: options.format, rejectsFile: rejectsFile)
     }
 
     /// Prints an import's problems (`FILE:LINE: message`) and summary line.
     func report(_ summary: ImportSummary, source: String, mode: ImportMode, format: ReportFormat, rejectsFile: String?) throws {
         switch format {
         case .json:
-            print(try Self.json(ImportReport(file: source, mode: mode, summary: summary, rejectsFile: rejectsFile)))
+            print(try Self.json(ImportReport(file: source, dryRun: mode == .dryRun, summary: summary, rejectsFile: rejectsFile)))
         case .text:
             for problem in summary.problems { note("\(source):\(problem.line): \(problem.message)") }
             if summary.rejected > summary.problems.count {

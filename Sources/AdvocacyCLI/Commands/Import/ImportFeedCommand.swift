@@ -44,21 +44,12 @@ struct ImportFeedCommand: ContextCommand {
             }
             data = body
         }
+        // A feed read from an address has no file to put a rejects file beside.
         let rejects = isAddress ? nil : RejectsFile(besides: source, header: FeedImport.header, delimiter: .comma)
-        let summary: ImportSummary
-        do {
-            summary = try context.importFeed(
-                data, source: source, into: store, mode: options.mode, by: actor, author: author ?? actor, projects: project
-            ) { record, reason in
-                if options.mode == .skipInvalid { try rejects?.add(record, reason: reason) }
-            }
-        } catch {
-            rejects?.discard()
-            throw error
+        try context.runImport(source: source, options: options, rejects: rejects) { reject in
+            try context.importFeed(
+                data, source: source, into: store, mode: options.mode, by: actor, author: author ?? actor, projects: project, onReject: reject)
         }
-        let rejectsPath = summary.written ? try rejects?.save() : nil
-        if !summary.written { rejects?.discard() }
-        try context.report(summary, source: source, mode: options.mode, format: options.format, rejectsFile: rejectsPath)
     }
 }
 
