@@ -72,60 +72,53 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
     static func isPlainlyCanonical(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count <= 2048 else { return false }
-        var index = bytes.startIndex
-        func skip(_ prefix: String) -> Bool {
-            var cursor = index
-            for byte in prefix.utf8 {
-                guard cursor != bytes.endIndex, bytes[cursor] == byte else { return false }
-                cursor = bytes.index(after: cursor)
-            }
-            index = cursor
-            return true
+        let afterScheme: Substring.UTF8View
+        if bytes.starts(with: "https://".utf8) {
+            afterScheme = bytes.dropFirst(8)
+        } else if bytes.starts(with: "http://".utf8) {
+            afterScheme = bytes.dropFirst(7)
+        } else {
+            return false
         }
-        guard skip("https://") || skip("http://") else { return false }
-        let hostStart = index
-        var previous: UInt8 = UInt8(ascii: ".")
-        var dots = 0
-        while index != bytes.endIndex, bytes[index] != UInt8(ascii: "/") {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): break
-            case UInt8(ascii: "."):
-                guard previous != UInt8(ascii: ".") else { return false }
-                dots += 1
-            default: return false
-            }
-            previous = byte
-            index = bytes.index(after: index)
+        // The host: lower-case labels of letters, digits and "-", at least two, none empty.
+        let hostBytes = afterScheme.prefix { $0 != UInt8(ascii: "/") }
+        let labels = hostBytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, hostBytes.last != UInt8(ascii: "-"),
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.allSatisfy { Self.isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+            })
+        else { return false }
+        let host = String(Substring(hostBytes))
+        if ["www.", "m.", "mobile."].contains(where: host.hasPrefix) || ["twitter.com", "youtu.be", "youtube.com"].contains(host)
+            || host.hasSuffix(".linkedin.com")
+        {
+            return false
         }
-        guard dots > 0, previous != UInt8(ascii: "."), previous != UInt8(ascii: "-") else { return false }
-        let host = Substring(text.utf8[hostStart..<index])
-        for prefix in ["www.", "m.", "mobile."] where host.hasPrefix(prefix) { return false }
-        if ["twitter.com", "youtu.be", "youtube.com", "linkedin.com", "x.com", "github.com"].contains(host) || host.hasSuffix(".linkedin.com") {
-            // Their paths have rules of their own (handles lower-cased, ids moved):
-            // only a capital-free path is certainly canonical.
-            if host == "twitter.com" || host == "youtu.be" || host == "youtube.com" || host.hasSuffix(".linkedin.com") { return false }
-            if bytes[index...].contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return false }
-        }
-        // The path: "/"-separated segments of unreserved characters, none empty, "." or "..".
-        let path = text.utf8[index...]
+        // Hosts whose handles are case-insensitive: a capital anywhere in the path may be lowered.
+        let lowersPath = ["x.com", "linkedin.com", "github.com"].contains(host)
+
+        // The path: "/"-separated segments of unreserved characters, none empty or only dots, no trailing "/".
+        let path = afterScheme[hostBytes.endIndex...]
         guard !path.isEmpty else { return true }
         guard path.last != UInt8(ascii: "/") else { return false }
         for (position, segment) in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().enumerated() {
             guard !segment.isEmpty, !segment.allSatisfy({ $0 == UInt8(ascii: ".") }) else { return false }
             // A "/@Handle" first segment is lower-cased by the rules.
-            let isHandle = position == 0 && segment.first == UInt8(ascii: "@")
+            let capitalsAllowed = !lowersPath && !(position == 0 && segment.first == UInt8(ascii: "@"))
             for byte in segment {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-                    UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "@"):
-                    break
-                case UInt8(ascii: "A")...UInt8(ascii: "Z") where !isHandle: break
+                case _ where isLowercaseLetterOrDigit(byte): break
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "@"): break
+                case UInt8(ascii: "A")...UInt8(ascii: "Z") where capitalsAllowed: break
                 default: return false
                 }
             }
         }
         return true
+    }
+
+    private static func isLowercaseLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// The full parser: every rule of the type's documentation.
