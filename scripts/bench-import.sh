@@ -16,22 +16,15 @@
 # writes the scoring summary: one transaction.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh
+source scripts/bench-common.sh
+need sqlite3
+need bc
+need time
 
 rows=1000000 small=250000 employees=10000
 if [[ "${1:-}" == "--quick" ]]; then rows=100000 small=25000 employees=1000; fi
 runs="${RUNS:-3}"
 
-command -v sqlite3 >/dev/null || { echo "installing sqlite3..." >&2; apt-get install -y -qq sqlite3 >/dev/null; }
-command -v bc >/dev/null || { echo "installing bc..." >&2; apt-get install -y -qq bc >/dev/null; }
-[[ -x /usr/bin/time ]] || { echo "installing time..." >&2; apt-get install -y -qq time >/dev/null; }
-
-swift build -c release --product advocacy >/dev/null
-binary="$(swift build -c release --show-bin-path)/advocacy"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Runs a command under /usr/bin/time -v; prints "seconds kilobytes".
 measure() {
     /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }

@@ -15,20 +15,15 @@
 #   engagement per person, joining each action to its latest metrics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh
+source scripts/bench-common.sh
+need sqlite3
+need bc
+need time
 
 employees=10000 actions=1000000
 if [[ "${1:-}" == "--quick" ]]; then employees=1000 actions=100000; fi
 runs="${RUNS:-5}"
 
-command -v sqlite3 >/dev/null || { echo "installing sqlite3..." >&2; apt-get install -y -qq sqlite3 >/dev/null; }
-command -v bc >/dev/null || { echo "installing bc..." >&2; apt-get install -y -qq bc >/dev/null; }
-[[ -x /usr/bin/time ]] || { echo "installing time..." >&2; apt-get install -y -qq time >/dev/null; }
-
-swift build -c release --product advocacy >/dev/null
-binary="$(swift build -c release --show-bin-path)/advocacy"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 db="$work/bench.sqlite"
 
 echo "generating $employees employees and $actions actions..." >&2
@@ -40,7 +35,6 @@ from=$(sqlite3 "$db" "SELECT MIN(publishedOn) FROM action")
 to=$(sqlite3 "$db" "SELECT MAX(publishedOn) FROM action")
 period="$from..$to"
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_runs() {  # command...
     for _ in $(seq "$runs"); do
         local start; start=$(date +%s.%N)

@@ -6,19 +6,15 @@
 #   scripts/bench-rewards.sh [EMPLOYEES]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh
+source scripts/bench-common.sh
+need bc
 
 employees="${1:-10000}"
-swift build -c release --product advocacy >/dev/null
-binary="$(swift build -c release --show-bin-path)/advocacy"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 db="$work/bench.sqlite"
 demo="$("$binary" --db "$db" demo --employees "$employees")"
 hr="$(sed -n 's/^  hr     //p' <<<"$demo")"
 quarter="$(sed -n 's/^Reward proposals made by HR for \([^ ]*\) .*/\1/p' <<<"$demo")"
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 seconds() {
     local start end
     start=$(date +%s.%N)

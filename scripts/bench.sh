@@ -6,16 +6,13 @@
 # same tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-deps.sh
+source scripts/bench-common.sh
+need sqlite3
+need bc
 
-swift build -c release --product advocacy >/dev/null
-binary="$(swift build -c release --show-bin-path)/advocacy"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 runs="${RUNS:-5}"
 
 now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 bench_demo() {  # employees
     for _ in $(seq "$runs"); do
@@ -44,9 +41,6 @@ PY
 }
 
 rows_in() { sqlite3 "$1" "SELECT (SELECT COUNT(*) FROM employee) + (SELECT COUNT(*) FROM channel) + (SELECT COUNT(*) FROM followerSnapshot) + (SELECT COUNT(*) FROM project) + (SELECT COUNT(*) FROM action) + (SELECT COUNT(*) FROM actionProject) + (SELECT COUNT(*) FROM metricsSnapshot)" 2>/dev/null || echo 0; }
-
-command -v sqlite3 >/dev/null || { echo "installing sqlite3 (to count rows)..." >&2; apt-get install -y -qq sqlite3 >/dev/null 2>&1 || true; }
-command -v bc >/dev/null || { echo "installing bc..." >&2; apt-get install -y -qq bc >/dev/null 2>&1 || true; }
 
 printf "%-28s %10s %10s %12s %10s\n" "case" "rows" "advocacy" "reference" "ratio"
 for employees in 40 1000 10000; do
