@@ -111,7 +111,7 @@ extension CoreError: LocalizedError {
             "CSV line \(line), column \(column): \(problem.description): \(expectation)"
         case .unreadableFile(let path, let reason): "cannot read '\(path)': \(reason): \(expectation)"
         case .missingColumns(let missing, let found):
-            "the file has no \(missing.joined(separator: ", ")) column (its header is \(found.joined(separator: ", "))): \(expectation)"
+            "the file has no \(missing.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s") (its header is \(found.joined(separator: ", "))): \(expectation)"
         case .duplicateColumn(let column): "the header names the \(column) column twice: \(expectation)"
         case .emptyCell(let column): "the \(column) is empty: \(expectation)"
         case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"

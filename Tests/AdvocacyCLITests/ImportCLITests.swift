@@ -220,3 +220,12 @@ struct ImportCLITests {
         #expect(try GRDBProbe.facts(viaFile) == GRDBProbe.facts(direct))
     }
 }
+
+extension ImportCLITests {
+    @Test func everyMissingColumnIsNamedAtOnce() throws {
+        let cli = try CLIHarness.withProgramme()
+        let result = cli.run(["import", "actions", try cli.file("roster.csv", "courriel;nom\njane@corp.fr;Jane\n")], as: admin)
+        #expect(result.status == 1)
+        #expect(result.error.contains("roster.csv: the file has no url, date columns (its header is courriel, nom)"), "\(result.error)")
+    }
+}
