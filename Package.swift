@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "advocacy", targets: ["advocacy"]),
         .library(name: "AdvocacyCore", targets: ["AdvocacyCore"]),
         .library(name: "AdvocacyStore", targets: ["AdvocacyStore"]),
+        .library(name: "AdvocacyReport", targets: ["AdvocacyReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,11 +26,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The CIO's report: its own SVG builder and the HTML, Markdown and text pages.
+        .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore", "AdvocacyStore"]),
         .target(
             name: "AdvocacyCLI",
             dependencies: [
                 "AdvocacyCore",
                 "AdvocacyStore",
+                "AdvocacyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -37,6 +41,7 @@ let package = Package(
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"]),
         .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore"]),
+        .testTarget(name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore"]),
         .testTarget(
             name: "AdvocacyCLITests",
             dependencies: ["AdvocacyCLI", "AdvocacyStore", .product(name: "GRDB", package: "GRDB.swift")],
