@@ -77,7 +77,9 @@ enum ChartLayout {
 
     /// `text` cut with "…" to fit `width` at `size`; nil when it fits as it is.
     static func truncated(_ text: String, width: Double, size: Double = fontSize) -> String? {
-        let room = max(Int(width / (0.6 * size)), 1)
+        // The tolerance keeps a label exactly as wide as the room (36.0 read as 35.99…) whole.
+        guard width.isFinite, size > 0 else { return nil }
+        let room = max(Int(min(max(width / (0.6 * size) + 1e-6, 0), 1e6)), 1)
         guard text.count > room else { return nil }
         return String(text.prefix(room - 1)) + "…"
     }
