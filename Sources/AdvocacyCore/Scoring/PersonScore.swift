@@ -29,6 +29,15 @@ public struct AuthenticityFlag: Hashable, Sendable, Encodable {
     /// What the flag multiplies: the whole score for a spike, the flagged
     /// actions' points otherwise.
     public var multiplier: Double
+    /// The actions it concerns (none for a follower spike, which concerns the score).
+    public var actions = 0
+    /// The follower jumps, for a follower spike; what `reason` says in words,
+    /// kept as values so a report can say it in another language.
+    public var spikes: [FollowerSpike] = []
+
+    enum CodingKeys: String, CodingKey {
+        case kind, reason, multiplier
+    }
 }
 
 /// The parts of a score, in points; they add up to the score.
@@ -216,7 +225,7 @@ public struct PersonScoreBuilder: Sendable {
             flags.append(AuthenticityFlag(
                 kind: .duplicateContent,
                 reason: "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(NumberText.plain(policy.duplicateMultiplier))",
-                multiplier: policy.duplicateMultiplier))
+                multiplier: policy.duplicateMultiplier, actions: duplicated))
         }
         if lowEngagement > 0 {
             let tiers = lowTiers.sorted().map { tier in
@@ -226,7 +235,7 @@ public struct PersonScoreBuilder: Sendable {
             flags.append(AuthenticityFlag(
                 kind: .lowEngagement,
                 reason: "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(NumberText.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(NumberText.plain(policy.lowEngagementMultiplier))",
-                multiplier: policy.lowEngagementMultiplier))
+                multiplier: policy.lowEngagementMultiplier, actions: lowEngagement))
         }
 
         let weeks = activeWeeks.count
@@ -246,14 +255,15 @@ public struct PersonScoreBuilder: Sendable {
         if !spikes.isEmpty {
             spikeMultiplier = policy.spikeMultiplier
             parts[3] += parts.reduce(0, +) * (spikeMultiplier - 1)
-            let described = spikes.sorted { $0.channel.string < $1.channel.string }.map { spike in
+            let spikes = spikes.sorted { $0.channel.string < $1.channel.string }
+            let described = spikes.map { spike in
                 let growth = spike.growthPercent.map { String(format: " (+%.0f%%)", $0) } ?? ""
                 return "\(spike.channel) gained \(NumberText.grouped(spike.gained)) followers\(growth) between \(spike.before.day) and \(spike.after.day)"
             }
             flags.insert(AuthenticityFlag(
                 kind: .followerSpike,
                 reason: described.joined(separator: "; ") + " with no action in between; the score counts ×\(NumberText.plain(spikeMultiplier))",
-                multiplier: spikeMultiplier), at: 0)
+                multiplier: spikeMultiplier, spikes: spikes), at: 0)
         }
         let exact = ScoreComponents(parts)
         let (components, total) = exact.roundedToTenths()
