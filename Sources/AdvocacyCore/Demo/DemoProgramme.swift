@@ -101,6 +101,10 @@ public enum DemoProgramme {
         "Comment nous mesurons l'impact sur %@", "Nos choix techniques pour %@",
     ]
 
+    /// A strategic project launched three weeks ago that nobody has written
+    /// about yet: the gap the CIO's report points at.
+    static let newestProject = "IA-ASSIST"
+
     /// Generates a programme of `employeeCount` people (at least 3: the
     /// admin, the CIO and the HR officer) whose activity ends on `today`.
     /// `actionCount`, when given, is the exact number of actions (spread over
@@ -117,12 +121,13 @@ public enum DemoProgramme {
         let projectCount = min(projectCatalogue.count, random.int(in: 8...12))
         let catalogue = projectCatalogue.prefix(projectCount)
         let projects = try catalogue.map { entry in
-            try Project(
+            let started = start.adding(days: -random.int(in: 30...400))
+            return try Project(
                 code: try ProjectCode(entry.code), name: entry.name, weight: entry.weight, status: entry.status,
-                start: entry.status == .planned ? today.adding(days: 60) : start.adding(days: -random.int(in: 30...400)),
+                start: entry.status == .planned ? today.adding(days: 60) : entry.code == Self.newestProject ? today.adding(days: -21) : started,
                 end: entry.status == .closed ? today.adding(days: -20) : nil)
         }
-        let activeProjects = projects.filter { $0.status != .planned }.map(\.code)
+        let activeProjects = projects.filter { $0.status != .planned && $0.code.value != Self.newestProject }.map(\.code)
         let projectsByTeam = Dictionary(grouping: activeProjects) { code in catalogue.first { $0.code == code.value }?.team ?? "" }
         let topics = Dictionary(uniqueKeysWithValues: catalogue.map { (ProjectCode(alreadyValid: $0.code), $0.topic) })
 

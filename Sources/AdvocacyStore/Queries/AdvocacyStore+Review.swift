@@ -64,10 +64,10 @@ extension AdvocacyStore {
             try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.cio, .hr, .admin], to: "see the programme report")
             let (version, policy) = try Self.currentPolicy(db)
             func review(_ period: Period, _ window: ClosedRange<LocalDate>) throws -> PeriodReview {
-                PeriodReview(
-                    period: period, window: window,
-                    people: Ranking.rank(try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter())),
-                    activity: try Self.activity(db, policy: policy.scoring, window: window))
+                // One pass over the facts both scores and tallies the period.
+                var activity = ActivityTally(policy: policy.scoring, window: window)
+                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { activity.add($0) }
+                return PeriodReview(period: period, window: window, people: Ranking.rank(people), activity: activity)
             }
             return ProgrammeReview(
                 policyVersion: version, policy: policy, today: today, current: try review(period, window),
@@ -77,16 +77,6 @@ extension AdvocacyStore {
                 budget: try Self.budgets(db, period: period, currency: policy.rewards.currency).first,
                 rewards: try Self.rewardTallies(db, period: period))
         }
-    }
-
-    /// The window's actions added up, streamed from the maintained facts.
-    static func activity(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> ActivityTally {
-        var tally = ActivityTally(policy: policy, window: window)
-        let statement = try db.makeStatement(sql: "SELECT \(factColumns) FROM actionFact f WHERE f.day BETWEEN ? AND ?")
-        let rows = try Row.fetchCursor(statement, arguments: [window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
-        let raw = statement.sqliteStatement
-        while try rows.next() != nil { tally.add(facts(raw)) }
-        return tally
     }
 
     /// Each project's actions, advocates and engagement in the window.

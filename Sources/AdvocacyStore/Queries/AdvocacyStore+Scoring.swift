@@ -219,8 +219,11 @@ extension AdvocacyStore {
 
     /// Everyone's score over `window`, streaming the maintained facts in
     /// person order: only one person's actions are in memory at a time.
+    /// `observe` sees every action scored, for tallies that would otherwise
+    /// read the facts a second time.
     static func scores(
-        _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter
+        _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
+        observe: ((ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
         let people = try scoredPeople(db)
         let audiences = try audiencesAtEnd(db, day: window.upperBound)
@@ -270,7 +273,9 @@ extension AdvocacyStore {
                 flush()
                 current = id
             }
-            builder.add(facts(raw))
+            let action = facts(raw)
+            builder.add(action)
+            observe?(action)
         }
         flush()
         return results
