@@ -156,8 +156,8 @@ public struct Markup: Sendable {
             case "'" where inAttribute: output.append("&#39;")
             // XML normalises a raw tab or line break in an attribute to a space, and CR to LF
             // everywhere: a character reference keeps the value exactly as given.
-            case "\t" where inAttribute: output.append("&#9;")
-            case "\n" where inAttribute: output.append("&#10;")
+            case "\t": output.append(inAttribute ? "&#9;" : "\t")
+            case "\n": output.append(inAttribute ? "&#10;" : "\n")
             case "\r": output.append("&#13;")
             case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
                 // Not allowed anywhere in XML 1.0, not even as a character reference.
