@@ -23,6 +23,8 @@ struct LinearScaleTests {
         let scale = LinearScale.nice(maximum: maximum, range: 0...500, tickCount: 5)
         let ticks = scale.ticks(count: 5)
         #expect(ticks.first == 0)
+        // -0 == 0, but a formatter writes it "-0".
+        #expect(ticks.first?.sign == .plus)
         let last = try #require(ticks.last)
         #expect(last >= maximum)
         #expect(last == scale.domain.upperBound)

@@ -96,3 +96,13 @@ func sampleCharts(text: String = "Words") -> [(name: String, markup: Markup, axi
         ("line", line.svg(), [text, text]),
     ]
 }
+
+extension XMLElement {
+    /// The value of the attribute `name`.
+    ///
+    /// `attribute(forName:)` finds nothing on an element in a namespace (the SVG one) with
+    /// swift-corelibs-foundation, so this looks through the attributes instead.
+    func value(of name: String) -> String? {
+        attributes?.first { ($0.localName ?? $0.name) == name }?.stringValue
+    }
+}
