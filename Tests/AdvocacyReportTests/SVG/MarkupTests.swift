@@ -65,6 +65,13 @@ struct MarkupTests {
         #expect(Markup.text(text).render() == text)
     }
 
+    @Test func textAroundEscapesIsCopiedWhole() {
+        #expect(Markup.text("é&ü<😀>\u{FFFE}x\u{FFFF}").render() == "é&amp;ü&lt;😀&gt;\u{FFFD}x\u{FFFD}")
+        #expect(Markup.element("x", [("v", "😀'ß\"")]).render() == #"<x v="😀&#39;ß&quot;"></x>"#)
+        // A lone lead byte EF at the end (in U+F000) must not be read past.
+        #expect(Markup.text("a\u{F000}").render() == "a\u{F000}")
+    }
+
     @Test func whitespaceInAttributesReadsBackExactly() throws {
         let value = "a\tb\nc\r\nd  e"
         let markup = Markup.element("x", [("v", value)], [.text("1\r\n2")])
