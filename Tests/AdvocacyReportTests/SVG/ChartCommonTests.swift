@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -171,7 +172,11 @@ struct EmptyChartTests {
         for width in [0.0, -100, .nan, .infinity, 10] {
             let chart = HorizontalBarChart(
                 id: "b", title: "t", description: "d",
-                bars: [.init(label: String(repeating: "long ", count: 40), value: 5, valueLabel: String(repeating: "9", count: 40), colour: .blue)],
+                bars: [
+                    .init(
+                        label: String(repeating: "long ", count: 40), value: 5, valueLabel: String(repeating: "9", count: 40),
+                        colour: .blue)
+                ],
                 axisTitle: "a", tickLabel: { _ in String(repeating: "x", count: 80) }, width: width)
             let svg = try ParsedSVG(chart.svg())
             let drawn = try #require(Double(svg.root?.value(of: "width") ?? ""))

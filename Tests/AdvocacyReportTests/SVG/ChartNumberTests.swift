@@ -1,5 +1,6 @@
-@testable import AdvocacyReport
 import Testing
+
+@testable import AdvocacyReport
 
 @Suite("Chart numbers")
 struct ChartNumberTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -90,7 +91,9 @@ struct HorizontalBarChartTests {
         #expect(try svg.elements("text", class: "label").map(ParsedSVG.ownText) == ["Portal"])
     }
 
-    @Test(arguments: ["https://intranet.example/p/12", "http://x.example", "mailto:cio@example.org", "#p-1", "projects/12.html", "a/b:c"])
+    @Test(arguments: [
+        "https://intranet.example/p/12", "http://x.example", "mailto:cio@example.org", "#p-1", "projects/12.html", "a/b:c",
+    ])
     func aPageLinkIsKept(link: String) throws {
         let svg = try ParsedSVG(Self.chart([Self.bar("Portal", 3, link: link)]).svg())
         #expect(try svg.elements("a").map { $0.value(of: "href") } == [link])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 @Suite("Linear scale")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AdvocacyReport
 
 @Suite("Log scale")

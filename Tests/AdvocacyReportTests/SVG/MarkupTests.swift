@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -22,7 +23,10 @@ struct MarkupTests {
         #expect(markup.render() == #"<a title="&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;"></a>"#)
     }
 
-    @Test(arguments: ["circle", "rect", "line", "path", "polyline", "polygon", "ellipse", "stop", "use", "meta", "br", "hr", "img", "link", "col", "wbr", "input"])
+    @Test(arguments: [
+        "circle", "rect", "line", "path", "polyline", "polygon", "ellipse", "stop", "use", "meta", "br", "hr", "img", "link",
+        "col", "wbr", "input",
+    ])
     func voidAndLeafElementsSelfClose(name: String) {
         #expect(Markup.element(name, [("class", "c")]).render() == #"<\#(name) class="c"/>"#)
     }
@@ -104,7 +108,8 @@ struct MarkupTests {
                 "circle",
                 [("class", "point"), ("cx", String(index % 700)), ("cy", String(index % 400)), ("r", "3")])
         }
-        let svg = Markup.element("svg", [("xmlns", "http://www.w3.org/2000/svg")], [.element("g", [("fill", "#0072B2")], circles)])
+        let svg = Markup.element(
+            "svg", [("xmlns", "http://www.w3.org/2000/svg")], [.element("g", [("fill", "#0072B2")], circles)])
         let clock = ContinuousClock()
         var output = ""
         let elapsed = clock.measure { output = svg.render() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -73,7 +74,10 @@ func sampleCharts(text: String = "Words") -> [(name: String, markup: Markup, axi
     let stacked = StackedBarChart(
         id: "stacked", title: text, description: text,
         series: [.init(name: text, colour: .bluishGreen), .init(name: "B", colour: .skyBlue)],
-        rows: [.init(label: text, values: [2, 0], totalLabel: text), .init(label: "Row", values: [1, 1234.5], totalLabel: "1 235,5")],
+        rows: [
+            .init(label: text, values: [2, 0], totalLabel: text),
+            .init(label: "Row", values: [1, 1234.5], totalLabel: "1 235,5"),
+        ],
         axisTitle: text, tickLabel: frenchNumber)
     let scatter = ScatterChart(
         id: "scatter", title: text, description: text,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -18,7 +19,8 @@ struct ScatterChartTests {
 
     static let mixed: [ScatterChart.Point] = [
         .init(x: 0, y: 0.02, colour: .blue), .init(x: -10, y: 0.02, colour: .blue), .init(x: 50, y: 0.01, colour: .blue),
-        .init(x: 2_000, y: 0.05, colour: .orange), .init(x: .nan, y: 0.01, colour: .blue), .init(x: 10, y: .infinity, colour: .blue),
+        .init(x: 2_000, y: 0.05, colour: .orange), .init(x: .nan, y: 0.01, colour: .blue),
+        .init(x: 10, y: .infinity, colour: .blue),
         .init(x: 300_000, y: 0, colour: .blue),
     ]
 
@@ -37,7 +39,10 @@ struct ScatterChartTests {
     @Test func logTicksAreDecades() throws {
         let svg = try ParsedSVG(Self.chart(Self.mixed).svg())
         let ticks = try svg.elements("text", class: "tick").filter { $0.value(of: "text-anchor") == "middle" }
-        #expect(ticks.map(ParsedSVG.ownText) == ["10", "100", "1\u{202F}000", "10\u{202F}000", "100\u{202F}000", "1\u{202F}000\u{202F}000"])
+        #expect(
+            ticks.map(ParsedSVG.ownText) == [
+                "10", "100", "1\u{202F}000", "10\u{202F}000", "100\u{202F}000", "1\u{202F}000\u{202F}000",
+            ])
     }
 
     @Test func pointsAreGroupedByColourInOrderOfFirstAppearance() throws {
@@ -62,7 +67,8 @@ struct ScatterChartTests {
 
     @Test func aBandIsShadedBehindThePointsWithItsLabel() throws {
         let band = ScatterChart.Band(from: 1_000, to: 100_000, label: "Micro", colour: .bluishGreen)
-        let svg = try ParsedSVG(Self.chart([.init(x: 20, y: 1, colour: .blue), .init(x: 5_000, y: 2, colour: .blue)], bands: [band]).svg())
+        let svg = try ParsedSVG(
+            Self.chart([.init(x: 20, y: 1, colour: .blue), .init(x: 5_000, y: 2, colour: .blue)], bands: [band]).svg())
         let rects = try svg.elements("rect", class: "band")
         try #require(rects.count == 1)
         #expect(rects[0].value(of: "fill") == ChartColour.bluishGreen.hex)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
 
 #if canImport(FoundationXML)
@@ -60,8 +61,10 @@ struct StackedBarChartTests {
 
     @Test func theAxisCoversTheLargestTotal() throws {
         let svg = try ParsedSVG(
-            Self.chart([.init(label: "A", values: [40, 30, 20], totalLabel: "90"), .init(label: "B", values: [50], totalLabel: "50")])
-                .svg())
+            Self.chart([
+                .init(label: "A", values: [40, 30, 20], totalLabel: "90"), .init(label: "B", values: [50], totalLabel: "50"),
+            ])
+            .svg())
         let ticks = try svg.elements("text", class: "tick").map(ParsedSVG.ownText)
         #expect(ticks.last == "100")
     }
