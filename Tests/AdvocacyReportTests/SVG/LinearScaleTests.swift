@@ -84,6 +84,13 @@ struct LinearScaleTests {
         #expect(scale.ticks(count: 5).contains(0))
     }
 
+    @Test func aNarrowDomainFarFromZeroStillEnds() {
+        // 1e20 and its neighbours are 16384 apart: steps of 5000 cannot all be told apart.
+        let ticks = LinearScale(domain: 1e20...(1e20 + 16_384), range: 0...1).ticks(count: 5)
+        #expect(!ticks.isEmpty)
+        #expect(ticks.count <= 10)
+    }
+
     @Test func anEmptyDomainMapsEverythingToTheStartOfTheRange() {
         let scale = LinearScale(domain: 5...5, range: 10...20)
         #expect(scale(5) == 10)
