@@ -69,7 +69,7 @@ public struct Markup: Sendable {
     /// The node as a string, with every text and attribute value escaped.
     public func render() -> String {
         var output = ""
-        // One allocation: the estimate is a little above the real size for plain text.
+        // One allocation: the estimate is at least the real size unless something is escaped.
         output.reserveCapacity(estimatedSize())
         render(into: &output)
         return output
