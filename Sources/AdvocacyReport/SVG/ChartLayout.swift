@@ -213,7 +213,8 @@ enum ChartLayout {
         let room = width - 2 * padding
         let x = min(max(middle, padding + textWidth(title) / 2), width - padding - textWidth(title) / 2)
         items.append(
-            text(title, x: textWidth(title) > room ? width / 2 : x, y: plot.bottom + 34, width: room, anchor: "middle",
+            text(
+                title, x: textWidth(title) > room ? width / 2 : x, y: plot.bottom + 34, width: room, anchor: "middle",
                 className: "axis-title"))
         return .group(items)
     }
@@ -230,12 +231,14 @@ enum ChartLayout {
         let labelRoom = max(plot.left - 6 - x - 8, 12)
         for tick in thinned(ticks, extent: { _ in tickFontSize }) {
             items.append(
-                text(tick.label, x: plot.left - 6, y: baseline(centredOn: tick.position, size: tickFontSize),
+                text(
+                    tick.label, x: plot.left - 6, y: baseline(centredOn: tick.position, size: tickFontSize),
                     width: labelRoom, size: tickFontSize, anchor: "end", className: "tick"))
         }
         let y = (plot.top + plot.bottom) / 2
         items.append(
-            text(title, x: x, y: y, width: plot.bottom - plot.top, anchor: "middle", className: "axis-title",
+            text(
+                title, x: x, y: y, width: plot.bottom - plot.top, anchor: "middle", className: "axis-title",
                 extra: [("transform", "rotate(-90 \(ChartNumber.format(x)) \(ChartNumber.format(y)))")]))
         return .group(items)
     }

@@ -66,7 +66,9 @@ public struct LinearScale: Equatable, Sendable {
         let last = floor(high / step.value + 1e-9)
         // A step too small for the domain (1e300 wide) would give millions of ticks.
         guard last >= first, last - first <= 1_000 else { return [low, high] }
-        return stride(from: first, through: last, by: 1).map(step.multiple)
+        // Counted with integers: past 2⁵³ adding 1 to a Double changes nothing. Adding 0 turns
+        // -0 (from ceil(-1e-9)) into 0, which a number formatter writes "-0".
+        return (0...Int(last - first)).map { step.multiple(first + Double($0)) + 0 }
     }
 }
 

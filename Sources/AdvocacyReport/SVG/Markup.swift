@@ -69,7 +69,7 @@ public struct Markup: Sendable {
     /// The node as a string, with every text and attribute value escaped.
     public func render() -> String {
         var output = ""
-        // One allocation: the estimate is a little above the real size for plain text.
+        // One allocation: the estimate is at least the real size unless something is escaped.
         output.reserveCapacity(estimatedSize())
         render(into: &output)
         return output
@@ -140,51 +140,56 @@ public struct Markup: Sendable {
     ]
 
     /// Appends `value`, escaped for text or for a double-quoted attribute value.
+    ///
+    /// Works on the UTF-8 bytes and copies the runs between replacements whole: every byte to
+    /// replace is ASCII, or the three-byte U+FFFE and U+FFFF, so no run is cut inside a
+    /// character.
     private static func appendEscaped(_ value: String, inAttribute: Bool, to output: inout String) {
-        // Most values (numbers, colours, plain names) need no escaping: check the bytes first
-        // and copy the string whole.
-        if !needsEscaping(value, inAttribute: inAttribute) {
-            output.append(value)
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output.append("&amp;")
-            case "<": output.append("&lt;")
-            case ">": output.append("&gt;")
-            case "\"" where inAttribute: output.append("&quot;")
-            case "'" where inAttribute: output.append("&#39;")
-            // XML normalises a raw tab or line break in an attribute to a space, and CR to LF
-            // everywhere: a character reference keeps the value exactly as given.
-            case "\t" where inAttribute: output.append("&#9;")
-            case "\n" where inAttribute: output.append("&#10;")
-            case "\r": output.append("&#13;")
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
+        var value = value
+        let copiedWhole: Bool = value.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let replacement: String
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where inAttribute: replacement = "&quot;"
+                case UInt8(ascii: "'") where inAttribute: replacement = "&#39;"
+                // XML turns a raw tab or line break in an attribute into a space, and CR into
+                // LF everywhere: a character reference keeps the value exactly as given.
+                case UInt8(ascii: "\t"): replacement = inAttribute ? "&#9;" : "\t"
+                case UInt8(ascii: "\n"): replacement = inAttribute ? "&#10;" : "\n"
+                case UInt8(ascii: "\r"): replacement = "&#13;"
                 // Not allowed anywhere in XML 1.0, not even as a character reference.
-                output.unicodeScalars.append("\u{FFFD}")
-            default:
-                output.unicodeScalars.append(scalar)
+                case 0..<0x20: replacement = "\u{FFFD}"
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                    // U+FFFE (EF BF BE) and U+FFFF (EF BF BF): also forbidden.
+                    replacement = "\u{FFFD}"
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                if index > runStart {
+                    output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))
+                }
+                output.append(replacement)
+                index += length
+                runStart = index
             }
-        }
-    }
-
-    /// Whether `value` has a byte that `appendEscaped` must change.
-    private static func needsEscaping(_ value: String, inAttribute: Bool) -> Bool {
-        func check(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\r"): return true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\t"), UInt8(ascii: "\n"): return inAttribute
-            case 0..<0x20: return true
-            // The lead byte of U+F000...U+FFFF, which holds U+FFFE and U+FFFF: rare enough to
-            // take the slow path whenever it appears.
-            case 0xEF: return true
-            default: return false
+            if runStart == 0 { return true }
+            if runStart < bytes.count {
+                output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self))
             }
+            return false
         }
-        if let answer = value.utf8.withContiguousStorageIfAvailable({ $0.contains(where: check) }) {
-            return answer
-        }
-        return value.utf8.contains(where: check)
+        // Most values (numbers, colours, plain names) need no escaping: append the string
+        // itself, which shares its storage instead of decoding its bytes again.
+        if copiedWhole { output.append(value) }
     }
 
     /// `name` with every character that cannot be part of an XML name replaced by `_`.

@@ -185,7 +185,9 @@ public struct ScatterChart {
             ])
         let label = ChartLayout.text(
             band.label, x: (left + right) / 2, y: plot.top + 13, width: right - left - 4, size: ChartLayout.tickFontSize,
-            anchor: "middle", className: "band-label")
+            anchor: "middle", className: "band-label",
+            // A white outline painted under the letters keeps the label readable over points.
+            extra: [("stroke", "#FFFFFF"), ("stroke-width", "3"), ("paint-order", "stroke")])
         return (rect, label)
     }
 }
