@@ -99,7 +99,7 @@ extension ProgrammeReport {
         let chart = HorizontalBarChart(
             id: "top-scores-chart", title: words.topScoresTitle(people.count),
             description: people.map { "\($0.rank). \($0.person.name) \(score($0.score))" }.joined(separator: "; "),
-            bars: bars, axisTitle: words.scoreAxis, tickLabel: { language.number($0) }, legend: tierLegend)
+            bars: bars, axisTitle: words.scoreAxis, tickLabel: { language.number($0) }, legend: tierLegend, width: Self.fullWidth)
         return section("top-scores", words.topScoresTitle(people.count), [chart.svg()])
     }
 
@@ -121,7 +121,7 @@ extension ProgrammeReport {
         let chart = ScatterChart(
             id: "audience-chart", title: words.audienceAndScore, description: words.audienceThesis, points: points, xAxis: .log,
             xTitle: words.followersAxis, yTitle: words.scoreAxis, xTickLabel: { language.integer(Int($0)) },
-            yTickLabel: { language.number($0) }, bands: bands, legend: tierLegend)
+            yTickLabel: { language.number($0) }, bands: bands, legend: tierLegend, width: Self.fullWidth)
         let missing = current.people.count - known.count
         return section("audience", words.audienceAndScore, [paragraph(words.audienceThesis, class: "lead"), chart.svg()]
             + (missing > 0 ? [paragraph(words.unknownAudience(missing), class: "note")] : []))
@@ -132,14 +132,14 @@ extension ProgrammeReport {
         let total = max(1, counts.map(\.people).reduce(0, +))
         let bars = counts.map { entry in
             HorizontalBarChart.Bar(
-                label: words.tierWithRange(entry.tier), value: Double(entry.people),
+                label: words.tier(entry.tier), value: Double(entry.people),
                 valueLabel: "\(language.integer(entry.people)) (\(language.percent(Double(entry.people) / Double(total), decimals: 0)))",
-                colour: Self.colour(of: entry.tier))
+                colour: Self.colour(of: entry.tier), tooltip: "\(words.tierWithRange(entry.tier)): \(words.people(entry.people))")
         }
         let chart = HorizontalBarChart(
             id: "tier-chart", title: words.tierDistribution,
             description: counts.map { "\(words.tier($0.tier)): \(words.people($0.people))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.peopleAxis, tickLabel: { language.number($0) }, width: 520)
+            axisTitle: words.peopleAxis, tickLabel: { language.number($0) }, width: Self.halfWidth)
         return section("tiers", words.tierDistribution, [chart.svg()])
     }
 
@@ -153,7 +153,7 @@ extension ProgrammeReport {
             id: "weekly-chart", title: words.weeklyActivity,
             description: "\(currentName): \(current.activity.weeklyActions.map(language.integer).joined(separator: ", ")); \(comparisonName): \(comparison.activity.weeklyActions.map(language.integer).joined(separator: ", "))",
             xLabels: labels, series: series, yTitle: words.actionsAxis, xTitle: words.weekAxis, yTickLabel: { language.number($0) },
-            width: 520)
+            width: Self.halfWidth)
         return section("weekly", words.weeklyActivity, [chart.svg()])
     }
 
@@ -177,7 +177,7 @@ extension ProgrammeReport {
         let chart = HorizontalBarChart(
             id: "coverage-chart", title: words.projectCoverage,
             description: projects.map { "\($0.project.code.value): \(coverageLine($0))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.actionsAxis, tickLabel: { language.number($0) })
+            axisTitle: words.actionsAxis, tickLabel: { language.number($0) }, width: Self.fullWidth)
         return section("coverage", words.projectCoverage, [callout, chart.svg()])
     }
 
@@ -192,7 +192,7 @@ extension ProgrammeReport {
         let chart = HorizontalBarChart(
             id: "risers-chart", title: words.fastRisers,
             description: risers.map { "\($0.person.name) \(change($0))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.gainAxis, tickLabel: { language.number($0) }, legend: tierLegend)
+            axisTitle: words.gainAxis, tickLabel: { language.number($0) }, legend: tierLegend, width: Self.fullWidth)
         return section("risers", words.fastRisers, [lead, chart.svg()])
     }
 
@@ -235,9 +235,14 @@ extension ProgrammeReport {
             id: "rewards-chart", title: words.rewardProposals,
             description: rows.map { "\($0.label): \($0.totalLabel)" }.joined(separator: "; "),
             series: statuses.map { StackedBarChart.Series(name: words.status($0), colour: Self.colour(of: $0)) }, rows: rows,
-            axisTitle: "\(words.amountAxis) (\(currency))", tickLabel: { language.number($0) })
+            axisTitle: "\(words.amountAxis) (\(currency))", tickLabel: { language.number($0) }, width: Self.fullWidth)
         return section("rewards", words.rewardProposals, [chart.svg()])
     }
+
+    /// Chart widths in pixels at the page's widest (1,056 px of text); they
+    /// shrink with the page, and to A4 when printed.
+    static let fullWidth = 1_040.0
+    static let halfWidth = 516.0
 
     // MARK: Colours
 

@@ -302,8 +302,10 @@ enum ChartLayout {
         let width = usableWidth(width)
         let key = legend(entries, top: padding, width: width)
         let top = padding + key.height + 4
-        let labelWidth = min(labels.map { textWidth($0) }.max() ?? 0, (width * 0.35).rounded())
-        let trailingWidth = min(trailing.map { textWidth($0) }.max() ?? 0, (width * 0.2).rounded())
+        let labelWidth = min(labels.map { textWidth($0) }.max() ?? 0, (width * 0.3).rounded())
+        // Value labels may say several things ("12 actions · 4 advocates · …"):
+        // they get more room than row labels before being cut.
+        let trailingWidth = min(trailing.map { textWidth($0) }.max() ?? 0, (width * 0.4).rounded())
         let left = padding + labelWidth + 8
         var right = width - padding - max(trailingWidth + 4, 12)
         let bottom = top + Double(max(labels.count, 1)) * rowHeight
