@@ -3,7 +3,8 @@
 # fictional IT department. The demo lives in its own file, .demo/advocacy.sqlite
 # in this folder (ADVOCACY_DEMO_DB to choose another), so a real programme named
 # by ADVOCACY_DB is never touched. Extra arguments go to `advocacy demo`
-# (for example --employees 200 --seed 7).
+# (for example --employees 200 --seed 7). It ends by writing the CIO's report,
+# report.html, beside the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
@@ -26,6 +27,13 @@ if [[ -f "$database" ]]; then
     rm -f "$database" "$database-wal" "$database-shm"
 fi
 
-"$binary" demo --db "$database" "$@"
+summary="$("$binary" demo --db "$database" "$@")"
+echo "$summary"
+
+# The CIO's report on the quarter, as the CIO would send it round.
+cio="$(sed -n 's/^  cio    //p' <<<"$summary")"
+report="$(dirname "$database")/report.html"
+"$binary" --db "$database" --as "$cio" report --lang fr --output "$report"
 echo
+echo "The CIO's report on the quarter: $report (open it in a browser; 'advocacy report' prints a summary)"
 echo "To explore it:  export ADVOCACY_DB=$database; alias advocacy=$binary"
