@@ -42,6 +42,10 @@ extension ProgrammeReport {
             .element("h1", [], [.text(title)]),
             .element("p", [("class", "period")], [.text(periodLine), .text(" · "), .text(words.comparedWith(comparisonName))]),
             .element("p", [("class", "provenance")], [.text(provenance)]),
+            .element("div", [("class", "glance")], [
+                .element("strong", [], [.text(words.atAGlance)]),
+                .element("ul", [], highlights.map { .element("li", [], [.text($0)]) }),
+            ]),
         ])
     }
 

@@ -8,6 +8,10 @@ extension ProgrammeReport {
     public func markdown() -> String {
         var lines = ["# " + Self.escaped(title), "", Self.escaped(periodLine + " · " + words.comparedWith(comparisonName)) + "  ",
                      Self.escaped(provenance), ""]
+        lines.append("**" + Self.escaped(words.atAGlance) + "**")
+        lines.append("")
+        lines.append(contentsOf: highlights.map { "- " + Self.escaped($0) })
+        lines.append("")
         let figures = keyFigureRows()
         lines.append("## " + Self.escaped(words.keyFigures))
         lines.append("")

@@ -80,6 +80,30 @@ public struct ProgrammeReport: Sendable {
         return full.weekStarts
     }
 
+    /// Actions per week over the days scored, so a period still running
+    /// compares fairly with a finished one.
+    func weeklyPace(_ period: PeriodReview) -> Double {
+        let days = period.window.lowerBound.days(until: period.window.upperBound) + 1
+        return Double(period.activity.actions) * 7 / Double(max(days, 1))
+    }
+
+    /// What the CIO should see first: who leads, the pace against the
+    /// comparison period, the projects nobody spoke for, the flags to look at.
+    var highlights: [String] {
+        var lines: [String] = []
+        if let leader = current.people.first {
+            lines.append(words.leader(leader.person.name, score: score(leader.score), tier: words.tier(leader.tier)))
+        }
+        lines.append(words.pace(
+            now: language.number(weeklyPace(current), decimals: 1), before: language.number(weeklyPace(comparison), decimals: 1),
+            comparison: comparisonName))
+        let gaps = self.gaps
+        if !gaps.isEmpty { lines.append(words.gapsHighlight(gaps.map(\.project.code.value))) }
+        let flagged = current.people.filter { !$0.flags.isEmpty }.count
+        if flagged > 0 { lines.append(words.flagsHighlight(flagged)) }
+        return lines
+    }
+
     // MARK: Phrases shared by every format
 
     var title: String { words.title }

@@ -26,6 +26,8 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     /// A number with `decimals` digits after the separator, grouped by thousands.
     public func number(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return "–" }
+        // Beyond what an Int holds in whole units (no programme gets there), plain digits.
+        guard abs(value) < 1e15 else { return String(format: "%.0f", value) }
         let scale = pow(10, Double(decimals))
         let rounded = (abs(value) * scale).rounded()
         let whole = Int(rounded / scale)

@@ -15,6 +15,8 @@ enum ReportStyle {
         .period { font-size: 17px; font-weight: 600; margin: 0; }
         .provenance, .note, .before, footer { color: var(--muted); font-size: 13px; }
         .lead { color: var(--muted); }
+        .glance { margin: 10px 0 0; padding: 8px 14px; background: #eef6f3; border-left: 4px solid #009E73; }
+        .glance ul { margin: 4px 0 0; padding-left: 20px; }
         .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
         .figure { background: var(--soft); border-radius: 6px; padding: 10px 14px; }
         .figure.wide { grid-column: 1 / -1; }

@@ -38,6 +38,33 @@ struct ReportWording: Sendable {
 
     func comparedWith(_ period: String) -> String { say("comparé à \(period)", "compared with \(period)") }
 
+    // MARK: At a glance
+
+    var atAGlance: String { say("À retenir", "At a glance") }
+
+    func leader(_ name: String, score: String, tier: String) -> String {
+        say("En tête : \(name), \(score) points (palier \(tier)).", "Leading: \(name), \(score) points (\(tier) tier).")
+    }
+
+    func pace(now: String, before: String, comparison: String) -> String {
+        say("Rythme : \(now) actions par semaine, contre \(before) sur \(comparison).",
+            "Pace: \(now) actions a week, against \(before) in \(comparison).")
+    }
+
+    func gapsHighlight(_ codes: [String]) -> String {
+        let list = codes.joined(separator: ", ")
+        return codes.count == 1
+            ? say("1 projet actif sans ambassadeur : \(list).", "1 active project with no advocate: \(list).")
+            : say("\(codes.count) projets actifs sans ambassadeur : \(list).", "\(codes.count) active projects with no advocate: \(list).")
+    }
+
+    func flagsHighlight(_ people: Int) -> String {
+        people == 1
+            ? say("1 personne a un signal d'authenticité à examiner.", "1 person has an authenticity flag to look at.")
+            : say("\(language.integer(people)) personnes ont un signal d'authenticité à examiner.",
+                  "\(language.integer(people)) people have an authenticity flag to look at.")
+    }
+
     // MARK: Key figures
 
     var keyFigures: String { say("Chiffres clés", "Key figures") }

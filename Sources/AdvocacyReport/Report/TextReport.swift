@@ -10,6 +10,9 @@ extension ProgrammeReport {
     /// with no advocate and the flags, within ``textWidth`` columns.
     public func text() -> String {
         var lines = [title, periodLine + " · " + words.comparedWith(comparisonName), provenance, ""]
+        lines.append(words.atAGlance)
+        for highlight in highlights { lines.append(contentsOf: Self.wrap(highlight, width: Self.textWidth, indent: "  - ", continuation: "    ")) }
+        lines.append("")
         lines.append(contentsOf: keyFigureRows().map { row in
             // A figure with nothing to compare (the budget) may use both columns.
             Self.cell(row.label, 38) + "  " + (row.before.isEmpty ? Self.cell(row.now, 58) : Self.cell(row.now, 28) + "  " + Self.cell(row.before, 28))

@@ -26,6 +26,22 @@ struct TextReportTests {
         #expect(text.contains("T4 2026, au 21 novembre 2026 (52 jours sur 92)"))
     }
 
+    @Test func theSummaryLeadsWithWhatToActOn() throws {
+        let report = ProgrammeReport(try Self.review.get(), language: .en)
+        let highlights = report.highlights
+        let leader = report.review.current.people[0]
+        #expect(highlights[0] == "Leading: \(leader.person.name), \(report.score(leader.score)) points (\(leader.tier.rawValue) tier).")
+        // The pace is per week of days scored: 52 days of this quarter against all 92 of the last.
+        let pace = Double(report.review.current.activity.actions) * 7 / 52
+        let before = Double(report.review.comparison.activity.actions) * 7 / 92
+        #expect(highlights[1] == "Pace: \(ReportLanguage.en.number(pace, decimals: 1)) actions a week, against \(ReportLanguage.en.number(before, decimals: 1)) in Q3 2026.")
+        #expect(highlights.contains { $0.hasPrefix("2 active projects with no advocate:") && $0.contains("GAP-RH") && $0.contains("IA-ASSIST") })
+        let flagged = report.review.current.people.filter { !$0.flags.isEmpty }.count
+        #expect(flagged > 1)
+        #expect(highlights.last == "\(flagged) people have an authenticity flag to look at.")
+        #expect(report.text().contains("  - " + highlights[0]))
+    }
+
     @Test func markdownEscapesNamesAndKeepsTablesWhole() throws {
         let markdown = ProgrammeReport(try Self.review.get(), language: .en).markdown()
         #expect(!markdown.contains("<script>"))
