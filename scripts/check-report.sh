@@ -376,7 +376,7 @@ check_page() {
     name="$(basename "$html")"
     base="$dir/${name%.htm*}"
     log="$work/${name%.htm*}.log"
-    if ! grep -Eqi '<meta[^>]*http-equiv=.?Content-Security-Policy' "$html" || ! grep -q "default-src 'none'" "$html"; then
+    if ! grep -Eqi '<meta[^>]*http-equiv=.?Content-Security-Policy' "$html" || ! grep -Eq "default-src ('|&#39;|&apos;)none" "$html"; then
         echo "$name: FAILED: no <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ...\">:"
         echo "    without it Chromium does not report the page's external loads"
         return 1

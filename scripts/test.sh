@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift test suites, the check that docs/cli.md matches
-# --help, and the check that the HR export opens as columns in a French-locale
-# spreadsheet (LibreOffice, installed when missing).
+# --help, the check that the HR export opens as columns in a French-locale
+# spreadsheet (LibreOffice, installed when missing), and the check that a
+# real browser renders the CIO's report (Chromium, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
@@ -21,3 +22,6 @@ else
     echo "warning: LibreOffice is not installed and could not be, so the spreadsheet check was skipped;" >&2
     echo "         install libreoffice-calc-nogui and run scripts/check-export.sh" >&2
 fi
+
+# The CIO's report in headless Chromium: not blank, and no error logged.
+scripts/check-report.sh "$(swift build --show-bin-path)/advocacy"

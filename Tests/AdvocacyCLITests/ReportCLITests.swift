@@ -44,8 +44,11 @@ struct ReportCLITests {
     @Test func hrAndAdminMayReadItStaffMayNot() throws {
         let (cli, cio, admin) = try ScoringCLITests.demo()
         try cli.expectSuccess("employee", "add", "new.hire@dsi.example.fr", "--name", "New Hire", as: admin)
+        let roster = try cli.expectSuccess("employee", "list", "--format", "csv").output.split(separator: "\n").map { $0.split(separator: ",") }
+        let hr = try #require(roster.first { $0.count > 3 && $0[3] == "hr" }?.first)
         try cli.expectSuccess("report", as: admin)
         try cli.expectSuccess("report", as: cio)
+        try cli.expectSuccess("report", as: String(hr))
         let refused = cli.run("report", as: "new.hire@dsi.example.fr")
         #expect(refused.status == 77)
         #expect(refused.errorLines.count == 1)
