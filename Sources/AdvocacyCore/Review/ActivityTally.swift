@@ -28,15 +28,18 @@ public struct ActivityTally: Sendable {
         rates = Array(repeating: [], count: AudienceTier.allCases.count)
     }
 
-    /// Adds an action of the window (actions outside it are ignored).
-    public mutating func add(_ facts: ActionFacts) {
-        guard window.contains(facts.day) else { return }
+    /// Adds an action of the window (actions outside it are ignored) and
+    /// returns its engagement (0 outside the window).
+    @discardableResult
+    public mutating func add(_ facts: ActionFacts) -> Double {
+        guard window.contains(facts.day) else { return 0 }
         let score = ActionScore(facts, tables: tables)
         actions += 1
         engagement += score.engagement
         weeklyActions[PersonScoreBuilder.week(of: facts.day) - firstWeek] += 1
         // An action with no figures yet says nothing about its audience's engagement.
         if facts.metrics != nil, let rate = score.rate { rates[score.tier.index].append(rate) }
+        return score.engagement
     }
 
     /// The median engagement rate (a fraction) of the tier's actions that

@@ -63,49 +63,71 @@ extension AdvocacyStore {
         return try read { db in
             try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.cio, .hr, .admin], to: "see the programme report")
             let (version, policy) = try Self.currentPolicy(db)
-            func review(_ period: Period, _ window: ClosedRange<LocalDate>) throws -> PeriodReview {
-                // One pass over the facts both scores and tallies the period.
+            // One pass over the facts scores each period and tallies it; the
+            // current period's actions are kept (as ids) for project coverage.
+            var scored: [ScoredAction] = []
+            func review(_ period: Period, _ window: ClosedRange<LocalDate>, keep: Bool) throws -> PeriodReview {
                 var activity = ActivityTally(policy: policy.scoring, window: window)
-                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { activity.add($0) }
+                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
+                    let engagement = activity.add(facts)
+                    if keep { scored.append(ScoredAction(action: facts.id, employee: employee, engagement: engagement)) }
+                }
                 return PeriodReview(period: period, window: window, people: Ranking.rank(people), activity: activity)
             }
+            let current = try review(period, window, keep: true)
+            let previous = try review(comparison, comparisonWindow, keep: false)
             return ProgrammeReview(
-                policyVersion: version, policy: policy, today: today, current: try review(period, window),
-                comparison: try review(comparison, comparisonWindow),
+                policyVersion: version, policy: policy, today: today, current: current, comparison: previous,
                 activeEmployees: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE isActive") ?? 0,
-                projects: try Self.coverage(db, policy: policy.scoring, window: window),
+                projects: try Self.coverage(db, of: scored),
                 budget: try Self.budgets(db, period: period, currency: policy.rewards.currency).first,
                 rewards: try Self.rewardTallies(db, period: period))
         }
     }
 
-    /// Each project's actions, advocates and engagement in the window.
-    static func coverage(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> [ProjectCoverage] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.code, p.name, p.strategicWeight, p.status, p.startDate, p.endDate,
-                    COUNT(f.actionId) AS actions, COUNT(DISTINCT f.employeeId) AS advocates,
-                    TOTAL(f.reactions) AS reactions, TOTAL(f.comments) AS comments, TOTAL(f.shares) AS shares,
-                    TOTAL(f.clicks) AS clicks
-                FROM project p
-                LEFT JOIN actionProject ap ON ap.projectId = p.id
-                LEFT JOIN actionFact f ON f.actionId = ap.actionId AND f.day BETWEEN ? AND ?
-                GROUP BY p.id
-                ORDER BY p.code
-                """,
-            arguments: [window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
+    /// An action of the period: who wrote it and the engagement it drew.
+    struct ScoredAction {
+        var action: Int64
+        var employee: Int64
+        var engagement: Double
+    }
+
+    /// Each project's actions, advocates and engagement among `actions`.
+    ///
+    /// A merge of the actions, sorted by id, with `actionProject` read in its
+    /// own key order: joining in SQL (an index search per action, then a
+    /// grouped distinct count) took 1.9 s at a million actions, this 0.3 s.
+    static func coverage(_ db: Database, of actions: [ScoredAction]) throws -> [ProjectCoverage] {
+        let actions = actions.sorted { $0.action < $1.action }
+        var totals: [Int64: (actions: Int, advocates: Set<Int64>, engagement: Double)] = [:]
+        if let first = actions.first?.action, let last = actions.last?.action {
+            let statement = try db.makeStatement(
+                sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ? ORDER BY actionId")
+            let rows = try Row.fetchCursor(statement, arguments: [first, last])
+            let raw = statement.sqliteStatement
+            var index = 0
+            while try rows.next() != nil {
+                let actionID = sqlite3_column_int64(raw, 0)
+                while index < actions.count && actions[index].action < actionID { index += 1 }
+                guard index < actions.count, actions[index].action == actionID else { continue }
+                let action = actions[index]
+                // Modified in place: copying the tuple out would copy its set each time.
+                let project = sqlite3_column_int64(raw, 1)
+                totals[project, default: (0, [], 0)].actions += 1
+                totals[project, default: (0, [], 0)].advocates.insert(action.employee)
+                totals[project, default: (0, [], 0)].engagement += action.engagement
+            }
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, code, name, strategicWeight, status, startDate, endDate FROM project ORDER BY code")
         return try rows.compactMap { row in
             let project = Project(
                 code: ProjectCode(alreadyValid: row["code"]), name: row["name"], weight: row["strategicWeight"],
                 status: try decode(row["status"]), start: try (row["startDate"] as String?).map(date),
                 end: try (row["endDate"] as String?).map(date))
-            let actions: Int = row["actions"]
-            guard actions > 0 || project.status == .active else { return nil }
-            // Engagement is linear in the counts, so the sums can be weighted once.
-            let engagement = (row["reactions"] as Double) + (row["comments"] as Double) * policy.commentWeight
-                + (row["shares"] as Double) * policy.shareWeight + (row["clicks"] as Double) * policy.clickWeight
-            return ProjectCoverage(project: project, actions: actions, advocates: row["advocates"], engagement: engagement)
+            let total = totals[row["id"]]
+            guard total != nil || project.status == .active else { return nil }
+            return ProjectCoverage(
+                project: project, actions: total?.actions ?? 0, advocates: total?.advocates.count ?? 0, engagement: total?.engagement ?? 0)
         }
     }
 

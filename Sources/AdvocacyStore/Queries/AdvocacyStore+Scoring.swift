@@ -219,11 +219,11 @@ extension AdvocacyStore {
 
     /// Everyone's score over `window`, streaming the maintained facts in
     /// person order: only one person's actions are in memory at a time.
-    /// `observe` sees every action scored, for tallies that would otherwise
-    /// read the facts a second time.
+    /// `observe` sees every action scored, with its author's id, for tallies
+    /// that would otherwise read the facts a second time.
     static func scores(
         _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
-        observe: ((ActionFacts) -> Void)? = nil
+        observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
         let people = try scoredPeople(db)
         let audiences = try audiencesAtEnd(db, day: window.upperBound)
@@ -275,7 +275,7 @@ extension AdvocacyStore {
             }
             let action = facts(raw)
             builder.add(action)
-            observe?(action)
+            observe?(id, action)
         }
         flush()
         return results
