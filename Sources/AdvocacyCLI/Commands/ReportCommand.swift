@@ -45,8 +45,8 @@ struct ReportCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "report")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
-        let review = try global.openStore(in: context).review(
-            period: chosen, comparison: compare ?? chosen.previous, today: context.today, by: viewer)
+        let comparison = compare ?? chosen.previous
+        let review = try global.openStore(in: context).review(period: chosen, comparison: comparison, today: context.today, by: viewer)
         let report = ProgrammeReport(review, language: lang ?? .preferred(by: context.environment))
         let text = switch format ?? Self.format(for: output) {
         case .html: report.html()
@@ -58,7 +58,7 @@ struct ReportCommand: ContextCommand {
             return
         }
         try AtomicFile.write(Data(text.utf8), to: output)
-        context.note("Wrote the report on \(chosen) (compared with \(compare ?? chosen.previous)) to \(output)")
+        context.note("Wrote the report on \(chosen) (compared with \(comparison)) to \(output)")
     }
 
     /// The format a file name asks for; text when writing to standard output.

@@ -2,7 +2,9 @@ import Foundation
 
 /// The programme's activity over a window, added up one action at a time:
 /// how many actions, how much engagement, how many per week, and each
-/// tier's engagement rates (for the report's medians).
+/// tier's engagement rates (for the report's medians). It can also count
+/// the window's first days apart, so that a finished period compares fairly
+/// with one still running ("at the same stage").
 ///
 /// It reads the same ``ActionFacts`` ranking reads, and judges each action
 /// exactly as scoring does (``ActionScore``), so the report's rates are the
@@ -10,23 +12,37 @@ import Foundation
 public struct ActivityTally: Sendable {
     public let window: ClosedRange<LocalDate>
     let tables: ScoringTables
-    private let firstWeek: Int
+    /// The last day counted in ``earlyActions``.
+    private let stageEnd: LocalDate?
 
     public private(set) var actions = 0
     /// Engagement of the window's actions, weighted as the policy says.
     public private(set) var engagement = 0.0
-    /// Actions per Monday-to-Sunday week overlapping the window, first week first.
+    /// Actions per week of the window: seven-day blocks from its first day,
+    /// the last one possibly shorter (see ``fullWeeks``).
     public private(set) var weeklyActions: [Int]
+    /// Actions and engagement of the window's first `stageDays` days.
+    public private(set) var earlyActions = 0
+    public private(set) var earlyEngagement = 0.0
     /// Each tier's engagement rates (fractions), by tier index.
     private var rates: [[Double]]
 
-    public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>) {
+    /// `stageDays`: also count the first days of the window apart.
+    public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, stageDays: Int? = nil) {
         self.window = window
         tables = ScoringTables(policy)
-        firstWeek = PersonScoreBuilder.week(of: window.lowerBound)
-        weeklyActions = Array(repeating: 0, count: PersonScoreBuilder.weeks(in: window))
+        stageEnd = stageDays.map { window.lowerBound.adding(days: $0 - 1) }
+        weeklyActions = Array(repeating: 0, count: (Self.days(in: window) + 6) / 7)
         rates = Array(repeating: [], count: AudienceTier.allCases.count)
     }
+
+    static func days(in window: ClosedRange<LocalDate>) -> Int {
+        window.lowerBound.days(until: window.upperBound) + 1
+    }
+
+    /// Weeks of seven whole days in the window: a week still running, or
+    /// the last few days of a period, would look like a sudden drop.
+    public var fullWeeks: Int { Self.days(in: window) / 7 }
 
     /// Adds an action of the window (actions outside it are ignored) and
     /// returns its engagement (0 outside the window).
@@ -36,7 +52,11 @@ public struct ActivityTally: Sendable {
         let score = ActionScore(facts, tables: tables)
         actions += 1
         engagement += score.engagement
-        weeklyActions[PersonScoreBuilder.week(of: facts.day) - firstWeek] += 1
+        weeklyActions[window.lowerBound.days(until: facts.day) / 7] += 1
+        if let stageEnd, facts.day <= stageEnd {
+            earlyActions += 1
+            earlyEngagement += score.engagement
+        }
         // An action with no figures yet says nothing about its audience's engagement.
         if facts.metrics != nil, let rate = score.rate { rates[score.tier.index].append(rate) }
         return score.engagement
@@ -57,11 +77,5 @@ public struct ActivityTally: Sendable {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
-
-    /// The Monday of each week the tally counts, first week first.
-    public var weekStarts: [LocalDate] {
-        let monday = window.lowerBound.adding(days: 1 - window.lowerBound.isoWeekday)
-        return weeklyActions.indices.map { monday.adding(days: 7 * $0) }
     }
 }

@@ -16,7 +16,7 @@ public struct ScoreChange: Hashable, Sendable {
     /// The largest gains, at most `limit`, biggest first (then as ranked now).
     /// Only gains: a falling score is not a riser.
     public static func risers(now current: [PersonScore], before previous: [PersonScore], limit: Int) -> [ScoreChange] {
-        let earlier = Dictionary(previous.map { ($0.person.email, $0.score) }, uniquingKeysWith: max)
+        let earlier = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
         let changes = current.enumerated().map { index, score in
             (order: index, change: ScoreChange(person: score.person, tier: score.tier, before: earlier[score.person.email], after: score.score))
         }

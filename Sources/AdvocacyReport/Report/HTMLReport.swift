@@ -58,27 +58,32 @@ extension ProgrammeReport {
     }
 
     private var keyFiguresSection: Markup {
-        func card(_ label: String, _ value: String, _ before: String?, extra: [Markup] = []) -> Markup {
-            .element("div", [("class", "figure")], [
+        /// `wholeOnly`: a figure with no "same stage" (who was active is known only for the whole period).
+        func card(_ label: String, _ value: String, _ before: String?, wholeOnly: Bool = false, extra: [Markup] = []) -> Markup {
+            let name = wholeOnly && isPartial ? words.whole(comparisonName) : comparisonName
+            return .element("div", [("class", "figure")], [
                 .element("div", [("class", "label")], [.text(label)]),
                 .element("div", [("class", "value")], [.text(value)]),
-            ] + (before.map { [.element("div", [("class", "before")], [.text(words.labelled(comparisonName, $0))])] } ?? []) + extra)
+            ] + (before.map { [.element("div", [("class", "before")], [.text(words.labelled(name, $0))])] } ?? []) + extra)
         }
         let rates = ratedTiers.map { tier in
             Markup.element("li", [], [
                 .element("span", [("class", "swatch"), ("style", "background:\(Self.colour(of: tier).hex)")]),
                 .text(" " + words.labelled(words.tierWithRange(tier), "")),
                 .element("strong", [], [.text(rate(tier, in: current))]),
-                .element("span", [("class", "before")], [.text(" · \(comparisonName) " + rate(tier, in: comparison))]),
+                .element("span", [("class", "before")], [.text(" · " + words.labelled(comparisonName, rate(tier, in: comparison)))]),
             ])
         }
         let money = rewardMoney
-        let budget = review.budget.map { self.money($0.amountCents) } ?? words.noBudget
+        let budget = review.budgetCents.map(self.money) ?? words.noBudget
         return section("key-figures", words.keyFigures, [
             .element("div", [("class", "figures")], [
-                card(words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison)),
-                card(words.actions, language.integer(current.activity.actions), language.integer(comparison.activity.actions)),
-                card(words.totalEngagement, language.number(current.activity.engagement), language.number(comparison.activity.engagement)),
+                card(words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison), wholeOnly: true),
+                card(words.actions, language.integer(current.activity.actions),
+                     compared(early: language.integer(comparison.activity.earlyActions), whole: language.integer(comparison.activity.actions))),
+                card(words.totalEngagement, language.number(current.activity.engagement),
+                     compared(early: language.number(comparison.activity.earlyEngagement), whole: language.number(comparison.activity.engagement)),
+                     extra: [.element("div", [("class", "before")], [.text(words.engagementNote)])]),
                 card(words.rewardBudget, budget, nil, extra: [
                     .element("div", [("class", "before")], [
                         .text(words.budgetUse(proposed: self.money(money.proposedCents), approved: self.money(money.approvedCents)))
@@ -98,12 +103,13 @@ extension ProgrammeReport {
         let bars = people.map { score in
             HorizontalBarChart.Bar(
                 label: score.person.name, value: score.score, valueLabel: self.score(score.score), colour: Self.colour(of: score.tier),
-                tooltip: "\(score.rank). \(score.person.name) — \(score.person.team ?? "") — \(words.tier(score.tier)) — \(self.score(score.score))")
+                tooltip: ["\(score.rank). \(score.person.name)", score.person.team, words.tier(score.tier), self.score(score.score)]
+                    .compactMap { $0 }.joined(separator: " — "))
         }
         let chart = HorizontalBarChart(
             id: "top-scores-chart", title: words.topScoresTitle(people.count),
             description: people.map { "\($0.rank). \($0.person.name) \(score($0.score))" }.joined(separator: "; "),
-            bars: bars, axisTitle: words.scoreAxis, tickLabel: { language.number($0) }, legend: tierLegend, width: Self.fullWidth)
+            bars: bars, axisTitle: words.scoreAxis, tickLabel: tick, legend: tierLegend, width: Self.fullWidth)
         return section("top-scores", words.topScoresTitle(people.count), [chart.svg()])
     }
 
@@ -124,9 +130,12 @@ extension ProgrammeReport {
             : []
         let chart = ScatterChart(
             id: "audience-chart", title: words.audienceAndScore, description: words.audienceThesis, points: points, xAxis: .log,
-            xTitle: words.followersAxis, yTitle: words.scoreAxis, xTickLabel: { language.integer(Int($0)) },
-            yTickLabel: { language.number($0) }, bands: bands, legend: tierLegend, width: Self.fullWidth)
+            xTitle: words.followersAxis, yTitle: words.scoreAxis, xTickLabel: tick, yTickLabel: tick, bands: bands, legend: tierLegend,
+            width: Self.fullWidth)
         let missing = current.people.count - known.count
+        guard !current.people.isEmpty else {
+            return section("audience", words.audienceAndScore, [paragraph(words.noAction, class: "empty")])
+        }
         return section("audience", words.audienceAndScore, [paragraph(words.audienceThesis, class: "lead"), chart.svg()]
             + (missing > 0 ? [paragraph(words.unknownAudience(missing), class: "note")] : []))
     }
@@ -137,27 +146,31 @@ extension ProgrammeReport {
         let bars = counts.map { entry in
             HorizontalBarChart.Bar(
                 label: words.tier(entry.tier), value: Double(entry.people),
-                valueLabel: "\(language.integer(entry.people)) (\(language.percent(Double(entry.people) / Double(total), decimals: 0)))",
+                valueLabel: "\(language.integer(entry.people)) (\(share(entry.people, of: total)))",
                 colour: Self.colour(of: entry.tier), tooltip: "\(words.tierWithRange(entry.tier)): \(words.people(entry.people))")
         }
         let chart = HorizontalBarChart(
             id: "tier-chart", title: words.tierDistribution,
             description: counts.map { "\(words.tier($0.tier)): \(words.people($0.people))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.peopleAxis, tickLabel: { language.number($0) }, width: Self.halfWidth)
+            axisTitle: words.peopleAxis, tickLabel: tick, width: Self.halfWidth)
         return section("tiers", words.tierDistribution, [chart.svg()])
     }
 
     private var weeklySection: Markup {
-        let labels = weekStarts.map(language.shortDate)
+        // Whole weeks only, counted from each period's first day: a week still
+        // running, or a period's last few days, would look like a sudden drop.
+        let now = current.activity.weeklyActions.prefix(current.activity.fullWeeks).map(Double.init)
+        let before = comparison.activity.weeklyActions.prefix(comparison.activity.fullWeeks).map(Double.init)
+        let labels = (0..<max(now.count, before.count)).map { words.week($0 + 1) }
         let series = [
-            LineChart.Series(name: currentName, values: current.activity.weeklyActions.map(Double.init), colour: .blue, isDashed: false),
-            LineChart.Series(name: comparisonName, values: comparison.activity.weeklyActions.map(Double.init), colour: .orange, isDashed: true),
+            LineChart.Series(name: currentName, values: now, colour: .blue, isDashed: false),
+            LineChart.Series(name: comparisonName, values: before, colour: .orange, isDashed: true),
         ]
         let chart = LineChart(
             id: "weekly-chart", title: words.weeklyActivity,
-            description: "\(currentName): \(current.activity.weeklyActions.map(language.integer).joined(separator: ", ")); \(comparisonName): \(comparison.activity.weeklyActions.map(language.integer).joined(separator: ", "))",
-            xLabels: labels, series: series, yTitle: words.actionsAxis, xTitle: words.weekAxis, yTickLabel: { language.number($0) },
-            width: Self.halfWidth)
+            description: "\(words.labelled(currentName, now.map { language.number($0) }.joined(separator: ", "))); \(words.labelled(comparisonName, before.map { language.number($0) }.joined(separator: ", ")))",
+            xLabels: labels, series: series, yTitle: words.actionsAxis,
+            xTitle: words.weekAxis, yTickLabel: tick, width: Self.halfWidth)
         return section("weekly", words.weeklyActivity, [chart.svg()])
     }
 
@@ -181,7 +194,7 @@ extension ProgrammeReport {
         let chart = HorizontalBarChart(
             id: "coverage-chart", title: words.projectCoverage,
             description: projects.map { "\($0.project.code.value): \(coverageLine($0))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.actionsAxis, tickLabel: { language.number($0) }, width: Self.fullWidth)
+            axisTitle: words.actionsAxis, tickLabel: tick, width: Self.fullWidth)
         return section("coverage", words.projectCoverage, [callout, chart.svg()])
     }
 
@@ -196,7 +209,7 @@ extension ProgrammeReport {
         let chart = HorizontalBarChart(
             id: "risers-chart", title: words.fastRisers,
             description: risers.map { "\($0.person.name) \(change($0))" }.joined(separator: "; "), bars: bars,
-            axisTitle: words.gainAxis, tickLabel: { language.number($0) }, legend: tierLegend, width: Self.fullWidth)
+            axisTitle: words.gainAxis, tickLabel: tick, legend: tierLegend, width: Self.fullWidth)
         return section("risers", words.fastRisers, [lead, chart.svg()])
     }
 
@@ -239,8 +252,20 @@ extension ProgrammeReport {
             id: "rewards-chart", title: words.rewardProposals,
             description: rows.map { "\($0.label): \($0.totalLabel)" }.joined(separator: "; "),
             series: statuses.map { StackedBarChart.Series(name: words.status($0), colour: Self.colour(of: $0)) }, rows: rows,
-            axisTitle: "\(words.amountAxis) (\(currency))", tickLabel: { language.number($0) }, width: Self.fullWidth)
+            axisTitle: "\(words.amountAxis) (\(currency))", tickLabel: tick, width: Self.fullWidth)
         return section("rewards", words.rewardProposals, [chart.svg()])
+    }
+
+    /// An axis tick: whole numbers as such, a half step with its decimal, so
+    /// that two ticks never read the same.
+    private func tick(_ value: Double) -> String {
+        language.number(value, decimals: value == value.rounded() ? 0 : abs(value * 10 - (value * 10).rounded()) < 1e-9 ? 1 : 2)
+    }
+
+    /// "30 %", or "< 1 %" for a share too small to round to 1 but not none.
+    private func share(_ part: Int, of total: Int) -> String {
+        let fraction = Double(part) / Double(total)
+        return part > 0 && fraction < 0.005 ? "<\u{00A0}" + language.percent(0.01, decimals: 0) : language.percent(fraction, decimals: 0)
     }
 
     /// Chart widths in pixels at the page's widest (1,056 px of text); they

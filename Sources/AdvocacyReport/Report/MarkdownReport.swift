@@ -39,7 +39,7 @@ extension ProgrammeReport {
         lines.append("")
         lines.append("## " + Self.escaped(words.gapsShort))
         lines.append("")
-        if gaps.isEmpty { lines.append(Self.escaped(words.noGap)) }
+        if gaps.isEmpty { lines.append(Self.escaped(review.projects.isEmpty ? words.noProject : words.noGap)) }
         for gap in gaps { lines.append("- **\(Self.escaped(gap.project.code.value))** \(Self.escaped(gap.project.name))") }
         lines.append("")
         lines.append("## " + Self.escaped(words.authenticityFlags))

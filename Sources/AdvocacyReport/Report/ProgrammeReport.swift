@@ -62,22 +62,25 @@ public struct ProgrammeReport: Sendable {
     /// Whether the period is still running: its figures are to date.
     var isPartial: Bool { current.window.upperBound < current.period.end }
 
-    /// The programme's reward money in the period: what is proposed, and
-    /// what is approved (granted rewards were approved first).
+    /// The programme's reward money in the period: what is proposed (every
+    /// proposal not rejected), and how much of it is approved (granted
+    /// rewards were approved first).
     var rewardMoney: (proposedCents: Int, approvedCents: Int) {
         review.rewards.reduce(into: (0, 0)) { sums, tally in
             switch tally.status {
             case .proposed: sums.0 += tally.costCents
-            case .approved, .granted: sums.1 += tally.costCents
+            case .approved, .granted:
+                sums.0 += tally.costCents
+                sums.1 += tally.costCents
             case .rejected: break
             }
         }
     }
 
-    /// Every week of the period (not only those so far), Mondays.
-    var weekStarts: [LocalDate] {
-        let full = ActivityTally(policy: review.policy.scoring, window: current.period.start...current.period.end)
-        return full.weekStarts
+    /// A comparison figure: "au même stade 44 (en tout 79)" while the
+    /// current period runs, the whole period's figure once it is over.
+    func compared(early: String, whole: String) -> String {
+        isPartial ? words.sameStage(early, whole: whole) : whole
     }
 
     /// Actions per week over the days scored, so a period still running

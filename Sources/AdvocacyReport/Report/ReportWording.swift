@@ -7,11 +7,17 @@ struct ReportWording: Sendable {
     let language: ReportLanguage
     let policy: Policy
 
-    private func say(_ french: String, _ english: String) -> String { language.say(french, english) }
+    /// The French or English wording; French gets its no-break spaces
+    /// before `:` and `;` and inside « », so a line never breaks there.
+    private func say(_ french: String, _ english: String) -> String {
+        guard language == .fr else { return english }
+        return french.replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
+            .replacingOccurrences(of: "« ", with: "«\u{00A0}").replacingOccurrences(of: " »", with: "\u{00A0}»")
+    }
 
-    /// "1 action", "3 actions" (French and English agree on these plurals).
+    /// "1 action", "3 actions"; French is singular below 2 ("0 action").
     private func count(_ n: Int, _ one: String, _ many: String) -> String {
-        "\(language.integer(n)) \(n == 1 ? one : many)"
+        "\(language.integer(n)) \((language == .fr ? n < 2 : n == 1) ? one : many)"
     }
 
     private func multiplier(_ value: Double) -> String {
@@ -24,11 +30,12 @@ struct ReportWording: Sendable {
     var documentTitle: String { say("Rapport d'influence", "Advocacy report") }
 
     func toDate(_ period: String, day: String, elapsed: Int, of total: Int) -> String {
-        say("\(period), au \(day) (\(elapsed) jours sur \(total))", "\(period), to \(day) (\(elapsed) of \(total) days)")
+        say("\(period), au \(day) (\(language.integer(elapsed)) jours sur \(language.integer(total)))",
+            "\(period), to \(day) (\(language.integer(elapsed)) of \(language.integer(total)) days)")
     }
 
     func provenance(version: Int, on day: String) -> String {
-        say("Politique de score v\(version) · établi le \(day)", "Scoring policy v\(version) · written on \(day)")
+        say("Politique de score v\(version) · établi le \(day)", "Scoring policy v\(version) · as of \(day)")
     }
 
     /// "T3 2026 : 812" / "Q3 2026: 812" (French puts a no-break space before the colon).
@@ -36,7 +43,8 @@ struct ReportWording: Sendable {
         label + say("\u{00A0}: ", ": ") + value
     }
 
-    func comparedWith(_ period: String) -> String { say("comparé à \(period)", "compared with \(period)") }
+    /// "Comparaison : T3 2026": a label, which reads right with any kind of period.
+    func comparedWith(_ period: String) -> String { say("comparaison : \(period)", "compared with: \(period)") }
 
     // MARK: At a glance
 
@@ -47,15 +55,16 @@ struct ReportWording: Sendable {
     }
 
     func pace(now: String, before: String, comparison: String) -> String {
-        say("Rythme : \(now) actions par semaine, contre \(before) sur \(comparison).",
-            "Pace: \(now) actions a week, against \(before) in \(comparison).")
+        say("Rythme : \(now) actions par semaine (\(comparison) : \(before)).",
+            "Pace: \(now) actions a week (\(comparison): \(before)).")
     }
 
     func gapsHighlight(_ codes: [String]) -> String {
         let list = codes.joined(separator: ", ")
         return codes.count == 1
             ? say("1 projet actif sans ambassadeur : \(list).", "1 active project with no advocate: \(list).")
-            : say("\(codes.count) projets actifs sans ambassadeur : \(list).", "\(codes.count) active projects with no advocate: \(list).")
+            : say("\(language.integer(codes.count)) projets actifs sans ambassadeur : \(list).",
+                  "\(language.integer(codes.count)) active projects with no advocate: \(list).")
     }
 
     func flagsHighlight(_ people: Int) -> String {
@@ -71,14 +80,26 @@ struct ReportWording: Sendable {
     var activeAdvocates: String { say("Ambassadeurs actifs / salariés", "Active advocates / employees") }
     var actions: String { say("Actions", "Actions") }
     var totalEngagement: String { say("Engagement total", "Total engagement") }
-    var medianRates: String { say("Taux d'engagement médian par palier", "Median engagement rate by tier") }
+    var medianRates: String { say("Engagement médian par palier", "Median engagement rate by tier") }
     var rewardBudget: String { say("Budget des récompenses", "Reward budget") }
     var noBudget: String { say("aucun budget fixé", "no budget set") }
+    /// What is proposed (not rejected), and how much of it is approved or granted.
     func budgetUse(proposed: String, approved: String) -> String {
-        say("proposé \(proposed) · approuvé \(approved)", "proposed \(proposed) · approved \(approved)")
+        say("proposé \(proposed), dont approuvé \(approved)", "proposed \(proposed), of which approved \(approved)")
+    }
+    /// Said of a finished period beside one still running.
+    func sameStage(_ value: String, whole: String) -> String {
+        say("au même stade \(value) (en tout \(whole))", "at the same stage \(value) (in all \(whole))")
+    }
+    func whole(_ period: String) -> String { say("\(period), en tout", "\(period), in all") }
+    var engagementNote: String {
+        let weights = policy.scoring
+        return say(
+            "réactions + commentaires ×\(language.number(weights.commentWeight, decimals: 1)) + partages ×\(language.number(weights.shareWeight, decimals: 1)) + clics ×\(language.number(weights.clickWeight, decimals: 1))",
+            "reactions + comments ×\(language.number(weights.commentWeight, decimals: 1)) + shares ×\(language.number(weights.shareWeight, decimals: 1)) + clicks ×\(language.number(weights.clickWeight, decimals: 1))")
     }
     func ratedOver(_ n: Int) -> String { say("sur \(count(n, "action", "actions"))", "over \(count(n, "action", "actions"))") }
-    var noRate: String { say("pas de chiffres", "no figures") }
+    var noRate: String { say("aucune donnée", "no figures") }
 
     // MARK: Vocabulary
 
@@ -100,7 +121,7 @@ struct ReportWording: Sendable {
         let high = thresholds[safe: index]
         let range: String
         switch (low, high) {
-        case (nil, let high?): range = say("< \(language.integer(high))", "< \(language.integer(high))")
+        case (nil, let high?): range = say("<\u{00A0}\(language.integer(high))", "< \(language.integer(high))")
         case (let low?, nil): range = "≥ \(language.integer(low))"
         case (let low?, let high?): range = "\(language.integer(low))–\(language.integer(high))"
         case (nil, nil): return self.tier(tier)
@@ -176,14 +197,13 @@ struct ReportWording: Sendable {
     var topScores: String { say("Les meilleurs scores", "Top scores") }
     func topScoresTitle(_ n: Int) -> String { say("Les \(n) meilleurs scores", "Top \(n) scores") }
     var scoreAxis: String { say("Score (sur 100)", "Score (out of 100)") }
-    var tierLegend: String { say("Couleur : palier d'audience", "Colour: audience tier") }
 
     var audienceAndScore: String { say("Audience et score", "Audience and score") }
     var followersAxis: String { say("Abonnés (échelle logarithmique)", "Followers (log scale)") }
     var audienceThesis: String {
         say(
-            "Chaque point est une personne. Le score ne suit pas la taille de l'audience : des micro-influenceurs engagés font aussi bien que les grands comptes.",
-            "Each dot is a person. The score does not follow audience size: engaged micro-influencers do as well as large accounts.")
+            "Chaque point est une personne. Si le score suivait la taille de l'audience, les points monteraient vers la droite ; des micro-influenceurs engagés en haut de la bande verte montrent que l'influence tient à l'engagement.",
+            "Each dot is a person. If the score followed audience size, the dots would climb to the right; engaged micro-influencers high in the green band show that influence comes from engagement.")
     }
     func unknownAudience(_ n: Int) -> String {
         say("\(count(n, "personne", "personnes")) sans audience connue ne \(n == 1 ? "figure" : "figurent") pas sur ce graphique.",
@@ -196,7 +216,6 @@ struct ReportWording: Sendable {
     func people(_ n: Int) -> String { count(n, say("personne", "person"), say("personnes", "people")) }
 
     var weeklyActivity: String { say("Actions par semaine", "Actions per week") }
-    var weekAxis: String { say("Semaine du", "Week of") }
     var actionsAxis: String { say("Actions", "Actions") }
 
     var projectCoverage: String { say("Couverture des projets", "Project coverage") }
@@ -212,8 +231,8 @@ struct ReportWording: Sendable {
     var fastRisers: String { say("Progressions les plus fortes", "Fast risers") }
     var gainAxis: String { say("Gain de score", "Score gain") }
     func risersLead(_ comparison: String) -> String {
-        say("Plus fortes hausses de score par rapport à \(comparison) : des talents à encourager, ou des scores à vérifier.",
-            "Largest score gains against \(comparison): talents to encourage, or scores to check.")
+        say("Plus fortes hausses de score (référence : \(comparison)) : des talents à encourager ou des scores à vérifier.",
+            "Largest score gains (against \(comparison)): talents to encourage, or scores to check.")
     }
     var noRiser: String { say("Aucun score en hausse.", "No score rose.") }
     var newcomer: String { say("nouveau", "new") }
@@ -237,6 +256,13 @@ struct ReportWording: Sendable {
     var rewardProposals: String { say("Propositions de récompenses", "Reward proposals") }
     var amountAxis: String { say("Montant", "Amount") }
     func proposalsTotal(_ n: Int, _ money: String) -> String { "\(money) · \(count(n, say("proposition", "proposal"), say("propositions", "proposals")))" }
+
+    /// "S3", "W3": a week of the period on the chart's axis.
+    func week(_ number: Int) -> String { say("S\(number)", "W\(number)") }
+    var weekAxis: String {
+        say("Semaine depuis le début de chaque période (semaines complètes de 7 jours)",
+            "Week since the start of each period (whole weeks of 7 days)")
+    }
 
     var noAction: String { say("Aucune action sur la période : rien à classer.", "No action in this period: nothing to rank.") }
     var gapsShort: String { say("Projets sans ambassadeur", "Projects with no advocate") }

@@ -15,7 +15,7 @@ extension ProgrammeReport {
         lines.append("")
         lines.append(contentsOf: keyFigureRows().map { row in
             // A figure with nothing to compare (the budget) may use both columns.
-            Self.cell(row.label, 38) + "  " + (row.before.isEmpty ? Self.cell(row.now, 58) : Self.cell(row.now, 28) + "  " + Self.cell(row.before, 28))
+            Self.cell(row.label, 32) + "  " + (row.before.isEmpty ? Self.cell(row.now, 66) : Self.cell(row.now, 24) + "  " + Self.cell(row.before, 40))
         })
         lines.append("")
         lines.append(words.topScoresTitle(Self.shortTopCount))
@@ -31,14 +31,14 @@ extension ProgrammeReport {
         }
         lines.append("")
         lines.append(words.gapsShort)
-        if gaps.isEmpty { lines.append("  " + words.noGap) }
+        if gaps.isEmpty { lines.append("  " + (review.projects.isEmpty ? words.noProject : words.noGap)) }
         for gap in gaps { lines.append("  " + Self.cell(gap.project.code.value, 14) + "  " + Self.cell(gap.project.name, 80)) }
         lines.append("")
         lines.append(words.authenticityFlags)
         let flags = self.flags
         if flags.isEmpty { lines.append("  " + words.noFlag) }
         for (person, flag) in flags.prefix(Self.shortFlagLimit) {
-            let text = "\(person.person.name) — \(words.flagKind(flag.kind)): \(words.flagDetail(flag))"
+            let text = "\(person.person.name) — " + words.labelled(words.flagKind(flag.kind), words.flagDetail(flag))
             lines.append(contentsOf: Self.wrap(text, width: Self.textWidth, indent: "  ", continuation: "    "))
         }
         if flags.count > Self.shortFlagLimit { lines.append("  " + words.andMore(flags.count - Self.shortFlagLimit)) }
@@ -54,9 +54,11 @@ extension ProgrammeReport {
         var rows: [(String, String, String)] = [
             (words.keyFigures, currentName, comparisonName),
             (words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison)),
-            (words.actions, language.integer(current.activity.actions), language.integer(comparison.activity.actions)),
-            (words.totalEngagement, language.number(current.activity.engagement), language.number(comparison.activity.engagement)),
-            (words.medianRates, "", ""),
+            (words.actions, language.integer(current.activity.actions),
+             compared(early: language.integer(comparison.activity.earlyActions), whole: language.integer(comparison.activity.actions))),
+            (words.totalEngagement, language.number(current.activity.engagement),
+             compared(early: language.number(comparison.activity.earlyEngagement), whole: language.number(comparison.activity.engagement))),
+            (words.medianRates, ratedTiers.isEmpty ? words.noRate : "", ratedTiers.isEmpty ? words.noRate : ""),
         ]
         for tier in ratedTiers {
             rows.append(("  " + words.tierWithRange(tier), rate(tier, in: current), rate(tier, in: comparison)))
@@ -71,12 +73,12 @@ extension ProgrammeReport {
         return "\(language.percent(median)) (\(words.ratedOver(period.activity.ratedActions(of: tier))))"
     }
 
-    /// "6 000 € · proposé 5 855 € · approuvé 0 €"
+    /// "6 000 € · proposé 5 855 €, dont approuvé 0 €"
     var budgetFigure: String {
         let money = rewardMoney
         let use = words.budgetUse(proposed: self.money(money.proposedCents), approved: self.money(money.approvedCents))
-        guard let budget = review.budget else { return money == (0, 0) ? words.noBudget : words.noBudget + " · " + use }
-        return self.money(budget.amountCents) + " · " + use
+        guard let budget = review.budgetCents else { return money == (0, 0) ? words.noBudget : words.noBudget + " · " + use }
+        return self.money(budget) + " · " + use
     }
 
     private func topRow(_ rank: String, _ name: String, _ team: String, _ tier: String, _ score: String, _ actions: String) -> String {

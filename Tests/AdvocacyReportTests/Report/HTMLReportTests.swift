@@ -112,6 +112,31 @@ struct HTMLReportTests {
         #expect(try ReportFixture.nodes(try ReportFixture.document(without), "svg").count == 6)
     }
 
+    @Test func tickLabelsNeverRepeatOnAnAxis() throws {
+        let (_, document, _) = try page(.fr)
+        for case let chart as XMLElement in try ReportFixture.nodes(document, "svg") {
+            let ticks = try chart.nodes(forXPath: ".//*[local-name()='text'][@class='tick']").compactMap(\.stringValue)
+            let id = try ReportFixture.attribute(chart, "id") ?? "?"
+            // Each axis's labels are distinct; a chart has at most two axes, so no label appears three times.
+            #expect(Dictionary(grouping: ticks) { $0 }.values.allSatisfy { $0.count <= 2 }, "\(id): \(ticks)")
+        }
+    }
+
+    @Test func anAudienceBeyondWhatAnIntHoldsOnTheAxisStillGivesAPage() throws {
+        let store = try AdvocacyStore.inMemory(now: { ReportFixture.now })
+        let admin = try EmailAddress("ada@corp.fr")
+        _ = try store.initialise(firstAdmin: try NewEmployee(email: admin, name: "Ada"))
+        let channel = try CanonicalURL("https://x.com/ada")
+        try store.addChannel(try NewChannel(owner: admin, url: channel, followers: 5_000_000_000_000_000_000, followersDate: ReportFixture.today), by: admin)
+        try store.logAction(
+            try ActionDraft(author: admin, url: try CanonicalURL("https://x.com/ada/status/1"), date: ReportFixture.today, today: ReportFixture.today),
+            by: admin)
+        let review = try store.review(
+            period: ReportFixture.quarter, comparison: ReportFixture.quarter.previous, today: ReportFixture.today, by: admin)
+        let html = ProgrammeReport(review, language: .en).html()
+        #expect(try ReportFixture.nodes(try ReportFixture.document(html), "circle", "[@class='point']").count == 1)
+    }
+
     @Test func anEmptyPeriodStillGivesAPage() throws {
         let store = try AdvocacyStore.inMemory(now: { ReportFixture.now })
         let admin = try EmailAddress("ada@corp.fr")

@@ -34,7 +34,7 @@ struct TextReportTests {
         // The pace is per week of days scored: 52 days of this quarter against all 92 of the last.
         let pace = Double(report.review.current.activity.actions) * 7 / 52
         let before = Double(report.review.comparison.activity.actions) * 7 / 92
-        #expect(highlights[1] == "Pace: \(ReportLanguage.en.number(pace, decimals: 1)) actions a week, against \(ReportLanguage.en.number(before, decimals: 1)) in Q3 2026.")
+        #expect(highlights[1] == "Pace: \(ReportLanguage.en.number(pace, decimals: 1)) actions a week (Q3 2026: \(ReportLanguage.en.number(before, decimals: 1))).")
         #expect(highlights.contains { $0.hasPrefix("2 active projects with no advocate:") && $0.contains("GAP-RH") && $0.contains("IA-ASSIST") })
         let flagged = report.review.current.people.filter { !$0.flags.isEmpty }.count
         #expect(flagged > 1)
