@@ -16,6 +16,25 @@ public struct AdvocacyStore: Sendable {
     public let path: String
     /// The clock for creation timestamps.
     let now: @Sendable () -> Date
+    /// Who is writing, for the audit trail's triggers.
+    let audit: AuditContext
+
+    init(writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date, audit: AuditContext) {
+        self.writer = writer
+        self.path = path
+        self.now = now
+        self.audit = audit
+    }
+
+    /// The connection settings every store uses: foreign keys, and the
+    /// audit trail's SQL function.
+    static func configuration(audit: AuditContext) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let function = audit.function
+        configuration.prepareDatabase { db in db.add(function: function) }
+        return configuration
+    }
 
     /// How long a writer waits for another process's transaction.
     public static let busyTimeout: TimeInterval = 10
@@ -39,13 +58,13 @@ public struct AdvocacyStore: Sendable {
                 throw StoreError.databaseFailure(path: path, reason: "cannot create the folder \(folder.path)")
             }
         }
-        var configuration = Configuration()
+        let audit = AuditContext(now: now)
+        var configuration = configuration(audit: audit)
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.foreignKeysEnabled = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let store = AdvocacyStore(writer: queue, path: path, now: now)
+            let store = AdvocacyStore(writer: queue, path: path, now: now, audit: audit)
             try store.prepareSchema()
             return store
         } catch let error as StoreError {
@@ -57,7 +76,8 @@ public struct AdvocacyStore: Sendable {
 
     /// A private database in memory, for tests and previews.
     public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> AdvocacyStore {
-        let store = AdvocacyStore(writer: try DatabaseQueue(), path: ":memory:", now: now)
+        let audit = AuditContext(now: now)
+        let store = AdvocacyStore(writer: try DatabaseQueue(configuration: configuration(audit: audit)), path: ":memory:", now: now, audit: audit)
         try store.prepareSchema()
         return store
     }
@@ -98,9 +118,16 @@ public struct AdvocacyStore: Sendable {
         }
     }
 
-    /// Runs a write on behalf of `email`, handing `body` the resolved actor.
+    /// Runs a write on behalf of `email`, handing `body` the resolved actor,
+    /// who is named as the author of every audit entry the write makes.
     func write<T>(as email: EmailAddress, _ body: (Database, Actor) throws -> T) throws -> T {
-        try write { db in try body(db, try Self.actor(db, email)) }
+        try write { db in
+            let actor = try Self.actor(db, email)
+            let id = try Self.employeeID(db, email)
+            return try audit.acting(as: AuditContext.Actor(id: id, email: email.value, role: actor.role.rawValue)) {
+                try body(db, actor)
+            }
+        }
     }
 
     static func actor(_ db: Database, _ email: EmailAddress) throws -> Actor {

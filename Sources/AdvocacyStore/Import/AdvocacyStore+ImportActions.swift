@@ -22,7 +22,7 @@ extension AdvocacyStore {
         next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
-        try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
+        try runImport(mode, by: actorEmail, bulkEntity: "action", next: next, onReject: onReject) { db, actor in
             try ActionImporter(db, store: self, actor: actor, channel: channel, draft: draft)
         }
     }

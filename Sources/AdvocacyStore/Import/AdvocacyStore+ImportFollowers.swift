@@ -9,7 +9,7 @@ extension AdvocacyStore {
         _ mode: ImportMode, by actorEmail: EmailAddress, columns: ImportColumns, today: LocalDate,
         next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
-        try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
+        try runImport(mode, by: actorEmail, bulkEntity: "followerSnapshot", next: next, onReject: onReject) { db, actor in
             try FollowerImporter(db, actor: actor, columns: columns, today: today)
         }
     }

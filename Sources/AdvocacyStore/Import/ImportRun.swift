@@ -24,8 +24,13 @@ extension AdvocacyStore {
     /// Refused rows go to `onReject` with their message (for a rejects file)
     /// in every mode. Reading the file (`next`) may throw, for a file that is
     /// not valid CSV at all: then nothing is written and the error propagates.
+    ///
+    /// `bulkEntity` names what a large import writes (actions, follower
+    /// counts): the audit trail then gets one entry for the whole import
+    /// rather than one per row. Rosters (nil) are recorded row by row, since
+    /// a changed role is exactly what an auditor looks for.
     func runImport<Importer: RowImporter>(
-        _ mode: ImportMode, by actorEmail: EmailAddress, next: () throws -> ImportRecord?,
+        _ mode: ImportMode, by actorEmail: EmailAddress, bulkEntity: String? = nil, next: () throws -> ImportRecord?,
         onReject: (ImportRecord, String) throws -> Void, start: (Database, Actor) throws -> Importer
     ) throws -> ImportSummary {
         var summary = ImportSummary()
@@ -42,21 +47,33 @@ extension AdvocacyStore {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
-                    var importer = try start(db, try Self.actor(db, actorEmail))
-                    while let record = try next() {
-                        do {
-                            switch try importer.apply(record, db) {
-                            case .inserted: summary.inserted += 1
-                            case .updated: summary.updated += 1
-                            case .unchanged: summary.unchanged += 1
+                    let actor = try Self.actor(db, actorEmail)
+                    func applyRows() throws {
+                        var importer = try start(db, actor)
+                        while let record = try next() {
+                            do {
+                                switch try importer.apply(record, db) {
+                                case .inserted: summary.inserted += 1
+                                case .updated: summary.updated += 1
+                                case .unchanged: summary.unchanged += 1
+                                }
+                            } catch let error as CoreError {
+                                try reject(record, error.localizedDescription)
+                            } catch let error as StoreError {
+                                try reject(record, error.localizedDescription)
                             }
-                        } catch let error as CoreError {
-                            try reject(record, error.localizedDescription)
-                        } catch let error as StoreError {
-                            try reject(record, error.localizedDescription)
+                        }
+                        try importer.finish(db)
+                    }
+                    let author = AuditContext.Actor(id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
+                    try audit.acting(as: author) {
+                        guard let bulkEntity else { return try applyRows() }
+                        try bulk(db, entity: bulkEntity, applyRows) { _ in
+                            summary.inserted + summary.updated == 0
+                                ? nil
+                                : ["inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged, "rejected": summary.rejected]
                         }
                     }
-                    try importer.finish(db)
                     summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
                     return summary.written ? .commit : .rollback
                 }

@@ -28,6 +28,20 @@ extension AdvocacyStore {
     /// Replacing a programme erases it, so it takes an admin of that programme.
     public func loadDemo(_ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil) throws -> DemoLoadSummary {
         try write { db in
+            // One audit entry for the whole load, by the admin replacing a programme, else by the system.
+            let author = try actorEmail.flatMap { email in
+                try Self.fetchEmployee(db, email).map { AuditContext.Actor(id: try Self.employeeID(db, email), email: email.value, role: $0.role.rawValue) }
+            }
+            return try audit.acting(as: author) {
+                try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail) }) { summary in
+                    ["employees": summary.employees, "channels": summary.channels, "projects": summary.projects, "actions": summary.actions]
+                }
+            }
+        }
+    }
+
+    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?) throws -> DemoLoadSummary {
+        do {
             let hasData = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
             if hasData {
                 guard replacing else { throw StoreError.notEmpty(path: path) }

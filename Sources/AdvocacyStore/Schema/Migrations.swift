@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v1-programme", migrate: v1Programme)
         migrator.registerMigration("v2-scoring", migrate: v2Scoring)
         migrator.registerMigration("v3-rewards", migrate: v3Rewards)
+        migrator.registerMigration("v4-audit", migrate: v4Audit)
         return migrator
     }
 
@@ -362,6 +363,97 @@ enum Migrations {
         CREATE TRIGGER \(name)_update AFTER UPDATE ON \(table) BEGIN \(refresh("OLD.\(key)")); \(refresh("NEW.\(key)")); END;
         CREATE TRIGGER \(name)_delete AFTER DELETE ON \(table) BEGIN \(refresh("OLD.\(key)")); END;
         """
+    }
+
+    /// The tables whose every change the audit trail records: everything a
+    /// person or a command decides. Not `actionFact` (derived from `action`),
+    /// `scoreRun` (a log of reads) or the trail itself.
+    static let auditedTables = [
+        "employee", "channel", "followerSnapshot", "project", "action", "actionProject", "metricsSnapshot", "scoringPolicy",
+        "rewardItem", "rewardItemProject", "rewardBudget", "rewardWish", "rewardClearance", "rewardProposal",
+    ]
+
+    static func v4Audit(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE auditEntry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,                      -- ISO 8601, UTC
+                    actorId INTEGER,                       -- NULL: the system (creating the database, the demo)
+                    actorEmail TEXT,                       -- as they were when they acted
+                    actorRole TEXT,
+                    operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'bulk')),
+                    entity TEXT NOT NULL,                  -- the table
+                    entityId TEXT NOT NULL,                -- its key: the id, or the key columns joined by '/'; '*' for a bulk load
+                    before TEXT CHECK (before IS NULL OR json_valid(before)),
+                    after TEXT CHECK (after IS NULL OR json_valid(after))
+                );
+                CREATE INDEX auditEntry_on_at ON auditEntry(at);
+                CREATE INDEX auditEntry_on_entity ON auditEntry(entity, entityId);
+                CREATE INDEX auditEntry_on_actorId ON auditEntry(actorId);
+
+                -- Append-only: only the anonymisation of an erased person may rewrite entries.
+                CREATE TRIGGER auditEntry_no_update BEFORE UPDATE ON auditEntry WHEN advocacy_audit('erasing') IS NOT 1 BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail cannot be changed');
+                END;
+                CREATE TRIGGER auditEntry_no_delete BEFORE DELETE ON auditEntry BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail cannot be deleted');
+                END;
+                """)
+        for table in auditedTables {
+            // The trail starts with every row as it is when auditing begins
+            // (an upgraded programme, or the first policy version), by the system.
+            let (json, key) = try auditRow(db, table: table, row: "t")
+            try db.execute(
+                sql: """
+                    INSERT INTO auditEntry (at, operation, entity, entityId, after)
+                    SELECT advocacy_audit('now'), 'insert', '\(table)', \(key), \(json) FROM \(table) t
+                    """)
+            try db.execute(sql: try auditTriggers(db, table: table))
+        }
+    }
+
+    /// The JSON object of `row` of `table` (every column) and its key: the
+    /// id, or the key columns joined by '/'.
+    static func auditRow(_ db: Database, table: String, row: String) throws -> (json: String, key: String) {
+        let columns = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+        let names: [String] = columns.map { $0["name"] }
+        let keys: [String] = names.contains("id")
+            ? ["id"]
+            : columns.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] }
+        return (
+            "json_object(" + names.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")",
+            keys.map { "\(row).\($0)" }.joined(separator: " || '/' || ")
+        )
+    }
+
+    /// The three triggers that record `table`'s inserts, updates and deletes,
+    /// with the row as JSON before and after. Built from the table's columns
+    /// as they are when the migration runs: a later migration that adds a
+    /// column must drop and rebuild them.
+    static func auditTriggers(_ db: Database, table: String) throws -> String {
+        let names = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+        func json(_ row: String) throws -> String { try auditRow(db, table: table, row: row).json }
+        func key(_ row: String) throws -> String { try auditRow(db, table: table, row: row).key }
+        func entry(_ operation: String, _ row: String, before: String, after: String) throws -> String {
+            """
+            INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
+            VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
+                    '\(operation)', '\(table)', \(try key(row)), \(before), \(after))
+            """
+        }
+        let changed = names.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        return """
+            CREATE TRIGGER audit_\(table)_insert AFTER INSERT ON \(table) WHEN advocacy_audit('recording') BEGIN
+                \(try entry("insert", "NEW", before: "NULL", after: try json("NEW")));
+            END;
+            CREATE TRIGGER audit_\(table)_update AFTER UPDATE ON \(table) WHEN advocacy_audit('recording') AND (\(changed)) BEGIN
+                \(try entry("update", "NEW", before: try json("OLD"), after: try json("NEW")));
+            END;
+            CREATE TRIGGER audit_\(table)_delete AFTER DELETE ON \(table) WHEN advocacy_audit('recording') BEGIN
+                \(try entry("delete", "OLD", before: try json("OLD"), after: "NULL"));
+            END;
+            """
     }
 
     /// A channel's followers on a day: the nearest count at or before it,

@@ -1,0 +1,176 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// One change to the programme, as the audit trail recorded it.
+public struct AuditEntry: Hashable, Sendable, Encodable {
+    public var id: Int64
+    /// When, as an ISO 8601 UTC timestamp.
+    public var at: String
+    /// Who acted, as they were then; nil for the system (creating the database, the demo).
+    public var actorEmail: String?
+    public var actorRole: String?
+    /// insert, update, delete, or bulk (an import or the demo: one entry for the whole load).
+    public var operation: String
+    /// The table changed, such as employee or rewardProposal.
+    public var entity: String
+    /// The row's key: its id, or its key columns joined by `/`; `*` for a bulk load.
+    public var entityId: String
+    /// The row before and after, as JSON objects (nil before an insert and after a delete).
+    public var before: String?
+    public var after: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actorEmail, actorRole, operation, entity, entityId, before, after
+    }
+
+    /// JSON output nests the rows as objects (not strings) and writes every
+    /// key, null included, as the other read models do.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(at, forKey: .at)
+        try container.encode(actorEmail, forKey: .actorEmail)
+        try container.encode(actorRole, forKey: .actorRole)
+        try container.encode(operation, forKey: .operation)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(entityId, forKey: .entityId)
+        try container.encode(Self.row(before), forKey: .before)
+        try container.encode(Self.row(after), forKey: .after)
+    }
+
+    /// A stored row: its columns hold text, integers, reals or null.
+    enum Value: Codable, Hashable {
+        case integer(Int64), real(Double), text(String), null
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let integer = try? container.decode(Int64.self) {
+                self = .integer(integer)
+            } else if let real = try? container.decode(Double.self) {
+                self = .real(real)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .integer(let value): try container.encode(value)
+            case .real(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
+            case .null: try container.encodeNil()
+            }
+        }
+    }
+
+    static func row(_ json: String?) -> [String: Value]? {
+        json.flatMap { try? JSONDecoder().decode([String: Value].self, from: Data($0.utf8)) }
+    }
+
+    /// For an update, the fields that changed: "role: staff → cio".
+    public var changes: [String] {
+        guard operation == "update", let before = Self.row(before), let after = Self.row(after) else { return [] }
+        return after.keys.sorted().compactMap { key in
+            let old = before[key].map(Self.text) ?? "null", new = after[key].map(Self.text) ?? "null"
+            return old == new ? nil : "\(key): \(old) → \(new)"
+        }
+    }
+
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .text(let value): value
+        case .null: "null"
+        }
+    }
+}
+
+/// Which audit entries to list.
+public struct AuditFilter: Hashable, Sendable {
+    public var since: LocalDate?
+    public var actor: EmailAddress?
+    public var entity: String?
+
+    public init(since: LocalDate? = nil, actor: EmailAddress? = nil, entity: String? = nil) {
+        self.since = since
+        self.actor = actor
+        self.entity = entity
+    }
+}
+
+extension AdvocacyStore {
+    /// The tables the trail records, which `--entity` accepts.
+    public static var auditedEntities: [String] { Migrations.auditedTables + ["programme"] }
+
+    /// The audit trail, oldest first (admin, cio or hr).
+    public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
+        try read { db in
+            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.admin, .cio, .hr], to: "read the audit trail")
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let since = filter.since {
+                conditions.append("at >= ?")
+                arguments.append(since.description)
+            }
+            if let actor = filter.actor {
+                conditions.append("actorEmail = ?")
+                arguments.append(actor.value)
+            }
+            if let entity = filter.entity {
+                guard Self.auditedEntities.contains(entity) else {
+                    throw StoreError.constraintViolated(
+                        "unknown entity '\(entity)': expected one of \(Self.auditedEntities.joined(separator: ", "))")
+                }
+                conditions.append("entity = ?")
+                arguments.append(entity)
+            }
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, at, actorEmail, actorRole, operation, entity, entityId, before, after FROM auditEntry
+                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                    ORDER BY id
+                    """,
+                arguments: StatementArguments(arguments))
+            var entries: [AuditEntry] = []
+            while let row = try rows.next() {
+                entries.append(AuditEntry(
+                    id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"], operation: row["operation"],
+                    entity: row["entity"], entityId: row["entityId"], before: row["before"], after: row["after"]))
+            }
+            return entries
+        }
+    }
+
+    /// Runs a bulk load without an entry per row, then records one entry
+    /// for it, with what `summary` says it did (nil: it changed nothing, so
+    /// there is nothing to record).
+    func bulk<T>(_ db: Database, entity: String, _ body: () throws -> T, summary: (T) -> [String: Int]?) throws -> T {
+        let result = try audit.withoutRecording(body)
+        guard let summary = summary(result) else { return result }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(summary), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
+                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
+                        'bulk', ?, '*', NULL, ?)
+                """,
+            arguments: [entity, json])
+        return result
+    }
+}
+
+extension AdvocacyStore {
+    /// Runs `sql` in a write on the store's own connection (with the audit
+    /// function), for tests that check what the schema refuses.
+    func rawWrite(_ sql: String) throws {
+        try write { db in try db.execute(sql: sql) }
+    }
+}
