@@ -1,5 +1,8 @@
 import AdvocacyCore
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GRDB
 
 /// The programme's database: one SQLite file the organisation owns.
@@ -57,6 +60,7 @@ public struct AdvocacyStore: Sendable {
             } catch {
                 throw StoreError.databaseFailure(path: path, reason: "cannot create the folder \(folder.path)")
             }
+            try createPrivateFile(at: path)
         }
         let audit = AuditContext(now: now)
         var configuration = configuration(audit: audit)
@@ -71,6 +75,36 @@ public struct AdvocacyStore: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Creates the empty database file readable and writable by its owner
+    /// only (0600), before SQLite writes anything in it: the file holds
+    /// personal data, and the operating system is what protects it. SQLite
+    /// gives its -wal and -shm files the same permissions.
+    static func createPrivateFile(at path: String) throws {
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            // Another process created it first: it is theirs to have protected.
+            if errno == EEXIST { return }
+            throw StoreError.databaseFailure(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
+    /// Shares the database with a team: the file (and its -wal and -shm
+    /// files) belong to `group`, readable and writable by its members (0660).
+    /// Works only for a group the caller belongs to.
+    public func share(withGroup group: String) throws {
+        guard path != ":memory:" else { return }
+        guard let entry = getgrnam(group) else {
+            throw StoreError.databaseFailure(path: path, reason: "there is no group '\(group)' on this machine: expected an existing group name")
+        }
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            guard chown(file, UInt32.max, entry.pointee.gr_gid) == 0, chmod(file, 0o660) == 0 else {
+                throw StoreError.databaseFailure(
+                    path: path, reason: "cannot give \(file) to the group '\(group)' (\(String(cString: strerror(errno)))): you must own the file and belong to the group")
+            }
         }
     }
 

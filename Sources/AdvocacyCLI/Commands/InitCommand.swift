@@ -5,7 +5,13 @@ import ArgumentParser
 struct InitCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the programme database (safe to run again), optionally with its first admin.")
+        abstract: "Create the programme database (safe to run again), optionally with its first admin.",
+        discussion: """
+            The file is created readable and writable by its owner only (mode 0600): it holds personal data, \
+            and the operating system is what protects it. For a team, --group NAME gives it to a group with \
+            mode 0660; keep it in a folder of that group with the setgid bit (chmod g+s) so SQLite's -wal \
+            and -shm files join the group too. See docs/security.md.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -14,6 +20,11 @@ struct InitCommand: ContextCommand {
 
     @Option(help: ArgumentHelp("Full name of the first admin.", valueName: "name"))
     var name: String?
+
+    @Option(help: ArgumentHelp(
+        "Share the database with this group (mode 0660) rather than keep it to its owner (0600), for a team deployment.",
+        valueName: "group"))
+    var group: String?
 
     func validate() throws {
         if (admin == nil) != (name == nil) {
@@ -24,6 +35,7 @@ struct InitCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let newAdmin = try admin.map { try NewEmployee(email: $0, name: name ?? "", role: .admin) }
         let store = try global.openStore(in: context, create: true)
+        if let group { try store.share(withGroup: group) }
         switch try store.initialise(firstAdmin: newAdmin) {
         case .ready:
             context.print("Database ready at \(store.path)")
