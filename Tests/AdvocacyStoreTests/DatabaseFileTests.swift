@@ -94,3 +94,31 @@ struct FirstRunTests {
         }
     }
 }
+
+@Suite("Database file permissions")
+struct DatabaseFilePermissionTests {
+    static func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func aNewDatabaseIsReadableByItsOwnerOnly() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("programme.sqlite")
+        let store = try AdvocacyStore.open(atPath: path, create: true)
+        _ = try store.initialise(firstAdmin: try NewEmployee(email: try EmailAddress("ada@corp.fr"), name: "Ada"))
+        #expect(try Self.mode(path) == 0o600)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            #expect(try Self.mode(path + suffix) == 0o600, "\(suffix)")
+        }
+    }
+
+    @Test func aTeamDatabaseBelongsToItsGroup() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("programme.sqlite")
+        let store = try AdvocacyStore.open(atPath: path, create: true)
+        let group = String(cString: getgrgid(getegid()).pointee.gr_name)
+        try store.share(withGroup: group)
+        #expect(try Self.mode(path) == 0o660)
+        #expect(throws: StoreError.self) { try store.share(withGroup: "no-such-group-here") }
+    }
+}
