@@ -16,6 +16,9 @@ public struct AdvocacyStore: Sendable {
     public let path: String
     /// The clock for creation timestamps.
     let now: @Sendable () -> Date
+    /// The copy written beside the file before this open upgraded its
+    /// schema; `nil` when nothing was upgraded.
+    public internal(set) var upgradeBackupPath: String? = nil
 
     /// How long a writer waits for another process's transaction.
     public static let busyTimeout: TimeInterval = 10
@@ -39,14 +42,15 @@ public struct AdvocacyStore: Sendable {
                 throw StoreError.databaseFailure(path: path, reason: "cannot create the folder \(folder.path)")
             }
         }
+        if fileManager.fileExists(atPath: path) { try refuseUnknownSchema(atPath: path) }
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let store = AdvocacyStore(writer: queue, path: path, now: now)
-            try store.prepareSchema()
+            var store = AdvocacyStore(writer: queue, path: path, now: now)
+            store.upgradeBackupPath = try store.prepareSchema()
             return store
         } catch let error as StoreError {
             throw error
@@ -62,7 +66,10 @@ public struct AdvocacyStore: Sendable {
         return store
     }
 
-    func prepareSchema() throws {
+    /// Refuses a file that is not ours or is newer, then migrates; returns
+    /// the copy taken before upgrading an existing programme, if any.
+    @discardableResult
+    func prepareSchema() throws -> String? {
         let migrator = Migrations.migrator
         let foreign = try writer.read { db -> Bool in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -70,6 +77,7 @@ public struct AdvocacyStore: Sendable {
         }
         if foreign { throw StoreError.notADatabase(path: path, reason: "it holds another application's tables") }
         if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+        let backup = try backupBeforeUpgrade(migrator)
         do {
             try migrator.migrate(writer)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
@@ -77,6 +85,7 @@ public struct AdvocacyStore: Sendable {
             // migration (two first runs at once): theirs is the same schema.
             guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
         }
+        return backup
     }
 
     /// Runs `body` in one write transaction, translating database failures
