@@ -11,8 +11,8 @@ struct BackupCommand: ContextCommand {
             Uses SQLite's online backup API: the copy is the database as it was at one moment, while other \
             processes keep writing. It is written beside FILE under a temporary name, readable by its owner \
             only (mode 0600), opened again and checked with SQLite's integrity check, and only then renamed to \
-            FILE, so a half or damaged copy never carries that name. To restore, stop using the programme and \
-            copy the backup over the database file. See docs/operations.md.
+            FILE, so a half or damaged copy never carries that name. To restore: stop using the programme, move \
+            the database and its -wal and -shm files aside, and copy the backup in its place (see docs/operations.md).
             """)
 
     @OptionGroup var global: GlobalOptions

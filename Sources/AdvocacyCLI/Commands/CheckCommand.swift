@@ -40,7 +40,9 @@ struct CheckCommand: ContextCommand {
             rows: report.checks.map { check in
                 guard !check.ok else { return ["ok", check.name, check.about] }
                 let more = check.problemCount - min(check.problems.count, problemsPerLine)
-                let detail = check.problems.prefix(problemsPerLine).joined(separator: "; ") + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
+                let detail =
+                    check.problems.prefix(problemsPerLine).joined(separator: "; ")
+                    + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
                 return ["PROBLEM", check.name, detail]
             })
     }

@@ -22,14 +22,18 @@ extension AdvocacyStore {
     static let databaseChecks: [DatabaseCheck] = [
         DatabaseCheck(name: "integrity", about: "SQLite's structure check (PRAGMA integrity_check)", body: integrityProblems),
         DatabaseCheck(
-            name: "foreign-keys", about: "every reference points at an existing row (PRAGMA foreign_key_check)", body: foreignKeyProblems),
+            name: "foreign-keys", about: "every reference points at an existing row (PRAGMA foreign_key_check)",
+            body: foreignKeyProblems),
         DatabaseCheck(
             name: "action-owners", about: "every action has an existing author and sits on a channel of that author",
             body: actionOwnerProblems),
-        DatabaseCheck(name: "action-facts", about: "the scoring summary (actionFact) matches the actions, row for row", body: factProblems),
         DatabaseCheck(
-            name: "reward-budgets", about: "approved and granted rewards of a period stay within its budget", body: budgetProblems),
-        DatabaseCheck(name: "reward-stock", about: "approved and granted units of an item stay within its stock", body: stockProblems),
+            name: "action-facts", about: "the scoring summary (actionFact) matches the actions, row for row", body: factProblems),
+        DatabaseCheck(
+            name: "reward-budgets", about: "approved and granted rewards of a period stay within its budget", body: budgetProblems
+        ),
+        DatabaseCheck(
+            name: "reward-stock", about: "approved and granted units of an item stay within its stock", body: stockProblems),
         DatabaseCheck(name: "active-admin", about: "the programme has at least one active admin", body: adminProblems),
         DatabaseCheck(name: "policy-versions", about: "every stored policy version can be read", body: policyProblems),
         DatabaseCheck(
@@ -75,7 +79,8 @@ extension AdvocacyStore {
             if !(row["hasChannel"] as Bool) {
                 problems.add("\(action): its channel \(channel) does not exist")
             } else if let owner = row["channelOwner"] as Int64?, owner != author {
-                problems.add("\(action): its channel \(channel) belongs to employee \(owner), not to its author, employee \(author)")
+                problems.add(
+                    "\(action): its channel \(channel) belongs to employee \(owner), not to its author, employee \(author)")
             }
         }
     }
@@ -100,7 +105,9 @@ extension AdvocacyStore {
     static func factProblems(_ db: Database, _ problems: inout CheckProblems) throws {
         let actions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0
         let facts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actionFact") ?? 0
-        if actions != facts { problems.add("actionFact holds \(facts) row\(facts == 1 ? "" : "s") for \(actions) action\(actions == 1 ? "" : "s")") }
+        if actions != facts {
+            problems.add("actionFact holds \(facts) row\(facts == 1 ? "" : "s") for \(actions) action\(actions == 1 ? "" : "s")")
+        }
 
         let columns = factCheckColumns.joined(separator: ", ")
         let differing = try Int64.fetchCursor(
@@ -126,10 +133,15 @@ extension AdvocacyStore {
             case (_, nil):
                 problems.add(url == nil ? "action \(id) has no fact and its channel is missing" : "\(action) has no fact")
             case (nil, _):
-                problems.add(url == nil ? "a fact remains for action \(id), which does not exist" : "\(action) has a fact but its channel is missing")
+                problems.add(
+                    url == nil
+                        ? "a fact remains for action \(id), which does not exist"
+                        : "\(action) has a fact but its channel is missing")
             case (let expected?, let stored?):
                 let changed = factCheckColumns.indices.filter { expected[$0] as DatabaseValue != stored[$0] as DatabaseValue }
-                let details = changed.map { "\(factCheckColumns[$0]) \(stored[$0] as DatabaseValue), expected \(expected[$0] as DatabaseValue)" }
+                let details = changed.map {
+                    "\(factCheckColumns[$0]) \(stored[$0] as DatabaseValue), expected \(expected[$0] as DatabaseValue)"
+                }
                 problems.add("\(action): its fact differs (\(details.joined(separator: "; ")))")
             }
         }
@@ -157,7 +169,9 @@ extension AdvocacyStore {
                     "\(period): approved and granted rewards come to \(Money.text(row["committed"], currency: currency)), above its budget of "
                         + "\(Money.text(budget, currency: currency)) (proposal\(count == 1 ? "" : "s") \(ids))")
             } else {
-                problems.add("\(period): \(count) approved or granted reward\(count == 1 ? "" : "s") (proposal\(count == 1 ? "" : "s") \(ids)) but no budget")
+                problems.add(
+                    "\(period): \(count) approved or granted reward\(count == 1 ? "" : "s") (proposal\(count == 1 ? "" : "s") \(ids)) but no budget"
+                )
             }
         }
     }
@@ -183,7 +197,9 @@ extension AdvocacyStore {
 
     /// "4, 7, 9", or the first ten and how many more.
     static func idList(_ ids: String?, count: Int) -> String {
-        let all = (ids ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted { Int($0) ?? 0 < Int($1) ?? 0 }
+        let all = (ids ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted {
+            Int($0) ?? 0 < Int($1) ?? 0
+        }
         return all.prefix(10).joined(separator: ", ") + (count > 10 ? " and \(count - 10) more" : "")
     }
 
@@ -191,7 +207,9 @@ extension AdvocacyStore {
 
     static func adminProblems(_ db: Database, _ problems: inout CheckProblems) throws {
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive") == 0 {
-            problems.add("no active admin, so nobody may manage people and projects: register one with 'advocacy init --admin EMAIL --name NAME'")
+            problems.add(
+                "no active admin, so nobody may manage people and projects: register one with 'advocacy init --admin EMAIL --name NAME'"
+            )
         }
     }
 
@@ -219,11 +237,13 @@ extension AdvocacyStore {
         }
         for table in tables {
             let triggers = try String.fetchAll(
-                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL", arguments: [table])
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL",
+                arguments: [table])
             for statement in ["UPDATE", "DELETE"] {
                 let refuses = triggers.contains { sql in
                     sql.range(of: #"\bBEFORE\s+\#(statement)\b"#, options: [.regularExpression, .caseInsensitive]) != nil
-                        && sql.range(of: #"\bRAISE\s*\(\s*(ABORT|FAIL|ROLLBACK)"#, options: [.regularExpression, .caseInsensitive]) != nil
+                        && sql.range(
+                            of: #"\bRAISE\s*\(\s*(ABORT|FAIL|ROLLBACK)"#, options: [.regularExpression, .caseInsensitive]) != nil
                 }
                 if !refuses { problems.add("\(table) has no trigger refusing \(statement): its rows could be changed") }
             }

@@ -115,7 +115,9 @@ extension AdvocacyStore {
             guard integrity == ["ok"] else {
                 throw StoreError.backupFailed(
                     path: target,
-                    reason: "the copy fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))): run 'advocacy check' on the database")
+                    reason:
+                        "the copy fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))): run 'advocacy check' on the database"
+                )
             }
             return (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee") ?? 0,
@@ -172,7 +174,8 @@ extension AdvocacyStore {
             throw StoreError.databaseFailure(
                 path: path,
                 reason: "it needs an upgrade to this version, and the copy kept from before the upgrade could not be written to "
-                    + "\(target) (\(reason)); nothing was upgraded: free some space or make the folder writable, then run the command again")
+                    + "\(target) (\(reason)); nothing was upgraded: free some space or make the folder writable, then run the command again"
+            )
         }
         return target
     }
@@ -183,7 +186,8 @@ extension AdvocacyStore {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(
-            format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0,
+            format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0,
             parts.second ?? 0)
     }
 

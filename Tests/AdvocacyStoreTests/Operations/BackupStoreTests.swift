@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 /// Every row of every table, as text: equal dumps mean the same content.
@@ -28,7 +29,8 @@ func fileMode(_ path: String) throws -> Int {
 @Suite("backup")
 struct BackupStoreTests {
     static func programme(in folder: TemporaryFolder) throws -> StoreFixture {
-        let fixture = try StoreFixture(store: try AdvocacyStore.open(atPath: folder.path("programme.sqlite"), create: true, now: { StoreFixture.now }))
+        let fixture = try StoreFixture(
+            store: try AdvocacyStore.open(atPath: folder.path("programme.sqlite"), create: true, now: { StoreFixture.now }))
         try fixture.store.logAction(try fixture.draft("https://jane.example.org/erp", projects: [fixture.erp]), by: fixture.jane)
         return fixture
     }
@@ -45,7 +47,9 @@ struct BackupStoreTests {
         #expect(try databaseDump(target) == databaseDump(fixture.store.path))
         // One self-contained file: not in WAL mode, nothing beside it, no temporary left.
         #expect(try DatabaseQueue(path: target).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "delete")
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("copy") || $0.hasPrefix(".copy") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.hasPrefix("copy") || $0.hasPrefix(".copy")
+        }
         #expect(left == ["copy.sqlite"])
         // The copy is a programme advocacy opens as it is.
         let restored = try AdvocacyStore.open(atPath: target)
@@ -87,10 +91,14 @@ struct BackupStoreTests {
             try fixture.store.backup(toPath: missing, by: fixture.admin)
         }
         try FileManager.default.createDirectory(atPath: folder.path("copies"), withIntermediateDirectories: false)
-        #expect(throws: StoreError.backupFailed(path: folder.path("copies"), reason: "it is a folder: expected the path of a file")) {
+        #expect(
+            throws: StoreError.backupFailed(path: folder.path("copies"), reason: "it is a folder: expected the path of a file")
+        ) {
             try fixture.store.backup(toPath: folder.path("copies"), replacing: true, by: fixture.admin)
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { !$0.hasPrefix("programme.sqlite") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            !$0.hasPrefix("programme.sqlite")
+        }
         #expect(files == ["copies"])
     }
 
@@ -99,7 +107,9 @@ struct BackupStoreTests {
         let fixture = try Self.programme(in: folder)
         let target = folder.path("copy.sqlite")
         #expect(throws: CoreError.self) { try fixture.store.backup(toPath: target, by: fixture.jane) }
-        #expect(throws: StoreError.adminRequired(operation: "back up the database")) { try fixture.store.backup(toPath: target, by: nil) }
+        #expect(throws: StoreError.adminRequired(operation: "back up the database")) {
+            try fixture.store.backup(toPath: target, by: nil)
+        }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
@@ -116,7 +126,8 @@ struct BackupStoreTests {
                 try writer.writer.write { db in
                     for k in 0..<perTransaction {
                         try db.execute(
-                            sql: "INSERT INTO project (code, name) VALUES (?, ?)", arguments: ["BULK-\(n)-\(k)", "Bulk \(n) \(k)"])
+                            sql: "INSERT INTO project (code, name) VALUES (?, ?)",
+                            arguments: ["BULK-\(n)-\(k)", "Bulk \(n) \(k)"])
                     }
                 }
             }
@@ -131,7 +142,10 @@ struct BackupStoreTests {
         for copy in copies {
             let queue = try DatabaseQueue(path: copy)
             let (integrity, projects) = try await queue.read { db in
-                (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? -1)
+                (
+                    try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? -1
+                )
             }
             #expect(integrity == ["ok"])
             #expect((projects - 1) % perTransaction == 0, "a copy holds part of a transaction: \(projects - 1) bulk projects")

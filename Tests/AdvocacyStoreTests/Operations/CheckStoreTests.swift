@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 /// `check` finds each kind of damage it is meant to find, naming the rows.
@@ -19,11 +20,15 @@ struct CheckStoreTests {
         let hr = try EmailAddress("hr@corp.fr")
         try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
         try store.logAction(
-            try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
+            try fixture.draft(
+                "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
+            ),
             by: fixture.jane)
         try store.addChannel(
-            try NewChannel(owner: fixture.paul, url: fixture.url("https://paul.example.org"), followersDate: fixture.today), by: fixture.paul)
-        try store.addRewardItem(RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000, stock: 3), by: hr)
+            try NewChannel(owner: fixture.paul, url: fixture.url("https://paul.example.org"), followersDate: fixture.today),
+            by: fixture.paul)
+        try store.addRewardItem(
+            RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000, stock: 3), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
@@ -49,16 +54,18 @@ struct CheckStoreTests {
         let (fixture, _, _) = try Self.programme()
         let report = try fixture.store.check(by: fixture.admin)
         #expect(report.ok, "\(report.failed)")
-        #expect(report.checks.map(\.name) == [
-            "integrity", "foreign-keys", "action-owners", "action-facts", "reward-budgets", "reward-stock", "active-admin",
-            "policy-versions", "audit-trail",
-        ])
+        #expect(
+            report.checks.map(\.name) == [
+                "integrity", "foreign-keys", "action-owners", "action-facts", "reward-budgets", "reward-stock", "active-admin",
+                "policy-versions", "audit-trail",
+            ])
         #expect(report.checks.allSatisfy { $0.ok && $0.problems.isEmpty && $0.problemCount == 0 })
     }
 
     @Test func aDemoProgrammePassesEveryCheck() throws {
         let store = try AdvocacyStore.inMemory(now: { StoreFixture.now })
-        let summary = try store.loadDemo(try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
+        let summary = try store.loadDemo(
+            try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
         let report = try store.check(by: summary.admin)
         #expect(report.ok, "\(report.failed)")
     }
@@ -86,17 +93,20 @@ struct CheckStoreTests {
             check: "action-owners", expected: "action 1 (https://jane.example.org/erp): its author, employee 2, does not exist",
             foreignKeysOff: true, sql: "DELETE FROM employee WHERE email = 'jane@corp.fr'"),
         Damage(
-            check: "action-owners", expected: "action 1 (https://jane.example.org/erp): its channel 1 does not exist", foreignKeysOff: true,
+            check: "action-owners", expected: "action 1 (https://jane.example.org/erp): its channel 1 does not exist",
+            foreignKeysOff: true,
             sql: "DELETE FROM channel WHERE id = 1"),
         Damage(
             check: "action-owners",
-            expected: "action 1 (https://jane.example.org/erp): its channel 2 belongs to employee 3, not to its author, employee 2",
+            expected:
+                "action 1 (https://jane.example.org/erp): its channel 2 belongs to employee 3, not to its author, employee 2",
             sql: "DROP TRIGGER action_channel_owner_update; UPDATE action SET channelId = 2 WHERE id = 1"),
         Damage(
             check: "action-facts", expected: "action 1 (https://jane.example.org/erp) has no fact", sql: "DELETE FROM actionFact"),
         Damage(check: "action-facts", expected: "actionFact holds 0 rows for 1 action", sql: "DELETE FROM actionFact"),
         Damage(
-            check: "action-facts", expected: "action 1 (https://jane.example.org/erp): its fact differs (reactions 999, expected 40)",
+            check: "action-facts",
+            expected: "action 1 (https://jane.example.org/erp): its fact differs (reactions 999, expected 40)",
             sql: "UPDATE actionFact SET reactions = 999"),
         Damage(
             check: "action-facts", expected: "a fact remains for action 77, which does not exist",
@@ -105,14 +115,19 @@ struct CheckStoreTests {
                 VALUES (2, 20000, 77, 1, 'blog', 'article', 0)
                 """),
         Damage(
-            check: "reward-budgets", expected: "above its budget of 0.01 EUR (proposal", sql: "UPDATE rewardBudget SET amountCents = 1"),
+            check: "reward-budgets", expected: "above its budget of 0.01 EUR (proposal",
+            sql: "UPDATE rewardBudget SET amountCents = 1"),
         Damage(check: "reward-budgets", expected: "but no budget", sql: "DELETE FROM rewardBudget"),
         Damage(
             check: "reward-stock", expected: "BOOK-1 (item 1): 1 approved or granted, above its stock of 0 (proposals ",
             sql: "UPDATE rewardItem SET stock = 0 WHERE code = 'BOOK-1'"),
         Damage(check: "active-admin", expected: "no active admin", sql: "UPDATE employee SET isActive = 0 WHERE role = 'admin'"),
-        Damage(check: "policy-versions", expected: "version 1 cannot be read", sql: #"UPDATE scoringPolicy SET document = '{"scoring": 1}'"#),
-        Damage(check: "policy-versions", expected: "no policy version is stored", foreignKeysOff: true, sql: "DELETE FROM scoringPolicy"),
+        Damage(
+            check: "policy-versions", expected: "version 1 cannot be read",
+            sql: #"UPDATE scoringPolicy SET document = '{"scoring": 1}'"#),
+        Damage(
+            check: "policy-versions", expected: "no policy version is stored", foreignKeysOff: true,
+            sql: "DELETE FROM scoringPolicy"),
         Damage(
             check: "audit-trail", expected: "auditProbe has no trigger refusing UPDATE",
             sql: "CREATE TABLE auditProbe (id INTEGER PRIMARY KEY, what TEXT NOT NULL)"),
@@ -173,7 +188,8 @@ struct CheckStoreTests {
 
     @Test func aCheckThatCannotRunSaysSoAndTheOthersStillRun() throws {
         let (fixture, _, _) = try Self.programme()
-        try Self.damage(fixture.store, foreignKeysOff: true, "DROP TABLE rewardWish; DROP TABLE rewardItemProject; DROP TABLE rewardProposal")
+        try Self.damage(
+            fixture.store, foreignKeysOff: true, "DROP TABLE rewardWish; DROP TABLE rewardItemProject; DROP TABLE rewardProposal")
         let report = try fixture.store.check(by: fixture.admin)
         #expect(report["reward-budgets"]?.problems.first?.hasPrefix("could not run: no such table: rewardProposal") == true)
         #expect(report["action-facts"]?.ok == true)
@@ -182,7 +198,8 @@ struct CheckStoreTests {
 
     @Test func manyProblemsAreCountedAndTheFirstListed() throws {
         let store = try AdvocacyStore.inMemory(now: { StoreFixture.now })
-        let summary = try store.loadDemo(try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
+        let summary = try store.loadDemo(
+            try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
         let actions = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0 }
         #expect(actions > CheckResult.listedProblems)
         try Self.damage(store, "DELETE FROM actionFact")

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 /// Upgrades keep a copy of the file as it was; a newer file is left alone.
