@@ -144,6 +144,7 @@ public struct AdvocacyCommand: ParsableCommand {
             InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
             LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self, ReportCommand.self, AuditCommand.self,
             PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, CLIReferenceCommand.self,
+            BackupCommand.self, CheckCommand.self,
         ])
 
     public init() {}

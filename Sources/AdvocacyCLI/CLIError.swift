@@ -17,6 +17,8 @@ public enum CLIError: Error, Equatable, Sendable {
     case importRefused(path: String, rejected: Int, dryRun: Bool)
     /// Feeds that could not be synchronised (the others were).
     case syncFailed(failed: Int, total: Int)
+    /// `check` found problems (listed on standard output).
+    case checkFailed(failed: Int, total: Int)
 }
 
 extension CLIError: LocalizedError {
@@ -42,6 +44,8 @@ extension CLIError: LocalizedError {
                 : "nothing was imported from \(path): \(rejected) row\(rejected == 1 ? " is" : "s are") invalid; fix \(rejected == 1 ? "it" : "them") and run again, or pass --skip-invalid to import the valid rows and set the others aside"
         case .syncFailed(let failed, let total):
             "\(failed) of \(total) feed\(total == 1 ? "" : "s") could not be synchronised (see above); the others were"
+        case .checkFailed(let failed, let total):
+            "\(failed) of \(total) checks found problems (listed above); nothing was changed: docs/operations.md says what each check means and what to do"
         }
     }
 }

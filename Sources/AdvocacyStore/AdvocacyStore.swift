@@ -39,6 +39,10 @@ public struct AdvocacyStore: Sendable {
         return configuration
     }
 
+    /// The copy written beside the file before this open upgraded its
+    /// schema; `nil` when nothing was upgraded.
+    public internal(set) var upgradeBackupPath: String? = nil
+
     /// How long a writer waits for another process's transaction.
     public static let busyTimeout: TimeInterval = 10
 
@@ -62,14 +66,15 @@ public struct AdvocacyStore: Sendable {
             }
             try createPrivateFile(at: path)
         }
+        if fileManager.fileExists(atPath: path) { try refuseUnknownSchema(atPath: path) }
         let audit = AuditContext(now: now)
         var configuration = configuration(audit: audit)
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let store = AdvocacyStore(writer: queue, path: path, now: now, audit: audit)
-            try store.prepareSchema()
+            var store = AdvocacyStore(writer: queue, path: path, now: now, audit: audit)
+            store.upgradeBackupPath = try store.prepareSchema()
             return store
         } catch let error as StoreError {
             throw error
@@ -116,7 +121,10 @@ public struct AdvocacyStore: Sendable {
         return store
     }
 
-    func prepareSchema() throws {
+    /// Refuses a file that is not ours or is newer, then migrates; returns
+    /// the copy taken before upgrading an existing programme, if any.
+    @discardableResult
+    func prepareSchema() throws -> String? {
         let migrator = Migrations.migrator
         let foreign = try writer.read { db -> Bool in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -124,6 +132,7 @@ public struct AdvocacyStore: Sendable {
         }
         if foreign { throw StoreError.notADatabase(path: path, reason: "it holds another application's tables") }
         if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+        let backup = try backupBeforeUpgrade(migrator)
         do {
             try migrator.migrate(writer)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
@@ -131,6 +140,7 @@ public struct AdvocacyStore: Sendable {
             // migration (two first runs at once): theirs is the same schema.
             guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
         }
+        return backup
     }
 
     /// Runs `body` in one write transaction, translating database failures

@@ -6,6 +6,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case databaseMissing(path: String)
     case notADatabase(path: String, reason: String)
     case newerSchema(path: String)
+    /// `backup` would replace an existing file without `--force`.
+    case backupExists(path: String)
+    /// A backup could not be written or its copy failed SQLite's integrity check.
+    case backupFailed(path: String, reason: String)
+    /// An admin-only operation run without saying who acts, while the programme has an admin.
+    case adminRequired(operation: String)
     case unknownActor(EmailAddress)
     case unknownEmployee(EmailAddress)
     case unknownProject(ProjectCode)
@@ -51,7 +57,14 @@ extension StoreError: LocalizedError {
         case .notADatabase(let path, let reason):
             "\(path) is not an advocacy database (\(reason)): check the --db / ADVOCACY_DB path"
         case .newerSchema(let path):
-            "\(path) was written by a newer version of advocacy: upgrade advocacy to use it"
+            "\(path) was written by a newer version of advocacy, whose database changes this one does not know: "
+                + "use that version or a later one ('advocacy --version' shows this one); the file was left unchanged"
+        case .backupExists(let path):
+            "\(path) already exists: choose another file, or pass --force to replace it"
+        case .backupFailed(let path, let reason):
+            "cannot write the backup \(path): \(reason); any file already at that path was left as it was"
+        case .adminRequired(let operation):
+            "only an admin may \(operation): pass --as with an admin's email, or set ADVOCACY_USER"
         case .unknownActor(let email):
             "the acting user \(email) is not a registered employee: check --as / ADVOCACY_USER, or ask an admin to run 'advocacy employee add \(email) --name NAME'"
         case .unknownEmployee(let email):

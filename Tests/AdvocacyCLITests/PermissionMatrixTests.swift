@@ -113,6 +113,7 @@ struct PermissionMatrixTests {
         case "import x-analytics": ["import", "x-analytics", file("x.csv"), "--for", jane]
         case "import feed": ["import", "feed", file("feed.xml"), "--for", jane]
         case "sync feeds": ["sync", "feeds", "--channel", "https://jane.example.org"]
+        case "backup": ["backup", FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path]
         default: command.split(separator: " ").map(String.init)
         }
     }

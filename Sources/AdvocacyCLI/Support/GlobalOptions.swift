@@ -47,7 +47,11 @@ struct GlobalOptions: ParsableArguments {
     func openStore(in context: CommandContext, create: Bool = false) throws -> AdvocacyStore {
         let path = try databasePath(in: context)
         if verbose { context.note("advocacy: using database \(path)") }
-        return try AdvocacyStore.open(atPath: path, create: create, now: context.now)
+        let store = try AdvocacyStore.open(atPath: path, create: create, now: context.now)
+        if let copy = store.upgradeBackupPath {
+            context.note("advocacy: upgraded \(path) for this version; the database as it was before is saved as \(copy)")
+        }
+        return store
     }
 
     /// Who is acting, when known.

@@ -1,0 +1,238 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What `backup` wrote: where, how big, and what the copy holds.
+public struct BackupSummary: Sendable, Encodable, Equatable {
+    /// The copy's path, as given.
+    public var path: String
+    /// The copy's size in bytes.
+    public var bytes: Int
+    /// Employees in the copy.
+    public var employees: Int
+    /// Actions in the copy.
+    public var actions: Int
+}
+
+extension AdvocacyStore {
+    // MARK: Backup
+
+    /// Copies the database to `target` with SQLite's online backup API (admin).
+    ///
+    /// The copy is the database as it was at one moment, even while other
+    /// processes write: it is read on one snapshot, and in WAL mode writers
+    /// carry on meanwhile. It is written beside `target` under a temporary
+    /// name, made a single self-contained file (no `-wal` beside it),
+    /// readable by its owner only (mode 0600), opened again and checked with
+    /// `PRAGMA integrity_check`, and only then renamed to `target`: a half or
+    /// damaged copy never exists under that name. An existing `target` is
+    /// refused unless `replacing`.
+    ///
+    /// When the programme has no active admin, anyone may back it up: there
+    /// is nobody else to ask.
+    @discardableResult
+    public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
+        try read { db in try Self.requireAdmin(db, actorEmail, orNobodyTo: "back up the database") }
+        return try Self.copyDatabase(writer, at: path, toPath: target, replacing: replacing)
+    }
+
+    /// Copies the database read by `source` to `target`, atomically (see ``backup(toPath:replacing:by:)``).
+    static func copyDatabase(_ source: any DatabaseReader, at sourcePath: String, toPath target: String, replacing: Bool) throws
+        -> BackupSummary
+    {
+        func failure(_ reason: String) -> StoreError { .backupFailed(path: target, reason: reason) }
+        let fileManager = FileManager.default
+        let targetURL = URL(fileURLWithPath: target).standardizedFileURL
+        let folder = targetURL.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw failure("the folder \(folder.path) does not exist")
+        }
+        if fileManager.fileExists(atPath: targetURL.path, isDirectory: &isFolder) {
+            if isFolder.boolValue { throw failure("it is a folder: expected the path of a file") }
+            guard replacing else { throw StoreError.backupExists(path: target) }
+        }
+        if isDatabaseOrSideFile(targetURL, of: sourcePath) {
+            throw failure("it is the database itself or one of its -wal, -shm or -journal files: choose another path")
+        }
+
+        let temporary = folder.appendingPathComponent(".\(targetURL.lastPathComponent).\(UUID().uuidString).tmp").path
+        func removeTemporary() {
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? fileManager.removeItem(atPath: temporary + suffix) }
+        }
+        do {
+            // Created empty with its final mode, so no one else can open the
+            // copy even for a moment; SQLite gives its journal the same mode.
+            let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw failure("the folder is not writable (\(String(cString: strerror(errno))))") }
+            close(descriptor)
+
+            let destination = try DatabaseQueue(path: temporary)
+            try source.backup(to: destination)
+            // The copy carries the source's WAL flag; a backup is better as
+            // one self-contained file, and opening it in advocacy turns WAL on again.
+            _ = try destination.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try destination.close()
+
+            let contents = try verifiedCopy(atPath: temporary, target: target)
+            guard chmod(temporary, 0o600) == 0, rename(temporary, targetURL.path) == 0 else {
+                throw failure(String(cString: strerror(errno)))
+            }
+            syncFolder(folder.path)
+            let bytes = (try? fileManager.attributesOfItem(atPath: targetURL.path)[.size] as? Int) ?? 0
+            return BackupSummary(path: target, bytes: bytes, employees: contents.employees, actions: contents.actions)
+        } catch let error as StoreError {
+            removeTemporary()
+            throw error
+        } catch let error as DatabaseError {
+            removeTemporary()
+            if error.resultCode == .SQLITE_FULL { throw failure("the disk is full") }
+            if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+                throw failure("the database is damaged (\(error.message ?? "corrupt")): run 'advocacy check'")
+            }
+            throw failure(error.message ?? "\(error.resultCode)")
+        } catch {
+            removeTemporary()
+            throw failure(error.localizedDescription)
+        }
+    }
+
+    /// Opens the copy read-only, runs SQLite's integrity check on it and
+    /// counts what it holds.
+    static func verifiedCopy(atPath path: String, target: String) throws -> (employees: Int, actions: Int) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let copy = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? copy.close() }
+        return try copy.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(10)")
+            guard integrity == ["ok"] else {
+                throw StoreError.backupFailed(
+                    path: target,
+                    reason:
+                        "the copy fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))): run 'advocacy check' on the database"
+                )
+            }
+            return (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0
+            )
+        }
+    }
+
+    /// Whether `target` is the database file at `databasePath` or one of the
+    /// files SQLite keeps beside it: replacing those would lose data.
+    static func isDatabaseOrSideFile(_ target: URL, of databasePath: String) -> Bool {
+        let database = URL(fileURLWithPath: databasePath).standardizedFileURL.resolvingSymlinksInPath().path
+        let candidate = target.resolvingSymlinksInPath().path
+        if ["", "-wal", "-shm", "-journal"].contains(where: { database + $0 == candidate }) { return true }
+        // The same file under another name (a hard link).
+        var first = stat(), second = stat()
+        guard stat(database, &first) == 0, stat(candidate, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// Makes a rename durable: the folder's entry is on disk, not only the file.
+    static func syncFolder(_ path: String) {
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    // MARK: Before an upgrade
+
+    /// Before the migrator upgrades a file that already holds a programme,
+    /// copies it beside itself as `FILE.before-<last migration>-<yyyyMMdd-HHmmss>.sqlite`
+    /// (UTC, from the store's clock) and returns the copy's path.
+    ///
+    /// A file holds a programme when it has completed migrations and someone
+    /// registered. A new file, one whose schema another process is creating
+    /// right now (several first runs at once), one with nobody in it, an
+    /// up-to-date file and a database in memory get no copy (`nil`): they
+    /// have nothing to lose. When the copy cannot be written, nothing is upgraded.
+    func backupBeforeUpgrade(_ migrator: DatabaseMigrator) throws -> String? {
+        guard path != ":memory:", !path.isEmpty else { return nil }
+        let last = try writer.read { db -> String? in
+            guard !(try migrator.hasCompletedMigrations(db)), let last = try migrator.completedMigrations(db).last,
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employee)") == true
+            else { return nil }
+            return last
+        }
+        guard let last else { return nil }
+        let target = "\(path).before-\(last)-\(Self.fileStamp(now())).sqlite"
+        do {
+            _ = try Self.copyDatabase(writer, at: path, toPath: target, replacing: true)
+        } catch let error as StoreError {
+            let reason = if case .backupFailed(_, let reason) = error { reason } else { error.localizedDescription }
+            throw StoreError.databaseFailure(
+                path: path,
+                reason: "it needs an upgrade to this version, and the copy kept from before the upgrade could not be written to "
+                    + "\(target) (\(reason)); nothing was upgraded: free some space or make the folder writable, then run the command again"
+            )
+        }
+        return target
+    }
+
+    /// `20261121-120000` for 2026-11-21T12:00:00Z.
+    static func fileStamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0,
+            parts.second ?? 0)
+    }
+
+    // MARK: Refusing a file before writing to it
+
+    /// Refuses another application's file, or one written by a newer
+    /// advocacy, before anything writes to it.
+    ///
+    /// Opening a file with `journalMode = .wal` already writes to it (GRDB
+    /// makes the write-ahead log non-empty), so this first look is taken on a
+    /// plain connection that only reads: a refused file is left byte for byte
+    /// as it was. (A read-only connection would do, but it leaves empty
+    /// `-wal` and `-shm` files beside the file, which it may not delete.)
+    static func refuseUnknownSchema(atPath path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return }
+                guard tables.contains("grdb_migrations") else {
+                    throw StoreError.notADatabase(path: path, reason: "it holds another application's tables")
+                }
+                if try Migrations.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    // MARK: Who may
+
+    /// Admin only; but when the programme has no active admin, anyone, so
+    /// that the file can still be saved and the missing admin reported.
+    static func requireAdmin(_ db: Database, _ actorEmail: EmailAddress?, orNobodyTo operation: String) throws {
+        let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive") ?? 0
+        guard admins > 0 else { return }
+        guard let actorEmail else { throw StoreError.adminRequired(operation: operation) }
+        try AccessRules.requireAdmin(try actor(db, actorEmail), to: operation)
+    }
+}
+
+/// POSIX `open`, which the store's own `open(atPath:)` hides inside the extension.
+private func openFile(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    open(path, flags, mode)
+}
