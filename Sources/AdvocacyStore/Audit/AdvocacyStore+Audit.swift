@@ -105,7 +105,7 @@ public struct AuditFilter: Hashable, Sendable {
 
 extension AdvocacyStore {
     /// The tables the trail records, which `--entity` accepts.
-    public static var auditedEntities: [String] { Migrations.auditedTables + ["programme"] }
+    public static var auditedEntities: [String] { Migrations.auditedTables + Migrations.privacyAuditedTables + ["programme"] }
 
     /// The audit trail, oldest first (admin, cio or hr).
     public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
