@@ -139,3 +139,14 @@ extension AdvocacyStore {
         return (CanonicalURL(alreadyCanonical: row["url"]), try decode(row["scope"]))
     }
 }
+
+extension AdvocacyStore {
+    /// Whether `actor` may add data about `channel` under its owner's consent.
+    static func mayTrack(_ db: Database, _ channel: Channel, by actor: Actor) throws -> Bool {
+        let state = try consentState(db, employeeID: try employeeID(db, channel.email)).state
+        switch ConsentRule.decide(state: state, bySelf: actor.email == channel.email, scope: channel.scope, source: .ownAction) {
+        case .allowed, .allowedRecordingConsent: return true
+        case .refusedNoConsent, .refusedWithdrawn: return false
+        }
+    }
+}
