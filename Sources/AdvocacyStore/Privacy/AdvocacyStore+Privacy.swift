@@ -16,6 +16,7 @@ extension AdvocacyStore {
     /// Records that a person grants or withdraws their consent to being
     /// tracked (the person themself, or an admin). Recording the state the
     /// person is already in changes nothing.
+    @discardableResult
     public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
         -> (status: ConsentStatus, changed: Bool)
     {
