@@ -11,8 +11,10 @@ public struct ErasureSummary: Hashable, Sendable, Encodable {
     public var actions: Int
     /// Audit entries about the person or made by them (including the erasure's own), now pseudonymised.
     public var auditEntries: Int
-    /// False when another process kept the database open during the
-    /// cleanup, so the write-ahead log may still hold old pages until it closes.
+    /// False when the cleanup could not finish (another process was reading
+    /// the file, or the disk had no room to rebuild it): old pages may remain
+    /// in the write-ahead log or the file's free space until it is run again
+    /// (`VACUUM`, or another erasure) with nobody else using the file.
     public var fileCompacted: Bool
 
     enum CodingKeys: String, CodingKey { case pseudonym, pseudonymName, channels, actions, auditEntries, fileCompacted }
@@ -62,7 +64,9 @@ extension AdvocacyStore {
                     }
                     return .commit
                 }
-                summary.fileCompacted = try Self.compact(db)
+                // The erasure is committed: a cleanup that cannot finish (another
+                // process reading, a full disk) is reported, not thrown.
+                summary.fileCompacted = (try? Self.compact(db)) ?? false
             }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)

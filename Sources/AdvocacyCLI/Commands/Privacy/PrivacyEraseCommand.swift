@@ -24,7 +24,8 @@ struct PrivacyEraseCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy erase")
-        let summary = try global.openStore(in: context).erase(email, by: actor)
+        let store = try global.openStore(in: context)
+        let summary = try store.erase(email, by: actor)
         if format == .json {
             context.print(try CommandContext.json(summary))
         } else {
@@ -33,7 +34,9 @@ struct PrivacyEraseCommand: ContextCommand {
                     + "\(summary.actions) action\(summary.actions == 1 ? "" : "s") and \(summary.auditEntries) audit entr\(summary.auditEntries == 1 ? "y" : "ies") pseudonymised.")
         }
         if !summary.fileCompacted {
-            context.note("warning: another process had the database open, so old pages may remain in its write-ahead log until every process closes it")
+            context.note(
+                "warning: the erasure is done, but the file could not be rebuilt (another process was using it, or the disk is full), "
+                    + "so old copies may remain in its free space: when nobody uses it, run sqlite3 \(store.path) 'PRAGMA wal_checkpoint(TRUNCATE); VACUUM;'")
         }
         context.note("note: backups made before this erasure still contain \(email): delete or erase them too (docs/privacy.md)")
     }
