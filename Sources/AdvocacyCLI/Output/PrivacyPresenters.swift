@@ -14,7 +14,9 @@ enum PrivacyText {
         var lines = ["\(status.email): consent \(state)"]
         for record in status.history {
             let by = record.recordedBy.map { " by \($0)" } ?? ""
-            lines.append("  \(record.recordedAt.formatted(.iso8601))  \(record.granted ? "granted  " : "withdrawn")  \(record.source.rawValue)\(by)")
+            lines.append(
+                "  \(record.recordedAt.formatted(.iso8601))  \(record.granted ? "granted  " : "withdrawn")  \(record.source.rawValue)\(by)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -24,12 +26,15 @@ extension CommandContext {
     /// Runs a write that tracks `person`; when it was their own and it
     /// recorded their consent (nothing was recorded before), says so on
     /// standard error, once.
-    func noticingConsent<T>(of person: EmailAddress, by actor: EmailAddress, in store: AdvocacyStore, _ body: () throws -> T) throws -> T {
+    func noticingConsent<T>(of person: EmailAddress, by actor: EmailAddress, in store: AdvocacyStore, _ body: () throws -> T)
+        throws -> T
+    {
         guard person == actor, (try? store.consentState(of: person)) == ConsentState.none else { return try body() }
         let result = try body()
         if (try? store.consentState(of: person)) == .granted {
-            note("note: by adding your own channels and work you consent to the programme tracking them (recorded today); "
-                + "withdraw with 'advocacy privacy consent \(person) --withdraw'")
+            note(
+                "note: by adding your own channels and work you consent to the programme tracking them (recorded today); "
+                    + "withdraw with 'advocacy privacy consent \(person) --withdraw'")
         }
         return result
     }

@@ -44,12 +44,14 @@ extension AdvocacyStore {
     /// The change is one transaction with `secure_delete` on (freed space is
     /// zeroed); then the write-ahead log is checkpointed and the file is
     /// rebuilt (`VACUUM`), so no old page keeps a copy.
-    public func erase(_ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64 = UInt64.random(in: .min ... .max)) throws
+    public func erase(_ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64 = UInt64.random(in: .min ... .max))
+        throws
         -> ErasureSummary
     {
         let pseudonym = Pseudonym(random: random)
         var summary = ErasureSummary(
-            pseudonym: pseudonym.email, pseudonymName: pseudonym.name, channels: 0, actions: 0, auditEntries: 0, fileCompacted: true)
+            pseudonym: pseudonym.email, pseudonymName: pseudonym.name, channels: 0, actions: 0, auditEntries: 0,
+            fileCompacted: true)
         do {
             try writer.writeWithoutTransaction { db in
                 let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
@@ -58,7 +60,8 @@ extension AdvocacyStore {
                 try db.inTransaction(.immediate) {
                     let actor = try Self.actor(db, actorEmail)
                     try AccessRules.requireAdmin(actor, to: "erase people's data")
-                    let author = AuditContext.Actor(id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
+                    let author = AuditContext.Actor(
+                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
                     try audit.acting(as: author) {
                         summary = try anonymise(db, email, as: pseudonym, summary: summary)
                     }
@@ -74,14 +77,20 @@ extension AdvocacyStore {
         return summary
     }
 
-    private func anonymise(_ db: Database, _ email: EmailAddress, as pseudonym: Pseudonym, summary: ErasureSummary) throws -> ErasureSummary {
+    private func anonymise(_ db: Database, _ email: EmailAddress, as pseudonym: Pseudonym, summary: ErasureSummary) throws
+        -> ErasureSummary
+    {
         var summary = summary
-        guard let person = try Row.fetchOne(
-            db, sql: "SELECT id, fullName, hrId, role, isActive, erasedAt FROM employee WHERE email = ?", arguments: [email.value])
+        guard
+            let person = try Row.fetchOne(
+                db, sql: "SELECT id, fullName, hrId, role, isActive, erasedAt FROM employee WHERE email = ?",
+                arguments: [email.value])
         else { throw StoreError.unknownEmployee(email) }
         let id: Int64 = person["id"]
         if (person["erasedAt"] as String?) != nil { throw StoreError.alreadyErased(email) }
-        if person["role"] == Role.admin.rawValue && person["isActive"] as Bool { try Self.requireAnotherActiveAdmin(db, besides: email) }
+        if person["role"] == Role.admin.rawValue && person["isActive"] as Bool {
+            try Self.requireAnotherActiveAdmin(db, besides: email)
+        }
         let name: String = person["fullName"]
 
         // Their channels and actions, including removed ones the trail still describes.
@@ -107,23 +116,29 @@ extension AdvocacyStore {
                 sql: "UPDATE employee SET email = ?, fullName = ?, hrId = NULL, isActive = 0, erasedAt = ? WHERE id = ?",
                 arguments: [pseudonym.email.value, pseudonym.name, Self.timestamp(now()), id])
             let channel = try db.makeStatement(sql: "UPDATE channel SET url = ?, feedUrl = NULL WHERE id = ?")
-            for channelID in channelIDs { try channel.execute(arguments: [pseudonym.channelURL(id: channelID).string, channelID]) }
+            for channelID in channelIDs {
+                try channel.execute(arguments: [pseudonym.channelURL(id: channelID).string, channelID])
+            }
             let action = try db.makeStatement(sql: "UPDATE action SET url = ?, title = ? WHERE id = ?")
             for actionID in actionIDs {
-                try action.execute(arguments: [pseudonym.actionURL(id: actionID).string, pseudonym.actionTitle(id: actionID), actionID])
+                try action.execute(arguments: [
+                    pseudonym.actionURL(id: actionID).string, pseudonym.actionTitle(id: actionID), actionID,
+                ])
             }
             // Notes are free text: HR or the cio may have named the person.
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
                 for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note")] {
                     try db.execute(
-                        sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0", arguments: [old, new])
+                        sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",
+                        arguments: [old, new])
                 }
             }
         }
 
         // 2. The erasure's own entry, by the admin, naming only the pseudonym.
         let record = try JSONSerialization.data(
-            withJSONObject: ["erased": pseudonym.email.value, "channels": summary.channels, "actions": summary.actions], options: [.sortedKeys])
+            withJSONObject: ["erased": pseudonym.email.value, "channels": summary.channels, "actions": summary.actions],
+            options: [.sortedKeys])
         try db.execute(
             sql: """
                 INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
@@ -136,12 +151,16 @@ extension AdvocacyStore {
         //    the person's values become the pseudonym's.
         summary.auditEntries = try Int.fetchOne(db, sql: Self.personAuditEntries(columns: "COUNT(*)"), arguments: ["id": id]) ?? 0
         try audit.erasing {
-            func rewrite(_ entity: String, ids: [Int64], _ assignments: [(path: String, value: (any DatabaseValueConvertible)?)]) throws {
+            func rewrite(_ entity: String, ids: [Int64], _ assignments: [(path: String, value: (any DatabaseValueConvertible)?)])
+                throws
+            {
                 guard !ids.isEmpty || entity == "employee" else { return }
                 for json in ["before", "after"] {
                     let set = assignments.map { "'\($0.path)', ?" }.joined(separator: ", ")
                     let statement = try db.makeStatement(
-                        sql: "UPDATE auditEntry SET \(json) = json_set(\(json), \(set)) WHERE entity = ? AND entityId = ? AND \(json) IS NOT NULL")
+                        sql:
+                            "UPDATE auditEntry SET \(json) = json_set(\(json), \(set)) WHERE entity = ? AND entityId = ? AND \(json) IS NOT NULL"
+                    )
                     for target in entity == "employee" ? [id] : ids {
                         var arguments = StatementArguments(assignments.map(\.value))
                         _ = arguments.append(contentsOf: [entity, String(target)])
@@ -149,9 +168,11 @@ extension AdvocacyStore {
                     }
                 }
             }
-            try rewrite("employee", ids: [id], [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])
+            try rewrite(
+                "employee", ids: [id], [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])
             for channelID in allChannels {
-                try rewrite("channel", ids: [channelID], [("$.url", pseudonym.channelURL(id: channelID).string), ("$.feedUrl", nil)])
+                try rewrite(
+                    "channel", ids: [channelID], [("$.url", pseudonym.channelURL(id: channelID).string), ("$.feedUrl", nil)])
             }
             for actionID in allActions {
                 try rewrite(

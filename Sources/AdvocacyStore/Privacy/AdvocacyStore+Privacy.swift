@@ -52,7 +52,8 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: email, to: hidden ? "hide people" : "unhide people")
             let id = try Self.employeeID(db, email)
-            try db.execute(sql: "UPDATE employee SET isHidden = ? WHERE id = ? AND isHidden <> ?", arguments: [hidden, id, hidden])
+            try db.execute(
+                sql: "UPDATE employee SET isHidden = ? WHERE id = ? AND isHidden <> ?", arguments: [hidden, id, hidden])
             return db.changesCount > 0
         }
     }
@@ -60,7 +61,9 @@ extension AdvocacyStore {
     /// Whether a person is hidden from others' rankings.
     public func isHidden(_ email: EmailAddress) throws -> Bool {
         try read { db in
-            guard let hidden = try Bool.fetchOne(db, sql: "SELECT isHidden FROM employee WHERE email = ?", arguments: [email.value]) else {
+            guard
+                let hidden = try Bool.fetchOne(db, sql: "SELECT isHidden FROM employee WHERE email = ?", arguments: [email.value])
+            else {
                 throw StoreError.unknownEmployee(email)
             }
             return hidden
@@ -95,14 +98,18 @@ extension AdvocacyStore {
                     WHERE c.employeeId = ? ORDER BY f.channelId, f.date
                     """, arguments: [id])
             {
-                followers[count["channelId"], default: []].append(.init(date: try Self.date(count["date"]), followers: count["followers"]))
+                followers[count["channelId"], default: []].append(
+                    .init(date: try Self.date(count["date"]), followers: count["followers"]))
             }
-            let channels = try Row.fetchAll(db, sql: "SELECT * FROM channel WHERE employeeId = ? ORDER BY url", arguments: [id]).map { row in
-                PersonalData.ChannelData(
-                    url: CanonicalURL(alreadyCanonical: row["url"]), kind: try Self.decode(row["kind"]), scope: try Self.decode(row["scope"]),
-                    feedUrl: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)), createdAt: row["createdAt"],
-                    followers: followers[row["id"]] ?? [])
-            }
+            let channels = try Row.fetchAll(db, sql: "SELECT * FROM channel WHERE employeeId = ? ORDER BY url", arguments: [id])
+                .map { row in
+                    PersonalData.ChannelData(
+                        url: CanonicalURL(alreadyCanonical: row["url"]), kind: try Self.decode(row["kind"]),
+                        scope: try Self.decode(row["scope"]),
+                        feedUrl: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)),
+                        createdAt: row["createdAt"],
+                        followers: followers[row["id"]] ?? [])
+                }
 
             var metrics: [Int64: [PersonalData.MetricsData]] = [:]
             for snapshot in try Row.fetchAll(
@@ -111,9 +118,11 @@ extension AdvocacyStore {
                     SELECT m.* FROM metricsSnapshot m JOIN action a ON a.id = m.actionId WHERE a.employeeId = ? ORDER BY m.actionId, m.date
                     """, arguments: [id])
             {
-                metrics[snapshot["actionId"], default: []].append(.init(
-                    date: try Self.date(snapshot["date"]), impressions: snapshot["impressions"], reactions: snapshot["reactions"],
-                    comments: snapshot["comments"], shares: snapshot["shares"], clicks: snapshot["clicks"]))
+                metrics[snapshot["actionId"], default: []].append(
+                    .init(
+                        date: try Self.date(snapshot["date"]), impressions: snapshot["impressions"],
+                        reactions: snapshot["reactions"],
+                        comments: snapshot["comments"], shares: snapshot["shares"], clicks: snapshot["clicks"]))
             }
             let actions = try Row.fetchAll(
                 db,
@@ -128,7 +137,8 @@ extension AdvocacyStore {
                     url: CanonicalURL(alreadyCanonical: row["url"]), kind: try Self.decode(row["kind"]), title: row["title"],
                     publishedOn: try Self.date(row["publishedOn"]), effortHours: row["effortHours"],
                     channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
-                    projects: (row["projectCodes"] as String?)?.split(separator: "|").map(String.init) ?? [], createdAt: row["createdAt"],
+                    projects: (row["projectCodes"] as String?)?.split(separator: "|").map(String.init) ?? [],
+                    createdAt: row["createdAt"],
                     metrics: metrics[row["id"]] ?? [])
             }
 
@@ -138,32 +148,42 @@ extension AdvocacyStore {
                     SELECT w.rank, i.code, i.name, w.createdAt FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId
                     WHERE w.employeeId = ? ORDER BY w.rank
                     """, arguments: [id]
-            ).map { PersonalData.Wish(rank: $0["rank"], rewardCode: $0["code"], rewardName: $0["name"], createdAt: $0["createdAt"]) }
+            ).map {
+                PersonalData.Wish(rank: $0["rank"], rewardCode: $0["code"], rewardName: $0["name"], createdAt: $0["createdAt"])
+            }
             let clearances = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT r.period, r.note, e.email AS clearedBy, r.clearedAt FROM rewardClearance r LEFT JOIN employee e ON e.id = r.clearedBy
                     WHERE r.employeeId = ? ORDER BY r.clearedAt
                     """, arguments: [id]
-            ).map { PersonalData.Clearance(period: $0["period"], note: $0["note"], clearedBy: $0["clearedBy"], clearedAt: $0["clearedAt"]) }
+            ).map {
+                PersonalData.Clearance(
+                    period: $0["period"], note: $0["note"], clearedBy: $0["clearedBy"], clearedAt: $0["clearedAt"])
+            }
             let runs = try Row.fetchAll(
-                db, sql: "SELECT command, periodStart, periodEnd, ranAt FROM scoreRun WHERE ranBy = ? ORDER BY id", arguments: [id]
+                db, sql: "SELECT command, periodStart, periodEnd, ranAt FROM scoreRun WHERE ranBy = ? ORDER BY id",
+                arguments: [id]
             ).map {
                 PersonalData.ScoreRun(
-                    command: $0["command"], periodStart: try Self.date($0["periodStart"]), periodEnd: try Self.date($0["periodEnd"]),
+                    command: $0["command"], periodStart: try Self.date($0["periodStart"]),
+                    periodEnd: try Self.date($0["periodEnd"]),
                     ranAt: $0["ranAt"])
             }
             let audit = try Row.fetchAll(
                 db,
-                sql: Self.personAuditEntries(columns: "id, at, actorEmail, actorRole, operation, entity, entityId, before, after"),
+                sql: Self.personAuditEntries(
+                    columns: "id, at, actorEmail, actorRole, operation, entity, entityId, before, after"),
                 arguments: ["id": id]
             ).map { row in
                 AuditEntry(
-                    id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"], operation: row["operation"],
+                    id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"],
+                    operation: row["operation"],
                     entity: row["entity"], entityId: row["entityId"], before: row["before"], after: row["after"])
             }
             return PersonalData(
-                exportedAt: Self.timestamp(now()), exportedBy: viewerEmail, person: person, consent: try Self.consentStatus(db, email),
+                exportedAt: Self.timestamp(now()), exportedBy: viewerEmail, person: person,
+                consent: try Self.consentStatus(db, email),
                 channels: channels, actions: actions, wishes: wishes, clearances: clearances,
                 proposals: try Self.proposals(db, period: nil, statuses: nil, only: email), scoreRuns: runs, auditEntries: audit)
         }

@@ -26,7 +26,8 @@ extension AdvocacyStore {
     {
         let cutoff = retention.cutoff(today: today)
         var summary = PurgeSummary(
-            olderThan: retention.description, cutoff: cutoff, actions: 0, metricsSnapshots: 0, projectLinks: 0, followerSnapshots: 0,
+            olderThan: retention.description, cutoff: cutoff, actions: 0, metricsSnapshots: 0, projectLinks: 0,
+            followerSnapshots: 0,
             dryRun: dryRun)
         let oldActions = "SELECT id FROM action WHERE publishedOn < :cutoff"
         // Counts before the cutoff that are not their channel's last one before it.
@@ -60,17 +61,23 @@ extension AdvocacyStore {
                     try AccessRules.requireAdmin(actor, to: "purge old data")
                     try count(db)
                     guard summary.actions + summary.followerSnapshots > 0 else { return .commit }
-                    let author = AuditContext.Actor(id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
+                    let author = AuditContext.Actor(
+                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
                     try audit.acting(as: author) {
                         // One entry for the purge: an entry per row would copy the old rows into the trail.
                         try audit.withoutRecording {
                             // The summary's triggers would refresh every action of a channel per count removed.
-                            let triggers = try SuspendedFactTriggers(db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
-                            let channels = Set(try Int64.fetchAll(
-                                db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments))
+                            let triggers = try SuspendedFactTriggers(
+                                db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
+                            let channels = Set(
+                                try Int64.fetchAll(
+                                    db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))",
+                                    arguments: arguments))
                             try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (\(oldActions))", arguments: arguments)
-                            try db.execute(sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
-                            try db.execute(sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)
+                            try db.execute(
+                                sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
+                            try db.execute(
+                                sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)
                             try db.execute(sql: "DELETE FROM action WHERE publishedOn < :cutoff", arguments: arguments)
                             try db.execute(sql: "DELETE FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments)
                             try triggers.restore(db, refreshingActions: [], channels: channels)

@@ -31,7 +31,8 @@ struct ConsentGate {
     /// answer depends on its scope; nil means there will be no channel (the
     /// write fails for another reason, which is the better message).
     mutating func require(
-        _ db: Database, person: EmailAddress, personID: Int64, channel: @autoclosure () throws -> (url: CanonicalURL, scope: ChannelScope)?,
+        _ db: Database, person: EmailAddress, personID: Int64,
+        channel: @autoclosure () throws -> (url: CanonicalURL, scope: ChannelScope)?,
         source: ConsentSource
     ) throws -> ConsentSource? {
         let (state, day) = try state(db, personID)
@@ -58,7 +59,8 @@ struct ConsentGate {
     /// ``require(_:person:personID:channel:source:)`` then ``record(_:personID:source:)``,
     /// for a write of one row.
     mutating func check(
-        _ db: Database, person: EmailAddress, personID: Int64, channel: @autoclosure () throws -> (url: CanonicalURL, scope: ChannelScope)?,
+        _ db: Database, person: EmailAddress, personID: Int64,
+        channel: @autoclosure () throws -> (url: CanonicalURL, scope: ChannelScope)?,
         source: ConsentSource
     ) throws {
         if let source = try require(db, person: person, personID: personID, channel: try channel(), source: source) {
@@ -77,8 +79,10 @@ struct ConsentGate {
 extension AdvocacyStore {
     /// A person's consent state and the day of its latest entry.
     static func consentState(_ db: Database, employeeID: Int64) throws -> (state: ConsentState, day: String?) {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT granted, recordedAt FROM consent WHERE employeeId = ? ORDER BY id DESC LIMIT 1", arguments: [employeeID])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT granted, recordedAt FROM consent WHERE employeeId = ? ORDER BY id DESC LIMIT 1",
+                arguments: [employeeID])
         else { return (.none, nil) }
         return (row["granted"] ? .granted : .withdrawn, String((row["recordedAt"] as String).prefix(10)))
     }
@@ -133,8 +137,10 @@ extension AdvocacyStore {
 
     /// The channel an action was published on, and its scope.
     static func scopedChannel(_ db: Database, actionID: Int64) throws -> (url: CanonicalURL, scope: ChannelScope) {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT c.url, c.scope FROM action a JOIN channel c ON c.id = a.channelId WHERE a.id = ?", arguments: [actionID])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT c.url, c.scope FROM action a JOIN channel c ON c.id = a.channelId WHERE a.id = ?",
+                arguments: [actionID])
         else { throw StoreError.constraintViolated("unexpected action id \(actionID)") }
         return (CanonicalURL(alreadyCanonical: row["url"]), try decode(row["scope"]))
     }

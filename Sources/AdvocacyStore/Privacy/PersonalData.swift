@@ -108,7 +108,9 @@ public struct PersonalData: Sendable, Encodable {
         /// Oldest first.
         public var metrics: [MetricsData]
 
-        enum CodingKeys: String, CodingKey { case url, kind, title, publishedOn, effortHours, channel, projects, createdAt, metrics }
+        enum CodingKeys: String, CodingKey {
+            case url, kind, title, publishedOn, effortHours, channel, projects, createdAt, metrics
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)

@@ -21,18 +21,24 @@ struct PrivacyCLITests {
         let cli = try Self.withLea()
         let granted = try cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--grant", as: "lea@corp.fr")
         #expect(granted.output == "Recorded lea@corp.fr's consent on 2026-11-21.\n")
-        #expect(try cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--grant", as: admin).output.contains("already consents"))
+        #expect(
+            try cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--grant", as: admin).output.contains("already consents"))
         let withdrawn = try cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--withdraw", as: admin)
         #expect(withdrawn.output.contains("withdrew consent on 2026-11-21: nothing new will be tracked"))
 
         let shown = try cli.expectSuccess("privacy", "consent", "lea@corp.fr", as: "lea@corp.fr").output
         #expect(shown.hasPrefix("lea@corp.fr: consent withdrawn"))
         #expect(shown.contains("granted    command by lea@corp.fr") && shown.contains("withdrawn  command by admin@corp.fr"))
-        let json = try #require(try cli.json(cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--format", "json", as: admin)) as? [String: Any])
+        let json = try #require(
+            try cli.json(cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--format", "json", as: admin)) as? [String: Any])
         #expect(json["state"] as? String == "withdrawn")
-        #expect((json["history"] as? [[String: Any]])?.map { $0["recordedAt"] as? String } == ["2026-11-21T12:00:00Z", "2026-11-21T12:00:00Z"])
+        #expect(
+            (json["history"] as? [[String: Any]])?.map { $0["recordedAt"] as? String } == [
+                "2026-11-21T12:00:00Z", "2026-11-21T12:00:00Z",
+            ])
 
-        #expect(cli.run("privacy", "consent", "lea@corp.fr", "--grant", as: "jane@corp.fr").status == ExitStatus.permissionRefused)
+        #expect(
+            cli.run("privacy", "consent", "lea@corp.fr", "--grant", as: "jane@corp.fr").status == ExitStatus.permissionRefused)
         #expect(cli.run("privacy", "consent", "lea@corp.fr", as: "jane@corp.fr").status == ExitStatus.permissionRefused)
         let both = cli.run("privacy", "consent", "lea@corp.fr", "--grant", "--withdraw", as: admin)
         #expect(both.status == ExitStatus.usage && both.errorLines.count == 1)
@@ -42,10 +48,14 @@ struct PrivacyCLITests {
         let cli = try Self.withLea()
         let first = try cli.expectSuccess("channel", "add", "lea@corp.fr", "https://lea.dev", as: "lea@corp.fr")
         #expect(first.errorLines.count == 1)
-        #expect(first.error.contains("you consent to the programme tracking them") && first.error.contains("privacy consent lea@corp.fr --withdraw"))
+        #expect(
+            first.error.contains("you consent to the programme tracking them")
+                && first.error.contains("privacy consent lea@corp.fr --withdraw"))
         let second = try cli.expectSuccess("log", "https://lea.dev/post", as: "lea@corp.fr")
         #expect(second.error.isEmpty)
-        #expect(try cli.expectSuccess("privacy", "consent", "lea@corp.fr", as: admin).output.contains("granted    own-channel by lea@corp.fr"))
+        #expect(
+            try cli.expectSuccess("privacy", "consent", "lea@corp.fr", as: admin).output.contains(
+                "granted    own-channel by lea@corp.fr"))
     }
 
     @Test func othersAreRefusedOnAnExternalChannelWithoutConsent() throws {
@@ -57,7 +67,9 @@ struct PrivacyCLITests {
             let refused = cli.run(arguments, as: admin)
             #expect(refused.status == ExitStatus.failure)
             #expect(refused.errorLines.count == 1)
-            #expect(refused.error.contains("lea@corp.fr has not consented") && refused.error.contains("'advocacy privacy consent lea@corp.fr --grant'"))
+            #expect(
+                refused.error.contains("lea@corp.fr has not consented")
+                    && refused.error.contains("'advocacy privacy consent lea@corp.fr --grant'"))
         }
         #expect(try cli.databaseDump() == before)
         // The company's own network needs none.
@@ -72,10 +84,13 @@ struct PrivacyCLITests {
         let cli = try Self.withLea()
         let file = try cli.file(
             "actions.csv",
-            "email,url,date,title\njane@corp.fr,https://blog.jane.dev/a,2026-11-02,A\nlea@corp.fr,https://lea.dev/b,2026-11-03,B\n")
+            "email,url,date,title\njane@corp.fr,https://blog.jane.dev/a,2026-11-02,A\nlea@corp.fr,https://lea.dev/b,2026-11-03,B\n"
+        )
         let refused = cli.run(["import", "actions", file], as: admin)
         #expect(refused.status == ExitStatus.failure)
-        #expect(refused.error.contains("actions.csv:3: lea@corp.fr has not consented to others tracking their external channel https://lea.dev"))
+        #expect(
+            refused.error.contains(
+                "actions.csv:3: lea@corp.fr has not consented to others tracking their external channel https://lea.dev"))
         let kept = try cli.expectSuccess("import", "actions", file, "--skip-invalid", as: admin)
         #expect(kept.output.contains("inserted 1, updated 0, unchanged 0, rejected 1"))
         // Nothing of Léa's row was written, not even the channel it would have created.
@@ -91,12 +106,16 @@ struct PrivacyCLITests {
     @Test func theRosterRecordsConsentInFrenchAndNeverOverridesAWithdrawal() throws {
         let cli = try CLIHarness.withProgramme()
         let roster = try cli.file(
-            "equipe.csv", "courriel;nom;consentement\nlea@corp.fr;Léa Petit;oui\nmax@corp.fr;Max Roy;non\nzoe@corp.fr;Zoé Blanc;\n")
+            "equipe.csv",
+            "courriel;nom;consentement\nlea@corp.fr;Léa Petit;oui\nmax@corp.fr;Max Roy;non\nzoe@corp.fr;Zoé Blanc;\n")
         let first = try cli.expectSuccess("import", "employees", roster, as: admin)
         #expect(first.output.contains("inserted 3, updated 0, unchanged 0, rejected 0"))
-        let states = try ["lea", "max", "zoe"].map { try AdvocacyStore.open(atPath: cli.databasePath).consentState(of: try EmailAddress("\($0)@corp.fr")) }
+        let states = try ["lea", "max", "zoe"].map {
+            try AdvocacyStore.open(atPath: cli.databasePath).consentState(of: try EmailAddress("\($0)@corp.fr"))
+        }
         #expect(states == [.granted, .withdrawn, ConsentState.none])
-        #expect(try cli.expectSuccess("import", "employees", roster, as: admin).output.contains("inserted 0, updated 0, unchanged 3"))
+        #expect(
+            try cli.expectSuccess("import", "employees", roster, as: admin).output.contains("inserted 0, updated 0, unchanged 3"))
 
         try cli.expectSuccess("privacy", "consent", "lea@corp.fr", "--withdraw", as: "lea@corp.fr")
         let stale = cli.run(["import", "employees", roster], as: admin)
@@ -112,10 +131,13 @@ struct PrivacyCLITests {
         let path = cli.folder.appendingPathComponent("jane.json").path
         let result = try cli.expectSuccess("privacy", "export", "jane@corp.fr", "--output", path, as: "jane@corp.fr")
         #expect(result.output.isEmpty && result.error.contains("Wrote jane@corp.fr's data to \(path): 1 channels, 1 actions"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        #expect(Set(json.keys) == [
-            "exportedAt", "exportedBy", "person", "consent", "channels", "actions", "wishes", "clearances", "proposals", "scoreRuns", "auditEntries",
-        ])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(
+            Set(json.keys) == [
+                "exportedAt", "exportedBy", "person", "consent", "channels", "actions", "wishes", "clearances", "proposals",
+                "scoreRuns", "auditEntries",
+            ])
         #expect((json["person"] as? [String: Any])?["hrId"] is NSNull)
         #expect(((json["actions"] as? [[String: Any]])?.first?["metrics"] as? [[String: Any]])?.first?["reactions"] as? Int == 4)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
@@ -128,8 +150,10 @@ struct PrivacyCLITests {
 
     @Test func eraseLeavesNoTraceAndWarnsAboutBackups() throws {
         let cli = try CLIHarness.withProgramme()
-        try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://blog.janedoe-unique.example", "--followers", "300", as: "jane@corp.fr")
-        try cli.expectSuccess("log", "https://blog.janedoe-unique.example/mon-article", "--title", "Un titre très personnel", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "channel", "add", "jane@corp.fr", "https://blog.janedoe-unique.example", "--followers", "300", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://blog.janedoe-unique.example/mon-article", "--title", "Un titre très personnel", as: "jane@corp.fr")
         #expect(cli.run("privacy", "erase", "jane@corp.fr", as: "jane@corp.fr").status == ExitStatus.permissionRefused)
         let result = try cli.expectSuccess("privacy", "erase", "jane@corp.fr", as: admin)
         #expect(result.output.hasPrefix("Erased jane@corp.fr: now erased-"))
@@ -141,16 +165,21 @@ struct PrivacyCLITests {
             #expect(bytes.range(of: Data(string.utf8)) == nil, "\(string) is still in the file")
         }
         #expect(!(try cli.expectSuccess("employee", "list").output.contains("Jane")))
-        let json = try #require(try cli.json(cli.expectSuccess("privacy", "erase", "paul@corp.fr", "--format", "json", as: admin)) as? [String: Any])
+        let json = try #require(
+            try cli.json(cli.expectSuccess("privacy", "erase", "paul@corp.fr", "--format", "json", as: admin)) as? [String: Any])
         #expect((json["pseudonym"] as? String)?.hasSuffix("@erased.invalid") == true)
     }
 
     @Test func purgeCountsRemovesAndRefusesShortPeriods() throws {
         let cli = try CLIHarness.withProgramme()
-        try cli.expectSuccess("log", "https://x.com/jane/status/1", "--date", "2023-05-02", "--reactions", "2", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://x.com/jane/status/1", "--date", "2023-05-02", "--reactions", "2", as: "jane@corp.fr")
         try cli.expectSuccess("log", "https://x.com/jane/status/2", "--date", "2026-11-02", as: "jane@corp.fr")
         let dry = try cli.expectSuccess("privacy", "purge", "--older-than", "24m", "--dry-run", as: admin)
-        #expect(dry.output == "Would remove what is older than 24m (before 2024-11-21): 1 actions, 1 metrics snapshots, 0 project links, 0 follower counts.\nDry run: nothing was removed.\n")
+        #expect(
+            dry.output
+                == "Would remove what is older than 24m (before 2024-11-21): 1 actions, 1 metrics snapshots, 0 project links, 0 follower counts.\nDry run: nothing was removed.\n"
+        )
         #expect(try AdvocacyStore.open(atPath: cli.databasePath).actions().count == 2)
         let done = try cli.expectSuccess("privacy", "purge", "--older-than", "2y", as: admin)
         #expect(done.output.hasPrefix("Removed what is older than 2y (before 2024-11-21): 1 actions"))
@@ -158,21 +187,26 @@ struct PrivacyCLITests {
 
         for period in ["2w", "29d", "0m", "soon"] {
             let refused = cli.run("privacy", "purge", "--older-than", period, as: admin)
-            #expect(refused.status == ExitStatus.usage && refused.error.contains("at least a month"), "\(period): \(refused.error)")
+            #expect(
+                refused.status == ExitStatus.usage && refused.error.contains("at least a month"), "\(period): \(refused.error)")
         }
         #expect(cli.run("privacy", "purge", "--older-than", "24m", as: "jane@corp.fr").status == ExitStatus.permissionRefused)
     }
 
     @Test func hiddenPeopleShowAsHiddenToOthersInRankingsAndTheReport() throws {
         let cli = try CLIHarness.withProgramme()
-        try cli.expectSuccess("log", "https://x.com/jane/status/1", "--project", "ERP-2027", "--reactions", "30", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://x.com/jane/status/1", "--project", "ERP-2027", "--reactions", "30", as: "jane@corp.fr")
         try cli.expectSuccess("log", "https://x.com/paul/status/1", "--reactions", "3", as: "paul@corp.fr")
-        #expect(try cli.expectSuccess("privacy", "hide", as: "jane@corp.fr").output == "jane@corp.fr is now hidden from others' rankings and reports.\n")
+        #expect(
+            try cli.expectSuccess("privacy", "hide", as: "jane@corp.fr").output
+                == "jane@corp.fr is now hidden from others' rankings and reports.\n")
         #expect(cli.run("privacy", "hide", "jane@corp.fr", as: "paul@corp.fr").status == ExitStatus.permissionRefused)
 
         for format in ["text", "csv", "json"] {
             let seen = try cli.expectSuccess("rank", "--format", format, as: "cio@corp.fr").output
-            #expect(seen.contains("(hidden)") && !seen.contains("Jane Doe") && !seen.contains("jane@corp.fr"), "\(format): \(seen)")
+            #expect(
+                seen.contains("(hidden)") && !seen.contains("Jane Doe") && !seen.contains("jane@corp.fr"), "\(format): \(seen)")
             #expect(seen.contains("Paul Martin"))
             for viewer in ["hr@corp.fr", "jane@corp.fr"] {
                 let named = try cli.expectSuccess("rank", "--format", format, as: viewer).output

@@ -39,8 +39,12 @@ struct PrivacyRulesTests {
     }
 
     @Test func monthsCountCalendarMonths() throws {
-        #expect(try RetentionPeriod(parsing: "1m").cutoff(today: LocalDate(parsing: "2026-03-31")) == (try LocalDate(parsing: "2026-02-28")))
-        #expect(try RetentionPeriod(parsing: "13m").cutoff(today: LocalDate(parsing: "2026-01-15")) == (try LocalDate(parsing: "2024-12-15")))
+        #expect(
+            try RetentionPeriod(parsing: "1m").cutoff(today: LocalDate(parsing: "2026-03-31"))
+                == (try LocalDate(parsing: "2026-02-28")))
+        #expect(
+            try RetentionPeriod(parsing: "13m").cutoff(today: LocalDate(parsing: "2026-01-15"))
+                == (try LocalDate(parsing: "2024-12-15")))
     }
 
     @Test(arguments: ["", "24", "m", "0m", "-3m", "29d", "2w", "1.5y", "24 m", "３m", "99999999999999999999m"])
@@ -68,7 +72,10 @@ struct PrivacyRulesTests {
 
     @Test func hiddenPeopleAreMaskedForOthersWithOnePlaceholderAcrossLists() throws {
         let jane = try EmailAddress("jane@corp.fr"), paul = try EmailAddress("paul@corp.fr")
-        let now = [try Self.score("paul@corp.fr", "Paul", rank: 1), try Self.score("ada@corp.fr", "Ada", rank: 2), try Self.score("jane@corp.fr", "Jane", rank: 3)]
+        let now = [
+            try Self.score("paul@corp.fr", "Paul", rank: 1), try Self.score("ada@corp.fr", "Ada", rank: 2),
+            try Self.score("jane@corp.fr", "Jane", rank: 3),
+        ]
         let before = [try Self.score("jane@corp.fr", "Jane", rank: 1), try Self.score("paul@corp.fr", "Paul", rank: 2)]
         let hidden: Set = [jane, paul]
 
@@ -84,7 +91,8 @@ struct PrivacyRulesTests {
         #expect(herself.map(\.person.name) == ["(hidden)", "Ada", "Jane"])
         let hr = HiddenPeople.mask([now], hidden: hidden, viewer: Actor(email: try EmailAddress("hr@corp.fr"), role: .hr))[0]
         #expect(hr == now)
-        let admin = HiddenPeople.mask([now], hidden: hidden, viewer: Actor(email: try EmailAddress("ada@corp.fr"), role: .admin))[0]
+        let admin = HiddenPeople.mask([now], hidden: hidden, viewer: Actor(email: try EmailAddress("ada@corp.fr"), role: .admin))[
+            0]
         #expect(admin.map(\.person.name) == ["(hidden)", "Ada", "(hidden)"])
     }
 
@@ -97,6 +105,8 @@ struct PrivacyRulesTests {
 
     @Test func anUnknownConsentAnswerIsRefused() throws {
         let columns = try ImportColumns(header: ["email", "name", "consent"], columns: EmployeeImportRow.columns)
-        #expect(throws: CoreError.self) { try EmployeeImportRow(ImportRecord(line: 2, fields: ["jane@corp.fr", "Jane", "maybe"]), in: columns) }
+        #expect(throws: CoreError.self) {
+            try EmployeeImportRow(ImportRecord(line: 2, fields: ["jane@corp.fr", "Jane", "maybe"]), in: columns)
+        }
     }
 }

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Consent in the store")
@@ -18,7 +19,8 @@ struct ConsentStoreTests {
         let (fixture, lea) = try Self.withLea()
         let store = fixture.store
         #expect(try store.consentState(of: lea) == .none)
-        try store.addChannel(try NewChannel(owner: lea, url: fixture.url("https://lea.dev"), followersDate: fixture.today), by: lea)
+        try store.addChannel(
+            try NewChannel(owner: lea, url: fixture.url("https://lea.dev"), followersDate: fixture.today), by: lea)
         try store.logAction(try fixture.draft("https://lea.dev/post", by: lea), by: lea)
         let status = try store.consent(of: lea, by: lea)
         #expect(status.state == .granted)
@@ -41,7 +43,9 @@ struct ConsentStoreTests {
             try store.logAction(try fixture.draft("https://x.com/lea/status/1", by: lea), by: admin)
         }
         #expect(try fixture.snapshot() == before)
-        #expect(StoreError.noConsent(lea, channel: blog).localizedDescription.contains("advocacy privacy consent lea@corp.fr --grant"))
+        #expect(
+            StoreError.noConsent(lea, channel: blog).localizedDescription.contains("advocacy privacy consent lea@corp.fr --grant")
+        )
 
         // The company's own network needs no consent; nothing is recorded for her.
         let intranet = fixture.url("https://intranet.corp.fr/people/lea")
@@ -69,11 +73,14 @@ struct ConsentStoreTests {
         let before = try fixture.snapshot()
         #expect(throws: refused) { try store.logAction(try fixture.draft("https://jane.dev/two", by: jane), by: jane) }
         #expect(throws: refused) { try store.logAction(try fixture.draft("https://jane.dev/three", by: jane), by: admin) }
-        #expect(throws: refused) { try store.recordMetrics(post.url, try MetricsUpdate(reactions: 3), on: fixture.today, by: jane) }
+        #expect(throws: refused) {
+            try store.recordMetrics(post.url, try MetricsUpdate(reactions: 3), on: fixture.today, by: jane)
+        }
         #expect(throws: refused) { try store.recordFollowers(blog, count: 12, on: fixture.today, by: admin) }
         #expect(throws: refused) {
             try store.addChannel(
-                try NewChannel(owner: jane, url: fixture.url("https://intranet.corp.fr/jane"), kind: .internal, followersDate: fixture.today),
+                try NewChannel(
+                    owner: jane, url: fixture.url("https://intranet.corp.fr/jane"), kind: .internal, followersDate: fixture.today),
                 by: jane)
         }
         #expect(try fixture.snapshot() == before)
@@ -91,10 +98,14 @@ struct ConsentStoreTests {
         let (fixture, lea) = try Self.withLea()
         let store = fixture.store, admin = fixture.admin, jane = fixture.jane
         try store.addChannel(
-            try NewChannel(owner: jane, url: fixture.url("https://jane.dev"), feedURL: fixture.url("https://jane.dev/feed"), followersDate: fixture.today),
+            try NewChannel(
+                owner: jane, url: fixture.url("https://jane.dev"), feedURL: fixture.url("https://jane.dev/feed"),
+                followersDate: fixture.today),
             by: jane)
         try store.addChannel(
-            try NewChannel(owner: lea, url: fixture.url("https://lea.dev"), feedURL: fixture.url("https://lea.dev/feed"), followersDate: fixture.today),
+            try NewChannel(
+                owner: lea, url: fixture.url("https://lea.dev"), feedURL: fixture.url("https://lea.dev/feed"),
+                followersDate: fixture.today),
             by: lea)
         try store.recordConsent(lea, granted: false, by: lea)
         #expect(try store.feedChannels(by: admin).map(\.owner) == [jane])

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Erasure: a person anonymised everywhere, the file included")
@@ -36,34 +37,46 @@ struct ErasureStoreTests {
 
         let blog = fixture.url("https://blog.janedoe-ecrit.example")
         try store.addChannel(
-            try NewChannel(owner: jane, url: blog, feedURL: fixture.url("https://blog.janedoe-ecrit.example/flux.xml"), followers: 1_200,
-                           followersDate: fixture.today.adding(days: -40)),
+            try NewChannel(
+                owner: jane, url: blog, feedURL: fixture.url("https://blog.janedoe-ecrit.example/flux.xml"), followers: 1_200,
+                followersDate: fixture.today.adding(days: -40)),
             by: jane)
         try store.recordFollowers(blog, count: 1_350, on: fixture.today.adding(days: -3), by: jane)
-        for (slug, title, days) in [("kafka-a-l-echelle", "Kafka à l'échelle chez Zéphyrine", -30), ("erp-retours", "Nos retours sur la refonte Quetzalcoatl", -12)] {
+        for (slug, title, days) in [
+            ("kafka-a-l-echelle", "Kafka à l'échelle chez Zéphyrine", -30),
+            ("erp-retours", "Nos retours sur la refonte Quetzalcoatl", -12),
+        ] {
             let draft = try ActionDraft(
                 author: jane, url: fixture.url("https://blog.janedoe-ecrit.example/\(slug)"), kind: .article, title: title,
-                date: fixture.today.adding(days: days), projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 60, comments: 9),
+                date: fixture.today.adding(days: days), projects: [fixture.erp],
+                metrics: try MetricsUpdate(reactions: 60, comments: 9),
                 today: fixture.today)
             try store.logAction(draft, by: jane)
         }
-        try store.logAction(try fixture.draft("https://x.com/janedoe_77/status/1860000000000000001", metrics: try MetricsUpdate(reactions: 5)), by: jane)
+        try store.logAction(
+            try fixture.draft("https://x.com/janedoe_77/status/1860000000000000001", metrics: try MetricsUpdate(reactions: 5)),
+            by: jane)
         try store.recordMetrics(
-            fixture.url("https://x.com/janedoe_77/status/1860000000000000001"), try MetricsUpdate(reactions: 25), on: fixture.today, by: admin)
+            fixture.url("https://x.com/janedoe_77/status/1860000000000000001"), try MetricsUpdate(reactions: 25),
+            on: fixture.today, by: admin)
         let draft = try ActionDraft(
-            author: jane, url: fixture.url("https://blog.janedoe-ecrit.example/brouillon-perdu"), title: "Un brouillon jamais publié",
+            author: jane, url: fixture.url("https://blog.janedoe-ecrit.example/brouillon-perdu"),
+            title: "Un brouillon jamais publié",
             date: fixture.today.adding(days: -2), today: fixture.today)
         try store.logAction(draft, by: jane)
         try store.removeAction(draft.url, by: jane)
-        try store.logAction(try fixture.draft("https://paul.example.org/sso", by: paul, kind: .article, projects: [fixture.erp],
-                                              metrics: try MetricsUpdate(reactions: 20)), by: paul)
+        try store.logAction(
+            try fixture.draft(
+                "https://paul.example.org/sso", by: paul, kind: .article, projects: [fixture.erp],
+                metrics: try MetricsUpdate(reactions: 20)), by: paul)
 
         let quarter = Period.quarter(containing: fixture.today)
         let book = try RewardCode("BOOK-1")
         try store.addRewardItem(RewardItem(code: book, name: "A book", category: .book, costCents: 4_000), by: hr)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
         try store.addWish(book, rank: 1, by: jane)
-        try store.clearForRewards(jane, period: quarter, note: "Checked Jane Doe's jump with jane@corp.fr: a conference talk", by: cio)
+        try store.clearForRewards(
+            jane, period: quarter, note: "Checked Jane Doe's jump with jane@corp.fr: a conference talk", by: cio)
         let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let janes = try store.rewardProposals(period: quarter, by: hr).filter { $0.email == jane }.map(\.id)
         #expect(!janes.isEmpty && janes.count < run.proposalIDs.count)
@@ -103,7 +116,9 @@ struct ErasureStoreTests {
         let bytes = try Self.fileBytes(programme.path)
         #expect(Self.found(programme.janeStrings, in: bytes) == [])
         // Others are untouched, and the pseudonym is there instead.
-        #expect(Self.found(["paul@corp.fr", "Paul Martin", "https://paul.example.org/sso", summary.pseudonym.value], in: bytes).count == 4)
+        #expect(
+            Self.found(["paul@corp.fr", "Paul Martin", "https://paul.example.org/sso", summary.pseudonym.value], in: bytes).count
+                == 4)
 
         // Closed and opened again, still nothing.
         let reopened = try AdvocacyStore.open(atPath: programme.path)
@@ -122,7 +137,9 @@ struct ErasureStoreTests {
 
         let after = try store.rank(period: programme.quarter, today: today, by: hr)
         #expect(after.people.map(\.score) == before.people.map(\.score))
-        #expect(after.people.map(\.person.email) == before.people.map { $0.person.email == jane ? summary.pseudonym : $0.person.email })
+        #expect(
+            after.people.map(\.person.email)
+                == before.people.map { $0.person.email == jane ? summary.pseudonym : $0.person.email })
         let erased = try #require(after.people.first { $0.person.email == summary.pseudonym })
         #expect(erased.person.name == summary.pseudonymName && erased.person.team == "Plateforme" && !erased.person.isActive)
 
@@ -135,13 +152,19 @@ struct ErasureStoreTests {
         #expect(try store.rewardBudgets(programme.quarter, by: hr) == budgetBefore)
 
         let actions = try store.actions(ActionFilter(author: summary.pseudonym))
-        #expect(actions.count == 3 && actions.allSatisfy { $0.url.host == "erased.invalid" && $0.title.hasPrefix("Erased action ") })
+        #expect(
+            actions.count == 3 && actions.allSatisfy { $0.url.host == "erased.invalid" && $0.title.hasPrefix("Erased action ") })
         #expect(actions.map(\.metrics.reactions).sorted() == [25, 60, 60])
         #expect(try store.channels(owner: summary.pseudonym).allSatisfy { $0.feedURL == nil && $0.url.host == "erased.invalid" })
 
         // The pseudonym can no longer act or be tracked.
-        #expect(throws: CoreError.self) { try store.logAction(try programme.fixture.draft("https://erased.invalid/x", by: summary.pseudonym), by: summary.pseudonym) }
-        #expect(throws: StoreError.alreadyErased(summary.pseudonym)) { try store.erase(summary.pseudonym, by: programme.fixture.admin) }
+        #expect(throws: CoreError.self) {
+            try store.logAction(
+                try programme.fixture.draft("https://erased.invalid/x", by: summary.pseudonym), by: summary.pseudonym)
+        }
+        #expect(throws: StoreError.alreadyErased(summary.pseudonym)) {
+            try store.erase(summary.pseudonym, by: programme.fixture.admin)
+        }
     }
 
     @Test func theTrailKeepsEveryEntryUnderThePseudonymAndRecordsTheErasure() throws {
@@ -159,7 +182,10 @@ struct ErasureStoreTests {
         #expect(erasure.actorEmail == admin.value && erasure.entity == "employee" && erasure.operation == "bulk")
         #expect(erasure.after?.contains(summary.pseudonym.value) == true)
         // Every rewritten entry is still valid JSON with its keys.
-        #expect(entries.allSatisfy { ($0.before == nil || AuditEntry.row($0.before) != nil) && ($0.after == nil || AuditEntry.row($0.after) != nil) })
+        #expect(
+            entries.allSatisfy {
+                ($0.before == nil || AuditEntry.row($0.before) != nil) && ($0.after == nil || AuditEntry.row($0.after) != nil)
+            })
         // The trail is still append-only.
         #expect(throws: (any Error).self) { try store.rawWrite("UPDATE auditEntry SET actorEmail = 'x'") }
     }
@@ -169,7 +195,9 @@ struct ErasureStoreTests {
         let store = fixture.store
         #expect(throws: CoreError.self) { try store.erase(fixture.paul, by: fixture.jane) }
         #expect(throws: StoreError.lastAdmin(fixture.admin)) { try store.erase(fixture.admin, by: fixture.admin) }
-        #expect(throws: StoreError.unknownEmployee(try EmailAddress("ghost@corp.fr"))) { try store.erase(try EmailAddress("ghost@corp.fr"), by: fixture.admin) }
+        #expect(throws: StoreError.unknownEmployee(try EmailAddress("ghost@corp.fr"))) {
+            try store.erase(try EmailAddress("ghost@corp.fr"), by: fixture.admin)
+        }
         // With a second admin, an admin may be erased, even by themself: their own entries are pseudonymised too.
         let second = try EmailAddress("second@corp.fr")
         try store.addEmployee(try NewEmployee(email: second, name: "Second Admin", role: .admin), by: fixture.admin)

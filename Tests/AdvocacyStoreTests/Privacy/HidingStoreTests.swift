@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Hidden people in rankings and the report's review")
@@ -28,15 +29,18 @@ struct HidingStoreTests {
             #expect(hidden.person.team == "Data")
         }
         for viewer in [jane, hr] {
-            #expect(try store.rank(period: quarter, today: fixture.today, by: viewer).people.map(\.person) == open.people.map(\.person))
+            #expect(
+                try store.rank(period: quarter, today: fixture.today, by: viewer).people.map(\.person)
+                    == open.people.map(\.person))
         }
 
         // The review masks both periods with one placeholder, so Jane still counts as a riser of herself.
         let review = try store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: cio)
         #expect(review.current.people.contains { $0.person.isMasked && $0.person.email.value == "hidden-1" })
         #expect(!review.current.people.contains { $0.person.email == jane })
-        #expect(try store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: hr).current.people
-            .contains { $0.person.email == jane })
+        #expect(
+            try store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: hr).current.people
+                .contains { $0.person.email == jane })
 
         try store.setHidden(jane, false, by: jane)
         #expect(try store.rank(period: quarter, today: fixture.today, by: cio).people.map(\.person) == open.people.map(\.person))

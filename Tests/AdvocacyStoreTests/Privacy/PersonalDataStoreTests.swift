@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("The right of access: everything held about a person")
@@ -12,7 +13,9 @@ struct PersonalDataStoreTests {
         #expect(data.person.name == "Jane Doe" && data.person.hrId == "MAT-770412" && data.person.team == "Plateforme")
         #expect(data.consent.state == .granted && data.consent.history.map(\.source) == [.command])
         let blog = try #require(data.channels.first { $0.url.string == "https://blog.janedoe-ecrit.example" })
-        #expect(blog.followers.map(\.followers) == [1_200, 1_350] && blog.feedUrl?.string == "https://blog.janedoe-ecrit.example/flux.xml")
+        #expect(
+            blog.followers.map(\.followers) == [1_200, 1_350]
+                && blog.feedUrl?.string == "https://blog.janedoe-ecrit.example/flux.xml")
         #expect(data.channels.count == 2)
         #expect(data.actions.count == 3)
         let tweet = try #require(data.actions.first { $0.url.host == "x.com" })
@@ -26,7 +29,10 @@ struct PersonalDataStoreTests {
         // Her own writes, the admin's about her, and the removed draft (in the trail only).
         #expect(entries.contains { $0.actorEmail == jane.value && $0.entity == "channel" })
         #expect(entries.contains { $0.actorEmail == "admin@corp.fr" && $0.entity == "employee" && $0.operation == "update" })
-        #expect(entries.contains { $0.entity == "action" && $0.operation == "delete" && $0.before?.contains("brouillon-perdu") == true })
+        #expect(
+            entries.contains {
+                $0.entity == "action" && $0.operation == "delete" && $0.before?.contains("brouillon-perdu") == true
+            })
         #expect(entries.contains { $0.entity == "metricsSnapshot" && $0.actorEmail == "admin@corp.fr" })
         #expect(entries.contains { $0.entity == "rewardProposal" && $0.actorEmail == "hr@corp.fr" })
         #expect(entries.contains { $0.entity == "consent" })

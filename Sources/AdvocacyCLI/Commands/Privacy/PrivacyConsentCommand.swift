@@ -28,7 +28,9 @@ struct PrivacyConsentCommand: ContextCommand {
     var format: ReportFormat = .text
 
     func validate() throws {
-        if grant && withdraw { throw ValidationError("--grant and --withdraw cannot go together: pass one of them, or neither to show the consent") }
+        if grant && withdraw {
+            throw ValidationError("--grant and --withdraw cannot go together: pass one of them, or neither to show the consent")
+        }
     }
 
     func run(in context: CommandContext) throws {
@@ -48,7 +50,8 @@ struct PrivacyConsentCommand: ContextCommand {
         let day = status.history.last.map { LocalDate($0.recordedAt, in: context.timeZone).description } ?? ""
         switch (grant, changed) {
         case (true, true): context.print("Recorded \(email)'s consent on \(day).")
-        case (false, true): context.print("Recorded that \(email) withdrew consent on \(day): nothing new will be tracked about them.")
+        case (false, true):
+            context.print("Recorded that \(email) withdrew consent on \(day): nothing new will be tracked about them.")
         case (true, false): context.print("\(email) already consents (since \(day)): nothing changed.")
         case (false, false): context.print("\(email) already withdrew consent (on \(day)): nothing changed.")
         }

@@ -31,12 +31,14 @@ struct PrivacyEraseCommand: ContextCommand {
         } else {
             context.print(
                 "Erased \(email): now \(summary.pseudonym) (\(summary.pseudonymName)); \(summary.channels) channel\(summary.channels == 1 ? "" : "s"), "
-                    + "\(summary.actions) action\(summary.actions == 1 ? "" : "s") and \(summary.auditEntries) audit entr\(summary.auditEntries == 1 ? "y" : "ies") pseudonymised.")
+                    + "\(summary.actions) action\(summary.actions == 1 ? "" : "s") and \(summary.auditEntries) audit entr\(summary.auditEntries == 1 ? "y" : "ies") pseudonymised."
+            )
         }
         if !summary.fileCompacted {
             context.note(
                 "warning: the erasure is done, but the file could not be rebuilt (another process was using it, or the disk is full), "
-                    + "so old copies may remain in its free space: when nobody uses it, run sqlite3 \(store.path) 'PRAGMA wal_checkpoint(TRUNCATE); VACUUM;'")
+                    + "so old copies may remain in its free space: when nobody uses it, run sqlite3 \(store.path) 'PRAGMA wal_checkpoint(TRUNCATE); VACUUM;'"
+            )
         }
         context.note("note: backups made before this erasure still contain \(email): delete or erase them too (docs/privacy.md)")
     }

@@ -19,6 +19,8 @@ struct PrivacyHideCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "privacy hide")
         let person = email ?? actor
         let changed = try global.openStore(in: context).setHidden(person, true, by: actor)
-        context.print(changed ? "\(person) is now hidden from others' rankings and reports." : "\(person) was already hidden: nothing changed.")
+        context.print(
+            changed
+                ? "\(person) is now hidden from others' rankings and reports." : "\(person) was already hidden: nothing changed.")
     }
 }

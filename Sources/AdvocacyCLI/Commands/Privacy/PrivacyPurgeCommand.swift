@@ -17,7 +17,8 @@ struct PrivacyPurgeCommand: ContextCommand {
 
     @Option(
         name: .customLong("older-than"),
-        help: ArgumentHelp("The retention period: months (24m), days (730d) or years (2y); at least a month.", valueName: "period"),
+        help: ArgumentHelp(
+            "The retention period: months (24m), days (730d) or years (2y); at least a month.", valueName: "period"),
         transform: Parse.retention)
     var olderThan: RetentionPeriod
 
@@ -29,7 +30,8 @@ struct PrivacyPurgeCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy purge")
-        let summary = try global.openStore(in: context).purge(olderThan: olderThan, today: context.today, dryRun: dryRun, by: actor)
+        let summary = try global.openStore(in: context).purge(
+            olderThan: olderThan, today: context.today, dryRun: dryRun, by: actor)
         if format == .json {
             context.print(try CommandContext.json(summary))
             return
