@@ -7,7 +7,7 @@ enum PrivacyText {
     static func consent(_ status: ConsentStatus) -> String {
         let state =
             switch status.state {
-            case .none: "nothing recorded (only they may track themselves; others need their consent for external channels)"
+            case .unrecorded: "nothing recorded (only they may track themselves; others need their consent for external channels)"
             case .granted: "granted"
             case .withdrawn: "withdrawn (nothing new is tracked about them)"
             }
@@ -29,7 +29,7 @@ extension CommandContext {
     func noticingConsent<T>(of person: EmailAddress, by actor: EmailAddress, in store: AdvocacyStore, _ body: () throws -> T)
         throws -> T
     {
-        guard person == actor, (try? store.consentState(of: person)) == ConsentState.none else { return try body() }
+        guard person == actor, (try? store.consentState(of: person)) == ConsentState.unrecorded else { return try body() }
         let result = try body()
         if (try? store.consentState(of: person)) == .granted {
             note(

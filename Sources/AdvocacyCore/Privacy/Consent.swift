@@ -45,14 +45,14 @@ public struct ConsentRecord: Hashable, Sendable, Encodable {
 /// Where a person's consent stands: the latest entry of their history.
 public enum ConsentState: String, Hashable, Sendable, Encodable {
     /// Nothing recorded: only the person themself, or tracking of internal channels, may add data about them.
-    case none
+    case unrecorded = "none"
     case granted
     case withdrawn
 
     /// The state after `history` (oldest first).
     public init(history: [ConsentRecord]) {
         guard let last = history.last else {
-            self = .none
+            self = .unrecorded
             return
         }
         self = last.granted ? .granted : .withdrawn
@@ -91,7 +91,7 @@ public enum ConsentRule {
         switch state {
         case .withdrawn: return .refusedWithdrawn
         case .granted: return .allowed
-        case .none:
+        case .unrecorded:
             if bySelf { return .allowedRecordingConsent(source) }
             return scope == .internal ? .allowed : .refusedNoConsent
         }

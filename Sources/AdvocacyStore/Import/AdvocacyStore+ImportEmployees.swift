@@ -70,7 +70,7 @@ struct EmployeeImporter: RowImporter {
         switch (answer, state) {
         case (true, .granted), (false, .withdrawn): return nil
         case (true, .withdrawn): throw StoreError.consentWithdrawn(row.email, on: day ?? "?")
-        case (true, .none), (false, .none), (false, .granted): return answer
+        case (true, .unrecorded), (false, .unrecorded), (false, .granted): return answer
         }
     }
 

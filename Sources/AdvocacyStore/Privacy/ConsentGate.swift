@@ -38,8 +38,8 @@ struct ConsentGate {
         let (state, day) = try state(db, personID)
         let bySelf = actor.email == person
         // The scope matters only to someone else tracking a person with nothing recorded.
-        let target = state == .none && !bySelf ? try channel() : nil
-        if state == .none && !bySelf && target == nil { return nil }
+        let target = state == .unrecorded && !bySelf ? try channel() : nil
+        if state == .unrecorded && !bySelf && target == nil { return nil }
         switch ConsentRule.decide(state: state, bySelf: bySelf, scope: target?.scope ?? .internal, source: source) {
         case .allowed: return nil
         case .allowedRecordingConsent(let source): return source
@@ -83,7 +83,7 @@ extension AdvocacyStore {
             let row = try Row.fetchOne(
                 db, sql: "SELECT granted, recordedAt FROM consent WHERE employeeId = ? ORDER BY id DESC LIMIT 1",
                 arguments: [employeeID])
-        else { return (.none, nil) }
+        else { return (.unrecorded, nil) }
         return (row["granted"] ? .granted : .withdrawn, String((row["recordedAt"] as String).prefix(10)))
     }
 

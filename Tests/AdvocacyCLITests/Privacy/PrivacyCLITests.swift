@@ -113,7 +113,7 @@ struct PrivacyCLITests {
         let states = try ["lea", "max", "zoe"].map {
             try AdvocacyStore.open(atPath: cli.databasePath).consentState(of: try EmailAddress("\($0)@corp.fr"))
         }
-        #expect(states == [.granted, .withdrawn, ConsentState.none])
+        #expect(states == [.granted, .withdrawn, ConsentState.unrecorded])
         #expect(
             try cli.expectSuccess("import", "employees", roster, as: admin).output.contains("inserted 0, updated 0, unchanged 3"))
 

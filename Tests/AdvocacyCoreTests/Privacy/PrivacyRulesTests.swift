@@ -6,10 +6,10 @@ import Testing
 struct PrivacyRulesTests {
     @Test(arguments: [
         // state, by self, scope, expected
-        (ConsentState.none, true, ChannelScope.external, TrackingDecision.allowedRecordingConsent(.ownAction)),
-        (.none, true, .internal, .allowedRecordingConsent(.ownAction)),
-        (.none, false, .external, .refusedNoConsent),
-        (.none, false, .internal, .allowed),
+        (ConsentState.unrecorded, true, ChannelScope.external, TrackingDecision.allowedRecordingConsent(.ownAction)),
+        (.unrecorded, true, .internal, .allowedRecordingConsent(.ownAction)),
+        (.unrecorded, false, .external, .refusedNoConsent),
+        (.unrecorded, false, .internal, .allowed),
         (.granted, false, .external, .allowed),
         (.granted, true, .external, .allowed),
         (.withdrawn, true, .external, .refusedWithdrawn),
@@ -22,7 +22,7 @@ struct PrivacyRulesTests {
 
     @Test func theLatestEntryIsTheState() {
         let day = Date(timeIntervalSince1970: 0)
-        #expect(ConsentState(history: []) == .none)
+        #expect(ConsentState(history: []) == .unrecorded)
         let granted = ConsentRecord(granted: true, source: .command, recordedBy: nil, recordedAt: day)
         let withdrawn = ConsentRecord(granted: false, source: .command, recordedBy: nil, recordedAt: day)
         #expect(ConsentState(history: [granted, withdrawn]) == .withdrawn)

@@ -18,7 +18,7 @@ struct ConsentStoreTests {
     @Test func trackingOneselfRecordsConsentOnce() throws {
         let (fixture, lea) = try Self.withLea()
         let store = fixture.store
-        #expect(try store.consentState(of: lea) == .none)
+        #expect(try store.consentState(of: lea) == .unrecorded)
         try store.addChannel(
             try NewChannel(owner: lea, url: fixture.url("https://lea.dev"), followersDate: fixture.today), by: lea)
         try store.logAction(try fixture.draft("https://lea.dev/post", by: lea), by: lea)
@@ -51,7 +51,7 @@ struct ConsentStoreTests {
         let intranet = fixture.url("https://intranet.corp.fr/people/lea")
         try store.addChannel(try NewChannel(owner: lea, url: intranet, kind: .internal, followersDate: fixture.today), by: admin)
         try store.recordFollowers(intranet, count: 40, on: fixture.today, by: admin)
-        #expect(try store.consentState(of: lea) == .none)
+        #expect(try store.consentState(of: lea) == .unrecorded)
 
         try store.recordConsent(lea, granted: true, by: admin)
         try store.addChannel(try NewChannel(owner: lea, url: blog, followers: 10, followersDate: fixture.today), by: admin)

@@ -28,7 +28,7 @@ struct PrivacyMigrationTests {
         #expect(try store.employees().count == 2)
         #expect(try !store.isHidden(jane))
         // Nothing was recorded for anyone: tracking others' external channels waits for their consent.
-        #expect(try store.consentState(of: jane) == .none)
+        #expect(try store.consentState(of: jane) == .unrecorded)
 
         try store.setHidden(jane, true, by: jane)
         try store.updateEmployee(jane, try EmployeeChanges(team: "Data"), by: admin)
