@@ -143,7 +143,7 @@ public struct AdvocacyCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
             LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self, ReportCommand.self, AuditCommand.self,
-            PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, CLIReferenceCommand.self,
+            PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self, CLIReferenceCommand.self,
             BackupCommand.self, CheckCommand.self,
         ])
 

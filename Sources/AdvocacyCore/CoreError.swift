@@ -38,6 +38,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidNumber(String, column: String)
     case incompleteFeedEntry(missing: String)
     case invalidFeed(line: Int, reason: String)
+    /// A retention period for `privacy purge` that is unreadable or shorter than a month.
+    case invalidRetention(String)
 
     /// What a valid value looks like, without repeating the value itself.
     public var expectation: String {
@@ -77,6 +79,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .incompleteFeedEntry: "expected every entry to have a link and a published or updated date"
         case .invalidFeed(_, let reason):
             "\(reason): expected an RSS 2.0 or Atom document, as a blog publishes at /feed or /atom.xml"
+        case .invalidRetention: "expected a period of at least a month, in months (24m), days (730d) or years (2y)"
         }
     }
 }
@@ -117,6 +120,7 @@ extension CoreError: LocalizedError {
         case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"
         case .incompleteFeedEntry(let missing): "the entry has no \(missing): \(expectation)"
         case .invalidFeed(let line, _): "the feed is not valid RSS or Atom (line \(line)): \(expectation)"
+        case .invalidRetention(let value): "'\(value)' is not a retention period: \(expectation)"
         }
     }
 }

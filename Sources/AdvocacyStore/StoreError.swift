@@ -45,6 +45,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case alreadyRegistered(EmailAddress)
     case noFeed(CanonicalURL)
     case actionOfAnother(CanonicalURL, owner: EmailAddress)
+    /// Someone else tracking a person's external channel without their recorded consent.
+    case noConsent(EmailAddress, channel: CanonicalURL)
+    /// The person withdrew consent (on that day): nothing new is tracked about them.
+    case consentWithdrawn(EmailAddress, on: String)
+    case alreadyErased(EmailAddress)
     case constraintViolated(String)
     case databaseFailure(path: String, reason: String)
 }
@@ -135,6 +140,12 @@ extension StoreError: LocalizedError {
             "the channel \(url) has no feed address: register it with 'advocacy channel add EMAIL \(url) --feed FEED_URL', or import a feed file with 'advocacy import feed'"
         case .actionOfAnother(let url, let owner):
             "\(url) is already logged by \(owner): a post counts for one person; remove this row"
+        case .noConsent(let email, let channel):
+            "\(email) has not consented to others tracking their external channel \(channel): once they agree, record it with 'advocacy privacy consent \(email) --grant' (they can also add their own channels and work themselves)"
+        case .consentWithdrawn(let email, let day):
+            "\(email) withdrew their consent on \(day), so nothing new is tracked about them: if they agree again, record it with 'advocacy privacy consent \(email) --grant'"
+        case .alreadyErased(let email):
+            "\(email) is an erased person's pseudonym: their data was already erased"
         case .databaseFailure(let path, let reason):
             "cannot use the database \(path): \(reason)"
         case .constraintViolated(let detail):

@@ -47,6 +47,8 @@ final class CLIHarness {
     func run(_ arguments: String..., as actor: String? = nil) -> Result { run(arguments, as: actor) }
 
     /// A programme with an admin, two staff, a CIO, an HR officer and a project.
+    /// Jane and Paul have consented to being tracked, so an admin may act for
+    /// them (docs/privacy.md); privacy tests add people who have not.
     static func withProgramme() throws -> CLIHarness {
         let cli = try CLIHarness()
         try cli.expectSuccess("init", "--admin", "admin@corp.fr", "--name", "Ada Admin")
@@ -55,6 +57,8 @@ final class CLIHarness {
         try cli.expectSuccess("employee", "add", "cio@corp.fr", "--name", "Chloé CIO", "--role", "cio", as: "admin@corp.fr")
         try cli.expectSuccess("employee", "add", "hr@corp.fr", "--name", "Hugo HR", "--role", "hr", as: "admin@corp.fr")
         try cli.expectSuccess("project", "add", "ERP-2027", "--name", "Refonte ERP", "--weight", "3", as: "admin@corp.fr")
+        try cli.expectSuccess("privacy", "consent", "jane@corp.fr", "--grant", as: "admin@corp.fr")
+        try cli.expectSuccess("privacy", "consent", "paul@corp.fr", "--grant", as: "admin@corp.fr")
         return cli
     }
 

@@ -41,6 +41,7 @@ struct FeedSyncCLITests {
         let cli = try CLIHarness.withProgramme()
         for name in ["lea", "marc", "nina", "omar"] {
             try cli.expectSuccess("employee", "add", "\(name)@corp.fr", "--name", name.capitalized, as: admin)
+            try cli.expectSuccess("privacy", "consent", "\(name)@corp.fr", "--grant", as: admin)
         }
         let routes: [String: LocalHTTPServer.Response] = [
             "/jane/feed": .init(

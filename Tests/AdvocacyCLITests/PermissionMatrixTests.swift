@@ -113,6 +113,12 @@ struct PermissionMatrixTests {
         case "import x-analytics": ["import", "x-analytics", file("x.csv"), "--for", jane]
         case "import feed": ["import", "feed", file("feed.xml"), "--for", jane]
         case "sync feeds": ["sync", "feeds", "--channel", "https://jane.example.org"]
+        case "privacy consent": ["privacy", "consent", jane, "--grant"]
+        case "privacy export": ["privacy", "export", jane]
+        case "privacy erase": ["privacy", "erase", jane]
+        case "privacy purge": ["privacy", "purge", "--older-than", "24m", "--dry-run"]
+        case "privacy hide": ["privacy", "hide", jane]
+        case "privacy unhide": ["privacy", "unhide", jane]
         case "backup": ["backup", FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path]
         default: command.split(separator: " ").map(String.init)
         }

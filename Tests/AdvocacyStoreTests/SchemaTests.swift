@@ -12,12 +12,12 @@ struct SchemaTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == [
-            "action", "actionFact", "actionProject", "auditEntry", "channel", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot",
+            "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot",
             "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
             "scoreRun", "scoringPolicy",
         ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit"])
+        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy"])
     }
 
     @Test(arguments: [

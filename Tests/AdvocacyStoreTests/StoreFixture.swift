@@ -2,7 +2,8 @@ import AdvocacyCore
 import Foundation
 @testable import AdvocacyStore
 
-/// A store with an admin, a staff member and a project, on a fixed clock.
+/// A store with an admin, two staff members who consented to being tracked
+/// (so an admin may act for them) and a project, on a fixed clock.
 struct StoreFixture {
     static let today = try! LocalDate(parsing: "2026-11-21")
     static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
@@ -19,6 +20,8 @@ struct StoreFixture {
         try self.store.addEmployee(try NewEmployee(email: jane, name: "Jane Doe", team: "Data"), by: admin)
         try self.store.addEmployee(try NewEmployee(email: paul, name: "Paul Martin", team: "Sécurité"), by: admin)
         try self.store.addProject(try Project.validated(code: erp, name: "Refonte ERP", weight: 3), by: admin)
+        try self.store.recordConsent(jane, granted: true, by: admin)
+        try self.store.recordConsent(paul, granted: true, by: admin)
     }
 
     var today: LocalDate { Self.today }

@@ -47,7 +47,8 @@ struct LogCommand: ContextCommand {
         let draft = try ActionDraft(
             author: author ?? actor, url: url, kind: kind, title: title, date: date ?? context.today, effortHours: effort,
             projects: projects, metrics: try counters.update(), today: context.today)
-        let action = try global.openStore(in: context).logAction(draft, by: actor)
+        let store = try global.openStore(in: context)
+        let action = try context.noticingConsent(of: draft.author, by: actor, in: store) { try store.logAction(draft, by: actor) }
         context.print("Logged \(action.summary)")
     }
 }

@@ -30,7 +30,9 @@ struct MetricsCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "metrics")
         let day = date ?? context.today
         try day.requireNotAfter(context.today)
-        let action = try global.openStore(in: context).recordMetrics(url, try counters.update(), on: day, by: actor)
+        let store = try global.openStore(in: context)
+        let update = try counters.update()
+        let action = try context.noticingConsent(of: actor, by: actor, in: store) { try store.recordMetrics(url, update, on: day, by: actor) }
         let m = action.metrics
         context.print(
             "Recorded metrics on \(day) for \(action.url): \(m.reactions) reactions, \(m.comments) comments, \(m.shares) shares, "

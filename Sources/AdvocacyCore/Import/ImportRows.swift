@@ -8,13 +8,17 @@ public struct EmployeeImportRow: Hashable, Sendable {
     public var team: String?
     public var role: Role?
     public var hrID: String?
+    /// Whether the person consents to the programme tracking their external
+    /// channels (yes/no, oui/non); nil when the cell is empty or the column absent.
+    public var consent: Bool?
 
     public static let email = ImportColumn("email", also: ["courriel", "e-mail", "mail", "adresse mail", "adresse e-mail"])
     public static let name = ImportColumn("name", also: ["nom", "full name", "nom complet", "prénom nom"])
     public static let team = ImportColumn("team", also: ["équipe", "service", "département"], required: false)
     public static let role = ImportColumn("role", also: ["rôle"], required: false)
     public static let hrID = ImportColumn("hr_id", also: ["matricule", "hr id", "employee id", "employee number"], required: false)
-    public static let columns = [email, name, team, role, hrID]
+    public static let consent = ImportColumn("consent", also: ["consentement", "rgpd", "gdpr"], required: false)
+    public static let columns = [email, name, team, role, hrID, consent]
 
     /// Reads and validates one roster row.
     public init(_ record: ImportRecord, in columns: ImportColumns) throws {
@@ -23,6 +27,16 @@ public struct EmployeeImportRow: Hashable, Sendable {
         team = try TextField.optional(columns.text(Self.team, in: record), field: "team", limit: 100)
         role = try columns.text(Self.role, in: record).map(Role.parse)
         hrID = try TextField.optional(columns.text(Self.hrID, in: record), field: "HR id", limit: 64)
+        consent = try columns.text(Self.consent, in: record).map(Self.consentAnswer)
+    }
+
+    /// Reads a consent cell: yes/no, oui/non, true/false, 1/0 (any case).
+    static func consentAnswer(_ text: String) throws -> Bool {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "yes", "y", "oui", "o", "true", "1": return true
+        case "no", "n", "non", "false", "0": return false
+        default: throw CoreError.unknownValue(text, field: "consent answer", allowed: ["yes", "no", "oui", "non"])
+        }
     }
 }
 

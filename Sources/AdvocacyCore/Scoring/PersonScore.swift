@@ -6,6 +6,9 @@ public struct ScoredPerson: Hashable, Sendable {
     public var name: String
     public var team: String?
     public var isActive: Bool
+    /// The person chose to be hidden from others' rankings and this viewer
+    /// may not see who they are: `name` and `email` are placeholders (see ``HiddenPeople``).
+    public var isMasked = false
 
     public init(email: EmailAddress, name: String, team: String?, isActive: Bool = true) {
         self.email = email

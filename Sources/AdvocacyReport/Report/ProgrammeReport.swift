@@ -19,9 +19,18 @@ public struct ProgrammeReport: Sendable {
     static let shortFlagLimit = 10
 
     public init(_ review: ProgrammeReview, language: ReportLanguage) {
+        let words = ReportWording(language: language, policy: review.policy)
+        // The store masked those hidden from this reader; the page says so in its own language.
+        var review = review
+        for index in review.current.people.indices where review.current.people[index].person.isMasked {
+            review.current.people[index].person.name = words.hiddenPerson
+        }
+        for index in review.comparison.people.indices where review.comparison.people[index].person.isMasked {
+            review.comparison.people[index].person.name = words.hiddenPerson
+        }
         self.review = review
         self.language = language
-        words = ReportWording(language: language, policy: review.policy)
+        self.words = words
     }
 
     var current: PeriodReview { review.current }

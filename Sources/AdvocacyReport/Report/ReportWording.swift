@@ -251,6 +251,8 @@ struct ReportWording: Sendable {
     var detail: String { say("Détail", "Detail") }
     var rank: String { "#" }
     var name: String { say("Nom", "Name") }
+    /// Shown for someone who asked to be hidden from others' rankings ('privacy hide').
+    var hiddenPerson: String { say("(masqué)", "(hidden)") }
     var actionsHeader: String { say("Actions", "Actions") }
 
     var rewardProposals: String { say("Propositions de récompenses", "Reward proposals") }

@@ -105,7 +105,7 @@ public struct AuditFilter: Hashable, Sendable {
 
 extension AdvocacyStore {
     /// The tables the trail records, which `--entity` accepts.
-    public static var auditedEntities: [String] { Migrations.auditedTables + ["programme"] }
+    public static var auditedEntities: [String] { Migrations.auditedTables + Migrations.privacyAuditedTables + ["programme"] }
 
     /// The audit trail, oldest first (admin, cio or hr).
     public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
@@ -172,5 +172,13 @@ extension AdvocacyStore {
     /// function), for tests that check what the schema refuses.
     func rawWrite(_ sql: String) throws {
         try write { db in try db.execute(sql: sql) }
+    }
+}
+
+extension AdvocacyStore {
+    /// A connection to `path` with advocacy's settings (the audit function
+    /// included) but no migration: for tests that build older files by hand.
+    static func unmigratedQueue(atPath path: String) throws -> DatabaseQueue {
+        try DatabaseQueue(path: path, configuration: configuration(audit: AuditContext(now: { Date() })))
     }
 }

@@ -11,6 +11,9 @@ public struct FeedChannel: Hashable, Sendable {
 extension AdvocacyStore {
     /// The channels with a feed address that `actorEmail` may synchronise:
     /// every one for an admin, their own for anyone else; or just `channel`.
+    /// Without `channel`, those whose owner's consent does not allow it are
+    /// left out (a withdrawal, or no consent to others tracking an external
+    /// channel), so a regular sync never fails on them.
     public func feedChannels(only channel: CanonicalURL? = nil, by actorEmail: EmailAddress) throws -> [FeedChannel] {
         try read { db in
             let actor = try Self.actor(db, actorEmail)
@@ -22,7 +25,8 @@ extension AdvocacyStore {
             }
             let own = actor.role == .admin ? nil : actorEmail
             return try Self.fetchChannels(db, owner: own).compactMap { found in
-                found.feedURL.map { FeedChannel(url: found.url, feedURL: $0, owner: found.email) }
+                guard try Self.mayTrack(db, found, by: actor) else { return nil }
+                return found.feedURL.map { FeedChannel(url: found.url, feedURL: $0, owner: found.email) }
             }
         }
     }

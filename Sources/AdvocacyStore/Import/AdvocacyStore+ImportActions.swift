@@ -36,6 +36,8 @@ struct ActionImporter: RowImporter {
     private let triggers: SuspendedFactTriggers
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
+    private var fixedScope = ChannelScope.external
+    private var consent: ConsentGate
 
     private struct Author {
         var id: Int64
@@ -63,10 +65,13 @@ struct ActionImporter: RowImporter {
         self.actor = actor
         self.draft = draft
         created = AdvocacyStore.timestamp(store.now())
+        consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, employeeId FROM channel WHERE url = ?", arguments: [channel.string])
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT id, kind, employeeId, scope FROM channel WHERE url = ?", arguments: [channel.string])
             else { throw StoreError.unknownChannel(channel) }
             fixedChannel = (AdvocacyStore.AuthorChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"])), row["employeeId"])
+            fixedScope = try AdvocacyStore.decode(row["scope"])
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, code, strategicWeight FROM project") {
             projects[ProjectCode(alreadyValid: row["code"])] = (row["id"], row["strategicWeight"])
@@ -116,7 +121,12 @@ struct ActionImporter: RowImporter {
             throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
         }
 
+        let fixed = fixedChannel.map { (url: $0.channel.url, scope: fixedScope) }, known = authors[draft.author]?.channels
+        let consentGiven = try consent.require(
+            db, person: draft.author, personID: authorID,
+            channel: try Self.plannedChannel(for: draft, authorID: authorID, fixed: fixed, known: known, db), source: .ownAction)
         let channel = try channel(for: draft, authorID: authorID, db)
+        if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
         let kind = draft.kind ?? channel.kind.defaultActionKind
         // A title made from the address says nothing about the content (see ContentFingerprint).
         let fingerprint = draft.hasGivenTitle ? ContentFingerprint.of(title: draft.title, url: draft.url) : 0
@@ -188,6 +198,9 @@ struct ActionImporter: RowImporter {
             }
         }
         guard !assignments.isEmpty || retag || snapshot != nil else { return .unchanged }
+        // Last of the checks: a row that changes nothing is never refused for consent.
+        try consent.check(
+            db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, actionID: actionID), source: .ownAction)
 
         if !assignments.isEmpty {
             _ = arguments.append(contentsOf: [actionID])
@@ -234,6 +247,16 @@ struct ActionImporter: RowImporter {
         var own = try authors[draft.author]?.channels ?? AdvocacyStore.authorChannels(db, authorID: authorID)
         defer { authors[draft.author]?.channels = own }
         return try store.channel(for: draft, authorID: authorID, among: &own, db)
+    }
+
+    /// The channel a new action would go to, and its scope, without creating it.
+    private static func plannedChannel(
+        for draft: ActionDraft, authorID: Int64, fixed: (url: CanonicalURL, scope: ChannelScope)?, known: [AdvocacyStore.AuthorChannel]?,
+        _ db: Database
+    ) throws -> (url: CanonicalURL, scope: ChannelScope)? {
+        if let fixed { return fixed }
+        let own = try known ?? AdvocacyStore.authorChannels(db, authorID: authorID)
+        return try AdvocacyStore.plannedChannel(db, for: draft, among: own)
     }
 
     /// A channel's follower counts in date order, read once per channel.

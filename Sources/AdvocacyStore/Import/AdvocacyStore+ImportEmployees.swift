@@ -12,7 +12,9 @@ extension AdvocacyStore {
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
             try AccessRules.requireAdmin(actor, to: "import employees")
-            return EmployeeImporter(store: self, columns: columns, updating: updating)
+            return EmployeeImporter(
+                store: self, columns: columns, updating: updating, recordedBy: try Self.employeeID(db, actor.email),
+                recordedAt: Self.timestamp(now()))
         }
     }
 }
@@ -21,12 +23,16 @@ struct EmployeeImporter: RowImporter {
     let store: AdvocacyStore
     let columns: ImportColumns
     let updating: Bool
+    /// Who records the roster's consent answers, and when.
+    let recordedBy: Int64
+    let recordedAt: String
 
     func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
         let row = try EmployeeImportRow(record, in: columns)
         guard let stored = try AdvocacyStore.fetchEmployee(db, row.email) else {
             guard let name = row.name else { throw CoreError.emptyCell(column: EmployeeImportRow.name.name) }
             try store.insertEmployee(db, try NewEmployee(email: row.email, name: name, team: row.team, role: row.role ?? .staff, hrID: row.hrID))
+            if let consent = row.consent { try recordConsent(consent, for: try AdvocacyStore.employeeID(db, row.email), db) }
             return .inserted
         }
         var changed = stored
@@ -34,8 +40,13 @@ struct EmployeeImporter: RowImporter {
         if let team = row.team { changed.team = team }
         if let role = row.role { changed.role = role }
         if let hrID = row.hrID { changed.hrID = hrID }
+        let consent = try consentToRecord(row, db)
         // The same roster imported twice is not a conflict: only a row that would change someone needs --update.
-        guard changed != stored else { return .unchanged }
+        guard changed != stored else {
+            guard let consent else { return .unchanged }
+            try recordConsent(consent, for: try AdvocacyStore.employeeID(db, row.email), db)
+            return .updated
+        }
         guard updating else { throw StoreError.alreadyRegistered(row.email) }
         if stored.role == .admin && stored.isActive && changed.role != .admin {
             try AdvocacyStore.requireAnotherActiveAdmin(db, besides: row.email)
@@ -44,7 +55,29 @@ struct EmployeeImporter: RowImporter {
         try db.execute(
             sql: "UPDATE employee SET fullName = ?, team = ?, role = ?, hrId = ? WHERE email = ?",
             arguments: [changed.name, changed.team, changed.role.rawValue, changed.hrID, row.email.value])
+        if let consent { try recordConsent(consent, for: try AdvocacyStore.employeeID(db, row.email), db) }
         return .updated
+    }
+
+    /// The roster's consent answer for someone registered, when it is news.
+    ///
+    /// A roster may be older than what the person said since: its "yes"
+    /// never overrides a withdrawal (that takes 'privacy consent --grant'),
+    /// while its "no" is always recorded.
+    private func consentToRecord(_ row: EmployeeImportRow, _ db: Database) throws -> Bool? {
+        guard let answer = row.consent else { return nil }
+        let (state, day) = try AdvocacyStore.consentState(db, employeeID: try AdvocacyStore.employeeID(db, row.email))
+        switch (answer, state) {
+        case (true, .granted), (false, .withdrawn): return nil
+        case (true, .withdrawn): throw StoreError.consentWithdrawn(row.email, on: day ?? "?")
+        case (true, .unrecorded), (false, .unrecorded), (false, .granted): return answer
+        }
+    }
+
+    private func recordConsent(_ granted: Bool, for employeeID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO consent (employeeId, granted, source, recordedBy, recordedAt) VALUES (?, ?, 'roster', ?, ?)",
+            arguments: [employeeID, granted, recordedBy, recordedAt])
     }
 
     func finish(_ db: Database) throws {}

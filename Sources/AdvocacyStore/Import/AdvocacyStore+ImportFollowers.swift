@@ -1,4 +1,5 @@
 import AdvocacyCore
+import Foundation
 import GRDB
 
 extension AdvocacyStore {
@@ -10,7 +11,7 @@ extension AdvocacyStore {
         next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "followerSnapshot", next: next, onReject: onReject) { db, actor in
-            try FollowerImporter(db, actor: actor, columns: columns, today: today)
+            try FollowerImporter(db, actor: actor, columns: columns, today: today, now: now())
         }
     }
 }
@@ -20,17 +21,23 @@ struct FollowerImporter: RowImporter {
     private let columns: ImportColumns
     private let today: LocalDate
     private let triggers: SuspendedFactTriggers
-    private var channels: [CanonicalURL: (id: Int64, owner: EmailAddress)] = [:]
+    private var channels: [CanonicalURL: (id: Int64, owner: EmailAddress, ownerID: Int64, scope: ChannelScope)] = [:]
+    private var consent: ConsentGate
     private var touchedChannels: Set<Int64> = []
     private let findCount: Statement
     private let upsertCount: Statement
 
-    init(_ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate) throws {
+    init(_ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate, now: Date) throws {
         self.actor = actor
         self.columns = columns
         self.today = today
-        for row in try Row.fetchAll(db, sql: "SELECT c.id, c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId") {
-            channels[CanonicalURL(alreadyCanonical: row["url"])] = (row["id"], EmailAddress(alreadyValid: row["email"]))
+        consent = try ConsentGate(db, actor: actor, now: now)
+        for row in try Row.fetchAll(
+            db, sql: "SELECT c.id, c.url, c.employeeId, c.scope, e.email FROM channel c JOIN employee e ON e.id = c.employeeId")
+        {
+            channels[CanonicalURL(alreadyCanonical: row["url"])] = (
+                row["id"], EmailAddress(alreadyValid: row["email"]), row["employeeId"], try AdvocacyStore.decode(row["scope"])
+            )
         }
         findCount = try db.makeStatement(sql: "SELECT followers FROM followerSnapshot WHERE channelId = ? AND date = ?")
         upsertCount = try db.makeStatement(
@@ -49,6 +56,8 @@ struct FollowerImporter: RowImporter {
         try AccessRules.requireSelfOrAdmin(actor, owner: channel.owner, to: "record followers for others")
         let stored = try Int.fetchOne(findCount, arguments: [channel.id, row.date.description])
         if stored == row.followers { return .unchanged }
+        try consent.check(
+            db, person: channel.owner, personID: channel.ownerID, channel: (row.channel, channel.scope), source: .ownChannel)
         try upsertCount.execute(arguments: [channel.id, row.date.description, row.followers])
         touchedChannels.insert(channel.id)
         return stored == nil ? .inserted : .updated

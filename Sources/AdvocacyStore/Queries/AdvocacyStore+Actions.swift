@@ -18,6 +18,9 @@ extension AdvocacyStore {
             }
             let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
             let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
+            // After the channel is chosen (it may be new): a refusal rolls the whole write back.
+            var consent = try ConsentGate(db, actor: actor, now: now())
+            try consent.check(db, person: draft.author, personID: authorID, channel: try Self.scopedChannel(db, id: channelID), source: .ownAction)
             let kind = draft.kind ?? channelKind.defaultActionKind
             try db.execute(
                 sql: """
@@ -93,7 +96,12 @@ extension AdvocacyStore {
                 sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
                 arguments: [url.string])
             else { throw StoreError.unknownAction(url) }
-            try AccessRules.requireSelfOrAdmin(actor, owner: EmailAddress(alreadyValid: row["email"]), to: "record metrics")
+            let author = EmailAddress(alreadyValid: row["email"])
+            try AccessRules.requireSelfOrAdmin(actor, owner: author, to: "record metrics")
+            var consent = try ConsentGate(db, actor: actor, now: now())
+            try consent.check(
+                db, person: author, personID: try Self.employeeID(db, author),
+                channel: try Self.scopedChannel(db, actionID: row["id"]), source: .ownAction)
             let published = try Self.date(row["publishedOn"])
             guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
             let actionID: Int64 = row["id"]

@@ -9,6 +9,8 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
             let ownerID = try Self.requireActiveEmployeeID(db, new.owner)
+            var consent = try ConsentGate(db, actor: actor, now: now())
+            try consent.check(db, person: new.owner, personID: ownerID, channel: (new.url, new.scope), source: .ownChannel)
             let id = try insertChannel(db, new, ownerID: ownerID)
             if let followers = new.followers {
                 try Self.upsertFollowers(db, channelID: id, count: followers, on: new.followersDate)
@@ -34,6 +36,10 @@ extension AdvocacyStore {
         return try write(as: actorEmail) { db, actor in
             let channel = try Self.requireChannel(db, url)
             try AccessRules.requireSelfOrAdmin(actor, owner: channel.email, to: "record followers")
+            var consent = try ConsentGate(db, actor: actor, now: now())
+            try consent.check(
+                db, person: channel.email, personID: try Self.employeeID(db, channel.email), channel: (channel.url, channel.scope),
+                source: .ownChannel)
             try Self.upsertFollowers(db, channelID: try Self.channelID(db, url), count: count, on: date)
             return try Self.requireChannel(db, url)
         }

@@ -64,6 +64,9 @@ extension AdvocacyStore {
                 ])
                 employeeIDs[person.email] = db.lastInsertedRowID
             }
+            // The demo's fictional people all agreed to take part (docs/privacy.md).
+            try db.execute(
+                sql: "INSERT INTO consent (employeeId, granted, source, recordedAt) SELECT id, 1, 'demo', ? FROM employee", arguments: [created])
 
             let insertProject = try db.makeStatement(
                 sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)")

@@ -64,7 +64,8 @@ extension AdvocacyStore {
         let window = try Scoring.window(of: period, today: today)
         let comparisonWindow = try Scoring.window(of: comparison, today: today)
         return try read { db in
-            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.cio, .hr, .admin], to: "see the programme report")
+            let viewer = try Self.actor(db, actorEmail)
+            try AccessRules.requireRole(viewer, in: [.cio, .hr, .admin], to: "see the programme report")
             let (version, policy) = try Self.currentPolicy(db)
             // One pass over the facts scores each period and tallies it; the
             // current period's actions are kept (as ids) for project coverage.
@@ -77,9 +78,12 @@ extension AdvocacyStore {
                 }
                 return PeriodReview(period: period, window: window, people: Ranking.rank(people), activity: activity)
             }
-            let current = try review(period, window, keep: true)
+            var current = try review(period, window, keep: true)
             // The comparison also counts its first days apart: the same stage as the current period so far.
-            let previous = try review(comparison, comparisonWindow, keep: false, stageDays: window.lowerBound.days(until: window.upperBound) + 1)
+            var previous = try review(comparison, comparisonWindow, keep: false, stageDays: window.lowerBound.days(until: window.upperBound) + 1)
+            // Both periods at once, so a hidden person has one placeholder and the risers still match.
+            let masked = HiddenPeople.mask([current.people, previous.people], hidden: try Self.hiddenEmails(db), viewer: viewer)
+            (current.people, previous.people) = (masked[0], masked[1])
             return ProgrammeReview(
                 policyVersion: version, policy: policy, today: today, current: current, comparison: previous,
                 activeEmployees: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE isActive") ?? 0,

@@ -98,11 +98,14 @@ extension AdvocacyStore {
     ) throws -> RankingResult {
         let window = try Scoring.window(of: period, today: today)
         let result = try read { db in
-            try AccessRules.requireActive(try Self.actor(db, actorEmail))
+            let viewer = try Self.actor(db, actorEmail)
+            try AccessRules.requireActive(viewer)
             let (version, policy) = try Self.currentPolicy(db)
             var people = try Self.scores(db, policy: policy.scoring, window: window, filter: filter)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
-            return RankingResult(policyVersion: version, period: period, window: window, people: Ranking.rank(people))
+            // Ranked first, so every viewer sees the same order; then hidden people lose their names.
+            let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try Self.hiddenEmails(db), viewer: viewer)[0]
+            return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
         }
         try recordRun("rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actorEmail)
         return result

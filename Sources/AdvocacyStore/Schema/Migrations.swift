@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v2-scoring", migrate: v2Scoring)
         migrator.registerMigration("v3-rewards", migrate: v3Rewards)
         migrator.registerMigration("v4-audit", migrate: v4Audit)
+        migrator.registerMigration("v5-privacy", migrate: v5Privacy)
         return migrator
     }
 

@@ -26,9 +26,11 @@ struct ImportActionsCommand: ContextCommand {
         let emails = EmailCache()
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
             mode, columns, next, reject in
-            try store.importActions(
-                mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) },
-                onReject: reject)
+            try context.noticingConsent(of: actor, by: actor, in: store) {
+                try store.importActions(
+                    mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) },
+                    onReject: reject)
+            }
         }
     }
 }

@@ -6,9 +6,10 @@ struct ImportEmployeesCommand: ContextCommand {
         commandName: "employees", abstract: "Register people from HR's roster (admin only).",
         discussion: """
             Columns, matched without regard to case or accents: email (or courriel, e-mail), name (nom), and \
-            optionally team (équipe), role (rôle: staff, cio, hr or admin) and hr_id (matricule). Without \
-            --update an email already registered is an invalid row; with it, the row changes that person, and \
-            empty cells keep what is stored.
+            optionally team (équipe), role (rôle: staff, cio, hr or admin), hr_id (matricule) and consent \
+            (consentement: yes/no, oui/non; recorded in the person's consent history, and a yes never overrides \
+            a withdrawal). Without --update an email already registered is an invalid row; with it, the row \
+            changes that person, and empty cells keep what is stored.
             """)
 
     @OptionGroup var global: GlobalOptions

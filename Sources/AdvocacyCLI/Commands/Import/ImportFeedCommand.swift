@@ -47,8 +47,11 @@ struct ImportFeedCommand: ContextCommand {
         // A feed read from an address has no file to put a rejects file beside.
         let rejects = isAddress ? nil : RejectsFile(besides: source, header: FeedImport.header, delimiter: .comma)
         try context.runImport(source: source, options: options, rejects: rejects) { reject in
-            try context.importFeed(
-                data, source: source, into: store, mode: options.mode, by: actor, author: author ?? actor, projects: project, onReject: reject)
+            try context.noticingConsent(of: author ?? actor, by: actor, in: store) {
+                try context.importFeed(
+                    data, source: source, into: store, mode: options.mode, by: actor, author: author ?? actor, projects: project,
+                    onReject: reject)
+            }
         }
     }
 }

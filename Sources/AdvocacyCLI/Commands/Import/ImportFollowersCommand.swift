@@ -23,7 +23,9 @@ struct ImportFollowersCommand: ContextCommand {
         let today = context.today
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: FollowerImportRow.columns) {
             mode, columns, next, reject in
-            try store.importFollowers(mode, by: actor, columns: columns, today: today, next: next, onReject: reject)
+            try context.noticingConsent(of: actor, by: actor, in: store) {
+                try store.importFollowers(mode, by: actor, columns: columns, today: today, next: next, onReject: reject)
+            }
         }
     }
 }

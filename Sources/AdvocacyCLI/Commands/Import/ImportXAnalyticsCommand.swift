@@ -29,9 +29,11 @@ struct ImportXAnalyticsCommand: ContextCommand {
         let author = author ?? actor
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: XAnalyticsColumns.all) {
             mode, columns, next, reject in
-            try store.importActions(
-                mode, by: actor, next: next, draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
-                onReject: reject)
+            try context.noticingConsent(of: author, by: actor, in: store) {
+                try store.importActions(
+                    mode, by: actor, next: next, draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
+                    onReject: reject)
+            }
         }
     }
 }

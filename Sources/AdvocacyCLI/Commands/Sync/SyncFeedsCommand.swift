@@ -60,9 +60,11 @@ struct SyncFeedsCommand: ContextCommand {
             var report = ChannelReport(channel: feedChannel.url, feed: feedChannel.feedURL)
             do {
                 let data = try FeedFetcher.fetch(feedChannel.feedURL.string, timeout: TimeInterval(timeout)).get()
-                let summary = try context.importFeed(
-                    data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor, author: feedChannel.owner,
-                    projects: [], channel: feedChannel.url)
+                let summary = try context.noticingConsent(of: feedChannel.owner, by: actor, in: store) {
+                    try context.importFeed(
+                        data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor, author: feedChannel.owner,
+                        projects: [], channel: feedChannel.url)
+                }
                 total.add(summary)
                 report.summary = summary
                 if options.mode == .allOrNothing && summary.rejected > 0 {

@@ -1,0 +1,37 @@
+import AdvocacyCore
+import AdvocacyStore
+import ArgumentParser
+import Foundation
+
+struct PrivacyExportCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export everything held about a person as JSON: the right of access (the person, or an admin).",
+        discussion: """
+            Profile, consent history, channels with their follower counts, actions with their projects and metrics \
+            history, reward wishes, clearances and proposals, the rankings they ran, and every audit entry about \
+            them or made by them. Scores are not stored: 'advocacy explain' computes them.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The person's email.", valueName: "email"), transform: Parse.email)
+    var email: EmailAddress
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run(in context: CommandContext) throws {
+        let viewer = try global.requireViewer(in: context, for: "privacy export")
+        let data = try global.openStore(in: context).personalData(of: email, by: viewer)
+        let json = try CommandContext.json(data) + "\n"
+        guard let output else {
+            context.standardOutput.write(json)
+            return
+        }
+        try AtomicFile.write(Data(json.utf8), to: output)
+        context.note(
+            "Wrote \(email)'s data to \(output): \(data.channels.count) channels, \(data.actions.count) actions, "
+                + "\(data.auditEntries.count) audit entries. It is personal data: hand it to them securely.")
+    }
+}

@@ -1,0 +1,37 @@
+/// People who asked not to appear by name in others' rankings
+/// (`privacy hide`): an opt-out from the leaderboard, not from the programme.
+///
+/// Their rank, score and team stay (the ranking and the team averages must
+/// be the same for every viewer); their name becomes "(hidden)" and their
+/// email `hidden-N`, numbered by first appearance in what one viewer is
+/// shown, so the placeholder cannot be followed from one ranking to another.
+public enum HiddenPeople {
+    /// The name shown in place of a hidden person's.
+    public static let name = "(hidden)"
+
+    /// Whether `viewer` sees the name of hidden `person`: the person
+    /// themself, and HR, who decide rewards by name.
+    public static func seesName(of person: EmailAddress, viewer: Actor) -> Bool {
+        viewer.email == person || viewer.role == .hr
+    }
+
+    /// `lists` (one ranking, or a period and the one it is compared with) as
+    /// `viewer` may see them. The same hidden person has the same
+    /// placeholder in every list, so comparisons between them still match.
+    public static func mask(_ lists: [[PersonScore]], hidden: Set<EmailAddress>, viewer: Actor) -> [[PersonScore]] {
+        guard !hidden.isEmpty else { return lists }
+        var labels: [EmailAddress: EmailAddress] = [:]
+        return lists.map { list in
+            list.map { score in
+                guard hidden.contains(score.person.email), !seesName(of: score.person.email, viewer: viewer) else { return score }
+                let label = labels[score.person.email] ?? EmailAddress(alreadyValid: "hidden-\(labels.count + 1)")
+                labels[score.person.email] = label
+                var masked = score
+                masked.person.name = name
+                masked.person.email = label
+                masked.person.isMasked = true
+                return masked
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// What `privacy erase` did.
+public struct ErasureSummary: Hashable, Sendable, Encodable {
+    /// The pseudonym the person's rows now carry.
+    public var pseudonym: EmailAddress
+    public var pseudonymName: String
+    public var channels: Int
+    public var actions: Int
+    /// Audit entries about the person or made by them (including the erasure's own), now pseudonymised.
+    public var auditEntries: Int
+    /// False when the cleanup could not finish (another process was reading
+    /// the file, or the disk had no room to rebuild it): old pages may remain
+    /// in the write-ahead log or the file's free space until it is run again
+    /// (`VACUUM`, or another erasure) with nobody else using the file.
+    public var fileCompacted: Bool
+
+    enum CodingKeys: String, CodingKey { case pseudonym, pseudonymName, channels, actions, auditEntries, fileCompacted }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pseudonym.value, forKey: .pseudonym)
+        try c.encode(pseudonymName, forKey: .pseudonymName)
+        try c.encode(channels, forKey: .channels)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(auditEntries, forKey: .auditEntries)
+        try c.encode(fileCompacted, forKey: .fileCompacted)
+    }
+}
+
+extension AdvocacyStore {
+    /// Erases a person (admin only): anonymises them in every table and in
+    /// the audit trail, under a random pseudonym, so that none of their
+    /// strings (email, name, HR id, channel and feed addresses, the
+    /// addresses and titles of their actions) remains in the file.
+    ///
+    /// Their rows stay, attached to the pseudonym: actions, figures, scores,
+    /// proposals and approved rewards still add up, and budgets are
+    /// unchanged. The person is deactivated. The erasure itself is one
+    /// audit entry, naming the pseudonym.
+    ///
+    /// The change is one transaction with `secure_delete` on (freed space is
+    /// zeroed); then the write-ahead log is checkpointed and the file is
+    /// rebuilt (`VACUUM`), so no old page keeps a copy.
+    public func erase(_ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64 = UInt64.random(in: .min ... .max))
+        throws
+        -> ErasureSummary
+    {
+        let pseudonym = Pseudonym(random: random)
+        var summary = ErasureSummary(
+            pseudonym: pseudonym.email, pseudonymName: pseudonym.name, channels: 0, actions: 0, auditEntries: 0,
+            fileCompacted: true)
+        do {
+            try writer.writeWithoutTransaction { db in
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
+                try db.inTransaction(.immediate) {
+                    let actor = try Self.actor(db, actorEmail)
+                    try AccessRules.requireAdmin(actor, to: "erase people's data")
+                    let author = AuditContext.Actor(
+                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
+                    try audit.acting(as: author) {
+                        summary = try anonymise(db, email, as: pseudonym, summary: summary)
+                    }
+                    return .commit
+                }
+                // The erasure is committed: a cleanup that cannot finish (another
+                // process reading, a full disk) is reported, not thrown.
+                summary.fileCompacted = (try? Self.compact(db)) ?? false
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        return summary
+    }
+
+    private func anonymise(_ db: Database, _ email: EmailAddress, as pseudonym: Pseudonym, summary: ErasureSummary) throws
+        -> ErasureSummary
+    {
+        var summary = summary
+        guard
+            let person = try Row.fetchOne(
+                db, sql: "SELECT id, fullName, hrId, role, isActive, erasedAt FROM employee WHERE email = ?",
+                arguments: [email.value])
+        else { throw StoreError.unknownEmployee(email) }
+        let id: Int64 = person["id"]
+        if (person["erasedAt"] as String?) != nil { throw StoreError.alreadyErased(email) }
+        if person["role"] == Role.admin.rawValue && person["isActive"] as Bool {
+            try Self.requireAnotherActiveAdmin(db, besides: email)
+        }
+        let name: String = person["fullName"]
+
+        // Their channels and actions, including removed ones the trail still describes.
+        let channelIDs = try Int64.fetchAll(db, sql: "SELECT id FROM channel WHERE employeeId = ?", arguments: [id])
+        let actionIDs = try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE employeeId = ?", arguments: [id])
+        let trailed = { (entity: String) in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT CAST(entityId AS INTEGER) FROM auditEntry
+                    WHERE entity = ? AND json_extract(COALESCE(after, before), '$.employeeId') = ?
+                    """,
+                arguments: [entity, id])
+        }
+        let allChannels = Set(channelIDs).union(try trailed("channel")).sorted()
+        let allActions = Set(actionIDs).union(try trailed("action")).sorted()
+        summary.channels = channelIDs.count
+        summary.actions = actionIDs.count
+
+        // 1. The live rows, without an audit entry each (it would copy the old values into the trail).
+        try audit.withoutRecording {
+            try db.execute(
+                sql: "UPDATE employee SET email = ?, fullName = ?, hrId = NULL, isActive = 0, erasedAt = ? WHERE id = ?",
+                arguments: [pseudonym.email.value, pseudonym.name, Self.timestamp(now()), id])
+            let channel = try db.makeStatement(sql: "UPDATE channel SET url = ?, feedUrl = NULL WHERE id = ?")
+            for channelID in channelIDs {
+                try channel.execute(arguments: [pseudonym.channelURL(id: channelID).string, channelID])
+            }
+            let action = try db.makeStatement(sql: "UPDATE action SET url = ?, title = ? WHERE id = ?")
+            for actionID in actionIDs {
+                try action.execute(arguments: [
+                    pseudonym.actionURL(id: actionID).string, pseudonym.actionTitle(id: actionID), actionID,
+                ])
+            }
+            // Notes are free text: HR or the cio may have named the person.
+            for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
+                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note")] {
+                    try db.execute(
+                        sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",
+                        arguments: [old, new])
+                }
+            }
+        }
+
+        // 2. The erasure's own entry, by the admin, naming only the pseudonym.
+        let record = try JSONSerialization.data(
+            withJSONObject: ["erased": pseudonym.email.value, "channels": summary.channels, "actions": summary.actions],
+            options: [.sortedKeys])
+        try db.execute(
+            sql: """
+                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
+                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
+                        'bulk', 'employee', ?, NULL, ?)
+                """,
+            arguments: [String(id), String(decoding: record, as: UTF8.self)])
+
+        // 3. The trail: the one rewrite it allows. Each entry keeps its shape;
+        //    the person's values become the pseudonym's.
+        summary.auditEntries = try Int.fetchOne(db, sql: Self.personAuditEntries(columns: "COUNT(*)"), arguments: ["id": id]) ?? 0
+        try audit.erasing {
+            func rewrite(_ entity: String, ids: [Int64], _ assignments: [(path: String, value: (any DatabaseValueConvertible)?)])
+                throws
+            {
+                guard !ids.isEmpty || entity == "employee" else { return }
+                for json in ["before", "after"] {
+                    let set = assignments.map { "'\($0.path)', ?" }.joined(separator: ", ")
+                    let statement = try db.makeStatement(
+                        sql:
+                            "UPDATE auditEntry SET \(json) = json_set(\(json), \(set)) WHERE entity = ? AND entityId = ? AND \(json) IS NOT NULL"
+                    )
+                    for target in entity == "employee" ? [id] : ids {
+                        var arguments = StatementArguments(assignments.map(\.value))
+                        _ = arguments.append(contentsOf: [entity, String(target)])
+                        try statement.execute(arguments: arguments)
+                    }
+                }
+            }
+            try rewrite(
+                "employee", ids: [id], [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])
+            for channelID in allChannels {
+                try rewrite(
+                    "channel", ids: [channelID], [("$.url", pseudonym.channelURL(id: channelID).string), ("$.feedUrl", nil)])
+            }
+            for actionID in allActions {
+                try rewrite(
+                    "action", ids: [actionID],
+                    [("$.url", pseudonym.actionURL(id: actionID).string), ("$.title", pseudonym.actionTitle(id: actionID))])
+            }
+            try db.execute(sql: "UPDATE auditEntry SET actorEmail = ? WHERE actorId = ?", arguments: [pseudonym.email.value, id])
+            for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
+                for json in ["before", "after"] {
+                    try db.execute(
+                        sql: """
+                            UPDATE auditEntry SET \(json) = json_set(\(json), '$.note', replace(json_extract(\(json), '$.note'), ?1, ?2))
+                            WHERE entity IN ('rewardProposal', 'rewardClearance') AND instr(json_extract(\(json), '$.note'), ?1) > 0
+                            """,
+                        arguments: [old, new])
+                }
+            }
+        }
+        return summary
+    }
+
+    /// Moves everything from the write-ahead log into the file and rebuilds
+    /// it, so freed pages keep no old copy. Returns false when another
+    /// connection kept part of the log in use.
+    static func compact(_ db: Database) throws -> Bool {
+        func checkpoint() throws -> Bool {
+            // (busy, log frames, checkpointed frames); busy = 1 when a reader or writer blocked it.
+            guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
+            return (row[0] as Int? ?? 0) == 0
+        }
+        let first = try checkpoint()
+        try db.execute(sql: "VACUUM")
+        let second = try checkpoint()
+        return first && second
+    }
+}

@@ -1,0 +1,109 @@
+import AdvocacyCore
+import Foundation
+import GRDB
+
+/// What `privacy purge` removed (or, in a dry run, would remove).
+public struct PurgeSummary: Hashable, Sendable, Encodable {
+    public var olderThan: String
+    /// The first day kept: actions published and counts taken before it go.
+    public var cutoff: LocalDate
+    public var actions: Int
+    public var metricsSnapshots: Int
+    public var projectLinks: Int
+    public var followerSnapshots: Int
+    public var dryRun: Bool
+}
+
+extension AdvocacyStore {
+    /// Removes what is older than the retention period (admin only): actions
+    /// published before the cutoff with their metrics snapshots and project
+    /// links, and follower counts taken before it, except each channel's
+    /// last count before the cutoff, which is still its audience on that
+    /// day. One transaction, recorded as one audit entry; with `dryRun`,
+    /// only counts.
+    public func purge(olderThan retention: RetentionPeriod, today: LocalDate, dryRun: Bool, by actorEmail: EmailAddress) throws
+        -> PurgeSummary
+    {
+        let cutoff = retention.cutoff(today: today)
+        var summary = PurgeSummary(
+            olderThan: retention.description, cutoff: cutoff, actions: 0, metricsSnapshots: 0, projectLinks: 0,
+            followerSnapshots: 0,
+            dryRun: dryRun)
+        let oldActions = "SELECT id FROM action WHERE publishedOn < :cutoff"
+        // Counts before the cutoff that are not their channel's last one before it.
+        let oldCounts = """
+            SELECT f.id FROM followerSnapshot f
+            WHERE f.date < :cutoff
+              AND f.date < (SELECT MAX(date) FROM followerSnapshot l WHERE l.channelId = f.channelId AND l.date < :cutoff)
+            """
+        let arguments: StatementArguments = ["cutoff": cutoff.description]
+        func count(_ db: Database) throws {
+            func number(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
+            summary.actions = try number("SELECT COUNT(*) FROM action WHERE publishedOn < :cutoff")
+            summary.metricsSnapshots = try number("SELECT COUNT(*) FROM metricsSnapshot WHERE actionId IN (\(oldActions))")
+            summary.projectLinks = try number("SELECT COUNT(*) FROM actionProject WHERE actionId IN (\(oldActions))")
+            summary.followerSnapshots = try number("SELECT COUNT(*) FROM followerSnapshot WHERE id IN (\(oldCounts))")
+        }
+        if dryRun {
+            try read { db in
+                try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "purge old data")
+                try count(db)
+            }
+            return summary
+        }
+        do {
+            try writer.writeWithoutTransaction { db in
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
+                try db.inTransaction(.immediate) {
+                    let actor = try Self.actor(db, actorEmail)
+                    try AccessRules.requireAdmin(actor, to: "purge old data")
+                    try count(db)
+                    guard summary.actions + summary.followerSnapshots > 0 else { return .commit }
+                    let author = AuditContext.Actor(
+                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
+                    try audit.acting(as: author) {
+                        // One entry for the purge: an entry per row would copy the old rows into the trail.
+                        try audit.withoutRecording {
+                            // The summary's triggers would refresh every action of a channel per count removed.
+                            let triggers = try SuspendedFactTriggers(
+                                db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
+                            let channels = Set(
+                                try Int64.fetchAll(
+                                    db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))",
+                                    arguments: arguments))
+                            try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (\(oldActions))", arguments: arguments)
+                            try db.execute(
+                                sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
+                            try db.execute(
+                                sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)
+                            try db.execute(sql: "DELETE FROM action WHERE publishedOn < :cutoff", arguments: arguments)
+                            try db.execute(sql: "DELETE FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments)
+                            try triggers.restore(db, refreshingActions: [], channels: channels)
+                        }
+                        let record = try JSONSerialization.data(
+                            withJSONObject: [
+                                "olderThan": summary.olderThan, "cutoff": cutoff.description, "actions": summary.actions,
+                                "metricsSnapshots": summary.metricsSnapshots, "projectLinks": summary.projectLinks,
+                                "followerSnapshots": summary.followerSnapshots,
+                            ] as [String: Any], options: [.sortedKeys])
+                        try db.execute(
+                            sql: """
+                                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
+                                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'),
+                                        advocacy_audit('actorRole'), 'bulk', 'programme', 'purge', NULL, ?)
+                                """,
+                            arguments: [String(decoding: record, as: UTF8.self)])
+                    }
+                    return .commit
+                }
+                // Freed pages are zeroed (secure_delete); the log's old copies go too.
+                _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        return summary
+    }
+}
