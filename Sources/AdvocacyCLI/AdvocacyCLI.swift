@@ -48,7 +48,8 @@ public enum AdvocacyCLI {
             guard let status = failureStatus(for: error) else {
                 return reportParseError(error, arguments: arguments, context: context)
             }
-            context.note("error: \(error.localizedDescription)")
+            // One line, whatever the message quotes.
+            context.note("error: " + TerminalText.oneLine(error.localizedDescription))
             return status
         }
     }
@@ -82,7 +83,7 @@ public enum AdvocacyCLI {
             message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
         }
         let path = commandPath(arguments)
-        context.note("error: \(message) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
+        context.note("error: \(TerminalText.oneLine(message)) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
         return code == 1 ? ExitStatus.failure : code
     }
 
