@@ -98,7 +98,7 @@ struct RobustnessHostileOptionTests {
     static let values: [HostileString] =
         Soak.pick(
             fast: HostileString.all.filter {
-                ["right-to-left override", "100 kB", "NUL byte", "formula -", "CR LF inside", "ANSI colour", "C1 CSI"].contains($0.label)
+                ["100 kB", "NUL byte", "CR LF inside", "ANSI colour", "C1 CSI"].contains($0.label)
             },
             soak: HostileString.all) + [HostileString("empty", "")]
 
