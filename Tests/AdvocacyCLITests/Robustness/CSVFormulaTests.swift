@@ -33,7 +33,9 @@ struct RobustnessCSVFormulaTests {
         var current: String?
         for line in CLIReferenceCommand.markdown().split(separator: "\n") {
             if let match = line.firstMatch(of: /^## `advocacy (.+)`$/) { current = String(match.1) }
-            if let current, line.trimmingCharacters(in: .whitespaces).hasPrefix("--format"), line.contains("csv") { commands.insert(current) }
+            if let current, line.trimmingCharacters(in: .whitespaces).hasPrefix("--format"), line.contains("csv") {
+                commands.insert(current)
+            }
         }
         return commands
     }
@@ -49,17 +51,26 @@ struct RobustnessCSVFormulaTests {
         let (admin, hr, period) = (world.admin, world.hr, world.period)
         // The person with the first proposal: their name, team and HR id become formulas.
         let (person, project) = try DatabaseQueue(path: cli.databasePath).read { db in
-            (try String.fetchOne(db, sql: "SELECT e.email FROM rewardProposal p JOIN employee e ON e.id = p.employeeId ORDER BY p.id LIMIT 1") ?? "",
-             try String.fetchOne(db, sql: "SELECT code FROM project ORDER BY id LIMIT 1") ?? "")
+            (
+                try String.fetchOne(
+                    db, sql: "SELECT e.email FROM rewardProposal p JOIN employee e ON e.id = p.employeeId ORDER BY p.id LIMIT 1")
+                    ?? "",
+                try String.fetchOne(db, sql: "SELECT code FROM project ORDER BY id LIMIT 1") ?? ""
+            )
         }
-        try cli.expectSuccess(["employee", "update", person, "--name", Self.formulaName, "--team", Self.formulaTeam, "--hr-id", Self.formulaHRID], as: admin)
+        try cli.expectSuccess(
+            ["employee", "update", person, "--name", Self.formulaName, "--team", Self.formulaTeam, "--hr-id", Self.formulaHRID],
+            as: admin)
         try cli.expectSuccess(["employee", "add", Self.formulaEmail, "--name", "Formula Person"], as: admin)
-        try cli.expectSuccess(["channel", "add", Self.formulaEmail, "https://formula.example.org", "--kind", "blog"], as: Self.formulaEmail)
+        try cli.expectSuccess(
+            ["channel", "add", Self.formulaEmail, "https://formula.example.org", "--kind", "blog"], as: Self.formulaEmail)
         try cli.expectSuccess(["project", "update", project, "--name", Self.formulaProject], as: admin)
         let url = "https://formula.example.org/posts/1"
-        try cli.expectSuccess(["log", url, "--title", Self.formulaTitle, "--project", project, "--reactions", "9"], as: Self.formulaEmail)
+        try cli.expectSuccess(
+            ["log", url, "--title", Self.formulaTitle, "--project", project, "--reactions", "9"], as: Self.formulaEmail)
         // Every reward's name starts with '-': the proposals copy them.
-        let codes = try JSONValue.parse(cli.run(["rewards", "catalog", "list", "--format", "json"], as: hr).output).array.compactMap { $0["code"]?.string }
+        let codes = try JSONValue.parse(cli.run(["rewards", "catalog", "list", "--format", "json"], as: hr).output).array
+            .compactMap { $0["code"]?.string }
         for code in codes {
             try cli.expectSuccess(["rewards", "catalog", "update", code, "--name=-\(code) reward"], as: hr)
         }
@@ -72,18 +83,28 @@ struct RobustnessCSVFormulaTests {
         let reward = "'-\(codes[0]) reward"
 
         let exports: [String: Export] = [
-            "employee list": Export(arguments: ["employee", "list"], actor: admin, guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID, "'" + Self.formulaEmail]),
-            "employee show": Export(arguments: ["employee", "show", person], actor: admin, guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),
+            "employee list": Export(
+                arguments: ["employee", "list"], actor: admin,
+                guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID, "'" + Self.formulaEmail]),
+            "employee show": Export(
+                arguments: ["employee", "show", person], actor: admin,
+                guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),
             "channel list": Export(arguments: ["channel", "list"], actor: admin, guarded: ["'" + Self.formulaEmail]),
             "project list": Export(arguments: ["project", "list"], actor: admin, guarded: ["'" + Self.formulaProject]),
             "project show": Export(arguments: ["project", "show", project], actor: admin, guarded: ["'" + Self.formulaProject]),
-            "action list": Export(arguments: ["action", "list"], actor: admin, guarded: ["'" + Self.formulaTitle, "'" + Self.formulaEmail]),
-            "action show": Export(arguments: ["action", "show", url], actor: admin, guarded: ["'" + Self.formulaTitle, "'" + Self.formulaEmail]),
-            "rank": Export(arguments: ["rank", "--period", period], actor: admin, guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
+            "action list": Export(
+                arguments: ["action", "list"], actor: admin, guarded: ["'" + Self.formulaTitle, "'" + Self.formulaEmail]),
+            "action show": Export(
+                arguments: ["action", "show", url], actor: admin, guarded: ["'" + Self.formulaTitle, "'" + Self.formulaEmail]),
+            "rank": Export(
+                arguments: ["rank", "--period", period], actor: admin, guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
             "rewards catalog list": Export(arguments: ["rewards", "catalog", "list"], actor: hr, guarded: [reward]),
             "rewards budget show": Export(arguments: ["rewards", "budget", "show"], actor: hr, guarded: []),
-            "rewards wish list": Export(arguments: ["rewards", "wish", "list"], actor: hr, guarded: ["'" + Self.formulaName, reward]),
-            "rewards list": Export(arguments: ["rewards", "list", "--period", period], actor: hr, guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
+            "rewards wish list": Export(
+                arguments: ["rewards", "wish", "list"], actor: hr, guarded: ["'" + Self.formulaName, reward]),
+            "rewards list": Export(
+                arguments: ["rewards", "list", "--period", period], actor: hr,
+                guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
             "rewards export": Export(
                 arguments: ["rewards", "export", "--period", period, "--status", "all"], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),
@@ -103,7 +124,8 @@ struct RobustnessCSVFormulaTests {
 
         // The HR export in every delimiter, with and without a byte-order mark, and to a file.
         for delimiter in [";", "|", "tab"] {
-            let result = cli.run(["rewards", "export", "--period", period, "--status", "all", "--delimiter", delimiter, "--bom"], as: hr)
+            let result = cli.run(
+                ["rewards", "export", "--period", period, "--status", "all", "--delimiter", delimiter, "--bom"], as: hr)
             var reader = CSVReader(data: Data(result.output.utf8), delimiter: try CSVDelimiter(parsing: delimiter))
             var rows: [[String]] = []
             while let row = try reader.next() { rows.append(row) }
@@ -119,7 +141,8 @@ struct RobustnessCSVFormulaTests {
         let roster = try cli.file("roster.csv", "email,name,team\nnot-an-email,=1+1,@team\n")
         let imported = cli.run(["import", "employees", roster, "--skip-invalid"], as: admin)
         #expect(imported.status == 0, "\(imported.error)")
-        let rejects = try Hostile.csvRows(String(decoding: try Data(contentsOf: URL(fileURLWithPath: roster + ".rejects.csv")), as: UTF8.self))
+        let rejects = try Hostile.csvRows(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: roster + ".rejects.csv")), as: UTF8.self))
         #expect(Self.unsafeCells(rejects).isEmpty, "rejects: \(Self.unsafeCells(rejects))")
         #expect(rejects.dropFirst().first?.prefix(3) == ["not-an-email", "'=1+1", "'@team"])
     }

@@ -28,8 +28,11 @@ struct RobustnessConcurrencyTests {
         var children: [ChildProcess] = []
         for writer in 1...Self.writers {
             let email = "writer\(writer)@corp.fr"
-            try cli.expectSuccess("employee", "add", email, "--name", "Writer \(writer)", "--team", "Team \(writer % 2)", as: "admin@corp.fr")
-            try cli.expectSuccess("channel", "add", email, "https://writer\(writer).example.org", "--kind", "blog", "--followers", "2000", as: email)
+            try cli.expectSuccess(
+                "employee", "add", email, "--name", "Writer \(writer)", "--team", "Team \(writer % 2)", as: "admin@corp.fr")
+            try cli.expectSuccess(
+                "channel", "add", email, "https://writer\(writer).example.org", "--kind", "blog", "--followers", "2000", as: email
+            )
             children.append(try ChildProcess(databasePath: cli.databasePath, actor: email, folder: cli.folder))
         }
 
@@ -44,8 +47,10 @@ struct RobustnessConcurrencyTests {
                 defer { group.leave() }
                 for number in 1...Self.actionsPerWriter {
                     let arguments = [
-                        "log", "https://writer\(writer).example.org/posts/\(number)", "--title", "Post \(number) by writer \(writer)",
-                        "--date", "2026-01-15", "--project", "ERP-2027", "--reactions", String(number), "--comments", String(writer),
+                        "log", "https://writer\(writer).example.org/posts/\(number)", "--title",
+                        "Post \(number) by writer \(writer)",
+                        "--date", "2026-01-15", "--project", "ERP-2027", "--reactions", String(number), "--comments",
+                        String(writer),
                     ]
                     do {
                         let outcome = try child.run(arguments)

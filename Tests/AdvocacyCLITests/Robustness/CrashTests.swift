@@ -52,7 +52,8 @@ struct RobustnessCrashTests {
         try driver.started(child)
         var kills = 0
         for round in 1...Self.rounds {
-            let delay = driver.killWindow.lowerBound + random.unit() * (driver.killWindow.upperBound - driver.killWindow.lowerBound)
+            let delay =
+                driver.killWindow.lowerBound + random.unit() * (driver.killWindow.upperBound - driver.killWindow.lowerBound)
             let deadline = Date().addingTimeInterval(delay)
             var run = 0
             // Run the command again and again until the one running at the deadline is killed.
@@ -65,12 +66,15 @@ struct RobustnessCrashTests {
                     kills += 1
                     break
                 }
-                #expect(outcome.status == 0, "\(seed), round \(round): \(arguments.joined(separator: " ")) failed: \(outcome.error)")
+                #expect(
+                    outcome.status == 0, "\(seed), round \(round): \(arguments.joined(separator: " ")) failed: \(outcome.error)")
                 #expect(outcome.error.isEmpty || driver.allowsStandardError, "\(seed), round \(round): \(outcome.error)")
                 if outcome.status != 0 || run >= 1_000 { break }
             }
             let problems = try DatabaseHealth.problems(atPath: cli.databasePath) + driver.verify(cli)
-            #expect(problems.isEmpty, "\(seed), round \(round) (killed after \(String(format: "%.3f", delay)) s, run \(run)): \(problems)")
+            #expect(
+                problems.isEmpty,
+                "\(seed), round \(round) (killed after \(String(format: "%.3f", delay)) s, run \(run)): \(problems)")
             if !problems.isEmpty { return }
         }
         // Most rounds must really kill a running process, or the test proves little.
@@ -106,7 +110,9 @@ private func janeWithABlog(_ cli: CLIHarness) throws {
     try cli.expectSuccess("init", "--admin", "admin@corp.fr", "--name", "Ada Admin")
     try cli.expectSuccess("employee", "add", "jane@corp.fr", "--name", "Jane Doe", "--team", "Data", as: "admin@corp.fr")
     try cli.expectSuccess("project", "add", "ERP-2027", "--name", "Refonte ERP", "--weight", "3", as: "admin@corp.fr")
-    try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--followers", "1200", as: "admin@corp.fr")
+    try cli.expectSuccess(
+        "channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--followers", "1200", as: "admin@corp.fr"
+    )
 }
 
 /// Imports of 2,000-row files, one after another: a file is in entirely or not at all.
@@ -115,7 +121,7 @@ struct ImportCrashDriver: CrashDriver {
     let killWindow = 0.05...1.5
     /// Files imported, and whether their run printed success (`nil`: killed).
     var files: [(prefix: String, succeeded: Bool)] = []
-    var folder: URL?
+    var folder = URL(fileURLWithPath: NSTemporaryDirectory())
 
     mutating func prepare(_ cli: CLIHarness) throws -> String {
         try janeWithABlog(cli)
@@ -129,7 +135,7 @@ struct ImportCrashDriver: CrashDriver {
         for row in 1...Self.rows {
             text += "jane@corp.fr,\(prefix)\(row),2026-01-15,Post \(row) of \(round)-\(run),ERP-2027,\(row % 97),\(row % 7),1\n"
         }
-        let path = folder!.appendingPathComponent("actions-\(round)-\(run).csv").path
+        let path = folder.appendingPathComponent("actions-\(round)-\(run).csv").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         files.append((prefix, false))
         return ["import", "actions", path]
@@ -142,18 +148,24 @@ struct ImportCrashDriver: CrashDriver {
     func verify(_ cli: CLIHarness) throws -> [String] {
         try DatabaseQueue(path: cli.databasePath).read { db in
             try files.compactMap { file in
-                let actions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action WHERE url LIKE ?", arguments: [file.prefix + "%"]) ?? 0
-                let whole = try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM action a
-                        JOIN metricsSnapshot m ON m.actionId = a.id AND m.reactions = CAST(substr(a.url, ?) AS INTEGER) % 97 AND m.shares = 1
-                        JOIN actionProject ap ON ap.actionId = a.id
-                        WHERE a.url LIKE ?
-                        """,
-                    arguments: [file.prefix.count + 1, file.prefix + "%"]) ?? 0
-                if file.succeeded && actions != Self.rows { return "\(file.prefix): import printed success but \(actions) of \(Self.rows) rows are in" }
-                if actions != 0 && actions != Self.rows { return "\(file.prefix): \(actions) of \(Self.rows) rows are in (half an import)" }
+                let actions =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action WHERE url LIKE ?", arguments: [file.prefix + "%"]) ?? 0
+                let whole =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM action a
+                            JOIN metricsSnapshot m ON m.actionId = a.id AND m.reactions = CAST(substr(a.url, ?) AS INTEGER) % 97 AND m.shares = 1
+                            JOIN actionProject ap ON ap.actionId = a.id
+                            WHERE a.url LIKE ?
+                            """,
+                        arguments: [file.prefix.count + 1, file.prefix + "%"]) ?? 0
+                if file.succeeded && actions != Self.rows {
+                    return "\(file.prefix): import printed success but \(actions) of \(Self.rows) rows are in"
+                }
+                if actions != 0 && actions != Self.rows {
+                    return "\(file.prefix): \(actions) of \(Self.rows) rows are in (half an import)"
+                }
                 if whole != actions { return "\(file.prefix): \(actions - whole) actions without their metrics or project" }
                 return nil
             }
@@ -179,8 +191,9 @@ struct LogCrashDriver: CrashDriver {
         var arguments = ["log", url, "--title", "Post \(round)-\(run)", "--date", "2026-01-15", "--project", "ERP-2027"]
         var reactions: Int?
         if random.chance(0.7) {
-            reactions = random.int(in: 0...500)
-            arguments += ["--reactions", String(reactions!), "--comments", String(reactions! % 13), "--impressions", String(reactions! * 40)]
+            let value = random.int(in: 0...500)
+            reactions = value
+            arguments += ["--reactions", String(value), "--comments", String(value % 13), "--impressions", String(value * 40)]
         }
         pending = (url, reactions)
         return arguments
@@ -222,10 +235,14 @@ struct LogCrashDriver: CrashDriver {
                         problems.append("\(url) has figures \(row) instead of \(reactions) reactions")
                     }
                 case .none:
-                    if (row["snapshots"] as Int) != 0 { problems.append("\(url) has a metrics snapshot but was logged without figures") }
+                    if (row["snapshots"] as Int) != 0 {
+                        problems.append("\(url) has a metrics snapshot but was logged without figures")
+                    }
                 }
             }
-            for url in logged.keys where !found.contains(url) { problems.append("\(url) printed 'Logged' but is not in the database") }
+            for url in logged.keys where !found.contains(url) {
+                problems.append("\(url) printed 'Logged' but is not in the database")
+            }
             return problems
         }
     }
@@ -238,7 +255,7 @@ struct MetricsCrashDriver: CrashDriver {
     static let url = "https://jane.example.org/posts/measured"
     let killWindow = 0.05...0.8
     var counter = 0
-    var day = LocalDate(year: 2026, month: 2, day: 1)!
+    var day = LocalDate(daysSinceEpoch: 0)
     /// Day → the value of the last run reported for it.
     var confirmed: [String: Int] = [:]
     /// Day → values of killed runs since that.
@@ -248,6 +265,7 @@ struct MetricsCrashDriver: CrashDriver {
     mutating func prepare(_ cli: CLIHarness) throws -> String {
         try janeWithABlog(cli)
         try cli.expectSuccess("log", Self.url, "--title", "Measured", "--date", "2026-01-15", as: "jane@corp.fr")
+        day = try LocalDate(parsing: "2026-02-01")
         return "jane@corp.fr"
     }
 
@@ -256,8 +274,10 @@ struct MetricsCrashDriver: CrashDriver {
         if random.chance(0.3) { day = day.adding(days: 1) }
         let day = day.description
         pending = (day, counter)
-        return ["metrics", Self.url, "--date", day, "--reactions", String(counter), "--comments", String(counter % 11),
-                "--shares", String(counter % 5), "--impressions", String(counter * 30), "--clicks", String(counter % 3)]
+        return [
+            "metrics", Self.url, "--date", day, "--reactions", String(counter), "--comments", String(counter % 11),
+            "--shares", String(counter % 5), "--impressions", String(counter * 30), "--clicks", String(counter % 3),
+        ]
     }
 
     mutating func record(_ arguments: [String], _ outcome: ChildProcess.Outcome) throws {
@@ -273,18 +293,22 @@ struct MetricsCrashDriver: CrashDriver {
     func verify(_ cli: CLIHarness) throws -> [String] {
         try DatabaseQueue(path: cli.databasePath).read { db in
             var problems: [String] = []
-            let rows = try Row.fetchAll(db, sql: "SELECT date, reactions, comments, shares, impressions, clicks FROM metricsSnapshot")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT date, reactions, comments, shares, impressions, clicks FROM metricsSnapshot")
             var days: Set<String> = []
             for row in rows {
                 let day: String = row["date"], value: Int = row["reactions"]
                 days.insert(day)
-                if row["comments"] as Int != value % 11 || row["shares"] as Int != value % 5 || row["impressions"] as Int? != value * 30
+                if row["comments"] as Int != value % 11 || row["shares"] as Int != value % 5
+                    || row["impressions"] as Int? != value * 30
                     || row["clicks"] as Int != value % 3
                 {
                     problems.append("\(day): a half-written snapshot \(row)")
                 }
                 if value != confirmed[day] && !(uncertain[day] ?? []).contains(value) {
-                    problems.append("\(day): snapshot \(value), but the last run reported for that day recorded \(confirmed[day].map(String.init) ?? "none")")
+                    problems.append(
+                        "\(day): snapshot \(value), but the last run reported for that day recorded \(confirmed[day].map(String.init) ?? "none")"
+                    )
                 }
             }
             for day in confirmed.keys where !days.contains(day) { problems.append("\(day): the snapshot reported is missing") }
@@ -327,7 +351,11 @@ struct ProposeCrashDriver: CrashDriver {
     }
 
     mutating func record(_ arguments: [String], _ outcome: ChildProcess.Outcome) throws {
-        if outcome.succeeded && outcome.output.contains("Wrote \(reference.count) proposals") { successes += 1 } else { killed += 1 }
+        if outcome.succeeded && outcome.output.contains("Wrote \(reference.count) proposals") {
+            successes += 1
+        } else {
+            killed += 1
+        }
     }
 
     func verify(_ cli: CLIHarness) throws -> [String] {
@@ -357,6 +385,8 @@ struct ProposeCrashDriver: CrashDriver {
     }
 
     static func runs(_ path: String) throws -> Int {
-        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scoreRun WHERE command = 'propose'") ?? 0 }
+        try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scoreRun WHERE command = 'propose'") ?? 0
+        }
     }
 }

@@ -25,7 +25,8 @@ struct RobustnessHostileFileTests {
         var problems = Hostile.outputProblems(result)
         let errors = result.errorLines.filter { $0.hasPrefix("error: ") }
         if errors.count > 1 { problems.append("\(errors.count) error lines") }
-        for line in result.errorLines where !line.hasPrefix("error: ") && !line.hasPrefix(file + ":") && !line.contains("rejected row") {
+        for line in result.errorLines
+        where !line.hasPrefix("error: ") && !line.hasPrefix(file + ":") && !line.contains("rejected row") {
             problems.append("stray line: \(Hostile.show(String(line)))")
         }
         if result.status != 0 && errors.count != 1 { problems.append("exit \(result.status) without its error line") }
@@ -44,7 +45,8 @@ struct RobustnessHostileFileTests {
         #expect(result.status == 0, "\(result.error)")
         #expect(Self.importErrorProblems(result, file: file).isEmpty, "\(Self.importErrorProblems(result, file: file))")
         let people = try JSONValue.parse(cli.run(["employee", "list", "--format", "json"], as: "admin@corp.fr").output).array
-        let rejects = try Hostile.csvRows(String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: file + ".rejects.csv"))) ?? Data(), as: UTF8.self))
+        let rejects = try Hostile.csvRows(
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: file + ".rejects.csv"))) ?? Data(), as: UTF8.self))
         for (index, hostile) in HostileString.all.enumerated() {
             let email = "person\(index)@corp.fr"
             let person = people.first { $0["email"]?.string == email }
@@ -52,8 +54,12 @@ struct RobustnessHostileFileTests {
             let rejected = rejects.contains { $0.first == email }
             if let person {
                 #expect(!rejected, "\(hostile.label): both imported and set aside")
-                if case .stored(let value) = name { #expect(Hostile.same(person["name"]?.string, value), "\(hostile.label): name") }
-                if case .stored(let value) = team { #expect(Hostile.same(person["team"]?.textOrNull ?? nil, value), "\(hostile.label): team") }
+                if case .stored(let value) = name {
+                    #expect(Hostile.same(person["name"]?.string, value), "\(hostile.label): name")
+                }
+                if case .stored(let value) = team {
+                    #expect(Hostile.same(person["team"]?.textOrNull ?? nil, value), "\(hostile.label): team")
+                }
                 #expect(name != .refused && team != .refused, "\(hostile.label): imported, though it should be refused")
             } else {
                 #expect(rejected, "\(hostile.label): neither imported nor set aside")
@@ -81,7 +87,10 @@ struct RobustnessHostileFileTests {
             let action = actions.first { $0["url"]?.string == "https://jane.example.org/h/\(index)" }
             switch hostile.outcome(limit: 500, optional: true) {
             case .refused: #expect(action == nil, "\(hostile.label): imported, though it should be refused")
-            case .stored(let value?): #expect(Hostile.same(action?["title"]?.string, value), "\(hostile.label): title \(action?["title"]?.string.map(Hostile.show) ?? "missing")")
+            case .stored(let value?):
+                #expect(
+                    Hostile.same(action?["title"]?.string, value),
+                    "\(hostile.label): title \(action?["title"]?.string.map(Hostile.show) ?? "missing")")
             case .stored(nil): #expect(action != nil, "\(hostile.label): a blank title takes one from the address")
             }
         }
@@ -93,7 +102,10 @@ struct RobustnessHostileFileTests {
         let writer = CSVWriter()
         var text = writer.line(["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements", "likes"])
         for (index, hostile) in HostileString.all.enumerated() {
-            text += writer.line(["\(index + 1)", "https://x.com/jane/status/\(index + 1)", hostile.value, "2026-11-01 10:00 +0000", "100", "5", "5"])
+            text += writer.line([
+                "\(index + 1)", "https://x.com/jane/status/\(index + 1)", hostile.value, "2026-11-01 10:00 +0000", "100", "5",
+                "5",
+            ])
         }
         let tweets = try cli.file("tweets.csv", text)
         let imported = cli.run(["import", "x-analytics", tweets, "--skip-invalid"], as: "jane@corp.fr")
@@ -111,12 +123,16 @@ struct RobustnessHostileFileTests {
                 </channel></rss>
                 """)
             let result = cli.run(["import", "feed", feed, "--skip-invalid"], as: "jane@corp.fr")
-            #expect(Self.importErrorProblems(result, file: feed).isEmpty, "feed with \(hostile.label): \(Self.importErrorProblems(result, file: feed))")
+            #expect(
+                Self.importErrorProblems(result, file: feed).isEmpty,
+                "feed with \(hostile.label): \(Self.importErrorProblems(result, file: feed))")
         }
         // Whatever went in is printable and whole.
         let list = cli.run(["action", "list"], as: "jane@corp.fr")
         #expect(list.status == 0 && Hostile.rawControls(list.output).isEmpty)
-        let titles = try DatabaseQueue(path: cli.databasePath).read { db in try String.fetchAll(db, sql: "SELECT title FROM action") }
+        let titles = try DatabaseQueue(path: cli.databasePath).read { db in
+            try String.fetchAll(db, sql: "SELECT title FROM action")
+        }
         #expect(titles.allSatisfy { $0.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control } })
         #expect(try DatabaseHealth.problems(atPath: cli.databasePath).isEmpty)
     }
@@ -134,7 +150,10 @@ struct RobustnessHostileFileTests {
 
         /// Every column the four CSV importers read, so each of them meets the fault.
         static let header = "email,name,url,date,followers,Tweet permalink,time\n"
-        static let row = ["jane@corp.fr", "Jane", "https://jane.example.org", "2026-11-01", "1", "https://x.com/jane/status/9", "2026-11-01 10:00 +0000"]
+        static let row = [
+            "jane@corp.fr", "Jane", "https://jane.example.org", "2026-11-01", "1", "https://x.com/jane/status/9",
+            "2026-11-01 10:00 +0000",
+        ]
 
         /// A header and one row whose every cell has `fault` after its second byte.
         init(_ label: String, cellFault fault: [UInt8]) {
@@ -151,7 +170,10 @@ struct RobustnessHostileFileTests {
             BrokenFile("NUL in every cell", cellFault: [0]),
             BrokenFile("terminal escapes in every cell", cellFault: Array("\u{1B}[2J\u{1B}]0;x\u{07}\u{9B}1m".utf8)),
             BrokenFile("100 kB in every cell", cellFault: Array(String(repeating: "x", count: 100_000).utf8)),
-            BrokenFile("NUL in the header", bytes: Array("email,na".utf8) + [0] + Array(("me,url,date,followers,Tweet permalink,time\n" + row.joined(separator: ",") + ",\n").utf8)),
+            BrokenFile(
+                "NUL in the header",
+                bytes: Array("email,na".utf8) + [0]
+                    + Array(("me,url,date,followers,Tweet permalink,time\n" + row.joined(separator: ",") + ",\n").utf8)),
             BrokenFile("binary noise", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ ($0 >> 3)) }),
             BrokenFile("empty file", bytes: []),
             BrokenFile("only a byte-order mark", bytes: [0xEF, 0xBB, 0xBF]),
@@ -171,7 +193,9 @@ struct RobustnessHostileFileTests {
         for importer in Self.importers {
             let result = cli.run(["import", importer, path], as: "admin@corp.fr")
             let context = "import \(importer) of \(broken.label)"
-            #expect(Self.importErrorProblems(result, file: path).isEmpty, "\(context): \(Self.importErrorProblems(result, file: path))")
+            #expect(
+                Self.importErrorProblems(result, file: path).isEmpty,
+                "\(context): \(Self.importErrorProblems(result, file: path))")
             if result.status == 0 {
                 // Only a file with nothing in it may pass, writing nothing.
                 #expect(try cli.databaseDump() == before, "\(context): exit 0 and the database changed")

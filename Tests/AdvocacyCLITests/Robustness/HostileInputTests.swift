@@ -25,9 +25,15 @@ struct RobustnessHostileInputTests {
             try Self.template.get().write(to: URL(fileURLWithPath: cli.databasePath))
             let people = try DatabaseQueue(path: cli.databasePath).read { db in
                 try ["admin", "cio", "hr"].map { role in
-                    try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = ? AND isActive ORDER BY id LIMIT 1", arguments: [role]) ?? ""
+                    try String.fetchOne(
+                        db, sql: "SELECT email FROM employee WHERE role = ? AND isActive ORDER BY id LIMIT 1", arguments: [role])
+                        ?? ""
                 } + [
-                    try String.fetchOne(db, sql: "SELECT e.email FROM employee e JOIN channel c ON c.employeeId = e.id WHERE e.role = 'staff' ORDER BY e.id LIMIT 1") ?? "",
+                    try String.fetchOne(
+                        db,
+                        sql:
+                            "SELECT e.email FROM employee e JOIN channel c ON c.employeeId = e.id WHERE e.role = 'staff' ORDER BY e.id LIMIT 1"
+                    ) ?? "",
                     try String.fetchOne(db, sql: "SELECT code FROM project ORDER BY id LIMIT 1") ?? "",
                     try String.fetchOne(db, sql: "SELECT code FROM rewardItem ORDER BY id LIMIT 1") ?? "",
                 ]
@@ -90,9 +96,12 @@ struct RobustnessHostileInputTests {
     static func employeeReadback(_ world: World, _ email: String, key: String, column: String) -> Readback {
         Readback(
             sql: "SELECT \(column) FROM employee WHERE email = ?", sqlArguments: [email],
-            json: (["employee", "list", "--format", "json"], world.admin, { list in
-                list.array.first { $0["email"]?.string == email }?[key]?.textOrNull
-            }),
+            json: (
+                ["employee", "list", "--format", "json"], world.admin,
+                { list in
+                    list.array.first { $0["email"]?.string == email }?[key]?.textOrNull
+                }
+            ),
             csv: (["employee", "list", "--format", "csv"], world.admin, key, "email", email),
             text: (["employee", "list"], world.admin, ["name": 30, "team": 24][key]))
     }
@@ -100,9 +109,12 @@ struct RobustnessHostileInputTests {
     static func projectReadback(_ world: World, _ code: String) -> Readback {
         Readback(
             sql: "SELECT name FROM project WHERE code = ?", sqlArguments: [code],
-            json: (["project", "list", "--format", "json"], world.admin, { list in
-                list.array.first { $0["code"]?.string == code }?["name"]?.textOrNull
-            }),
+            json: (
+                ["project", "list", "--format", "json"], world.admin,
+                { list in
+                    list.array.first { $0["code"]?.string == code }?["name"]?.textOrNull
+                }
+            ),
             csv: (["project", "list", "--format", "csv"], world.admin, "name", "code", code),
             text: (["project", "list"], world.admin, 40))
     }
@@ -110,9 +122,12 @@ struct RobustnessHostileInputTests {
     static func rewardReadback(_ world: World, _ code: String) -> Readback {
         Readback(
             sql: "SELECT name FROM rewardItem WHERE code = ?", sqlArguments: [code],
-            json: (["rewards", "catalog", "list", "--format", "json"], world.hr, { list in
-                list.array.first { $0["code"]?.string == code }?["name"]?.textOrNull
-            }),
+            json: (
+                ["rewards", "catalog", "list", "--format", "json"], world.hr,
+                { list in
+                    list.array.first { $0["code"]?.string == code }?["name"]?.textOrNull
+                }
+            ),
             csv: (["rewards", "catalog", "list", "--format", "csv"], world.hr, "name", "code", code),
             text: (["rewards", "catalog", "list"], world.hr, 40))
     }
@@ -120,88 +135,136 @@ struct RobustnessHostileInputTests {
     static func noteReadback(_ world: World, _ id: String) -> Readback {
         Readback(
             sql: "SELECT note FROM rewardProposal WHERE id = ?", sqlArguments: [Int(id)],
-            json: (["rewards", "list", "--format", "json"], world.hr, { list in
-                list.array.first { $0["id"]?.int.map(String.init) == id }?["note"]?.textOrNull
-            }))
+            json: (
+                ["rewards", "list", "--format", "json"], world.hr,
+                { list in
+                    list.array.first { $0["id"]?.int.map(String.init) == id }?["note"]?.textOrNull
+                }
+            ))
     }
 
-    static var fields: [Field] { [
-        Field(description: "employee add --name", limit: 200) { world, value in
-            let email = "named@corp.fr"
-            return (world.cli.run(["employee", "add", email] + option("--name", value), as: world.admin),
-                    employeeReadback(world, email, key: "name", column: "fullName"))
-        },
-        Field(description: "employee add --team", limit: 100, optional: true) { world, value in
-            let email = "teamed@corp.fr"
-            return (world.cli.run(["employee", "add", email, "--name", "Team Member"] + option("--team", value), as: world.admin),
-                    employeeReadback(world, email, key: "team", column: "team"))
-        },
-        Field(description: "employee add --hr-id", limit: 64, optional: true) { world, value in
-            let email = "numbered@corp.fr"
-            return (world.cli.run(["employee", "add", email, "--name", "Numbered"] + option("--hr-id", value), as: world.admin),
-                    employeeReadback(world, email, key: "hrId", column: "hrId"))
-        },
-        Field(description: "employee update --name", limit: 200) { world, value in
-            (world.cli.run(["employee", "update", world.staff] + option("--name", value), as: world.admin),
-             employeeReadback(world, world.staff, key: "name", column: "fullName"))
-        },
-        Field(description: "employee update --team", limit: 100, optional: true) { world, value in
-            (world.cli.run(["employee", "update", world.staff] + option("--team", value), as: world.admin),
-             employeeReadback(world, world.staff, key: "team", column: "team"))
-        },
-        Field(description: "employee update --hr-id", limit: 64, optional: true) { world, value in
-            // HR ids are unique: change the one the add field above gave, away from the value and back.
-            world.cli.run(["employee", "update", "numbered@corp.fr", "--hr-id", "BEFORE-1"], as: world.admin)
-            return (world.cli.run(["employee", "update", "numbered@corp.fr"] + option("--hr-id", value), as: world.admin),
-                    employeeReadback(world, "numbered@corp.fr", key: "hrId", column: "hrId"))
-        },
-        Field(description: "init --name", limit: 200) { world, value in
-            // A new programme in its own file, beside the demo's.
-            let path = world.cli.folder.appendingPathComponent("fresh.sqlite").path
-            try? FileManager.default.removeItem(atPath: path)
-            let result = world.cli.run(["init", "--db", path, "--admin", "first@corp.fr"] + option("--name", value))
-            // The same column as employee add's: the database and JSON are enough here.
-            return (result, Readback(
-                sql: "", sqlArguments: [],
-                json: (["employee", "show", "first@corp.fr", "--format", "json", "--db", path], "first@corp.fr", { $0["name"]?.textOrNull })))
-        },
-        Field(description: "project add --name", limit: 200) { world, value in
-            (world.cli.run(["project", "add", "HOSTILE-1"] + option("--name", value), as: world.admin), projectReadback(world, "HOSTILE-1"))
-        },
-        Field(description: "project update --name", limit: 200) { world, value in
-            (world.cli.run(["project", "update", world.project] + option("--name", value), as: world.admin), projectReadback(world, world.project))
-        },
-        Field(description: "log --title", limit: 500) { world, value in
-            let url = "https://hostile.example.org/posts/1"
-            let result = world.cli.run(["log", url, "--date", "2026-11-01"] + option("--title", value), as: world.staff)
-            return (result, Readback(
-                sql: "SELECT title FROM action WHERE url = ?", sqlArguments: [url],
-                json: (["action", "show", url, "--format", "json"], world.staff, { $0["title"]?.textOrNull }),
-                csv: (["action", "show", url, "--format", "csv"], world.staff, "title", "url", url),
-                text: (["action", "show", url], world.staff, nil)))
-        },
-        Field(description: "rewards catalog add --name", limit: 200) { world, value in
-            (world.cli.run(["rewards", "catalog", "add", "HOSTILE-1", "--category", "book", "--cost", "25"] + option("--name", value), as: world.hr),
-             rewardReadback(world, "HOSTILE-1"))
-        },
-        Field(description: "rewards catalog update --name", limit: 200) { world, value in
-            (world.cli.run(["rewards", "catalog", "update", world.reward] + option("--name", value), as: world.hr), rewardReadback(world, world.reward))
-        },
-        Field(description: "rewards approve --note", limit: 1_000, optional: true) { world, value in
-            let id = try world.nextProposal()
-            return (world.cli.run(["rewards", "approve", id] + option("--note", value), as: world.cio), noteReadback(world, id))
-        },
-        Field(description: "rewards reject --note", limit: 1_000) { world, value in
-            let id = try world.nextProposal()
-            return (world.cli.run(["rewards", "reject", id] + option("--note", value), as: world.cio), noteReadback(world, id))
-        },
-        Field(description: "rewards clear --note", limit: 1_000) { world, value in
-            (world.cli.run(["rewards", "clear", world.staff, "--period", world.period] + option("--note", value), as: world.cio),
-             Readback(
-                sql: "SELECT note FROM rewardClearance WHERE employeeId = (SELECT id FROM employee WHERE email = ?) AND period = ?",
-                sqlArguments: [world.staff, world.period]))
-        },
-    ] }
+    static var fields: [Field] {
+        [
+            Field(description: "employee add --name", limit: 200) { world, value in
+                let email = "named@corp.fr"
+                return (
+                    world.cli.run(["employee", "add", email] + option("--name", value), as: world.admin),
+                    employeeReadback(world, email, key: "name", column: "fullName")
+                )
+            },
+            Field(description: "employee add --team", limit: 100, optional: true) { world, value in
+                let email = "teamed@corp.fr"
+                return (
+                    world.cli.run(
+                        ["employee", "add", email, "--name", "Team Member"] + option("--team", value), as: world.admin),
+                    employeeReadback(world, email, key: "team", column: "team")
+                )
+            },
+            Field(description: "employee add --hr-id", limit: 64, optional: true) { world, value in
+                let email = "numbered@corp.fr"
+                return (
+                    world.cli.run(["employee", "add", email, "--name", "Numbered"] + option("--hr-id", value), as: world.admin),
+                    employeeReadback(world, email, key: "hrId", column: "hrId")
+                )
+            },
+            Field(description: "employee update --name", limit: 200) { world, value in
+                (
+                    world.cli.run(["employee", "update", world.staff] + option("--name", value), as: world.admin),
+                    employeeReadback(world, world.staff, key: "name", column: "fullName")
+                )
+            },
+            Field(description: "employee update --team", limit: 100, optional: true) { world, value in
+                (
+                    world.cli.run(["employee", "update", world.staff] + option("--team", value), as: world.admin),
+                    employeeReadback(world, world.staff, key: "team", column: "team")
+                )
+            },
+            Field(description: "employee update --hr-id", limit: 64, optional: true) { world, value in
+                // HR ids are unique: change the one the add field above gave, away from the value and back.
+                world.cli.run(["employee", "update", "numbered@corp.fr", "--hr-id", "BEFORE-1"], as: world.admin)
+                return (
+                    world.cli.run(["employee", "update", "numbered@corp.fr"] + option("--hr-id", value), as: world.admin),
+                    employeeReadback(world, "numbered@corp.fr", key: "hrId", column: "hrId")
+                )
+            },
+            Field(description: "init --name", limit: 200) { world, value in
+                // A new programme in its own file, beside the demo's.
+                let path = world.cli.folder.appendingPathComponent("fresh.sqlite").path
+                try? FileManager.default.removeItem(atPath: path)
+                let result = world.cli.run(["init", "--db", path, "--admin", "first@corp.fr"] + option("--name", value))
+                // The same column as employee add's: the database and JSON are enough here.
+                return (
+                    result,
+                    Readback(
+                        sql: "", sqlArguments: [],
+                        json: (
+                            ["employee", "show", "first@corp.fr", "--format", "json", "--db", path], "first@corp.fr",
+                            { $0["name"]?.textOrNull }
+                        ))
+                )
+            },
+            Field(description: "project add --name", limit: 200) { world, value in
+                (
+                    world.cli.run(["project", "add", "HOSTILE-1"] + option("--name", value), as: world.admin),
+                    projectReadback(world, "HOSTILE-1")
+                )
+            },
+            Field(description: "project update --name", limit: 200) { world, value in
+                (
+                    world.cli.run(["project", "update", world.project] + option("--name", value), as: world.admin),
+                    projectReadback(world, world.project)
+                )
+            },
+            Field(description: "log --title", limit: 500) { world, value in
+                let url = "https://hostile.example.org/posts/1"
+                let result = world.cli.run(["log", url, "--date", "2026-11-01"] + option("--title", value), as: world.staff)
+                return (
+                    result,
+                    Readback(
+                        sql: "SELECT title FROM action WHERE url = ?", sqlArguments: [url],
+                        json: (["action", "show", url, "--format", "json"], world.staff, { $0["title"]?.textOrNull }),
+                        csv: (["action", "show", url, "--format", "csv"], world.staff, "title", "url", url),
+                        text: (["action", "show", url], world.staff, nil))
+                )
+            },
+            Field(description: "rewards catalog add --name", limit: 200) { world, value in
+                (
+                    world.cli.run(
+                        ["rewards", "catalog", "add", "HOSTILE-1", "--category", "book", "--cost", "25"]
+                            + option("--name", value), as: world.hr),
+                    rewardReadback(world, "HOSTILE-1")
+                )
+            },
+            Field(description: "rewards catalog update --name", limit: 200) { world, value in
+                (
+                    world.cli.run(["rewards", "catalog", "update", world.reward] + option("--name", value), as: world.hr),
+                    rewardReadback(world, world.reward)
+                )
+            },
+            Field(description: "rewards approve --note", limit: 1_000, optional: true) { world, value in
+                let id = try world.nextProposal()
+                return (
+                    world.cli.run(["rewards", "approve", id] + option("--note", value), as: world.cio), noteReadback(world, id)
+                )
+            },
+            Field(description: "rewards reject --note", limit: 1_000) { world, value in
+                let id = try world.nextProposal()
+                return (
+                    world.cli.run(["rewards", "reject", id] + option("--note", value), as: world.cio), noteReadback(world, id)
+                )
+            },
+            Field(description: "rewards clear --note", limit: 1_000) { world, value in
+                (
+                    world.cli.run(
+                        ["rewards", "clear", world.staff, "--period", world.period] + option("--note", value), as: world.cio),
+                    Readback(
+                        sql:
+                            "SELECT note FROM rewardClearance WHERE employeeId = (SELECT id FROM employee WHERE email = ?) AND period = ?",
+                        sqlArguments: [world.staff, world.period])
+                )
+            },
+        ]
+    }
 
     @Test(arguments: HostileString.table)
     func everyTextFieldKeepsOrRefusesIt(_ hostile: HostileString) throws {
@@ -268,18 +331,23 @@ struct RobustnessHostileInputTests {
             let result = reads.run(csv.arguments, as: csv.actor)
             let cell = try Hostile.csvCell(result.output, column: csv.column, keyColumn: csv.keyColumn, key: csv.key)
             let wanted = CSVWriter.neutralised(value ?? "")
-            #expect(Hostile.same(cell, wanted), "\(context): CSV has \(cell.map(Hostile.show) ?? "no row"), expected \(Hostile.show(wanted))")
+            #expect(
+                Hostile.same(cell, wanted),
+                "\(context): CSV has \(cell.map(Hostile.show) ?? "no row"), expected \(Hostile.show(wanted))")
             if let first = value?.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@")].contains(first) {
                 #expect(cell?.hasPrefix("'") == true, "\(context): a formula reached the CSV unguarded")
             }
         }
         if let text = readback.text {
             let result = reads.run(text.arguments, as: text.actor)
-            #expect(result.status == 0, "\(context): \(text.arguments.joined(separator: " ")) exited \(result.status): \(result.error)")
+            #expect(
+                result.status == 0,
+                "\(context): \(text.arguments.joined(separator: " ")) exited \(result.status): \(result.error)")
             #expect(Hostile.rawControls(result.output).isEmpty, "\(context): raw control characters in text output")
             if let value {
                 let shown = Hostile.cut(value, width: text.width)
-                #expect(Hostile.contains(result.output, shown), "\(context): the text output does not show \(Hostile.show(shown))")
+                #expect(
+                    Hostile.contains(result.output, shown), "\(context): the text output does not show \(Hostile.show(shown))")
             }
         }
     }

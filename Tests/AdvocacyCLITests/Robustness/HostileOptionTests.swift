@@ -34,7 +34,8 @@ struct RobustnessHostileOptionTests {
         Template("employee", "deactivate", "§"),
         Template("channel", "add", "jane@corp.fr", "§", as: "jane@corp.fr"),
         Template("channel", "add", "jane@corp.fr", "https://new.example.org", "--kind", "§", as: "jane@corp.fr"),
-        Template("channel", "add", "jane@corp.fr", "https://new.example.org", "--kind", "blog", "--feed", "§", as: "jane@corp.fr"),
+        Template(
+            "channel", "add", "jane@corp.fr", "https://new.example.org", "--kind", "blog", "--feed", "§", as: "jane@corp.fr"),
         Template("channel", "add", "jane@corp.fr", "https://new.example.org", "--scope", "§", as: "jane@corp.fr"),
         Template("channel", "list", "§"),
         Template("channel", "followers", "§", "10", as: "jane@corp.fr"),
@@ -72,7 +73,9 @@ struct RobustnessHostileOptionTests {
         Template("rewards", "catalog", "add", "§", "--name", "N", "--category", "book", "--cost", "1", as: "hr@corp.fr"),
         Template("rewards", "catalog", "add", "NEW-1", "--name", "N", "--category", "§", "--cost", "1", as: "hr@corp.fr"),
         Template("rewards", "catalog", "add", "NEW-1", "--name", "N", "--category", "book", "--cost", "§", as: "hr@corp.fr"),
-        Template("rewards", "catalog", "add", "NEW-1", "--name", "N", "--category", "book", "--cost", "1", "--stock", "§", as: "hr@corp.fr"),
+        Template(
+            "rewards", "catalog", "add", "NEW-1", "--name", "N", "--category", "book", "--cost", "1", "--stock", "§",
+            as: "hr@corp.fr"),
         Template("rewards", "catalog", "update", "BOOK-1", "--min-tier", "§", as: "hr@corp.fr"),
         Template("rewards", "budget", "set", "§", "1000", as: "hr@corp.fr"),
         Template("rewards", "budget", "set", "2026-Q4", "§", as: "hr@corp.fr"),
@@ -106,8 +109,10 @@ struct RobustnessHostileOptionTests {
     static let template: Result<Data, any Error> = Result {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", as: "jane@corp.fr")
-        try cli.expectSuccess("log", "https://jane.example.org/posts/1", "--reactions", "3", "--project", "ERP-2027", as: "jane@corp.fr")
-        try cli.expectSuccess("rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://jane.example.org/posts/1", "--reactions", "3", "--project", "ERP-2027", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
         try cli.expectSuccess("rewards", "budget", "set", "2026-Q4", "1000", as: "hr@corp.fr")
         try DatabaseQueue(path: cli.databasePath).writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -123,13 +128,16 @@ struct RobustnessHostileOptionTests {
         _ = try cli.file("roster.csv", "email,name\nnew@corp.fr,New\n")
         for hostile in Self.values {
             let arguments = template.arguments.map { argument in
-                argument.replacingOccurrences(of: "@DIR@", with: cli.folder.path).replacingOccurrences(of: "§", with: hostile.value)
+                argument.replacingOccurrences(of: "@DIR@", with: cli.folder.path).replacingOccurrences(
+                    of: "§", with: hostile.value)
             }
             let result = cli.run(arguments, as: template.actor)
             let context = "\(template.testDescription) with \(hostile.label)"
             if result.status == 0 {
                 #expect(Hostile.outputProblems(result).isEmpty, "\(context): \(Hostile.outputProblems(result))")
-                #expect(Hostile.rawControls(result.output).isEmpty || arguments.contains("csv"), "\(context): raw controls on standard output")
+                #expect(
+                    Hostile.rawControls(result.output).isEmpty || arguments.contains("csv"),
+                    "\(context): raw controls on standard output")
             } else {
                 #expect(Hostile.refusalProblems(result).isEmpty, "\(context): \(Hostile.refusalProblems(result))")
             }

@@ -178,8 +178,12 @@ enum Hostile {
         var problems: [String] = []
         if result.status == 0 { problems.append("exit 0") }
         if ![1, 64, 77].contains(result.status) { problems.append("exit \(result.status)") }
-        if result.errorLines.count != 1 { problems.append("\(result.errorLines.count) lines on standard error: \(show(result.error))") }
-        if !result.error.hasPrefix("error: ") { problems.append("standard error does not start with 'error: ': \(show(result.error))") }
+        if result.errorLines.count != 1 {
+            problems.append("\(result.errorLines.count) lines on standard error: \(show(result.error))")
+        }
+        if !result.error.hasPrefix("error: ") {
+            problems.append("standard error does not start with 'error: ': \(show(result.error))")
+        }
         if !result.output.isEmpty { problems.append("standard output: \(show(result.output))") }
         if result.error.utf8.count > 2_000 { problems.append("an error line of \(result.error.utf8.count) bytes") }
         return problems + outputProblems(result)
@@ -188,7 +192,9 @@ enum Hostile {
     /// Problems any run may have: raw control characters in what it printed as text.
     static func outputProblems(_ result: CLIHarness.Result) -> [String] {
         var problems: [String] = []
-        if !rawControls(result.error).isEmpty { problems.append("raw control characters on standard error: \(rawControls(result.error))") }
+        if !rawControls(result.error).isEmpty {
+            problems.append("raw control characters on standard error: \(rawControls(result.error))")
+        }
         return problems
     }
 
@@ -203,7 +209,8 @@ enum Hostile {
     /// The cell of `column` in the CSV row whose `keyColumn` is `key`.
     static func csvCell(_ text: String, column: String, keyColumn: String, key: String) throws -> String? {
         let rows = try csvRows(text)
-        guard let header = rows.first, let index = header.firstIndex(of: column), let keyIndex = header.firstIndex(of: keyColumn) else {
+        guard let header = rows.first, let index = header.firstIndex(of: column), let keyIndex = header.firstIndex(of: keyColumn)
+        else {
             return nil
         }
         return rows.dropFirst().first { $0.count > keyIndex && $0[keyIndex] == key }.map { $0[index] }

@@ -115,36 +115,50 @@ enum DatabaseHealth {
             let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !foreign.isEmpty { problems.append("foreign_key_check: \(foreign.map(\.description).joined(separator: "; "))") }
             let checks: [(String, String)] = [
-                ("actions without their actionFact",
-                 "SELECT COUNT(*) FROM action a WHERE NOT EXISTS (SELECT 1 FROM actionFact f WHERE f.actionId = a.id)"),
-                ("actionFact rows without their action",
-                 "SELECT COUNT(*) FROM actionFact f WHERE NOT EXISTS (SELECT 1 FROM action a WHERE a.id = f.actionId)"),
-                ("actionFact rows whose author, channel or kind differ from their action's",
-                 """
-                 SELECT COUNT(*) FROM actionFact f JOIN action a ON a.id = f.actionId
-                 WHERE f.employeeId IS NOT a.employeeId OR f.channelId IS NOT a.channelId OR f.kind IS NOT a.kind
-                 """),
-                ("actionFact rows whose figures are not the latest metrics snapshot",
-                 """
-                 SELECT COUNT(*) FROM actionFact f
-                 LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = f.actionId ORDER BY date DESC LIMIT 1)
-                 WHERE f.impressions IS NOT m.impressions OR f.reactions IS NOT m.reactions OR f.comments IS NOT m.comments
-                    OR f.shares IS NOT m.shares OR f.clicks IS NOT m.clicks
-                 """),
-                ("actionFact rows whose strategic weight is not their projects' highest",
-                 """
-                 SELECT COUNT(*) FROM actionFact f
-                 WHERE f.strategicWeight IS NOT (SELECT MAX(p.strategicWeight) FROM actionProject ap
-                     JOIN project p ON p.id = ap.projectId WHERE ap.actionId = f.actionId)
-                 """),
-                ("periods whose proposals (rejected ones aside) cost more than their budget",
-                 """
-                 SELECT COUNT(*) FROM rewardBudget b
-                 WHERE b.amountCents < (SELECT COALESCE(SUM(costCents), 0) FROM rewardProposal p
-                     WHERE p.period = b.period AND p.status <> 'rejected')
-                 """),
-                ("reward proposals without their score run",
-                 "SELECT COUNT(*) FROM rewardProposal p WHERE NOT EXISTS (SELECT 1 FROM scoreRun r WHERE r.id = p.scoreRunId)"),
+                (
+                    "actions without their actionFact",
+                    "SELECT COUNT(*) FROM action a WHERE NOT EXISTS (SELECT 1 FROM actionFact f WHERE f.actionId = a.id)"
+                ),
+                (
+                    "actionFact rows without their action",
+                    "SELECT COUNT(*) FROM actionFact f WHERE NOT EXISTS (SELECT 1 FROM action a WHERE a.id = f.actionId)"
+                ),
+                (
+                    "actionFact rows whose author, channel or kind differ from their action's",
+                    """
+                    SELECT COUNT(*) FROM actionFact f JOIN action a ON a.id = f.actionId
+                    WHERE f.employeeId IS NOT a.employeeId OR f.channelId IS NOT a.channelId OR f.kind IS NOT a.kind
+                    """
+                ),
+                (
+                    "actionFact rows whose figures are not the latest metrics snapshot",
+                    """
+                    SELECT COUNT(*) FROM actionFact f
+                    LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = f.actionId ORDER BY date DESC LIMIT 1)
+                    WHERE f.impressions IS NOT m.impressions OR f.reactions IS NOT m.reactions OR f.comments IS NOT m.comments
+                       OR f.shares IS NOT m.shares OR f.clicks IS NOT m.clicks
+                    """
+                ),
+                (
+                    "actionFact rows whose strategic weight is not their projects' highest",
+                    """
+                    SELECT COUNT(*) FROM actionFact f
+                    WHERE f.strategicWeight IS NOT (SELECT MAX(p.strategicWeight) FROM actionProject ap
+                        JOIN project p ON p.id = ap.projectId WHERE ap.actionId = f.actionId)
+                    """
+                ),
+                (
+                    "periods whose proposals (rejected ones aside) cost more than their budget",
+                    """
+                    SELECT COUNT(*) FROM rewardBudget b
+                    WHERE b.amountCents < (SELECT COALESCE(SUM(costCents), 0) FROM rewardProposal p
+                        WHERE p.period = b.period AND p.status <> 'rejected')
+                    """
+                ),
+                (
+                    "reward proposals without their score run",
+                    "SELECT COUNT(*) FROM rewardProposal p WHERE NOT EXISTS (SELECT 1 FROM scoreRun r WHERE r.id = p.scoreRunId)"
+                ),
             ]
             for (what, sql) in checks {
                 let count = try Int.fetchOne(db, sql: sql) ?? 0

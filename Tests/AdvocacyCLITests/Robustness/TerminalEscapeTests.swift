@@ -18,13 +18,18 @@ struct RobustnessTerminalEscapeTests {
     /// A programme whose names, team, project, title and reward hold `planted`, written straight to the file.
     static func programme() throws -> CLIHarness {
         let cli = try CLIHarness.withProgramme()
-        try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--followers", "900", as: "jane@corp.fr")
         try cli.expectSuccess(
-            "log", "https://jane.example.org/posts/1", "--date", "2026-11-02", "--reactions", "40", "--comments", "6", "--project", "ERP-2027",
+            "channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--followers", "900",
             as: "jane@corp.fr")
-        try cli.expectSuccess("rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://jane.example.org/posts/1", "--date", "2026-11-02", "--reactions", "40", "--comments", "6",
+            "--project", "ERP-2027",
+            as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
         try DatabaseQueue(path: cli.databasePath).write { db in
-            try db.execute(sql: "UPDATE employee SET fullName = ?, team = ? WHERE email = 'jane@corp.fr'", arguments: [planted, planted])
+            try db.execute(
+                sql: "UPDATE employee SET fullName = ?, team = ? WHERE email = 'jane@corp.fr'", arguments: [planted, planted])
             try db.execute(sql: "UPDATE project SET name = ?", arguments: [planted])
             try db.execute(sql: "UPDATE action SET title = ?", arguments: [planted])
             try db.execute(sql: "UPDATE rewardItem SET name = ?", arguments: [planted])
@@ -50,7 +55,8 @@ struct RobustnessTerminalEscapeTests {
         View(arguments: ["report", "--period", "2026-Q4", "--format", "text"], actor: "cio@corp.fr"),
         View(arguments: ["report", "--period", "2026-Q4", "--format", "markdown"], actor: "cio@corp.fr"),
         View(arguments: ["project", "update", "ERP-2027", "--weight", "2"]),
-        View(arguments: ["metrics", "https://jane.example.org/posts/1", "--reactions", "41"], actor: "jane@corp.fr", shows: false),
+        View(
+            arguments: ["metrics", "https://jane.example.org/posts/1", "--reactions", "41"], actor: "jane@corp.fr", shows: false),
     ]
 
     @Test(arguments: textViews)
@@ -58,7 +64,9 @@ struct RobustnessTerminalEscapeTests {
         let cli = try Self.programme()
         let result = cli.run(view.arguments, as: view.actor)
         #expect(result.status == 0, "\(result.error)")
-        #expect(Hostile.rawControls(result.output).isEmpty, "raw \(Hostile.rawControls(result.output)) in \(Hostile.show(result.output))")
+        #expect(
+            Hostile.rawControls(result.output).isEmpty,
+            "raw \(Hostile.rawControls(result.output)) in \(Hostile.show(result.output))")
         #expect(Hostile.rawControls(result.error).isEmpty)
         // Somewhere it shows the planted text, visibly (tables may cut it short).
         if view.shows { #expect(result.output.contains("Evil\\u001B"), "\(Hostile.show(result.output))") }
@@ -70,7 +78,8 @@ struct RobustnessTerminalEscapeTests {
         #expect(Hostile.rawControls(json.output).isEmpty)
         let record = try JSONValue.parse(json.output)
         #expect(Hostile.same(record["name"]?.string, Self.planted) && Hostile.same(record["team"]?.string, Self.planted))
-        let titles = try JSONValue.parse(cli.run(["action", "list", "--format", "json"], as: "admin@corp.fr").output).array.compactMap { $0["title"]?.string }
+        let titles = try JSONValue.parse(cli.run(["action", "list", "--format", "json"], as: "admin@corp.fr").output).array
+            .compactMap { $0["title"]?.string }
         #expect(titles.count == 1 && Hostile.same(titles.first, Self.planted))
 
         let csv = cli.run(["employee", "list", "--format", "csv"], as: "admin@corp.fr").output
@@ -82,7 +91,8 @@ struct RobustnessTerminalEscapeTests {
     @Test func errorMessagesShowWhatWasTypedVisiblyOnOneLine() throws {
         let cli = try Self.programme()
         for arguments in [
-            ["employee", "show", "x\u{1B}[31m@corp.fr"], ["project", "show", "\u{1B}]0;pwned\u{07}"], ["log", "not a web address\u{9B}2J\n"],
+            ["employee", "show", "x\u{1B}[31m@corp.fr"], ["project", "show", "\u{1B}]0;pwned\u{07}"],
+            ["log", "not a web address\u{9B}2J\n"],
             ["rank", "--period", "2026\u{1B}[2J"], ["employee", "list", "--db", "/nowhere/\u{1B}[31m\n.sqlite"],
         ] {
             let result = cli.run(arguments, as: "admin@corp.fr")
