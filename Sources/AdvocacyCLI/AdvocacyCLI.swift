@@ -48,7 +48,7 @@ public enum AdvocacyCLI {
             guard let status = failureStatus(for: error) else {
                 return reportParseError(error, arguments: arguments, context: context)
             }
-            context.note("error: \(error.localizedDescription)")
+            context.note("error: " + errorLine(error.localizedDescription))
             return status
         }
     }
@@ -82,8 +82,21 @@ public enum AdvocacyCLI {
             message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
         }
         let path = commandPath(arguments)
-        context.note("error: \(message) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
+        context.note("error: \(errorLine(message)) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
         return code == 1 ? ExitStatus.failure : code
+    }
+
+    /// A message as one line of readable length, whatever value it quotes:
+    /// control characters and line breaks escaped (``TerminalText``), and the
+    /// middle of a very long message (one quoting a 100 kB value) left out,
+    /// keeping its start and the advice at its end.
+    static func errorLine(_ message: String) -> String {
+        let line = TerminalText.oneLine(message)
+        let scalars = line.unicodeScalars
+        guard scalars.count > 600 else { return line }
+        let head = String(String.UnicodeScalarView(scalars.prefix(300)))
+        let tail = String(String.UnicodeScalarView(scalars.suffix(200)))
+        return head + "… (\(scalars.count - 500) characters left out) …" + tail
     }
 
     /// Options that every command takes, accepted before the subcommand too

@@ -18,6 +18,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidEffort(Double)
     case emptyText(field: String)
     case textTooLong(field: String, limit: Int)
+    /// Text holding a control character (NUL, ESC, BEL, DEL, a C1 control…), given as its code point.
+    case controlCharacter(field: String, codePoint: UInt32)
     case unknownValue(String, field: String, allowed: [String])
     case futureDate(LocalDate, today: LocalDate)
     case permissionDenied(actor: String, role: Role, operation: String, needed: String)
@@ -61,6 +63,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invalidEffort: "expected effort hours above 0 and at most 200, like 1.5"
         case .emptyText: "expected some text"
         case .textTooLong(_, let limit): "expected at most \(limit) characters"
+        case .controlCharacter: "expected text without control characters such as NUL or ESC (tabs and line breaks become spaces)"
         case .unknownValue(_, _, let allowed): "expected one of \(allowed.joined(separator: ", "))"
         case .futureDate(_, let today): "expected a date on or before today (\(today))"
         case .permissionDenied(_, _, _, let needed): "this needs \(needed)"
@@ -101,6 +104,8 @@ extension CoreError: LocalizedError {
         case .invalidEffort(let value): "effort \(value) hours is out of range: \(expectation)"
         case .emptyText(let field): "the \(field) is empty: \(expectation)"
         case .textTooLong(let field, _): "the \(field) is too long: \(expectation)"
+        case .controlCharacter(let field, let codePoint):
+            "the \(field) holds the control character U+\(String(format: "%04X", codePoint)): \(expectation)"
         case .unknownValue(let value, let field, _): "'\(value)' is not a known \(field): \(expectation)"
         case .futureDate(let date, _): "\(date) is in the future: \(expectation)"
         case .permissionDenied(let actor, let role, let operation, _):

@@ -54,7 +54,7 @@ struct ReportCommand: ContextCommand {
         case .text: report.text()
         }
         guard let output else {
-            context.standardOutput.write(text)
+            context.standardOutput.write(TerminalText.visible(text))
             return
         }
         try AtomicFile.write(Data(text.utf8), to: output)

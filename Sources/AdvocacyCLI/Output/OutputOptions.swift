@@ -31,10 +31,12 @@ struct Table {
     var columns: [Column]
     var rows: [[String]]
 
-    /// Columns padded to their widest cell, numbers right-aligned.
+    /// Columns padded to their widest cell, numbers right-aligned, control
+    /// characters shown as escapes (``TerminalText``) before measuring.
     func text() -> String {
         let cut = rows.map { row in
             zip(columns, row).map { column, cell in
+                let cell = TerminalText.oneLine(cell)
                 guard let limit = column.maxWidth, cell.count > limit else { return cell }
                 return String(cell.prefix(limit - 1)) + "…"
             }

@@ -75,9 +75,11 @@ public struct CommandContext: Sendable {
             standardError: FileHandleOutput(.standardError))
     }
 
-    /// Prints a line of data to standard output.
-    func print(_ line: String = "") { standardOutput.write(line + "\n") }
+    /// Prints a line of data to standard output, control characters shown
+    /// as escapes (``TerminalText``). CSV, whose cells keep their bytes, is
+    /// written to `standardOutput` directly.
+    func print(_ line: String = "") { standardOutput.write(TerminalText.visible(line) + "\n") }
 
-    /// Prints a line of news (progress, notices) to standard error.
-    func note(_ line: String) { standardError.write(line + "\n") }
+    /// Prints a line of news (progress, notices) to standard error, control characters shown as escapes.
+    func note(_ line: String) { standardError.write(TerminalText.visible(line) + "\n") }
 }

@@ -171,7 +171,8 @@ extension CommandContext {
         case .json:
             print(try Self.json(ImportReport(file: source, dryRun: mode == .dryRun, summary: summary, rejectsFile: rejectsFile)))
         case .text:
-            for problem in summary.problems { note("\(source):\(problem.line): \(problem.message)") }
+            // One line each, of readable length, whatever the cell held.
+            for problem in summary.problems { note("\(source):\(problem.line): \(AdvocacyCLI.errorLine(problem.message))") }
             if summary.rejected > summary.problems.count {
                 let more = summary.rejected - summary.problems.count
                 note("\(source): … and \(more) more invalid row\(more == 1 ? "" : "s")")

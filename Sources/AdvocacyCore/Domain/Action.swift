@@ -107,6 +107,13 @@ public struct ActionDraft: Hashable, Sendable {
     /// A readable title from a URL: `.../my-first-post.html` → "My first post",
     /// `x.com/jane/status/1` → "Post by @jane", `.../news/123` → "News 123".
     public static func title(from url: CanonicalURL) -> String {
+        // The path is decoded: `%1B` or `%C2%9B` in an address must not become a control character in a title.
+        let scalars = derivedTitle(from: url).unicodeScalars.filter { $0.properties.generalCategory != .control }
+        let title = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? url.host : title
+    }
+
+    private static func derivedTitle(from url: CanonicalURL) -> String {
         let segments = url.pathSegments
         if url.host == "x.com", segments.count >= 3, segments[1] == "status" { return "Post by @\(segments[0])" }
         if url.host == "youtube.com", segments == ["watch"], let id = url.string.split(separator: "v=").last {

@@ -107,7 +107,14 @@ public struct EmployeeChanges: Hashable, Sendable {
 
 /// Shared checks for free text typed by people.
 public enum TextField {
-    /// Trims and refuses empty text, control characters and text over `limit` characters.
+    /// Trims, turns tabs and line breaks into spaces, and refuses empty text,
+    /// text over `limit` characters and other control characters.
+    ///
+    /// Control characters (NUL, ESC, BEL, DEL, the C1 controls) are refused
+    /// rather than dropped: text is either kept as typed or refused, and these
+    /// would only ever be a mistake or an attempt to drive someone's terminal.
+    /// Format characters such as the zero-width joiner or the right-to-left
+    /// marks are kept: names and titles in many scripts need them.
     public static func required(_ text: String, field: String, limit: Int) throws -> String {
         // Most text is plain ASCII with nothing to trim or replace: check the
         // bytes once rather than walk Characters three times (imports pass here per row).
@@ -115,8 +122,11 @@ public enum TextField {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CoreError.emptyText(field: field) }
         guard trimmed.count <= limit else { throw CoreError.textTooLong(field: field, limit: limit) }
-        return String(trimmed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-            .filter { !($0.unicodeScalars.first.map { CharacterSet.controlCharacters.contains($0) } ?? false) }
+        let folded = String(trimmed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        if let control = folded.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw CoreError.controlCharacter(field: field, codePoint: control.value)
+        }
+        return folded
     }
 
     /// Whether `bytes` need no trimming or replacing: printable ASCII at both

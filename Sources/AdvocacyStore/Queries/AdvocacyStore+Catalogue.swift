@@ -36,6 +36,7 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
             try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
+            let name = try TextField.required(item.name, field: "reward name", limit: 200)
             if let row = try Row.fetchOne(db, sql: "SELECT retiredAt FROM rewardItem WHERE code = ?", arguments: [item.code.value]) {
                 throw StoreError.duplicateReward(item.code, retired: (row["retiredAt"] as String?) != nil)
             }
@@ -45,7 +46,7 @@ extension AdvocacyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    item.code.value, item.name.trimmingCharacters(in: .whitespacesAndNewlines), item.category.rawValue, item.costCents,
+                    item.code.value, name, item.category.rawValue, item.costCents,
                     item.stock, item.maxPerPerson, item.minTier?.rawValue, Self.timestamp(now()),
                 ])
             try Self.saveItemProjects(db, itemID: db.lastInsertedRowID, item.projects)
@@ -61,7 +62,7 @@ extension AdvocacyStore {
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
             let current = try Self.catalogueEntry(db, code)
             var item = current.item
-            if let name = changes.name { item.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let name = changes.name { item.name = try TextField.required(name, field: "reward name", limit: 200) }
             if let category = changes.category { item.category = category }
             if let cost = changes.costCents { item.costCents = cost }
             if let stock = changes.stock { item.stock = stock }
@@ -310,8 +311,7 @@ extension AdvocacyStore {
     public func clearForRewards(_ email: EmailAddress, period: Period, note: String, by actorEmail: EmailAddress) throws {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireRole(actor, in: [.cio], to: "clear flagged people for rewards")
-            let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-            if note.isEmpty { throw CoreError.emptyText(field: "note") }
+            let note = try TextField.required(note, field: "note", limit: Self.noteLimit)
             try db.execute(
                 sql: """
                     INSERT INTO rewardClearance (employeeId, period, note, clearedBy, clearedAt) VALUES (?, ?, ?, ?, ?)

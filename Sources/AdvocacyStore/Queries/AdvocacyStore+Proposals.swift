@@ -262,6 +262,9 @@ extension AdvocacyStore {
         }
     }
 
+    /// The longest note kept with a decision or a clearance, in characters.
+    static let noteLimit = 1_000
+
     private func decide(
         _ ids: [Int64], to status: RewardStatus, note: String?, roles: [Role], operation: String, by actorEmail: EmailAddress,
         check: (Database, Int64, RewardPolicy) throws -> Void
@@ -273,7 +276,7 @@ extension AdvocacyStore {
             let actorID = try Self.employeeID(db, actorEmail)
             let stamp = Self.timestamp(now())
             let policy = try Self.currentPolicy(db).policy.rewards
-            let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = try TextField.optional(note, field: "note", limit: Self.noteLimit)
             for id in ids {
                 guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id]) else {
                     throw StoreError.unknownProposal(id)
@@ -289,7 +292,7 @@ extension AdvocacyStore {
                 } else {
                     try db.execute(
                         sql: "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
-                        arguments: [status.rawValue, actorID, stamp, note?.isEmpty == false ? note : nil, id])
+                        arguments: [status.rawValue, actorID, stamp, note, id])
                 }
                 // Checked after the update, so each approval counts the ones before it.
                 try check(db, id, policy)

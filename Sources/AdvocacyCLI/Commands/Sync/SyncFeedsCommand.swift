@@ -96,7 +96,7 @@ struct SyncFeedsCommand: ContextCommand {
     }
 
     private func printLine(_ report: ChannelReport, in context: CommandContext) {
-        for problem in report.summary?.problems ?? [] { context.note("\(report.feed):\(problem.line): \(problem.message)") }
+        for problem in report.summary?.problems ?? [] { context.note("\(report.feed):\(problem.line): \(AdvocacyCLI.errorLine(problem.message))") }
         if let error = report.error {
             context.note("\(report.channel): failed: \(error)")
         } else if let summary = report.summary {
