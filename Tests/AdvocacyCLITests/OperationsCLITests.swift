@@ -111,7 +111,7 @@ struct OperationsCLITests {
         let cli = try CLIHarness()
         let migrations = Migrations.migrator.migrations
         let previous = migrations[migrations.count - 2]
-        let queue = try AdvocacyStore.unmigratedQueue(atPath: cli.databasePath)
+        let queue = try AdvocacyStore.rawQueue(atPath: cli.databasePath)
         try Migrations.migrator.migrate(queue, upTo: previous)
         try queue.write { db in
             try db.execute(

@@ -177,8 +177,9 @@ extension AdvocacyStore {
 
 extension AdvocacyStore {
     /// A connection to `path` with advocacy's settings (the audit function
-    /// included) but no migration: for tests that build older files by hand.
-    static func unmigratedQueue(atPath path: String) throws -> DatabaseQueue {
+    /// included) and no migration: for tests that build older files or
+    /// plant data by hand.
+    static func rawQueue(atPath path: String) throws -> DatabaseQueue {
         try DatabaseQueue(path: path, configuration: configuration(audit: AuditContext(now: { Date() })))
     }
 }

@@ -105,6 +105,7 @@ struct RobustnessCSVFormulaTests {
             "rewards list": Export(
                 arguments: ["rewards", "list", "--period", period], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
+            "audit": Export(arguments: ["audit"], actor: admin, guarded: []),
             "rewards export": Export(
                 arguments: ["rewards", "export", "--period", period, "--status", "all"], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),

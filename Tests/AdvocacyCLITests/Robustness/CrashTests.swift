@@ -110,6 +110,7 @@ private func janeWithABlog(_ cli: CLIHarness) throws {
     try cli.expectSuccess("init", "--admin", "admin@corp.fr", "--name", "Ada Admin")
     try cli.expectSuccess("employee", "add", "jane@corp.fr", "--name", "Jane Doe", "--team", "Data", as: "admin@corp.fr")
     try cli.expectSuccess("project", "add", "ERP-2027", "--name", "Refonte ERP", "--weight", "3", as: "admin@corp.fr")
+    try cli.expectSuccess("privacy", "consent", "jane@corp.fr", "--grant", as: "jane@corp.fr")
     try cli.expectSuccess(
         "channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--followers", "1200", as: "admin@corp.fr"
     )

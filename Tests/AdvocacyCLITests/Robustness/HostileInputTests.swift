@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Foundation
+@testable import AdvocacyStore
 import GRDB
 import Testing
 
@@ -49,7 +50,7 @@ struct RobustnessHostileInputTests {
         static let template: Result<Data, any Error> = Result {
             let cli = try CLIHarness()
             try cli.expectSuccess("demo")
-            try DatabaseQueue(path: cli.databasePath).writeWithoutTransaction { db in
+            try AdvocacyStore.rawQueue(atPath: cli.databasePath).writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }

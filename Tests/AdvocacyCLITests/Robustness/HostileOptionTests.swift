@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Foundation
+@testable import AdvocacyStore
 import GRDB
 import Testing
 
@@ -114,7 +115,7 @@ struct RobustnessHostileOptionTests {
         try cli.expectSuccess(
             "rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
         try cli.expectSuccess("rewards", "budget", "set", "2026-Q4", "1000", as: "hr@corp.fr")
-        try DatabaseQueue(path: cli.databasePath).writeWithoutTransaction { db in
+        try AdvocacyStore.rawQueue(atPath: cli.databasePath).writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Foundation
+@testable import AdvocacyStore
 import GRDB
 import Testing
 
@@ -27,7 +28,7 @@ struct RobustnessTerminalEscapeTests {
             as: "jane@corp.fr")
         try cli.expectSuccess(
             "rewards", "catalog", "add", "BOOK-1", "--name", "A book", "--category", "book", "--cost", "30", as: "hr@corp.fr")
-        try DatabaseQueue(path: cli.databasePath).write { db in
+        try AdvocacyStore.rawQueue(atPath: cli.databasePath).write { db in
             try db.execute(
                 sql: "UPDATE employee SET fullName = ?, team = ? WHERE email = 'jane@corp.fr'", arguments: [planted, planted])
             try db.execute(sql: "UPDATE project SET name = ?", arguments: [planted])

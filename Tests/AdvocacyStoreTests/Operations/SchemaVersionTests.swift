@@ -17,7 +17,7 @@ struct SchemaVersionTests {
     /// A file migrated up to `previousMigration`, with two people and a
     /// project written in plain SQL (the tables every version has).
     static func olderFile(at path: String) throws {
-        let queue = try AdvocacyStore.unmigratedQueue(atPath: path)
+        let queue = try AdvocacyStore.rawQueue(atPath: path)
         try Migrations.migrator.migrate(queue, upTo: previousMigration)
         try queue.write { db in
             try db.execute(
@@ -63,7 +63,7 @@ struct SchemaVersionTests {
         #expect(fresh.upgradeBackupPath == nil)
 
         let empty = folder.path("empty.sqlite")
-        let queue = try AdvocacyStore.unmigratedQueue(atPath: empty)
+        let queue = try AdvocacyStore.rawQueue(atPath: empty)
         try Migrations.migrator.migrate(queue, upTo: Self.previousMigration)
         try queue.close()
         #expect(try AdvocacyStore.open(atPath: empty, now: { StoreFixture.now }).upgradeBackupPath == nil)
