@@ -20,12 +20,13 @@ import Testing
 /// timing still varies).
 @Suite("Robustness: crash", .serialized)
 struct RobustnessCrashTests {
-    /// The commands killed. To add one (`privacy erase`), add a case and its ``CrashDriver``.
+    /// The commands killed. To add one, add a case and its ``CrashDriver``.
     enum Command: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case importActions = "import actions"
         case log
         case metrics
         case propose = "rewards propose"
+        case erase = "privacy erase"
 
         var testDescription: String { rawValue }
 
@@ -35,6 +36,7 @@ struct RobustnessCrashTests {
             case .log: LogCrashDriver()
             case .metrics: MetricsCrashDriver()
             case .propose: ProposeCrashDriver()
+            case .erase: EraseCrashDriver()
             }
         }
     }
@@ -388,6 +390,85 @@ struct ProposeCrashDriver: CrashDriver {
     static func runs(_ path: String) throws -> Int {
         try DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scoreRun WHERE command = 'propose'") ?? 0
+        }
+    }
+}
+
+/// Erasures of one person after another in a demo programme: a person is
+/// erased entirely (no row, channel, action or audit entry holds their email
+/// or name any more) or not at all (still there under their own name), even
+/// when the kill lands in the rebuild of the file that follows the commit.
+struct EraseCrashDriver: CrashDriver {
+    let killWindow = 0.05...1.5
+    /// The people to erase, in order, with their names.
+    var people: [(email: String, name: String)] = []
+    /// Names two employees share (the demo has some): such a name still names the other one.
+    var sharedNames: Set<String> = []
+    var erased: Set<String> = []
+    var uncertain: Set<String> = []
+    var next = 0
+    var pending: String?
+
+    var allowsStandardError: Bool { true }
+
+    mutating func prepare(_ cli: CLIHarness) throws -> String {
+        let demo = try cli.expectSuccess("demo", "--employees", "60", "--seed", "3")
+        guard let admin = demo.output.firstMatch(of: /admin  (\S+)/)?.1 else {
+            throw CLIHarness.CommandFailed(description: "the demo named no admin")
+        }
+        (people, sharedNames) = try DatabaseQueue(path: cli.databasePath).read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT email, fullName FROM employee WHERE role = 'staff' ORDER BY id").map { ($0["email"], $0["fullName"]) },
+                Set(try String.fetchAll(db, sql: "SELECT fullName FROM employee GROUP BY fullName HAVING COUNT(*) > 1"))
+            )
+        }
+        return String(admin)
+    }
+
+    mutating func arguments(round: Int, run: Int, random: inout SeededGenerator) -> [String] {
+        let person = people[next % people.count]
+        next += 1
+        pending = person.email
+        return ["privacy", "erase", person.email]
+    }
+
+    mutating func record(_ arguments: [String], _ outcome: ChildProcess.Outcome) throws {
+        guard let pending else { return }
+        if outcome.succeeded { erased.insert(pending) } else { uncertain.insert(pending) }
+    }
+
+    func verify(_ cli: CLIHarness) throws -> [String] {
+        try DatabaseQueue(path: cli.databasePath).read { db in
+            var problems: [String] = []
+            func traces(_ text: String) throws -> Int {
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT COUNT(*) FROM employee WHERE email = :t OR fullName = :t)
+                             + (SELECT COUNT(*) FROM auditEntry WHERE actorEmail = :t OR instr(before, :t) > 0 OR instr(after, :t) > 0)
+                        """,
+                    arguments: ["t": text]) ?? 0
+            }
+            for person in people where erased.contains(person.email) || uncertain.contains(person.email) {
+                let found = try traces(person.email) + (sharedNames.contains(person.name) ? 0 : traces(person.name))
+                let whole = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM employee WHERE email = ? AND fullName = ? AND erasedAt IS NULL",
+                    arguments: [person.email, person.name]) ?? 0
+                if erased.contains(person.email) && found > 0 {
+                    let entries = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT id || ' ' || operation || ' ' || entity || ' ' || entityId || ' by ' || IFNULL(actorEmail, 'system') FROM auditEntry
+                            WHERE actorEmail = :t OR instr(before, :t) > 0 OR instr(after, :t) > 0
+                            """,
+                        arguments: ["t": person.email])
+                    problems.append("\(person.email) was erased, yet \(found) rows or entries still name them: \(entries)")
+                }
+                if uncertain.contains(person.email) && found > 0 && whole != 1 {
+                    problems.append("\(person.email) is half erased: \(found) traces, but no longer whole")
+                }
+            }
+            return problems
         }
     }
 }
