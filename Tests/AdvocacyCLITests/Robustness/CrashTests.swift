@@ -412,7 +412,8 @@ struct EraseCrashDriver: CrashDriver {
     var allowsStandardError: Bool { true }
 
     mutating func prepare(_ cli: CLIHarness) throws -> String {
-        let demo = try cli.expectSuccess("demo", "--employees", "60", "--seed", "3")
+        // Enough people that the rounds never run out of someone to erase.
+        let demo = try cli.expectSuccess("demo", "--employees", String(Soak.pick(fast: 60, soak: 400)), "--seed", "3")
         guard let admin = demo.output.firstMatch(of: /admin  (\S+)/)?.1 else {
             throw CLIHarness.CommandFailed(description: "the demo named no admin")
         }
