@@ -167,11 +167,13 @@ public struct AdvocacyStore: Sendable {
     func write<T>(as email: EmailAddress, _ body: (Database, Actor) throws -> T) throws -> T {
         try write { db in
             let actor = try Self.actor(db, email)
-            let id = try Self.employeeID(db, email)
-            return try audit.acting(as: AuditContext.Actor(id: id, email: email.value, role: actor.role.rawValue)) {
-                try body(db, actor)
-            }
+            return try audit.acting(as: try Self.author(db, actor)) { try body(db, actor) }
         }
+    }
+
+    /// How the audit trail names `actor`.
+    static func author(_ db: Database, _ actor: Actor) throws -> AuditContext.Actor {
+        AuditContext.Actor(id: try employeeID(db, actor.email), email: actor.email.value, role: actor.role.rawValue)
     }
 
     static func actor(_ db: Database, _ email: EmailAddress) throws -> Actor {

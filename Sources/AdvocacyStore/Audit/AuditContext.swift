@@ -71,6 +71,7 @@ final class AuditContext: @unchecked Sendable {
     }
 
     /// Changes the state under the lock and returns what it was.
+    @discardableResult
     private func swap(_ change: (AuditContext) -> Void) -> (actor: Actor?, isRecording: Bool, isErasing: Bool) {
         lock.lock()
         defer { lock.unlock() }

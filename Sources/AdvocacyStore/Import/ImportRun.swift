@@ -65,8 +65,7 @@ extension AdvocacyStore {
                         }
                         try importer.finish(db)
                     }
-                    let author = AuditContext.Actor(id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
-                    try audit.acting(as: author) {
+                    try audit.acting(as: try Self.author(db, actor)) {
                         guard let bulkEntity else { return try applyRows() }
                         try bulk(db, entity: bulkEntity, applyRows) { _ in
                             summary.inserted + summary.updated == 0

@@ -60,9 +60,7 @@ extension AdvocacyStore {
                 try db.inTransaction(.immediate) {
                     let actor = try Self.actor(db, actorEmail)
                     try AccessRules.requireAdmin(actor, to: "erase people's data")
-                    let author = AuditContext.Actor(
-                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
-                    try audit.acting(as: author) {
+                    try audit.acting(as: try Self.author(db, actor)) {
                         summary = try anonymise(db, email, as: pseudonym, summary: summary)
                     }
                     return .commit

@@ -61,9 +61,7 @@ extension AdvocacyStore {
                     try AccessRules.requireAdmin(actor, to: "purge old data")
                     try count(db)
                     guard summary.actions + summary.followerSnapshots > 0 else { return .commit }
-                    let author = AuditContext.Actor(
-                        id: try Self.employeeID(db, actorEmail), email: actorEmail.value, role: actor.role.rawValue)
-                    try audit.acting(as: author) {
+                    try audit.acting(as: try Self.author(db, actor)) {
                         // One entry for the purge: an entry per row would copy the old rows into the trail.
                         try audit.withoutRecording {
                             // The summary's triggers would refresh every action of a channel per count removed.
