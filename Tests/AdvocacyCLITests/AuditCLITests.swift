@@ -117,7 +117,11 @@ struct AuditCLITests {
         let rows = (1...30).map { "jane@corp.fr,https://jane.example.org/post-\($0),2026-11-0\($0 % 9 + 1),Post \($0)" }
         let file = try cli.file("actions.csv", "email,url,date,title\n" + rows.joined(separator: "\n") + "\n")
         let before = try GRDBProbe.value(cli, "SELECT COUNT(*) FROM auditEntry") ?? 0
+        let triggers = try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'")
         try cli.expectSuccess("import", "actions", file, as: "admin@corp.fr")
+        // The import set the per-row audit triggers aside; they are all back.
+        #expect(try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'") == triggers)
+        #expect((triggers ?? 0) > 40)
         let entries = try cli.json(try cli.expectSuccess("audit", "--entity", "action", "--format", "json", as: "admin@corp.fr")) as? [[String: Any]]
         let bulk = try #require(entries?.last)
         #expect(bulk["operation"] as? String == "bulk")

@@ -16,7 +16,7 @@ extension AdvocacyStore {
     /// This is the bulk path: one transaction, reused prepared statements
     /// with positional arguments, in-memory maps of people, channels and
     /// projects, and `actionFact` written directly rather than by triggers
-    /// (see ``SuspendedFactTriggers``).
+    /// (see ``SuspendedTriggers``).
     public func importActions(
         _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
         next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
@@ -33,7 +33,7 @@ struct ActionImporter: RowImporter {
     private let actor: Actor
     private let draft: (ImportRecord) throws -> ActionDraft
     private let created: String
-    private let triggers: SuspendedFactTriggers
+    private let triggers: SuspendedTriggers
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -100,7 +100,7 @@ struct ActionImporter: RowImporter {
                 """)
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
-        triggers = try SuspendedFactTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
+        triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {

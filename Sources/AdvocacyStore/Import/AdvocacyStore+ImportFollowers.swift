@@ -20,7 +20,7 @@ struct FollowerImporter: RowImporter {
     private let actor: Actor
     private let columns: ImportColumns
     private let today: LocalDate
-    private let triggers: SuspendedFactTriggers
+    private let triggers: SuspendedTriggers
     private var channels: [CanonicalURL: (id: Int64, owner: EmailAddress, ownerID: Int64, scope: ChannelScope)] = [:]
     private var consent: ConsentGate
     private var touchedChannels: Set<Int64> = []
@@ -46,7 +46,7 @@ struct FollowerImporter: RowImporter {
                 ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers
                 """)
         // Each count would otherwise refresh every action of its channel.
-        triggers = try SuspendedFactTriggers(db, on: ["followerSnapshot"])
+        triggers = try SuspendedTriggers(db, on: ["followerSnapshot"])
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {

@@ -84,7 +84,8 @@ extension AdvocacyStore {
     }
 }
 
-/// Keeps `actionFact` right during bulk writes without its per-row triggers.
+/// Keeps `actionFact` right during bulk writes without its per-row triggers
+/// (and skips the audit triggers, which record nothing during a bulk load).
 ///
 /// The triggers recompute a summary row per inserted row, which made a
 /// million-row load take twice as long. A bulk import drops them inside its
@@ -92,16 +93,19 @@ extension AdvocacyStore {
 /// of what it changed in one statement at the end, and recreates the
 /// triggers from their own stored SQL before committing. A rollback or a
 /// crash restores them with everything else.
-struct SuspendedFactTriggers {
+struct SuspendedTriggers {
     private var definitions: [String] = []
 
-    /// Drops the `actionFact` triggers on `tables`.
+    /// Drops the `actionFact` and audit triggers on `tables`. Only for a bulk
+    /// load, which records one audit entry itself: its per-row audit triggers
+    /// would record nothing, but still cost a call per row to learn that.
     init(_ db: Database, on tables: [String]) throws {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'trigger' AND name LIKE 'actionFact\\_%' ESCAPE '\\' AND tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ", ")))
+                WHERE type = 'trigger' AND (name LIKE 'actionFact\\_%' ESCAPE '\\' OR name LIKE 'audit\\_%' ESCAPE '\\')
+                    AND tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ", ")))
                 """,
             arguments: StatementArguments(tables))
         for row in rows {

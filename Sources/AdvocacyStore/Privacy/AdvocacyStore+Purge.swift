@@ -65,7 +65,7 @@ extension AdvocacyStore {
                         // One entry for the purge: an entry per row would copy the old rows into the trail.
                         try audit.withoutRecording {
                             // The summary's triggers would refresh every action of a channel per count removed.
-                            let triggers = try SuspendedFactTriggers(
+                            let triggers = try SuspendedTriggers(
                                 db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
                             let channels = Set(
                                 try Int64.fetchAll(
