@@ -166,20 +166,21 @@ public struct AdvocacyStore: Sendable {
     /// who is named as the author of every audit entry the write makes.
     func write<T>(as email: EmailAddress, _ body: (Database, Actor) throws -> T) throws -> T {
         try write { db in
-            let actor = try Self.actor(db, email)
-            return try audit.acting(as: try Self.author(db, actor)) { try body(db, actor) }
+            let (actor, author) = try Self.resolve(db, email)
+            return try audit.acting(as: author) { try body(db, actor) }
         }
     }
 
-    /// How the audit trail names `actor`.
-    static func author(_ db: Database, _ actor: Actor) throws -> AuditContext.Actor {
-        AuditContext.Actor(id: try employeeID(db, actor.email), email: actor.email.value, role: actor.role.rawValue)
+    /// The acting employee, and how the audit trail names them, in one query.
+    static func resolve(_ db: Database, _ email: EmailAddress) throws -> (actor: Actor, author: AuditContext.Actor) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, role, isActive FROM employee WHERE email = ?", arguments: [email.value])
+        else { throw StoreError.unknownActor(email) }
+        let actor = Actor(email: email, role: try Self.decode(row["role"]), isActive: row["isActive"])
+        return (actor, AuditContext.Actor(id: row["id"], email: email.value, role: actor.role.rawValue))
     }
 
     static func actor(_ db: Database, _ email: EmailAddress) throws -> Actor {
-        guard let row = try Row.fetchOne(db, sql: "SELECT role, isActive FROM employee WHERE email = ?", arguments: [email.value])
-        else { throw StoreError.unknownActor(email) }
-        return Actor(email: email, role: try Self.decode(row["role"]), isActive: row["isActive"])
+        try resolve(db, email).actor
     }
 
     // MARK: Decoding helpers

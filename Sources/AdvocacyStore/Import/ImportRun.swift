@@ -47,7 +47,7 @@ extension AdvocacyStore {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction(.immediate) {
-                    let actor = try Self.actor(db, actorEmail)
+                    let (actor, author) = try Self.resolve(db, actorEmail)
                     func applyRows() throws {
                         var importer = try start(db, actor)
                         while let record = try next() {
@@ -65,7 +65,7 @@ extension AdvocacyStore {
                         }
                         try importer.finish(db)
                     }
-                    try audit.acting(as: try Self.author(db, actor)) {
+                    try audit.acting(as: author) {
                         guard let bulkEntity else { return try applyRows() }
                         try bulk(db, entity: bulkEntity, applyRows) { _ in
                             summary.inserted + summary.updated == 0

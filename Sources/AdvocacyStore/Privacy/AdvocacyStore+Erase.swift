@@ -58,9 +58,9 @@ extension AdvocacyStore {
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 try db.inTransaction(.immediate) {
-                    let actor = try Self.actor(db, actorEmail)
+                    let (actor, author) = try Self.resolve(db, actorEmail)
                     try AccessRules.requireAdmin(actor, to: "erase people's data")
-                    try audit.acting(as: try Self.author(db, actor)) {
+                    try audit.acting(as: author) {
                         summary = try anonymise(db, email, as: pseudonym, summary: summary)
                     }
                     return .commit

@@ -57,11 +57,11 @@ extension AdvocacyStore {
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 try db.inTransaction(.immediate) {
-                    let actor = try Self.actor(db, actorEmail)
+                    let (actor, author) = try Self.resolve(db, actorEmail)
                     try AccessRules.requireAdmin(actor, to: "purge old data")
                     try count(db)
                     guard summary.actions + summary.followerSnapshots > 0 else { return .commit }
-                    try audit.acting(as: try Self.author(db, actor)) {
+                    try audit.acting(as: author) {
                         // One entry for the purge: an entry per row would copy the old rows into the trail.
                         try audit.withoutRecording {
                             // The summary's triggers would refresh every action of a channel per count removed.

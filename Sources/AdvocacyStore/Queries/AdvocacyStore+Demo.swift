@@ -29,7 +29,9 @@ extension AdvocacyStore {
     public func loadDemo(_ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil) throws -> DemoLoadSummary {
         try write { db in
             // One audit entry for the whole load, by the admin replacing a programme, else by the system.
-            let author = try actorEmail.flatMap { email in try Self.fetchEmployee(db, email).map { _ in try Self.author(db, try Self.actor(db, email)) } }
+            let author = try actorEmail.flatMap { email -> AuditContext.Actor? in
+                do { return try Self.resolve(db, email).author } catch StoreError.unknownActor { return nil }
+            }
             return try audit.acting(as: author) {
                 try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail) }) { summary in
                     ["employees": summary.employees, "channels": summary.channels, "projects": summary.projects, "actions": summary.actions]

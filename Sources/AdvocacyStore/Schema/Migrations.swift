@@ -404,28 +404,37 @@ enum Migrations {
         for table in auditedTables {
             // The trail starts with every row as it is when auditing begins
             // (an upgraded programme, or the first policy version), by the system.
-            let (json, key) = try auditRow(db, table: table, row: "t")
+            let row = try AuditedRow(db, table: table)
             try db.execute(
                 sql: """
                     INSERT INTO auditEntry (at, operation, entity, entityId, after)
-                    SELECT advocacy_audit('now'), 'insert', '\(table)', \(key), \(json) FROM \(table) t
+                    SELECT advocacy_audit('now'), 'insert', '\(table)', \(row.key("t")), \(row.json("t")) FROM \(table) t
                     """)
             try db.execute(sql: try auditTriggers(db, table: table))
         }
     }
 
-    /// The JSON object of `row` of `table` (every column) and its key: the
-    /// id, or the key columns joined by '/'.
-    static func auditRow(_ db: Database, table: String, row: String) throws -> (json: String, key: String) {
-        let columns = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-        let names: [String] = columns.map { $0["name"] }
-        let keys: [String] = names.contains("id")
-            ? ["id"]
-            : columns.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] }
-        return (
-            "json_object(" + names.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")",
-            keys.map { "\(row).\($0)" }.joined(separator: " || '/' || ")
-        )
+    /// How a row of an audited table is written in the trail: every column
+    /// as a JSON object, and its key (the id, or the key columns joined by '/').
+    struct AuditedRow {
+        let columns: [String]
+        let keys: [String]
+
+        /// The table's columns as they are when the migration runs.
+        init(_ db: Database, table: String) throws {
+            let rows = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+            columns = rows.map { $0["name"] }
+            keys = columns.contains("id")
+                ? ["id"]
+                : rows.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] }
+        }
+
+        /// `json_object(...)` of the row named `row` (`NEW`, `OLD`, an alias).
+        func json(_ row: String) -> String {
+            "json_object(" + columns.map { "'\($0)', \(row).\($0)" }.joined(separator: ", ") + ")"
+        }
+
+        func key(_ row: String) -> String { keys.map { "\(row).\($0)" }.joined(separator: " || '/' || ") }
     }
 
     /// The three triggers that record `table`'s inserts, updates and deletes,
@@ -433,26 +442,24 @@ enum Migrations {
     /// as they are when the migration runs: a later migration that adds a
     /// column must drop and rebuild them.
     static func auditTriggers(_ db: Database, table: String) throws -> String {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-        func json(_ row: String) throws -> String { try auditRow(db, table: table, row: row).json }
-        func key(_ row: String) throws -> String { try auditRow(db, table: table, row: row).key }
-        func entry(_ operation: String, _ row: String, before: String, after: String) throws -> String {
+        let row = try AuditedRow(db, table: table)
+        func entry(_ operation: String, _ subject: String, before: String, after: String) -> String {
             """
             INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
             VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
-                    '\(operation)', '\(table)', \(try key(row)), \(before), \(after))
+                    '\(operation)', '\(table)', \(row.key(subject)), \(before), \(after))
             """
         }
-        let changed = names.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        let changed = row.columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
         return """
             CREATE TRIGGER audit_\(table)_insert AFTER INSERT ON \(table) WHEN advocacy_audit('recording') BEGIN
-                \(try entry("insert", "NEW", before: "NULL", after: try json("NEW")));
+                \(entry("insert", "NEW", before: "NULL", after: row.json("NEW")));
             END;
             CREATE TRIGGER audit_\(table)_update AFTER UPDATE ON \(table) WHEN advocacy_audit('recording') AND (\(changed)) BEGIN
-                \(try entry("update", "NEW", before: try json("OLD"), after: try json("NEW")));
+                \(entry("update", "NEW", before: row.json("OLD"), after: row.json("NEW")));
             END;
             CREATE TRIGGER audit_\(table)_delete AFTER DELETE ON \(table) WHEN advocacy_audit('recording') BEGIN
-                \(try entry("delete", "OLD", before: try json("OLD"), after: "NULL"));
+                \(entry("delete", "OLD", before: row.json("OLD"), after: "NULL"));
             END;
             """
     }
