@@ -152,18 +152,48 @@ extension AdvocacyStore {
     /// there is nothing to record).
     func bulk<T>(_ db: Database, entity: String, _ body: () throws -> T, summary: (T) -> [String: Int]?) throws -> T {
         let result = try audit.withoutRecording(body)
-        guard let summary = summary(result) else { return result }
+        if let summary = summary(result) { try Self.recordBulk(db, entity: entity, after: summary) }
+        return result
+    }
+
+    /// Records one `bulk` entry by the current actor: an operation that
+    /// changed many rows at once (an import, the demo, a purge, an erasure),
+    /// described by `after` as JSON with sorted keys.
+    static func recordBulk(_ db: Database, entity: String, entityId: String = "*", after: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(summary), as: UTF8.self)
         try db.execute(
             sql: """
                 INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
                 VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
-                        'bulk', ?, '*', NULL, ?)
+                        'bulk', ?, ?, NULL, ?)
                 """,
-            arguments: [entity, json])
-        return result
+            arguments: [entity, entityId, String(decoding: try encoder.encode(after), as: UTF8.self)])
+    }
+
+    /// Runs an admin's `body` in one IMMEDIATE transaction with
+    /// `secure_delete` on, so the pages it frees are zeroed rather than left
+    /// with their old contents; then `afterCommit` on the same connection,
+    /// outside the transaction (to checkpoint or rebuild the file).
+    func secureAdminWrite(
+        by actorEmail: EmailAddress, to operation: String, _ body: (Database) throws -> Void, afterCommit: (Database) throws -> Void
+    ) throws {
+        do {
+            try writer.writeWithoutTransaction { db in
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
+                try db.inTransaction(.immediate) {
+                    let (actor, author) = try Self.resolve(db, actorEmail)
+                    try AccessRules.requireAdmin(actor, to: operation)
+                    try audit.acting(as: author) { try body(db) }
+                    return .commit
+                }
+                try afterCommit(db)
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
     }
 }
 

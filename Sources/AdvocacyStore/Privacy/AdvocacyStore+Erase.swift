@@ -30,6 +30,13 @@ public struct ErasureSummary: Hashable, Sendable, Encodable {
     }
 }
 
+/// The erasure's own audit entry: the pseudonym and how much it covered.
+private struct ErasureRecord: Encodable {
+    var erased: String
+    var channels: Int
+    var actions: Int
+}
+
 extension AdvocacyStore {
     /// Erases a person (admin only): anonymises them in every table and in
     /// the audit trail, under a random pseudonym, so that none of their
@@ -52,25 +59,12 @@ extension AdvocacyStore {
         var summary = ErasureSummary(
             pseudonym: pseudonym.email, pseudonymName: pseudonym.name, channels: 0, actions: 0, auditEntries: 0,
             fileCompacted: true)
-        do {
-            try writer.writeWithoutTransaction { db in
-                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
-                try db.inTransaction(.immediate) {
-                    let (actor, author) = try Self.resolve(db, actorEmail)
-                    try AccessRules.requireAdmin(actor, to: "erase people's data")
-                    try audit.acting(as: author) {
-                        summary = try anonymise(db, email, as: pseudonym, summary: summary)
-                    }
-                    return .commit
-                }
-                // The erasure is committed: a cleanup that cannot finish (another
-                // process reading, a full disk) is reported, not thrown.
-                summary.fileCompacted = (try? Self.compact(db)) ?? false
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
+        try secureAdminWrite(by: actorEmail, to: "erase people's data") { db in
+            summary = try anonymise(db, email, as: pseudonym, summary: summary)
+        } afterCommit: { db in
+            // The erasure is committed: a cleanup that cannot finish (another
+            // process reading, a full disk) is reported, not thrown.
+            summary.fileCompacted = (try? Self.compact(db)) ?? false
         }
         return summary
     }
@@ -134,49 +128,34 @@ extension AdvocacyStore {
         }
 
         // 2. The erasure's own entry, by the admin, naming only the pseudonym.
-        let record = try JSONSerialization.data(
-            withJSONObject: ["erased": pseudonym.email.value, "channels": summary.channels, "actions": summary.actions],
-            options: [.sortedKeys])
-        try db.execute(
-            sql: """
-                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
-                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
-                        'bulk', 'employee', ?, NULL, ?)
-                """,
-            arguments: [String(id), String(decoding: record, as: UTF8.self)])
+        try Self.recordBulk(
+            db, entity: "employee", entityId: String(id),
+            after: ErasureRecord(erased: pseudonym.email.value, channels: summary.channels, actions: summary.actions))
 
-        // 3. The trail: the one rewrite it allows. Each entry keeps its shape;
-        //    the person's values become the pseudonym's.
+        // 3. The trail: the one rewrite it allows. Each entry keeps its keys
+        //    (json_replace adds none); the person's values become the pseudonym's.
         summary.auditEntries = try Int.fetchOne(db, sql: Self.personAuditEntries(columns: "COUNT(*)"), arguments: ["id": id]) ?? 0
         try audit.erasing {
-            func rewrite(_ entity: String, ids: [Int64], _ assignments: [(path: String, value: (any DatabaseValueConvertible)?)])
-                throws
-            {
-                guard !ids.isEmpty || entity == "employee" else { return }
+            typealias Values = [(path: String, value: (any DatabaseValueConvertible)?)]
+            func rewrite(_ entity: String, _ rows: [(id: Int64, values: Values)]) throws {
+                guard let paths = rows.first?.values.map(\.path) else { return }
                 for json in ["before", "after"] {
-                    let set = assignments.map { "'\($0.path)', ?" }.joined(separator: ", ")
                     let statement = try db.makeStatement(
-                        sql:
-                            "UPDATE auditEntry SET \(json) = json_set(\(json), \(set)) WHERE entity = ? AND entityId = ? AND \(json) IS NOT NULL"
-                    )
-                    for target in entity == "employee" ? [id] : ids {
-                        var arguments = StatementArguments(assignments.map(\.value))
-                        _ = arguments.append(contentsOf: [entity, String(target)])
+                        sql: """
+                            UPDATE auditEntry SET \(json) = json_replace(\(json), \(paths.map { "'\($0)', ?" }.joined(separator: ", ")))
+                            WHERE entity = ? AND entityId = ? AND \(json) IS NOT NULL
+                            """)
+                    for row in rows {
+                        var arguments = StatementArguments(row.values.map(\.value))
+                        _ = arguments.append(contentsOf: [entity, String(row.id)])
                         try statement.execute(arguments: arguments)
                     }
                 }
             }
+            try rewrite("employee", [(id, [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])])
+            try rewrite("channel", allChannels.map { ($0, [("$.url", pseudonym.channelURL(id: $0).string), ("$.feedUrl", nil)]) })
             try rewrite(
-                "employee", ids: [id], [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])
-            for channelID in allChannels {
-                try rewrite(
-                    "channel", ids: [channelID], [("$.url", pseudonym.channelURL(id: channelID).string), ("$.feedUrl", nil)])
-            }
-            for actionID in allActions {
-                try rewrite(
-                    "action", ids: [actionID],
-                    [("$.url", pseudonym.actionURL(id: actionID).string), ("$.title", pseudonym.actionTitle(id: actionID))])
-            }
+                "action", allActions.map { ($0, [("$.url", pseudonym.actionURL(id: $0).string), ("$.title", pseudonym.actionTitle(id: $0))]) })
             try db.execute(sql: "UPDATE auditEntry SET actorEmail = ? WHERE actorId = ?", arguments: [pseudonym.email.value, id])
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
                 for json in ["before", "after"] {

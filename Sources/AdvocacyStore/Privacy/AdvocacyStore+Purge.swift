@@ -14,6 +14,20 @@ public struct PurgeSummary: Hashable, Sendable, Encodable {
     public var dryRun: Bool
 }
 
+/// The purge's audit entry: what went, and from before which day.
+private struct PurgeRecord: Encodable {
+    var olderThan: String
+    var cutoff: String
+    var actions, metricsSnapshots, projectLinks, followerSnapshots: Int
+
+    init(_ summary: PurgeSummary, cutoff: LocalDate) {
+        olderThan = summary.olderThan
+        self.cutoff = cutoff.description
+        (actions, metricsSnapshots, projectLinks, followerSnapshots) =
+            (summary.actions, summary.metricsSnapshots, summary.projectLinks, summary.followerSnapshots)
+    }
+}
+
 extension AdvocacyStore {
     /// Removes what is older than the retention period (admin only): actions
     /// published before the cutoff with their metrics snapshots and project
@@ -51,56 +65,27 @@ extension AdvocacyStore {
             }
             return summary
         }
-        do {
-            try writer.writeWithoutTransaction { db in
-                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
-                try db.inTransaction(.immediate) {
-                    let (actor, author) = try Self.resolve(db, actorEmail)
-                    try AccessRules.requireAdmin(actor, to: "purge old data")
-                    try count(db)
-                    guard summary.actions + summary.followerSnapshots > 0 else { return .commit }
-                    try audit.acting(as: author) {
-                        // One entry for the purge: an entry per row would copy the old rows into the trail.
-                        try audit.withoutRecording {
-                            // The summary's triggers would refresh every action of a channel per count removed.
-                            let triggers = try SuspendedTriggers(
-                                db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
-                            let channels = Set(
-                                try Int64.fetchAll(
-                                    db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))",
-                                    arguments: arguments))
-                            try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (\(oldActions))", arguments: arguments)
-                            try db.execute(
-                                sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
-                            try db.execute(
-                                sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)
-                            try db.execute(sql: "DELETE FROM action WHERE publishedOn < :cutoff", arguments: arguments)
-                            try db.execute(sql: "DELETE FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments)
-                            try triggers.restore(db, refreshingActions: [], channels: channels)
-                        }
-                        let record = try JSONSerialization.data(
-                            withJSONObject: [
-                                "olderThan": summary.olderThan, "cutoff": cutoff.description, "actions": summary.actions,
-                                "metricsSnapshots": summary.metricsSnapshots, "projectLinks": summary.projectLinks,
-                                "followerSnapshots": summary.followerSnapshots,
-                            ] as [String: Any], options: [.sortedKeys])
-                        try db.execute(
-                            sql: """
-                                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
-                                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'),
-                                        advocacy_audit('actorRole'), 'bulk', 'programme', 'purge', NULL, ?)
-                                """,
-                            arguments: [String(decoding: record, as: UTF8.self)])
-                    }
-                    return .commit
-                }
-                // Freed pages are zeroed (secure_delete); the log's old copies go too.
-                _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        try secureAdminWrite(by: actorEmail, to: "purge old data") { db in
+            try count(db)
+            guard summary.actions + summary.followerSnapshots > 0 else { return }
+            // One entry for the purge: an entry per row would copy the old rows into the trail.
+            try audit.withoutRecording {
+                // The summary's triggers would refresh every action of a channel per count removed.
+                let triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
+                let channels = Set(
+                    try Int64.fetchAll(
+                        db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments))
+                try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (\(oldActions))", arguments: arguments)
+                try db.execute(sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
+                try db.execute(sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)
+                try db.execute(sql: "DELETE FROM action WHERE publishedOn < :cutoff", arguments: arguments)
+                try db.execute(sql: "DELETE FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments)
+                try triggers.restore(db, refreshingActions: [], channels: channels)
             }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
+            try Self.recordBulk(db, entity: "programme", entityId: "purge", after: PurgeRecord(summary, cutoff: cutoff))
+        } afterCommit: { db in
+            // Freed pages are zeroed (secure_delete); the log's old copies go too.
+            _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         return summary
     }

@@ -181,6 +181,8 @@ struct ErasureStoreTests {
         let erasure = try #require(entries.last)
         #expect(erasure.actorEmail == admin.value && erasure.entity == "employee" && erasure.operation == "bulk")
         #expect(erasure.after?.contains(summary.pseudonym.value) == true)
+        // The rewrite replaces values and adds no key: the erasure's own entry says only what it did.
+        #expect(AuditEntry.row(erasure.after).map { Set($0.keys) } == ["actions", "channels", "erased"])
         // Every rewritten entry is still valid JSON with its keys.
         #expect(
             entries.allSatisfy {
