@@ -35,7 +35,12 @@ public struct AdvocacyStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let function = audit.function
-        configuration.prepareDatabase { db in db.add(function: function) }
+        configuration.prepareDatabase { db in
+            db.add(function: function)
+            // What GRDB's own WAL set-up does, the usual choice in WAL mode:
+            // a commit survives a crash of the process; a power cut may lose the last ones.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         return configuration
     }
 
@@ -66,10 +71,8 @@ public struct AdvocacyStore: Sendable {
             }
             try createPrivateFile(at: path)
         }
-        if fileManager.fileExists(atPath: path) { try refuseUnknownSchema(atPath: path) }
         let audit = AuditContext(now: now)
         var configuration = configuration(audit: audit)
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -123,15 +126,29 @@ public struct AdvocacyStore: Sendable {
 
     /// Refuses a file that is not ours or is newer, then migrates; returns
     /// the copy taken before upgrading an existing programme, if any.
+    ///
+    /// A file that is current is only read here: opening a command costs
+    /// one look at the schema and writes nothing. A refused file is left
+    /// byte for byte as it was, since the checks run before any write.
     @discardableResult
     func prepareSchema() throws -> String? {
         let migrator = Migrations.migrator
-        let foreign = try writer.read { db -> Bool in
+        let isCurrent = try writer.read { db -> Bool in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            return !tables.isEmpty && !tables.contains("grdb_migrations")
+            if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                throw StoreError.notADatabase(path: path, reason: "it holds another application's tables")
+            }
+            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            return try migrator.hasCompletedMigrations(db)
         }
-        if foreign { throw StoreError.notADatabase(path: path, reason: "it holds another application's tables") }
-        if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+        guard !isCurrent else { return nil }
+        // WAL lets several processes read while one writes; the mode is stored
+        // in the file, so setting it once, when the schema is made, is enough.
+        try writer.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" || path == ":memory:" else {
+                throw StoreError.databaseFailure(path: path, reason: "SQLite could not switch it to WAL mode")
+            }
+        }
         let backup = try backupBeforeUpgrade(migrator)
         do {
             try migrator.migrate(writer)

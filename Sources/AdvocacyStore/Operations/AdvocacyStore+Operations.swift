@@ -191,35 +191,6 @@ extension AdvocacyStore {
             parts.second ?? 0)
     }
 
-    // MARK: Refusing a file before writing to it
-
-    /// Refuses another application's file, or one written by a newer
-    /// advocacy, before anything writes to it.
-    ///
-    /// Opening a file with `journalMode = .wal` already writes to it (GRDB
-    /// makes the write-ahead log non-empty), so this first look is taken on a
-    /// plain connection that only reads: a refused file is left byte for byte
-    /// as it was. (A read-only connection would do, but it leaves empty
-    /// `-wal` and `-shm` files beside the file, which it may not delete.)
-    static func refuseUnknownSchema(atPath path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            try queue.read { db in
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                if tables.isEmpty { return }
-                guard tables.contains("grdb_migrations") else {
-                    throw StoreError.notADatabase(path: path, reason: "it holds another application's tables")
-                }
-                if try Migrations.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
-        }
-    }
-
     // MARK: Who may
 
     /// Admin only; but when the programme has no active admin, anyone, so
