@@ -12,6 +12,25 @@ need() {
 # The middle of the numbers on standard input, one per line.
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# The median wall time of RUNS (default 5) runs of a command, in seconds;
+# its output and notes are discarded.
+time_runs() {  # command...
+    for _ in $(seq "${RUNS:-5}"); do
+        local start; start=$(date +%s.%N)
+        "$@" >/dev/null 2>&1
+        echo "$(date +%s.%N) - $start" | bc
+    done | median
+}
+
+# The peak memory of one run of a command, in kB (/usr/bin/time).
+peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+
+# a ÷ b with two decimals.
+ratio() { printf "%.2f" "$(echo "scale=4; $1 / $2" | bc)"; }
+
+# The email `advocacy demo` printed for a role (admin, cio or hr): demo_account ROLE < demo-output
+demo_account() { awk -v role="$1" '$1 == role && NF == 2 { print $2; exit }'; }
+
 swift build -c release --product advocacy >/dev/null
 binary="$(swift build -c release --show-bin-path)/advocacy"
 work="$(mktemp -d)"

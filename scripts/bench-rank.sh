@@ -30,19 +30,11 @@ echo "generating $employees employees and $actions actions..." >&2
 start=$(date +%s.%N)
 "$binary" demo --db "$db" --employees "$employees" --actions "$actions" > "$work/demo.txt"
 echo "  done in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
-admin=$(sed -n 's/^  admin  //p' "$work/demo.txt")
+admin=$(demo_account admin < "$work/demo.txt")
 from=$(sqlite3 "$db" "SELECT MIN(publishedOn) FROM action")
 to=$(sqlite3 "$db" "SELECT MAX(publishedOn) FROM action")
 period="$from..$to"
 
-time_runs() {  # command...
-    for _ in $(seq "$runs"); do
-        local start; start=$(date +%s.%N)
-        "$@" >/dev/null
-        echo "$(date +%s.%N) - $start" | bc
-    done | median
-}
-peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
 from_day=$(sqlite3 "$db" "SELECT CAST(julianday('$from') - 2440587.5 AS INTEGER)")
 to_day=$(sqlite3 "$db" "SELECT CAST(julianday('$to') - 2440587.5 AS INTEGER)")
@@ -82,7 +74,6 @@ plain_s=$(time_runs sqlite3 "$db" "$plain_sql")
 explain_s=$(time_runs "$binary" --db "$db" --as "$admin" explain "$admin" --period "$period")
 ranked=$("$binary" --db "$db" --as "$admin" rank --period "$period" --format csv | tail -n +2 | wc -l)
 
-ratio() { printf "%.2f" "$(echo "scale=4; $1 / $2" | bc)"; }
 echo
 echo "rank over $employees employees and $actions actions ($ranked people ranked, period $period), release build, median of $runs:"
 echo

@@ -24,16 +24,8 @@ db="$work/bench.sqlite"
 
 echo "generating $employees employees and $actions actions..." >&2
 "$binary" demo --db "$db" --employees "$employees" --actions "$actions" > "$work/demo.txt"
-cio=$(sed -n 's/^  cio    //p' "$work/demo.txt")
+cio=$(demo_account cio < "$work/demo.txt")
 
-time_runs() {  # command...
-    for _ in $(seq "$runs"); do
-        local start; start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1
-        echo "$(date +%s.%N) - $start" | bc
-    done | median
-}
-peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 run() { "$binary" --db "$db" --as "$cio" "$@"; }
 
 # Warm the page cache for both alike.
@@ -47,7 +39,6 @@ html_kb=$(peak_kb "$binary" --db "$db" --as "$cio" report --lang fr --output "$w
 bytes=$(stat -c %s "$work/report.html")
 ranked=$(run rank --format csv | tail -n +2 | wc -l)
 
-ratio() { printf "%.2f" "$(echo "scale=4; $1 / $2" | bc)"; }
 echo
 echo "report over $employees employees and $actions actions ($ranked people ranked this quarter), release build, median of $runs:"
 echo

@@ -12,19 +12,12 @@ need bc
 employees="${1:-10000}"
 db="$work/bench.sqlite"
 demo="$("$binary" --db "$db" demo --employees "$employees")"
-hr="$(sed -n 's/^  hr     //p' <<<"$demo")"
+hr="$(demo_account hr <<<"$demo")"
 quarter="$(sed -n 's/^Reward proposals made by HR for \([^ ]*\) .*/\1/p' <<<"$demo")"
 
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
-}
-rank=$(for _ in 1 2 3 4 5; do seconds "$binary" --db "$db" --as "$hr" rank --period "$quarter" --format json; done | median)
-propose=$(for _ in 1 2 3 4 5; do seconds "$binary" --db "$db" --as "$hr" rewards propose --period "$quarter" --dry-run --format json; done | median)
+rank=$(time_runs "$binary" --db "$db" --as "$hr" rank --period "$quarter" --format json)
+propose=$(time_runs "$binary" --db "$db" --as "$hr" rewards propose --period "$quarter" --dry-run --format json)
 people=$("$binary" --db "$db" --as "$hr" rewards propose --period "$quarter" --dry-run --format json | grep -c '"rationale"')
-printf 'employees %s, proposals %s (median of 5)\n' "$employees" "$people"
+printf 'employees %s, proposals %s (median of %s)\n' "$employees" "$people" "${RUNS:-5}"
 printf 'rank --format json                    %.3f s\n' "$rank"
 printf 'rewards propose --dry-run --format json %.3f s  (%.2f× rank)\n' "$propose" "$(echo "$propose / $rank" | bc -l)"

@@ -16,7 +16,12 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
 echo "Building (debug, with the tests)..."
-swift build --build-tests 2>&1 | grep -E "error|warning: " || true
+# A failed build must stop here: the tests would otherwise run the previous binaries.
+if ! swift build --build-tests >"$log" 2>&1; then
+    grep -E "error" "$log" >&2 || tail -20 "$log" >&2
+    echo "soak FAILED: the build failed" >&2
+    exit 1
+fi
 
 echo "Soaking (ADVOCACY_SOAK=1 swift test --filter Robustness); this takes a few minutes..."
 start=$(date +%s)

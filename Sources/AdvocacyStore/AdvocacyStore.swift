@@ -139,11 +139,13 @@ public struct AdvocacyStore: Sendable {
                 throw StoreError.notADatabase(path: path, reason: "it holds another application's tables")
             }
             if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
-            return try migrator.hasCompletedMigrations(db)
+            let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            return try migrator.hasCompletedMigrations(db) && (journal == "wal" || path == ":memory:")
         }
         guard !isCurrent else { return nil }
-        // WAL lets several processes read while one writes; the mode is stored
-        // in the file, so setting it once, when the schema is made, is enough.
+        // WAL lets several processes read while one writes. The mode is stored
+        // in the file: it is set when the schema is made, and again on a file
+        // that lost it (a restored backup is a plain single file).
         try writer.writeWithoutTransaction { db in
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" || path == ":memory:" else {
                 throw StoreError.databaseFailure(path: path, reason: "SQLite could not switch it to WAL mode")

@@ -98,7 +98,7 @@ struct AuditCLITests {
         let cli = try CLIHarness.withProgramme()
         let before = try cli.databaseDump()
         let store = try AdvocacyStore.open(atPath: cli.databasePath)
-        #expect(throws: (any Error).self) { try store.rawWrite(sql) }
+        #expect(throws: (any Error).self) { try store.write { try $0.execute(sql: sql) } }
         #expect(try cli.databaseDump() == before)
     }
 

@@ -15,6 +15,8 @@ struct ReportCLITests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
         #expect(html.contains("T4 2026, au 21 novembre 2026 (52 jours sur 92)"))
         #expect(html.contains("comparaison\u{00A0}: T3 2026"))
+        // Readable by its owner only, like the database it comes from.
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         // No temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }

@@ -22,8 +22,12 @@ enum AtomicFile {
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
+            guard let handle = createPrivate(temporary.path) else { throw CocoaError(.fileWriteNoPermission) }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
         }
         guard rename(temporary.path, target.path) == 0 else {
@@ -31,5 +35,13 @@ enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw CLIError.cannotWrite(path: path, reason: reason)
         }
+    }
+
+    /// Creates a new file readable and writable by its owner only (0600):
+    /// what advocacy writes (exports, rejected rows, a person's data) is
+    /// personal data, like the database it comes from. Nil when it cannot.
+    static func createPrivate(_ path: String) -> FileHandle? {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        return descriptor < 0 ? nil : FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 }

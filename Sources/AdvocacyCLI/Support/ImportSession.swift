@@ -90,7 +90,7 @@ final class RejectsFile {
     private func open() throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).\(UUID().uuidString).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+        guard let handle = AtomicFile.createPrivate(temporary) else {
             throw CLIError.cannotWrite(path: path, reason: "the folder is not writable")
         }
         self.handle = handle

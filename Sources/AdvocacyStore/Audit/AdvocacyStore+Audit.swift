@@ -197,13 +197,6 @@ extension AdvocacyStore {
     }
 }
 
-extension AdvocacyStore {
-    /// Runs `sql` in a write on the store's own connection (with the audit
-    /// function), for tests that check what the schema refuses.
-    func rawWrite(_ sql: String) throws {
-        try write { db in try db.execute(sql: sql) }
-    }
-}
 
 extension AdvocacyStore {
     /// A connection to `path` with advocacy's settings (the audit function

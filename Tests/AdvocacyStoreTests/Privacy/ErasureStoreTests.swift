@@ -189,7 +189,7 @@ struct ErasureStoreTests {
                 ($0.before == nil || AuditEntry.row($0.before) != nil) && ($0.after == nil || AuditEntry.row($0.after) != nil)
             })
         // The trail is still append-only.
-        #expect(throws: (any Error).self) { try store.rawWrite("UPDATE auditEntry SET actorEmail = 'x'") }
+        #expect(throws: (any Error).self) { try store.write { try $0.execute(sql: "UPDATE auditEntry SET actorEmail = 'x'") } }
     }
 
     @Test func onlyAnAdminErasesAndNeverTheLastOne() throws {

@@ -24,12 +24,12 @@ struct PrivacyExportCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "privacy export")
         let data = try global.openStore(in: context).personalData(of: email, by: viewer)
-        let json = try CommandContext.json(data) + "\n"
+        let json = try CommandContext.json(data)
         guard let output else {
-            context.standardOutput.write(json)
+            context.print(json)  // escapes control characters for a terminal, as every JSON output does
             return
         }
-        try AtomicFile.write(Data(json.utf8), to: output)
+        try AtomicFile.write(Data((json + "\n").utf8), to: output)
         context.note(
             "Wrote \(email)'s data to \(output): \(data.channels.count) channels, \(data.actions.count) actions, "
                 + "\(data.auditEntries.count) audit entries. It is personal data: hand it to them securely.")
