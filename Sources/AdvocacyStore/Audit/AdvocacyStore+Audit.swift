@@ -132,19 +132,24 @@ extension AdvocacyStore {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, at, actorEmail, actorRole, operation, entity, entityId, before, after FROM auditEntry
+                    SELECT \(Self.auditColumns) FROM auditEntry
                     \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                     ORDER BY id
                     """,
                 arguments: StatementArguments(arguments))
             var entries: [AuditEntry] = []
-            while let row = try rows.next() {
-                entries.append(AuditEntry(
-                    id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"], operation: row["operation"],
-                    entity: row["entity"], entityId: row["entityId"], before: row["before"], after: row["after"]))
-            }
+            while let row = try rows.next() { entries.append(Self.auditEntry(from: row)) }
             return entries
         }
+    }
+
+    static let auditColumns = "id, at, actorEmail, actorRole, operation, entity, entityId, before, after"
+
+    /// An entry read with ``auditColumns``.
+    static func auditEntry(from row: Row) -> AuditEntry {
+        AuditEntry(
+            id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"], operation: row["operation"],
+            entity: row["entity"], entityId: row["entityId"], before: row["before"], after: row["after"])
     }
 
     /// Runs a bulk load without an entry per row, then records one entry

@@ -75,9 +75,7 @@ struct EmployeeImporter: RowImporter {
     }
 
     private func recordConsent(_ granted: Bool, for employeeID: Int64, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO consent (employeeId, granted, source, recordedBy, recordedAt) VALUES (?, ?, 'roster', ?, ?)",
-            arguments: [employeeID, granted, recordedBy, recordedAt])
+        try AdvocacyStore.insertConsent(db, employeeID: employeeID, granted: granted, source: .roster, recordedBy: recordedBy, at: recordedAt)
     }
 
     func finish(_ db: Database) throws {}

@@ -16,18 +16,6 @@ public struct ErasureSummary: Hashable, Sendable, Encodable {
     /// in the write-ahead log or the file's free space until it is run again
     /// (`VACUUM`, or another erasure) with nobody else using the file.
     public var fileCompacted: Bool
-
-    enum CodingKeys: String, CodingKey { case pseudonym, pseudonymName, channels, actions, auditEntries, fileCompacted }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(pseudonym.value, forKey: .pseudonym)
-        try c.encode(pseudonymName, forKey: .pseudonymName)
-        try c.encode(channels, forKey: .channels)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(auditEntries, forKey: .auditEntries)
-        try c.encode(fileCompacted, forKey: .fileCompacted)
-    }
 }
 
 /// The erasure's own audit entry: the pseudonym and how much it covered.

@@ -25,11 +25,20 @@ extension AdvocacyStore {
             let id = try Self.employeeID(db, email)
             let (state, _) = try Self.consentState(db, employeeID: id)
             guard state != (granted ? .granted : .withdrawn) else { return (try Self.consentStatus(db, email), false) }
-            try db.execute(
-                sql: "INSERT INTO consent (employeeId, granted, source, recordedBy, recordedAt) VALUES (?, ?, 'command', ?, ?)",
-                arguments: [id, granted, try Self.employeeID(db, actorEmail), Self.timestamp(now())])
+            try Self.insertConsent(
+                db, employeeID: id, granted: granted, source: .command, recordedBy: try Self.employeeID(db, actorEmail),
+                at: Self.timestamp(now()))
             return (try Self.consentStatus(db, email), true)
         }
+    }
+
+    /// Appends one entry to a person's consent history.
+    static func insertConsent(
+        _ db: Database, employeeID: Int64, granted: Bool, source: ConsentSource, recordedBy: Int64?, at timestamp: String
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO consent (employeeId, granted, source, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [employeeID, granted, source.rawValue, recordedBy, timestamp])
     }
 
     /// Where a person's consent stands (no permission check: for the
@@ -170,17 +179,8 @@ extension AdvocacyStore {
                     periodEnd: try Self.date($0["periodEnd"]),
                     ranAt: $0["ranAt"])
             }
-            let audit = try Row.fetchAll(
-                db,
-                sql: Self.personAuditEntries(
-                    columns: "id, at, actorEmail, actorRole, operation, entity, entityId, before, after"),
-                arguments: ["id": id]
-            ).map { row in
-                AuditEntry(
-                    id: row["id"], at: row["at"], actorEmail: row["actorEmail"], actorRole: row["actorRole"],
-                    operation: row["operation"],
-                    entity: row["entity"], entityId: row["entityId"], before: row["before"], after: row["after"])
-            }
+            let audit = try Row.fetchAll(db, sql: Self.personAuditEntries(columns: Self.auditColumns), arguments: ["id": id])
+                .map(Self.auditEntry(from:))
             return PersonalData(
                 exportedAt: Self.timestamp(now()), exportedBy: viewerEmail, person: person,
                 consent: try Self.consentStatus(db, email),

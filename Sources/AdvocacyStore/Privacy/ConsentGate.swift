@@ -50,9 +50,7 @@ struct ConsentGate {
 
     /// Records the consent a person gave by tracking themself.
     mutating func record(_ db: Database, personID: Int64, source: ConsentSource) throws {
-        try db.execute(
-            sql: "INSERT INTO consent (employeeId, granted, source, recordedBy, recordedAt) VALUES (?, 1, ?, ?, ?)",
-            arguments: [personID, source.rawValue, actorID, recordedAt])
+        try AdvocacyStore.insertConsent(db, employeeID: personID, granted: true, source: source, recordedBy: actorID, at: recordedAt)
         states[personID] = (.granted, String(recordedAt.prefix(10)))
     }
 

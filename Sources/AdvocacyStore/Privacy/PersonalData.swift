@@ -7,15 +7,6 @@ public struct ConsentStatus: Hashable, Sendable, Encodable {
     public var state: ConsentState
     /// Oldest first.
     public var history: [ConsentRecord]
-
-    enum CodingKeys: String, CodingKey { case email, state, history }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(email.value, forKey: .email)
-        try container.encode(state, forKey: .state)
-        try container.encode(history, forKey: .history)
-    }
 }
 
 /// Everything the programme holds about one person, for their right of
@@ -170,23 +161,4 @@ public struct PersonalData: Sendable, Encodable {
     public var scoreRuns: [ScoreRun]
     /// Changes to their data, and changes they made, oldest first.
     public var auditEntries: [AuditEntry]
-
-    enum CodingKeys: String, CodingKey {
-        case exportedAt, exportedBy, person, consent, channels, actions, wishes, clearances, proposals, scoreRuns, auditEntries
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(exportedAt, forKey: .exportedAt)
-        try c.encode(exportedBy.value, forKey: .exportedBy)
-        try c.encode(person, forKey: .person)
-        try c.encode(consent, forKey: .consent)
-        try c.encode(channels, forKey: .channels)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(wishes, forKey: .wishes)
-        try c.encode(clearances, forKey: .clearances)
-        try c.encode(proposals, forKey: .proposals)
-        try c.encode(scoreRuns, forKey: .scoreRuns)
-        try c.encode(auditEntries, forKey: .auditEntries)
-    }
 }
