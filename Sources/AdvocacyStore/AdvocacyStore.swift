@@ -40,6 +40,10 @@ public struct AdvocacyStore: Sendable {
             // What GRDB's own WAL set-up does, the usual choice in WAL mode:
             // a commit survives a crash of the process; a power cut may lose the last ones.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Statement journals and temporary tables stay in memory: a bulk
+            // write otherwise copies a page to a temporary file for nearly
+            // every row it inserts (the statement journal of each INSERT).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return configuration
     }

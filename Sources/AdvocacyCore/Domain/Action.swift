@@ -107,8 +107,14 @@ public struct ActionDraft: Hashable, Sendable {
     /// A readable title from a URL: `.../my-first-post.html` → "My first post",
     /// `x.com/jane/status/1` → "Post by @jane", `.../news/123` → "News 123".
     public static func title(from url: CanonicalURL) -> String {
+        let derived = derivedTitle(from: url)
+        // Printable ASCII with no space at either end needs no cleaning: nearly every address.
+        let bytes = derived.utf8
+        if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, bytes.allSatisfy({ (0x20..<0x7F).contains($0) }) {
+            return derived
+        }
         // The path is decoded: `%1B` or `%C2%9B` in an address must not become a control character in a title.
-        let scalars = derivedTitle(from: url).unicodeScalars.filter { $0.properties.generalCategory != .control }
+        let scalars = derived.unicodeScalars.filter { $0.properties.generalCategory != .control }
         let title = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
         return title.isEmpty ? url.host : title
     }

@@ -51,12 +51,22 @@ struct ActionImporter: RowImporter {
     private var followerHistories: [Int64: [FollowerCount]] = [:]
     private var touchedActions: Set<Int64> = []
 
-    private let findAction: Statement
-    private let insertAction: Statement
-    private let insertTag: Statement
-    private let insertFact: Statement
+    private let findAction: BulkStatement
+    private let insertAction: BulkStatement
+    private let insertTag: BulkStatement
+    private let insertFact: BulkStatement
     private let latestMetrics: Statement
-    private let upsertMetrics: Statement
+    private let upsertMetrics: BulkStatement
+
+    /// What a row is compared with when its address is already logged.
+    private struct StoredAction {
+        var id: Int64
+        var employeeID: Int64
+        var kind: String
+        var title: String
+        var publishedOn: String
+        var effortHours: Double?
+    }
 
     init(
         _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?, draft: @escaping (ImportRecord) throws -> ActionDraft
@@ -76,15 +86,17 @@ struct ActionImporter: RowImporter {
         for row in try Row.fetchAll(db, sql: "SELECT id, code, strategicWeight FROM project") {
             projects[ProjectCode(alreadyValid: row["code"])] = (row["id"], row["strategicWeight"])
         }
-        findAction = try db.makeStatement(
-            sql: "SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action WHERE url IN (?, ?) LIMIT 1")
-        insertAction = try db.makeStatement(
+        findAction = try BulkStatement(
+            db, sql: "SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action WHERE url IN (?, ?) LIMIT 1")
+        insertAction = try BulkStatement(
+            db,
             sql: """
                 INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertTag = try db.makeStatement(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-        insertFact = try db.makeStatement(
+        insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
+        insertFact = try BulkStatement(
+            db,
             sql: """
                 INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
                     impressions, reactions, comments, shares, clicks, followers, strategicWeight)
@@ -92,7 +104,8 @@ struct ActionImporter: RowImporter {
                 """)
         latestMetrics = try db.makeStatement(
             sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
-        upsertMetrics = try db.makeStatement(
+        upsertMetrics = try BulkStatement(
+            db,
             sql: """
                 INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
@@ -114,9 +127,14 @@ struct ActionImporter: RowImporter {
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
             return project
         }
-        if let existing = try Row.fetchOne(findAction, arguments: [draft.url.string, draft.url.otherScheme]) {
-            return try update(existing, with: draft, tags: tags, authorID: authorID, db)
+        findAction.bind(1, draft.url.string)
+        findAction.bind(2, draft.url.otherScheme)
+        let existing = try findAction.first { row in
+            StoredAction(
+                id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "", publishedOn: row.text(4) ?? "",
+                effortHours: row.double(5))
         }
+        if let existing { return try update(existing, with: draft, tags: tags, authorID: authorID, db) }
         if draft.metrics != nil, draft.metricsDate < draft.date {
             throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
         }
@@ -130,25 +148,42 @@ struct ActionImporter: RowImporter {
         let kind = draft.kind ?? channel.kind.defaultActionKind
         // A title made from the address says nothing about the content (see ContentFingerprint).
         let fingerprint = draft.hasGivenTitle ? ContentFingerprint.of(title: draft.title, url: draft.url) : 0
-        try insertAction.execute(arguments: [
-            authorID, channel.id, kind.rawValue, draft.title, draft.url.string, draft.date.description, draft.effortHours, fingerprint,
-            created,
-        ])
+        let published = draft.date.description
+        insertAction.bind(1, authorID)
+        insertAction.bind(2, channel.id)
+        insertAction.bind(3, kind.rawValue)
+        insertAction.bind(4, draft.title)
+        insertAction.bind(5, draft.url.string)
+        insertAction.bind(6, published)
+        insertAction.bind(7, draft.effortHours)
+        insertAction.bind(8, fingerprint)
+        insertAction.bind(9, created)
+        try insertAction.execute()
         let actionID = db.lastInsertedRowID
-        for tag in tags { try insertTag.execute(arguments: [actionID, tag.id]) }
-        let metrics = draft.metrics.map { $0.applied(to: nil) }
-        if let metrics {
-            try upsertMetrics.execute(arguments: [
-                actionID, draft.metricsDate.description, metrics.impressions, metrics.reactions, metrics.comments, metrics.shares,
-                metrics.clicks,
-            ])
+        for tag in tags {
+            insertTag.bind(1, actionID)
+            insertTag.bind(2, tag.id)
+            try insertTag.execute()
         }
+        let metrics = draft.metrics.map { $0.applied(to: nil) }
+        if let metrics { try writeMetrics(metrics, of: actionID, on: draft.metricsDate) }
         // The row the actionFact triggers would have written (Migrations.factInsert).
-        try insertFact.execute(arguments: [
-            authorID, draft.date.daysSinceEpoch, actionID, channel.id, channel.kind.rawValue, kind.rawValue, draft.effortHours, fingerprint,
-            metrics?.impressions, metrics?.reactions, metrics?.comments, metrics?.shares, metrics?.clicks,
-            FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)), tags.map(\.weight).max(),
-        ])
+        insertFact.bind(1, authorID)
+        insertFact.bind(2, Int64(draft.date.daysSinceEpoch))
+        insertFact.bind(3, actionID)
+        insertFact.bind(4, channel.id)
+        insertFact.bind(5, channel.kind.rawValue)
+        insertFact.bind(6, kind.rawValue)
+        insertFact.bind(7, draft.effortHours)
+        insertFact.bind(8, fingerprint)
+        insertFact.bind(9, metrics?.impressions)
+        insertFact.bind(10, metrics?.reactions)
+        insertFact.bind(11, metrics?.comments)
+        insertFact.bind(12, metrics?.shares)
+        insertFact.bind(13, metrics?.clicks)
+        insertFact.bind(14, FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)))
+        insertFact.bind(15, tags.map(\.weight).max())
+        try insertFact.execute()
         return .inserted
     }
 
@@ -157,12 +192,12 @@ struct ActionImporter: RowImporter {
     }
 
     /// Applies a row to an action already logged: what the row fills in replaces what is stored.
-    private mutating func update(_ existing: Row, with draft: ActionDraft, tags: [(id: Int64, weight: Int)], authorID: Int64, _ db: Database)
-        throws -> RowOutcome
-    {
-        let actionID: Int64 = existing["id"]
-        guard existing["employeeId"] == authorID else {
-            throw StoreError.actionOfAnother(draft.url, owner: try owner(db, existing["employeeId"]))
+    private mutating func update(
+        _ existing: StoredAction, with draft: ActionDraft, tags: [(id: Int64, weight: Int)], authorID: Int64, _ db: Database
+    ) throws -> RowOutcome {
+        let actionID = existing.id
+        guard existing.employeeID == authorID else {
+            throw StoreError.actionOfAnother(draft.url, owner: try owner(db, existing.employeeID))
         }
         var assignments: [String] = []
         var arguments: StatementArguments = []
@@ -170,13 +205,13 @@ struct ActionImporter: RowImporter {
             assignments.append("\(column) = ?")
             _ = arguments.append(contentsOf: [value])
         }
-        if let kind = draft.kind, kind.rawValue != existing["kind"] { set("kind", kind.rawValue) }
-        if draft.hasGivenTitle, draft.title != existing["title"] {
+        if let kind = draft.kind, kind.rawValue != existing.kind { set("kind", kind.rawValue) }
+        if draft.hasGivenTitle, draft.title != existing.title {
             set("title", draft.title)
             set("contentFingerprint", ContentFingerprint.of(title: draft.title, url: draft.url))
         }
-        if draft.date.description != existing["publishedOn"] { set("publishedOn", draft.date.description) }
-        if let effort = draft.effortHours, effort != existing["effortHours"] { set("effortHours", effort) }
+        if draft.date.description != existing.publishedOn { set("publishedOn", draft.date.description) }
+        if let effort = draft.effortHours, effort != existing.effortHours { set("effortHours", effort) }
 
         // Stored tags are read only when the row names projects: an empty cell keeps them.
         let newTags = Set(tags.map(\.id))
@@ -208,16 +243,27 @@ struct ActionImporter: RowImporter {
         }
         if retag {
             try db.execute(sql: "DELETE FROM actionProject WHERE actionId = ?", arguments: [actionID])
-            for id in newTags { try insertTag.execute(arguments: [actionID, id]) }
+            for id in newTags {
+                insertTag.bind(1, actionID)
+                insertTag.bind(2, id)
+                try insertTag.execute()
+            }
         }
-        if let snapshot {
-            try upsertMetrics.execute(arguments: [
-                actionID, draft.metricsDate.description, snapshot.impressions, snapshot.reactions, snapshot.comments, snapshot.shares,
-                snapshot.clicks,
-            ])
-        }
+        if let snapshot { try writeMetrics(snapshot, of: actionID, on: draft.metricsDate) }
         touchedActions.insert(actionID)
         return .updated
+    }
+
+    /// Records a metrics snapshot, replacing one of the same day.
+    private func writeMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate) throws {
+        upsertMetrics.bind(1, actionID)
+        upsertMetrics.bind(2, date.description)
+        upsertMetrics.bind(3, metrics.impressions)
+        upsertMetrics.bind(4, metrics.reactions)
+        upsertMetrics.bind(5, metrics.comments)
+        upsertMetrics.bind(6, metrics.shares)
+        upsertMetrics.bind(7, metrics.clicks)
+        try upsertMetrics.execute()
     }
 
     /// The author's id, checking once per person that they exist and take part.

@@ -132,4 +132,22 @@ struct ActionScoreTests {
         #expect(ContentFingerprint.of(title: ActionDraft.title(from: post), url: post) == 0)
         #expect(ContentFingerprint.of(title: "Kafka en production : retour d'expérience", url: post) != 0)
     }
+
+    /// The fast path must give exactly Foundation's words, or stored
+    /// fingerprints would stop matching new ones.
+    @Test func fastNormalisationMatchesFoundationForEveryLatinScalar() {
+        var checked = 0
+        for value in 0..<(ContentFingerprint.LatinFolding.limit + 0x40) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "Été \(scalar)crit ça", "x\(scalar)\(scalar)y Œuvre", "\(scalar) 42 ÀÉÎÕÜ ß ĳ"] {
+                #expect(ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text), "U+\(String(value, radix: 16))")
+                checked += 1
+            }
+        }
+        #expect(checked > 2_000)
+        // Outside the table (Greek, combining accents, emoji): Foundation decides.
+        for text in ["Καλημέρα κόσμε", "Cafe\u{301} cre\u{300}me", "Lancement 🚀 réussi", "ﬁnance ＡＰＩ"] {
+            #expect(ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text))
+        }
+    }
 }
