@@ -46,12 +46,11 @@ struct DemoCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(in: context, create: true)
-        var dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
+        let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
         if let exportActions {
-            try AtomicFile.write(Data(dataset.actionsCSV()), to: exportActions)
-            let count = dataset.actions.count
-            dataset.actions = []
-            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
+            try AtomicFile.write(to: exportActions) { file in try dataset.writeActionsCSV { try file.write(contentsOf: $0) } }
+            let count = dataset.actionCount
+            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             context.print("Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels")
             context.print("Wrote its \(count) actions to \(exportActions); load them with:")
             context.print("  advocacy --db \(store.path) --as \(summary.admin) import actions \(exportActions)")

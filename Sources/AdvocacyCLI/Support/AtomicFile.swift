@@ -11,6 +11,11 @@ import Foundation
 /// file and a failure leaves any previous file as it was.
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { try $0.write(contentsOf: data) }
+    }
+
+    /// Writes the file through `body`, which may write it in pieces.
+    static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -24,7 +29,7 @@ enum AtomicFile {
         do {
             guard let handle = createPrivate(temporary.path) else { throw CocoaError(.fileWriteNoPermission) }
             defer { try? handle.close() }
-            try handle.write(contentsOf: data)
+            try body(handle)
             try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)

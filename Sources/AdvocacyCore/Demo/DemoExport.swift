@@ -9,10 +9,19 @@ extension DemoDataset {
     /// figures: the benchmark file of the import, and a round trip the tests
     /// check (importing it gives the programme the demo loads directly).
     public func actionsCSV(writer: CSVWriter = CSVWriter()) -> [UInt8] {
+        var all: [UInt8] = []
+        writeActionsCSV(writer: writer) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The same file in pieces of about a megabyte, handed to `write` in
+    /// order, so five million actions never sit in memory at once.
+    public func writeActionsCSV(writer: CSVWriter = CSVWriter(), to write: ([UInt8]) throws -> Void) rethrows {
+        let chunk = 1 << 20
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(actions.count * 160)
+        bytes.reserveCapacity(chunk + 4_096)
         writer.append(Self.actionColumns, to: &bytes)
-        for action in actions {
+        for action in actionStream {
             let latest = action.metrics.last
             let figures = latest?.metrics
             writer.append(
@@ -23,7 +32,11 @@ extension DemoDataset {
                     figures.map { String($0.comments) } ?? "", figures.map { String($0.shares) } ?? "",
                     figures?.impressions.map(String.init) ?? "", figures.map { String($0.clicks) } ?? "", latest?.date.description ?? "",
                 ], to: &bytes)
+            if bytes.count >= chunk {
+                try write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return bytes
+        if !bytes.isEmpty { try write(bytes) }
     }
 }

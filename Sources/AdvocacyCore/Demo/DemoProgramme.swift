@@ -24,7 +24,12 @@ public struct DemoDataset: Sendable {
     public var employees: [NewEmployee]
     public var projects: [Project]
     public var channels: [ChannelEntry]
-    public var actions: [ActionEntry]
+    /// The actions, made one person at a time as they are read, so a
+    /// programme of five million actions never sits in memory; reading it
+    /// twice gives the same actions.
+    public var actionStream: DemoActions
+    /// How many actions ``actionStream`` gives.
+    public var actionCount: Int
     /// Emails of the people a new user can act as.
     public var admin: EmailAddress
     public var cio: EmailAddress
@@ -35,6 +40,9 @@ public struct DemoDataset: Sendable {
     public var period: Period
     /// The catalogue, budget and wishes.
     public var rewards: DemoRewards
+
+    /// Every action, in one array: for small programmes and tests.
+    public var actions: [ActionEntry] { Array(actionStream) }
 
     /// How many people fall in each tier, by their largest audience at the end.
     public var peopleByTier: [AudienceTier: Int] {
@@ -210,107 +218,13 @@ public enum DemoProgramme {
 
         // Actions: a heavy-tailed number per person; many people do little.
         let planned = actionCount.map { plannedActionCounts(total: $0, people: count, seed: seed) }
-        var actions: [DemoDataset.ActionEntry] = []
-        var titles: [String: (String, String)] = [:]
-        var serial = 1_000
-        for (index, person) in employees.enumerated() {
-            let personChannels = channelsByPerson[index]
-            guard !personChannels.isEmpty else { continue }
-            let personActions: Int
-            if let planned {
-                personActions = planned[index]
-            } else {
-                guard random.chance(index < 3 ? 0.5 : 0.75) else { continue }
-                personActions = min(40, Int(exp(1.3 + 0.9 * random.normal())) + 1)
-            }
-            let affinity = projectsByTeam[person.team ?? ""] ?? []
-            // A person writes about the same topic more than once, but never
-            // twice under the same title: only the deliberate cross-post below
-            // is the same content logged under two addresses.
-            var titleUses: [String: Int] = [:]
-            for _ in 0..<personActions {
-                serial += 1
-                let channelIndex = random.pick(personChannels)
-                let channel = channels[channelIndex].channel
-                let date = start.adding(days: random.int(in: 0...181))
-                var kind = channel.kind.defaultActionKind
-                if channel.kind == .linkedin && random.chance(0.15) { kind = .article }
-                if channel.kind == .internal && random.chance(0.3) { kind = .newsletter }
-                if (channel.kind == .x || channel.kind == .linkedin) && random.chance(0.1) {
-                    kind = random.chance(0.5) ? .comment : .share
-                }
-                var tags: [ProjectCode] = []
-                if random.chance(0.85) {
-                    tags.append(!affinity.isEmpty && random.chance(0.7) ? random.pick(affinity) : random.pick(activeProjects))
-                    if random.chance(0.2) { tags.append(random.pick(activeProjects)) }
-                }
-                let topic = tags.first.flatMap { topics[$0] } ?? "notre DSI"
-                let template = random.pick(titleTemplates)
-                let key = template + "\u{0}" + topic
-                // Folding accents goes through ICU and is slow: do it once per title.
-                var (title, slug) = titles[key] ?? {
-                    let sentence = template.replacingOccurrences(of: "%@", with: topic)
-                    let title = sentence.prefix(1).uppercased() + sentence.dropFirst()
-                    let slug = String(ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-                        .split(separator: "-").joined(separator: "-")
-                    titles[key] = (title, slug)
-                    return (title, slug)
-                }()
-                titleUses[key, default: 0] += 1
-                if let uses = titleUses[key], uses > 1 {
-                    title += " (\(uses)e partie)"
-                    slug += "-\(uses)"
-                }
-                let address: String
-                switch channel.kind {
-                case .linkedin: address = "https://linkedin.com/posts/\(channel.url.pathSegments.last ?? "")_\(slug)-\(serial)"
-                case .x: address = "https://x.com/\(channel.url.pathSegments.last ?? "")/status/18\(serial)\(random.int(in: 100_000...999_999))"
-                case .blog: address = "\(channel.url)/\(date.year)/\(slug)-\(serial)"
-                case .youtube: address = "https://youtube.com/watch?v=demo\(serial)"
-                case .internal: address = "\(channel.url)/posts/\(serial)"
-                default: address = "https://sessionize.com/\(channel.url.pathSegments.last ?? "")/talks/\(slug)-\(serial)"
-                }
-                // Engagement rate falls with audience size, as every benchmark shows.
-                let followers = channels[channelIndex].followerHistory.last { $0.date <= date }?.count
-                    ?? channels[channelIndex].followerHistory[0].count
-                let audience = max(followers, kind == .talk ? random.int(in: 40...400) : 20)
-                let norm = audience < 1_000 ? 0.08 : audience < 10_000 ? 0.04 : audience < 100_000 ? 0.024 : 0.017
-                let kindBoost: Double = kind == .article || kind == .talk || kind == .video ? 1.4 : kind == .share ? 0.3 : 1
-                var rate = norm * kindBoost * exp(0.5 * random.normal())
-                if suspicious.contains(channel.url) && date >= today.adding(days: -50) { rate *= 0.15 }
-                let engagement = Double(audience) * rate
-                let impressions: Int? = channel.kind == .linkedin || channel.kind == .x
-                    ? Int(Double(audience) * (0.4 + random.unit() * 1.2)) : nil
-                let full = Metrics(
-                    impressions: impressions, reactions: Int(engagement * 0.7), comments: Int(engagement * 0.12),
-                    shares: Int(engagement * 0.08), clicks: Int(engagement * 0.1))
-                var snapshots: [(LocalDate, Metrics)] = []
-                let early = date.adding(days: 2)
-                if early < today {
-                    snapshots.append((early, Metrics(
-                        impressions: full.impressions.map { $0 * 6 / 10 }, reactions: full.reactions * 6 / 10,
-                        comments: full.comments * 6 / 10, shares: full.shares * 6 / 10, clicks: full.clicks * 6 / 10)))
-                }
-                let settled = min(today, date.adding(days: 14))
-                if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }
-                actions.append(.init(
-                    channelIndex: channelIndex, url: CanonicalURL(alreadyCanonical: address), kind: kind, title: title, date: date,
-                    effortHours: kind == .talk && random.chance(0.5) ? Double(random.int(in: 6...16)) : nil,
-                    projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots))
-            }
-        }
-        // One article cross-posted: the same text logged under a second
-        // address, which scoring flags as duplicate content.
-        if count >= 10, let original = actions.first(where: { $0.kind == .article && $0.date < today.adding(days: -30) }) {
-            if actionCount != nil { actions.removeLast() }  // keep the exact count asked for
-            var copy = original
-            copy.url = CanonicalURL(alreadyCanonical: original.url.string + "-copie")
-            copy.date = original.date.adding(days: 1)
-            actions.append(copy)
-        }
-        actions.sort { ($0.date, $0.url) < ($1.date, $1.url) }
+        let actions = DemoActions(
+            random: random, employees: employees, channels: channels, channelsByPerson: channelsByPerson, planned: planned,
+            projectsByTeam: projectsByTeam, activeProjects: activeProjects, topics: topics, suspicious: suspicious, start: start,
+            today: today)
         return DemoDataset(
-            employees: employees, projects: projects, channels: channels, actions: actions,
+            employees: employees, projects: projects, channels: channels, actionStream: actions,
+            actionCount: planned?.reduce(0, +) ?? actions.reduce(0) { count, _ in count + 1 },
             admin: employees[0].email, cio: employees[1].email, hr: employees[2].email,
             suspiciousChannels: suspicious, period: .range(from: start, to: today),
             rewards: rewards(employees: employees, projects: projects, seed: seed, today: today))

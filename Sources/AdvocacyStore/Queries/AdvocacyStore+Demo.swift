@@ -26,21 +26,28 @@ extension AdvocacyStore {
     /// This is the bulk path: one reused prepared statement per table with
     /// positional arguments, so thousands of people load in well under a second.
     /// Replacing a programme erases it, so it takes an admin of that programme.
-    public func loadDemo(_ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil) throws -> DemoLoadSummary {
+    ///
+    /// `withActions: false` loads everything but the actions (which
+    /// `demo --export-actions` writes to a file for `import actions` instead).
+    public func loadDemo(
+        _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
+    ) throws -> DemoLoadSummary {
         try write { db in
             // One audit entry for the whole load, by the admin replacing a programme, else by the system.
             let author = try actorEmail.flatMap { email -> AuditContext.Actor? in
                 do { return try Self.resolve(db, email).author } catch StoreError.unknownActor { return nil }
             }
             return try audit.acting(as: author) {
-                try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail) }) { summary in
+                try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail, withActions: withActions) }) { summary in
                     ["employees": summary.employees, "channels": summary.channels, "projects": summary.projects, "actions": summary.actions]
                 }
             }
         }
     }
 
-    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?) throws -> DemoLoadSummary {
+    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool) throws
+        -> DemoLoadSummary
+    {
         do {
             let hasData = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
             if hasData {
@@ -84,6 +91,8 @@ extension AdvocacyStore {
             let insertFollowers = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)")
             var channelIDs: [Int64] = []
+            // Each channel's counts as stored (a second count for a day replaces the first), for the actions' facts.
+            var histories: [[FollowerCount]] = []
             var followerSnapshots = 0
             for entry in dataset.channels {
                 let channel = entry.channel
@@ -93,60 +102,128 @@ extension AdvocacyStore {
                 ])
                 let channelID = db.lastInsertedRowID
                 channelIDs.append(channelID)
+                var history: [FollowerCount] = []
                 for snapshot in entry.followerHistory {
                     try insertFollowers.execute(arguments: [channelID, snapshot.date.description, snapshot.count])
                     followerSnapshots += 1
+                    if history.last?.day == snapshot.date { history.removeLast() }
+                    history.append(FollowerCount(day: snapshot.date, followers: snapshot.count))
                 }
+                histories.append(history.sorted { $0.day < $1.day })
             }
 
-            let insertAction = try db.makeStatement(
-                sql: """
-                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let insertTag = try db.makeStatement(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-            let insertMetrics = try db.makeStatement(
-                sql: """
-                    INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-            var metricsSnapshots = 0
-            var byKind: [String: Int] = [:]
-            // Demo titles are never made from the address, and many people share
-            // one: fingerprint each title once.
-            var fingerprints: [String: Int64] = [:]
-            for action in dataset.actions {
-                let fingerprint = fingerprints[action.title] ?? ContentFingerprint.of(title: action.title)
-                fingerprints[action.title] = fingerprint
-                let owner = dataset.channels[action.channelIndex].channel.owner
-                try insertAction.execute(arguments: [
-                    employeeIDs[owner], channelIDs[action.channelIndex], action.kind.rawValue, action.title,
-                    action.url.string, action.date.description, action.effortHours, fingerprint, created,
-                ])
-                let actionID = db.lastInsertedRowID
-                byKind[action.kind.rawValue, default: 0] += 1
-                for code in action.projects {
-                    try insertTag.execute(arguments: [actionID, projectIDs[code]])
-                }
-                for snapshot in action.metrics {
-                    let m = snapshot.metrics
-                    try insertMetrics.execute(arguments: [
-                        actionID, snapshot.date.description, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
-                    ])
-                    metricsSnapshots += 1
-                }
-            }
+            let ids = DemoIDs(employees: employeeIDs, projects: projectIDs, channels: channelIDs, followerHistories: histories)
+            let loaded = withActions ? try Self.loadDemoActions(db, dataset, ids, created: created) : DemoActionsLoaded()
             try Self.loadDemoRewards(db, dataset.rewards, employeeIDs: employeeIDs, projectIDs: projectIDs, created: created)
             return DemoLoadSummary(
                 employees: dataset.employees.count,
                 teams: Set(dataset.employees.compactMap(\.team)).sorted(),
                 channels: dataset.channels.count, followerSnapshots: followerSnapshots,
-                projects: dataset.projects.count, actions: dataset.actions.count, metricsSnapshots: metricsSnapshots,
-                actionsByKind: byKind,
+                projects: dataset.projects.count, actions: loaded.actions, metricsSnapshots: loaded.metricsSnapshots,
+                actionsByKind: loaded.byKind,
                 peopleByTier: Dictionary(uniqueKeysWithValues: dataset.peopleByTier.map { ($0.key.rawValue, $0.value) }),
                 admin: dataset.admin, cio: dataset.cio, hr: dataset.hr,
                 suspiciousChannels: dataset.suspiciousChannels, period: dataset.period)
         }
+    }
+
+    /// The ids the demo's rows were given, by the dataset's own keys.
+    struct DemoIDs {
+        var employees: [EmailAddress: Int64]
+        var projects: [ProjectCode: Int64]
+        /// By index in ``DemoDataset/channels``.
+        var channels: [Int64]
+        var followerHistories: [[FollowerCount]]
+    }
+
+    struct DemoActionsLoaded {
+        var actions = 0
+        var metricsSnapshots = 0
+        var byKind: [String: Int] = [:]
+    }
+
+    /// Streams the actions in: one reused statement per table bound through
+    /// the C API, and their `actionFact` rows written directly with the
+    /// triggers set aside, as `import actions` does (``SuspendedTriggers``).
+    static func loadDemoActions(_ db: Database, _ dataset: DemoDataset, _ ids: DemoIDs, created: String) throws -> DemoActionsLoaded {
+        let triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
+        let insertAction = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
+        let insertMetrics = try BulkStatement(
+            db,
+            sql: "INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let insertFact = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
+                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let weights = Dictionary(uniqueKeysWithValues: dataset.projects.map { ($0.code, $0.weight) })
+        var loaded = DemoActionsLoaded()
+        // Demo titles are never made from the address, and many people share one: fingerprint each title once.
+        var fingerprints: [String: Int64] = [:]
+        for action in dataset.actionStream {
+            let fingerprint = fingerprints[action.title] ?? ContentFingerprint.of(title: action.title)
+            fingerprints[action.title] = fingerprint
+            let channel = dataset.channels[action.channelIndex].channel
+            let authorID = ids.employees[channel.owner] ?? 0
+            let channelID = ids.channels[action.channelIndex]
+            insertAction.bind(1, authorID)
+            insertAction.bind(2, channelID)
+            insertAction.bind(3, action.kind.rawValue)
+            insertAction.bind(4, action.title)
+            insertAction.bind(5, action.url.string)
+            insertAction.bind(6, action.date.description)
+            insertAction.bind(7, action.effortHours)
+            insertAction.bind(8, fingerprint)
+            insertAction.bind(9, created)
+            try insertAction.execute()
+            let actionID = db.lastInsertedRowID
+            for code in action.projects {
+                insertTag.bind(1, actionID)
+                insertTag.bind(2, ids.projects[code])
+                try insertTag.execute()
+            }
+            for snapshot in action.metrics {
+                insertMetrics.bind(1, actionID)
+                insertMetrics.bind(2, snapshot.date.description)
+                insertMetrics.bind(3, snapshot.metrics.impressions)
+                insertMetrics.bind(4, snapshot.metrics.reactions)
+                insertMetrics.bind(5, snapshot.metrics.comments)
+                insertMetrics.bind(6, snapshot.metrics.shares)
+                insertMetrics.bind(7, snapshot.metrics.clicks)
+                try insertMetrics.execute()
+            }
+            // The row the actionFact triggers would have written (Migrations.factInsert).
+            let latest = action.metrics.max { $0.date < $1.date }?.metrics
+            insertFact.bind(1, authorID)
+            insertFact.bind(2, Int64(action.date.daysSinceEpoch))
+            insertFact.bind(3, actionID)
+            insertFact.bind(4, channelID)
+            insertFact.bind(5, channel.kind.rawValue)
+            insertFact.bind(6, action.kind.rawValue)
+            insertFact.bind(7, action.effortHours)
+            insertFact.bind(8, fingerprint)
+            insertFact.bind(9, latest?.impressions)
+            insertFact.bind(10, latest?.reactions)
+            insertFact.bind(11, latest?.comments)
+            insertFact.bind(12, latest?.shares)
+            insertFact.bind(13, latest?.clicks)
+            insertFact.bind(14, FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]))
+            insertFact.bind(15, action.projects.compactMap { weights[$0] }.max())
+            try insertFact.execute()
+            loaded.actions += 1
+            loaded.metricsSnapshots += action.metrics.count
+            loaded.byKind[action.kind.rawValue, default: 0] += 1
+        }
+        try triggers.restore(db, refreshingActions: [], channels: [])
+        return loaded
     }
 
     static func loadDemoRewards(
