@@ -40,12 +40,7 @@ extension AdvocacyStore {
         }
         do {
             try writer.writeWithoutTransaction { db in
-                // A bigger page cache for the length of the import: the address
-                // index is written in random order, and a small cache spills it
-                // to disk again and again (64 MB keeps a million rows well under 200 MB).
-                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                try Self.withBulkSettings(db) {
                 try db.inTransaction(.immediate) {
                     let (actor, author) = try Self.resolve(db, actorEmail)
                     func applyRows() throws {
@@ -75,6 +70,7 @@ extension AdvocacyStore {
                     }
                     summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
                     return summary.written ? .commit : .rollback
+                }
                 }
             }
         } catch let error as DatabaseError {

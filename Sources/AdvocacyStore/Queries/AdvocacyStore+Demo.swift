@@ -32,7 +32,7 @@ extension AdvocacyStore {
     public func loadDemo(
         _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
     ) throws -> DemoLoadSummary {
-        try write { db in
+        try bulkWrite { db in
             // One audit entry for the whole load, by the admin replacing a programme, else by the system.
             let author = try actorEmail.flatMap { email -> AuditContext.Actor? in
                 do { return try Self.resolve(db, email).author } catch StoreError.unknownActor { return nil }
