@@ -1,7 +1,9 @@
+# shellcheck shell=bash
 # Sourced by the bench scripts, from the repository root: the toolchain's
 # dependencies, the tools a benchmark needs, a release build of advocacy in
 # $binary, a scratch folder in $work (removed on exit), and median().
 
+# shellcheck source=scripts/ensure-deps.sh
 source scripts/ensure-deps.sh
 
 # Installs a missing command-line tool (apt package name when it differs).
@@ -41,6 +43,7 @@ demo_account() { awk -v role="$1" '$1 == role && NF == 2 { print $2; exit }'; }
 [[ -f /usr/include/libxml2/libxml/parser.h ]] || install_package libxml2-dev "libxml2, which static Foundation links against"
 release=(swift build -c release --static-swift-stdlib --scratch-path .build/static)
 "${release[@]}" --product advocacy >/dev/null
+# shellcheck disable=SC2034  # used by the scripts that source this one
 binary="$("${release[@]}" --show-bin-path)/advocacy"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
