@@ -54,7 +54,7 @@ struct ActionImporter: RowImporter {
     private let findAction: BulkStatement
     private let insertAction: BulkStatement
     private let insertTag: BulkStatement
-    private let insertFact: BulkStatement
+    private let facts: FactWriter
     private let latestMetrics: Statement
     private let upsertMetrics: BulkStatement
 
@@ -95,13 +95,7 @@ struct ActionImporter: RowImporter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-        insertFact = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
-                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        facts = try FactWriter(db)
         latestMetrics = try db.makeStatement(
             sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
         upsertMetrics = try BulkStatement(
@@ -167,23 +161,10 @@ struct ActionImporter: RowImporter {
         }
         let metrics = draft.metrics.map { $0.applied(to: nil) }
         if let metrics { try writeMetrics(metrics, of: actionID, on: draft.metricsDate) }
-        // The row the actionFact triggers would have written (Migrations.factInsert).
-        insertFact.bind(1, authorID)
-        insertFact.bind(2, Int64(draft.date.daysSinceEpoch))
-        insertFact.bind(3, actionID)
-        insertFact.bind(4, channel.id)
-        insertFact.bind(5, channel.kind.rawValue)
-        insertFact.bind(6, kind.rawValue)
-        insertFact.bind(7, draft.effortHours)
-        insertFact.bind(8, fingerprint)
-        insertFact.bind(9, metrics?.impressions)
-        insertFact.bind(10, metrics?.reactions)
-        insertFact.bind(11, metrics?.comments)
-        insertFact.bind(12, metrics?.shares)
-        insertFact.bind(13, metrics?.clicks)
-        insertFact.bind(14, FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)))
-        insertFact.bind(15, tags.map(\.weight).max())
-        try insertFact.execute()
+        try facts.write(
+            employeeID: authorID, date: draft.date, actionID: actionID, channelID: channel.id, channelKind: channel.kind, kind: kind,
+            effortHours: draft.effortHours, fingerprint: fingerprint, metrics: metrics,
+            followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)), weight: tags.map(\.weight).max())
         return .inserted
     }
 

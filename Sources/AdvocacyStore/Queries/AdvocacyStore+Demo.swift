@@ -157,13 +157,7 @@ extension AdvocacyStore {
         let insertMetrics = try BulkStatement(
             db,
             sql: "INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let insertFact = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
-                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let facts = try FactWriter(db)
         let weights = Dictionary(uniqueKeysWithValues: dataset.projects.map { ($0.code, $0.weight) })
         var loaded = DemoActionsLoaded()
         // Demo titles are never made from the address, and many people share one: fingerprint each title once.
@@ -200,24 +194,12 @@ extension AdvocacyStore {
                 insertMetrics.bind(7, snapshot.metrics.clicks)
                 try insertMetrics.execute()
             }
-            // The row the actionFact triggers would have written (Migrations.factInsert).
             let latest = action.metrics.max { $0.date < $1.date }?.metrics
-            insertFact.bind(1, authorID)
-            insertFact.bind(2, Int64(action.date.daysSinceEpoch))
-            insertFact.bind(3, actionID)
-            insertFact.bind(4, channelID)
-            insertFact.bind(5, channel.kind.rawValue)
-            insertFact.bind(6, action.kind.rawValue)
-            insertFact.bind(7, action.effortHours)
-            insertFact.bind(8, fingerprint)
-            insertFact.bind(9, latest?.impressions)
-            insertFact.bind(10, latest?.reactions)
-            insertFact.bind(11, latest?.comments)
-            insertFact.bind(12, latest?.shares)
-            insertFact.bind(13, latest?.clicks)
-            insertFact.bind(14, FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]))
-            insertFact.bind(15, action.projects.compactMap { weights[$0] }.max())
-            try insertFact.execute()
+            try facts.write(
+                employeeID: authorID, date: action.date, actionID: actionID, channelID: channelID, channelKind: channel.kind,
+                kind: action.kind, effortHours: action.effortHours, fingerprint: fingerprint, metrics: latest,
+                followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
+                weight: action.projects.compactMap { weights[$0] }.max())
             loaded.actions += 1
             loaded.metricsSnapshots += action.metrics.count
             loaded.byKind[action.kind.rawValue, default: 0] += 1
