@@ -412,8 +412,9 @@ struct EraseCrashDriver: CrashDriver {
     var allowsStandardError: Bool { true }
 
     mutating func prepare(_ cli: CLIHarness) throws -> String {
-        // Enough people that the rounds never run out of someone to erase.
-        let demo = try cli.expectSuccess("demo", "--employees", String(Soak.pick(fast: 60, soak: 400)), "--seed", "3")
+        // Enough people that the rounds never run out of someone to erase: an erasure
+        // of a small programme takes a few milliseconds, and a round runs up to 1.5 s.
+        let demo = try cli.expectSuccess("demo", "--employees", String(Soak.pick(fast: 400, soak: 2_000)), "--seed", "3")
         guard let admin = demo.output.firstMatch(of: /admin  (\S+)/)?.1 else {
             throw CLIHarness.CommandFailed(description: "the demo named no admin")
         }
