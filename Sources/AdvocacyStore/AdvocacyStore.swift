@@ -172,36 +172,23 @@ public struct AdvocacyStore: Sendable {
         }
     }
 
-    /// ``write(_:)`` with ``withBulkSettings(_:_:)``.
-    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+    /// One IMMEDIATE transaction of many rows (an import, the demo), which
+    /// `body` commits or rolls back. For its length, the connection has a
+    /// bigger page cache, since the address index is written in random order
+    /// and a small cache spills it to disk again and again (64 MB keeps a
+    /// million rows well under 200 MB), and keeps statement journals in
+    /// memory, since each INSERT otherwise copied a page to a temporary file.
+    func bulkTransaction(_ body: (Database) throws -> Database.TransactionCompletion) throws {
         do {
-            return try writer.writeWithoutTransaction { db in
-                try Self.withBulkSettings(db) {
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try body(db)
-                        return .commit
-                    }
-                    guard let result else { preconditionFailure("a committed transaction ran its body") }
-                    return result
-                }
+            try writer.writeWithoutTransaction { db in
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT") }
+                try db.inTransaction(.immediate) { try body(db) }
             }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
-    }
-
-    /// Settings for the length of a write of many rows (an import, the demo),
-    /// on a connection outside any transaction: a bigger page cache, since
-    /// the address index is written in random order and a small cache
-    /// spills it to disk again and again (64 MB keeps a million rows well
-    /// under 200 MB); and statement journals in memory, since each INSERT
-    /// otherwise copied a page to a temporary file.
-    static func withBulkSettings<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT") }
-        return try body()
     }
 
     /// Runs `body` on a consistent snapshot.

@@ -33,7 +33,6 @@ struct ActionImporter: RowImporter {
     private let actor: Actor
     private let draft: (ImportRecord) throws -> ActionDraft
     private let created: String
-    private let triggers: SuspendedTriggers
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -52,11 +51,8 @@ struct ActionImporter: RowImporter {
     private var touchedActions: Set<Int64> = []
 
     private let findAction: BulkStatement
-    private let insertAction: BulkStatement
-    private let insertTag: BulkStatement
-    private let facts: FactWriter
+    private let rows: ActionRowWriter
     private let latestMetrics: Statement
-    private let upsertMetrics: BulkStatement
 
     /// What a row is compared with when its address is already logged.
     private struct StoredAction {
@@ -88,26 +84,11 @@ struct ActionImporter: RowImporter {
         }
         findAction = try BulkStatement(
             db, sql: "SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action WHERE url IN (?, ?) LIMIT 1")
-        insertAction = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-        facts = try FactWriter(db)
         latestMetrics = try db.makeStatement(
             sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
-        upsertMetrics = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
-                    comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks
-                """)
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
-        triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
+        rows = try ActionRowWriter(db)
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
@@ -142,26 +123,13 @@ struct ActionImporter: RowImporter {
         let kind = draft.kind ?? channel.kind.defaultActionKind
         // A title made from the address says nothing about the content (see ContentFingerprint).
         let fingerprint = draft.hasGivenTitle ? ContentFingerprint.of(title: draft.title, url: draft.url) : 0
-        let published = draft.date.description
-        insertAction.bind(1, authorID)
-        insertAction.bind(2, channel.id)
-        insertAction.bind(3, kind.rawValue)
-        insertAction.bind(4, draft.title)
-        insertAction.bind(5, draft.url.string)
-        insertAction.bind(6, published)
-        insertAction.bind(7, draft.effortHours)
-        insertAction.bind(8, fingerprint)
-        insertAction.bind(9, created)
-        try insertAction.execute()
-        let actionID = db.lastInsertedRowID
-        for tag in tags {
-            insertTag.bind(1, actionID)
-            insertTag.bind(2, tag.id)
-            try insertTag.execute()
-        }
+        let actionID = try rows.insertAction(
+            db, employeeID: authorID, channelID: channel.id, kind: kind, title: draft.title, url: draft.url, date: draft.date,
+            effortHours: draft.effortHours, fingerprint: fingerprint, createdAt: created)
+        for tag in tags { try rows.tag(actionID, projectID: tag.id) }
         let metrics = draft.metrics.map { $0.applied(to: nil) }
-        if let metrics { try writeMetrics(metrics, of: actionID, on: draft.metricsDate) }
-        try facts.write(
+        if let metrics { try rows.recordMetrics(metrics, of: actionID, on: draft.metricsDate) }
+        try rows.writeFact(
             employeeID: authorID, date: draft.date, actionID: actionID, channelID: channel.id, channelKind: channel.kind, kind: kind,
             effortHours: draft.effortHours, fingerprint: fingerprint, metrics: metrics,
             followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)), weight: tags.map(\.weight).max())
@@ -169,7 +137,7 @@ struct ActionImporter: RowImporter {
     }
 
     mutating func finish(_ db: Database) throws {
-        try triggers.restore(db, refreshingActions: touchedActions, channels: [])
+        try rows.finish(db, refreshingActions: touchedActions)
     }
 
     /// Applies a row to an action already logged: what the row fills in replaces what is stored.
@@ -224,27 +192,11 @@ struct ActionImporter: RowImporter {
         }
         if retag {
             try db.execute(sql: "DELETE FROM actionProject WHERE actionId = ?", arguments: [actionID])
-            for id in newTags {
-                insertTag.bind(1, actionID)
-                insertTag.bind(2, id)
-                try insertTag.execute()
-            }
+            for id in newTags { try rows.tag(actionID, projectID: id) }
         }
-        if let snapshot { try writeMetrics(snapshot, of: actionID, on: draft.metricsDate) }
+        if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate) }
         touchedActions.insert(actionID)
         return .updated
-    }
-
-    /// Records a metrics snapshot, replacing one of the same day.
-    private func writeMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate) throws {
-        upsertMetrics.bind(1, actionID)
-        upsertMetrics.bind(2, date.description)
-        upsertMetrics.bind(3, metrics.impressions)
-        upsertMetrics.bind(4, metrics.reactions)
-        upsertMetrics.bind(5, metrics.comments)
-        upsertMetrics.bind(6, metrics.shares)
-        upsertMetrics.bind(7, metrics.clicks)
-        try upsertMetrics.execute()
     }
 
     /// The author's id, checking once per person that they exist and take part.

@@ -1,4 +1,3 @@
-import AdvocacyCore
 import GRDB
 import GRDBSQLite
 
@@ -18,10 +17,6 @@ struct BulkStatement {
         statement = try db.makeStatement(sql: sql)
         raw = statement.sqliteStatement
         connection = db.sqliteConnection
-    }
-
-    func bind(_ index: Int32, _ value: Int64) {
-        sqlite3_bind_int64(raw, index, value)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -75,46 +70,6 @@ struct BulkStatement {
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
-    }
-}
-
-/// Writes the `actionFact` row the triggers would have written
-/// (``Migrations/factInsert(where:)``), for the bulk paths that set them aside.
-struct FactWriter {
-    private let insert: BulkStatement
-
-    init(_ db: Database) throws {
-        insert = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
-                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-    }
-
-    /// `metrics`: the latest snapshot; `followers`: the channel's audience at
-    /// publication; `weight`: the highest of its projects' weights.
-    func write(
-        employeeID: Int64, date: LocalDate, actionID: Int64, channelID: Int64, channelKind: ChannelKind, kind: ActionKind,
-        effortHours: Double?, fingerprint: Int64, metrics: Metrics?, followers: Int?, weight: Int?
-    ) throws {
-        insert.bind(1, employeeID)
-        insert.bind(2, Int64(date.daysSinceEpoch))
-        insert.bind(3, actionID)
-        insert.bind(4, channelID)
-        insert.bind(5, channelKind.rawValue)
-        insert.bind(6, kind.rawValue)
-        insert.bind(7, effortHours)
-        insert.bind(8, fingerprint)
-        insert.bind(9, metrics?.impressions)
-        insert.bind(10, metrics?.reactions)
-        insert.bind(11, metrics?.comments)
-        insert.bind(12, metrics?.shares)
-        insert.bind(13, metrics?.clicks)
-        insert.bind(14, followers)
-        insert.bind(15, weight)
-        try insert.execute()
     }
 }
 

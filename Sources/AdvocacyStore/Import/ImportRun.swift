@@ -38,43 +38,35 @@ extension AdvocacyStore {
             summary.reject(line: record.line, message: message)
             try onReject(record, message)
         }
-        do {
-            try writer.writeWithoutTransaction { db in
-                try Self.withBulkSettings(db) {
-                try db.inTransaction(.immediate) {
-                    let (actor, author) = try Self.resolve(db, actorEmail)
-                    func applyRows() throws {
-                        var importer = try start(db, actor)
-                        while let record = try next() {
-                            do {
-                                switch try importer.apply(record, db) {
-                                case .inserted: summary.inserted += 1
-                                case .updated: summary.updated += 1
-                                case .unchanged: summary.unchanged += 1
-                                }
-                            } catch let error as CoreError {
-                                try reject(record, error.localizedDescription)
-                            } catch let error as StoreError {
-                                try reject(record, error.localizedDescription)
-                            }
+        try bulkTransaction { db in
+            let (actor, author) = try Self.resolve(db, actorEmail)
+            func applyRows() throws {
+                var importer = try start(db, actor)
+                while let record = try next() {
+                    do {
+                        switch try importer.apply(record, db) {
+                        case .inserted: summary.inserted += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
                         }
-                        try importer.finish(db)
+                    } catch let error as CoreError {
+                        try reject(record, error.localizedDescription)
+                    } catch let error as StoreError {
+                        try reject(record, error.localizedDescription)
                     }
-                    try audit.acting(as: author) {
-                        guard let bulkEntity else { return try applyRows() }
-                        try bulk(db, entity: bulkEntity, applyRows) { _ in
-                            summary.inserted + summary.updated == 0
-                                ? nil
-                                : ["inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged, "rejected": summary.rejected]
-                        }
-                    }
-                    summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
-                    return summary.written ? .commit : .rollback
                 }
+                try importer.finish(db)
+            }
+            try audit.acting(as: author) {
+                guard let bulkEntity else { return try applyRows() }
+                try bulk(db, entity: bulkEntity, applyRows) { _ in
+                    summary.inserted + summary.updated == 0
+                        ? nil
+                        : ["inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged, "rejected": summary.rejected]
                 }
             }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
+            summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
+            return summary.written ? .commit : .rollback
         }
         return summary
     }

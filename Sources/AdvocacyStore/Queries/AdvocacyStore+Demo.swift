@@ -32,17 +32,21 @@ extension AdvocacyStore {
     public func loadDemo(
         _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
     ) throws -> DemoLoadSummary {
-        try bulkWrite { db in
+        var summary: DemoLoadSummary?
+        try bulkTransaction { db in
             // One audit entry for the whole load, by the admin replacing a programme, else by the system.
             let author = try actorEmail.flatMap { email -> AuditContext.Actor? in
                 do { return try Self.resolve(db, email).author } catch StoreError.unknownActor { return nil }
             }
-            return try audit.acting(as: author) {
+            summary = try audit.acting(as: author) {
                 try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail, withActions: withActions) }) { summary in
                     ["employees": summary.employees, "channels": summary.channels, "projects": summary.projects, "actions": summary.actions]
                 }
             }
+            return .commit
         }
+        guard let summary else { preconditionFailure("a committed load has a summary") }
+        return summary
     }
 
     private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool) throws
@@ -146,18 +150,7 @@ extension AdvocacyStore {
     /// the C API, and their `actionFact` rows written directly with the
     /// triggers set aside, as `import actions` does (``SuspendedTriggers``).
     static func loadDemoActions(_ db: Database, _ dataset: DemoDataset, _ ids: DemoIDs, created: String) throws -> DemoActionsLoaded {
-        let triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
-        let insertAction = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-        let insertMetrics = try BulkStatement(
-            db,
-            sql: "INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let facts = try FactWriter(db)
+        let rows = try ActionRowWriter(db)
         let weights = Dictionary(uniqueKeysWithValues: dataset.projects.map { ($0.code, $0.weight) })
         var loaded = DemoActionsLoaded()
         // Demo titles are never made from the address, and many people share one: fingerprint each title once.
@@ -168,34 +161,16 @@ extension AdvocacyStore {
             let channel = dataset.channels[action.channelIndex].channel
             let authorID = ids.employees[channel.owner] ?? 0
             let channelID = ids.channels[action.channelIndex]
-            insertAction.bind(1, authorID)
-            insertAction.bind(2, channelID)
-            insertAction.bind(3, action.kind.rawValue)
-            insertAction.bind(4, action.title)
-            insertAction.bind(5, action.url.string)
-            insertAction.bind(6, action.date.description)
-            insertAction.bind(7, action.effortHours)
-            insertAction.bind(8, fingerprint)
-            insertAction.bind(9, created)
-            try insertAction.execute()
-            let actionID = db.lastInsertedRowID
+            let actionID = try rows.insertAction(
+                db, employeeID: authorID, channelID: channelID, kind: action.kind, title: action.title, url: action.url, date: action.date,
+                effortHours: action.effortHours, fingerprint: fingerprint, createdAt: created)
             for code in action.projects {
-                insertTag.bind(1, actionID)
-                insertTag.bind(2, ids.projects[code])
-                try insertTag.execute()
+                guard let projectID = ids.projects[code] else { throw StoreError.unknownProject(code) }
+                try rows.tag(actionID, projectID: projectID)
             }
-            for snapshot in action.metrics {
-                insertMetrics.bind(1, actionID)
-                insertMetrics.bind(2, snapshot.date.description)
-                insertMetrics.bind(3, snapshot.metrics.impressions)
-                insertMetrics.bind(4, snapshot.metrics.reactions)
-                insertMetrics.bind(5, snapshot.metrics.comments)
-                insertMetrics.bind(6, snapshot.metrics.shares)
-                insertMetrics.bind(7, snapshot.metrics.clicks)
-                try insertMetrics.execute()
-            }
+            for snapshot in action.metrics { try rows.recordMetrics(snapshot.metrics, of: actionID, on: snapshot.date) }
             let latest = action.metrics.max { $0.date < $1.date }?.metrics
-            try facts.write(
+            try rows.writeFact(
                 employeeID: authorID, date: action.date, actionID: actionID, channelID: channelID, channelKind: channel.kind,
                 kind: action.kind, effortHours: action.effortHours, fingerprint: fingerprint, metrics: latest,
                 followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
@@ -204,7 +179,7 @@ extension AdvocacyStore {
             loaded.metricsSnapshots += action.metrics.count
             loaded.byKind[action.kind.rawValue, default: 0] += 1
         }
-        try triggers.restore(db, refreshingActions: [], channels: [])
+        try rows.finish(db)
         return loaded
     }
 

@@ -1,0 +1,109 @@
+import AdvocacyCore
+import GRDB
+
+/// Writes new actions by the thousand, for `import actions` and the demo:
+/// the action, its project tags, its metrics snapshots, and the
+/// `actionFact` row its triggers would have written
+/// (``Migrations/factInsert(where:)``). The `actionFact` and audit triggers
+/// of these tables are set aside until ``finish(_:refreshingActions:)``
+/// (``SuspendedTriggers``); every statement is bound through the C API
+/// (``BulkStatement``).
+struct ActionRowWriter {
+    private let triggers: SuspendedTriggers
+    private let insertAction: BulkStatement
+    private let insertTag: BulkStatement
+    private let upsertMetrics: BulkStatement
+    private let insertFact: BulkStatement
+
+    init(_ db: Database) throws {
+        triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject"])
+        insertAction = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
+        upsertMetrics = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
+                    comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks
+                """)
+        insertFact = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
+                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    /// Inserts an action; its id.
+    func insertAction(
+        _ db: Database, employeeID: Int64, channelID: Int64, kind: ActionKind, title: String, url: CanonicalURL, date: LocalDate,
+        effortHours: Double?, fingerprint: Int64, createdAt: String
+    ) throws -> Int64 {
+        insertAction.bind(1, employeeID)
+        insertAction.bind(2, channelID)
+        insertAction.bind(3, kind.rawValue)
+        insertAction.bind(4, title)
+        insertAction.bind(5, url.string)
+        insertAction.bind(6, date.description)
+        insertAction.bind(7, effortHours)
+        insertAction.bind(8, fingerprint)
+        insertAction.bind(9, createdAt)
+        try insertAction.execute()
+        return db.lastInsertedRowID
+    }
+
+    func tag(_ actionID: Int64, projectID: Int64) throws {
+        insertTag.bind(1, actionID)
+        insertTag.bind(2, projectID)
+        try insertTag.execute()
+    }
+
+    /// Records a metrics snapshot, replacing one of the same day.
+    func recordMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate) throws {
+        upsertMetrics.bind(1, actionID)
+        upsertMetrics.bind(2, date.description)
+        upsertMetrics.bind(3, metrics.impressions)
+        upsertMetrics.bind(4, metrics.reactions)
+        upsertMetrics.bind(5, metrics.comments)
+        upsertMetrics.bind(6, metrics.shares)
+        upsertMetrics.bind(7, metrics.clicks)
+        try upsertMetrics.execute()
+    }
+
+    /// The `actionFact` row of a new action. `metrics`: its latest snapshot;
+    /// `followers`: its channel's audience at publication; `weight`: the
+    /// highest of its projects' weights.
+    func writeFact(
+        employeeID: Int64, date: LocalDate, actionID: Int64, channelID: Int64, channelKind: ChannelKind, kind: ActionKind,
+        effortHours: Double?, fingerprint: Int64, metrics: Metrics?, followers: Int?, weight: Int?
+    ) throws {
+        insertFact.bind(1, employeeID)
+        insertFact.bind(2, Int64(date.daysSinceEpoch))
+        insertFact.bind(3, actionID)
+        insertFact.bind(4, channelID)
+        insertFact.bind(5, channelKind.rawValue)
+        insertFact.bind(6, kind.rawValue)
+        insertFact.bind(7, effortHours)
+        insertFact.bind(8, fingerprint)
+        insertFact.bind(9, metrics?.impressions)
+        insertFact.bind(10, metrics?.reactions)
+        insertFact.bind(11, metrics?.comments)
+        insertFact.bind(12, metrics?.shares)
+        insertFact.bind(13, metrics?.clicks)
+        insertFact.bind(14, followers)
+        insertFact.bind(15, weight)
+        try insertFact.execute()
+    }
+
+    /// Recomputes the facts of the existing `actions` that were changed,
+    /// then recreates the triggers.
+    func finish(_ db: Database, refreshingActions actions: Set<Int64> = []) throws {
+        try triggers.restore(db, refreshingActions: actions, channels: [])
+    }
+}
