@@ -48,8 +48,8 @@ struct DemoCommand: ContextCommand {
         let store = try global.openStore(in: context, create: true)
         let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
         if let exportActions {
-            try AtomicFile.write(to: exportActions) { file in try dataset.writeActionsCSV { try file.write(contentsOf: $0) } }
-            let count = dataset.actionCount
+            var count = 0
+            try AtomicFile.write(to: exportActions) { file in count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) } }
             let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             context.print("Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels")
             context.print("Wrote its \(count) actions to \(exportActions); load them with:")

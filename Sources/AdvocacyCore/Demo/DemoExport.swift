@@ -15,13 +15,17 @@ extension DemoDataset {
     }
 
     /// The same file in pieces of about a megabyte, handed to `write` in
-    /// order, so five million actions never sit in memory at once.
-    public func writeActionsCSV(writer: CSVWriter = CSVWriter(), to write: ([UInt8]) throws -> Void) rethrows {
+    /// order, so five million actions never sit in memory at once; how many
+    /// actions it wrote.
+    @discardableResult
+    public func writeActionsCSV(writer: CSVWriter = CSVWriter(), to write: ([UInt8]) throws -> Void) rethrows -> Int {
         let chunk = 1 << 20
         var bytes: [UInt8] = []
         bytes.reserveCapacity(chunk + 4_096)
         writer.append(Self.actionColumns, to: &bytes)
+        var count = 0
         for action in actionStream {
+            count += 1
             let latest = action.metrics.last
             let figures = latest?.metrics
             writer.append(
@@ -38,5 +42,6 @@ extension DemoDataset {
             }
         }
         if !bytes.isEmpty { try write(bytes) }
+        return count
     }
 }

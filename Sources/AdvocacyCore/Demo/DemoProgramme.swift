@@ -28,8 +28,6 @@ public struct DemoDataset: Sendable {
     /// programme of five million actions never sits in memory; reading it
     /// twice gives the same actions.
     public var actionStream: DemoActions
-    /// How many actions ``actionStream`` gives.
-    public var actionCount: Int
     /// Emails of the people a new user can act as.
     public var admin: EmailAddress
     public var cio: EmailAddress
@@ -224,7 +222,6 @@ public enum DemoProgramme {
             today: today)
         return DemoDataset(
             employees: employees, projects: projects, channels: channels, actionStream: actions,
-            actionCount: planned?.reduce(0, +) ?? actions.reduce(0) { count, _ in count + 1 },
             admin: employees[0].email, cio: employees[1].email, hr: employees[2].email,
             suspiciousChannels: suspicious, period: .range(from: start, to: today),
             rewards: rewards(employees: employees, projects: projects, seed: seed, today: today))
