@@ -219,6 +219,24 @@ struct ImportCLITests {
         #expect(try ranking(viaFile) == ranking(direct))
         #expect(try GRDBProbe.facts(viaFile) == GRDBProbe.facts(direct))
     }
+
+    @Test func anExportThatCannotBeWrittenOrLoadedLeavesNothingHalfDone() throws {
+        // A folder that does not exist: one line, and no database created.
+        let fresh = try CLIHarness()
+        let missing = fresh.folder.appendingPathComponent("no-such-folder/actions.csv").path
+        let refused = fresh.run("demo", "--employees", "20", "--export-actions", missing)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("no-such-folder") && refused.error.split(separator: "\n").count == 1, "\(refused.error)")
+        #expect(!FileManager.default.fileExists(atPath: fresh.databasePath))
+
+        // A programme already there, no --force: the load is refused and no file is written.
+        let cli = try CLIHarness()
+        try cli.expectSuccess("demo", "--employees", "20")
+        let file = cli.folder.appendingPathComponent("actions.csv").path
+        let again = cli.run("demo", "--employees", "20", "--export-actions", file)
+        #expect(again.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
 }
 
 extension ImportCLITests {

@@ -45,12 +45,15 @@ struct DemoCommand: ContextCommand {
     }
 
     func run(in context: CommandContext) throws {
+        // A path that cannot be written is refused before any database is created or filled.
+        if let exportActions { try AtomicFile.requireWritable(exportActions) }
         let store = try global.openStore(in: context, create: true)
         let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
         if let exportActions {
+            // The programme first: a refused load (a programme already there) writes no file.
+            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             var count = 0
             try AtomicFile.write(to: exportActions) { file in count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) } }
-            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             context.print("Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels")
             context.print("Wrote its \(count) actions to \(exportActions); load them with:")
             context.print("  advocacy --db \(store.path) --as \(summary.admin) import actions \(exportActions)")

@@ -16,15 +16,9 @@ enum AtomicFile {
 
     /// Writes the file through `body`, which may write it in pieces.
     static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        try requireWritable(path)
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder \(folder.path) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CLIError.cannotWrite(path: path, reason: "it is a folder: expected a file path")
-        }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             guard let handle = createPrivate(temporary.path) else { throw CocoaError(.fileWriteNoPermission) }
@@ -39,6 +33,19 @@ enum AtomicFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw CLIError.cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Refuses a path whose folder does not exist or that is a folder, so a
+    /// command can say so before it changes anything.
+    static func requireWritable(_ path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError.cannotWrite(path: path, reason: "the folder \(folder.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError.cannotWrite(path: path, reason: "it is a folder: expected a file path")
         }
     }
 
