@@ -20,9 +20,9 @@ private struct PurgeRecord: Encodable {
     var cutoff: String
     var actions, metricsSnapshots, projectLinks, followerSnapshots: Int
 
-    init(_ summary: PurgeSummary, cutoff: LocalDate) {
+    init(_ summary: PurgeSummary) {
         olderThan = summary.olderThan
-        self.cutoff = cutoff.description
+        cutoff = summary.cutoff.description
         (actions, metricsSnapshots, projectLinks, followerSnapshots) =
             (summary.actions, summary.metricsSnapshots, summary.projectLinks, summary.followerSnapshots)
     }
@@ -82,7 +82,7 @@ extension AdvocacyStore {
                 try db.execute(sql: "DELETE FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments)
                 try triggers.restore(db, refreshingActions: [], channels: channels)
             }
-            try Self.recordBulk(db, entity: "programme", entityId: "purge", after: PurgeRecord(summary, cutoff: cutoff))
+            try Self.recordBulk(db, entity: "programme", entityId: "purge", after: PurgeRecord(summary))
         } afterCommit: { db in
             // Freed pages are zeroed (secure_delete); the log's old copies go too.
             _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

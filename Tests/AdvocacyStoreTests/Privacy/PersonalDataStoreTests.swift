@@ -41,6 +41,49 @@ struct PersonalDataStoreTests {
         #expect(entries.map(\.id) == entries.map(\.id).sorted())
     }
 
+    /// Each part of the export, with every optional value absent: every key is written, the absent ones as null.
+    @Test func absentValuesAreWrittenAsNullUnderEveryKey() throws {
+        let day = StoreFixture.today, url = CanonicalURL(alreadyCanonical: "https://x.com/janedoe_77")
+        func object(_ value: some Encodable) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? [String: Any])
+        }
+        let cases: [(value: any Encodable, keys: Set<String>, null: Set<String>)] = [
+            (
+                PersonalData.Person(
+                    email: try EmailAddress("jane@corp.fr"), name: "Jane Doe", team: nil, role: .staff, hrId: nil, active: true,
+                    hidden: false,
+                    createdAt: "2026-11-21T12:00:00Z", erasedAt: nil),
+                ["email", "name", "team", "role", "hrId", "active", "hidden", "createdAt", "erasedAt"],
+                ["team", "hrId", "erasedAt"]
+            ),
+            (
+                PersonalData.ChannelData(
+                    url: url, kind: .x, scope: .external, feedUrl: nil, createdAt: "2026-11-21T12:00:00Z", followers: []),
+                ["url", "kind", "scope", "feedUrl", "createdAt", "followers"], ["feedUrl"]
+            ),
+            (
+                PersonalData.MetricsData(date: day, impressions: nil, reactions: 1, comments: 2, shares: 3, clicks: 4),
+                ["date", "impressions", "reactions", "comments", "shares", "clicks"], ["impressions"]
+            ),
+            (
+                PersonalData.ActionData(
+                    url: url, kind: .post, title: "A post", publishedOn: day, effortHours: nil, channel: url, projects: [],
+                    createdAt: "2026-11-21T12:00:00Z", metrics: []),
+                ["url", "kind", "title", "publishedOn", "effortHours", "channel", "projects", "createdAt", "metrics"],
+                ["effortHours"]
+            ),
+            (
+                PersonalData.Clearance(period: "2026-Q4", note: "A talk", clearedBy: nil, clearedAt: "2026-11-21T12:00:00Z"),
+                ["period", "note", "clearedBy", "clearedAt"], ["clearedBy"]
+            ),
+        ]
+        for (value, keys, null) in cases {
+            let json = try object(value)
+            #expect(Set(json.keys) == keys, "\(type(of: value))")
+            #expect(Set(json.filter { $0.value is NSNull }.keys) == null, "\(type(of: value))")
+        }
+    }
+
     @Test func onlyThePersonOrAnAdminMayExport() throws {
         let fixture = try StoreFixture()
         #expect(throws: CoreError.self) { try fixture.store.personalData(of: fixture.jane, by: fixture.paul) }
