@@ -181,6 +181,16 @@ enum ChartLayout {
         let bottom: Double
     }
 
+    /// The room an x axis gives each interval between ticks: its labels sit side by side.
+    static let xTickSpacing = 90.0
+    /// The room a y axis gives each interval between ticks: its labels are stacked.
+    static let yTickSpacing = 50.0
+
+    /// How many intervals an axis `length` long is divided into: one per `spacing`, from 2 to 8.
+    static func tickCount(length: Double, spacing: Double) -> Int {
+        min(max(Int(length / spacing), 2), 8)
+    }
+
     /// Every `k`-th tick, `k` as small as keeps labels `extent` long from overlapping.
     static func thinned(_ ticks: [Tick], extent: (Tick) -> Double) -> [Tick] {
         guard ticks.count > 2 else { return ticks }
@@ -309,7 +319,7 @@ enum ChartLayout {
         let left = padding + labelWidth + 8
         var right = width - padding - max(trailingWidth + 4, 12)
         let bottom = top + Double(max(labels.count, 1)) * rowHeight
-        let tickCount = min(max(Int((right - left) / 90), 2), 8)
+        let tickCount = Self.tickCount(length: right - left, spacing: xTickSpacing)
 
         func ticks(of scale: LinearScale) -> [Tick] {
             scale.ticks(count: tickCount).map { Tick(position: scale($0), label: tickLabel($0)) }
@@ -369,7 +379,7 @@ enum ChartLayout {
         // A long legend must not squash the plot to nothing: the chart grows instead.
         height = max(height, top + 80 + bottomAxisHeight + padding)
         let bottom = height - padding - bottomAxisHeight
-        let tickCount = min(max(Int((bottom - top) / 50), 2), 8)
+        let tickCount = Self.tickCount(length: bottom - top, spacing: yTickSpacing)
         let probe = LinearScale.nice(covering: yValues, range: top...bottom, tickCount: tickCount)
         let values = probe.ticks(count: tickCount)
         let labels = values.map(yTickLabel)
