@@ -266,6 +266,9 @@ enum ChartLayout {
 
     // MARK: - Frames
 
+    /// The room between a row's label and the plot.
+    static let labelGap = 8.0
+
     /// The layout of a chart of horizontal rows: labels on the left, bars from a common zero,
     /// a label after each row, the value axis underneath.
     struct Rows {
@@ -275,12 +278,15 @@ enum ChartLayout {
         let plot: Plot
         let scale: LinearScale
         let ticks: [Tick]
-        /// Row labels end here (they are right-aligned).
-        let labelRight: Double
         /// The room for a row label.
         let labelWidth: Double
         /// The room for the label after a bar.
         let trailingWidth: Double
+
+        /// Row labels end here, a gap before the plot (they are right-aligned).
+        var labelRight: Double {
+            plot.left - labelGap
+        }
 
         /// The top of row `index`.
         func rowTop(_ index: Int) -> Double {
@@ -316,7 +322,7 @@ enum ChartLayout {
         // Value labels may say several things ("12 actions · 4 advocates · …"):
         // they get more room than row labels before being cut.
         let trailingWidth = min(trailing.map { textWidth($0) }.max() ?? 0, (width * 0.4).rounded())
-        let left = padding + labelWidth + 8
+        let left = padding + labelWidth + labelGap
         var right = width - padding - max(trailingWidth + 4, 12)
         let bottom = top + Double(max(labels.count, 1)) * rowHeight
         let tickCount = Self.tickCount(length: right - left, spacing: xTickSpacing)
@@ -339,7 +345,7 @@ enum ChartLayout {
         return Rows(
             width: width, height: bottom + bottomAxisHeight + padding, legend: key.markup,
             plot: Plot(left: left, top: top, right: right, bottom: bottom), scale: scale, ticks: axisTicks,
-            labelRight: left - 8, labelWidth: labelWidth, trailingWidth: trailingWidth)
+            labelWidth: labelWidth, trailingWidth: trailingWidth)
     }
 
     /// The layout of an x–y chart: legend on top, y axis on the left, x axis underneath.
