@@ -34,29 +34,7 @@ admin=$(demo_account admin < "$work/demo.txt")
 from=$(sqlite3 "$db" "SELECT MIN(publishedOn) FROM action")
 to=$(sqlite3 "$db" "SELECT MAX(publishedOn) FROM action")
 period="$from..$to"
-
-
-from_day=$(sqlite3 "$db" "SELECT CAST(julianday('$from') - 2440587.5 AS INTEGER)")
-to_day=$(sqlite3 "$db" "SELECT CAST(julianday('$to') - 2440587.5 AS INTEGER)")
-equivalent_sql="
-SELECT employeeId, COUNT(*), SUM(engagement), SUM(effort), SUM(effort * quality), SUM(effort * quality * alignment),
-       SUM(effort * quality * alignment * CASE WHEN low THEN 0.5 ELSE 1 END), COUNT(DISTINCT (day + 3) / 7)
-FROM (SELECT employeeId, day, engagement, effort, alignment,
-             CASE WHEN audience > 0 THEN MIN(3.0, engagement * 100.0 / audience / mid) ELSE 1.0 END AS quality,
-             (audience >= 10000 AND engagement * 100.0 / audience < low) AS low
-      FROM (SELECT f.employeeId, f.day,
-                   COALESCE(f.reactions, 0) + 2.0 * COALESCE(f.comments, 0) + 3.0 * COALESCE(f.shares, 0) + 0.5 * COALESCE(f.clicks, 0) AS engagement,
-                   COALESCE(NULLIF(f.impressions, 0), NULLIF(f.followers, 0)) AS audience,
-                   COALESCE(f.effortHours, CASE f.kind WHEN 'talk' THEN 8 WHEN 'article' THEN 6 WHEN 'video' THEN 6 WHEN 'podcast' THEN 4
-                            WHEN 'newsletter' THEN 3 WHEN 'post' THEN 1 WHEN 'comment' THEN 0.25 ELSE 0.1 END) AS effort,
-                   CASE f.strategicWeight WHEN 1 THEN 0.75 WHEN 2 THEN 1.0 WHEN 3 THEN 1.5 ELSE 0.5 END AS alignment,
-                   CASE WHEN f.followers >= 1000000 THEN 0.85 WHEN f.followers >= 500000 THEN 1.4 WHEN f.followers >= 100000 THEN 2.0
-                        WHEN f.followers >= 1000 THEN 2.75 ELSE 6.0 END AS mid,
-                   CASE WHEN f.followers >= 1000000 THEN 0.5 WHEN f.followers >= 500000 THEN 1.0 WHEN f.followers >= 100000 THEN 1.5
-                        WHEN f.followers >= 1000 THEN 2.0 ELSE 4.0 END AS low
-            FROM employee e CROSS JOIN actionFact f ON f.employeeId = e.id
-            WHERE f.day BETWEEN $from_day AND $to_day))
-GROUP BY employeeId;"
+equivalent_sql=$(equivalent_group_by "$from" "$to")
 plain_sql="
 SELECT a.employeeId, COUNT(*), SUM(m.reactions + 2 * m.comments + 3 * m.shares + 0.5 * m.clicks)
 FROM action a LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)

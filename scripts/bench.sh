@@ -24,7 +24,7 @@
 # Each case and its reference:
 #   start-up   `advocacy --version`, and `rank` on an empty database   sqlite3 EMPTY 'SELECT 1'
 #   import     `import actions` into a fresh copy of the programme     sqlite3 `.import --csv` into one plain table
-#   rank       the whole history, --format json                        the equivalent GROUP BY (bench-rank.sh's)
+#   rank       the whole history, --format json                        the equivalent GROUP BY (bench-common.sh's)
 #   explain    the top person, the whole history                       rank
 #   propose    `rewards propose --dry-run`, the whole history          rank
 #   report     the CIO's HTML page (this quarter against the last)     rank
@@ -220,31 +220,11 @@ bench_import() {  # size index
 }
 
 # The SQL references on the programme's file, for the whole history.
-#   equivalent GROUP BY: bench-rank.sh's, the per-person sums rank needs,
-#     computed with the standard policy's numbers over the same actionFact
-#     summary rank reads;
+#   equivalent GROUP BY: bench-common.sh's (bench-rank.sh times it too);
 #   export: the query `action list` runs (the latest metrics of each action,
 #     its projects joined by '|', newest first), as CSV with a header.
-reference_sql() {  # from day, to day (days since 1970-01-01)
-    equivalent_sql="
-SELECT employeeId, COUNT(*), SUM(engagement), SUM(effort), SUM(effort * quality), SUM(effort * quality * alignment),
-       SUM(effort * quality * alignment * CASE WHEN low THEN 0.5 ELSE 1 END), COUNT(DISTINCT (day + 3) / 7)
-FROM (SELECT employeeId, day, engagement, effort, alignment,
-             CASE WHEN audience > 0 THEN MIN(3.0, engagement * 100.0 / audience / mid) ELSE 1.0 END AS quality,
-             (audience >= 10000 AND engagement * 100.0 / audience < low) AS low
-      FROM (SELECT f.employeeId, f.day,
-                   COALESCE(f.reactions, 0) + 2.0 * COALESCE(f.comments, 0) + 3.0 * COALESCE(f.shares, 0) + 0.5 * COALESCE(f.clicks, 0) AS engagement,
-                   COALESCE(NULLIF(f.impressions, 0), NULLIF(f.followers, 0)) AS audience,
-                   COALESCE(f.effortHours, CASE f.kind WHEN 'talk' THEN 8 WHEN 'article' THEN 6 WHEN 'video' THEN 6 WHEN 'podcast' THEN 4
-                            WHEN 'newsletter' THEN 3 WHEN 'post' THEN 1 WHEN 'comment' THEN 0.25 ELSE 0.1 END) AS effort,
-                   CASE f.strategicWeight WHEN 1 THEN 0.75 WHEN 2 THEN 1.0 WHEN 3 THEN 1.5 ELSE 0.5 END AS alignment,
-                   CASE WHEN f.followers >= 1000000 THEN 0.85 WHEN f.followers >= 500000 THEN 1.4 WHEN f.followers >= 100000 THEN 2.0
-                        WHEN f.followers >= 1000 THEN 2.75 ELSE 6.0 END AS mid,
-                   CASE WHEN f.followers >= 1000000 THEN 0.5 WHEN f.followers >= 500000 THEN 1.0 WHEN f.followers >= 100000 THEN 1.5
-                        WHEN f.followers >= 1000 THEN 2.0 ELSE 4.0 END AS low
-            FROM employee e CROSS JOIN actionFact f ON f.employeeId = e.id
-            WHERE f.day BETWEEN $1 AND $2))
-GROUP BY employeeId;"
+reference_sql() {  # first day, last day (YYYY-MM-DD)
+    equivalent_sql=$(equivalent_group_by "$1" "$2")
     export_sql="
 SELECT a.publishedOn AS date, a.kind, e.email, a.title,
        (SELECT group_concat(p.code, '|') FROM actionProject ap JOIN project p ON p.id = ap.projectId
@@ -263,8 +243,7 @@ bench_queries() {  # size index
     from=$(sqlite3 "$db" "SELECT MIN(publishedOn) FROM action")
     to=$(sqlite3 "$db" "SELECT MAX(publishedOn) FROM action")
     period="$from..$to"
-    reference_sql "$(sqlite3 "$db" "SELECT CAST(julianday('$from') - 2440587.5 AS INTEGER)")" \
-                  "$(sqlite3 "$db" "SELECT CAST(julianday('$to') - 2440587.5 AS INTEGER)")"
+    reference_sql "$from" "$to"
     # The whole file in the page cache, for everyone alike.
     cat "$db" >/dev/null
     # The budgets given at one size only.

@@ -206,8 +206,8 @@ struct ReportWording: Sendable {
             "Each dot is a person. If the score followed audience size, the dots would climb to the right; engaged micro-influencers high in the green band show that influence comes from engagement.")
     }
     func unknownAudience(_ n: Int) -> String {
-        say("\(count(n, "personne", "personnes")) sans audience connue ne \(n == 1 ? "figure" : "figurent") pas sur ce graphique.",
-            "\(count(n, "person", "people")) with no known audience \(n == 1 ? "is" : "are") not shown.")
+        say("\(people(n)) sans audience connue ne \(n == 1 ? "figure" : "figurent") pas sur ce graphique.",
+            "\(people(n)) with no known audience \(n == 1 ? "is" : "are") not shown.")
     }
     var microBand: String { say("micro-influenceurs", "micro-influencers") }
 

@@ -181,6 +181,16 @@ enum ChartLayout {
         let bottom: Double
     }
 
+    /// The room an x axis gives each interval between ticks: its labels sit side by side.
+    static let xTickSpacing = 90.0
+    /// The room a y axis gives each interval between ticks: its labels are stacked.
+    static let yTickSpacing = 50.0
+
+    /// How many intervals an axis `length` long is divided into: one per `spacing`, from 2 to 8.
+    static func tickCount(length: Double, spacing: Double) -> Int {
+        min(max(Int(length / spacing), 2), 8)
+    }
+
     /// Every `k`-th tick, `k` as small as keeps labels `extent` long from overlapping.
     static func thinned(_ ticks: [Tick], extent: (Tick) -> Double) -> [Tick] {
         guard ticks.count > 2 else { return ticks }
@@ -256,6 +266,9 @@ enum ChartLayout {
 
     // MARK: - Frames
 
+    /// The room between a row's label and the plot.
+    static let labelGap = 8.0
+
     /// The layout of a chart of horizontal rows: labels on the left, bars from a common zero,
     /// a label after each row, the value axis underneath.
     struct Rows {
@@ -265,12 +278,15 @@ enum ChartLayout {
         let plot: Plot
         let scale: LinearScale
         let ticks: [Tick]
-        /// Row labels end here (they are right-aligned).
-        let labelRight: Double
         /// The room for a row label.
         let labelWidth: Double
         /// The room for the label after a bar.
         let trailingWidth: Double
+
+        /// Row labels end here, a gap before the plot (they are right-aligned).
+        var labelRight: Double {
+            plot.left - labelGap
+        }
 
         /// The top of row `index`.
         func rowTop(_ index: Int) -> Double {
@@ -306,10 +322,10 @@ enum ChartLayout {
         // Value labels may say several things ("12 actions · 4 advocates · …"):
         // they get more room than row labels before being cut.
         let trailingWidth = min(trailing.map { textWidth($0) }.max() ?? 0, (width * 0.4).rounded())
-        let left = padding + labelWidth + 8
+        let left = padding + labelWidth + labelGap
         var right = width - padding - max(trailingWidth + 4, 12)
         let bottom = top + Double(max(labels.count, 1)) * rowHeight
-        let tickCount = min(max(Int((right - left) / 90), 2), 8)
+        let tickCount = Self.tickCount(length: right - left, spacing: xTickSpacing)
 
         func ticks(of scale: LinearScale) -> [Tick] {
             scale.ticks(count: tickCount).map { Tick(position: scale($0), label: tickLabel($0)) }
@@ -329,7 +345,7 @@ enum ChartLayout {
         return Rows(
             width: width, height: bottom + bottomAxisHeight + padding, legend: key.markup,
             plot: Plot(left: left, top: top, right: right, bottom: bottom), scale: scale, ticks: axisTicks,
-            labelRight: left - 8, labelWidth: labelWidth, trailingWidth: trailingWidth)
+            labelWidth: labelWidth, trailingWidth: trailingWidth)
     }
 
     /// The layout of an x–y chart: legend on top, y axis on the left, x axis underneath.
@@ -369,7 +385,7 @@ enum ChartLayout {
         // A long legend must not squash the plot to nothing: the chart grows instead.
         height = max(height, top + 80 + bottomAxisHeight + padding)
         let bottom = height - padding - bottomAxisHeight
-        let tickCount = min(max(Int((bottom - top) / 50), 2), 8)
+        let tickCount = Self.tickCount(length: bottom - top, spacing: yTickSpacing)
         let probe = LinearScale.nice(covering: yValues, range: top...bottom, tickCount: tickCount)
         let values = probe.ticks(count: tickCount)
         let labels = values.map(yTickLabel)

@@ -121,7 +121,7 @@ public struct ScatterChart {
             x = { scale($0) }
             xTicks = scale.ticks()
         case .linear:
-            let count = min(max(Int((plot.right - plot.left) / 90), 2), 8)
+            let count = ChartLayout.tickCount(length: plot.right - plot.left, spacing: ChartLayout.xTickSpacing)
             let scale = LinearScale.nice(covering: xValues, range: plot.left...plot.right, tickCount: count)
             x = { scale($0) }
             xTicks = scale.ticks(count: count)
