@@ -16,13 +16,18 @@
 # writes the scoring summary: one transaction.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The size, read before the release build so that a mistyped flag fails at once.
+rows=1000000 small=250000 employees=10000
+case "${1:-}" in
+    "") ;;
+    --quick) rows=100000 small=25000 employees=1000 ;;
+    *) echo "error: unknown argument '$1': expected nothing or --quick (usage: scripts/bench-import.sh [--quick])" >&2; exit 64 ;;
+esac
 source scripts/bench-common.sh
 need sqlite3
 need bc
 need time
 
-rows=1000000 small=250000 employees=10000
-if [[ "${1:-}" == "--quick" ]]; then rows=100000 small=25000 employees=1000; fi
 runs="${RUNS:-3}"
 
 # Runs a command under /usr/bin/time -v; prints "seconds kilobytes".

@@ -15,13 +15,18 @@
 #   engagement per person, joining each action to its latest metrics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The size, read before the release build so that a mistyped flag fails at once.
+employees=10000 actions=1000000
+case "${1:-}" in
+    "") ;;
+    --quick) employees=1000 actions=100000 ;;
+    *) echo "error: unknown argument '$1': expected nothing or --quick (usage: scripts/bench-rank.sh [--quick])" >&2; exit 64 ;;
+esac
 source scripts/bench-common.sh
 need sqlite3
 need bc
 need time
 
-employees=10000 actions=1000000
-if [[ "${1:-}" == "--quick" ]]; then employees=1000 actions=100000; fi
 runs="${RUNS:-5}"
 
 db="$work/bench.sqlite"

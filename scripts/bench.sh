@@ -46,7 +46,7 @@ quick=false
 case "${1:-}" in
     "") ;;
     --quick) quick=true ;;
-    *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 64 ;;
+    *) echo "error: unknown argument '$1': expected nothing or --quick (usage: scripts/bench.sh [--quick])" >&2; exit 64 ;;
 esac
 for size in "${sizes[@]}"; do
     [[ "$size" =~ ^[0-9]+:[0-9]+$ ]] || { echo "error: BENCH_SIZES wants employees:actions pairs, not '$size'" >&2; exit 64; }
