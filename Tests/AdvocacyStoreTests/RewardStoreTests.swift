@@ -50,6 +50,31 @@ struct RewardStoreTests {
         return (fixture, hr)
     }
 
+    /// Counts by kind and hours by project come from the same pass that
+    /// scores, matched to `actionProject`: the item goes with the project
+    /// that had the most hours (one article's 6), not the most actions (three
+    /// posts, 1 hour each).
+    @Test func proposalsFollowTheProjectWithTheMostHours() throws {
+        let (fixture, hr) = try Self.programmeWithWork()
+        let store = fixture.store
+        let security = try ProjectCode("SEC-1")
+        try store.addProject(try Project.validated(code: security, name: "Sécurité", weight: 3), by: fixture.admin)
+        for index in 1...3 {
+            try store.logAction(try fixture.draft("https://jane.example.org/sec-\(index)", kind: .post, projects: [security]), by: fixture.jane)
+        }
+        for (code, project) in [("ERP-BOOK", fixture.erp), ("SEC-BOOK", security)] {
+            try store.addRewardItem(
+                RewardItem(code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, projects: [project]), by: hr)
+        }
+        let quarter = Period.quarter(containing: fixture.today)
+        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
+        let run = try store.proposeRewards(period: quarter, today: fixture.today, dryRun: true, by: hr)
+        let jane = try #require(run.allocation.proposals.first { $0.email == fixture.jane })
+        #expect(jane.item.code.value == "ERP-BOOK")
+        #expect(jane.reason == .work(fixture.erp))
+        #expect(jane.rationale.contains("for 3 posts and 1 article, mostly on ERP-2027;"))
+    }
+
     @Test func theDatabaseRefusesAStatusChangeOutOfOrder() throws {
         let (fixture, hr) = try Self.programmeWithWork()
         let store = fixture.store

@@ -74,47 +74,44 @@ extension AdvocacyStore {
         }
     }
 
+    /// An action's hours, for the projects it is tagged with.
+    private struct WorkedAction {
+        var action: Int64
+        var employee: Int64
+        var hours: Double
+    }
+
     static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
         guard let budget = try Int.fetchOne(db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
         else { throw StoreError.noBudget(period: period.description) }
         let (version, policy) = try currentPolicy(db)
-        let ranked = Ranking.rank(try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()))
-
-        // What each person worked on and did, for matching items and for the rationale.
-        let days: [any DatabaseValueConvertible] = [window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch]
-        var hours: [EmailAddress: [ProjectCode: Double]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT e.email, p.code, f.kind, COUNT(*) AS actions, TOTAL(f.effortHours) AS own, COUNT(f.effortHours) AS withOwn
-                FROM actionFact f JOIN actionProject ap ON ap.actionId = f.actionId JOIN project p ON p.id = ap.projectId
-                JOIN employee e ON e.id = f.employeeId
-                WHERE f.day BETWEEN ? AND ?
-                GROUP BY f.employeeId, p.code, f.kind
-                """, arguments: StatementArguments(days))
-        {
-            let kind: ActionKind = try decode(row["kind"])
-            let defaulted = Double((row["actions"] as Int) - (row["withOwn"] as Int)) * (policy.scoring.effortHours[kind] ?? 0)
-            hours[EmailAddress(alreadyValid: row["email"]), default: [:]][ProjectCode(alreadyValid: row["code"]), default: 0] += (row["own"] as Double) + defaulted
+        // What each person did and worked on, for matching items and for the
+        // rationale, tallied while scoring: the facts are read once.
+        var kinds: [Int64: [ActionKind: Int]] = [:]
+        var worked: [WorkedAction] = []
+        let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
+            kinds[employee, default: [:]][facts.kind, default: 0] += 1
+            let hours = facts.effortHours ?? policy.scoring.effortHours[facts.kind] ?? 0
+            if hours != 0 { worked.append(WorkedAction(action: facts.id, employee: employee, hours: hours)) }
         }
-        var kinds: [EmailAddress: [ActionKind: Int]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT e.email, f.kind, COUNT(*) AS actions FROM actionFact f JOIN employee e ON e.id = f.employeeId
-                WHERE f.day BETWEEN ? AND ? GROUP BY f.employeeId, f.kind
-                """,
-            arguments: StatementArguments(days))
-        {
-            kinds[EmailAddress(alreadyValid: row["email"]), default: [:]][try decode(row["kind"]) as ActionKind] = row["actions"]
+        let ranked = Ranking.rank(scored)
+        let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
+            (row: Row) in (row[0] as Int64, ProjectCode(alreadyValid: row[1]))
+        })
+        var hours: [Int64: [ProjectCode: Double]] = [:]
+        try forEachProject(of: worked.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
+            hours[action.employee, default: [:]][projectCodes[project]!, default: 0] += action.hours
         }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
             arguments: [period.description]).map { EmailAddress(alreadyValid: $0) })
+        var ids: [EmailAddress: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, email FROM employee") { ids[EmailAddress(alreadyValid: row[1])] = row[0] }
         let candidates = ranked.map { score in
             let email = score.person.email
+            let id = ids[email] ?? 0
             return RewardCandidate(
-                score: score, hoursByProject: hours[email] ?? [:], actionsByKind: kinds[email] ?? [:], cleared: cleared.contains(email))
+                score: score, hoursByProject: hours[id] ?? [:], actionsByKind: kinds[id] ?? [:], cleared: cleared.contains(email))
         }
 
         var wishes: [EmailAddress: [RewardCode]] = [:]

@@ -104,30 +104,13 @@ extension AdvocacyStore {
 
     /// Each project's actions, advocates and engagement among `actions`, the
     /// period's: projects with actions, and active projects already started.
-    ///
-    /// A merge of the actions, sorted by id, with `actionProject` read in its
-    /// own key order: joining in SQL (an index search per action, then a
-    /// grouped distinct count) took 1.9 s at a million actions, this 0.3 s.
     static func coverage(_ db: Database, of actions: [ScoredAction], in window: ClosedRange<LocalDate>) throws -> [ProjectCoverage] {
-        let actions = actions.sorted { $0.action < $1.action }
         var totals: [Int64: (actions: Int, advocates: Set<Int64>, engagement: Double)] = [:]
-        if let first = actions.first?.action, let last = actions.last?.action {
-            let statement = try db.makeStatement(
-                sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ? ORDER BY actionId")
-            let rows = try Row.fetchCursor(statement, arguments: [first, last])
-            let raw = statement.sqliteStatement
-            var index = 0
-            while try rows.next() != nil {
-                let actionID = sqlite3_column_int64(raw, 0)
-                while index < actions.count && actions[index].action < actionID { index += 1 }
-                guard index < actions.count, actions[index].action == actionID else { continue }
-                let action = actions[index]
-                // Modified in place: copying the tuple out would copy its set each time.
-                let project = sqlite3_column_int64(raw, 1)
-                totals[project, default: (0, [], 0)].actions += 1
-                totals[project, default: (0, [], 0)].advocates.insert(action.employee)
-                totals[project, default: (0, [], 0)].engagement += action.engagement
-            }
+        try forEachProject(of: actions.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
+            // Modified in place: copying the tuple out would copy its set each time.
+            totals[project, default: (0, [], 0)].actions += 1
+            totals[project, default: (0, [], 0)].advocates.insert(action.employee)
+            totals[project, default: (0, [], 0)].engagement += action.engagement
         }
         let rows = try Row.fetchAll(db, sql: "SELECT id, code, name, strategicWeight, status, startDate, endDate FROM project ORDER BY code")
         return try rows.compactMap { row in
@@ -143,6 +126,27 @@ extension AdvocacyStore {
             return ProjectCoverage(
                 project: project, actions: total?.actions ?? 0, advocates: total?.advocates.count ?? 0,
                 engagement: total?.engagement ?? 0, isGap: running && total == nil)
+        }
+    }
+
+    /// Calls `body` with each action of `actions` (sorted by `id`) and each
+    /// project it is tagged with: a merge with `actionProject` read in its
+    /// own key order. Joining in SQL (an index search per action, then a
+    /// grouped count) took 1.9 s at a million actions, this 0.3 s.
+    static func forEachProject<Action>(
+        of actions: [Action], id: (Action) -> Int64, _ db: Database, _ body: (Action, _ projectID: Int64) -> Void
+    ) throws {
+        guard let first = actions.first.map(id), let last = actions.last.map(id) else { return }
+        let statement = try db.makeStatement(
+            sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ? ORDER BY actionId")
+        let rows = try Row.fetchCursor(statement, arguments: [first, last])
+        let raw = statement.sqliteStatement
+        var index = 0
+        while try rows.next() != nil {
+            let actionID = sqlite3_column_int64(raw, 0)
+            while index < actions.count && id(actions[index]) < actionID { index += 1 }
+            guard index < actions.count, id(actions[index]) == actionID else { continue }
+            body(actions[index], sqlite3_column_int64(raw, 1))
         }
     }
 
