@@ -1,3 +1,5 @@
+import AdvocacyCore
+import AdvocacyStore
 import Foundation
 import Testing
 @testable import AdvocacyCLI
@@ -16,6 +18,23 @@ struct OutputTests {
         #expect(projects[0]["end"] is NSNull)
         let empty = try #require(try cli.json(cli.run("action", "list", "--format", "json")) as? [Any])
         #expect(empty.isEmpty)
+    }
+
+    /// `action list` streams its JSON and CSV in pieces; what it prints is
+    /// byte for byte what encoding the whole list at once gives, across the
+    /// 1 MB piece boundary.
+    @Test func streamedActionListsMatchTheWholeListEncoded() throws {
+        let cli = try CLIHarness()
+        try cli.expectSuccess("demo", "--employees", "40", "--actions", "6000")
+        let actions = try AdvocacyStore.open(atPath: cli.databasePath).actions()
+        #expect(actions.count > 5_000)
+        let csv = try cli.expectSuccess("action", "list", "--format", "csv").output
+        #expect(csv.utf8.count > 1 << 20)
+        #expect(csv == Table(columns: Action.columns, rows: actions.map(\.row)).csv())
+        let json = try cli.expectSuccess("action", "list", "--format", "json").output
+        #expect(json == TerminalText.visible(try CommandContext.json(actions)) + "\n")
+        let none = try cli.expectSuccess("action", "list", "--format", "json", "--period", "2001-Q1").output
+        #expect(none == TerminalText.visible(try CommandContext.json([Action]())) + "\n")
     }
 
     @Test func csvQuotesAndDefusesFormulas() throws {

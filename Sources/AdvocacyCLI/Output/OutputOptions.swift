@@ -68,6 +68,13 @@ struct Table {
     }
 }
 
+/// A value a listing prints as one row of a table.
+protocol TableRow: Encodable {
+    static var columns: [Table.Column] { get }
+    /// The cells, in ``columns`` order.
+    var row: [String] { get }
+}
+
 extension CommandContext {
     /// Prints `value` as JSON, or `table` as text or CSV.
     func emit<Value: Encodable>(_ value: Value, as format: OutputFormat, table: () -> Table) throws {
@@ -75,6 +82,52 @@ extension CommandContext {
         case .json: print(try Self.json(value))
         case .csv: standardOutput.write(table().csv())
         case .text: print(table().text())
+        }
+    }
+
+    /// Prints a list item by item, as `produce` hands them over, with the
+    /// same output as ``emit(_:as:table:)`` given the whole list. JSON and
+    /// CSV go out in pieces of about a megabyte, so an export of millions of
+    /// actions holds one at a time; the text table needs every row for its
+    /// column widths. Nothing is written before the first piece fills, so an
+    /// error found before the first item (an unknown filter) prints nothing.
+    func emitEach<Value: TableRow>(as format: OutputFormat, _ produce: (_ emit: (Value) throws -> Void) throws -> Void) throws {
+        let pieceBytes = 1 << 20
+        switch format {
+        case .text:
+            var rows: [[String]] = []
+            try produce { rows.append($0.row) }
+            print(Table(columns: Value.columns, rows: rows).text())
+        case .csv:
+            let writer = CSVWriter()
+            var bytes: [UInt8] = []
+            writer.append(Value.columns.map(\.header), to: &bytes)
+            try produce { value in
+                writer.append(value.row, to: &bytes)
+                if bytes.count >= pieceBytes {
+                    standardOutput.write(String(decoding: bytes, as: UTF8.self))
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            standardOutput.write(String(decoding: bytes, as: UTF8.self))
+        case .json:
+            // JSONEncoder's pretty array, built by hand: each element's lines
+            // indented by two spaces, but for the blank line of an empty array.
+            let encoder = Self.jsonEncoder()
+            var text = "[\n"
+            var first = true
+            try produce { value in
+                if !first { text += ",\n" }
+                first = false
+                let element = String(decoding: try encoder.encode(value), as: UTF8.self)
+                text += element.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+                if text.utf8.count >= pieceBytes {
+                    standardOutput.write(TerminalText.visible(text))
+                    text = ""
+                }
+            }
+            standardOutput.write(TerminalText.visible(text + "\n]\n"))
         }
     }
 
@@ -96,9 +149,13 @@ extension CommandContext {
     }
 
     static func json<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try jsonEncoder().encode(value), as: UTF8.self)
+    }
+
+    static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
     }
 }

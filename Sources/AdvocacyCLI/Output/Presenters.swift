@@ -56,18 +56,18 @@ extension ProjectSummary {
     }
 }
 
-extension Action {
-    static func table(_ actions: [Action]) -> Table {
-        Table(
-            columns: [.init(header: "date"), .init(header: "kind"), .init(header: "email"), .init(header: "title", maxWidth: 40),
-                      .init(header: "projects"), .init(header: "reactions", numeric: true), .init(header: "comments", numeric: true),
-                      .init(header: "shares", numeric: true), .init(header: "impressions", numeric: true),
-                      .init(header: "clicks", numeric: true), .init(header: "url")],
-            rows: actions.map {
-                [$0.date.description, $0.kind.rawValue, $0.email.value, $0.title, $0.projects.map(\.value).joined(separator: "|"),
-                 String($0.metrics.reactions), String($0.metrics.comments), String($0.metrics.shares),
-                 $0.metrics.impressions.map(String.init) ?? "", String($0.metrics.clicks), $0.url.string]
-            })
+extension Action: TableRow {
+    static let columns: [Table.Column] = [
+        .init(header: "date"), .init(header: "kind"), .init(header: "email"), .init(header: "title", maxWidth: 40),
+        .init(header: "projects"), .init(header: "reactions", numeric: true), .init(header: "comments", numeric: true),
+        .init(header: "shares", numeric: true), .init(header: "impressions", numeric: true),
+        .init(header: "clicks", numeric: true), .init(header: "url"),
+    ]
+
+    var row: [String] {
+        [date.description, kind.rawValue, email.value, title, projects.map(\.value).joined(separator: "|"),
+         String(metrics.reactions), String(metrics.comments), String(metrics.shares),
+         metrics.impressions.map(String.init) ?? "", String(metrics.clicks), url.string]
     }
 
     var fields: [(String, String)] {

@@ -131,6 +131,14 @@ extension AdvocacyStore {
     /// Actions matching `filter`, newest first. An unknown employee or
     /// project in the filter is an error, not an empty list.
     public func actions(_ filter: ActionFilter = ActionFilter()) throws -> [Action] {
+        var actions: [Action] = []
+        try forEachAction(filter) { actions.append($0) }
+        return actions
+    }
+
+    /// Calls `body` with each action matching `filter`, newest first, as it
+    /// is read: an export of millions of actions holds one at a time.
+    public func forEachAction(_ filter: ActionFilter = ActionFilter(), _ body: (Action) throws -> Void) throws {
         try read { db in
             var clauses: [String] = []
             var arguments: StatementArguments = []
@@ -147,9 +155,9 @@ extension AdvocacyStore {
                 _ = arguments.append(contentsOf: [period.start.description, period.end.description])
             }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            return try Row.fetchAll(
-                db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments
-            ).map(Self.action(from:))
+            let rows = try Row.fetchCursor(
+                db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments)
+            while let row = try rows.next() { try body(try Self.action(from: row)) }
         }
     }
 

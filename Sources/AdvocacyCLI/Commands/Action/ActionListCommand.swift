@@ -18,7 +18,9 @@ struct ActionListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let filter = ActionFilter(author: employee, project: project, period: try period.resolve(today: context.today))
-        let actions = try global.openStore(in: context).actions(filter)
-        try context.emit(actions, as: output.format) { Action.table(actions) }
+        let store = try global.openStore(in: context)
+        try context.emitEach(as: output.format) { emit in
+            try store.forEachAction(filter, emit)
+        }
     }
 }
