@@ -165,7 +165,7 @@ struct ScoringTables: Sendable {
 
 extension ActionKind {
     /// Position in `allCases`, without searching.
-    var index: Int {
+    public var index: Int {
         switch self {
         case .article: 0
         case .post: 1

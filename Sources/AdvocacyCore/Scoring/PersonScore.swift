@@ -158,6 +158,22 @@ public struct PersonScoreBuilder: Sendable {
         firstWeek = Self.week(of: window.lowerBound)
     }
 
+    /// Starts afresh from `builder`'s policy, window and tables; every
+    /// running total takes its initial value.
+    private init(continuing builder: PersonScoreBuilder) {
+        policy = builder.policy
+        window = builder.window
+        tables = builder.tables
+        keepsActions = builder.keepsActions
+        activeWeeks = Array(repeating: false, count: builder.activeWeeks.count)
+        firstWeek = builder.firstWeek
+    }
+
+    /// An empty builder for the next person, with the same policy and
+    /// window: it reuses the tables made from the policy, which making again
+    /// for each of 50,000 people cost a twentieth of a ranking.
+    public func next() -> PersonScoreBuilder { PersonScoreBuilder(continuing: self) }
+
     public var isEmpty: Bool { count == 0 }
 
     /// Adds an action of the window (actions outside it are ignored).

@@ -87,12 +87,17 @@ extension AdvocacyStore {
         let (version, policy) = try currentPolicy(db)
         // What each person did and worked on, for matching items and for the
         // rationale, tallied while scoring: the facts are read once.
-        var kinds: [Int64: [ActionKind: Int]] = [:]
+        // Kinds by position in `allCases`: hashing each kind's name cost more than the count.
+        let kindEffort = ActionKind.allCases.map { policy.scoring.effortHours[$0] ?? 0 }
+        var kindCounts: [Int64: [Int]] = [:]
         var worked: [WorkedAction] = []
         let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
-            kinds[employee, default: [:]][facts.kind, default: 0] += 1
-            let hours = facts.effortHours ?? policy.scoring.effortHours[facts.kind] ?? 0
+            kindCounts[employee, default: Array(repeating: 0, count: kindEffort.count)][facts.kind.index] += 1
+            let hours = facts.effortHours ?? kindEffort[facts.kind.index]
             if hours != 0 { worked.append(WorkedAction(action: facts.id, employee: employee, hours: hours)) }
+        }
+        let kinds = kindCounts.mapValues { counts in
+            Dictionary(uniqueKeysWithValues: zip(ActionKind.allCases, counts).filter { $0.1 > 0 })
         }
         let ranked = Ranking.rank(scored)
         let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {

@@ -266,7 +266,7 @@ extension AdvocacyStore {
         func flush() {
             guard let id = current, let person = people[id] else { return }
             results.append(builder.finish(person: person, audience: audiences[id], spikes: spikes[id] ?? []).score)
-            builder = PersonScoreBuilder(policy: policy, window: window)
+            builder = builder.next()
         }
         let rows = try Row.fetchCursor(statement)
         let raw = statement.sqliteStatement
