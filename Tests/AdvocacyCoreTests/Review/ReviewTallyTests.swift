@@ -21,6 +21,16 @@ struct ReviewTallyTests {
             countedPoints: 1, halfWorkHours: 1, reachShare: 0, spikeMultiplier: 1, exactComponents: ScoreComponents([value, 0, 0, 0, 0, 0]))
     }
 
+    /// Equal scores and engagement fall back to the name, ignoring case and
+    /// accents, then the email; a higher score still comes first.
+    @Test func tiesGoByFoldedNameThenEmail() {
+        var twin = Self.score("Zoé", 10)
+        twin.person.email = try! EmailAddress("a.zoe@corp.fr")
+        let ranked = Ranking.rank([Self.score("Zoé", 10), Self.score("émile", 10), Self.score("Bob", 10), Self.score("alice", 10), twin, Self.score("Yann", 11)])
+        #expect(ranked.map(\.person.email.value) == ["yann@corp.fr", "alice@corp.fr", "bob@corp.fr", "émile@corp.fr", "a.zoe@corp.fr", "zoé@corp.fr"])
+        #expect(ranked.map(\.rank) == Array(1...6))
+    }
+
     @Test func risersAreTheLargestGainsNewcomersIncluded() {
         let now = Ranking.rank([Self.score("Ana", 60), Self.score("Ben", 50), Self.score("Cleo", 30), Self.score("Dan", 20)])
         let before = Ranking.rank([Self.score("Ana", 55), Self.score("Ben", 10), Self.score("Dan", 25)])
