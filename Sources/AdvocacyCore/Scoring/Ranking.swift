@@ -22,18 +22,22 @@ public enum Ranking {
     /// Orders people by the keys a reader can see: score, then engagement,
     /// then name (ignoring case and accents), then email; ranks from 1.
     public static func rank(_ scores: [PersonScore]) -> [PersonScore] {
-        // Names are folded only to break a tie: folding all 50,000 up front
-        // through Foundation was a twentieth of ranking them.
-        var sorted = scores
-        sorted.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.engagement != b.engagement { return a.engagement > b.engagement }
-            let (aName, bName) = (sortName(a.person.name), sortName(b.person.name))
+        // Positions are sorted, not the scores, which are large to move; names
+        // are folded only to break a tie (folding 50,000 up front through
+        // Foundation was a twentieth of ranking them).
+        let order = scores.indices.sorted { i, j in
+            if scores[i].score != scores[j].score { return scores[i].score > scores[j].score }
+            if scores[i].engagement != scores[j].engagement { return scores[i].engagement > scores[j].engagement }
+            let (a, b) = (scores[i].person, scores[j].person)
+            let (aName, bName) = (sortName(a.name), sortName(b.name))
             if aName != bName { return aName < bName }
-            return a.person.email.value < b.person.email.value
+            return a.email.value < b.email.value
         }
-        for index in sorted.indices { sorted[index].rank = index + 1 }
-        return sorted
+        return order.enumerated().map { rank, index in
+            var score = scores[index]
+            score.rank = rank + 1
+            return score
+        }
     }
 
     /// Ranks teams by the average score of their active advocates.
