@@ -70,11 +70,10 @@ demo_account() { awk -v role="$1" '$1 == role && NF == 2 { print $2; exit }'; }
 # The release binary is linked statically against the Swift runtime and
 # Foundation (--static-swift-stdlib), as advocacy is shipped: loading and
 # relocating Foundation's shared libraries took half of a 30 ms start-up.
-# Static Foundation links its networking and XML parts against libcurl and
-# libxml2, and the build goes to its own folder so that it never replaces
-# the debug build's products.
-[[ -f /usr/include/curl/curl.h ]] || install_package libcurl4-openssl-dev "libcurl, which static Foundation links against"
-[[ -f /usr/include/libxml2/libxml/parser.h ]] || install_package libxml2-dev "libxml2, which static Foundation links against"
+# Static FoundationXML links against libxml2 (libcurl is opened only by the
+# feed commands, see Curl.swift), and the build goes to its own folder so
+# that it never replaces the debug build's products.
+[[ -f /usr/include/libxml2/libxml/parser.h ]] || install_package libxml2-dev "libxml2, which static FoundationXML links against"
 release=(swift build -c release --static-swift-stdlib --scratch-path .build/static)
 "${release[@]}" --product advocacy >/dev/null
 # shellcheck disable=SC2034  # used by the scripts that source this one

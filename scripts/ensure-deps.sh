@@ -28,3 +28,8 @@ fi
 if command -v clang++ >/dev/null 2>&1 && ! echo '#include <string>' | clang++ -x c++ -std=c++17 -fsyntax-only - 2>/dev/null; then
     install_package libstdc++-12-dev "the C++ headers TOMLKit's TOML parser builds against"
 fi
+
+# The feed commands open libcurl when they download (Sources/AdvocacyCLI/Support/Curl.swift).
+if ! ldconfig -p 2>/dev/null | grep -q 'libcurl\.so\.4 '; then
+    install_package libcurl4 "the HTTP library the feed commands download with"
+fi

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Downloads a feed over HTTP(S), following redirects, within a time limit.
 enum FeedFetcher {
     /// The largest feed accepted; a blog's feed is a few hundred kilobytes.
@@ -11,51 +7,61 @@ enum FeedFetcher {
 
     /// The feed's bytes, or why they could not be had, in words for a person.
     static func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure> {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+        guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased()) else {
             return .failure(FetchFailure(reason: "'\(address)' is not an http(s) address"))
         }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("advocacy (feed sync)", forHTTPHeaderField: "User-Agent")
-        request.setValue("application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8", forHTTPHeaderField: "Accept")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 3
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
+        let accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
+        #if os(Linux)
+            return Curl.shared.flatMap { curl in
+                curl.get(url.absoluteString, headers: ["Accept: " + accept], userAgent: userAgent, timeout: timeout, sizeLimit: sizeLimit)
+            }
+        #else
+            var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+            request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.timeoutIntervalForResource = timeout * 3
+            let session = URLSession(configuration: configuration)
+            defer { session.finishTasksAndInvalidate() }
 
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
-            outcome.set(Self.result(data: data, response: response, error: error, timeout: timeout))
-            done.signal()
-        }.resume()
-        done.wait()
-        return outcome.value ?? .failure(FetchFailure(reason: "no answer"))
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            session.dataTask(with: request) { data, response, error in
+                outcome.set(Self.result(data: data, response: response, error: error, timeout: timeout))
+                done.signal()
+            }.resume()
+            done.wait()
+            return outcome.value ?? .failure(FetchFailure(reason: "no answer"))
+        #endif
     }
 
-    private static func result(data: Data?, response: URLResponse?, error: (any Error)?, timeout: TimeInterval) -> Result<Data, FetchFailure> {
-        if let error {
-            let code = (error as? URLError)?.code
-            let reason =
-                switch code {
-                case .timedOut: "no answer within \(Int(timeout)) s"
-                case .cannotFindHost, .dnsLookupFailed: "the host name is not known"
-                case .cannotConnectToHost: "the server refused the connection"
-                case .httpTooManyRedirects: "too many redirects"
-                case .notConnectedToInternet, .networkConnectionLost: "the network is unreachable"
-                default: error.localizedDescription
-                }
-            return .failure(FetchFailure(reason: reason))
+    static let userAgent = "advocacy (feed sync)"
+
+    #if !os(Linux)
+        private static func result(data: Data?, response: URLResponse?, error: (any Error)?, timeout: TimeInterval) -> Result<Data, FetchFailure> {
+            if let error {
+                let code = (error as? URLError)?.code
+                let reason =
+                    switch code {
+                    case .timedOut: "no answer within \(Int(timeout)) s"
+                    case .cannotFindHost, .dnsLookupFailed: "the host name is not known"
+                    case .cannotConnectToHost: "the server refused the connection"
+                    case .httpTooManyRedirects: "too many redirects"
+                    case .notConnectedToInternet, .networkConnectionLost: "the network is unreachable"
+                    default: error.localizedDescription
+                    }
+                return .failure(FetchFailure(reason: reason))
+            }
+            guard let http = response as? HTTPURLResponse else { return .failure(FetchFailure(reason: "the answer is not HTTP")) }
+            guard http.statusCode == 200 else {
+                let phrase = HTTPStatus.phrase(http.statusCode).map { " \($0)" } ?? ""
+                return .failure(FetchFailure(reason: "the server answered \(http.statusCode)\(phrase)"))
+            }
+            guard let data else { return .failure(FetchFailure(reason: "the answer is empty")) }
+            guard data.count <= sizeLimit else { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
+            return .success(data)
         }
-        guard let http = response as? HTTPURLResponse else { return .failure(FetchFailure(reason: "the answer is not HTTP")) }
-        guard http.statusCode == 200 else {
-            return .failure(
-                FetchFailure(reason: "the server answered \(http.statusCode) \(HTTPURLResponse.localizedString(forStatusCode: http.statusCode))"))
-        }
-        guard let data else { return .failure(FetchFailure(reason: "the answer is empty")) }
-        guard data.count <= sizeLimit else { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
-        return .success(data)
-    }
 
     /// The completion handler's result, handed across threads.
     private final class Outcome: @unchecked Sendable {
@@ -64,6 +70,7 @@ enum FeedFetcher {
         func set(_ value: Result<Data, FetchFailure>) { lock.withLock { stored = value } }
         var value: Result<Data, FetchFailure>? { lock.withLock { stored } }
     }
+    #endif
 }
 
 /// Why a feed could not be downloaded.

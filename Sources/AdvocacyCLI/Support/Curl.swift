@@ -1,0 +1,190 @@
+#if os(Linux)
+    import Foundation
+    import Glibc
+
+    /// libcurl's easy interface, loaded the first time a feed is fetched.
+    ///
+    /// Linking it (through FoundationNetworking, whose URLSession is libcurl)
+    /// made every command 7 ms slower to start, `--version` included: libcurl
+    /// brings some thirty libraries (TLS, Kerberos, LDAP...) that the loader
+    /// maps and resolves before `main`. Only `sync feeds` and `import feed`
+    /// need it, so they open it themselves.
+    ///
+    /// `curl_easy_setopt` and `curl_easy_getinfo` are variadic; they are called
+    /// here through one fixed signature per argument type, which the Linux
+    /// calling conventions (x86-64 and AArch64) pass exactly as the variadic
+    /// call would.
+    final class Curl: Sendable {
+        private typealias EasyInit = @convention(c) () -> OpaquePointer?
+        private typealias SetLong = @convention(c) (OpaquePointer?, Int32, Int) -> Int32
+        private typealias SetPointer = @convention(c) (OpaquePointer?, Int32, UnsafeRawPointer?) -> Int32
+        private typealias Perform = @convention(c) (OpaquePointer?) -> Int32
+        private typealias GetLong = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<Int>?) -> Int32
+        private typealias Cleanup = @convention(c) (OpaquePointer?) -> Void
+        private typealias StringError = @convention(c) (Int32) -> UnsafePointer<CChar>?
+        private typealias ListAppend = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
+        private typealias ListFree = @convention(c) (OpaquePointer?) -> Void
+        typealias WriteFunction = @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
+
+        private let easyInit: EasyInit
+        private let setLong: SetLong
+        private let setPointer: SetPointer
+        private let perform: Perform
+        private let getLong: GetLong
+        private let cleanup: Cleanup
+        private let stringError: StringError
+        private let listAppend: ListAppend
+        private let listFree: ListFree
+
+        /// The library, or why it could not be loaded; loaded once.
+        static let shared: Result<Curl, FetchFailure> = load()
+
+        private static func load() -> Result<Curl, FetchFailure> {
+            let names: [String] = ["libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"]
+            guard let library = names.lazy.compactMap({ dlopen($0, RTLD_NOW) }).first else {
+                return .failure(FetchFailure(reason: "libcurl is not installed (on Debian or Ubuntu: apt-get install libcurl4)"))
+            }
+            func symbol<Function>(_ name: String, as _: Function.Type) -> Function? {
+                dlsym(library, name).map { unsafeBitCast($0, to: Function.self) }
+            }
+            guard let easyInit = symbol("curl_easy_init", as: EasyInit.self),
+                let setopt = dlsym(library, "curl_easy_setopt"),
+                let perform = symbol("curl_easy_perform", as: Perform.self),
+                let getinfo = dlsym(library, "curl_easy_getinfo"),
+                let cleanup = symbol("curl_easy_cleanup", as: Cleanup.self),
+                let stringError = symbol("curl_easy_strerror", as: StringError.self),
+                let listAppend = symbol("curl_slist_append", as: ListAppend.self),
+                let listFree = symbol("curl_slist_free_all", as: ListFree.self)
+            else { return .failure(FetchFailure(reason: "the installed libcurl lacks its easy interface")) }
+            return .success(Curl(
+                easyInit: easyInit, setLong: unsafeBitCast(setopt, to: SetLong.self), setPointer: unsafeBitCast(setopt, to: SetPointer.self),
+                perform: perform, getLong: unsafeBitCast(getinfo, to: GetLong.self), cleanup: cleanup, stringError: stringError,
+                listAppend: listAppend, listFree: listFree))
+        }
+
+        private init(
+            easyInit: EasyInit, setLong: SetLong, setPointer: SetPointer, perform: Perform, getLong: GetLong, cleanup: Cleanup,
+            stringError: StringError, listAppend: ListAppend, listFree: ListFree
+        ) {
+            self.easyInit = easyInit
+            self.setLong = setLong
+            self.setPointer = setPointer
+            self.perform = perform
+            self.getLong = getLong
+            self.cleanup = cleanup
+            self.stringError = stringError
+            self.listAppend = listAppend
+            self.listFree = listFree
+        }
+
+        // From curl/curl.h (stable since libcurl 7.x).
+        private enum Option {
+            static let writeData: Int32 = 10_001, url: Int32 = 10_002, userAgent: Int32 = 10_018, headers: Int32 = 10_023
+            static let acceptEncoding: Int32 = 10_102, writeFunction: Int32 = 20_011
+            static let lowSpeedLimit: Int32 = 19, lowSpeedTime: Int32 = 20, followLocation: Int32 = 52, maxRedirects: Int32 = 68
+            static let noSignal: Int32 = 99, timeoutMilliseconds: Int32 = 155, connectTimeoutMilliseconds: Int32 = 156
+            static let protocols: Int32 = 181, redirectProtocols: Int32 = 182
+        }
+        private static let httpAndHTTPS = 1 | 2
+        private static let responseCode: Int32 = 0x20_0002
+        private enum Code {
+            static let ok: Int32 = 0, unknownHost: Int32 = 6, refused: Int32 = 7, writeError: Int32 = 23, timedOut: Int32 = 28
+            static let tooManyRedirects: Int32 = 47
+        }
+
+        /// What a download gathers; the write callback reaches it through its pointer.
+        private final class Download {
+            var data = Data()
+            let limit: Int
+            var tooLarge = false
+            init(limit: Int) { self.limit = limit }
+        }
+
+        /// GETs `address` (http or https only, redirects too) and returns the
+        /// body of a 200 answer of at most `sizeLimit` bytes.
+        func get(_ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int) -> Result<Data, FetchFailure> {
+            guard let handle = easyInit() else { return .failure(FetchFailure(reason: "libcurl could not start a download")) }
+            defer { cleanup(handle) }
+            var list: OpaquePointer?
+            for header in headers { list = listAppend(list, header) }
+            defer { listFree(list) }
+            let download = Download(limit: sizeLimit)
+            let context = Unmanaged.passUnretained(download).toOpaque()
+            let write: WriteFunction = { bytes, size, count, context in
+                let download = Unmanaged<Download>.fromOpaque(context!).takeUnretainedValue()
+                let length = size * count
+                guard download.data.count + length <= download.limit else {
+                    download.tooLarge = true
+                    return 0  // fewer bytes than given: libcurl stops with a write error
+                }
+                if let bytes { download.data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: length) }
+                return length
+            }
+            let milliseconds = Int(timeout * 1000)
+            let outcome: Int32 = address.withCString { url in
+                userAgent.withCString { agent in
+                    "".withCString { anyEncoding in
+                        _ = setPointer(handle, Option.url, url)
+                        _ = setPointer(handle, Option.userAgent, agent)
+                        _ = setPointer(handle, Option.headers, list.map { UnsafeRawPointer($0) })
+                        _ = setPointer(handle, Option.acceptEncoding, anyEncoding)
+                        _ = setPointer(handle, Option.writeFunction, unsafeBitCast(write, to: UnsafeRawPointer.self))
+                        _ = setPointer(handle, Option.writeData, context)
+                        _ = setLong(handle, Option.protocols, Self.httpAndHTTPS)
+                        _ = setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS)
+                        _ = setLong(handle, Option.followLocation, 1)
+                        _ = setLong(handle, Option.maxRedirects, 10)
+                        // No answer for `timeout` fails, as does a whole download over three times that.
+                        _ = setLong(handle, Option.connectTimeoutMilliseconds, milliseconds)
+                        _ = setLong(handle, Option.lowSpeedLimit, 1)
+                        _ = setLong(handle, Option.lowSpeedTime, max(1, Int(timeout.rounded(.up))))
+                        _ = setLong(handle, Option.timeoutMilliseconds, milliseconds * 3)
+                        _ = setLong(handle, Option.noSignal, 1)
+                        return perform(handle)
+                    }
+                }
+            }
+            if download.tooLarge { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
+            guard outcome == Code.ok else {
+                let reason =
+                    switch outcome {
+                    case Code.timedOut: "no answer within \(Int(timeout)) s"
+                    case Code.unknownHost: "the host name is not known"
+                    case Code.refused: "the server refused the connection"
+                    case Code.tooManyRedirects: "too many redirects"
+                    default: stringError(outcome).map { String(cString: $0) } ?? "libcurl error \(outcome)"
+                    }
+                return .failure(FetchFailure(reason: reason))
+            }
+            var status = 0
+            _ = getLong(handle, Self.responseCode, &status)
+            guard status == 200 else {
+                let phrase = HTTPStatus.phrase(status).map { " \($0)" } ?? ""
+                return .failure(FetchFailure(reason: "the server answered \(status)\(phrase)"))
+            }
+            return .success(download.data)
+        }
+    }
+#endif
+
+/// The reason phrases of the statuses a feed server commonly answers.
+enum HTTPStatus {
+    static func phrase(_ status: Int) -> String? {
+        switch status {
+        case 204: "no content"
+        case 301: "moved permanently"
+        case 304: "not modified"
+        case 400: "bad request"
+        case 401: "unauthorized"
+        case 403: "forbidden"
+        case 404: "not found"
+        case 410: "gone"
+        case 429: "too many requests"
+        case 500: "internal server error"
+        case 502: "bad gateway"
+        case 503: "service unavailable"
+        case 504: "gateway timeout"
+        default: nil
+        }
+    }
+}
