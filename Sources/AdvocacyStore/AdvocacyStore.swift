@@ -29,14 +29,15 @@ public struct AdvocacyStore: Sendable {
         self.audit = audit
     }
 
-    /// The connection settings every store uses: foreign keys, and the
-    /// audit trail's SQL function.
+    /// The connection settings every store uses: foreign keys, and the SQL
+    /// functions of the audit trail and of address lookups.
     static func configuration(audit: AuditContext) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let function = audit.function
         configuration.prepareDatabase { db in
             db.add(function: function)
+            db.add(function: AddressHash.function)
             // What GRDB's own WAL set-up does, the usual choice in WAL mode:
             // a commit survives a crash of the process; a power cut may lose the last ones.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

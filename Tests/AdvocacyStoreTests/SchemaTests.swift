@@ -17,7 +17,59 @@ struct SchemaTests {
             "scoreRun", "scoringPolicy",
         ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy"])
+        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash"])
+    }
+
+    /// Version 6 rebuilds `action` to find actions by a hash of their
+    /// address: a version-5 programme keeps its actions, ids, facts and
+    /// counter, and its triggers still work.
+    @Test func version6KeepsAVersion5ProgrammeWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("v5.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: AdvocacyStore.configuration(audit: AuditContext(now: { StoreFixture.now })))
+            try Migrations.migrator.migrate(queue, upTo: "v5-privacy")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO employee (email, fullName, role, createdAt) VALUES ('ada@corp.fr', 'Ada', 'admin', 'now'), ('jane@corp.fr', 'Jane', 'staff', 'now');
+                        INSERT INTO channel (employeeId, kind, url, scope, createdAt) VALUES (2, 'blog', 'https://jane.example.org', 'external', 'now');
+                        INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, createdAt) VALUES
+                            (2, 1, 'article', 'One', 'https://jane.example.org/1', '2026-11-01', 'now'),
+                            (2, 1, 'article', 'Two', 'https://jane.example.org/2', '2026-11-02', 'now'),
+                            (2, 1, 'article', 'Three', 'https://jane.example.org/3', '2026-11-03', 'now');
+                        INSERT INTO metricsSnapshot (actionId, date, reactions) VALUES (1, '2026-11-05', 7);
+                        DELETE FROM action WHERE id = 3;
+                        """)
+            }
+        }
+        let store = try AdvocacyStore.open(atPath: path, now: { StoreFixture.now })
+        try store.writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, url, urlHash FROM action ORDER BY id")
+            #expect(rows.map { $0["id"] as Int64 } == [1, 2])
+            #expect(rows.allSatisfy { ($0["urlHash"] as Int64) == AddressHash.of($0["url"]) })
+            #expect(try Int.fetchOne(db, sql: "SELECT reactions FROM actionFact WHERE actionId = 1") == 7)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+        #expect(try store.action(try CanonicalURL("https://jane.example.org/2")).title == "Two")
+
+        // The counter was kept (the next id is 4, never 3 again) and the
+        // restored triggers write the new action's fact.
+        let jane = try EmailAddress("jane@corp.fr")
+        let draft = try ActionDraft(
+            author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: StoreFixture.today, today: StoreFixture.today)
+        try store.logAction(draft, by: jane)
+        try store.writer.read { (db: Database) throws in
+            #expect(try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = 'https://jane.example.org/4'") == 4)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actionFact WHERE actionId = 4") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE entity = 'action' AND entityId = '4'") == 1)
+        }
+        #expect(throws: StoreError.self) { try store.logAction(draft, by: jane) }
+        #expect(throws: StoreError.self) {
+            try store.logAction(
+                try ActionDraft(author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: StoreFixture.today, today: StoreFixture.today),
+                by: jane)
+        }
     }
 
     @Test(arguments: [
@@ -32,7 +84,12 @@ struct SchemaTests {
         "INSERT INTO channel (employeeId, kind, url, scope, createdAt) VALUES (2, 'tiktok', 'https://t.fr', 'external', 'now')",
         "INSERT INTO metricsSnapshot (actionId, date, reactions) VALUES (1, '2026-11-21', -5)",
         "INSERT INTO metricsSnapshot (actionId, date, reactions) VALUES (1, '21/11/2026', 5)",
-        "INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, createdAt) VALUES (3, 1, 'post', 'Not my channel', 'https://x.com/jane/status/2', '2026-11-21', 'now')",
+        "INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, createdAt) VALUES (3, 1, 'post', 'Not my channel', 'https://x.com/jane/status/2', advocacy_url_hash('https://x.com/jane/status/2'), '2026-11-21', 'now')",
+        // One action per address, found by a hash that must be true to it.
+        "INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, createdAt) VALUES (2, 1, 'post', 'Again', 'https://x.com/jane/status/1', advocacy_url_hash('https://x.com/jane/status/1'), '2026-11-21', 'now')",
+        "INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, createdAt) VALUES (2, 1, 'post', 'Wrong hash', 'https://x.com/jane/status/3', 0, '2026-11-21', 'now')",
+        "UPDATE action SET urlHash = urlHash + 1",
+        "UPDATE action SET url = 'https://x.com/jane/status/9'",
         "UPDATE action SET effortHours = 0",
         "UPDATE action SET publishedOn = '2026-19-39'",
         "UPDATE channel SET employeeId = 3",

@@ -20,8 +20,8 @@ struct ActionRowWriter {
         insertAction = try BulkStatement(
             db,
             sql: """
-                INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
         upsertMetrics = try BulkStatement(
@@ -50,10 +50,11 @@ struct ActionRowWriter {
         insertAction.bind(3, kind.rawValue)
         insertAction.bind(4, title)
         insertAction.bind(5, url.string)
-        insertAction.bind(6, date.description)
-        insertAction.bind(7, effortHours)
-        insertAction.bind(8, fingerprint)
-        insertAction.bind(9, createdAt)
+        insertAction.bind(6, AddressHash.of(url.string))
+        insertAction.bind(7, date.description)
+        insertAction.bind(8, effortHours)
+        insertAction.bind(9, fingerprint)
+        insertAction.bind(10, createdAt)
         try insertAction.execute()
         return db.lastInsertedRowID
     }

@@ -83,7 +83,11 @@ struct ActionImporter: RowImporter {
             projects[ProjectCode(alreadyValid: row["code"])] = (row["id"], row["strategicWeight"])
         }
         findAction = try BulkStatement(
-            db, sql: "SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action WHERE url IN (?, ?) LIMIT 1")
+            db,
+            sql: """
+                SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action
+                WHERE (urlHash = ?1 AND url = ?2) OR (urlHash = ?3 AND url = ?4) LIMIT 1
+                """)
         latestMetrics = try db.makeStatement(
             sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
         // Last, so that a failure above leaves no trigger dropped (the
@@ -102,8 +106,10 @@ struct ActionImporter: RowImporter {
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
             return project
         }
-        findAction.bind(1, draft.url.string)
-        findAction.bind(2, draft.url.otherScheme)
+        for (offset, address) in [draft.url.string, draft.url.otherScheme].enumerated() {
+            findAction.bind(Int32(2 * offset + 1), AddressHash.of(address))
+            findAction.bind(Int32(2 * offset + 2), address)
+        }
         let existing = try findAction.first { row in
             StoredAction(
                 id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "", publishedOn: row.text(4) ?? "",

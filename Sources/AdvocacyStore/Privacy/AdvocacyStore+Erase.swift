@@ -99,11 +99,10 @@ extension AdvocacyStore {
             for channelID in channelIDs {
                 try channel.execute(arguments: [pseudonym.channelURL(id: channelID).string, channelID])
             }
-            let action = try db.makeStatement(sql: "UPDATE action SET url = ?, title = ? WHERE id = ?")
+            let action = try db.makeStatement(sql: "UPDATE action SET url = ?, urlHash = ?, title = ? WHERE id = ?")
             for actionID in actionIDs {
-                try action.execute(arguments: [
-                    pseudonym.actionURL(id: actionID).string, pseudonym.actionTitle(id: actionID), actionID,
-                ])
+                let url = pseudonym.actionURL(id: actionID).string
+                try action.execute(arguments: [url, AddressHash.of(url), pseudonym.actionTitle(id: actionID), actionID])
             }
             // Notes are free text: HR or the cio may have named the person.
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {

@@ -11,7 +11,7 @@ extension AdvocacyStore {
             try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
             let authorID = try Self.requireActiveEmployeeID(db, draft.author)
             if let row = try Row.fetchOne(
-                db, sql: "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url IN (?, ?)",
+                db, sql: "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
                 arguments: [draft.url.string, draft.url.otherScheme])
             {
                 throw StoreError.duplicateAction(CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
@@ -24,11 +24,11 @@ extension AdvocacyStore {
             let kind = draft.kind ?? channelKind.defaultActionKind
             try db.execute(
                 sql: """
-                    INSERT INTO action (employeeId, channelId, kind, title, url, publishedOn, effortHours, contentFingerprint, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, draft.date.description,
+                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string), draft.date.description,
                     draft.effortHours, ContentFingerprint.of(title: draft.title, url: draft.url), Self.timestamp(now()),
                 ])
             let actionID = db.lastInsertedRowID
@@ -93,7 +93,7 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             guard let row = try Row.fetchOne(
                 db,
-                sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE a.url = ?",
+                sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE \(AddressHash.matches("a"))",
                 arguments: [url.string])
             else { throw StoreError.unknownAction(url) }
             let author = EmailAddress(alreadyValid: row["email"])
@@ -123,7 +123,7 @@ extension AdvocacyStore {
         try write(as: actorEmail) { db, actor in
             let action = try Self.requireAction(db, url)
             try AccessRules.requireSelfOrAdmin(actor, owner: action.email, to: "remove actions")
-            try db.execute(sql: "DELETE FROM action WHERE url = ?", arguments: [url.string])
+            try db.execute(sql: "DELETE FROM action WHERE \(AddressHash.matches("action"))", arguments: [url.string])
             return action
         }
     }
@@ -182,7 +182,7 @@ extension AdvocacyStore {
         """
 
     static func requireAction(_ db: Database, _ url: CanonicalURL) throws -> Action {
-        guard let row = try Row.fetchOne(db, sql: actionSelect + " WHERE a.url = ?", arguments: [url.string]) else {
+        guard let row = try Row.fetchOne(db, sql: actionSelect + " WHERE " + AddressHash.matches("a"), arguments: [url.string]) else {
             throw StoreError.unknownAction(url)
         }
         return try action(from: row)

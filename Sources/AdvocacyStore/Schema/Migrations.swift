@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v3-rewards", migrate: v3Rewards)
         migrator.registerMigration("v4-audit", migrate: v4Audit)
         migrator.registerMigration("v5-privacy", migrate: v5Privacy)
+        migrator.registerMigration("v6-address-hash", migrate: v6AddressHash)
         return migrator
     }
 
