@@ -110,7 +110,7 @@ struct SuspendedTriggers {
             try db.execute(sql: "DELETE FROM temp.importTouched")
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched (actionId) VALUES (?)")
             for id in actions { try insert.execute(arguments: [id]) }
-            let byChannel = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched SELECT id FROM action WHERE channelId = ?")
+            let byChannel = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched SELECT actionId FROM actionFact WHERE channelId = ?")
             for id in channels { try byChannel.execute(arguments: [id]) }
             try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (SELECT actionId FROM temp.importTouched)")
             try db.execute(sql: Migrations.factInsert(where: "a.id IN (SELECT actionId FROM temp.importTouched)"))

@@ -75,7 +75,7 @@ extension AdvocacyStore {
 
         // Their channels and actions, including removed ones the trail still describes.
         let channelIDs = try Int64.fetchAll(db, sql: "SELECT id FROM channel WHERE employeeId = ?", arguments: [id])
-        let actionIDs = try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE employeeId = ?", arguments: [id])
+        let actionIDs = try Int64.fetchAll(db, sql: "SELECT actionId FROM actionFact WHERE employeeId = ?", arguments: [id])
         let trailed = { (entity: String) in
             try Int64.fetchAll(
                 db,

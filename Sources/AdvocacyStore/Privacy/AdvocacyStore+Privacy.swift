@@ -124,7 +124,7 @@ extension AdvocacyStore {
             for snapshot in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.* FROM metricsSnapshot m JOIN action a ON a.id = m.actionId WHERE a.employeeId = ? ORDER BY m.actionId, m.date
+                    SELECT m.* FROM metricsSnapshot m JOIN actionFact f ON f.actionId = m.actionId WHERE f.employeeId = ? ORDER BY m.actionId, m.date
                     """, arguments: [id])
             {
                 metrics[snapshot["actionId"], default: []].append(
@@ -139,7 +139,8 @@ extension AdvocacyStore {
                     SELECT a.*, c.url AS channelUrl,
                         (SELECT group_concat(code, '|') FROM (SELECT p.code FROM actionProject ap JOIN project p ON p.id = ap.projectId
                          WHERE ap.actionId = a.id ORDER BY p.code)) AS projectCodes
-                    FROM action a JOIN channel c ON c.id = a.channelId WHERE a.employeeId = ? ORDER BY a.publishedOn, a.id
+                    FROM action a JOIN channel c ON c.id = a.channelId
+                    WHERE a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?) ORDER BY a.publishedOn, a.id
                     """, arguments: [id]
             ).map { row in
                 PersonalData.ActionData(
@@ -201,7 +202,7 @@ extension AdvocacyStore {
                 UNION SELECT CAST(entityId AS INTEGER) FROM auditEntry
                 WHERE entity = 'channel' AND json_extract(COALESCE(after, before), '$.employeeId') = :id),
             personAction(id) AS (
-                SELECT id FROM action WHERE employeeId = :id
+                SELECT actionId FROM actionFact WHERE employeeId = :id
                 UNION SELECT CAST(entityId AS INTEGER) FROM auditEntry
                 WHERE entity = 'action' AND json_extract(COALESCE(after, before), '$.employeeId') = :id)
         SELECT \(columns) FROM auditEntry

@@ -143,7 +143,7 @@ extension AdvocacyStore {
             var clauses: [String] = []
             var arguments: StatementArguments = []
             if let author = filter.author {
-                clauses.append("a.employeeId = ?")
+                clauses.append("a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?)")
                 _ = arguments.append(contentsOf: [try Self.employeeID(db, author)])
             }
             if let project = filter.project {
