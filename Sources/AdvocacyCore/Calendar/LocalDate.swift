@@ -26,6 +26,13 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         var bytes = Array(text.utf8)
         while bytes.last == 0x20 { bytes.removeLast() }
         if let first = bytes.firstIndex(where: { $0 != 0x20 }), first > 0 { bytes.removeFirst(first) }
+        guard let date = bytes.withUnsafeBufferPointer(LocalDate.init(exactly:)) else { throw CoreError.invalidDate(text) }
+        self = date
+    }
+
+    /// Exactly `YYYY-MM-DD` naming a real day, else `nil`: for dates read
+    /// as bytes straight from the database.
+    public init?(exactly bytes: UnsafeBufferPointer<UInt8>) {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for offset in range {
@@ -36,10 +43,9 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
             return value
         }
         guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
-            let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-            let date = LocalDate(year: y, month: m, day: d)
-        else { throw CoreError.invalidDate(text) }
-        self = date
+            let y = number(0..<4), let m = number(5..<7), let d = number(8..<10)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
     }
 
     /// The day a moment falls on in a time zone.

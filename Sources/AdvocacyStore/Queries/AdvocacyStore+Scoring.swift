@@ -332,13 +332,16 @@ extension AdvocacyStore {
             if let spike { spikes[owner, default: []].append(spike) }
         }
 
-        // Every count since a spike window before the start, channel by channel.
+        // Every count since a spike window before the start, channel by
+        // channel: channels in the outer loop (one seek each, not one per
+        // count), and the dates read as text (julianday per row was a third
+        // of the query).
         let statement = try db.makeStatement(
             sql: """
-                SELECT s.channelId, c.employeeId, c.url, CAST(julianday(s.date) - 2440587.5 AS INTEGER), s.followers
-                FROM followerSnapshot s JOIN channel c ON c.id = s.channelId
+                SELECT c.id, c.employeeId, c.url, s.date, s.followers
+                FROM channel c CROSS JOIN followerSnapshot s ON s.channelId = c.id
                 WHERE s.date BETWEEN ? AND ?
-                ORDER BY s.channelId, s.date
+                ORDER BY c.id, s.date
                 """)
         let rows = try Row.fetchCursor(
             statement,
@@ -353,8 +356,10 @@ extension AdvocacyStore {
                 current = (channelID, sqlite3_column_int64(raw, 1), String(cString: sqlite3_column_text(raw, 2)))
                 history.removeAll(keepingCapacity: true)
             }
-            history.append(FollowerCount(
-                day: LocalDate(daysSinceEpoch: Int(sqlite3_column_int64(raw, 3))), followers: Int(sqlite3_column_int64(raw, 4))))
+            let dateBytes = UnsafeBufferPointer(start: sqlite3_column_text(raw, 3), count: Int(sqlite3_column_bytes(raw, 3)))
+            // The table's CHECK keeps every date a real YYYY-MM-DD.
+            guard let day = LocalDate(exactly: dateBytes) else { continue }
+            history.append(FollowerCount(day: day, followers: Int(sqlite3_column_int64(raw, 4))))
         }
         if let current { detect(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
         if let failure { throw failure }
