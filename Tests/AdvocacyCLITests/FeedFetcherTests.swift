@@ -33,7 +33,7 @@ struct FeedFetcherTests {
         let address = server.url("/feed.xml")
         server.stop()
         if case .failure(let failure) = FeedFetcher.fetch(address, timeout: 10) {
-            #expect(failure.reason == "the server refused the connection")
+            #expect(failure.reason == "could not connect to the server")
         } else {
             Issue.record("a stopped server answered")
         }

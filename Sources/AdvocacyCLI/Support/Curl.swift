@@ -88,7 +88,7 @@
         private static let httpAndHTTPS = 1 | 2
         private static let responseCode: Int32 = 0x20_0002
         private enum Code {
-            static let ok: Int32 = 0, unknownHost: Int32 = 6, refused: Int32 = 7, writeError: Int32 = 23, timedOut: Int32 = 28
+            static let ok: Int32 = 0, unknownHost: Int32 = 6, cannotConnect: Int32 = 7, writeError: Int32 = 23, timedOut: Int32 = 28
             static let tooManyRedirects: Int32 = 47
         }
 
@@ -103,15 +103,17 @@
         /// GETs `address` (http or https only, redirects too) and returns the
         /// body of a 200 answer of at most `sizeLimit` bytes.
         func get(_ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int) -> Result<Data, FetchFailure> {
+            var list: OpaquePointer?
+            // Freed after the handle that uses it (defers run last first).
+            defer { listFree(list) }
             guard let handle = easyInit() else { return .failure(FetchFailure(reason: "libcurl could not start a download")) }
             defer { cleanup(handle) }
-            var list: OpaquePointer?
             for header in headers { list = listAppend(list, header) }
-            defer { listFree(list) }
             let download = Download(limit: sizeLimit)
             let context = Unmanaged.passUnretained(download).toOpaque()
             let write: WriteFunction = { bytes, size, count, context in
-                let download = Unmanaged<Download>.fromOpaque(context!).takeUnretainedValue()
+                guard let context else { return 0 }
+                let download = Unmanaged<Download>.fromOpaque(context).takeUnretainedValue()
                 let length = size * count
                 guard download.data.count + length <= download.limit else {
                     download.tooLarge = true
@@ -150,7 +152,8 @@
                     switch outcome {
                     case Code.timedOut: "no answer within \(Int(timeout)) s"
                     case Code.unknownHost: "the host name is not known"
-                    case Code.refused: "the server refused the connection"
+                    // libcurl does not tell a refusal from no route to the host.
+                    case Code.cannotConnect: "could not connect to the server"
                     case Code.tooManyRedirects: "too many redirects"
                     default: stringError(outcome).map { String(cString: $0) } ?? "libcurl error \(outcome)"
                     }
@@ -166,25 +169,3 @@
         }
     }
 #endif
-
-/// The reason phrases of the statuses a feed server commonly answers.
-enum HTTPStatus {
-    static func phrase(_ status: Int) -> String? {
-        switch status {
-        case 204: "no content"
-        case 301: "moved permanently"
-        case 304: "not modified"
-        case 400: "bad request"
-        case 401: "unauthorized"
-        case 403: "forbidden"
-        case 404: "not found"
-        case 410: "gone"
-        case 429: "too many requests"
-        case 500: "internal server error"
-        case 502: "bad gateway"
-        case 503: "service unavailable"
-        case 504: "gateway timeout"
-        default: nil
-        }
-    }
-}

@@ -46,7 +46,7 @@ enum FeedFetcher {
                     switch code {
                     case .timedOut: "no answer within \(Int(timeout)) s"
                     case .cannotFindHost, .dnsLookupFailed: "the host name is not known"
-                    case .cannotConnectToHost: "the server refused the connection"
+                    case .cannotConnectToHost: "could not connect to the server"
                     case .httpTooManyRedirects: "too many redirects"
                     case .notConnectedToInternet, .networkConnectionLost: "the network is unreachable"
                     default: error.localizedDescription
@@ -63,13 +63,13 @@ enum FeedFetcher {
             return .success(data)
         }
 
-    /// The completion handler's result, handed across threads.
-    private final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Result<Data, FetchFailure>?
-        func set(_ value: Result<Data, FetchFailure>) { lock.withLock { stored = value } }
-        var value: Result<Data, FetchFailure>? { lock.withLock { stored } }
-    }
+        /// The completion handler's result, handed across threads.
+        private final class Outcome: @unchecked Sendable {
+            private let lock = NSLock()
+            private var stored: Result<Data, FetchFailure>?
+            func set(_ value: Result<Data, FetchFailure>) { lock.withLock { stored = value } }
+            var value: Result<Data, FetchFailure>? { lock.withLock { stored } }
+        }
     #endif
 }
 

@@ -133,7 +133,7 @@ extension CommandContext {
     /// `run` (a store import) and reports it (see ``runImport(source:options:rejects:run:)``).
     func importCSV(
         _ path: String, options: ImportOptions, delimiter: CSVDelimiter?, columns wanted: [ImportColumn],
-        run: (ImportMode, ImportColumns, () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws -> ImportSummary
+        run: (ImportMode, ImportColumns, @escaping () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws -> ImportSummary
     ) throws {
         let file = try CSVImportFile(path: path, delimiter: delimiter, columns: wanted, context: self)
         let rejects = RejectsFile(besides: path, header: file.columns.header, delimiter: file.delimiter)

@@ -64,10 +64,18 @@ public struct Action: Hashable, Encodable, Sendable {
 /// An action as a person logs it, before the store finds its channel.
 public struct ActionDraft: Hashable, Sendable {
     public var author: EmailAddress
-    public var url: CanonicalURL
+    public var url: CanonicalURL {
+        didSet { contentFingerprint = ContentFingerprint.of(title: title, url: url) }
+    }
     /// `nil`: taken from the channel's kind (a blog gives an article, YouTube a video).
     public var kind: ActionKind?
-    public var title: String
+    public var title: String {
+        didSet { contentFingerprint = ContentFingerprint.of(title: title, url: url) }
+    }
+    /// The title's ``ContentFingerprint`` (0 for a title made from the
+    /// address), worked out with the draft: an import makes its drafts on
+    /// the thread that reads the file, not the one that writes the database.
+    public private(set) var contentFingerprint: Int64 = 0
     /// Whether the title was given rather than made from the address: an
     /// import only overwrites a stored title with a given one.
     public var hasGivenTitle: Bool
@@ -97,6 +105,7 @@ public struct ActionDraft: Hashable, Sendable {
         self.projects = projects.filter { seen.insert($0).inserted }
         self.metrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
         self.metricsDate = today
+        self.contentFingerprint = ContentFingerprint.of(title: self.title, url: url)
     }
 
     /// Refuses effort that is not above 0 and at most 200 hours.

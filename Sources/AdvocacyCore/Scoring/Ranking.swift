@@ -22,16 +22,22 @@ public enum Ranking {
     /// Orders people by the keys a reader can see: score, then engagement,
     /// then name (ignoring case and accents), then email; ranks from 1.
     public static func rank(_ scores: [PersonScore]) -> [PersonScore] {
-        // Positions are sorted, not the scores, which are large to move; names
-        // are folded only to break a tie (folding 50,000 up front through
-        // Foundation was a twentieth of ranking them).
+        // Positions are sorted, not the scores, which are large to move; a
+        // name is folded the first time it breaks a tie, and once (folding
+        // 50,000 up front through Foundation was a twentieth of ranking them).
+        var names = [String?](repeating: nil, count: scores.count)
+        func name(_ index: Int) -> String {
+            if let folded = names[index] { return folded }
+            let folded = sortName(scores[index].person.name)
+            names[index] = folded
+            return folded
+        }
         let order = scores.indices.sorted { i, j in
             if scores[i].score != scores[j].score { return scores[i].score > scores[j].score }
             if scores[i].engagement != scores[j].engagement { return scores[i].engagement > scores[j].engagement }
-            let (a, b) = (scores[i].person, scores[j].person)
-            let (aName, bName) = (sortName(a.name), sortName(b.name))
-            if aName != bName { return aName < bName }
-            return a.email.value < b.email.value
+            let (a, b) = (name(i), name(j))
+            if a != b { return a < b }
+            return scores[i].person.email.value < scores[j].person.email.value
         }
         return order.enumerated().map { rank, index in
             var score = scores[index]

@@ -127,8 +127,7 @@ struct ActionImporter: RowImporter {
         let channel = try channel(for: draft, authorID: authorID, db)
         if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
         let kind = draft.kind ?? channel.kind.defaultActionKind
-        // A title made from the address says nothing about the content (see ContentFingerprint).
-        let fingerprint = draft.hasGivenTitle ? ContentFingerprint.of(title: draft.title, url: draft.url) : 0
+        let fingerprint = draft.contentFingerprint
         let actionID = try rows.insertAction(
             db, employeeID: authorID, channelID: channel.id, kind: kind, title: draft.title, url: draft.url, date: draft.date,
             effortHours: draft.effortHours, fingerprint: fingerprint, createdAt: created)
@@ -163,7 +162,7 @@ struct ActionImporter: RowImporter {
         if let kind = draft.kind, kind.rawValue != existing.kind { set("kind", kind.rawValue) }
         if draft.hasGivenTitle, draft.title != existing.title {
             set("title", draft.title)
-            set("contentFingerprint", ContentFingerprint.of(title: draft.title, url: draft.url))
+            set("contentFingerprint", draft.contentFingerprint)
         }
         if draft.date.description != existing.publishedOn { set("publishedOn", draft.date.description) }
         if let effort = draft.effortHours, effort != existing.effortHours { set("effortHours", effort) }

@@ -141,8 +141,13 @@ extension AdvocacyStore {
             }
             try rewrite("employee", [(id, [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])])
             try rewrite("channel", allChannels.map { ($0, [("$.url", pseudonym.channelURL(id: $0).string), ("$.feedUrl", nil)]) })
+            // The address's hash too: anyone could hash a guessed address and find it.
             try rewrite(
-                "action", allActions.map { ($0, [("$.url", pseudonym.actionURL(id: $0).string), ("$.title", pseudonym.actionTitle(id: $0))]) })
+                "action",
+                allActions.map { actionID in
+                    let url = pseudonym.actionURL(id: actionID).string
+                    return (actionID, [("$.url", url), ("$.urlHash", AddressHash.of(url)), ("$.title", pseudonym.actionTitle(id: actionID))])
+                })
             try db.execute(sql: "UPDATE auditEntry SET actorEmail = ? WHERE actorId = ?", arguments: [pseudonym.email.value, id])
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
                 for json in ["before", "after"] {

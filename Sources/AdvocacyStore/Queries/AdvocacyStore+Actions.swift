@@ -29,7 +29,7 @@ extension AdvocacyStore {
                     """,
                 arguments: [
                     authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string), draft.date.description,
-                    draft.effortHours, ContentFingerprint.of(title: draft.title, url: draft.url), Self.timestamp(now()),
+                    draft.effortHours, draft.contentFingerprint, Self.timestamp(now()),
                 ])
             let actionID = db.lastInsertedRowID
             for projectID in projectIDs {

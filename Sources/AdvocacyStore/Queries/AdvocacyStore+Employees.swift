@@ -107,13 +107,14 @@ extension AdvocacyStore {
         try read { db in
             let employee = try Self.requireEmployee(db, email)
             let channels = try Self.fetchChannels(db, owner: email)
+            // actionFact's key starts with the person: no scan of every action.
             let activity = try Row.fetchOne(
                 db,
-                sql: "SELECT COUNT(*) AS actions, MAX(a.publishedOn) AS lastDate FROM action a JOIN employee e ON e.id = a.employeeId WHERE e.email = ?",
+                sql: "SELECT COUNT(*) AS actions, MAX(f.day) AS lastDay FROM actionFact f JOIN employee e ON e.id = f.employeeId WHERE e.email = ?",
                 arguments: [email.value])
             return EmployeeProfile(
                 employee: employee, channels: channels, actions: activity?["actions"] ?? 0,
-                lastActionDate: try (activity?["lastDate"] as String?).map { try Self.date($0) })
+                lastActionDate: (activity?["lastDay"] as Int?).map { LocalDate(daysSinceEpoch: $0) })
         }
     }
 

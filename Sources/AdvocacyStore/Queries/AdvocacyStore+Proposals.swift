@@ -105,7 +105,9 @@ extension AdvocacyStore {
         })
         var hours: [Int64: [ProjectCode: Double]] = [:]
         try forEachProject(of: worked.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
-            hours[action.employee, default: [:]][projectCodes[project]!, default: 0] += action.hours
+            // Every tag names a project (a foreign key that restricts deletion).
+            guard let code = projectCodes[project] else { return }
+            hours[action.employee, default: [:]][code, default: 0] += action.hours
         }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",

@@ -26,10 +26,11 @@ struct ImportActionsCommand: ContextCommand {
         let emails = EmailCache()
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
             mode, columns, next, reject in
-            try context.noticingConsent(of: actor, by: actor, in: store) {
-                try store.importActions(
-                    mode, by: actor, next: next, draft: { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) },
-                    onReject: reject)
+            // The file is read and its rows checked on a second thread while the database writes.
+            let rows = PrefetchedRows(next: next) { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) }
+            defer { rows.stop() }
+            return try context.noticingConsent(of: actor, by: actor, in: store) {
+                try store.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: reject)
             }
         }
     }
