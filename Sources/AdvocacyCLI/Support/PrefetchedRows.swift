@@ -93,7 +93,7 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
             return true
         }
         let outcome = Result<Void, any Error> {
-            while !condition.withLock({ stopped }), let record = try work.next() {
+            while let record = try work.next() {
                 items.append((record, Result { try work.draft(record) }))
                 if items.count == Self.batchSize {
                     guard hand(items) else { return }

@@ -65,17 +65,25 @@ public struct Action: Hashable, Encodable, Sendable {
 public struct ActionDraft: Hashable, Sendable {
     public var author: EmailAddress
     public var url: CanonicalURL {
-        didSet { contentFingerprint = ContentFingerprint.of(title: title, url: url) }
+        didSet {
+            contentFingerprint = hasGivenTitle ? ContentFingerprint.of(title: title, url: url) : 0
+            (addressChannel, addressPlatform) = (ChannelLocator.channelURL(forPost: url), ChannelLocator.inferredKind(of: url))
+        }
     }
     /// `nil`: taken from the channel's kind (a blog gives an article, YouTube a video).
     public var kind: ActionKind?
     public var title: String {
-        didSet { contentFingerprint = ContentFingerprint.of(title: title, url: url) }
+        didSet { contentFingerprint = hasGivenTitle ? ContentFingerprint.of(title: title, url: url) : 0 }
     }
     /// The title's ``ContentFingerprint`` (0 for a title made from the
     /// address), worked out with the draft: an import makes its drafts on
     /// the thread that reads the file, not the one that writes the database.
     public private(set) var contentFingerprint: Int64 = 0
+    /// The channel the address names, if any (``ChannelLocator/channelURL(forPost:)``),
+    /// worked out with the draft for the same reason.
+    public private(set) var addressChannel: CanonicalURL?
+    /// The platform the address is on (``ChannelLocator/inferredKind(of:)``).
+    public private(set) var addressPlatform: ChannelKind
     /// Whether the title was given rather than made from the address: an
     /// import only overwrites a stored title with a given one.
     public var hasGivenTitle: Bool
@@ -105,7 +113,10 @@ public struct ActionDraft: Hashable, Sendable {
         self.projects = projects.filter { seen.insert($0).inserted }
         self.metrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
         self.metricsDate = today
-        self.contentFingerprint = ContentFingerprint.of(title: self.title, url: url)
+        // A title made from the address has none (see ContentFingerprint.of(title:url:)).
+        self.contentFingerprint = title == nil ? 0 : ContentFingerprint.of(title: self.title, url: url)
+        self.addressChannel = ChannelLocator.channelURL(forPost: url)
+        self.addressPlatform = ChannelLocator.inferredKind(of: url)
     }
 
     /// Refuses effort that is not above 0 and at most 200 hours.

@@ -13,8 +13,8 @@ public enum ChannelChoice: Equatable, Sendable {
     /// Chooses the channel of `draft` among `own`, the author's channels.
     public static func choose(for draft: ActionDraft, among own: [(url: CanonicalURL, kind: ChannelKind)]) -> ChannelChoice {
         let post = draft.url
-        let inferred = ChannelLocator.inferredKind(of: post)
-        let derived = ChannelLocator.channelURL(forPost: post)
+        let inferred = draft.addressPlatform
+        let derived = draft.addressChannel
         // A comment or share sits under someone else's post: it counts on the author's own account there.
         let reacting = draft.kind == .comment || draft.kind == .share
 
