@@ -90,6 +90,31 @@ extension AdvocacyStore {
         summary.channels = channelIDs.count
         summary.actions = actionIDs.count
 
+        // Content fingerprints hash the titles' words: a guessed title would
+        // find its action. Each becomes a random number kept nowhere, the
+        // same for equal ones, so the person's duplicates (scored within the
+        // person) and their score stay as they were.
+        let actionList = allActions.map(String.init).joined(separator: ", ")
+        let fingerprints = try Int64?.fetchAll(
+            db,
+            sql: """
+                SELECT contentFingerprint FROM action WHERE id IN (\(actionList))
+                UNION SELECT json_extract(before, '$.contentFingerprint') FROM auditEntry WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
+                UNION SELECT json_extract(after, '$.contentFingerprint') FROM auditEntry WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
+                """
+        ).compactMap { $0 }.filter { $0 != 0 }
+        var replacements: [Int64: Int64] = [:]
+        for fingerprint in Set(fingerprints) {
+            var replacement: Int64 = 0
+            while replacement == 0 || replacements.values.contains(replacement) { replacement = Int64.random(in: .min ... .max) }
+            replacements[fingerprint] = replacement
+        }
+        try db.execute(sql: "CREATE TEMP TABLE erasedFingerprint (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+        defer { try? db.execute(sql: "DROP TABLE temp.erasedFingerprint") }
+        for (old, new) in replacements {
+            try db.execute(sql: "INSERT INTO temp.erasedFingerprint (old, new) VALUES (?, ?)", arguments: [old, new])
+        }
+
         // 1. The live rows, without an audit entry each (it would copy the old values into the trail).
         try audit.withoutRecording {
             try db.execute(
@@ -99,7 +124,12 @@ extension AdvocacyStore {
             for channelID in channelIDs {
                 try channel.execute(arguments: [pseudonym.channelURL(id: channelID).string, channelID])
             }
-            let action = try db.makeStatement(sql: "UPDATE action SET url = ?, urlHash = ?, title = ? WHERE id = ?")
+            let action = try db.makeStatement(
+                sql: """
+                    UPDATE action SET url = ?, urlHash = ?, title = ?,
+                        contentFingerprint = COALESCE((SELECT new FROM temp.erasedFingerprint WHERE old = contentFingerprint), contentFingerprint)
+                    WHERE id = ?
+                    """)
             for actionID in actionIDs {
                 let url = pseudonym.actionURL(id: actionID).string
                 try action.execute(arguments: [url, AddressHash.of(url), pseudonym.actionTitle(id: actionID), actionID])
@@ -148,6 +178,15 @@ extension AdvocacyStore {
                     let url = pseudonym.actionURL(id: actionID).string
                     return (actionID, [("$.url", url), ("$.urlHash", AddressHash.of(url)), ("$.title", pseudonym.actionTitle(id: actionID))])
                 })
+            for json in ["before", "after"] {
+                try db.execute(
+                    sql: """
+                        UPDATE auditEntry SET \(json) = json_replace(\(json), '$.contentFingerprint',
+                            (SELECT new FROM temp.erasedFingerprint WHERE old = json_extract(\(json), '$.contentFingerprint')))
+                        WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
+                            AND json_extract(\(json), '$.contentFingerprint') IN (SELECT old FROM temp.erasedFingerprint)
+                        """)
+            }
             try db.execute(sql: "UPDATE auditEntry SET actorEmail = ? WHERE actorId = ?", arguments: [pseudonym.email.value, id])
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
                 for json in ["before", "after"] {
