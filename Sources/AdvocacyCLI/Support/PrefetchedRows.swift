@@ -4,23 +4,18 @@ import Foundation
 /// Reads an import's rows and makes their drafts on a second thread, a few
 /// hundred rows ahead of the database applying them.
 ///
-/// Reading the CSV, checking each cell and working out titles and content
-/// fingerprints is a third of an import and needs no database; the store's
-/// writes are the rest and need one thread. Overlapped, they keep both cores
-/// busy. The rows and their drafts (or the reason a draft was refused) come
-/// out in file order, so the import's report, its rejects file and the
-/// database are exactly what reading in turn gives; a file that is not CSV
-/// fails at the same row.
+/// Reading the CSV, checking each cell and working out titles, content
+/// fingerprints and the channels addresses name needs no database; the
+/// store's writes need one thread. Overlapped, they keep both cores busy.
+/// The rows and their drafts (or the reason a draft was refused) come out in
+/// file order, so the import's report, its rejects file and the database are
+/// exactly what reading in turn gives; a file that is not CSV fails at the
+/// same row.
 final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     /// A row and its draft, or why the draft was refused.
     private typealias Item = (record: ImportRecord, draft: Result<Draft, any Error>)
 
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var batches: [[Item]] = []
-    private var end: Result<Void, any Error>?
-    private var stopped = false
-
+    private let handOff = BatchHandOff<Item>(batchesAhead: PrefetchedRows.batchesAhead)
     // The consumer's side, one thread.
     private var batch: [Item] = []
     private var position = 0
@@ -33,13 +28,26 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     /// thread only, one row after another.
     init(next: @escaping () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> Draft) {
         let work = ReadingWork(next: next, draft: draft)
-        Thread.detachNewThread { [self] in produce(work) }
+        Thread.detachNewThread { [handOff] in
+            var items: [Item] = []
+            let outcome = Result<Void, any Error> {
+                while let record = try work.next() {
+                    items.append((record, Result { try work.draft(record) }))
+                    if items.count == Self.batchSize {
+                        guard handOff.give(items) else { return }
+                        items.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !items.isEmpty { handOff.give(items) }
+            handOff.finish(outcome)
+        }
     }
 
     /// The next row, or nil after the last; rethrows the reading error where it happened.
     func next() throws -> ImportRecord? {
         if position == batch.count {
-            guard let taken = try take() else { return nil }
+            guard let taken = try handOff.take() else { return nil }
             batch = taken
             position = 0
         }
@@ -59,54 +67,7 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     /// reads the file after the import: for an import that ends before the
     /// file does (a database error), and after every import. Safe to call
     /// more than once.
-    func stop() {
-        condition.lock()
-        defer { condition.unlock() }
-        stopped = true
-        batches.removeAll()
-        condition.broadcast()
-        while end == nil { condition.wait() }
-    }
-
-    private func take() throws -> [Item]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && end == nil { condition.wait() }
-        if !batches.isEmpty {
-            let taken = batches.removeFirst()
-            condition.broadcast()
-            return taken
-        }
-        try end?.get()
-        return nil
-    }
-
-    private func produce(_ work: ReadingWork) {
-        var items: [Item] = []
-        func hand(_ items: [Item]) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while batches.count >= Self.batchesAhead && !stopped { condition.wait() }
-            guard !stopped else { return false }
-            batches.append(items)
-            condition.broadcast()
-            return true
-        }
-        let outcome = Result<Void, any Error> {
-            while let record = try work.next() {
-                items.append((record, Result { try work.draft(record) }))
-                if items.count == Self.batchSize {
-                    guard hand(items) else { return }
-                    items.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        if !items.isEmpty { _ = hand(items) }
-        condition.withLock {
-            end = outcome
-            condition.broadcast()
-        }
-    }
+    func stop() { handOff.close() }
 
     /// The reading closures, handed to the one thread that calls them.
     private struct ReadingWork: @unchecked Sendable {
