@@ -64,29 +64,24 @@ public struct Action: Hashable, Encodable, Sendable {
 /// An action as a person logs it, before the store finds its channel.
 public struct ActionDraft: Hashable, Sendable {
     public var author: EmailAddress
-    public var url: CanonicalURL {
-        didSet {
-            contentFingerprint = hasGivenTitle ? ContentFingerprint.of(title: title, url: url) : 0
-            (addressChannel, addressPlatform) = (ChannelLocator.channelURL(forPost: url), ChannelLocator.inferredKind(of: url))
-        }
-    }
+    /// The address, the title and what is worked out from them are fixed
+    /// once the draft is made.
+    public let url: CanonicalURL
     /// `nil`: taken from the channel's kind (a blog gives an article, YouTube a video).
     public var kind: ActionKind?
-    public var title: String {
-        didSet { contentFingerprint = hasGivenTitle ? ContentFingerprint.of(title: title, url: url) : 0 }
-    }
+    public let title: String
+    /// Whether the title was given rather than made from the address: an
+    /// import only overwrites a stored title with a given one.
+    public let hasGivenTitle: Bool
     /// The title's ``ContentFingerprint`` (0 for a title made from the
     /// address), worked out with the draft: an import makes its drafts on
     /// the thread that reads the file, not the one that writes the database.
-    public private(set) var contentFingerprint: Int64 = 0
+    public let contentFingerprint: Int64
     /// The channel the address names, if any (``ChannelLocator/channelURL(forPost:)``),
     /// worked out with the draft for the same reason.
-    public private(set) var addressChannel: CanonicalURL?
+    public let addressChannel: CanonicalURL?
     /// The platform the address is on (``ChannelLocator/inferredKind(of:)``).
-    public private(set) var addressPlatform: ChannelKind
-    /// Whether the title was given rather than made from the address: an
-    /// import only overwrites a stored title with a given one.
-    public var hasGivenTitle: Bool
+    public let addressPlatform: ChannelKind
     public var date: LocalDate
     public var effortHours: Double?
     public var projects: [ProjectCode]
