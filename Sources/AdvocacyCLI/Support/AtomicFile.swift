@@ -17,22 +17,54 @@ enum AtomicFile {
     /// Writes the file through `body`, which may write it in pieces.
     static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
         try requireWritable(path)
-        let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            guard let handle = createPrivate(temporary.path) else { throw CocoaError(.fileWriteNoPermission) }
-            defer { try? handle.close() }
-            try body(handle)
-            try handle.synchronize()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
+        guard let file = Pending(path) else {
             throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
         }
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.cannotWrite(path: path, reason: reason)
+        do {
+            try body(file.handle)
+        } catch {
+            file.discard()
+            throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
+        }
+        try file.commit(diskFull: "the folder is not writable or the disk is full")
+    }
+
+    /// A file being written beside its final path, which ``commit(diskFull:)``
+    /// syncs and renames into place and ``discard()`` removes.
+    final class Pending {
+        let path: String
+        let handle: FileHandle
+        private let temporary: String
+
+        /// Nil when the temporary file cannot be created.
+        init?(_ path: String) {
+            let target = URL(fileURLWithPath: path)
+            temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+            guard let handle = AtomicFile.createPrivate(temporary) else { return nil }
+            self.path = path
+            self.handle = handle
+        }
+
+        /// Syncs the file to disk, then renames it over `path`. `diskFull`
+        /// is the reason given when the sync fails.
+        func commit(diskFull: String) throws {
+            do {
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                discard()
+                throw CLIError.cannotWrite(path: path, reason: diskFull)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw CLIError.cannotWrite(path: path, reason: reason)
+            }
+        }
+
+        func discard() {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
         }
     }
 

@@ -53,8 +53,7 @@ final class RejectsFile {
     let path: String
     private let header: [String]
     private let writer: CSVWriter
-    private var handle: FileHandle?
-    private var temporaryPath: String?
+    private var file: AtomicFile.Pending?
     private var buffer: [UInt8] = []
 
     init(besides source: String, header: [String], delimiter: CSVDelimiter) {
@@ -64,47 +63,38 @@ final class RejectsFile {
     }
 
     func add(_ record: ImportRecord, reason: String) throws {
-        if handle == nil { try open() }
+        if file == nil { try open() }
         writer.append(record.fields + [reason], to: &buffer)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    /// Moves the rejects into place when `keep` is true and there were any,
-    /// returning the path; otherwise removes the temporary file.
+    /// Moves the rejects into place, synced, when `keep` is true and there
+    /// were any, returning the path; otherwise removes the temporary file.
     func finish(keep: Bool) throws -> String? {
-        guard let handle, let temporaryPath else { return nil }
-        self.handle = nil
+        guard let file else { return nil }
+        self.file = nil
         guard keep else {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            file.discard()
             return nil
         }
-        try flush(to: handle)
-        try handle.close()
-        guard rename(temporaryPath, path) == 0 else {
-            throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
+        try flush(to: file)
+        try file.commit(diskFull: "the disk is full")
         return path
     }
 
     private func open() throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).\(UUID().uuidString).tmp").path
-        guard let handle = AtomicFile.createPrivate(temporary) else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder is not writable")
-        }
-        self.handle = handle
-        temporaryPath = temporary
+        guard let file = AtomicFile.Pending(path) else { throw CLIError.cannotWrite(path: path, reason: "the folder is not writable") }
+        self.file = file
         writer.append(header + ["reason"], to: &buffer)
     }
 
     private func flush() throws {
-        if let handle { try flush(to: handle) }
+        if let file { try flush(to: file) }
     }
 
-    private func flush(to handle: FileHandle) throws {
+    private func flush(to file: AtomicFile.Pending) throws {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw CLIError.cannotWrite(path: path, reason: "the disk is full") }
+        do { try file.handle.write(contentsOf: buffer) } catch { throw CLIError.cannotWrite(path: path, reason: "the disk is full") }
         buffer.removeAll(keepingCapacity: true)
     }
 }
