@@ -12,7 +12,7 @@ struct ScoringStoreTests {
         var channelsByOwner: [EmailAddress: [Int]] = [:]
         for (index, entry) in dataset.channels.enumerated() { channelsByOwner[entry.channel.owner, default: []].append(index) }
         var actionsByChannel: [Int: [DemoDataset.ActionEntry]] = [:]
-        for action in dataset.actions { actionsByChannel[action.channelIndex, default: []].append(action) }
+        for action in dataset.allActions() { actionsByChannel[action.channelIndex, default: []].append(action) }
         return dataset.employees.map { person in
             let owned = channelsByOwner[person.email] ?? []
             let channels = owned.map { index in

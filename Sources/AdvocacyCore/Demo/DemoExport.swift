@@ -1,22 +1,15 @@
 extension DemoDataset {
-    /// The columns of ``actionsCSV(writer:)``: what `import actions` reads.
+    /// The columns of ``writeActionsCSV(writer:to:)``: what `import actions` reads.
     public static let actionColumns = [
         "email", "url", "kind", "title", "date", "projects", "effort", "reactions", "comments", "shares", "impressions", "clicks",
         "metrics_date",
     ]
 
     /// The demo's actions as an `import actions` file, each with its latest
-    /// figures: the benchmark file of the import, and a round trip the tests
-    /// check (importing it gives the programme the demo loads directly).
-    public func actionsCSV(writer: CSVWriter = CSVWriter()) -> [UInt8] {
-        var all: [UInt8] = []
-        writeActionsCSV(writer: writer) { all.append(contentsOf: $0) }
-        return all
-    }
-
-    /// The same file in pieces of about a megabyte, handed to `write` in
-    /// order, so five million actions never sit in memory at once; how many
-    /// actions it wrote.
+    /// figures (the benchmark file of the import, and a round trip the tests
+    /// check: importing it gives the programme the demo loads directly), in
+    /// pieces of about a megabyte handed to `write` in order, so five million
+    /// actions never sit in memory at once; how many actions it wrote.
     @discardableResult
     public func writeActionsCSV(writer: CSVWriter = CSVWriter(), to write: ([UInt8]) throws -> Void) rethrows -> Int {
         let chunk = 1 << 20

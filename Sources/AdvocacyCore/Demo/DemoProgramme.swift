@@ -39,8 +39,9 @@ public struct DemoDataset: Sendable {
     /// The catalogue, budget and wishes.
     public var rewards: DemoRewards
 
-    /// Every action, in one array: for small programmes and tests.
-    public var actions: [ActionEntry] { Array(actionStream) }
+    /// Every action, in one array, generated again at each call: for small
+    /// programmes and tests (large ones go through ``actionStream``).
+    public func allActions() -> [ActionEntry] { Array(actionStream) }
 
     /// How many people fall in each tier, by their largest audience at the end.
     public var peopleByTier: [AudienceTier: Int] {
