@@ -51,7 +51,11 @@ case "${1:-}" in
     *) echo "error: unknown argument '$1': expected nothing or --quick (usage: scripts/bench.sh [--quick])" >&2; exit 64 ;;
 esac
 for size in "${sizes[@]}"; do
-    [[ "$size" =~ ^[0-9]+:[0-9]+$ ]] || { echo "error: BENCH_SIZES wants employees:actions pairs, not '$size'" >&2; exit 64; }
+    # The ranges `advocacy demo` accepts: 3 to 100,000 employees, 1 to 5,000,000 actions.
+    if [[ ! "$size" =~ ^[0-9]+:[0-9]+$ ]] || (( 10#${size%:*} < 3 || 10#${size%:*} > 100000 || 10#${size#*:} < 1 || 10#${size#*:} > 5000000 )); then
+        echo "error: BENCH_SIZES wants employees:actions pairs, 3 to 100000 employees and 1 to 5000000 actions, not '$size'" >&2
+        exit 64
+    fi
 done
 if $quick; then
     kept=()
