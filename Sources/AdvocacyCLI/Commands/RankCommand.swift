@@ -45,7 +45,7 @@ struct RankCommand: ContextCommand {
         let result = try global.openStore(in: context).rank(period: chosen, today: context.today, filter: filter, by: viewer)
         let report = RankingReport(result, by: by, top: top)
         switch output.format {
-        case .json: context.print(try CommandContext.json(report))
+        case .json: context.printJSON(report)
         case .csv: context.standardOutput.write(report.table.csv())
         case .text:
             context.print(report.heading)

@@ -68,6 +68,21 @@ struct Table {
     }
 }
 
+/// A value printed as JSON by ``JSONWriter`` rather than `JSONEncoder`: the
+/// largest outputs, where the encoder's cost showed.
+protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+    /// The whole document, as ``CommandContext/printJSON(_:)`` prints it but for the last line feed.
+    var json: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
 /// A value a listing prints as one row of a table.
 protocol TableRow: Encodable {
     static var columns: [Table.Column] { get }
@@ -146,6 +161,13 @@ extension CommandContext {
                 print(label + String(repeating: " ", count: width - key.count + 1) + value)
             }
         }
+    }
+
+    /// Prints `value` as JSON through ``JSONWriter``, in pieces of about a megabyte.
+    func printJSON(_ value: some JSONWritable) {
+        var writer = JSONWriter { standardOutput.write(String(decoding: $0, as: UTF8.self)) }
+        value.write(to: &writer)
+        standardOutput.write(String(decoding: writer.bytes, as: UTF8.self) + "\n")
     }
 
     static func json<Value: Encodable>(_ value: Value) throws -> String {

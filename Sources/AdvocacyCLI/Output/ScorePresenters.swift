@@ -5,7 +5,7 @@ import Foundation
 // How rankings and explanations print. JSON keys and table headers match.
 
 /// A ranking of people or teams, as `rank` prints it.
-struct RankingReport: Encodable {
+struct RankingReport: JSONWritable {
     var policyVersion: Int
     var period: String
     var from: LocalDate
@@ -32,19 +32,27 @@ struct RankingReport: Encodable {
 
     var isEmpty: Bool { people.isEmpty && teams.isEmpty }
 
-    enum CodingKeys: String, CodingKey { case policyVersion, period, from, to, weeks, by, items }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(policyVersion, forKey: .policyVersion)
-        try c.encode(period, forKey: .period)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(weeks, forKey: .weeks)
-        try c.encode(by, forKey: .by)
-        switch by {
-        case .person: try c.encode(people.map(PersonItem.init), forKey: .items)
-        case .team: try c.encode(teams.map(TeamItem.init), forKey: .items)
+    /// Written directly rather than through `JSONEncoder`: a ranking of a
+    /// whole department is the largest JSON `advocacy` prints (see ``JSONWriter``).
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("by")
+            json.value(by.rawValue)
+            json.key("from")
+            json.value(from.description)
+            json.key("items")
+            switch by {
+            case .person: json.array(people) { json, score in PersonItem(score).write(to: &json) }
+            case .team: json.array(teams) { json, team in TeamItem(team).write(to: &json) }
+            }
+            json.key("period")
+            json.value(period)
+            json.key("policyVersion")
+            json.value(policyVersion)
+            json.key("to")
+            json.value(to.description)
+            json.key("weeks")
+            json.value(weeks)
         }
     }
 
@@ -101,7 +109,7 @@ extension PersonScore {
 }
 
 /// One person in a ranking, as JSON.
-struct PersonItem: Encodable {
+struct PersonItem: Encodable, JSONWritable {
     var score: PersonScore
     init(_ score: PersonScore) { self.score = score }
 
@@ -127,24 +135,90 @@ struct PersonItem: Encodable {
         try c.encode(score.weeksActive, forKey: .weeksActive)
         try c.encode(score.weeks, forKey: .weeks)
     }
+
+    /// The same as `encode(to:)` gives, for ``RankingReport``'s writer; the
+    /// tests compare the two.
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("actions")
+            json.value(score.actions)
+            json.key("active")
+            json.value(score.person.isActive)
+            json.key("audience")
+            json.value(score.audience)
+            json.key("components")
+            json.object { json in
+                let components = score.components
+                json.key("alignment")
+                json.value(components.alignment)
+                json.key("authenticity")
+                json.value(components.authenticity)
+                json.key("consistency")
+                json.value(components.consistency)
+                json.key("effort")
+                json.value(components.effort)
+                json.key("quality")
+                json.value(components.quality)
+                json.key("reach")
+                json.value(components.reach)
+            }
+            json.key("email")
+            json.value(score.person.email.value)
+            json.key("engagement")
+            json.value(score.engagement)
+            json.key("flags")
+            json.array(score.flags) { json, flag in
+                json.object { json in
+                    json.key("kind")
+                    json.value(flag.kind.rawValue)
+                    json.key("multiplier")
+                    json.value(flag.multiplier)
+                    json.key("reason")
+                    json.value(flag.reason)
+                }
+            }
+            json.key("name")
+            json.value(score.person.name)
+            json.key("rank")
+            json.value(score.rank)
+            json.key("score")
+            json.value(score.score)
+            json.key("tFactor")
+            json.value(score.tFactor)
+            json.key("team")
+            json.value(score.person.team)
+            json.key("tier")
+            json.value(score.tier.rawValue)
+            json.key("weeks")
+            json.value(score.weeks)
+            json.key("weeksActive")
+            json.value(score.weeksActive)
+        }
+    }
 }
 
 /// One team in a ranking, as JSON.
-struct TeamItem: Encodable {
+struct TeamItem {
     var team: TeamScore
     init(_ team: TeamScore) { self.team = team }
 
-    enum CodingKeys: String, CodingKey { case rank, team, score, advocates, actions, engagement, leader }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(team.rank, forKey: .rank)
-        try c.encode(team.team, forKey: .team)
-        try c.encode(team.score, forKey: .score)
-        try c.encode(team.advocates, forKey: .advocates)
-        try c.encode(team.actions, forKey: .actions)
-        try c.encode(team.engagement, forKey: .engagement)
-        try c.encode(team.leader.email.value, forKey: .leader)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("actions")
+            json.value(team.actions)
+            json.key("advocates")
+            json.value(team.advocates)
+            json.key("engagement")
+            json.value(team.engagement)
+            json.key("leader")
+            json.value(team.leader.email.value)
+            json.key("rank")
+            json.value(team.rank)
+            json.key("score")
+            json.value(team.score)
+            json.key("team")
+            json.value(team.team)
+        }
     }
 }
 

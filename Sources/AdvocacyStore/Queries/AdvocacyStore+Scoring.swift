@@ -189,21 +189,29 @@ extension AdvocacyStore {
     /// The facts of the row `statement` is on, in ``factColumns`` order.
     ///
     /// Reads the columns with SQLite's C API: ranking calls this a million
-    /// times, and going through GRDB's `Row` was a third of its time.
+    /// times, and going through GRDB's `Row` was a third of its time. Each
+    /// column is fetched once as a value, then asked its type and content:
+    /// every `sqlite3_column_*` call checks the column and takes the
+    /// connection's lock, and asking the type then the integer took two.
+    /// SQLite calls such a value unprotected: safe only while one thread
+    /// uses the connection, which GRDB's serialized access guarantees.
     static func facts(_ statement: SQLiteStatement) -> ActionFacts {
+        func value(_ column: Int32) -> OpaquePointer? { sqlite3_column_value(statement, column) }
         func integer(_ column: Int32) -> Int? {
-            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+            let value = value(column)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : Int(sqlite3_value_int64(value))
         }
         let metrics = integer(6).map { reactions in
             Metrics(impressions: integer(5), reactions: reactions, comments: integer(7) ?? 0, shares: integer(8) ?? 0, clicks: integer(9) ?? 0)
         }
-        let kindBytes = sqlite3_column_text(statement, 2)
+        let kind = value(2)
+        let effort = value(3)
         return ActionFacts(
-            id: sqlite3_column_int64(statement, 12), day: LocalDate(daysSinceEpoch: Int(sqlite3_column_int64(statement, 1))),
-            kind: actionKind(first: kindBytes?.pointee ?? 0, length: sqlite3_column_bytes(statement, 2)),
-            effortHours: sqlite3_column_type(statement, 3) == SQLITE_NULL ? nil : sqlite3_column_double(statement, 3),
+            id: sqlite3_value_int64(value(12)), day: LocalDate(daysSinceEpoch: Int(sqlite3_value_int64(value(1)))),
+            kind: actionKind(first: sqlite3_value_text(kind)?.pointee ?? 0, length: sqlite3_value_bytes(kind)),
+            effortHours: sqlite3_value_type(effort) == SQLITE_NULL ? nil : sqlite3_value_double(effort),
             metrics: metrics, followersAtPublication: integer(10), strategicWeight: integer(11),
-            contentFingerprint: sqlite3_column_int64(statement, 4))
+            contentFingerprint: sqlite3_value_int64(value(4)))
     }
 
     /// The kind stored as text, told by its first letter and length: the
@@ -229,8 +237,7 @@ extension AdvocacyStore {
         observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
         let people = try scoredPeople(db)
-        let audiences = try audiencesAtEnd(db, day: window.upperBound)
-        let spikes = try followerSpikes(db, policy: policy, window: window)
+        let followers = try followerReadings(db, policy: policy, window: window)
 
         var conditions = ["f.day BETWEEN :from AND :to"]
         var arguments: [String: (any DatabaseValueConvertible)?] = [
@@ -265,7 +272,7 @@ extension AdvocacyStore {
         var current: Int64?
         func flush() {
             guard let id = current, let person = people[id] else { return }
-            results.append(builder.finish(person: person, audience: audiences[id], spikes: spikes[id] ?? []).score)
+            results.append(builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
             builder = builder.next()
         }
         let rows = try Row.fetchCursor(statement)
@@ -295,33 +302,31 @@ extension AdvocacyStore {
         return people
     }
 
-    /// Each person's largest channel audience on `day` (the nearest count at
-    /// or before it, else the earliest known).
-    static func audiencesAtEnd(_ db: Database, day: LocalDate) throws -> [Int64: Int] {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.employeeId, MAX(\(Migrations.followers(channel: "c.id", on: "?")))
-                FROM channel c GROUP BY c.employeeId
-                """,
-            arguments: [day.description])
+    /// What the follower counts say about each person over a window: their
+    /// largest channel audience at its end, and their channels' unexplained
+    /// follower jumps in it.
+    struct FollowerReadings {
         var audiences: [Int64: Int] = [:]
-        while let row = try rows.next() {
-            if let audience: Int = row[1] { audiences[row[0]] = audience }
-        }
-        return audiences
+        var spikes: [Int64: [FollowerSpike]] = [:]
     }
 
-    /// Unexplained follower jumps in `window`, by person.
-    static func followerSpikes(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> [Int64: [FollowerSpike]] {
+    /// Reads every channel's counts from a spike window before the start to
+    /// the end of `window` in one pass, channel by channel: the spikes come
+    /// from them, and so does the audience at the end (the nearest count at
+    /// or before it, else the earliest known), which only a channel with no
+    /// count in that span asks of the table again.
+    static func followerReadings(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> FollowerReadings {
         let actionBetween = try db.makeStatement(
             sql: "SELECT EXISTS (SELECT 1 FROM actionFact WHERE channelId = ? AND day > ? AND day <= ?)")
-        var spikes: [Int64: [FollowerSpike]] = [:]
+        let audienceOutside = try db.makeStatement(
+            sql: "SELECT \(Migrations.followers(channel: "?1", on: "?2"))")
+        var readings = FollowerReadings()
         var failure: (any Error)?
-        func detect(channelID: Int64, owner: Int64, url: String, history: [FollowerCount]) {
+        func read(channelID: Int64, owner: Int64, url: String, history: [FollowerCount]) throws {
+            let audience = try history.last?.followers ?? Int.fetchOne(audienceOutside, arguments: [channelID, window.upperBound.description])
+            if let audience { readings.audiences[owner] = max(readings.audiences[owner] ?? 0, audience) }
             guard history.count > 1 else { return }
-            let channel = CanonicalURL(alreadyCanonical: url)
-            let spike = FollowerHistory.spike(on: channel, in: history, within: window, policy: policy) { after, upTo in
+            let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url), in: history, within: window, policy: policy) { after, upTo in
                 do {
                     return try Bool.fetchOne(actionBetween, arguments: [channelID, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
                 } catch {
@@ -329,18 +334,17 @@ extension AdvocacyStore {
                     return true
                 }
             }
-            if let spike { spikes[owner, default: []].append(spike) }
+            if let spike { readings.spikes[owner, default: []].append(spike) }
         }
 
-        // Every count since a spike window before the start, channel by
-        // channel: channels in the outer loop (one seek each, not one per
-        // count), and the dates read as text (julianday per row was a third
-        // of the query).
+        // Channels in the outer loop (one seek each, not one per count; a
+        // channel without counts in the span comes once, its count NULL),
+        // and the dates read as text (julianday per row was a third of the
+        // query).
         let statement = try db.makeStatement(
             sql: """
                 SELECT c.id, c.employeeId, c.url, s.date, s.followers
-                FROM channel c CROSS JOIN followerSnapshot s ON s.channelId = c.id
-                WHERE s.date BETWEEN ? AND ?
+                FROM channel c LEFT JOIN followerSnapshot s ON s.channelId = c.id AND s.date BETWEEN ? AND ?
                 ORDER BY c.id, s.date
                 """)
         let rows = try Row.fetchCursor(
@@ -352,17 +356,18 @@ extension AdvocacyStore {
         while try rows.next() != nil {
             let channelID = sqlite3_column_int64(raw, 0)
             if channelID != current?.channel {
-                if let current { detect(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
+                if let current { try read(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
                 current = (channelID, sqlite3_column_int64(raw, 1), String(cString: sqlite3_column_text(raw, 2)))
                 history.removeAll(keepingCapacity: true)
             }
+            guard sqlite3_column_type(raw, 3) != SQLITE_NULL else { continue }
             let dateBytes = UnsafeBufferPointer(start: sqlite3_column_text(raw, 3), count: Int(sqlite3_column_bytes(raw, 3)))
             // The table's CHECK keeps every date a real YYYY-MM-DD.
             guard let day = LocalDate(exactly: dateBytes) else { continue }
             history.append(FollowerCount(day: day, followers: Int(sqlite3_column_int64(raw, 4))))
         }
-        if let current { detect(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
+        if let current { try read(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
         if let failure { throw failure }
-        return spikes
+        return readings
     }
 }

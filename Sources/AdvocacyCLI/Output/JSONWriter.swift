@@ -1,0 +1,136 @@
+/// Pretty JSON written straight to bytes, laid out exactly as
+/// ``CommandContext/jsonEncoder()`` lays it out (two-space indents,
+/// `"key" : value`, an empty array or object on three lines, numbers as
+/// Swift prints them without a trailing `.0`), with control characters made
+/// visible as ``TerminalText`` makes them.
+///
+/// For the largest outputs only: a ranking of 50,000 people is 23 MB of
+/// JSON, and Foundation's `JSONEncoder` (every value boxed in a tree, every
+/// object's keys sorted as strings, the whole document in memory, then
+/// scanned again for control characters) took a third of a ranking. The
+/// caller writes each object's keys in sorted order, as `.sortedKeys` would;
+/// the tests compare both encoders byte for byte.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the container being written has no member yet.
+    private var isEmpty = true
+
+    /// `flush` receives the bytes written so far whenever they pass about a
+    /// megabyte, so a long list goes out in pieces.
+    private let flush: (([UInt8]) -> Void)?
+    private static let pieceBytes = 1 << 20
+
+    init(flush: (([UInt8]) -> Void)? = nil) {
+        self.flush = flush
+        bytes.reserveCapacity(flush == nil ? 4096 : Self.pieceBytes + 4096)
+    }
+
+    /// Writes an object; `body` writes its members with ``key(_:)`` then a value.
+    mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
+    }
+
+    /// Writes an array of `elements`, each written by `element`.
+    mutating func array<Elements: Sequence>(
+        _ elements: Elements, _ element: (inout JSONWriter, Elements.Element) throws -> Void
+    ) rethrows {
+        try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { writer in
+            for item in elements {
+                writer.startMember()
+                try element(&writer, item)
+                if writer.bytes.count >= Self.pieceBytes, let flush = writer.flush {
+                    flush(writer.bytes)
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
+
+    /// Starts a member of the object being written: the value comes next.
+    mutating func key(_ name: StaticString) {
+        startMember()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: #"" : "#.utf8)
+    }
+
+    mutating func value(_ text: String?) {
+        guard var text else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case ..<0x20: escape(UInt32(byte), uppercase: false)
+                // DEL and C1 controls (0xC2 0x80–0x9F): JSONEncoder leaves them, TerminalText escapes them.
+                case 0x7F: escape(0x7F, uppercase: true)
+                case 0x80...0x9F where previous == 0xC2:
+                    bytes.removeLast()
+                    escape(UInt32(byte), uppercase: true)
+                default: bytes.append(byte)
+                }
+                previous = byte
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func value(_ number: Int?) {
+        guard let number else { return null() }
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func value(_ number: Double?) {
+        guard let number else { return null() }
+        let text = number.description
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+    }
+
+    mutating func value(_ flag: Bool) {
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// `\u` and four hex digits: lower case as JSONEncoder writes C0
+    /// controls, upper case as TerminalText writes the others.
+    private mutating func escape(_ scalar: UInt32, uppercase: Bool) {
+        let digits = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        bytes.append(contentsOf: #"\u00"#.utf8)
+        bytes.append(digits[Int(scalar >> 4)])
+        bytes.append(digits[Int(scalar & 0xF)])
+    }
+
+    private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) throws -> Void) rethrows {
+        bytes.append(open)
+        depth += 1
+        isEmpty = true
+        try body(&self)
+        depth -= 1
+        bytes.append(contentsOf: isEmpty ? "\n\n".utf8 : "\n".utf8)
+        indent()
+        bytes.append(close)
+        isEmpty = false
+    }
+
+    private mutating func startMember() {
+        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        indent()
+        isEmpty = false
+    }
+
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+}

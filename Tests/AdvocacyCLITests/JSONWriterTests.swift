@@ -1,0 +1,96 @@
+import AdvocacyCore
+import AdvocacyStore
+import Foundation
+import Testing
+@testable import AdvocacyCLI
+
+/// ``JSONWriter`` must print what `JSONEncoder` (then ``TerminalText``) prints
+/// for the same values, byte for byte: scripts read both.
+@Suite("JSON written directly")
+struct JSONWriterTests {
+    /// Every kind of value the writer takes, with the awkward cases.
+    struct Sample: Encodable, JSONWritable {
+        var numbers: [Double] = [0, 25, 0.2, 1e-05, 1e21, 129_273.5, -3.25, 1.0 / 3.0, 0.1 + 0.2, 1e16]
+        var integers: [Int] = [0, -7, Int.max]
+        var text = "plain é ü 日本 / slash, \"quotes\" \\ back\u{01}\u{1F}\t\n\r\u{08}\u{0C} del\u{7F} c1\u{85}\u{9F} nbsp\u{A0}"
+        var empty: [Int] = []
+        var emptyObject: [String: Int] = [:]
+        var nested: [[Int]] = [[1], []]
+        var absent: String?
+        var flag = true
+
+        enum CodingKeys: String, CodingKey { case absent, empty, emptyObject, flag, integers, nested, numbers, text }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(absent, forKey: .absent)
+            try c.encode(empty, forKey: .empty)
+            try c.encode(emptyObject, forKey: .emptyObject)
+            try c.encode(flag, forKey: .flag)
+            try c.encode(integers, forKey: .integers)
+            try c.encode(nested, forKey: .nested)
+            try c.encode(numbers, forKey: .numbers)
+            try c.encode(text, forKey: .text)
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.key("absent")
+                json.value(absent)
+                json.key("empty")
+                json.array(empty) { json, number in json.value(number) }
+                json.key("emptyObject")
+                json.object { _ in }
+                json.key("flag")
+                json.value(flag)
+                json.key("integers")
+                json.array(integers) { json, number in json.value(number) }
+                json.key("nested")
+                json.array(nested) { json, list in json.array(list) { json, number in json.value(number) } }
+                json.key("numbers")
+                json.array(numbers) { json, number in json.value(number) }
+                json.key("text")
+                json.value(text)
+            }
+        }
+    }
+
+    @Test func writesWhatTheEncoderWrites() throws {
+        let sample = Sample()
+        #expect(sample.json == TerminalText.visible(try CommandContext.json(sample)))
+        // And it parses back to the same text.
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(sample.json.utf8)) as? [String: Any])
+        #expect(parsed["text"] as? String == sample.text)
+    }
+
+    @Test func aLongArrayGoesOutInPieces() throws {
+        let long = Array(0..<300_000)
+        var pieces: [[UInt8]] = []
+        var writer = JSONWriter { pieces.append($0) }
+        writer.array(long) { json, number in json.value(number) }
+        #expect(pieces.count >= 2)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 1 << 20 })
+        let whole = pieces.joined() + writer.bytes
+        #expect(String(decoding: whole, as: UTF8.self) == (try CommandContext.json(long)))
+    }
+
+    /// A ranking's people, with flags, no team, an inactive person and a
+    /// hidden one, as `rank` writes them and as the encoder writes them.
+    @Test func rankingItemsMatchTheirEncoding() throws {
+        let cli = try CLIHarness()
+        let demo = try cli.expectSuccess("demo", "--employees", "60", "--actions", "3000")
+        let admin = try EmailAddress(String(try #require(demo.output.firstMatch(of: /admin  (\S+)/)?.1)))
+        let store = try AdvocacyStore.open(atPath: cli.databasePath)
+        var people = try store.rank(period: .year(2026), today: CLIHarness.today, by: admin).people
+        #expect(people.count > 20)
+        #expect(people.contains { !$0.flags.isEmpty })
+        people[0].person.team = nil
+        people[1].person.isActive = false
+        people[2].person.name = "Zoë \"Z\" \u{1B}[31m"
+        for score in people {
+            #expect(PersonItem(score).json == TerminalText.visible(try CommandContext.json(PersonItem(score))))
+        }
+    }
+}
+
+
