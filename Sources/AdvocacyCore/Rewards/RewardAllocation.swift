@@ -193,11 +193,11 @@ public enum RewardAllocation {
         let budget = max(0, input.budgetCents)
         let cap = policy.maxShareCents(of: budget)
 
-        // Who is eligible.
-        var eligible: [RewardCandidate] = []
+        // Who is eligible, as positions in `candidates`: moving or copying
+        // 50,000 candidates, each holding two dictionaries, cost more than
+        // the allocation's own work.
+        var eligible: [Int] = []
         var heldBack: [HeldBack] = []
-        // Sorting positions, not candidates: moving 50,000 candidates, each
-        // holding two dictionaries, cost more than comparing them.
         let candidates = input.candidates
         for position in candidates.indices.sorted(by: { servedFirst(candidates[$0], candidates[$1]) }) {
             let candidate = candidates[position]
@@ -208,25 +208,31 @@ public enum RewardAllocation {
             } else if candidate.flagPenaltyPercent > policy.maxFlagPenaltyPercent && !candidate.cleared {
                 heldBack.append(HeldBack(score: candidate.score, reason: .flagged(penaltyPercent: candidate.flagPenaltyPercent)))
             } else {
-                eligible.append(candidate)
+                eligible.append(position)
             }
         }
 
-        let entitled = entitlements(weights: eligible.map { weight(score: $0.score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
+        let entitled = entitlements(
+            weights: eligible.map { weight(score: candidates[$0].score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
         var ledger = Ledger(policy: policy, budget: budget, kept: input.kept, rejected: input.rejected)
         let catalogue = ArrangedCatalogue(input.catalogue)
-        let preferences = eligible.map { preferenceList(for: $0, wishes: input.wishes[$0.email] ?? [], catalogue: catalogue) }
+        let preferences = eligible.map {
+            preferenceList(for: candidates[$0], wishes: input.wishes[candidates[$0].email] ?? [], catalogue: catalogue)
+        }
         var chosen: [[(item: RewardItem, reason: ProposalReason, fromLeftover: Bool)]] = Array(repeating: [], count: eligible.count)
 
         // Everyone's wishes first, in rank order, then items matching their
         // work, then development rewards, each within their entitlement: a
         // scarce item goes to someone who wished for it before anyone else.
         for pass in 0..<3 {
-            for (index, candidate) in eligible.enumerated() {
-                for (item, reason) in preferences[index] where reason.pass == pass
-                    && ledger.fits(item, candidate, within: entitled[index] - ledger.spentInPeriod(candidate.email))
-                {
-                    ledger.add(item, for: candidate.email)
+            for (index, position) in eligible.enumerated() {
+                let (email, tier) = (candidates[position].email, candidates[position].score.tier)
+                var within = entitled[index] - ledger.spentInPeriod(email)
+                // Most of 50,000 entitlements buy nothing: skip the list then.
+                guard within >= catalogue.cheapestCents else { continue }
+                for (item, reason) in preferences[index] where reason.pass == pass && ledger.fits(item, email, tier, within: within) {
+                    ledger.add(item, for: email)
+                    within -= item.costCents
                     chosen[index].append((item, reason, false))
                 }
             }
@@ -240,10 +246,13 @@ public enum RewardAllocation {
         var progress = true
         while progress && ledger.pool > 0 {
             progress = false
-            for (index, candidate) in eligible.enumerated() {
-                let headroom = cap - ledger.spentInPeriod(candidate.email)
-                if let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, candidate, within: headroom) }) {
-                    ledger.add(item, for: candidate.email)
+            for (index, position) in eligible.enumerated() {
+                let (email, tier) = (candidates[position].email, candidates[position].score.tier)
+                let headroom = cap - ledger.spentInPeriod(email)
+                if headroom >= catalogue.cheapestCents && ledger.pool >= catalogue.cheapestCents,
+                    let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, email, tier, within: headroom) })
+                {
+                    ledger.add(item, for: email)
                     chosen[index].append((item, reason, true))
                     progress = true
                     continue
@@ -253,16 +262,16 @@ public enum RewardAllocation {
                 else { continue }
                 // Give the cheapest development pick back, then look for a better one in its place.
                 let old = chosen[index][position].item
-                ledger.remove(old, for: candidate.email)
+                ledger.remove(old, for: email)
                 let better = preferences[index].first { item, reason in
                     reason == .development && item.costCents > old.costCents && item.category <= old.category
-                        && ledger.fits(item, candidate, within: headroom + old.costCents)
+                        && ledger.fits(item, email, tier, within: headroom + old.costCents)
                 }
                 if let (item, reason) = better {
                     chosen[index][position] = (item, reason, true)
                     progress = true
                 }
-                ledger.add(better?.0 ?? old, for: candidate.email)
+                ledger.add(better?.0 ?? old, for: email)
             }
         }
 
@@ -270,7 +279,8 @@ public enum RewardAllocation {
         var proposals: [AllocatedReward] = []
         var shares: [Entitlement] = []
         var proposedCents = 0
-        for (index, candidate) in eligible.enumerated() {
+        for (index, position) in eligible.enumerated() {
+            let candidate = candidates[position]
             let kept = ledger.keptInPeriod[candidate.email, default: 0]
             let proposed = ledger.spentInPeriod(candidate.email) - kept
             proposedCents += proposed
@@ -362,7 +372,7 @@ public enum RewardAllocation {
             mutating func next() -> (RewardItem, ProposalReason)? {
                 if let next = personal.next() { return next }
                 while let item = general.next() {
-                    if !listed.contains(item.code) { return (item, .development) }
+                    if listed.isEmpty || !listed.contains(item.code) { return (item, .development) }
                 }
                 return nil
             }
@@ -381,11 +391,14 @@ public enum RewardAllocation {
         var tiedToProjects: [RewardItem]
         /// Items tied to no project: by category, dearest first, then by code.
         var general: [RewardItem]
+        /// What the cheapest item costs: less than this buys nothing.
+        var cheapestCents: Int
 
         init(_ catalogue: [RewardItem]) {
             let sorted = catalogue.sorted { $0.code < $1.code }
             for item in sorted where byCode[item.code] == nil { byCode[item.code] = item }
             tiedToProjects = sorted.filter { !$0.projects.isEmpty }
+            cheapestCents = catalogue.map(\.costCents).min() ?? .max
             general = sorted.filter(\.projects.isEmpty)
                 .sorted { ($0.category, -$0.costCents, $0.code) < ($1.category, -$1.costCents, $1.code) }
         }
@@ -436,16 +449,15 @@ private struct Ledger {
     /// Kept and proposed in the period for `email`.
     func spentInPeriod(_ email: EmailAddress) -> Int { spent[email, default: 0] }
 
-    /// Whether `item` may go to `candidate` for at most `amount`, under every rule.
-    func fits(_ item: RewardItem, _ candidate: RewardCandidate, within amount: Int) -> Bool {
-        let email = candidate.email
+    /// Whether `item` may go to `email`, of audience `tier`, for at most `amount`, under every rule.
+    func fits(_ item: RewardItem, _ email: EmailAddress, _ tier: AudienceTier, within amount: Int) -> Bool {
         let key = PersonItem(email: email, code: item.code)
         guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key),
             itemsInPeriod[email, default: 0] < policy.maxItemsPerPerson
         else { return false }
         if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
         if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
-        if let lowest = item.minTier, candidate.score.tier < lowest { return false }
+        if let lowest = item.minTier, tier < lowest { return false }
         if let limit = policy.yearlyCap(item.category), yearlySpent[email, default: [:]][item.category, default: 0] + item.costCents > limit {
             return false
         }

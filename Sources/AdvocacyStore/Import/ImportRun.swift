@@ -87,15 +87,16 @@ struct SuspendedTriggers {
     /// Drops the `actionFact` and audit triggers on `tables`. Only for a bulk
     /// load, which records one audit entry itself: its per-row audit triggers
     /// would record nothing, but still cost a call per row to learn that.
-    init(_ db: Database, on tables: [String]) throws {
+    /// `guards` names further triggers the load checks for itself.
+    init(_ db: Database, on tables: [String], guards: [String] = []) throws {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'trigger' AND (name LIKE 'actionFact\\_%' ESCAPE '\\' OR name LIKE 'audit\\_%' ESCAPE '\\')
-                    AND tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ", ")))
+                WHERE type = 'trigger' AND ((name LIKE 'actionFact\\_%' ESCAPE '\\' OR name LIKE 'audit\\_%' ESCAPE '\\')
+                    AND tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ", "))) OR name IN (\(guards.map { _ in "?" }.joined(separator: ", "))))
                 """,
-            arguments: StatementArguments(tables))
+            arguments: StatementArguments(tables + guards))
         for row in rows {
             definitions.append(row["sql"])
             try db.execute(sql: "DROP TRIGGER \((row["name"] as String).quotedDatabaseIdentifier)")

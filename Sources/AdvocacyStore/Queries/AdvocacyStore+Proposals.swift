@@ -89,13 +89,23 @@ extension AdvocacyStore {
         // rationale, tallied while scoring: the facts are read once.
         // Kinds by position in `allCases`: hashing each kind's name cost more than the count.
         let kindEffort = ActionKind.allCases.map { policy.scoring.effortHours[$0] ?? 0 }
+        // The facts come grouped by person: one person's counts are kept at
+        // hand, and stored when the next person's facts begin.
         var kindCounts: [Int64: [Int]] = [:]
+        var counting: Int64?
+        var counts: [Int] = []
         var worked: [WorkedAction] = []
         let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
-            kindCounts[employee, default: Array(repeating: 0, count: kindEffort.count)][facts.kind.index] += 1
+            if employee != counting {
+                if let counting { kindCounts[counting] = counts }
+                counting = employee
+                counts = Array(repeating: 0, count: kindEffort.count)
+            }
+            counts[facts.kind.index] += 1
             let hours = facts.effortHours ?? kindEffort[facts.kind.index]
             if hours != 0 { worked.append(WorkedAction(action: facts.id, employee: employee, hours: hours)) }
         }
+        if let counting { kindCounts[counting] = counts }
         let kinds = kindCounts.mapValues { counts in
             Dictionary(uniqueKeysWithValues: zip(ActionKind.allCases, counts).filter { $0.1 > 0 })
         }
@@ -103,11 +113,15 @@ extension AdvocacyStore {
         let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
             (row: Row) in (row[0] as Int64, ProjectCode(alreadyValid: row[1]))
         })
-        var hours: [Int64: [ProjectCode: Double]] = [:]
+        // Summed by project id, named once per person: hashing the code of
+        // each of a million tags cost more than the sum.
+        var hoursByID: [Int64: [Int64: Double]] = [:]
         try forEachProject(of: worked.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
-            // Every tag names a project (a foreign key that restricts deletion).
-            guard let code = projectCodes[project] else { return }
-            hours[action.employee, default: [:]][code, default: 0] += action.hours
+            hoursByID[action.employee, default: [:]][project, default: 0] += action.hours
+        }
+        // Every tag names a project (a foreign key that restricts deletion).
+        let hours = hoursByID.mapValues { byID in
+            Dictionary(uniqueKeysWithValues: byID.compactMap { id, hours in projectCodes[id].map { ($0, hours) } })
         }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
