@@ -55,6 +55,27 @@ struct JSONWriter {
         bytes.append(contentsOf: #"" : "#.utf8)
     }
 
+    /// A member holding a single value: ``key(_:)`` then the value.
+    mutating func field(_ name: StaticString, _ text: String?) {
+        key(name)
+        value(text)
+    }
+
+    mutating func field(_ name: StaticString, _ number: Int?) {
+        key(name)
+        value(number)
+    }
+
+    mutating func field(_ name: StaticString, _ number: Double?) {
+        key(name)
+        value(number)
+    }
+
+    mutating func field(_ name: StaticString, _ flag: Bool) {
+        key(name)
+        value(flag)
+    }
+
     mutating func value(_ text: String?) {
         guard var text else { return null() }
         bytes.append(UInt8(ascii: "\""))

@@ -36,23 +36,17 @@ struct RankingReport: JSONWritable {
     /// whole department is the largest JSON `advocacy` prints (see ``JSONWriter``).
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("by")
-            json.value(by.rawValue)
-            json.key("from")
-            json.value(from.description)
+            json.field("by", by.rawValue)
+            json.field("from", from.description)
             json.key("items")
             switch by {
             case .person: json.array(people) { json, score in PersonItem(score).write(to: &json) }
             case .team: json.array(teams) { json, team in TeamItem(team).write(to: &json) }
             }
-            json.key("period")
-            json.value(period)
-            json.key("policyVersion")
-            json.value(policyVersion)
-            json.key("to")
-            json.value(to.description)
-            json.key("weeks")
-            json.value(weeks)
+            json.field("period", period)
+            json.field("policyVersion", policyVersion)
+            json.field("to", to.description)
+            json.field("weeks", weeks)
         }
     }
 
@@ -140,59 +134,37 @@ struct PersonItem: Encodable, JSONWritable {
     /// tests compare the two.
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("actions")
-            json.value(score.actions)
-            json.key("active")
-            json.value(score.person.isActive)
-            json.key("audience")
-            json.value(score.audience)
+            json.field("actions", score.actions)
+            json.field("active", score.person.isActive)
+            json.field("audience", score.audience)
             json.key("components")
             json.object { json in
                 let components = score.components
-                json.key("alignment")
-                json.value(components.alignment)
-                json.key("authenticity")
-                json.value(components.authenticity)
-                json.key("consistency")
-                json.value(components.consistency)
-                json.key("effort")
-                json.value(components.effort)
-                json.key("quality")
-                json.value(components.quality)
-                json.key("reach")
-                json.value(components.reach)
+                json.field("alignment", components.alignment)
+                json.field("authenticity", components.authenticity)
+                json.field("consistency", components.consistency)
+                json.field("effort", components.effort)
+                json.field("quality", components.quality)
+                json.field("reach", components.reach)
             }
-            json.key("email")
-            json.value(score.person.email.value)
-            json.key("engagement")
-            json.value(score.engagement)
+            json.field("email", score.person.email.value)
+            json.field("engagement", score.engagement)
             json.key("flags")
             json.array(score.flags) { json, flag in
                 json.object { json in
-                    json.key("kind")
-                    json.value(flag.kind.rawValue)
-                    json.key("multiplier")
-                    json.value(flag.multiplier)
-                    json.key("reason")
-                    json.value(flag.reason)
+                    json.field("kind", flag.kind.rawValue)
+                    json.field("multiplier", flag.multiplier)
+                    json.field("reason", flag.reason)
                 }
             }
-            json.key("name")
-            json.value(score.person.name)
-            json.key("rank")
-            json.value(score.rank)
-            json.key("score")
-            json.value(score.score)
-            json.key("tFactor")
-            json.value(score.tFactor)
-            json.key("team")
-            json.value(score.person.team)
-            json.key("tier")
-            json.value(score.tier.rawValue)
-            json.key("weeks")
-            json.value(score.weeks)
-            json.key("weeksActive")
-            json.value(score.weeksActive)
+            json.field("name", score.person.name)
+            json.field("rank", score.rank)
+            json.field("score", score.score)
+            json.field("tFactor", score.tFactor)
+            json.field("team", score.person.team)
+            json.field("tier", score.tier.rawValue)
+            json.field("weeks", score.weeks)
+            json.field("weeksActive", score.weeksActive)
         }
     }
 }
@@ -204,20 +176,13 @@ struct TeamItem {
 
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("actions")
-            json.value(team.actions)
-            json.key("advocates")
-            json.value(team.advocates)
-            json.key("engagement")
-            json.value(team.engagement)
-            json.key("leader")
-            json.value(team.leader.email.value)
-            json.key("rank")
-            json.value(team.rank)
-            json.key("score")
-            json.value(team.score)
-            json.key("team")
-            json.value(team.team)
+            json.field("actions", team.actions)
+            json.field("advocates", team.advocates)
+            json.field("engagement", team.engagement)
+            json.field("leader", team.leader.email.value)
+            json.field("rank", team.rank)
+            json.field("score", team.score)
+            json.field("team", team.team)
         }
     }
 }
