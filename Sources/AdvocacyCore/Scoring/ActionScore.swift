@@ -196,12 +196,7 @@ public enum ContentFingerprint {
     public static func of(title: String) -> Int64 {
         let words = normalized(title)
         guard words.count >= 12 else { return 0 }  // too short to call two things the same content
-        // FNV-1a, 64 bits: stable across runs and platforms, unlike Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in words.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
+        let hash = StableHash.of(words)
         return Int64(bitPattern: hash == 0 ? 1 : hash)
     }
 

@@ -1,17 +1,11 @@
+import AdvocacyCore
 import GRDB
 
-/// A 64-bit hash of an action's address (FNV-1a over its UTF-8), stored in
-/// `action.urlHash` and indexed in place of the address itself.
-///
-/// The value is stored, so this function must never change.
+/// A 64-bit hash of an action's address (``StableHash``, FNV-1a over its
+/// UTF-8), stored in `action.urlHash` and indexed in place of the address itself.
 enum AddressHash {
     static func of(_ address: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in address.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
+        Int64(bitPattern: StableHash.of(address))
     }
 
     /// `advocacy_url_hash(address)` in SQL, registered on every connection:

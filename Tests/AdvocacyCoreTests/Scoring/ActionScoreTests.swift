@@ -118,6 +118,14 @@ struct ActionScoreTests {
         #expect(article.alignedPoints == 18)
     }
 
+    /// Fingerprints and address hashes are stored: the hash is pinned to
+    /// FNV-1a's published values.
+    @Test func theStableHashIsFNV1a() {
+        #expect(StableHash.of("") == 0xcbf2_9ce4_8422_2325)
+        #expect(StableHash.of("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(StableHash.of("foobar") == 0x8594_4171_f739_67e8)
+    }
+
     @Test func fingerprintsIgnoreCaseAccentsAndPunctuation() {
         let a = ContentFingerprint.of(title: "Refonte de l'ERP : ce que nous avons appris")
         let b = ContentFingerprint.of(title: "refonte de l ERP — ce que nous avons appris!")
