@@ -17,10 +17,12 @@ struct DemoCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(parsing: .unconditional, help: "How many employees to create (3 to 100000).")
+    @Option(parsing: .unconditional, help: "How many employees to create (3 to 100000; default: 40).", transform: { try Parse.whole($0, in: 3...100_000) })
     var employees: Int = 40
 
-    @Option(parsing: .unconditional, help: "How many actions to create (default: about four per employee; at most 5000000).")
+    @Option(
+        parsing: .unconditional, help: "How many actions to create (default: about four per employee; at most 5000000).",
+        transform: { try Parse.whole($0, in: 1...5_000_000) })
     var actions: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
@@ -34,15 +36,6 @@ struct DemoCommand: ContextCommand {
             "Load everything but the actions, and write the actions to this CSV file for 'import actions' (a benchmark or a sample).",
             valueName: "file"))
     var exportActions: String?
-
-    func validate() throws {
-        guard (3...100_000).contains(employees) else {
-            throw ValidationError("The value '\(employees)' is invalid for '--employees': expected 3 to 100000")
-        }
-        if let actions, !(1...5_000_000).contains(actions) {
-            throw ValidationError("The value '\(actions)' is invalid for '--actions': expected 1 to 5000000")
-        }
-    }
 
     func run(in context: CommandContext) throws {
         // A path that cannot be written is refused before any database is created or filled.

@@ -115,6 +115,14 @@ enum Parse {
         return value
     }
 
+    /// A whole number within `range`, for options whose bounds are the command's own (the demo's sizes).
+    static func whole(_ text: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw Expectation(description: "expected \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     static func seed(_ text: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
             throw Expectation(description: "expected a whole number of 0 or more")
