@@ -23,18 +23,20 @@ enum AtomicFile {
         do {
             try body(file.handle)
         } catch {
-            file.discard()
             throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
         }
         try file.commit(diskFull: "the folder is not writable or the disk is full")
     }
 
     /// A file being written beside its final path, which ``commit(diskFull:)``
-    /// syncs and renames into place and ``discard()`` removes.
+    /// syncs and renames into place. Released uncommitted (given up, or a
+    /// write or the commit failed), it removes itself: no error path can
+    /// leave a temporary file behind.
     final class Pending {
         let path: String
         let handle: FileHandle
         private let temporary: String
+        private var isCommitted = false
 
         /// Nil when the temporary file cannot be created.
         init?(_ path: String) {
@@ -52,17 +54,16 @@ enum AtomicFile {
                 try handle.synchronize()
                 try handle.close()
             } catch {
-                discard()
                 throw CLIError.cannotWrite(path: path, reason: diskFull)
             }
             guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw CLIError.cannotWrite(path: path, reason: reason)
+                throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
+            isCommitted = true
         }
 
-        func discard() {
+        deinit {
+            guard !isCommitted else { return }
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
         }

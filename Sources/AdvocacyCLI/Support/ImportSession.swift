@@ -72,11 +72,9 @@ final class RejectsFile {
     /// were any, returning the path; otherwise removes the temporary file.
     func finish(keep: Bool) throws -> String? {
         guard let file else { return nil }
+        // Released here, the temporary file removes itself unless committed.
         self.file = nil
-        guard keep else {
-            file.discard()
-            return nil
-        }
+        guard keep else { return nil }
         try flush(to: file)
         try file.commit(diskFull: "the disk is full")
         return path

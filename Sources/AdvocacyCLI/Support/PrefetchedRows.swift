@@ -19,7 +19,7 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     // The consumer's side, one thread.
     private var batch: [Item] = []
     private var position = 0
-    private var lastDraft: Result<Draft, any Error>?
+    private var last: Item?
 
     static var batchSize: Int { 256 }
     static var batchesAhead: Int { 8 }
@@ -34,8 +34,10 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
                 while let record = try work.next() {
                     items.append((record, Result { try work.draft(record) }))
                     if items.count == Self.batchSize {
-                        guard handOff.give(items) else { return }
+                        let taken = handOff.give(items)
                         items.removeAll(keepingCapacity: true)
+                        // Refused: the import stopped and wants no more rows.
+                        guard taken else { return }
                     }
                 }
             }
@@ -51,16 +53,18 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
             batch = taken
             position = 0
         }
-        let item = batch[position]
+        last = batch[position]
         position += 1
-        lastDraft = item.draft
-        return item.record
+        return last?.record
     }
 
-    /// The draft of the row `next` returned last.
+    /// The draft of `record`, which must be the row `next` returned last:
+    /// drafts were made in file order, one per row.
     func draft(_ record: ImportRecord) throws -> Draft {
-        guard let lastDraft else { preconditionFailure("draft(_:) before next()") }
-        return try lastDraft.get()
+        guard let last, last.record.line == record.line else {
+            preconditionFailure("draft(_:) of line \(record.line), not the row next() returned last")
+        }
+        return try last.draft.get()
     }
 
     /// Stops the reading thread and waits for it to end, so that nothing
