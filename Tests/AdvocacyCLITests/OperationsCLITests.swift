@@ -52,7 +52,7 @@ struct OperationsCLITests {
         let cli = try Self.programme()
         let result = try cli.expectSuccess(["check"], as: Self.admin)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 10)
+        #expect(lines.count == 11)
         #expect(lines.first?.hasPrefix("result") == true)
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("ok ") })
         #expect(lines.contains { $0.contains("reward-budgets") })
@@ -63,7 +63,7 @@ struct OperationsCLITests {
         #expect(json["ok"] as? Bool == true)
         #expect(json["path"] as? String == cli.databasePath)
         let checks = try #require(json["checks"] as? [[String: Any]])
-        #expect(checks.count == 9)
+        #expect(checks.count == 10)
         #expect(Set(checks[0].keys) == ["about", "name", "ok", "problemCount", "problems"])
     }
 
@@ -78,7 +78,7 @@ struct OperationsCLITests {
         #expect(result.output.split(separator: "\n").filter { $0.hasPrefix("PROBLEM") }.count == 1)
         #expect(
             result.error
-                == "error: 1 of 9 checks found problems (listed above); nothing was changed: docs/operations.md says what each check means and what to do\n"
+                == "error: 1 of 10 checks found problems (listed above); nothing was changed: docs/operations.md says what each check means and what to do\n"
         )
 
         let json = cli.run(["check", "--format", "json"], as: Self.admin)

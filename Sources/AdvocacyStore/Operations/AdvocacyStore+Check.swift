@@ -28,6 +28,9 @@ extension AdvocacyStore {
             name: "action-owners", about: "every action has an existing author and sits on a channel of that author",
             body: actionOwnerProblems),
         DatabaseCheck(
+            name: "action-addresses", about: "every address is logged once, its stored hash is true and its guard triggers exist",
+            body: addressProblems),
+        DatabaseCheck(
             name: "action-facts", about: "the scoring summary (actionFact) matches the actions, row for row", body: factProblems),
         DatabaseCheck(
             name: "reward-budgets", about: "approved and granted rewards of a period stay within its budget", body: budgetProblems
@@ -59,6 +62,31 @@ extension AdvocacyStore {
     }
 
     // MARK: Actions
+
+    /// Address uniqueness rests on `urlHash` and two triggers (schema v6),
+    /// which bulk loads set aside while they check the same themselves: this
+    /// is the backstop that would show a load, or a hand edit, that did not.
+    static func addressProblems(_ db: Database, _ problems: inout CheckProblems) throws {
+        let guards = try Set(String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('action_url_insert', 'action_url_update')"))
+        for name in ["action_url_insert", "action_url_update"] where !guards.contains(name) {
+            problems.add("the trigger \(name) is missing: a second action could be logged at an address")
+        }
+        let wrong = try Row.fetchCursor(
+            db, sql: "SELECT id, url, urlHash FROM action WHERE urlHash IS NOT advocacy_url_hash(url) ORDER BY id")
+        while let row = try wrong.next() {
+            problems.add("action \(row["id"] as Int64) (\(row["url"] as String)): its stored hash \(row["urlHash"] as Int64) is not its address's")
+        }
+        let repeated = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT url, group_concat(id, ', ') AS ids FROM (SELECT url, urlHash, id FROM action ORDER BY id)
+                GROUP BY urlHash, url HAVING COUNT(*) > 1 ORDER BY MIN(id)
+                """)
+        while let row = try repeated.next() {
+            problems.add("\(row["url"] as String) is logged more than once: actions \(row["ids"] as String)")
+        }
+    }
 
     static func actionOwnerProblems(_ db: Database, _ problems: inout CheckProblems) throws {
         let rows = try Row.fetchCursor(

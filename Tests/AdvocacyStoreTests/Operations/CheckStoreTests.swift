@@ -56,7 +56,7 @@ struct CheckStoreTests {
         #expect(report.ok, "\(report.failed)")
         #expect(
             report.checks.map(\.name) == [
-                "integrity", "foreign-keys", "action-owners", "action-facts", "reward-budgets", "reward-stock", "active-admin",
+                "integrity", "foreign-keys", "action-owners", "action-addresses", "action-facts", "reward-budgets", "reward-stock", "active-admin",
                 "policy-versions", "audit-trail",
             ])
         #expect(report.checks.allSatisfy { $0.ok && $0.problems.isEmpty && $0.problemCount == 0 })
@@ -101,6 +101,19 @@ struct CheckStoreTests {
             expected:
                 "action 1 (https://jane.example.org/erp): its channel 2 belongs to employee 3, not to its author, employee 2",
             sql: "DROP TRIGGER action_channel_owner_update; UPDATE action SET channelId = 2 WHERE id = 1"),
+        Damage(
+            check: "action-addresses", expected: "the trigger action_url_insert is missing",
+            sql: "DROP TRIGGER action_url_insert"),
+        Damage(
+            check: "action-addresses", expected: "action 1 (https://jane.example.org/erp): its stored hash 7 is not its address's",
+            sql: "DROP TRIGGER action_url_update; UPDATE action SET urlHash = 7 WHERE id = 1"),
+        Damage(
+            check: "action-addresses", expected: "https://jane.example.org/erp is logged more than once: actions 1, ",
+            sql: """
+                DROP TRIGGER action_url_insert;
+                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, createdAt)
+                SELECT employeeId, channelId, kind, title, url, urlHash, publishedOn, createdAt FROM action WHERE id = 1
+                """),
         Damage(
             check: "action-facts", expected: "action 1 (https://jane.example.org/erp) has no fact", sql: "DELETE FROM actionFact"),
         Damage(check: "action-facts", expected: "actionFact holds 0 rows for 1 action", sql: "DELETE FROM actionFact"),
