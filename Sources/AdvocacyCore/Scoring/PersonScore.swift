@@ -150,29 +150,25 @@ public struct PersonScoreBuilder: Sendable {
 
     /// `keepsActions`: also return each action's score (for `explain`).
     public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, keepsActions: Bool = false) {
+        self.init(policy: policy, window: window, tables: ScoringTables(policy), keepsActions: keepsActions)
+    }
+
+    /// Every running total takes its initial value.
+    private init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, tables: ScoringTables, keepsActions: Bool) {
         self.policy = policy
         self.window = window
-        self.tables = ScoringTables(policy)
+        self.tables = tables
         self.keepsActions = keepsActions
         activeWeeks = Array(repeating: false, count: Self.weeks(in: window))
         firstWeek = Self.week(of: window.lowerBound)
     }
 
-    /// Starts afresh from `builder`'s policy, window and tables; every
-    /// running total takes its initial value.
-    private init(continuing builder: PersonScoreBuilder) {
-        policy = builder.policy
-        window = builder.window
-        tables = builder.tables
-        keepsActions = builder.keepsActions
-        activeWeeks = Array(repeating: false, count: builder.activeWeeks.count)
-        firstWeek = builder.firstWeek
-    }
-
     /// An empty builder for the next person, with the same policy and
     /// window: it reuses the tables made from the policy, which making again
     /// for each of 50,000 people cost a twentieth of a ranking.
-    public func next() -> PersonScoreBuilder { PersonScoreBuilder(continuing: self) }
+    public func next() -> PersonScoreBuilder {
+        PersonScoreBuilder(policy: policy, window: window, tables: tables, keepsActions: keepsActions)
+    }
 
     public var isEmpty: Bool { count == 0 }
 

@@ -95,7 +95,8 @@ extension AdvocacyStore {
         var counting: Int64?
         var counts: [Int] = []
         var worked: [WorkedAction] = []
-        let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
+        let people = try scoredPeople(db)
+        let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) { employee, facts in
             if employee != counting {
                 if let counting { kindCounts[counting] = counts }
                 counting = employee
@@ -126,8 +127,7 @@ extension AdvocacyStore {
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
             arguments: [period.description]).map { EmailAddress(alreadyValid: $0) })
-        var ids: [EmailAddress: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, email FROM employee") { ids[EmailAddress(alreadyValid: row[1])] = row[0] }
+        let ids = Dictionary(uniqueKeysWithValues: people.map { id, person in (person.email, id) })
         let candidates = ranked.map { score in
             let email = score.person.email
             let id = ids[email] ?? 0

@@ -231,12 +231,13 @@ extension AdvocacyStore {
     /// Everyone's score over `window`, streaming the maintained facts in
     /// person order: only one person's actions are in memory at a time.
     /// `observe` sees every action scored, with its author's id, for tallies
-    /// that would otherwise read the facts a second time.
+    /// that would otherwise read the facts a second time. `people`: the
+    /// roster by id (``scoredPeople(_:id:)``), when the caller has read it already.
     static func scores(
         _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
-        observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
+        people known: [Int64: ScoredPerson]? = nil, observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
-        let people = try scoredPeople(db)
+        let people = try known ?? scoredPeople(db)
         let followers = try followerReadings(db, policy: policy, window: window)
 
         var conditions = ["f.day BETWEEN :from AND :to"]
