@@ -63,6 +63,12 @@ struct JSONWriterTests {
         #expect(parsed["text"] as? String == sample.text)
     }
 
+    @Test func aNumberThatIsNotFiniteIsWrittenNull() throws {
+        var writer = JSONWriter()
+        writer.array([Double.nan, .infinity, 1.5]) { json, number in json.value(number) }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[\n  null,\n  null,\n  1.5\n]")
+    }
+
     @Test func aLongArrayGoesOutInPieces() throws {
         let long = Array(0..<300_000)
         var pieces: [[UInt8]] = []

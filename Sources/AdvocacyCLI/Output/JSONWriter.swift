@@ -1,3 +1,5 @@
+import AdvocacyCore
+
 /// Pretty JSON written straight to bytes, laid out exactly as
 /// ``CommandContext/jsonEncoder()`` lays it out (two-space indents,
 /// `"key" : value`, an empty array or object on three lines, numbers as
@@ -16,14 +18,13 @@ struct JSONWriter {
     /// Whether the container being written has no member yet.
     private var isEmpty = true
 
-    /// `flush` receives the bytes written so far whenever they pass about a
-    /// megabyte, so a long list goes out in pieces.
-    private let flush: (([UInt8]) -> Void)?
-    private static let pieceBytes = 1 << 20
+    /// `handOn` receives the bytes written so far whenever they fill a
+    /// piece (``OutputPiece``), so a long list goes out in pieces.
+    private let handOn: (([UInt8]) -> Void)?
 
-    init(flush: (([UInt8]) -> Void)? = nil) {
-        self.flush = flush
-        bytes.reserveCapacity(flush == nil ? 4096 : Self.pieceBytes + 4096)
+    init(handOn: (([UInt8]) -> Void)? = nil) {
+        self.handOn = handOn
+        bytes.reserveCapacity(handOn == nil ? 4096 : OutputPiece.bytes + 4096)
     }
 
     /// Writes an object; `body` writes its members with ``key(_:)`` then a value.
@@ -39,10 +40,7 @@ struct JSONWriter {
             for item in elements {
                 writer.startMember()
                 try element(&writer, item)
-                if writer.bytes.count >= Self.pieceBytes, let flush = writer.flush {
-                    flush(writer.bytes)
-                    writer.bytes.removeAll(keepingCapacity: true)
-                }
+                if let handOn = writer.handOn { OutputPiece.handOnIfFull(&writer.bytes, to: handOn) }
             }
         }
     }
@@ -109,8 +107,10 @@ struct JSONWriter {
         bytes.append(contentsOf: String(number).utf8)
     }
 
+    /// A number that is not finite (scoring makes none) is written `null`:
+    /// JSON has no NaN or infinity, and the document stays valid.
     mutating func value(_ number: Double?) {
-        guard let number else { return null() }
+        guard let number, number.isFinite else { return null() }
         let text = number.description
         bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }

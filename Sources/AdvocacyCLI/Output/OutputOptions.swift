@@ -107,43 +107,38 @@ extension CommandContext {
     /// column widths. Nothing is written before the first piece fills, so an
     /// error found before the first item (an unknown filter) prints nothing.
     func emitEach<Value: TableRow>(as format: OutputFormat, _ produce: (_ emit: (Value) throws -> Void) throws -> Void) throws {
-        let pieceBytes = 1 << 20
+        var bytes: [UInt8] = []
         switch format {
         case .text:
             var rows: [[String]] = []
             try produce { rows.append($0.row) }
             print(Table(columns: Value.columns, rows: rows).text())
+            return
         case .csv:
             let writer = CSVWriter()
-            var bytes: [UInt8] = []
             writer.append(Value.columns.map(\.header), to: &bytes)
             try produce { value in
                 writer.append(value.row, to: &bytes)
-                if bytes.count >= pieceBytes {
-                    standardOutput.write(String(decoding: bytes, as: UTF8.self))
-                    bytes.removeAll(keepingCapacity: true)
-                }
+                OutputPiece.handOnIfFull(&bytes, to: standardOutput.write(bytes:))
             }
-            standardOutput.write(String(decoding: bytes, as: UTF8.self))
         case .json:
             // JSONEncoder's pretty array, built by hand: each element's lines
             // indented by two spaces, but for the blank line of an empty array.
             let encoder = Self.jsonEncoder()
-            var text = "[\n"
+            bytes.append(contentsOf: "[\n".utf8)
             var first = true
             try produce { value in
-                if !first { text += ",\n" }
+                if !first { bytes.append(contentsOf: ",\n".utf8) }
                 first = false
                 let element = String(decoding: try encoder.encode(value), as: UTF8.self)
-                text += element.split(separator: "\n", omittingEmptySubsequences: false)
+                let indented = element.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-                if text.utf8.count >= pieceBytes {
-                    standardOutput.write(TerminalText.visible(text))
-                    text = ""
-                }
+                bytes.append(contentsOf: TerminalText.visible(indented).utf8)
+                OutputPiece.handOnIfFull(&bytes, to: standardOutput.write(bytes:))
             }
-            standardOutput.write(TerminalText.visible(text + "\n]\n"))
+            bytes.append(contentsOf: "\n]\n".utf8)
         }
+        standardOutput.write(bytes: bytes)
     }
 
     /// Prints one record: JSON object, CSV with one row, or aligned `key: value` lines.
@@ -165,9 +160,9 @@ extension CommandContext {
 
     /// Prints `value` as JSON through ``JSONWriter``, in pieces of about a megabyte.
     func printJSON(_ value: some JSONWritable) {
-        var writer = JSONWriter { standardOutput.write(String(decoding: $0, as: UTF8.self)) }
+        var writer = JSONWriter(handOn: standardOutput.write(bytes:))
         value.write(to: &writer)
-        standardOutput.write(String(decoding: writer.bytes, as: UTF8.self) + "\n")
+        standardOutput.write(bytes: writer.bytes + [UInt8(ascii: "\n")])
     }
 
     static func json<Value: Encodable>(_ value: Value) throws -> String {

@@ -3,12 +3,16 @@ import Foundation
 /// Where a command writes text: the process's streams, or a buffer in tests.
 public protocol TextOutput: Sendable {
     func write(_ text: String)
+    /// Writes UTF-8 bytes (the pieces of a long output); by default as text.
+    func write(bytes: [UInt8])
     /// Whether a person is watching: progress lines are drawn only then.
     var isTerminal: Bool { get }
 }
 
 extension TextOutput {
     public var isTerminal: Bool { false }
+
+    public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Writes to a file handle such as standard output.
@@ -21,6 +25,11 @@ public struct FileHandleOutput: TextOutput {
 
     public func write(_ text: String) {
         handle.write(Data(text.utf8))
+    }
+
+    /// Straight to the handle: a string made of the bytes first would copy them twice more.
+    public func write(bytes: [UInt8]) {
+        handle.write(Data(bytes))
     }
 
     public var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }

@@ -12,9 +12,8 @@ extension DemoDataset {
     /// actions never sit in memory at once; how many actions it wrote.
     @discardableResult
     public func writeActionsCSV(writer: CSVWriter = CSVWriter(), to write: ([UInt8]) throws -> Void) rethrows -> Int {
-        let chunk = 1 << 20
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(chunk + 4_096)
+        bytes.reserveCapacity(OutputPiece.bytes + 4_096)
         writer.append(Self.actionColumns, to: &bytes)
         var count = 0
         for action in actionStream {
@@ -29,10 +28,7 @@ extension DemoDataset {
                     figures.map { String($0.comments) } ?? "", figures.map { String($0.shares) } ?? "",
                     figures?.impressions.map(String.init) ?? "", figures.map { String($0.clicks) } ?? "", latest?.date.description ?? "",
                 ], to: &bytes)
-            if bytes.count >= chunk {
-                try write(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            try OutputPiece.handOnIfFull(&bytes, to: write)
         }
         if !bytes.isEmpty { try write(bytes) }
         return count
