@@ -88,8 +88,10 @@
         private static let httpAndHTTPS = 1 | 2
         private static let responseCode: Int32 = 0x20_0002
         private enum Code {
-            static let ok: Int32 = 0, unknownHost: Int32 = 6, cannotConnect: Int32 = 7, writeError: Int32 = 23, timedOut: Int32 = 28
+            static let ok: Int32 = 0, unknownHost: Int32 = 6, cannotConnect: Int32 = 7, timedOut: Int32 = 28
             static let tooManyRedirects: Int32 = 47
+            /// Ours, not libcurl's: it refused to limit the protocols.
+            static let protocolsRefused: Int32 = -1
         }
 
         /// What a download gathers; the write callback reaches it through its pointer.
@@ -123,7 +125,8 @@
                 return length
             }
             let milliseconds = Int(timeout * 1000)
-            let outcome: Int32 = address.withCString { url in
+            // `download` is reached only through the unretained pointer while libcurl runs.
+            let outcome: Int32 = withExtendedLifetime(download) { address.withCString { url in
                 userAgent.withCString { agent in
                     "".withCString { anyEncoding in
                         _ = setPointer(handle, Option.url, url)
@@ -132,8 +135,10 @@
                         _ = setPointer(handle, Option.acceptEncoding, anyEncoding)
                         _ = setPointer(handle, Option.writeFunction, unsafeBitCast(write, to: UnsafeRawPointer.self))
                         _ = setPointer(handle, Option.writeData, context)
-                        _ = setLong(handle, Option.protocols, Self.httpAndHTTPS)
-                        _ = setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS)
+                        // Without them a redirect could lead to file:// or another scheme: refuse to go on.
+                        guard setLong(handle, Option.protocols, Self.httpAndHTTPS) == Code.ok,
+                            setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS) == Code.ok
+                        else { return Code.protocolsRefused }
                         _ = setLong(handle, Option.followLocation, 1)
                         _ = setLong(handle, Option.maxRedirects, 10)
                         // No answer for `timeout` fails, as does a whole download over three times that.
@@ -145,7 +150,7 @@
                         return perform(handle)
                     }
                 }
-            }
+            } }
             if download.tooLarge { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
             guard outcome == Code.ok else {
                 let reason =
@@ -155,16 +160,14 @@
                     // libcurl does not tell a refusal from no route to the host.
                     case Code.cannotConnect: "could not connect to the server"
                     case Code.tooManyRedirects: "too many redirects"
+                    case Code.protocolsRefused: "this libcurl cannot be limited to http and https"
                     default: stringError(outcome).map { String(cString: $0) } ?? "libcurl error \(outcome)"
                     }
                 return .failure(FetchFailure(reason: reason))
             }
             var status = 0
             _ = getLong(handle, Self.responseCode, &status)
-            guard status == 200 else {
-                let phrase = HTTPStatus.phrase(status).map { " \($0)" } ?? ""
-                return .failure(FetchFailure(reason: "the server answered \(status)\(phrase)"))
-            }
+            guard status == 200 else { return .failure(.answered(status)) }
             return .success(download.data)
         }
     }

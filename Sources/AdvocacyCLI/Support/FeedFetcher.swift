@@ -55,8 +55,7 @@ enum FeedFetcher {
             }
             guard let http = response as? HTTPURLResponse else { return .failure(FetchFailure(reason: "the answer is not HTTP")) }
             guard http.statusCode == 200 else {
-                let phrase = HTTPStatus.phrase(http.statusCode).map { " \($0)" } ?? ""
-                return .failure(FetchFailure(reason: "the server answered \(http.statusCode)\(phrase)"))
+                return .failure(.answered(http.statusCode))
             }
             guard let data else { return .failure(FetchFailure(reason: "the answer is empty")) }
             guard data.count <= sizeLimit else { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
@@ -76,4 +75,9 @@ enum FeedFetcher {
 /// Why a feed could not be downloaded.
 struct FetchFailure: Error, Equatable {
     var reason: String
+
+    /// A server that answered something other than 200.
+    static func answered(_ status: Int) -> FetchFailure {
+        FetchFailure(reason: "the server answered \(status)" + (HTTPStatus.phrase(status).map { " \($0)" } ?? ""))
+    }
 }
