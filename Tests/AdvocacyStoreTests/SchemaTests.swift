@@ -17,7 +17,19 @@ struct SchemaTests {
             "scoreRun", "scoringPolicy",
         ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash"])
+        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading"])
+    }
+
+    /// Every ranking reads all follower counts of its window: from the
+    /// covering index alone, never looking each count up in the table.
+    @Test func followerCountsAreReadFromTheirIndexAlone() throws {
+        let store = try AdvocacyStore.inMemory()
+        let plan = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AdvocacyStore.followerCountsSQL, arguments: ["2026-01-01", "2026-12-31"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX followerSnapshot_reading") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 
     /// Version 6 rebuilds `action` to find actions by a hash of their

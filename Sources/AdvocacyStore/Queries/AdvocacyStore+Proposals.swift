@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A proposal run: the allocation and what it was computed from.
 public struct ProposalRun: Sendable {
@@ -74,11 +75,42 @@ extension AdvocacyStore {
         }
     }
 
-    /// An action's hours, for the projects it is tagged with.
-    private struct WorkedAction {
-        var action: Int64
+    /// Each worked action's hours and author, at its id's place from the
+    /// lowest action id: the tags, read in action order after the scoring,
+    /// find their action without sorting a million of them first. Sixteen
+    /// bytes an action, a third of the sorted list it replaces.
+    private struct WorkedHours {
+        let firstID: Int64
+        private(set) var hours: [Double]
+        private(set) var authors: [Int64]
+
+        /// Room for the actions `ids` (nil: there are none).
+        init(ids: ClosedRange<Int64>?) {
+            firstID = ids?.lowerBound ?? 0
+            let count = ids.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
+            hours = Array(repeating: 0, count: count)
+            authors = Array(repeating: 0, count: count)
+        }
+
+        mutating func record(_ action: Int64, by author: Int64, hours worked: Double) {
+            let place = Int(action - firstID)
+            hours[place] = worked
+            authors[place] = author
+        }
+
+        /// The hours of `action` and its author; zero hours when it was not worked in the window.
+        func worked(_ action: Int64) -> (hours: Double, author: Int64) {
+            let place = Int(action - firstID)
+            guard place >= 0 && place < hours.count else { return (0, 0) }
+            return (hours[place], authors[place])
+        }
+    }
+
+    /// A person's hours on one project are summed under one key: hashing
+    /// one pair per tag, not a person then a project.
+    private struct PersonProject: Hashable {
         var employee: Int64
-        var hours: Double
+        var project: Int64
     }
 
     static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
@@ -94,7 +126,14 @@ extension AdvocacyStore {
         var kindCounts: [Int64: [Int]] = [:]
         var counting: Int64?
         var counts: [Int] = []
-        var worked: [WorkedAction] = []
+        // Two subqueries: SQLite reads one end of the index for a lone
+        // min() or max(), but scans the table for both in one SELECT.
+        let actionIDs = try Row.fetchOne(
+            db, sql: "SELECT (SELECT min(actionId) FROM actionFact), (SELECT max(actionId) FROM actionFact)"
+        ).flatMap { row in
+            (row[0] as Int64?).map { $0...(row[1] as Int64) }
+        }
+        var worked = WorkedHours(ids: actionIDs)
         let people = try scoredPeople(db)
         let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) { employee, facts in
             if employee != counting {
@@ -104,7 +143,7 @@ extension AdvocacyStore {
             }
             counts[facts.kind.index] += 1
             let hours = facts.effortHours ?? kindEffort[facts.kind.index]
-            if hours != 0 { worked.append(WorkedAction(action: facts.id, employee: employee, hours: hours)) }
+            if hours != 0 { worked.record(facts.id, by: employee, hours: hours) }
         }
         if let counting { kindCounts[counting] = counts }
         let kinds = kindCounts.mapValues { counts in
@@ -116,13 +155,20 @@ extension AdvocacyStore {
         })
         // Summed by project id, named once per person: hashing the code of
         // each of a million tags cost more than the sum.
-        var hoursByID: [Int64: [Int64: Double]] = [:]
-        try forEachProject(of: worked.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
-            hoursByID[action.employee, default: [:]][project, default: 0] += action.hours
+        var hoursByID: [PersonProject: Double] = [:]
+        if let actionIDs {
+            let tags = try db.makeStatement(sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ?")
+            let rows = try Row.fetchCursor(tags, arguments: [actionIDs.lowerBound, actionIDs.upperBound])
+            let raw = tags.sqliteStatement
+            while try rows.next() != nil {
+                let (hours, author) = worked.worked(sqlite3_column_int64(raw, 0))
+                if hours != 0 { hoursByID[PersonProject(employee: author, project: sqlite3_column_int64(raw, 1)), default: 0] += hours }
+            }
         }
         // Every tag names a project (a foreign key that restricts deletion).
-        let hours = hoursByID.mapValues { byID in
-            Dictionary(uniqueKeysWithValues: byID.compactMap { id, hours in projectCodes[id].map { ($0, hours) } })
+        var hours: [Int64: [ProjectCode: Double]] = [:]
+        for (key, sum) in hoursByID {
+            if let code = projectCodes[key.project] { hours[key.employee, default: [:]][code] = sum }
         }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",

@@ -276,15 +276,11 @@ extension AdvocacyStore {
             results.append(builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
             builder = builder.next()
         }
-        let rows = try Row.fetchCursor(statement)
-        let raw = statement.sqliteStatement
-        while try rows.next() != nil {
-            let id = sqlite3_column_int64(raw, 0)
+        try FactStream.forEach(statement) { id, action in
             if id != current {
                 flush()
                 current = id
             }
-            let action = facts(raw)
             builder.add(action)
             observe?(id, action)
         }
@@ -302,6 +298,17 @@ extension AdvocacyStore {
         }
         return people
     }
+
+    /// Every channel's counts between two days. Channels are the outer loop
+    /// (one seek each, not one per count; a channel without counts in the
+    /// span comes once, its count NULL); the counts come from the
+    /// `followerSnapshot_reading` index alone; the dates are read as text
+    /// (julianday per row was a third of the query).
+    static let followerCountsSQL = """
+        SELECT c.id, c.employeeId, c.url, s.date, s.followers
+        FROM channel c LEFT JOIN followerSnapshot s ON s.channelId = c.id AND s.date BETWEEN ? AND ?
+        ORDER BY c.id, s.date
+        """
 
     /// What the follower counts say about each person over a window: their
     /// largest channel audience at its end, and their channels' unexplained
@@ -338,16 +345,7 @@ extension AdvocacyStore {
             if let spike { readings.spikes[owner, default: []].append(spike) }
         }
 
-        // Channels in the outer loop (one seek each, not one per count; a
-        // channel without counts in the span comes once, its count NULL),
-        // and the dates read as text (julianday per row was a third of the
-        // query).
-        let statement = try db.makeStatement(
-            sql: """
-                SELECT c.id, c.employeeId, c.url, s.date, s.followers
-                FROM channel c LEFT JOIN followerSnapshot s ON s.channelId = c.id AND s.date BETWEEN ? AND ?
-                ORDER BY c.id, s.date
-                """)
+        let statement = try db.makeStatement(sql: followerCountsSQL)
         let rows = try Row.fetchCursor(
             statement,
             arguments: [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description])

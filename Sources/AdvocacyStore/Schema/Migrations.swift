@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v4-audit", migrate: v4Audit)
         migrator.registerMigration("v5-privacy", migrate: v5Privacy)
         migrator.registerMigration("v6-address-hash", migrate: v6AddressHash)
+        migrator.registerMigration("v7-follower-reading", migrate: v7FollowerReading)
         return migrator
     }
 

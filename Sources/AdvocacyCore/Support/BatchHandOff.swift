@@ -2,13 +2,14 @@ import Foundation
 
 /// Batches handed from one thread (the giver) to another (the taker), in
 /// order and a bounded number ahead, so that two cores share a long job:
-/// reading a file while the database writes (``PrefetchedRows``).
+/// reading a file while the database writes (the import's prefetched rows),
+/// stepping SQLite while the facts read are scored (the store's fact stream).
 ///
 /// The giver calls ``give(_:)`` for each batch and ``finish(_:)`` once; the
 /// taker calls ``take()`` until it returns nil (or rethrows the giver's
 /// error, after every batch given before it), and ``close()`` when it stops
 /// early, which also waits for the giver to finish.
-final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
+package final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let batchesAhead: Int
     // Guarded by `condition`.
@@ -16,14 +17,14 @@ final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
     private var end: Result<Void, any Error>?
     private var closed = false
 
-    init(batchesAhead: Int = 8) {
+    package init(batchesAhead: Int = 8) {
         self.batchesAhead = batchesAhead
     }
 
     /// Hands over a batch, waiting while `batchesAhead` are waiting already;
     /// false once the taker has closed, when the giver should stop.
     @discardableResult
-    func give(_ batch: [Element]) -> Bool {
+    package func give(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= batchesAhead && !closed { condition.wait() }
@@ -34,7 +35,7 @@ final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The giver is done: every batch was given, or `outcome` says why not.
-    func finish(_ outcome: Result<Void, any Error>) {
+    package func finish(_ outcome: Result<Void, any Error>) {
         condition.withLock {
             end = outcome
             condition.broadcast()
@@ -42,7 +43,7 @@ final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next batch, or nil after the last; rethrows the giver's error in its place.
-    func take() throws -> [Element]? {
+    package func take() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && end == nil { condition.wait() }
@@ -57,7 +58,7 @@ final class BatchHandOff<Element: Sendable>: @unchecked Sendable {
 
     /// The taker stops: the giver's next ``give(_:)`` returns false. Waits
     /// until the giver has finished. Safe to call more than once.
-    func close() {
+    package func close() {
         condition.lock()
         defer { condition.unlock() }
         closed = true
