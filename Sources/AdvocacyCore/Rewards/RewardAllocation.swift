@@ -214,25 +214,26 @@ public enum RewardAllocation {
 
         let entitled = entitlements(
             weights: eligible.map { weight(score: candidates[$0].score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
-        var ledger = Ledger(policy: policy, budget: budget, kept: input.kept, rejected: input.rejected)
         let catalogue = ArrangedCatalogue(input.catalogue)
+        let items = catalogue.items
+        var ledger = Ledger(policy: policy, budget: budget, candidates: candidates, catalogue: catalogue, kept: input.kept, rejected: input.rejected)
         let preferences = eligible.map {
             preferenceList(for: candidates[$0], wishes: input.wishes[candidates[$0].email] ?? [], catalogue: catalogue)
         }
-        var chosen: [[(item: RewardItem, reason: ProposalReason, fromLeftover: Bool)]] = Array(repeating: [], count: eligible.count)
+        var chosen: [[(item: Int, reason: ProposalReason, fromLeftover: Bool)]] = Array(repeating: [], count: eligible.count)
 
         // Everyone's wishes first, in rank order, then items matching their
         // work, then development rewards, each within their entitlement: a
         // scarce item goes to someone who wished for it before anyone else.
         for pass in 0..<3 {
-            for (index, position) in eligible.enumerated() {
-                let (email, tier) = (candidates[position].email, candidates[position].score.tier)
-                var within = entitled[index] - ledger.spentInPeriod(email)
+            for (index, person) in eligible.enumerated() {
+                let tier = candidates[person].score.tier
+                var within = entitled[index] - ledger.spent[person]
                 // Most of 50,000 entitlements buy nothing: skip the list then.
                 guard within >= catalogue.cheapestCents else { continue }
-                for (item, reason) in preferences[index] where reason.pass == pass && ledger.fits(item, email, tier, within: within) {
-                    ledger.add(item, for: email)
-                    within -= item.costCents
+                for (item, reason) in preferences[index] where reason.pass == pass && ledger.fits(item, for: person, tier, within: within) {
+                    ledger.add(item, for: person)
+                    within -= items[item].costCents
                     chosen[index].append((item, reason, false))
                 }
             }
@@ -246,32 +247,32 @@ public enum RewardAllocation {
         var progress = true
         while progress && ledger.pool > 0 {
             progress = false
-            for (index, position) in eligible.enumerated() {
-                let (email, tier) = (candidates[position].email, candidates[position].score.tier)
-                let headroom = cap - ledger.spentInPeriod(email)
+            for (index, person) in eligible.enumerated() {
+                let tier = candidates[person].score.tier
+                let headroom = cap - ledger.spent[person]
                 if headroom >= catalogue.cheapestCents && ledger.pool >= catalogue.cheapestCents,
-                    let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, email, tier, within: headroom) })
+                    let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, for: person, tier, within: headroom) })
                 {
-                    ledger.add(item, for: email)
+                    ledger.add(item, for: person)
                     chosen[index].append((item, reason, true))
                     progress = true
                     continue
                 }
                 guard let position = chosen[index].indices.filter({ chosen[index][$0].reason == .development })
-                    .min(by: { chosen[index][$0].item.costCents < chosen[index][$1].item.costCents })
+                    .min(by: { items[chosen[index][$0].item].costCents < items[chosen[index][$1].item].costCents })
                 else { continue }
                 // Give the cheapest development pick back, then look for a better one in its place.
                 let old = chosen[index][position].item
-                ledger.remove(old, for: email)
+                ledger.remove(old, for: person)
                 let better = preferences[index].first { item, reason in
-                    reason == .development && item.costCents > old.costCents && item.category <= old.category
-                        && ledger.fits(item, email, tier, within: headroom + old.costCents)
+                    reason == .development && items[item].costCents > items[old].costCents && items[item].category <= items[old].category
+                        && ledger.fits(item, for: person, tier, within: headroom + items[old].costCents)
                 }
                 if let (item, reason) = better {
                     chosen[index][position] = (item, reason, true)
                     progress = true
                 }
-                ledger.add(better?.0 ?? old, for: email)
+                ledger.add(better?.0 ?? old, for: person)
             }
         }
 
@@ -279,23 +280,23 @@ public enum RewardAllocation {
         var proposals: [AllocatedReward] = []
         var shares: [Entitlement] = []
         var proposedCents = 0
-        for (index, position) in eligible.enumerated() {
-            let candidate = candidates[position]
-            let kept = ledger.keptInPeriod[candidate.email, default: 0]
-            let proposed = ledger.spentInPeriod(candidate.email) - kept
+        for (index, person) in eligible.enumerated() {
+            let candidate = candidates[person]
+            let kept = ledger.keptInPeriod[person]
+            let proposed = ledger.spent[person] - kept
             proposedCents += proposed
             shares.append(Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed))
             for (item, reason, fromLeftover) in chosen[index] {
                 let rationale = Rationale.sentence(
                     candidate: candidate, ranked: input.candidates.count, entitlementCents: entitled[index], budgetCents: budget,
-                    currency: currency, item: item, reason: reason, fromLeftover: fromLeftover)
+                    currency: currency, item: items[item], reason: reason, fromLeftover: fromLeftover)
                 proposals.append(AllocatedReward(
-                    email: candidate.email, item: item, reason: reason, fromLeftover: fromLeftover, entitlementCents: entitled[index],
+                    email: candidate.email, item: items[item], reason: reason, fromLeftover: fromLeftover, entitlementCents: entitled[index],
                     rationale: rationale))
             }
         }
         return Allocation(
-            budgetCents: budget, keptCents: ledger.keptInPeriod.values.reduce(0, +), proposedCents: proposedCents, entitlements: shares,
+            budgetCents: budget, keptCents: ledger.keptCents, proposedCents: proposedCents, entitlements: shares,
             proposals: proposals, heldBack: heldBack)
     }
 
@@ -339,40 +340,44 @@ public enum RewardAllocation {
     /// development rewards tied to no project (by category, dearest first,
     /// so an entitlement buys one meaningful item rather than many trinkets).
     static func preferenceList(for candidate: RewardCandidate, wishes: [RewardCode], catalogue: ArrangedCatalogue) -> Preferences {
-        var personal: [(RewardItem, ProposalReason)] = []
-        var listed: Set<RewardCode> = []
+        let items = catalogue.items
+        var personal: [(Int, ProposalReason)] = []
+        var listed: Set<Int> = []
         for (rank, code) in wishes.enumerated() {
-            if let item = catalogue.byCode[code], listed.insert(code).inserted { personal.append((item, .wish(rank + 1))) }
+            if let item = catalogue.position[code], listed.insert(item).inserted { personal.append((item, .wish(rank + 1))) }
         }
-        let matches = catalogue.tiedToProjects.compactMap { item -> (RewardItem, ProjectCode, Double)? in
-            let best = item.projects.compactMap { code in candidate.hoursByProject[code].map { (code, $0) } }
+        let matches = catalogue.tiedToProjects.compactMap { item -> (item: Int, project: ProjectCode, hours: Double)? in
+            let best = items[item].projects.compactMap { code in candidate.hoursByProject[code].map { (code, $0) } }
                 .max { ($0.1, $1.0) < ($1.1, $0.0) }
             return best.flatMap { $0.1 > 0 ? (item, $0.0, $0.1) : nil }
         }
-        for (item, project, _) in matches.sorted(by: { ($0.2, $0.0.costCents, $1.0.code) > ($1.2, $1.0.costCents, $0.0.code) })
-        where listed.insert(item.code).inserted {
-            personal.append((item, .work(project)))
+        for match in matches.sorted(by: {
+            ($0.hours, items[$0.item].costCents, items[$1.item].code) > ($1.hours, items[$1.item].costCents, items[$0.item].code)
+        }) where listed.insert(match.item).inserted {
+            personal.append((match.item, .work(match.project)))
         }
         return Preferences(personal: personal, general: catalogue.general, listed: listed)
     }
 
-    /// A person's preference list: their own picks (wishes, then work), then
-    /// the catalogue's general items they did not already list. The general
-    /// items are one array shared by everyone, not copied into 50,000 lists.
+    /// A person's preference list, as positions in the arranged catalogue:
+    /// their own picks (wishes, then work), then the catalogue's general
+    /// items they did not already list. The general items are one array
+    /// shared by everyone, not copied into 50,000 lists; and a position is
+    /// handed round where an item, with its strings, was copied each time.
     struct Preferences: Sequence {
-        var personal: [(RewardItem, ProposalReason)]
-        var general: [RewardItem]
-        var listed: Set<RewardCode>
+        var personal: [(Int, ProposalReason)]
+        var general: [Int]
+        var listed: Set<Int>
 
         struct Iterator: IteratorProtocol {
-            var personal: IndexingIterator<[(RewardItem, ProposalReason)]>
-            var general: IndexingIterator<[RewardItem]>
-            let listed: Set<RewardCode>
+            var personal: IndexingIterator<[(Int, ProposalReason)]>
+            var general: IndexingIterator<[Int]>
+            let listed: Set<Int>
 
-            mutating func next() -> (RewardItem, ProposalReason)? {
+            mutating func next() -> (Int, ProposalReason)? {
                 if let next = personal.next() { return next }
                 while let item = general.next() {
-                    if listed.isEmpty || !listed.contains(item.code) { return (item, .development) }
+                    if listed.isEmpty || !listed.contains(item) { return (item, .development) }
                 }
                 return nil
             }
@@ -386,21 +391,27 @@ public enum RewardAllocation {
     /// The catalogue arranged once, for every candidate's preference list:
     /// sorting it again for each of 50,000 people was a fifth of proposing.
     struct ArrangedCatalogue {
-        var byCode: [RewardCode: RewardItem] = [:]
+        /// The items by code, one per code; the allocation names them by position here.
+        var items: [RewardItem] = []
+        var position: [RewardCode: Int] = [:]
         /// Items tied to projects, by code.
-        var tiedToProjects: [RewardItem]
+        var tiedToProjects: [Int]
         /// Items tied to no project: by category, dearest first, then by code.
-        var general: [RewardItem]
+        var general: [Int]
         /// What the cheapest item costs: less than this buys nothing.
         var cheapestCents: Int
 
         init(_ catalogue: [RewardItem]) {
-            let sorted = catalogue.sorted { $0.code < $1.code }
-            for item in sorted where byCode[item.code] == nil { byCode[item.code] = item }
-            tiedToProjects = sorted.filter { !$0.projects.isEmpty }
+            for item in catalogue.sorted(by: { $0.code < $1.code }) where position[item.code] == nil {
+                position[item.code] = items.count
+                items.append(item)
+            }
+            let items = items
+            tiedToProjects = items.indices.filter { !items[$0].projects.isEmpty }
             cheapestCents = catalogue.map(\.costCents).min() ?? .max
-            general = sorted.filter(\.projects.isEmpty)
-                .sorted { ($0.category, -$0.costCents, $0.code) < ($1.category, -$1.costCents, $1.code) }
+            general = items.indices.filter { items[$0].projects.isEmpty }.sorted {
+                (items[$0].category, -items[$0].costCents, items[$0].code) < (items[$1].category, -items[$1].costCents, items[$1].code)
+            }
         }
     }
 }
@@ -409,72 +420,101 @@ public enum RewardAllocation {
 /// the counts every rule of ``RewardAllocation/allocate(_:)`` checks. One
 /// mechanism adds and removes an item, so giving one back (an upgrade)
 /// undoes exactly what taking it did.
+///
+/// People are positions among the candidates and items positions in the
+/// arranged catalogue, so most counts are arrays: hashing an email and a
+/// code for every check was a third of the allocation.
 private struct Ledger {
-    typealias PersonItem = AllocationInput.PersonItem
-
     let policy: RewardPolicy
+    let items: [RewardItem]
     /// What is left of the budget.
     private(set) var pool: Int
     /// Approved or granted in the period, by person.
-    let keptInPeriod: [EmailAddress: Int]
-    private var spent: [EmailAddress: Int]
-    private var itemsInPeriod: [EmailAddress: Int] = [:]
-    private var unitsGiven: [RewardCode: Int] = [:]
-    private var yearlyCount: [PersonItem: Int] = [:]
-    private var yearlySpent: [EmailAddress: [RewardCategory: Int]] = [:]
-    /// Items a person may not be proposed: rejected, or already theirs in the period.
-    private var taken: Set<PersonItem>
+    let keptInPeriod: [Int]
+    /// Approved or granted in the period, everyone's, candidates or not.
+    let keptCents: Int
+    /// Kept and proposed in the period, by person.
+    private(set) var spent: [Int]
+    private var itemsInPeriod: [Int]
+    /// Units ever given, by item.
+    private var unitsGiven: [Int]
+    /// This year's units of an item, by ``pair(_:_:)``.
+    private var yearlyCount: [Int: Int] = [:]
+    /// This year's spending in a category, by person then category.
+    private var yearlySpent: [[RewardCategory: Int]]
+    /// Items a person may not be proposed (rejected, or already theirs in the period), by ``pair(_:_:)``.
+    private var taken: Set<Int> = []
 
-    init(policy: RewardPolicy, budget: Int, kept: [KeptReward], rejected: Set<PersonItem>) {
+    init(
+        policy: RewardPolicy, budget: Int, candidates: [RewardCandidate], catalogue: RewardAllocation.ArrangedCatalogue,
+        kept: [KeptReward], rejected: Set<AllocationInput.PersonItem>
+    ) {
         self.policy = policy
-        taken = rejected
-        var inPeriod: [EmailAddress: Int] = [:]
+        items = catalogue.items
+        let people = candidates.count
+        let person = Dictionary(candidates.indices.map { (candidates[$0].email, $0) }, uniquingKeysWith: { first, _ in first })
+        var inPeriod = Array(repeating: 0, count: people)
+        var everyone = 0
+        itemsInPeriod = Array(repeating: 0, count: people)
+        unitsGiven = Array(repeating: 0, count: catalogue.items.count)
+        yearlySpent = Array(repeating: [:], count: people)
         for reward in kept {
-            unitsGiven[reward.code, default: 0] += 1
+            let item = catalogue.position[reward.code]
+            if let item { unitsGiven[item] += 1 }
+            if reward.inPeriod { everyone += reward.costCents }
+            // Someone not ranked now, or an item no longer offered: it
+            // counts against the budget and the stock, and nothing else
+            // here could be checked against it.
+            guard let holder = person[reward.email] else { continue }
             if reward.inYear {
-                yearlyCount[PersonItem(email: reward.email, code: reward.code), default: 0] += 1
-                yearlySpent[reward.email, default: [:]][reward.category, default: 0] += reward.costCents
+                if let item { yearlyCount[Self.pair(holder, item, items: items.count), default: 0] += 1 }
+                yearlySpent[holder][reward.category, default: 0] += reward.costCents
             }
             if reward.inPeriod {
-                inPeriod[reward.email, default: 0] += reward.costCents
-                itemsInPeriod[reward.email, default: 0] += 1
-                taken.insert(PersonItem(email: reward.email, code: reward.code))
+                inPeriod[holder] += reward.costCents
+                itemsInPeriod[holder] += 1
+                if let item { taken.insert(Self.pair(holder, item, items: items.count)) }
+            }
+        }
+        for refused in rejected {
+            if let holder = person[refused.email], let item = catalogue.position[refused.code] {
+                taken.insert(Self.pair(holder, item, items: items.count))
             }
         }
         keptInPeriod = inPeriod
+        keptCents = everyone
         spent = inPeriod
-        pool = max(0, budget - inPeriod.values.reduce(0, +))
+        pool = max(0, budget - everyone)
     }
 
-    /// Kept and proposed in the period for `email`.
-    func spentInPeriod(_ email: EmailAddress) -> Int { spent[email, default: 0] }
+    /// One number for a person and an item.
+    private static func pair(_ person: Int, _ item: Int, items: Int) -> Int { person * items + item }
 
-    /// Whether `item` may go to `email`, of audience `tier`, for at most `amount`, under every rule.
-    func fits(_ item: RewardItem, _ email: EmailAddress, _ tier: AudienceTier, within amount: Int) -> Bool {
-        let key = PersonItem(email: email, code: item.code)
-        guard item.costCents <= amount, item.costCents <= pool, !taken.contains(key),
-            itemsInPeriod[email, default: 0] < policy.maxItemsPerPerson
-        else { return false }
-        if let stock = item.stock, unitsGiven[item.code, default: 0] >= stock { return false }
-        if let most = item.maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
-        if let lowest = item.minTier, tier < lowest { return false }
-        if let limit = policy.yearlyCap(item.category), yearlySpent[email, default: [:]][item.category, default: 0] + item.costCents > limit {
-            return false
-        }
+    /// Whether `item` may go to `person`, of audience `tier`, for at most `amount`, under every rule.
+    func fits(_ item: Int, for person: Int, _ tier: AudienceTier, within amount: Int) -> Bool {
+        let cost = items[item].costCents
+        let key = Self.pair(person, item, items: items.count)
+        guard cost <= amount, cost <= pool, itemsInPeriod[person] < policy.maxItemsPerPerson, !taken.contains(key) else { return false }
+        if let stock = items[item].stock, unitsGiven[item] >= stock { return false }
+        if let most = items[item].maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
+        if let lowest = items[item].minTier, tier < lowest { return false }
+        let category = items[item].category
+        if let limit = policy.yearlyCap(category), yearlySpent[person][category, default: 0] + cost > limit { return false }
         return true
     }
 
-    mutating func add(_ item: RewardItem, for email: EmailAddress) { record(item, for: email, units: 1) }
-    mutating func remove(_ item: RewardItem, for email: EmailAddress) { record(item, for: email, units: -1) }
+    mutating func add(_ item: Int, for person: Int) { record(item, for: person, units: 1) }
+    mutating func remove(_ item: Int, for person: Int) { record(item, for: person, units: -1) }
 
-    private mutating func record(_ item: RewardItem, for email: EmailAddress, units: Int) {
-        let key = PersonItem(email: email, code: item.code)
+    private mutating func record(_ item: Int, for person: Int, units: Int) {
+        let key = Self.pair(person, item, items: items.count)
+        let cost = units * items[item].costCents
         if units > 0 { taken.insert(key) } else { taken.remove(key) }
-        unitsGiven[item.code, default: 0] += units
+        unitsGiven[item] += units
         yearlyCount[key, default: 0] += units
-        yearlySpent[email, default: [:]][item.category, default: 0] += units * item.costCents
-        itemsInPeriod[email, default: 0] += units
-        spent[email, default: 0] += units * item.costCents
-        pool -= units * item.costCents
+        yearlySpent[person][items[item].category, default: 0] += cost
+        itemsInPeriod[person] += units
+        spent[person] += cost
+        pool -= cost
     }
 }

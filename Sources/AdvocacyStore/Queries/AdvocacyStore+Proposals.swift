@@ -106,12 +106,6 @@ extension AdvocacyStore {
         }
     }
 
-    /// A person's hours on one project are summed under one key: hashing
-    /// one pair per tag, not a person then a project.
-    private struct PersonProject: Hashable {
-        var employee: Int64
-        var project: Int64
-    }
 
     static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
         guard let budget = try Int.fetchOne(db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
@@ -153,22 +147,30 @@ extension AdvocacyStore {
         let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
             (row: Row) in (row[0] as Int64, ProjectCode(alreadyValid: row[1]))
         })
-        // Summed by project id, named once per person: hashing the code of
-        // each of a million tags cost more than the sum.
-        var hoursByID: [PersonProject: Double] = [:]
+        // Summed by project id in a short list per person (most work on a
+        // few projects), at the person's id, and named once per person:
+        // hashing the code of each of a million tags, or even the pair of
+        // ids, cost more than the sum.
+        var hoursByID = Array(repeating: [(project: Int64, hours: Double)](), count: Int(people.keys.max() ?? 0) + 1)
         if let actionIDs {
             let tags = try db.makeStatement(sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ?")
             let rows = try Row.fetchCursor(tags, arguments: [actionIDs.lowerBound, actionIDs.upperBound])
             let raw = tags.sqliteStatement
             while try rows.next() != nil {
                 let (hours, author) = worked.worked(sqlite3_column_int64(raw, 0))
-                if hours != 0 { hoursByID[PersonProject(employee: author, project: sqlite3_column_int64(raw, 1)), default: 0] += hours }
+                guard hours != 0 else { continue }
+                let project = sqlite3_column_int64(raw, 1)
+                if let place = hoursByID[Int(author)].firstIndex(where: { $0.project == project }) {
+                    hoursByID[Int(author)][place].hours += hours
+                } else {
+                    hoursByID[Int(author)].append((project, hours))
+                }
             }
         }
         // Every tag names a project (a foreign key that restricts deletion).
         var hours: [Int64: [ProjectCode: Double]] = [:]
-        for (key, sum) in hoursByID {
-            if let code = projectCodes[key.project] { hours[key.employee, default: [:]][code] = sum }
+        for (employee, sums) in hoursByID.enumerated() where !sums.isEmpty {
+            hours[Int64(employee)] = Dictionary(uniqueKeysWithValues: sums.compactMap { sum in projectCodes[sum.project].map { ($0, sum.hours) } })
         }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
