@@ -299,16 +299,16 @@ extension AdvocacyStore {
         return people
     }
 
-    /// Every channel's counts between two days. Channels are the outer loop
-    /// (one seek each, not one per count; a channel without counts in the
-    /// span comes once, its count NULL); the counts come from the
-    /// `followerSnapshot_reading` index alone; the dates are read as text
-    /// (julianday per row was a third of the query).
+    /// Every count between two days, by channel then day, read from the
+    /// `followerSnapshot_reading` index alone. The channels are a query of
+    /// their own (``channelsSQL``), merged with these in channel order: joined,
+    /// SQLite read each channel's row again for every one of its counts,
+    /// which made the join four times the two scans. The dates are read as
+    /// text (julianday per row was a third of the query).
     static let followerCountsSQL = """
-        SELECT c.id, c.employeeId, c.url, s.date, s.followers
-        FROM channel c LEFT JOIN followerSnapshot s ON s.channelId = c.id AND s.date BETWEEN ? AND ?
-        ORDER BY c.id, s.date
+        SELECT channelId, date, followers FROM followerSnapshot WHERE date BETWEEN ? AND ? ORDER BY channelId, date
         """
+    static let channelsSQL = "SELECT id, employeeId, url FROM channel ORDER BY id"
 
     /// What the follower counts say about each person over a window: their
     /// largest channel audience at its end, and their channels' unexplained
@@ -330,11 +330,12 @@ extension AdvocacyStore {
             sql: "SELECT \(Migrations.followers(channel: "?1", on: "?2"))")
         var readings = FollowerReadings()
         var failure: (any Error)?
-        func read(channelID: Int64, owner: Int64, url: String, history: [FollowerCount]) throws {
+        /// `url`: the channel's address, made into a string only for a history that may hold a spike.
+        func read(channelID: Int64, owner: Int64, url: () -> String, history: [FollowerCount]) throws {
             let audience = try history.last?.followers ?? Int.fetchOne(audienceOutside, arguments: [channelID, window.upperBound.description])
             if let audience { readings.audiences[owner] = max(readings.audiences[owner] ?? 0, audience) }
             guard history.count > 1 else { return }
-            let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url), in: history, within: window, policy: policy) { after, upTo in
+            let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url()), in: history, within: window, policy: policy) { after, upTo in
                 do {
                     return try Bool.fetchOne(actionBetween, arguments: [channelID, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
                 } catch {
@@ -345,27 +346,34 @@ extension AdvocacyStore {
             if let spike { readings.spikes[owner, default: []].append(spike) }
         }
 
-        let statement = try db.makeStatement(sql: followerCountsSQL)
-        let rows = try Row.fetchCursor(
-            statement,
-            arguments: [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description])
-        let raw = statement.sqliteStatement
-        var current: (channel: Int64, owner: Int64, url: String)?
+        let channels = try db.makeStatement(sql: channelsSQL)
+        let channelRows = try Row.fetchCursor(channels)
+        let channel = channels.sqliteStatement
+        let counts = try db.makeStatement(sql: followerCountsSQL)
+        let countRows = try Row.fetchCursor(
+            counts, arguments: [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description])
+        let count = counts.sqliteStatement
+        // On the first count of the next channel with counts, or past the last.
+        var counted = try countRows.next() != nil
         var history: [FollowerCount] = []
-        while try rows.next() != nil {
-            let channelID = sqlite3_column_int64(raw, 0)
-            if channelID != current?.channel {
-                if let current { try read(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
-                current = (channelID, sqlite3_column_int64(raw, 1), String(cString: sqlite3_column_text(raw, 2)))
-                history.removeAll(keepingCapacity: true)
+        while try channelRows.next() != nil {
+            let channelID = sqlite3_column_int64(channel, 0)
+            history.removeAll(keepingCapacity: true)
+            while counted && sqlite3_column_int64(count, 0) <= channelID {
+                // Every count has its channel (a foreign key), so none is skipped here but by the day check.
+                if sqlite3_column_int64(count, 0) == channelID {
+                    let dateBytes = UnsafeBufferPointer(start: sqlite3_column_text(count, 1), count: Int(sqlite3_column_bytes(count, 1)))
+                    // The table's CHECK keeps every date a real YYYY-MM-DD.
+                    if let day = LocalDate(exactly: dateBytes) {
+                        history.append(FollowerCount(day: day, followers: Int(sqlite3_column_int64(count, 2))))
+                    }
+                }
+                counted = try countRows.next() != nil
             }
-            guard sqlite3_column_type(raw, 3) != SQLITE_NULL else { continue }
-            let dateBytes = UnsafeBufferPointer(start: sqlite3_column_text(raw, 3), count: Int(sqlite3_column_bytes(raw, 3)))
-            // The table's CHECK keeps every date a real YYYY-MM-DD.
-            guard let day = LocalDate(exactly: dateBytes) else { continue }
-            history.append(FollowerCount(day: day, followers: Int(sqlite3_column_int64(raw, 4))))
+            try read(
+                channelID: channelID, owner: sqlite3_column_int64(channel, 1), url: { String(cString: sqlite3_column_text(channel, 2)) },
+                history: history)
         }
-        if let current { try read(channelID: current.channel, owner: current.owner, url: current.url, history: history) }
         if let failure { throw failure }
         return readings
     }
