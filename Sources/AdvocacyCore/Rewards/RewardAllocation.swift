@@ -54,9 +54,12 @@ public struct KeptReward: Hashable, Sendable {
 public struct AllocationInput: Sendable {
     public var policy: RewardPolicy
     public var budgetCents: Int
-    /// Everyone ranked in the period, in rank order.
+    /// Everyone ranked in the period, in rank order, one per email (the
+    /// store's emails are unique); of two with one email, the first has the
+    /// kept rewards.
     public var candidates: [RewardCandidate]
-    /// The catalogue's current items.
+    /// The catalogue's current items, one per code (the store's codes are
+    /// unique); of two with one code, the first is the one offered.
     public var catalogue: [RewardItem]
     /// Each person's wishes, by wish rank (1 first).
     public var wishes: [EmailAddress: [RewardCode]]

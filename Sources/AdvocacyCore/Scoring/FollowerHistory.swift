@@ -40,25 +40,45 @@ public enum FollowerHistory {
         on channel: CanonicalURL, in history: [FollowerCount], within window: ClosedRange<LocalDate>, policy: ScoringPolicy,
         hasActionBetween: (_ after: LocalDate, _ upTo: LocalDate) -> Bool
     ) -> FollowerSpike? {
+        spike(on: channel, among: spikeCandidates(in: history, within: window, policy: policy), hasActionBetween: hasActionBetween)
+    }
+
+    /// The largest gain among `candidates` (``spikeCandidates(in:within:policy:)``)
+    /// that no action explains; on equal gains, the first. Asks about a jump
+    /// only when it would be the largest so far.
+    public static func spike(
+        on channel: CanonicalURL, among candidates: [(before: FollowerCount, after: FollowerCount)],
+        hasActionBetween: (_ after: LocalDate, _ upTo: LocalDate) -> Bool
+    ) -> FollowerSpike? {
         var found: FollowerSpike?
+        for (before, after) in candidates {
+            let spike = FollowerSpike(channel: channel, before: before, after: after)
+            if spike.gained > (found?.gained ?? 0) && !hasActionBetween(before.day, after.day) { found = spike }
+        }
+        return found
+    }
+
+    /// The jumps that are spikes unless an action explains them, in the order
+    /// ``spike(on:in:within:policy:hasActionBetween:)`` weighs them (on equal
+    /// gains, the first wins). Apart, so that a caller can find them without
+    /// asking about actions, and ask afterwards.
+    public static func spikeCandidates(
+        in history: [FollowerCount], within window: ClosedRange<LocalDate>, policy: ScoringPolicy
+    ) -> [(before: FollowerCount, after: FollowerCount)] {
+        var candidates: [(before: FollowerCount, after: FollowerCount)] = []
         for (index, after) in history.enumerated() where index > 0 && window.contains(after.day) {
             let windowStart = after.day.adding(days: -policy.spikeWindowDays)
-            var candidates: [FollowerCount] = []
             let previous = history[index - 1]
             if previous.day >= windowStart {
                 let gained = after.followers - previous.followers
-                if gained >= policy.spikeRoundStep && gained % policy.spikeRoundStep == 0 { candidates.append(previous) }
+                if gained >= policy.spikeRoundStep && gained % policy.spikeRoundStep == 0 { candidates.append((previous, after)) }
             }
             if let oldest = history[..<index].first(where: { $0.day >= windowStart }), oldest.followers >= policy.spikeMinAudience,
                Double(after.followers - oldest.followers) * 100 > policy.spikeGrowthPercent * Double(oldest.followers)
             {
-                candidates.append(oldest)
-            }
-            for before in candidates where !hasActionBetween(before.day, after.day) {
-                let spike = FollowerSpike(channel: channel, before: before, after: after)
-                if spike.gained > (found?.gained ?? 0) { found = spike }
+                candidates.append((oldest, after))
             }
         }
-        return found
+        return candidates
     }
 }

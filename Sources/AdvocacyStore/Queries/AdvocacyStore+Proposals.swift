@@ -83,6 +83,8 @@ extension AdvocacyStore {
         let firstID: Int64
         private(set) var hours: [Double]
         private(set) var authors: [Int64]
+        /// The lowest and highest action recorded: the only ones whose tags matter.
+        private(set) var recorded: ClosedRange<Int64>?
 
         /// Room for the actions `ids` (nil: there are none).
         init(ids: ClosedRange<Int64>?) {
@@ -96,6 +98,7 @@ extension AdvocacyStore {
             let place = Int(action - firstID)
             hours[place] = worked
             authors[place] = author
+            recorded = recorded.map { min($0.lowerBound, action)...max($0.upperBound, action) } ?? action...action
         }
 
         /// The hours of `action` and its author; zero hours when it was not worked in the window.
@@ -152,9 +155,9 @@ extension AdvocacyStore {
         // hashing the code of each of a million tags, or even the pair of
         // ids, cost more than the sum.
         var hoursByID = Array(repeating: [(project: Int64, hours: Double)](), count: Int(people.keys.max() ?? 0) + 1)
-        if let actionIDs {
+        if let recorded = worked.recorded {
             let tags = try db.makeStatement(sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ?")
-            let rows = try Row.fetchCursor(tags, arguments: [actionIDs.lowerBound, actionIDs.upperBound])
+            let rows = try Row.fetchCursor(tags, arguments: [recorded.lowerBound, recorded.upperBound])
             let raw = tags.sqliteStatement
             while try rows.next() != nil {
                 let (hours, author) = worked.worked(sqlite3_column_int64(raw, 0))

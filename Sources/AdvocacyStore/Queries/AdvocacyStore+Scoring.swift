@@ -231,7 +231,9 @@ extension AdvocacyStore {
     /// Everyone's score over `window`, streaming the maintained facts in
     /// person order: only one person's actions are in memory at a time.
     /// `observe` sees every action scored, with its author's id, for tallies
-    /// that would otherwise read the facts a second time. `people`: the
+    /// that would otherwise read the facts a second time; it runs while the
+    /// facts are still being read (``StatementStream``), so it must not use
+    /// the database. `people`: the
     /// roster by id (``scoredPeople(_:id:)``), when the caller has read it already.
     static func scores(
         _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
@@ -276,7 +278,7 @@ extension AdvocacyStore {
             results.append(builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
             builder = builder.next()
         }
-        try FactStream.forEach(statement) { id, action in
+        try StatementStream.forEach(statement, decode: { (sqlite3_column_int64($0, 0), facts($0)) }) { (id: Int64, action: ActionFacts) in
             if id != current {
                 flush()
                 current = id
@@ -299,16 +301,19 @@ extension AdvocacyStore {
         return people
     }
 
-    /// Every count between two days, by channel then day, read from the
-    /// `followerSnapshot_reading` index alone. The channels are a query of
-    /// their own (``channelsSQL``), merged with these in channel order: joined,
-    /// SQLite read each channel's row again for every one of its counts,
-    /// which made the join four times the two scans. The dates are read as
-    /// text (julianday per row was a third of the query).
+    /// Every count between two days, by channel then day: each channel's
+    /// span sought in the `followerSnapshot_reading` index, which holds the
+    /// counts themselves. Only the channel's id is read from `channel`; its
+    /// owner comes from a query of its own (``channelsSQL``), merged with
+    /// these in channel order: asked for here, SQLite read the channel's row
+    /// again for every one of its counts, four times the two scans. The
+    /// dates are read as text (julianday per row was a third of the query).
     static let followerCountsSQL = """
-        SELECT channelId, date, followers FROM followerSnapshot WHERE date BETWEEN ? AND ? ORDER BY channelId, date
+        SELECT s.channelId, s.date, s.followers
+        FROM channel c JOIN followerSnapshot s ON s.channelId = c.id AND s.date BETWEEN ? AND ?
+        ORDER BY c.id, s.date
         """
-    static let channelsSQL = "SELECT id, employeeId, url FROM channel ORDER BY id"
+    static let channelsSQL = "SELECT id, employeeId FROM channel ORDER BY id"
 
     /// What the follower counts say about each person over a window: their
     /// largest channel audience at its end, and their channels' unexplained
@@ -319,62 +324,72 @@ extension AdvocacyStore {
     }
 
     /// Reads every channel's counts from a spike window before the start to
-    /// the end of `window` in one pass, channel by channel: the spikes come
-    /// from them, and so does the audience at the end (the nearest count at
-    /// or before it, else the earliest known), which only a channel with no
-    /// count in that span asks of the table again.
+    /// the end of `window`, channel by channel: the spikes come from them,
+    /// and so does the audience at the end (the nearest count at or before
+    /// it, else the earliest known).
+    ///
+    /// The counts are stepped on a second thread (``StatementStream``) while
+    /// this one builds each channel's history. What needs the connection
+    /// meanwhile waits for the end of the counts: the audience of a channel
+    /// with no count in the span, and whether an action explains a jump.
     static func followerReadings(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> FollowerReadings {
+        var channels: [(id: Int64, owner: Int64)] = []
+        let channelRows = try Row.fetchCursor(db, sql: channelsSQL)
+        while let row = try channelRows.next() { channels.append((row[0], row[1])) }
+
+        var readings = FollowerReadings()
+        func hear(_ owner: Int64, _ audience: Int) { readings.audiences[owner] = max(readings.audiences[owner] ?? 0, audience) }
+        var unheard: [(id: Int64, owner: Int64)] = []
+        var jumps: [(channel: (id: Int64, owner: Int64), candidates: [(before: FollowerCount, after: FollowerCount)])] = []
+        var next = 0
+        var history: [FollowerCount] = []
+        /// The channel `next` points at is done: its history is complete.
+        func close() {
+            let channel = channels[next]
+            if let audience = history.last?.followers { hear(channel.owner, audience) } else { unheard.append(channel) }
+            if history.count > 1 {
+                let candidates = FollowerHistory.spikeCandidates(in: history, within: window, policy: policy)
+                if !candidates.isEmpty { jumps.append((channel, candidates)) }
+            }
+            history.removeAll(keepingCapacity: true)
+            next += 1
+        }
+        let counts = try db.makeStatement(sql: followerCountsSQL)
+        counts.arguments = [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description]
+        try StatementStream.forEach(counts, decode: { row in
+            // The table's CHECK keeps every date a real YYYY-MM-DD.
+            let day = LocalDate(exactly: UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1))))
+            return (channel: sqlite3_column_int64(row, 0), day: day, followers: Int(sqlite3_column_int64(row, 2)))
+        }) { (count: (channel: Int64, day: LocalDate?, followers: Int)) in
+            // Every count has its channel (a foreign key), and both come in channel order.
+            while next < channels.count && channels[next].id < count.channel { close() }
+            if let day = count.day, next < channels.count, channels[next].id == count.channel {
+                history.append(FollowerCount(day: day, followers: count.followers))
+            }
+        }
+        while next < channels.count { close() }
+
+        let audienceOutside = try db.makeStatement(sql: "SELECT \(Migrations.followers(channel: "?1", on: "?2"))")
+        for channel in unheard {
+            if let audience = try Int.fetchOne(audienceOutside, arguments: [channel.id, window.upperBound.description]) { hear(channel.owner, audience) }
+        }
         let actionBetween = try db.makeStatement(
             sql: "SELECT EXISTS (SELECT 1 FROM actionFact WHERE channelId = ? AND day > ? AND day <= ?)")
-        let audienceOutside = try db.makeStatement(
-            sql: "SELECT \(Migrations.followers(channel: "?1", on: "?2"))")
-        var readings = FollowerReadings()
+        let address = try db.makeStatement(sql: "SELECT url FROM channel WHERE id = ?")
         var failure: (any Error)?
-        /// `url`: the channel's address, made into a string only for a history that may hold a spike.
-        func read(channelID: Int64, owner: Int64, url: () -> String, history: [FollowerCount]) throws {
-            let audience = try history.last?.followers ?? Int.fetchOne(audienceOutside, arguments: [channelID, window.upperBound.description])
-            if let audience { readings.audiences[owner] = max(readings.audiences[owner] ?? 0, audience) }
-            guard history.count > 1 else { return }
-            let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url()), in: history, within: window, policy: policy) { after, upTo in
+        for (channel, candidates) in jumps {
+            guard let url = try String.fetchOne(address, arguments: [channel.id]) else { continue }
+            let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url), among: candidates) { after, upTo in
                 do {
-                    return try Bool.fetchOne(actionBetween, arguments: [channelID, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
+                    return try Bool.fetchOne(actionBetween, arguments: [channel.id, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
                 } catch {
                     failure = error
                     return true
                 }
             }
-            if let spike { readings.spikes[owner, default: []].append(spike) }
+            if let failure { throw failure }
+            if let spike { readings.spikes[channel.owner, default: []].append(spike) }
         }
-
-        let channels = try db.makeStatement(sql: channelsSQL)
-        let channelRows = try Row.fetchCursor(channels)
-        let channel = channels.sqliteStatement
-        let counts = try db.makeStatement(sql: followerCountsSQL)
-        let countRows = try Row.fetchCursor(
-            counts, arguments: [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description])
-        let count = counts.sqliteStatement
-        // On the first count of the next channel with counts, or past the last.
-        var counted = try countRows.next() != nil
-        var history: [FollowerCount] = []
-        while try channelRows.next() != nil {
-            let channelID = sqlite3_column_int64(channel, 0)
-            history.removeAll(keepingCapacity: true)
-            while counted && sqlite3_column_int64(count, 0) <= channelID {
-                // Every count has its channel (a foreign key), so none is skipped here but by the day check.
-                if sqlite3_column_int64(count, 0) == channelID {
-                    let dateBytes = UnsafeBufferPointer(start: sqlite3_column_text(count, 1), count: Int(sqlite3_column_bytes(count, 1)))
-                    // The table's CHECK keeps every date a real YYYY-MM-DD.
-                    if let day = LocalDate(exactly: dateBytes) {
-                        history.append(FollowerCount(day: day, followers: Int(sqlite3_column_int64(count, 2))))
-                    }
-                }
-                counted = try countRows.next() != nil
-            }
-            try read(
-                channelID: channelID, owner: sqlite3_column_int64(channel, 1), url: { String(cString: sqlite3_column_text(channel, 2)) },
-                history: history)
-        }
-        if let failure { throw failure }
         return readings
     }
 }
