@@ -51,4 +51,30 @@ struct FollowerHistoryTests {
         #expect(found?.gained == 10_000)
         #expect(found?.after.day == Scenario.day("2026-09-02"))
     }
+
+    /// The store finds the jumps while it reads the counts and asks about
+    /// actions afterwards: the same spike, asking only about a jump that
+    /// would be the largest so far.
+    @Test func candidatesThenActionsFindTheSameSpike() {
+        let counts = [("2026-08-01", 5_000), ("2026-08-02", 16_000), ("2026-09-01", 16_000), ("2026-09-02", 26_000), ("2026-09-03", 27_000)]
+            .map { FollowerCount(day: Scenario.day($0.0), followers: $0.1) }
+        let candidates = FollowerHistory.spikeCandidates(in: counts, within: Scenario.window, policy: .standard)
+        // Each later count within a week: a round jump from the count before, fast growth from the oldest.
+        #expect(candidates.map { "\($0.before.day)→\($0.after.day)" } == [
+            "2026-08-01→2026-08-02", "2026-08-01→2026-08-02", "2026-09-01→2026-09-02", "2026-09-01→2026-09-02",
+            "2026-09-02→2026-09-03", "2026-09-01→2026-09-03",
+        ])
+        // An action explains the August jump; of the rest, 11,000 from 1 to 3 September is the largest.
+        func explained(_ before: LocalDate, _ after: LocalDate) -> Bool { before == Scenario.day("2026-08-01") }
+        var asked: [String] = []
+        let found = FollowerHistory.spike(on: channel, among: candidates) { before, after in
+            asked.append("\(before)→\(after)")
+            return explained(before, after)
+        }
+        #expect(found?.gained == 11_000)
+        #expect(found?.before.day == Scenario.day("2026-09-01") && found?.after.day == Scenario.day("2026-09-03"))
+        #expect(found == FollowerHistory.spike(on: channel, in: counts, within: Scenario.window, policy: .standard, hasActionBetween: explained))
+        // A jump no larger than the one found is never asked about.
+        #expect(asked == ["2026-08-01→2026-08-02", "2026-08-01→2026-08-02", "2026-09-01→2026-09-02", "2026-09-01→2026-09-03"])
+    }
 }
