@@ -189,6 +189,10 @@ data="$work/data"
 bench_startup() {  # size index
     # Milliseconds are noisy on a shared machine, and these runs are cheap: at least 11 of each.
     local runs=$(( runs > 11 ? runs : 11 ))
+    # With the disk at rest: the step before wrote up to a gigabyte, and
+    # `rank` records its run and checkpoints on closing, so its fdatasync
+    # calls would wait behind the kernel writing that gigabyte out.
+    sync
     measure sqlite3 "$empty" "SELECT 1"
     local reference=$seconds
     measure "$binary" --version
@@ -356,7 +360,7 @@ done
 rm -rf "$data"
 
 echo
-echo "References: start-up, \`sqlite3 EMPTY 'SELECT 1'\`; import, \`sqlite3 .import --csv\` of the same file into"
+echo "References: start-up, \`sqlite3 EMPTY 'SELECT 1'\` (both timed after \`sync\`, the disk at rest); import, \`sqlite3 .import --csv\` of the same file into"
 echo "one plain table; rank, the equivalent GROUP BY run by the sqlite3 shell on the same file (as in"
 echo "scripts/bench-rank.sh); explain, propose and report, that rank; export, \`sqlite3 -csv\` of the query"
 echo "\`action list\` runs. Rank, explain and propose cover the whole history; the report, this quarter"
