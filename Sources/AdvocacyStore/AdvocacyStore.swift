@@ -183,8 +183,9 @@ public struct AdvocacyStore: Sendable {
         do {
             try writer.writeWithoutTransaction { db in
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
                 try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT") }
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = \(tempStore)") }
                 try db.inTransaction(.immediate) { try body(db) }
             }
         } catch let error as DatabaseError {
