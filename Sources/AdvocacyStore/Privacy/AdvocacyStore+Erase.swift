@@ -95,18 +95,23 @@ extension AdvocacyStore {
         // same for equal ones, so the person's duplicates (scored within the
         // person) and their score stay as they were.
         let actionList = allActions.map(String.init).joined(separator: ", ")
-        let fingerprints = try Int64?.fetchAll(
+        var fingerprints = Set(try Int64.fetchAll(db, sql: "SELECT contentFingerprint FROM action WHERE id IN (\(actionList))"))
+        // The trail once, both sides of each entry.
+        let trail = try Row.fetchCursor(
             db,
             sql: """
-                SELECT contentFingerprint FROM action WHERE id IN (\(actionList))
-                UNION SELECT json_extract(before, '$.contentFingerprint') FROM auditEntry WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
-                UNION SELECT json_extract(after, '$.contentFingerprint') FROM auditEntry WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
-                """
-        ).compactMap { $0 }.filter { $0 != 0 }
+                SELECT json_extract(before, '$.contentFingerprint'), json_extract(after, '$.contentFingerprint') FROM auditEntry
+                WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
+                """)
+        while let row = try trail.next() {
+            for column in 0..<2 { if let fingerprint = row[column] as Int64? { fingerprints.insert(fingerprint) } }
+        }
+        fingerprints.remove(0)
         var replacements: [Int64: Int64] = [:]
-        for fingerprint in Set(fingerprints) {
+        var used: Set<Int64> = [0]
+        for fingerprint in fingerprints {
             var replacement: Int64 = 0
-            while replacement == 0 || replacements.values.contains(replacement) { replacement = Int64.random(in: .min ... .max) }
+            while !used.insert(replacement).inserted { replacement = Int64.random(in: .min ... .max) }
             replacements[fingerprint] = replacement
         }
         try db.execute(sql: "CREATE TEMP TABLE erasedFingerprint (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
