@@ -118,11 +118,6 @@ extension AdvocacyStore {
         // rationale, tallied while scoring: the facts are read once.
         // Kinds by position in `allCases`: hashing each kind's name cost more than the count.
         let kindEffort = ActionKind.allCases.map { policy.scoring.effortHours[$0] ?? 0 }
-        // The facts come grouped by person: one person's counts are kept at
-        // hand, and stored when the next person's facts begin.
-        var kindCounts: [Int64: [Int]] = [:]
-        var counting: Int64?
-        var counts: [Int] = []
         // Two subqueries: SQLite reads one end of the index for a lone
         // min() or max(), but scans the table for both in one SELECT.
         let actionIDs = try Row.fetchOne(
@@ -132,19 +127,14 @@ extension AdvocacyStore {
         }
         var worked = WorkedHours(ids: actionIDs)
         let people = try scoredPeople(db)
+        // Tallies by person are arrays at the person's id, as the hours are below.
+        let employeeSlots = Int(people.keys.max() ?? 0) + 1
+        var kindCounts = Array(repeating: [Int](), count: employeeSlots)
         let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) { employee, facts in
-            if employee != counting {
-                if let counting { kindCounts[counting] = counts }
-                counting = employee
-                counts = Array(repeating: 0, count: kindEffort.count)
-            }
-            counts[facts.kind.index] += 1
+            if kindCounts[Int(employee)].isEmpty { kindCounts[Int(employee)] = Array(repeating: 0, count: kindEffort.count) }
+            kindCounts[Int(employee)][facts.kind.index] += 1
             let hours = facts.effortHours ?? kindEffort[facts.kind.index]
             if hours != 0 { worked.record(facts.id, by: employee, hours: hours) }
-        }
-        if let counting { kindCounts[counting] = counts }
-        let kinds = kindCounts.mapValues { counts in
-            Dictionary(uniqueKeysWithValues: zip(ActionKind.allCases, counts).filter { $0.1 > 0 })
         }
         let ranked = Ranking.rank(scored)
         let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
@@ -154,7 +144,7 @@ extension AdvocacyStore {
         // few projects), at the person's id, and named once per person:
         // hashing the code of each of a million tags, or even the pair of
         // ids, cost more than the sum.
-        var hoursByID = Array(repeating: [(project: Int64, hours: Double)](), count: Int(people.keys.max() ?? 0) + 1)
+        var hoursByID = Array(repeating: [(project: Int64, hours: Double)](), count: employeeSlots)
         if let recorded = worked.recorded {
             let tags = try db.makeStatement(sql: "SELECT actionId, projectId FROM actionProject WHERE actionId BETWEEN ? AND ?")
             let rows = try Row.fetchCursor(tags, arguments: [recorded.lowerBound, recorded.upperBound])
@@ -170,20 +160,17 @@ extension AdvocacyStore {
                 }
             }
         }
-        // Every tag names a project (a foreign key that restricts deletion).
-        var hours: [Int64: [ProjectCode: Double]] = [:]
-        for (employee, sums) in hoursByID.enumerated() where !sums.isEmpty {
-            hours[Int64(employee)] = Dictionary(uniqueKeysWithValues: sums.compactMap { sum in projectCodes[sum.project].map { ($0, sum.hours) } })
-        }
         let cleared = try Set(String.fetchAll(
             db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
             arguments: [period.description]).map { EmailAddress(alreadyValid: $0) })
         let ids = Dictionary(uniqueKeysWithValues: people.map { id, person in (person.email, id) })
         let candidates = ranked.map { score in
             let email = score.person.email
-            let id = ids[email] ?? 0
-            return RewardCandidate(
-                score: score, hoursByProject: hours[id] ?? [:], actionsByKind: kinds[id] ?? [:], cleared: cleared.contains(email))
+            let slot = Int(ids[email] ?? 0)
+            // Every tag names a project (a foreign key that restricts deletion).
+            let hours = Dictionary(uniqueKeysWithValues: hoursByID[slot].compactMap { sum in projectCodes[sum.project].map { ($0, sum.hours) } })
+            let kinds = Dictionary(uniqueKeysWithValues: zip(ActionKind.allCases, kindCounts[slot]).filter { $0.1 > 0 })
+            return RewardCandidate(score: score, hoursByProject: hours, actionsByKind: kinds, cleared: cleared.contains(email))
         }
 
         // By column position: one person in five has wishes, and reading
