@@ -99,4 +99,11 @@ struct JSONWriterTests {
     }
 }
 
-
+extension JSONWritable {
+    /// The whole document, as ``CommandContext/printJSON(_:)`` prints it but for the last line feed.
+    var json: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}

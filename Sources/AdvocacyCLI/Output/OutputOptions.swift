@@ -74,15 +74,6 @@ protocol JSONWritable {
     func write(to json: inout JSONWriter)
 }
 
-extension JSONWritable {
-    /// The whole document, as ``CommandContext/printJSON(_:)`` prints it but for the last line feed.
-    var json: String {
-        var writer = JSONWriter()
-        write(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
-    }
-}
-
 /// A value a listing prints as one row of a table.
 protocol TableRow: Encodable {
     static var columns: [Table.Column] { get }
