@@ -146,21 +146,45 @@ public struct AdvocacyStore: Sendable {
         guard !isCurrent else { return nil }
         // WAL lets several processes read while one writes. The mode is stored
         // in the file: it is set when the schema is made, and again on a file
-        // that lost it (a restored backup is a plain single file).
-        try writer.writeWithoutTransaction { db in
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" || path == ":memory:" else {
-                throw StoreError.databaseFailure(path: path, reason: "SQLite could not switch it to WAL mode")
+        // that lost it (a restored backup is a plain single file). SQLite does
+        // not wait out a busy file for this switch (it turns a read lock into
+        // a write lock, where waiting could deadlock), so several first runs
+        // at once retry it here as long as a write would wait.
+        try retryingWhileBusy(when: { ($0 as? DatabaseError)?.resultCode == .SQLITE_BUSY }) {
+            try writer.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" || path == ":memory:" else {
+                    throw StoreError.databaseFailure(path: path, reason: "SQLite could not switch it to WAL mode")
+                }
             }
         }
         let backup = try backupBeforeUpgrade(migrator)
-        do {
+        // Several first runs at once each apply the migrations they found
+        // missing, and all but one fail on tables another has just made. A
+        // migration that fails after another process moved the schema on is
+        // run again from where the schema now stands.
+        var applied = try writer.read(migrator.appliedIdentifiers)
+        try retryingWhileBusy(when: { _ in
+            let seenBefore = applied
+            applied = try writer.read(migrator.appliedIdentifiers)
+            return applied != seenBefore
+        }) {
             try migrator.migrate(writer)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            // Another process created the schema between our check and our
-            // migration (two first runs at once): theirs is the same schema.
-            guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
         }
         return backup
+    }
+
+    /// Runs `body` again, after a short pause, each time it fails with an
+    /// error that `isTransient` accepts, until `busyTimeout` has passed.
+    func retryingWhileBusy(when isTransient: (any Error) throws -> Bool, _ body: () throws -> Void) throws {
+        let deadline = Date() + Self.busyTimeout
+        while true {
+            do {
+                return try body()
+            } catch {
+                guard Date() < deadline, try isTransient(error) else { throw error }
+                usleep(10_000)
+            }
+        }
     }
 
     /// Runs `body` in one write transaction, translating database failures
