@@ -107,3 +107,30 @@ extension JSONWritable {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
+
+/// `JSONEncoder`'s reading of a ranking item, the reference its writer is
+/// checked against: `rank` and `explain` print it through ``JSONWriter``.
+extension PersonItem: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case rank, email, name, team, active, tier, audience, score, components, flags, actions, engagement, tFactor, weeksActive, weeks
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(score.rank, forKey: .rank)
+        try c.encode(score.person.email.value, forKey: .email)
+        try c.encode(score.person.name, forKey: .name)
+        try c.encode(score.person.team, forKey: .team)
+        try c.encode(score.person.isActive, forKey: .active)
+        try c.encode(score.tier.rawValue, forKey: .tier)
+        try c.encode(score.audience, forKey: .audience)
+        try c.encode(score.score, forKey: .score)
+        try c.encode(score.components, forKey: .components)
+        try c.encode(score.flags, forKey: .flags)
+        try c.encode(score.actions, forKey: .actions)
+        try c.encode(score.engagement, forKey: .engagement)
+        try c.encode(score.tFactor, forKey: .tFactor)
+        try c.encode(score.weeksActive, forKey: .weeksActive)
+        try c.encode(score.weeks, forKey: .weeks)
+    }
+}

@@ -103,35 +103,12 @@ extension PersonScore {
 }
 
 /// One person in a ranking, as JSON.
-struct PersonItem: Encodable, JSONWritable {
+struct PersonItem: JSONWritable {
     var score: PersonScore
     init(_ score: PersonScore) { self.score = score }
 
-    enum CodingKeys: String, CodingKey {
-        case rank, email, name, team, active, tier, audience, score, components, flags, actions, engagement, tFactor, weeksActive, weeks
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(score.rank, forKey: .rank)
-        try c.encode(score.person.email.value, forKey: .email)
-        try c.encode(score.person.name, forKey: .name)
-        try c.encode(score.person.team, forKey: .team)
-        try c.encode(score.person.isActive, forKey: .active)
-        try c.encode(score.tier.rawValue, forKey: .tier)
-        try c.encode(score.audience, forKey: .audience)
-        try c.encode(score.score, forKey: .score)
-        try c.encode(score.components, forKey: .components)
-        try c.encode(score.flags, forKey: .flags)
-        try c.encode(score.actions, forKey: .actions)
-        try c.encode(score.engagement, forKey: .engagement)
-        try c.encode(score.tFactor, forKey: .tFactor)
-        try c.encode(score.weeksActive, forKey: .weeksActive)
-        try c.encode(score.weeks, forKey: .weeks)
-    }
-
-    /// The same as `encode(to:)` gives, for ``RankingReport``'s writer; the
-    /// tests compare the two.
+    /// Keys in sorted order, as everywhere ``JSONWriter`` is used; the tests
+    /// compare it with `JSONEncoder`'s output.
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("actions", score.actions)
@@ -188,50 +165,52 @@ struct TeamItem {
 }
 
 /// An explanation as JSON: the person's ranking item and each action's part.
-struct ExplanationReport: Encodable {
+struct ExplanationReport: JSONWritable {
     var explanation: Explanation
     init(_ explanation: Explanation) { self.explanation = explanation }
 
-    enum CodingKeys: String, CodingKey { case policyVersion, period, from, to, email, name, rankedPeople, result, actions }
-    enum ActionKeys: String, CodingKey {
-        case date, kind, title, url, channel, projects, engagement, audience, audienceSource, tier, expectedRate, rate, quality,
-            qualityCapped, effort, effortSource, alignment, lowEngagement, duplicate, points
+    func write(to json: inout JSONWriter) {
+        let e = explanation
+        json.object { json in
+            json.key("actions")
+            json.array(e.actions) { json, action in Self.write(action, to: &json) }
+            json.field("email", e.person.email.value)
+            json.field("from", e.window.lowerBound.description)
+            json.field("name", e.person.name)
+            json.field("period", e.period.description)
+            json.field("policyVersion", e.policyVersion)
+            json.field("rankedPeople", e.rankedPeople)
+            json.key("result")
+            if let score = e.score { PersonItem(score).write(to: &json) } else { json.null() }
+            json.field("to", e.window.upperBound.description)
+        }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(explanation.policyVersion, forKey: .policyVersion)
-        try c.encode(explanation.period.description, forKey: .period)
-        try c.encode(explanation.window.lowerBound, forKey: .from)
-        try c.encode(explanation.window.upperBound, forKey: .to)
-        try c.encode(explanation.person.email.value, forKey: .email)
-        try c.encode(explanation.person.name, forKey: .name)
-        try c.encode(explanation.rankedPeople, forKey: .rankedPeople)
-        try c.encode(explanation.score.map(PersonItem.init), forKey: .result)
-        var list = c.nestedUnkeyedContainer(forKey: .actions)
-        for action in explanation.actions {
-            let s = action.score
-            var a = list.nestedContainer(keyedBy: ActionKeys.self)
-            try a.encode(s.facts.day, forKey: .date)
-            try a.encode(s.facts.kind.rawValue, forKey: .kind)
-            try a.encode(action.title, forKey: .title)
-            try a.encode(action.url.string, forKey: .url)
-            try a.encode(action.channel.string, forKey: .channel)
-            try a.encode(action.projects.map(\.value), forKey: .projects)
-            try a.encode(s.engagement, forKey: .engagement)
-            try a.encode(s.audience.size, forKey: .audience)
-            try a.encode(s.audience.source, forKey: .audienceSource)
-            try a.encode(s.tier.rawValue, forKey: .tier)
-            try a.encode([s.expectedRate.low, s.expectedRate.high], forKey: .expectedRate)
-            try a.encode(s.rate.map { $0 * 100 }, forKey: .rate)
-            try a.encode(s.quality, forKey: .quality)
-            try a.encode(s.qualityIsCapped, forKey: .qualityCapped)
-            try a.encode(s.effort, forKey: .effort)
-            try a.encode(s.effortIsOwn ? "own" : "kind", forKey: .effortSource)
-            try a.encode(s.alignment, forKey: .alignment)
-            try a.encode(s.isLowEngagement, forKey: .lowEngagement)
-            try a.encode(s.duplicateMultiplier < 1, forKey: .duplicate)
-            try a.encode(s.points, forKey: .points)
+    private static func write(_ action: ExplainedAction, to json: inout JSONWriter) {
+        let s = action.score
+        json.object { json in
+            json.field("alignment", s.alignment)
+            json.field("audience", s.audience.size)
+            json.field("audienceSource", s.audience.source)
+            json.field("channel", action.channel.string)
+            json.field("date", s.facts.day.description)
+            json.field("duplicate", s.duplicateMultiplier < 1)
+            json.field("effort", s.effort)
+            json.field("effortSource", s.effortIsOwn ? "own" : "kind")
+            json.field("engagement", s.engagement)
+            json.key("expectedRate")
+            json.array([s.expectedRate.low, s.expectedRate.high]) { json, rate in json.value(rate) }
+            json.field("kind", s.facts.kind.rawValue)
+            json.field("lowEngagement", s.isLowEngagement)
+            json.field("points", s.points)
+            json.key("projects")
+            json.array(action.projects) { json, project in json.value(project.value) }
+            json.field("quality", s.quality)
+            json.field("qualityCapped", s.qualityIsCapped)
+            json.field("rate", s.rate.map { $0 * 100 })
+            json.field("tier", s.tier.rawValue)
+            json.field("title", action.title)
+            json.field("url", action.url.string)
         }
     }
 }
