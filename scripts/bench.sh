@@ -290,6 +290,7 @@ bench_import() {  # size index
     floor_counts=$(sqlite3 "$data/floor.sqlite" "SELECT (SELECT COUNT(*) FROM action) || ' ' || (SELECT COUNT(*) FROM actionFact)")
     [[ "$floor_counts" == "$imported $imported" ]] \
         || { echo "error: SQLite alone wrote $floor_counts actions and facts for $imported imported" >&2; exit 1; }
+    rm -f "$data/stage.sqlite" "$data/floor.sqlite"*
 
     # The database as the last import left it (with its WAL, should one
     # remain), and what the import added to the programme it started from:

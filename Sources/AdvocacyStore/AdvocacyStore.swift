@@ -150,7 +150,9 @@ public struct AdvocacyStore: Sendable {
         // not wait out a busy file for this switch (it turns a read lock into
         // a write lock, where waiting could deadlock), so several first runs
         // at once retry it here as long as a write would wait.
-        try retryingWhileBusy(when: { ($0 as? DatabaseError)?.resultCode == .SQLITE_BUSY }) {
+        // One deadline for both steps, as for any write that waits.
+        let deadline = ProcessInfo.processInfo.systemUptime + Self.busyTimeout
+        try retryingWhileBusy(until: deadline, when: { ($0 as? DatabaseError)?.resultCode == .SQLITE_BUSY }) {
             try writer.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" || path == ":memory:" else {
                     throw StoreError.databaseFailure(path: path, reason: "SQLite could not switch it to WAL mode")
@@ -161,27 +163,29 @@ public struct AdvocacyStore: Sendable {
         // Several first runs at once each apply the migrations they found
         // missing, and all but one fail on tables another has just made. A
         // migration that fails after another process moved the schema on is
-        // run again from where the schema now stands.
+        // run again from where the schema now stands; a newer version that
+        // moved it on is refused as it is on opening.
         var applied = try writer.read(migrator.appliedIdentifiers)
-        try retryingWhileBusy(when: { _ in
+        try retryingWhileBusy(until: deadline, when: { _ in
             let seenBefore = applied
-            applied = try writer.read(migrator.appliedIdentifiers)
+            applied = (try? writer.read(migrator.appliedIdentifiers)) ?? seenBefore
             return applied != seenBefore
         }) {
             try migrator.migrate(writer)
         }
+        if try writer.read(migrator.hasBeenSuperseded) { throw StoreError.newerSchema(path: path) }
         return backup
     }
 
     /// Runs `body` again, after a short pause, each time it fails with an
-    /// error that `isTransient` accepts, until `busyTimeout` has passed.
-    func retryingWhileBusy(when isTransient: (any Error) throws -> Bool, _ body: () throws -> Void) throws {
-        let deadline = Date() + Self.busyTimeout
+    /// error that `isTransient` accepts, until `deadline` (in
+    /// `ProcessInfo.systemUptime`, which a clock change does not move).
+    func retryingWhileBusy(until deadline: TimeInterval, when isTransient: (any Error) -> Bool, _ body: () throws -> Void) throws {
         while true {
             do {
                 return try body()
             } catch {
-                guard Date() < deadline, try isTransient(error) else { throw error }
+                guard ProcessInfo.processInfo.systemUptime < deadline, isTransient(error) else { throw error }
                 usleep(10_000)
             }
         }

@@ -97,6 +97,34 @@ struct JSONWriterTests {
             #expect(PersonItem(score).json == TerminalText.visible(try CommandContext.json(PersonItem(score))))
         }
     }
+
+    /// Explanations as `explain` writes them and as the encoder writes them:
+    /// everyone in a demo (some with no action in the period, so no score),
+    /// and an action with no metrics, no audience and no project.
+    @Test func explanationsMatchTheirEncoding() throws {
+        let cli = try CLIHarness()
+        let demo = try cli.expectSuccess("demo", "--employees", "40", "--actions", "1500")
+        let adminEmail = String(try #require(demo.output.firstMatch(of: /admin  (\S+)/)?.1))
+        try cli.expectSuccess("employee", "add", "quiet@corp.fr", "--name", "Quiet \"Q\" \\ Person", as: adminEmail)
+        try cli.expectSuccess("privacy", "consent", "quiet@corp.fr", "--grant", as: adminEmail)
+        try cli.expectSuccess("channel", "add", "quiet@corp.fr", "https://quiet.example.org", "--kind", "blog", as: "quiet@corp.fr")
+        try cli.expectSuccess("log", "https://quiet.example.org/a", "--title", "No figures", "--date", "2026-11-02", as: "quiet@corp.fr")
+        let store = try AdvocacyStore.open(atPath: cli.databasePath)
+        let admin = try EmailAddress(adminEmail)
+        var explained = 0, unscored = 0, withoutRate = 0
+        for employee in try store.employees() {
+            for period in [Period.year(2026), .quarter(containing: CLIHarness.today)] {
+                let explanation = try store.explain(employee.email, period: period, today: CLIHarness.today, by: admin)
+                #expect(ExplanationReport(explanation).json == TerminalText.visible(try CommandContext.json(ExplanationReference(explanation))))
+                explained += 1
+                if explanation.score == nil { unscored += 1 }
+                withoutRate += explanation.actions.filter { $0.score.rate == nil && $0.projects.isEmpty }.count
+            }
+        }
+        #expect(explained > 80)
+        #expect(unscored > 0)
+        #expect(withoutRate > 0)
+    }
 }
 
 extension JSONWritable {
@@ -132,5 +160,55 @@ extension PersonItem: Encodable {
         try c.encode(score.tFactor, forKey: .tFactor)
         try c.encode(score.weeksActive, forKey: .weeksActive)
         try c.encode(score.weeks, forKey: .weeks)
+    }
+}
+
+/// `JSONEncoder`'s reading of an explanation, the reference `explain`'s
+/// writer is checked against.
+struct ExplanationReference: Encodable {
+    var explanation: Explanation
+    init(_ explanation: Explanation) { self.explanation = explanation }
+
+    enum CodingKeys: String, CodingKey { case policyVersion, period, from, to, email, name, rankedPeople, result, actions }
+    enum ActionKeys: String, CodingKey {
+        case date, kind, title, url, channel, projects, engagement, audience, audienceSource, tier, expectedRate, rate, quality,
+            qualityCapped, effort, effortSource, alignment, lowEngagement, duplicate, points
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(explanation.policyVersion, forKey: .policyVersion)
+        try c.encode(explanation.period.description, forKey: .period)
+        try c.encode(explanation.window.lowerBound, forKey: .from)
+        try c.encode(explanation.window.upperBound, forKey: .to)
+        try c.encode(explanation.person.email.value, forKey: .email)
+        try c.encode(explanation.person.name, forKey: .name)
+        try c.encode(explanation.rankedPeople, forKey: .rankedPeople)
+        try c.encode(explanation.score.map(PersonItem.init), forKey: .result)
+        var list = c.nestedUnkeyedContainer(forKey: .actions)
+        for action in explanation.actions {
+            let s = action.score
+            var a = list.nestedContainer(keyedBy: ActionKeys.self)
+            try a.encode(s.facts.day, forKey: .date)
+            try a.encode(s.facts.kind.rawValue, forKey: .kind)
+            try a.encode(action.title, forKey: .title)
+            try a.encode(action.url.string, forKey: .url)
+            try a.encode(action.channel.string, forKey: .channel)
+            try a.encode(action.projects.map(\.value), forKey: .projects)
+            try a.encode(s.engagement, forKey: .engagement)
+            try a.encode(s.audience.size, forKey: .audience)
+            try a.encode(s.audience.source, forKey: .audienceSource)
+            try a.encode(s.tier.rawValue, forKey: .tier)
+            try a.encode([s.expectedRate.low, s.expectedRate.high], forKey: .expectedRate)
+            try a.encode(s.rate.map { $0 * 100 }, forKey: .rate)
+            try a.encode(s.quality, forKey: .quality)
+            try a.encode(s.qualityIsCapped, forKey: .qualityCapped)
+            try a.encode(s.effort, forKey: .effort)
+            try a.encode(s.effortIsOwn ? "own" : "kind", forKey: .effortSource)
+            try a.encode(s.alignment, forKey: .alignment)
+            try a.encode(s.isLowEngagement, forKey: .lowEngagement)
+            try a.encode(s.duplicateMultiplier < 1, forKey: .duplicate)
+            try a.encode(s.points, forKey: .points)
+        }
     }
 }

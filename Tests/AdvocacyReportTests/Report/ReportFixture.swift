@@ -25,7 +25,7 @@ enum ReportFixture {
         try store.updateEmployee(ranked[0].person.email, try EmployeeChanges(name: hostileName, team: awkwardName), by: summary.admin)
         try store.updateEmployee(ranked[1].person.email, try EmployeeChanges(name: awkwardName), by: summary.admin)
         try store.addProject(try Project.validated(code: try ProjectCode("GAP-RH"), name: gapName, weight: 3), by: summary.admin)
-        if proposals { try store.proposeRewards(period: quarter, today: today, by: summary.hr) }
+        if proposals { _ = try store.proposeRewards(period: quarter, today: today, by: summary.hr) }
         return try store.review(period: quarter, comparison: quarter.previous, today: today, by: summary.cio)
     }
 
