@@ -62,10 +62,7 @@ struct BulkStatement {
 
     func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(raw, column) }
 
-    func text(_ column: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(raw, column) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, column))), as: UTF8.self)
-    }
+    func text(_ column: Int32) -> String? { SQLiteColumn.text(raw, column) }
 
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(

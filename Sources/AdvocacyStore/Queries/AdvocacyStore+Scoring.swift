@@ -299,14 +299,12 @@ extension AdvocacyStore {
             sql: "SELECT id, email, fullName, team, isActive FROM employee" + (id == nil ? "" : " WHERE id = ?"))
         let rows = try Row.fetchCursor(statement, arguments: id.map { [$0] } ?? [])
         let raw = statement.sqliteStatement
-        func text(_ column: Int32) -> String? {
-            sqlite3_column_text(raw, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(raw, column))), as: UTF8.self) }
-        }
         var people = [Int64: ScoredPerson](minimumCapacity: count)
         while try rows.next() != nil {
             // email and fullName are NOT NULL; isActive is 0 or 1 (the table's CHECKs).
             people[sqlite3_column_int64(raw, 0)] = ScoredPerson(
-                email: EmailAddress(alreadyValid: text(1) ?? ""), name: text(2) ?? "", team: text(3),
+                email: EmailAddress(alreadyValid: SQLiteColumn.text(raw, 1) ?? ""), name: SQLiteColumn.text(raw, 2) ?? "",
+                team: SQLiteColumn.text(raw, 3),
                 isActive: sqlite3_column_int64(raw, 4) != 0)
         }
         return people
@@ -369,7 +367,7 @@ extension AdvocacyStore {
         counts.arguments = [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description]
         try StatementStream.forEach(counts, decode: { row in
             // The table's CHECK keeps every date a real YYYY-MM-DD.
-            let day = LocalDate(exactly: UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1))))
+            let day = LocalDate(exactly: SQLiteColumn.bytes(row, 1))
             return (channel: sqlite3_column_int64(row, 0), day: day, followers: Int(sqlite3_column_int64(row, 2)))
         }) { (count: (channel: Int64, day: LocalDate?, followers: Int)) in
             // Every count has its channel (a foreign key), and both come in channel order.
