@@ -23,6 +23,9 @@ public struct FollowerSpike: Hashable, Sendable {
 
 /// Rules on a channel's follower counts, oldest first.
 public enum FollowerHistory {
+    /// Two counts of a channel, the later in the window: a spike unless an action explains it.
+    public typealias Jump = (before: FollowerCount, after: FollowerCount)
+
     /// The audience on `day`: the nearest count at or before it, else the
     /// earliest known (a channel registered after it published something).
     public static func audience(at day: LocalDate, in history: [FollowerCount]) -> Int? {
@@ -47,7 +50,7 @@ public enum FollowerHistory {
     /// that no action explains; on equal gains, the first. Asks about a jump
     /// only when it would be the largest so far.
     public static func spike(
-        on channel: CanonicalURL, among candidates: [(before: FollowerCount, after: FollowerCount)],
+        on channel: CanonicalURL, among candidates: [Jump],
         hasActionBetween: (_ after: LocalDate, _ upTo: LocalDate) -> Bool
     ) -> FollowerSpike? {
         var found: FollowerSpike?
@@ -64,8 +67,8 @@ public enum FollowerHistory {
     /// asking about actions, and ask afterwards.
     public static func spikeCandidates(
         in history: [FollowerCount], within window: ClosedRange<LocalDate>, policy: ScoringPolicy
-    ) -> [(before: FollowerCount, after: FollowerCount)] {
-        var candidates: [(before: FollowerCount, after: FollowerCount)] = []
+    ) -> [Jump] {
+        var candidates: [Jump] = []
         for (index, after) in history.enumerated() where index > 0 && window.contains(after.day) {
             let windowStart = after.day.adding(days: -policy.spikeWindowDays)
             let previous = history[index - 1]

@@ -342,14 +342,15 @@ extension AdvocacyStore {
     /// meanwhile waits for the end of the counts: the audience of a channel
     /// with no count in the span, and whether an action explains a jump.
     static func followerReadings(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> FollowerReadings {
-        var channels: [(id: Int64, owner: Int64)] = []
+        typealias Channel = (id: Int64, owner: Int64)
+        var channels: [Channel] = []
         let channelRows = try Row.fetchCursor(db, sql: channelsSQL)
         while let row = try channelRows.next() { channels.append((row[0], row[1])) }
 
         var readings = FollowerReadings()
         func hear(_ owner: Int64, _ audience: Int) { readings.audiences[owner] = max(readings.audiences[owner] ?? 0, audience) }
-        var unheard: [(id: Int64, owner: Int64)] = []
-        var jumps: [(channel: (id: Int64, owner: Int64), candidates: [(before: FollowerCount, after: FollowerCount)])] = []
+        var unheard: [Channel] = []
+        var jumps: [(channel: Channel, candidates: [FollowerHistory.Jump])] = []
         var next = 0
         var history: [FollowerCount] = []
         /// The channel `next` points at is done: its history is complete.
