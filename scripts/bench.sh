@@ -83,36 +83,25 @@ unset ADVOCACY_DB ADVOCACY_USER
 
 # ---------------------------------------------------------------- measuring
 
-# One run of a command under /usr/bin/time: appends its wall time in seconds
-# to $times and its peak resident memory in kB to $rss. The shell takes the
-# wall time ($EPOCHREALTIME, no extra process) because /usr/bin/time rounds it
-# to 10 ms, too coarse for a 20 ms budget. A failing command stops the whole
-# benchmark: a figure for a command that did not do its work means nothing.
-run_once() {  # command...
-    local start end
+# One run of a command: appends its wall time in seconds to $times and, run
+# under /usr/bin/time, its peak resident memory in kB to $rss. The shell takes
+# the wall time ($EPOCHREALTIME, no extra process) because /usr/bin/time
+# rounds it to 10 ms, too coarse for a 20 ms budget. --bare runs it alone:
+# the start of /usr/bin/time itself (about 1.5 ms here) would count against
+# the start-up budget. A failing command stops the whole benchmark: a figure
+# for a command that did not do its work means nothing.
+run_once() {  # [--bare] command...
+    local start end meter=(/usr/bin/time -f "%M" -o "$work/rss.txt")
+    if [[ "$1" == --bare ]]; then meter=(); shift; fi
     start=$EPOCHREALTIME
-    if ! /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" >/dev/null 2>"$work/stderr.txt"; then
+    if ! "${meter[@]}" "$@" >/dev/null 2>"$work/stderr.txt"; then
         echo "error: this command failed: $*" >&2
         cat "$work/stderr.txt" >&2
         exit 1
     fi
     end=$EPOCHREALTIME
     times+=("$(echo "$end - $start" | bc)")
-    rss+=("$(tail -1 "$work/rss.txt")")
-}
-
-# One run timed without /usr/bin/time, whose own start (about 1.5 ms here)
-# would count against the 20 ms start-up budget: appends to $times only.
-run_bare() {  # command...
-    local start end
-    start=$EPOCHREALTIME
-    if ! "$@" >/dev/null 2>"$work/stderr.txt"; then
-        echo "error: this command failed: $*" >&2
-        cat "$work/stderr.txt" >&2
-        exit 1
-    fi
-    end=$EPOCHREALTIME
-    times+=("$(echo "$end - $start" | bc)")
+    if (( ${#meter[@]} )); then rss+=("$(tail -1 "$work/rss.txt")"); fi
 }
 
 # RUNS runs of a command; sets $seconds (the median) and $peak_mb (the highest
@@ -120,16 +109,16 @@ run_bare() {  # command...
 # fresh copy of a file to import into). --bare times the runs without
 # /usr/bin/time (start-up), and takes the peak memory from one more run under it.
 measure() {  # [--before FUNCTION | --bare] command...
-    local before="" bare=false
+    local before="" bare=()
     if [[ "$1" == --before ]]; then before=$2; shift 2; fi
-    if [[ "$1" == --bare ]]; then bare=true; shift; fi
+    if [[ "$1" == --bare ]]; then bare=(--bare); shift; fi
     times=() rss=()
     for _ in $(seq "$runs"); do
         if [[ -n "$before" ]]; then "$before"; fi
-        if $bare; then run_bare "$@"; else run_once "$@"; fi
+        run_once "${bare[@]}" "$@"
     done
     seconds=$(printf '%s\n' "${times[@]}" | median)
-    if $bare; then run_once "$@"; fi
+    if (( ${#bare[@]} )); then run_once "$@"; fi
     peak_mb=$(( $(printf '%s\n' "${rss[@]}" | sort -n | tail -1) / 1024 ))
 }
 
