@@ -149,8 +149,8 @@ public struct AdvocacyStore: Sendable {
         // that lost it (a restored backup is a plain single file). SQLite does
         // not wait out a busy file for this switch (it turns a read lock into
         // a write lock, where waiting could deadlock), so several first runs
-        // at once retry it here as long as a write would wait.
-        // One deadline for both steps, as for any write that waits.
+        // at once retry it here, and the migrations below, until one deadline:
+        // as long as a write would wait.
         let deadline = ProcessInfo.processInfo.systemUptime + Self.busyTimeout
         try retryingWhileBusy(until: deadline, when: { ($0 as? DatabaseError)?.resultCode == .SQLITE_BUSY }) {
             try writer.writeWithoutTransaction { db in

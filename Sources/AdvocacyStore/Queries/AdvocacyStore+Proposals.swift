@@ -109,7 +109,6 @@ extension AdvocacyStore {
         }
     }
 
-
     static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
         guard let budget = try Int.fetchOne(db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
         else { throw StoreError.noBudget(period: period.description) }
