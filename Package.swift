@@ -1,5 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
+
+/// Every target of ours builds with warnings as errors, in every build, so that
+/// scripts/test.sh and a developer's build share one set of flags (nothing is built twice).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "advocacy",
@@ -16,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "AdvocacyCore"),
+        .target(name: "AdvocacyCore", swiftSettings: strict),
         .target(
             name: "AdvocacyStore",
             dependencies: [
@@ -24,10 +28,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the one loop that reads a million rows (ranking).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The CIO's report: its own SVG builder and the HTML, Markdown and text pages.
-        .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore", "AdvocacyStore"]),
+        .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore", "AdvocacyStore"], swiftSettings: strict),
         .target(
             name: "AdvocacyCLI",
             dependencies: [
@@ -36,15 +41,21 @@ let package = Package(
                 "AdvocacyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"]),
-        .testTarget(name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore"]),
-        .testTarget(name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore"]),
+        .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"], swiftSettings: strict),
+        .target(name: "AdvocacyTestSupport", path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore", "AdvocacyTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore", "AdvocacyTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore", "AdvocacyTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCLITests",
-            dependencies: ["AdvocacyCLI", "AdvocacyStore", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")]),
+            dependencies: ["AdvocacyCLI", "AdvocacyStore", "AdvocacyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

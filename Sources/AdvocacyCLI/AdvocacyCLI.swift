@@ -155,8 +155,10 @@ public struct AdvocacyCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
-            LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self, ReportCommand.self, AuditCommand.self,
-            PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self, CLIReferenceCommand.self,
+            LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self, ReportCommand.self,
+            AuditCommand.self,
+            PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self,
+            CLIReferenceCommand.self,
             BackupCommand.self, CheckCommand.self,
         ])
 

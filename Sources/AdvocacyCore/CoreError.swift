@@ -57,7 +57,8 @@ public enum CoreError: Error, Equatable, Sendable {
             "expected a project code of 2–32 letters, digits, '-', '_' or '.', starting with a letter, like ERP-2027"
         case .invalidRewardCode:
             "expected a reward code of 2–32 letters, digits, '-', '_' or '.', starting with a letter, like CERT-AWS"
-        case .invalidAmount: "expected an amount like 380 or 380.50 (up to 100,000,000, at most two decimals, no thousands separator)"
+        case .invalidAmount:
+            "expected an amount like 380 or 380.50 (up to 100,000,000, at most two decimals, no thousands separator)"
         case .invalidWeight: "expected a strategic weight of 1, 2 or 3"
         case .invalidCount: "expected a whole number of 0 or more"
         case .invalidEffort: "expected effort hours above 0 and at most 200, like 1.5"

@@ -1,3 +1,12 @@
+/// Words as messages list them: "a", "a or b", "a, b or c".
+public enum WordList {
+    /// The words joined with commas and a final "or".
+    public static func or(_ words: [String]) -> String {
+        guard let last = words.last, words.count > 1 else { return words.joined() }
+        return words.dropLast().joined(separator: ", ") + " or " + last
+    }
+}
+
 /// Numbers as messages print them, the same in every language: Core's
 /// flag reasons and the command line's tables and explanations.
 public enum NumberText {

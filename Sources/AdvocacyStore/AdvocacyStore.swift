@@ -1,9 +1,10 @@
 import AdvocacyCore
 import Foundation
+import GRDB
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import GRDB
 
 /// The programme's database: one SQLite file the organisation owns.
 ///
@@ -107,12 +108,16 @@ public struct AdvocacyStore: Sendable {
     public func share(withGroup group: String) throws {
         guard path != ":memory:" else { return }
         guard let entry = getgrnam(group) else {
-            throw StoreError.databaseFailure(path: path, reason: "there is no group '\(group)' on this machine: expected an existing group name")
+            throw StoreError.databaseFailure(
+                path: path, reason: "there is no group '\(group)' on this machine: expected an existing group name")
         }
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             guard chown(file, UInt32.max, entry.pointee.gr_gid) == 0, chmod(file, 0o660) == 0 else {
                 throw StoreError.databaseFailure(
-                    path: path, reason: "cannot give \(file) to the group '\(group)' (\(String(cString: strerror(errno)))): you must own the file and belong to the group")
+                    path: path,
+                    reason:
+                        "cannot give \(file) to the group '\(group)' (\(String(cString: strerror(errno)))): you must own the file and belong to the group"
+                )
             }
         }
     }
@@ -120,7 +125,8 @@ public struct AdvocacyStore: Sendable {
     /// A private database in memory, for tests and previews.
     public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> AdvocacyStore {
         let audit = AuditContext(now: now)
-        let store = AdvocacyStore(writer: try DatabaseQueue(configuration: configuration(audit: audit)), path: ":memory:", now: now, audit: audit)
+        let store = AdvocacyStore(
+            writer: try DatabaseQueue(configuration: configuration(audit: audit)), path: ":memory:", now: now, audit: audit)
         try store.prepareSchema()
         return store
     }
@@ -166,11 +172,14 @@ public struct AdvocacyStore: Sendable {
         // run again from where the schema now stands; a newer version that
         // moved it on is refused as it is on opening.
         var applied = try writer.read(migrator.appliedIdentifiers)
-        try retryingWhileBusy(until: deadline, when: { _ in
-            let seenBefore = applied
-            applied = (try? writer.read(migrator.appliedIdentifiers)) ?? seenBefore
-            return applied != seenBefore
-        }) {
+        try retryingWhileBusy(
+            until: deadline,
+            when: { _ in
+                let seenBefore = applied
+                applied = (try? writer.read(migrator.appliedIdentifiers)) ?? seenBefore
+                return applied != seenBefore
+            }
+        ) {
             try migrator.migrate(writer)
         }
         if try writer.read(migrator.hasBeenSuperseded) { throw StoreError.newerSchema(path: path) }
@@ -180,7 +189,8 @@ public struct AdvocacyStore: Sendable {
     /// Runs `body` again, after a short pause, each time it fails with an
     /// error that `isTransient` accepts, until `deadline` (in
     /// `ProcessInfo.systemUptime`, which a clock change does not move).
-    func retryingWhileBusy(until deadline: TimeInterval, when isTransient: (any Error) -> Bool, _ body: () throws -> Void) throws {
+    func retryingWhileBusy(until deadline: TimeInterval, when isTransient: (any Error) -> Bool, _ body: () throws -> Void) throws
+    {
         while true {
             do {
                 return try body()
@@ -241,7 +251,9 @@ public struct AdvocacyStore: Sendable {
 
     /// The acting employee, and how the audit trail names them, in one query.
     static func resolve(_ db: Database, _ email: EmailAddress) throws -> (actor: Actor, author: AuditContext.Actor) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, role, isActive FROM employee WHERE email = ?", arguments: [email.value])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, role, isActive FROM employee WHERE email = ?", arguments: [email.value])
         else { throw StoreError.unknownActor(email) }
         let actor = Actor(email: email, role: try Self.decode(row["role"]), isActive: row["isActive"])
         return (actor, AuditContext.Actor(id: row["id"], email: email.value, role: actor.role.rawValue))
@@ -254,7 +266,9 @@ public struct AdvocacyStore: Sendable {
     // MARK: Decoding helpers
 
     static func decode<V: Vocabulary>(_ text: String) throws -> V {
-        guard let value = V(rawValue: text) else { throw StoreError.constraintViolated("unexpected \(V.vocabularyName) '\(text)'") }
+        guard let value = V(rawValue: text) else {
+            throw StoreError.constraintViolated("unexpected \(V.vocabularyName) '\(text)'")
+        }
         return value
     }
 
@@ -275,7 +289,9 @@ extension StoreError {
         case .SQLITE_NOTADB: .notADatabase(path: path, reason: "the file is not SQLite")
         case .SQLITE_CONSTRAINT: .constraintViolated(error.message ?? "constraint failed")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            .databaseFailure(path: path, reason: "another process kept it locked for over \(Int(AdvocacyStore.busyTimeout)) seconds; try again")
+            .databaseFailure(
+                path: path, reason: "another process kept it locked for over \(Int(AdvocacyStore.busyTimeout)) seconds; try again"
+            )
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             .databaseFailure(path: path, reason: "it cannot be opened for writing; check the file and folder permissions")
         case .SQLITE_CORRUPT: .databaseFailure(path: path, reason: "the file is damaged; restore it from a backup")

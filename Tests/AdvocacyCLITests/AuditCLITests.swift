@@ -1,9 +1,10 @@
 import AdvocacyCore
-@testable import AdvocacyStore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyCLI
+@testable import AdvocacyStore
 
 @Suite("The audit trail")
 struct AuditCLITests {
@@ -17,16 +18,21 @@ struct AuditCLITests {
         try cli.expectSuccess("employee", "update", "paul@corp.fr", "--team", "Réseaux", "--role", "staff", as: admin)
         try cli.expectSuccess("channel", "add", jane, "https://jane.example.org", "--followers", "1500", as: jane)
         try cli.expectSuccess("channel", "followers", "https://jane.example.org", "1600", as: jane)
-        try cli.expectSuccess("log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "30", "--date", "2026-11-02", as: jane)
+        try cli.expectSuccess(
+            "log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "30", "--date", "2026-11-02", as: jane)
         try cli.expectSuccess("log", "https://jane.example.org/notes", "--date", "2026-11-03", as: jane)
         try cli.expectSuccess("metrics", "https://jane.example.org/erp", "--reactions", "45", as: jane)
         try cli.expectSuccess("action", "remove", "https://jane.example.org/notes", as: jane)
         try cli.expectSuccess("project", "add", "SSO-1", "--name", "SSO", as: admin)
         try cli.expectSuccess("project", "close", "SSO-1", as: admin)
-        let policy = try cli.expectSuccess("policy", "show", as: cio).output.replacingOccurrences(of: "micro = 1000", with: "micro = 1200")
+        let policy = try cli.expectSuccess("policy", "show", as: cio).output.replacingOccurrences(
+            of: "micro = 1000", with: "micro = 1200")
         try cli.expectSuccess("policy", "set", try cli.file("policy.toml", policy), as: cio)
-        try cli.expectSuccess("rewards", "catalog", "add", "BOOK-1", "--name", "Un livre", "--category", "book", "--cost", "40", as: hr)
-        try cli.expectSuccess("rewards", "catalog", "add", "CONF-1", "--name", "Une conférence", "--category", "conference", "--cost", "300", as: hr)
+        try cli.expectSuccess(
+            "rewards", "catalog", "add", "BOOK-1", "--name", "Un livre", "--category", "book", "--cost", "40", as: hr)
+        try cli.expectSuccess(
+            "rewards", "catalog", "add", "CONF-1", "--name", "Une conférence", "--category", "conference", "--cost", "300", as: hr
+        )
         try cli.expectSuccess("rewards", "catalog", "update", "BOOK-1", "--stock", "5", as: hr)
         try cli.expectSuccess("rewards", "budget", "set", "2026-Q4", "1000", as: hr)
         try cli.expectSuccess("rewards", "wish", "CONF-1", as: jane)
@@ -40,7 +46,8 @@ struct AuditCLITests {
         }
         for id in ids.dropFirst() { try cli.expectSuccess("rewards", "reject", id, "--note", "not this time", as: cio) }
         try cli.expectSuccess(
-            "import", "employees", try cli.file("roster.csv", "email,name,team,role\nnew.hire@corp.fr,New Hire,Data,staff\n"), as: admin)
+            "import", "employees", try cli.file("roster.csv", "email,name,team,role\nnew.hire@corp.fr,New Hire,Data,staff\n"),
+            as: admin)
         try cli.expectSuccess("employee", "deactivate", "new.hire@corp.fr", as: admin)
         return cli
     }
@@ -50,10 +57,13 @@ struct AuditCLITests {
         let queue = try DatabaseQueue(path: cli.databasePath)
         try queue.read { db in
             for table in AdvocacyStore.auditedEntities where table != "programme" {
-                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-                let keys = columns.contains("id")
+                let columns = try String.fetchAll(
+                    db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                let keys =
+                    columns.contains("id")
                     ? ["id"]
-                    : try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", arguments: [table])
+                    : try String.fetchAll(
+                        db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", arguments: [table])
                 let json = "json_object(" + columns.map { "'\($0)', t.\($0)" }.joined(separator: ", ") + ")"
                 let key = keys.map { "t.\($0)" }.joined(separator: " || '/' || ")
                 // Each row as it is now, and the `after` of the last entry about it.
@@ -83,7 +93,8 @@ struct AuditCLITests {
             // every other entry names who acted, with their role.
             let bySystem = try String.fetchAll(db, sql: "SELECT entity FROM auditEntry WHERE actorEmail IS NULL ORDER BY id")
             #expect(bySystem == ["scoringPolicy", "employee"])
-            let roles = try String.fetchAll(db, sql: "SELECT DISTINCT actorRole FROM auditEntry WHERE actorRole IS NOT NULL ORDER BY 1")
+            let roles = try String.fetchAll(
+                db, sql: "SELECT DISTINCT actorRole FROM auditEntry WHERE actorRole IS NOT NULL ORDER BY 1")
             #expect(roles == ["admin", "cio", "hr", "staff"])
             let operations = try String.fetchAll(db, sql: "SELECT DISTINCT operation FROM auditEntry ORDER BY 1")
             #expect(operations == ["delete", "insert", "update"])
@@ -107,7 +118,8 @@ struct AuditCLITests {
         let before = try cli.databaseDump()
         // Without advocacy's connection, the triggers cannot say who acts, so the change is refused.
         #expect(throws: DatabaseError.self) {
-            try DatabaseQueue(path: cli.databasePath).write { db in try db.execute(sql: "UPDATE employee SET fullName = 'Nobody'") }
+            try DatabaseQueue(path: cli.databasePath).write { db in try db.execute(sql: "UPDATE employee SET fullName = 'Nobody'")
+            }
         }
         #expect(try cli.databaseDump() == before)
     }
@@ -117,12 +129,17 @@ struct AuditCLITests {
         let rows = (1...30).map { "jane@corp.fr,https://jane.example.org/post-\($0),2026-11-0\($0 % 9 + 1),Post \($0)" }
         let file = try cli.file("actions.csv", "email,url,date,title\n" + rows.joined(separator: "\n") + "\n")
         let before = try GRDBProbe.value(cli, "SELECT COUNT(*) FROM auditEntry") ?? 0
-        let triggers = try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'")
+        let triggers = try GRDBProbe.value(
+            cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'")
         try cli.expectSuccess("import", "actions", file, as: "admin@corp.fr")
         // The import set the per-row audit triggers aside; they are all back.
-        #expect(try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'") == triggers)
+        #expect(
+            try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'")
+                == triggers)
         #expect((triggers ?? 0) > 40)
-        let entries = try cli.json(try cli.expectSuccess("audit", "--entity", "action", "--format", "json", as: "admin@corp.fr")) as? [[String: Any]]
+        let entries =
+            try cli.json(try cli.expectSuccess("audit", "--entity", "action", "--format", "json", as: "admin@corp.fr"))
+            as? [[String: Any]]
         let bulk = try #require(entries?.last)
         #expect(bulk["operation"] as? String == "bulk")
         #expect((bulk["after"] as? [String: Any])?["inserted"] as? Int == 30)
@@ -132,7 +149,11 @@ struct AuditCLITests {
         #expect(try GRDBProbe.value(cli, "SELECT COUNT(*) FROM auditEntry") == before + 1)
         let roster = try cli.file("roster.csv", "email,name\nana@corp.fr,Ana\nben@corp.fr,Ben\n")
         try cli.expectSuccess("import", "employees", roster, as: "admin@corp.fr")
-        #expect(try GRDBProbe.value(cli, "SELECT COUNT(*) FROM auditEntry WHERE entity = 'employee' AND operation = 'insert' AND actorEmail = 'admin@corp.fr'") ?? 0 >= 2)
+        #expect(
+            try GRDBProbe.value(
+                cli,
+                "SELECT COUNT(*) FROM auditEntry WHERE entity = 'employee' AND operation = 'insert' AND actorEmail = 'admin@corp.fr'"
+            ) ?? 0 >= 2)
     }
 
     @Test func theAuditCommandFiltersAndSaysWhatChanged() throws {

@@ -1,7 +1,9 @@
 import AdvocacyCore
 import AdvocacyStore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
+
 @testable import AdvocacyCLI
 
 /// Runs `advocacy` command lines in-process against a database in a
@@ -37,7 +39,7 @@ final class CLIHarness {
         var environment = self.environment
         if let actor { environment["ADVOCACY_USER"] = actor }
         let context = CommandContext(
-            environment: environment, now: { CLIHarness.now }, timeZone: TimeZone(identifier: "UTC")!,
+            environment: environment, now: { CLIHarness.now }, timeZone: present(TimeZone(identifier: "UTC")),
             standardOutput: output, standardError: error)
         let status = AdvocacyCLI.run(arguments: arguments, context: context)
         return Result(status: status, output: output.text, error: error.text)
@@ -53,7 +55,8 @@ final class CLIHarness {
         let cli = try CLIHarness()
         try cli.expectSuccess("init", "--admin", "admin@corp.fr", "--name", "Ada Admin")
         try cli.expectSuccess("employee", "add", "jane@corp.fr", "--name", "Jane Doe", "--team", "Data", as: "admin@corp.fr")
-        try cli.expectSuccess("employee", "add", "paul@corp.fr", "--name", "Paul Martin", "--team", "Sécurité", as: "admin@corp.fr")
+        try cli.expectSuccess(
+            "employee", "add", "paul@corp.fr", "--name", "Paul Martin", "--team", "Sécurité", as: "admin@corp.fr")
         try cli.expectSuccess("employee", "add", "cio@corp.fr", "--name", "Chloé CIO", "--role", "cio", as: "admin@corp.fr")
         try cli.expectSuccess("employee", "add", "hr@corp.fr", "--name", "Hugo HR", "--role", "hr", as: "admin@corp.fr")
         try cli.expectSuccess("project", "add", "ERP-2027", "--name", "Refonte ERP", "--weight", "3", as: "admin@corp.fr")
@@ -105,7 +108,8 @@ extension CLIHarness {
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description)
+                    .sorted()
                 return "\(table)\n" + rows.joined(separator: "\n")
             }.joined(separator: "\n")
         }
@@ -130,7 +134,7 @@ extension CLIHarness {
 }
 
 extension CLIHarness {
-    static let today = LocalDate(now, in: TimeZone(identifier: "UTC")!)
+    static let today = LocalDate(now, in: present(TimeZone(identifier: "UTC")))
 }
 
 /// Reads a harness's database directly, for what no command shows.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 /// The feed download against a real server on 127.0.0.1: each way it can

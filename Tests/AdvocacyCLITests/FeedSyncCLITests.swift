@@ -59,9 +59,11 @@ struct FeedSyncCLITests {
         let server = try LocalHTTPServer(routes: routes)
         defer { server.stop() }
         let channels: [(String, String, String)] = [
-            ("jane@corp.fr", "https://blog.jane.dev", "/jane/feed"), ("paul@corp.fr", "https://paul.example.org", "/paul/old-feed"),
+            ("jane@corp.fr", "https://blog.jane.dev", "/jane/feed"),
+            ("paul@corp.fr", "https://paul.example.org", "/paul/old-feed"),
             ("lea@corp.fr", "https://lea.example.org", "/lea/feed"), ("marc@corp.fr", "https://marc.example.org", "/marc/feed"),
-            ("nina@corp.fr", "https://nina.example.org", "/nina/feed"), ("omar@corp.fr", "https://omar.example.org", "/omar/feed"),
+            ("nina@corp.fr", "https://nina.example.org", "/nina/feed"),
+            ("omar@corp.fr", "https://omar.example.org", "/omar/feed"),
         ]
         for (owner, url, path) in channels {
             try cli.expectSuccess("channel", "add", owner, url, "--kind", "blog", "--feed", server.url(path), as: admin)
@@ -70,7 +72,8 @@ struct FeedSyncCLITests {
         // 3 s, not 1: the local answers must come within it while the whole suite loads both cores.
         let result = cli.run(["sync", "feeds", "--timeout", "3"], as: admin)
         #expect(result.status == 1)
-        #expect(result.output.contains("https://blog.jane.dev: inserted 2, updated 0, unchanged 0, rejected 0"), "\(result.output)")
+        #expect(
+            result.output.contains("https://blog.jane.dev: inserted 2, updated 0, unchanged 0, rejected 0"), "\(result.output)")
         #expect(result.output.contains("https://paul.example.org: inserted 2, updated 0, unchanged 0, rejected 0"))
         #expect(result.error.contains("https://lea.example.org: failed: the server answered 500"))
         #expect(result.error.contains("https://marc.example.org: failed:") && result.error.contains("not valid RSS or Atom"))
@@ -82,10 +85,12 @@ struct FeedSyncCLITests {
 
         let store = try AdvocacyStore.open(atPath: cli.databasePath)
         let actions = try store.actions()
-        #expect(Set(actions.map(\.url.string)) == [
-            "https://blog.jane.dev/refonte-erp", "https://blog.jane.dev/data-mesh", "https://paul.example.org/posts/zero-trust",
-            "https://paul.example.org/posts/sso",
-        ])
+        #expect(
+            Set(actions.map(\.url.string)) == [
+                "https://blog.jane.dev/refonte-erp", "https://blog.jane.dev/data-mesh",
+                "https://paul.example.org/posts/zero-trust",
+                "https://paul.example.org/posts/sso",
+            ])
         #expect(actions.allSatisfy { $0.kind == .article })
         let zeroTrust = try #require(actions.first { $0.url.string.hasSuffix("zero-trust") })
         #expect(zeroTrust.title == "Zero trust & SSO" && zeroTrust.date.description == "2026-11-02")
@@ -101,7 +106,8 @@ struct FeedSyncCLITests {
         let cli = try CLIHarness.withProgramme()
         let server = try LocalHTTPServer(routes: ["/feed": .init(status: 200, body: Self.rss([]))])
         defer { server.stop() }
-        try cli.expectSuccess("channel", "add", "paul@corp.fr", "https://paul.example.org", "--feed", server.url("/feed"), as: admin)
+        try cli.expectSuccess(
+            "channel", "add", "paul@corp.fr", "https://paul.example.org", "--feed", server.url("/feed"), as: admin)
         let own = try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr")
         #expect(own.output.contains("0 feeds, 0 failed"))
         let other = cli.run(["sync", "feeds", "--channel", "https://paul.example.org"], as: "jane@corp.fr")

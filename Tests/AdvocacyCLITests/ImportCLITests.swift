@@ -75,17 +75,26 @@ struct ImportCLITests {
         #expect(try cli.databaseDump() == dump)
 
         let later = try cli.file(
-            "later.csv", "email,url,reactions,date,metrics_date\njane@corp.fr,https://blog.jane.dev/refonte-erp,55,2026-10-01,2026-11-21\n")
+            "later.csv",
+            "email,url,reactions,date,metrics_date\njane@corp.fr,https://blog.jane.dev/refonte-erp,55,2026-10-01,2026-11-21\n")
         let changed = try cli.expectSuccess("import", "actions", later, as: admin)
         #expect(changed.output.contains("inserted 0, updated 1, unchanged 0, rejected 0"))
         let article = try AdvocacyStore.open(atPath: cli.databasePath).actions().first { $0.url.host == "blog.jane.dev" }
         // Counters the row leaves out keep their latest value, as with 'metrics'.
         #expect(article?.metrics == Metrics(impressions: 1200, reactions: 55, comments: 5, shares: 3, clicks: 30))
         // The summary scoring reads follows, and the triggers that keep it are back in place.
-        #expect(try GRDBProbe.value(cli, "SELECT f.reactions FROM actionFact f JOIN action a ON a.id = f.actionId WHERE a.url LIKE '%refonte-erp'") == 55)
-        #expect(try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'actionFact%'") == 13)
+        #expect(
+            try GRDBProbe.value(
+                cli, "SELECT f.reactions FROM actionFact f JOIN action a ON a.id = f.actionId WHERE a.url LIKE '%refonte-erp'")
+                == 55)
+        #expect(
+            try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'actionFact%'")
+                == 13)
         try cli.expectSuccess("metrics", "https://blog.jane.dev/refonte-erp", "--reactions", "60", as: "jane@corp.fr")
-        #expect(try GRDBProbe.value(cli, "SELECT f.reactions FROM actionFact f JOIN action a ON a.id = f.actionId WHERE a.url LIKE '%refonte-erp'") == 60)
+        #expect(
+            try GRDBProbe.value(
+                cli, "SELECT f.reactions FROM actionFact f JOIN action a ON a.id = f.actionId WHERE a.url LIKE '%refonte-erp'")
+                == 60)
     }
 
     @Test func anInvalidLastRowLeavesTheDatabaseExactlyAsItWas() throws {
@@ -129,7 +138,9 @@ struct ImportCLITests {
         for index in 1...25 { text += "nobody@corp.fr,https://blog.example.org/p\(index),2026-10-01\n" }
         let result = cli.run(["import", "actions", try cli.file("many.csv", text)], as: admin)
         #expect(result.status == 1)
-        #expect(result.errorLines.filter { $0.contains("many.csv:") && $0.contains("no employee with email nobody@corp.fr") }.count == 20)
+        #expect(
+            result.errorLines.filter { $0.contains("many.csv:") && $0.contains("no employee with email nobody@corp.fr") }.count
+                == 20)
         #expect(result.error.contains("… and 5 more invalid rows"))
     }
 
@@ -173,7 +184,8 @@ struct ImportCLITests {
         try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://blog.jane.dev", as: admin)
         try cli.expectSuccess("log", "https://blog.jane.dev/refonte-erp", "--date", "2026-10-01", as: "jane@corp.fr")
         let file = try cli.file(
-            "followers.csv", "url;date;followers\r\nhttps://blog.jane.dev/;2026-09-01;1200\r\nhttps://blog.jane.dev;2026-11-01;1500\r\n")
+            "followers.csv",
+            "url;date;followers\r\nhttps://blog.jane.dev/;2026-09-01;1200\r\nhttps://blog.jane.dev;2026-11-01;1500\r\n")
         let result = try cli.expectSuccess("import", "followers", file, as: admin)
         #expect(result.output.contains("inserted 2, updated 0, unchanged 0, rejected 0"))
         #expect(try cli.expectSuccess("import", "followers", file, as: admin).output.contains("unchanged 2"))
@@ -199,7 +211,9 @@ struct ImportCLITests {
 
         let older = try cli.fixture("x-analytics-favorites.csv")
         try cli.expectSuccess("import", "x-analytics", older, "--for", "jane@corp.fr", as: admin)
-        let old = try AdvocacyStore.open(atPath: cli.databasePath).actions().first { $0.url.string.hasSuffix("1700000000000000001") }
+        let old = try AdvocacyStore.open(atPath: cli.databasePath).actions().first {
+            $0.url.string.hasSuffix("1700000000000000001")
+        }
         #expect(old?.metrics.reactions == 9)
     }
 
@@ -244,6 +258,8 @@ extension ImportCLITests {
         let cli = try CLIHarness.withProgramme()
         let result = cli.run(["import", "actions", try cli.file("roster.csv", "courriel;nom\njane@corp.fr;Jane\n")], as: admin)
         #expect(result.status == 1)
-        #expect(result.error.contains("roster.csv: the file has no url, date columns (its header is courriel, nom)"), "\(result.error)")
+        #expect(
+            result.error.contains("roster.csv: the file has no url, date columns (its header is courriel, nom)"),
+            "\(result.error)")
     }
 }

@@ -2,6 +2,7 @@ import AdvocacyCore
 import AdvocacyStore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 /// ``JSONWriter`` must print what `JSONEncoder` (then ``TerminalText``) prints
@@ -107,15 +108,19 @@ struct JSONWriterTests {
         let adminEmail = String(try #require(demo.output.firstMatch(of: /admin  (\S+)/)?.1))
         try cli.expectSuccess("employee", "add", "quiet@corp.fr", "--name", "Quiet \"Q\" \\ Person", as: adminEmail)
         try cli.expectSuccess("privacy", "consent", "quiet@corp.fr", "--grant", as: adminEmail)
-        try cli.expectSuccess("channel", "add", "quiet@corp.fr", "https://quiet.example.org", "--kind", "blog", as: "quiet@corp.fr")
-        try cli.expectSuccess("log", "https://quiet.example.org/a", "--title", "No figures", "--date", "2026-11-02", as: "quiet@corp.fr")
+        try cli.expectSuccess(
+            "channel", "add", "quiet@corp.fr", "https://quiet.example.org", "--kind", "blog", as: "quiet@corp.fr")
+        try cli.expectSuccess(
+            "log", "https://quiet.example.org/a", "--title", "No figures", "--date", "2026-11-02", as: "quiet@corp.fr")
         let store = try AdvocacyStore.open(atPath: cli.databasePath)
         let admin = try EmailAddress(adminEmail)
         var explained = 0, unscored = 0, withoutRate = 0
         for employee in try store.employees() {
             for period in [Period.year(2026), .quarter(containing: CLIHarness.today)] {
                 let explanation = try store.explain(employee.email, period: period, today: CLIHarness.today, by: admin)
-                #expect(ExplanationReport(explanation).json == TerminalText.visible(try CommandContext.json(ExplanationReference(explanation))))
+                #expect(
+                    ExplanationReport(explanation).json
+                        == TerminalText.visible(try CommandContext.json(ExplanationReference(explanation))))
                 explained += 1
                 if explanation.score == nil { unscored += 1 }
                 withoutRate += explanation.actions.filter { $0.score.rate == nil && $0.projects.isEmpty }.count
@@ -140,7 +145,8 @@ extension JSONWritable {
 /// checked against: `rank` and `explain` print it through ``JSONWriter``.
 extension PersonItem: Encodable {
     enum CodingKeys: String, CodingKey {
-        case rank, email, name, team, active, tier, audience, score, components, flags, actions, engagement, tFactor, weeksActive, weeks
+        case rank, email, name, team, active, tier, audience, score, components, flags, actions, engagement, tFactor, weeksActive,
+            weeks
     }
 
     public func encode(to encoder: any Encoder) throws {

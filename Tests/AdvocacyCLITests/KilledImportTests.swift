@@ -16,7 +16,8 @@ struct KilledImportTests {
     static func executable() throws -> URL {
         let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("advocacy")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw CLIHarness.CommandFailed(description: "no advocacy executable at \(binary.path): run 'swift build --build-tests' first")
+            throw CLIHarness.CommandFailed(
+                description: "no advocacy executable at \(binary.path): run 'swift build --build-tests' first")
         }
         return binary
     }
@@ -50,13 +51,16 @@ struct KilledImportTests {
         #expect(child.terminationReason == .uncaughtSignal)
         #expect(walSize > 4 << 20)
 
-        let check = try DatabaseQueue(path: cli.databasePath).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let check = try DatabaseQueue(path: cli.databasePath).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        }
         #expect(check == ["ok"])
         #expect(try cli.databaseDump() == before)
 
         let rerun = try cli.expectSuccess(["import", "actions", file], as: admin)
         #expect(rerun.output.contains("inserted 150000, updated 0, unchanged 0, rejected 0"), "\(rerun.output) \(rerun.error)")
-        let actions = try DatabaseQueue(path: cli.databasePath).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") }
+        let actions = try DatabaseQueue(path: cli.databasePath).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action")
+        }
         #expect(actions == 150_000)
     }
 }

@@ -2,6 +2,7 @@ import AdvocacyCore
 import AdvocacyStore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 @Suite("Output formats")
@@ -39,7 +40,9 @@ struct OutputTests {
 
     @Test func csvQuotesAndDefusesFormulas() throws {
         let cli = try CLIHarness.withProgramme()
-        try cli.expectSuccess("employee", "add", "eve@corp.fr", "--name", "=HYPERLINK(\"http://evil\")", "--team", "Data, \"Core\"", as: "admin@corp.fr")
+        try cli.expectSuccess(
+            "employee", "add", "eve@corp.fr", "--name", "=HYPERLINK(\"http://evil\")", "--team", "Data, \"Core\"",
+            as: "admin@corp.fr")
         try cli.expectSuccess("employee", "add", "bob@corp.fr", "--name", "@bob", "--team", "+33", as: "admin@corp.fr")
         let csv = try cli.expectSuccess("employee", "list", "--format", "csv").output
         let lines = csv.components(separatedBy: "\r\n")
@@ -73,7 +76,8 @@ struct OutputTests {
     }
 
     @Test func cliReferenceIsUpToDate() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("docs/cli.md")
         let committed = try String(contentsOf: docs, encoding: .utf8)
         #expect(committed == CLIReferenceCommand.markdown(), "docs/cli.md is stale: run scripts/gen-cli-docs.sh")
@@ -103,8 +107,9 @@ struct DatabaseLocationTests {
         }
         let listed = cli.run("--db", home + "/option.sqlite", "--verbose", "employee", "list")
         #expect(listed.status == 0 && listed.error.contains("option.sqlite"))
-        #expect(cli.run("--as", "nobody@corp.fr", "--db", home + "/option.sqlite", "project", "add", "X1", "--name", "X").error
-            .contains("nobody@corp.fr is not a registered employee"))
+        #expect(
+            cli.run("--as", "nobody@corp.fr", "--db", home + "/option.sqlite", "project", "add", "X1", "--name", "X").error
+                .contains("nobody@corp.fr is not a registered employee"))
     }
 }
 

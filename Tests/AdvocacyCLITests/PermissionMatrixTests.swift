@@ -2,6 +2,7 @@ import AdvocacyCore
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 /// Runs every command as each role against someone else's data and checks
@@ -14,10 +15,12 @@ struct PermissionMatrixTests {
 
     /// The matrix as docs/security.md states it: command → role → yes, no, own or self.
     static func documentedMatrix() throws -> [String: [String: String]] {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("docs/security.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
-        guard let start = text.range(of: "<!-- permission-matrix"), let end = text.range(of: "<!-- end of permission-matrix -->") else {
+        guard let start = text.range(of: "<!-- permission-matrix"), let end = text.range(of: "<!-- end of permission-matrix -->")
+        else {
             throw CLIHarness.CommandFailed(description: "docs/security.md has no permission-matrix markers")
         }
         var matrix: [String: [String: String]] = [:]
@@ -49,21 +52,30 @@ struct PermissionMatrixTests {
         let (jane, hr, admin) = ("jane@corp.fr", "hr@corp.fr", "admin@corp.fr")
         try cli.expectSuccess("channel", "add", jane, "https://jane.example.org", "--followers", "1500", as: jane)
         try cli.expectSuccess("channel", "add", jane, "@janedoe", "--followers", "900", as: jane)
-        try cli.expectSuccess("log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "40", "--effort", "8", as: jane)
-        try cli.expectSuccess("rewards", "catalog", "add", "BOOK-1", "--name", "Un livre", "--category", "book", "--cost", "40", as: hr)
+        try cli.expectSuccess(
+            "log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "40", "--effort", "8", as: jane)
+        try cli.expectSuccess(
+            "rewards", "catalog", "add", "BOOK-1", "--name", "Un livre", "--category", "book", "--cost", "40", as: hr)
         try cli.expectSuccess("rewards", "budget", "set", "2026-Q4", "1000", as: hr)
         try cli.expectSuccess("rewards", "wish", "BOOK-1", as: jane)
         try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", as: hr)
         _ = try cli.file("roster.csv", "email,name\nnew.hire@corp.fr,New Hire\n")
         _ = try cli.file("actions.csv", "email,url,date,title\njane@corp.fr,https://jane.example.org/other,2026-11-02,Another\n")
         _ = try cli.file("followers.csv", "url,date,followers\nhttps://jane.example.org,2026-11-20,1700\n")
-        _ = try cli.file("x.csv", "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes\n1,https://x.com/janedoe/status/1,Hello,2026-11-02 10:00 +0000,100,5,0.05,1,1,3\n")
-        _ = try cli.file("feed.xml", """
+        _ = try cli.file(
+            "x.csv",
+            "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes\n1,https://x.com/janedoe/status/1,Hello,2026-11-02 10:00 +0000,100,5,0.05,1,1,3\n"
+        )
+        _ = try cli.file(
+            "feed.xml",
+            """
             <?xml version="1.0"?><rss version="2.0"><channel><title>Jane</title><link>https://jane.example.org</link>
             <item><title>Un article</title><link>https://jane.example.org/article</link><pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate></item>
             </channel></rss>
             """)
-        _ = try cli.file("policy.toml", try cli.expectSuccess("policy", "show").output.replacingOccurrences(of: "micro = 1000", with: "micro = 1100"))
+        _ = try cli.file(
+            "policy.toml",
+            try cli.expectSuccess("policy", "show").output.replacingOccurrences(of: "micro = 1000", with: "micro = 1100"))
         _ = admin
         return cli
     }
@@ -92,7 +104,8 @@ struct PermissionMatrixTests {
         case "explain": ["explain", jane]
         case "policy set": ["policy", "set", file("policy.toml")]
         case "policy validate": ["policy", "validate", file("policy.toml")]
-        case "rewards catalog add": ["rewards", "catalog", "add", "CONF-1", "--name", "Conf", "--category", "conference", "--cost", "300"]
+        case "rewards catalog add":
+            ["rewards", "catalog", "add", "CONF-1", "--name", "Conf", "--category", "conference", "--cost", "300"]
         case "rewards catalog update": ["rewards", "catalog", "update", "BOOK-1", "--stock", "3"]
         case "rewards catalog remove": ["rewards", "catalog", "remove", "BOOK-1"]
         case "rewards budget set": ["rewards", "budget", "set", "2026-Q4", "1200"]
@@ -119,7 +132,11 @@ struct PermissionMatrixTests {
         case "privacy purge": ["privacy", "purge", "--older-than", "24m", "--dry-run"]
         case "privacy hide": ["privacy", "hide", jane]
         case "privacy unhide": ["privacy", "unhide", jane]
-        case "backup": ["backup", FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path]
+        case "backup":
+            [
+                "backup",
+                FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path,
+            ]
         default: command.split(separator: " ").map(String.init)
         }
     }
@@ -129,7 +146,9 @@ struct PermissionMatrixTests {
         let commands = Self.commandNames()
         #expect(commands.count > 40)
         for command in commands { #expect(matrix[command] != nil, "docs/security.md has no row for '\(command)'") }
-        for command in matrix.keys { #expect(commands.contains(command), "docs/security.md lists '\(command)', which is not a command") }
+        for command in matrix.keys {
+            #expect(commands.contains(command), "docs/security.md lists '\(command)', which is not a command")
+        }
     }
 
     @Test(arguments: roles)

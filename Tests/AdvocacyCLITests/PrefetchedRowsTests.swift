@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 /// The second thread that reads an import's rows: what comes out is what

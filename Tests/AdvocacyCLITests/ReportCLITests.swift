@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 @Suite("report on the command line")

@@ -2,6 +2,7 @@ import AdvocacyCore
 import AdvocacyStore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 @Suite("rewards on the command line: catalogue, wishes, proposals, decisions, export")
@@ -18,7 +19,8 @@ struct RewardsCLITests {
 
     /// A staff member of the demo (not admin, cio or hr).
     static func staff(_ cli: CLIHarness, admin: String) throws -> String {
-        let people = try #require(try cli.json(try cli.expectSuccess("employee", "list", "--format", "json", as: admin)) as? [[String: Any]])
+        let people = try #require(
+            try cli.json(try cli.expectSuccess("employee", "list", "--format", "json", as: admin)) as? [[String: Any]])
         return try #require(people.first { $0["role"] as? String == "staff" }?["email"] as? String)
     }
 
@@ -46,7 +48,9 @@ struct RewardsCLITests {
         let total = all.compactMap { $0["costCents"] as? Int }.reduce(0, +)
         #expect(total <= 600_000)
         #expect(all.allSatisfy { ($0["rationale"] as? String)?.hasPrefix("Rank ") == true })
-        #expect(all.allSatisfy { ($0["reason"] as? String).flatMap(ProposalReason.init(label:)) != nil && $0["fromLeftover"] is Bool })
+        #expect(
+            all.allSatisfy { ($0["reason"] as? String).flatMap(ProposalReason.init(label:)) != nil && $0["fromLeftover"] is Bool }
+        )
 
         let ids = all.prefix(3).compactMap { $0["id"] as? Int }.map(String.init)
         try cli.expectSuccess(["rewards", "approve"] + ids + ["--note", "bien mérité"], as: cio)
@@ -58,10 +62,12 @@ struct RewardsCLITests {
         let kept = again.filter { ids.contains(String($0["id"] as? Int ?? 0)) }
         #expect(kept.map { $0["status"] as? String } == ["granted", "approved", "approved"])
         #expect(kept.allSatisfy { $0["approvedBy"] as? String == cio && $0["approvedAt"] is String })
-        #expect(again.filter { $0["status"] as? String == "proposed" }.allSatisfy { !ids.contains(String($0["id"] as? Int ?? 0)) })
+        #expect(
+            again.filter { $0["status"] as? String == "proposed" }.allSatisfy { !ids.contains(String($0["id"] as? Int ?? 0)) })
         #expect(again.compactMap { $0["costCents"] as? Int }.reduce(0, +) <= 600_000)
 
-        let export = try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--status", "all", "--format", "json", as: hr)
+        let export = try cli.expectSuccess(
+            "rewards", "export", "--period", "2026-Q4", "--status", "all", "--format", "json", as: hr)
         let rows = try #require(try cli.json(export) as? [[String: Any]])
         #expect(rows.count == again.count)
         #expect(rows.allSatisfy { Set($0.keys) == Set(RewardProposalRecord.exportColumns) })
@@ -77,7 +83,10 @@ struct RewardsCLITests {
         let before = try Self.proposals(cli, as: hr)
 
         let cases: [([String], String, Int32, String)] = [
-            (["rewards", "grant", ids[1]], hr, 1, "proposal \(ids[1]) is proposed, so it cannot be granted: only approved rewards can be granted"),
+            (
+                ["rewards", "grant", ids[1]], hr, 1,
+                "proposal \(ids[1]) is proposed, so it cannot be granted: only approved rewards can be granted"
+            ),
             (["rewards", "approve", ids[0]], cio, 1, "proposal \(ids[0]) is approved, so it cannot be approved"),
             (["rewards", "approve", ids[1], ids[0]], cio, 1, "cannot be approved"),
             (["rewards", "approve", "999999"], cio, 1, "no reward proposal with id 999999"),
@@ -111,7 +120,11 @@ struct RewardsCLITests {
         let rejected = try #require(try Self.proposals(cli, as: hr).first { String($0["id"] as? Int ?? 0) == ids[0] })
         try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", as: hr)
         let renewed = try Self.proposals(cli, as: hr, "--period", "2026-Q4", "--status", "proposed")
-        #expect(!renewed.contains { $0["email"] as? String == rejected["email"] as? String && $0["rewardCode"] as? String == rejected["rewardCode"] as? String })
+        #expect(
+            !renewed.contains {
+                $0["email"] as? String == rejected["email"] as? String
+                    && $0["rewardCode"] as? String == rejected["rewardCode"] as? String
+            })
         #expect(cli.run("rewards", "grant", ids[0], as: hr).status == 1)
     }
 
@@ -124,11 +137,15 @@ struct RewardsCLITests {
         }
         let full = cli.run("rewards", "wish", "BOOK-ARCHI", as: staff)
         #expect(full.status == 1 && full.error.contains("three wishes"))
-        #expect(try cli.expectSuccess("rewards", "wish", "book-archi", "--rank", "2", as: staff).output.contains("replacing CONF-BDX"))
-        let mine = try #require(try cli.json(try cli.expectSuccess("rewards", "wish", "list", "--format", "json", as: staff)) as? [[String: Any]])
+        #expect(
+            try cli.expectSuccess("rewards", "wish", "book-archi", "--rank", "2", as: staff).output.contains("replacing CONF-BDX")
+        )
+        let mine = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "wish", "list", "--format", "json", as: staff)) as? [[String: Any]])
         #expect(mine.map { $0["code"] as? String } == ["BOOK-DDD", "BOOK-ARCHI", "FORM-MOOC"])
         #expect(cli.run("rewards", "wish", "list", hr, as: staff).status == 77)
-        let everyone = try #require(try cli.json(try cli.expectSuccess("rewards", "wish", "list", "--format", "json", as: hr)) as? [[String: Any]])
+        let everyone = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "wish", "list", "--format", "json", as: hr)) as? [[String: Any]])
         #expect(Set(everyone.compactMap { $0["email"] as? String }).count > 1)
         try cli.expectSuccess("rewards", "wish", "remove", "BOOK-DDD", as: staff)
         #expect(cli.run("rewards", "wish", "remove", "BOOK-DDD", as: staff).error.contains("not among your wishes"))
@@ -143,25 +160,47 @@ struct RewardsCLITests {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("project", "add", "DATA-PLAT", "--name", "Plateforme", "--weight", "3", as: "admin@corp.fr")
         let added = try cli.expectSuccess(
-            "rewards", "catalog", "add", "cert-data", "--name", "Certification data", "--category", "certification", "--cost", "380,50",
+            "rewards", "catalog", "add", "cert-data", "--name", "Certification data", "--category", "certification", "--cost",
+            "380,50",
             "--stock", "2", "--max-per-person", "1", "--min-tier", "micro", "--project", "DATA-PLAT", as: "hr@corp.fr")
         #expect(added.output.contains("CERT-DATA \"Certification data\" (certification, 380.50 EUR, stock 2"))
-        let list = try #require(try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "jane@corp.fr")) as? [[String: Any]])
+        let list = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "jane@corp.fr"))
+                as? [[String: Any]])
         #expect(list.first?["costCents"] as? Int == 38_050)
         #expect(list.first?["left"] as? Int == 2)
         #expect(list.first?["projects"] as? [String] == ["DATA-PLAT"])
-        try cli.expectSuccess("rewards", "catalog", "update", "CERT-DATA", "--stock", "unlimited", "--min-tier", "any", "--no-projects", as: "hr@corp.fr")
-        let updated = try #require(try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "hr@corp.fr")) as? [[String: Any]])
+        try cli.expectSuccess(
+            "rewards", "catalog", "update", "CERT-DATA", "--stock", "unlimited", "--min-tier", "any", "--no-projects",
+            as: "hr@corp.fr")
+        let updated = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "hr@corp.fr"))
+                as? [[String: Any]])
         #expect(updated.first?["stock"] is NSNull && updated.first?["minTier"] is NSNull)
 
         let bad: [([String], Int32, String)] = [
             (["rewards", "catalog", "add", "X", "--name", "n", "--category", "book", "--cost", "5"], 64, "'X'"),
-            (["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "swag", "--cost", "5"], 64, "expected one of training"),
+            (
+                ["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "swag", "--cost", "5"], 64,
+                "expected one of training"
+            ),
             (["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5.999"], 64, "'5.999'"),
-            (["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", "--stock", "-1"], 64, "'-1'"),
-            (["rewards", "catalog", "add", "BOOK-1", "--name", " ", "--category", "book", "--cost", "5"], 1, "reward name is empty"),
-            (["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", "--project", "NOPE"], 1, "no project with code NOPE"),
-            (["rewards", "catalog", "add", "CERT-DATA", "--name", "n", "--category", "book", "--cost", "5"], 1, "already exists"),
+            (
+                ["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", "--stock", "-1"], 64,
+                "'-1'"
+            ),
+            (
+                ["rewards", "catalog", "add", "BOOK-1", "--name", " ", "--category", "book", "--cost", "5"], 1,
+                "reward name is empty"
+            ),
+            (
+                ["rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", "--project", "NOPE"],
+                1, "no project with code NOPE"
+            ),
+            (
+                ["rewards", "catalog", "add", "CERT-DATA", "--name", "n", "--category", "book", "--cost", "5"], 1,
+                "already exists"
+            ),
             (["rewards", "catalog", "update", "CERT-DATA"], 64, "nothing to change"),
             (["rewards", "catalog", "remove", "NOPE-2"], 1, "no reward with code NOPE-2"),
         ]
@@ -170,15 +209,22 @@ struct RewardsCLITests {
             #expect(result.status == status, "\(arguments)")
             #expect(result.errorLines.count == 1 && result.error.contains(message), "\(arguments): \(result.error)")
         }
-        #expect(cli.run("rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", as: "jane@corp.fr").status == 77)
-        #expect(try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "hr@corp.fr")) as? [Any] != nil)
+        #expect(
+            cli.run("rewards", "catalog", "add", "BOOK-1", "--name", "n", "--category", "book", "--cost", "5", as: "jane@corp.fr")
+                .status == 77)
+        #expect(
+            try cli.json(try cli.expectSuccess("rewards", "catalog", "list", "--format", "json", as: "hr@corp.fr")) as? [Any]
+                != nil)
         try cli.expectSuccess("rewards", "catalog", "remove", "CERT-DATA", as: "admin@corp.fr")
         #expect(cli.run("rewards", "catalog", "list", as: "hr@corp.fr").output.contains("The catalogue is empty"))
     }
 
     @Test func aFlaggedPersonIsHeldBackUntilTheCIOClearsThem() throws {
         let (cli, _, cio, hr) = try Self.demo()
-        let report = try #require(try cli.json(try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--dry-run", "--format", "json", as: hr)) as? [String: Any])
+        let report = try #require(
+            try cli.json(
+                try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--dry-run", "--format", "json", as: hr))
+                as? [String: Any])
         #expect(report["dryRun"] as? Bool == true)
         // Make sure someone is held back for flags: a strict policy holds back anyone flagged at all.
         let policy = try cli.expectSuccess("policy", "show", as: cio).output
@@ -186,14 +232,19 @@ struct RewardsCLITests {
         let file = cli.folder.appendingPathComponent("strict.toml")
         try policy.write(to: file, atomically: true, encoding: .utf8)
         try cli.expectSuccess("policy", "set", file.path, as: cio)
-        let strict = try #require(try cli.json(try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--format", "json", as: hr)) as? [String: Any])
+        let strict = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--format", "json", as: hr))
+                as? [String: Any])
         let held = try #require(strict["heldBack"] as? [[String: Any]])
         let flagged = try #require(held.first { $0["reason"] as? String == "flagged" }?["email"] as? String)
         let proposed = try #require(strict["proposals"] as? [[String: Any]])
         #expect(!proposed.contains { $0["email"] as? String == flagged })
 
-        try cli.expectSuccess("rewards", "clear", flagged, "--period", "2026-Q4", "--note", "Talk at DevFest explains the followers", as: cio)
-        let cleared = try #require(try cli.json(try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--format", "json", as: hr)) as? [String: Any])
+        try cli.expectSuccess(
+            "rewards", "clear", flagged, "--period", "2026-Q4", "--note", "Talk at DevFest explains the followers", as: cio)
+        let cleared = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", "--format", "json", as: hr))
+                as? [String: Any])
         #expect((cleared["heldBack"] as? [[String: Any]])?.contains { $0["email"] as? String == flagged } == false)
     }
 
@@ -202,7 +253,9 @@ struct RewardsCLITests {
         // The top person gets cells a spreadsheet must not run and a CSV must quote
         // (the team's line break becomes a space when stored; Core's CSV tests cover line breaks).
         let top = try #require(try Self.proposals(cli, as: hr).first?["email"] as? String)
-        try cli.expectSuccess("employee", "update", top, "--name", "=HYPERLINK(\"http://evil\";\"clic\")", "--team", "R&D; \"Lab\", Paris\nNord 👩🏽‍💻", as: admin)
+        try cli.expectSuccess(
+            "employee", "update", top, "--name", "=HYPERLINK(\"http://evil\";\"clic\")", "--team", "R&D; \"Lab\", Paris\nNord 👩🏽‍💻",
+            as: admin)
         try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", as: hr)
         let ids = try Self.proposals(cli, as: hr).compactMap { $0["id"] as? Int }.map(String.init)
         try cli.expectSuccess(["rewards", "approve"] + ids, as: cio)
@@ -216,7 +269,9 @@ struct RewardsCLITests {
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let records = try CSVReader.records(in: data, delimiter: .semicolon)
         #expect(records.first == RewardProposalRecord.exportColumns)
-        let expected = try #require(try cli.json(try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--format", "json", as: hr)) as? [[String: Any]])
+        let expected = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--format", "json", as: hr))
+                as? [[String: Any]])
         #expect(records.count == expected.count + 1)
         for (row, object) in zip(records.dropFirst(), expected) {
             let cells = RewardProposalRecord.exportColumns.map { key -> String in

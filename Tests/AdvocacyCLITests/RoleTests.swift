@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AdvocacyCLI
 
 /// Role rules at the command line: refused writes exit 77 and name the role needed.
@@ -57,8 +58,10 @@ struct RoleTests {
     func everyoneReads(actor: String?) throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("log", "https://x.com/jane/status/1", as: "jane@corp.fr")
-        for arguments in [["employee", "list"], ["employee", "show", "jane@corp.fr"], ["channel", "list"], ["project", "list"],
-                          ["project", "show", "ERP-2027"], ["action", "list"], ["action", "show", "https://x.com/jane/status/1"]] {
+        for arguments in [
+            ["employee", "list"], ["employee", "show", "jane@corp.fr"], ["channel", "list"], ["project", "list"],
+            ["project", "show", "ERP-2027"], ["action", "list"], ["action", "show", "https://x.com/jane/status/1"],
+        ] {
             #expect(cli.run(arguments, as: actor).status == 0, "\(arguments)")
         }
     }

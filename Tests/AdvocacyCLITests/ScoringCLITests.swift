@@ -2,6 +2,7 @@ import AdvocacyCore
 import AdvocacyStore
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 @Suite("rank, explain and policy on the command line")
@@ -61,7 +62,10 @@ struct ScoringCLITests {
         #expect(!teamItems.isEmpty)
         #expect(teamItems.allSatisfy { $0["advocates"] as? Int ?? 0 > 0 && $0["team"] is String })
         let csv = try cli.expectSuccess("rank", "--format", "csv", "--channel", "linkedin", "--tier", "micro", as: cio).output
-        #expect(csv.hasPrefix("rank,email,name,team,tier,score,effort,quality,alignment,authenticity,consistency,reach,actions,engagement,tFactor,flags\r\n"))
+        #expect(
+            csv.hasPrefix(
+                "rank,email,name,team,tier,score,effort,quality,alignment,authenticity,consistency,reach,actions,engagement,tFactor,flags\r\n"
+            ))
         #expect(csv.split(separator: "\r\n").dropFirst().allSatisfy { $0.split(separator: ",")[4] == "micro" })
         let empty = try cli.expectSuccess("rank", "--period", "2020", as: cio)
         #expect(empty.output.contains("No action in this period: nothing to rank."))
@@ -95,7 +99,8 @@ struct ScoringCLITests {
         #expect(abs(sum - total) < 1e-6)
         #expect(total == leader["score"] as? Double)
 
-        let json = try #require(try cli.json(try cli.expectSuccess("explain", email, "--format", "json", as: cio)) as? [String: Any])
+        let json = try #require(
+            try cli.json(try cli.expectSuccess("explain", email, "--format", "json", as: cio)) as? [String: Any])
         let actions = try #require(json["actions"] as? [[String: Any]])
         #expect(actions.count == leader["actions"] as? Int)
         for action in actions {
@@ -122,17 +127,22 @@ struct ScoringCLITests {
         try toml.write(to: file, atomically: true, encoding: .utf8)
         #expect(try cli.expectSuccess("policy", "set", file.path, as: "cio@corp.fr").output.contains("Unchanged"))
 
-        try toml.replacingOccurrences(of: "reach = 15", with: "reach = 10").replacingOccurrences(of: "consistency = 25", with: "consistency = 30")
-            .write(to: file, atomically: true, encoding: .utf8)
+        try toml.replacingOccurrences(of: "reach = 15", with: "reach = 10").replacingOccurrences(
+            of: "consistency = 25", with: "consistency = 30"
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
         #expect(try cli.expectSuccess("policy", "validate", file.path).output.contains("is a valid scoring policy"))
-        #expect(try cli.expectSuccess("policy", "set", file.path, as: "cio@corp.fr").output == "Policy version 2 is now in force.\n")
+        #expect(
+            try cli.expectSuccess("policy", "set", file.path, as: "cio@corp.fr").output == "Policy version 2 is now in force.\n")
         let shown = try cli.expectSuccess("policy", "show").output
         #expect(shown.contains("reach = 10"))
         #expect(shown.hasPrefix("# Version 2"))
 
         let json = cli.folder.appendingPathComponent("policy.json")
         try cli.expectSuccess("policy", "show", "--format", "json").output.write(to: json, atomically: true, encoding: .utf8)
-        #expect(try cli.expectSuccess("policy", "set", json.path, as: "admin@corp.fr").output.contains("Unchanged: the file is version 2"))
+        #expect(
+            try cli.expectSuccess("policy", "set", json.path, as: "admin@corp.fr").output.contains(
+                "Unchanged: the file is version 2"))
     }
 
     @Test(arguments: [

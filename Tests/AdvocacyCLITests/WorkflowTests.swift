@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCLI
 
 @Suite("Everyday workflow")
@@ -20,12 +21,17 @@ struct WorkflowTests {
     @Test func aStaffMemberLogsAndUpdatesTheirWork() throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "jane@corp.fr", "@janedoe", "--followers", "2400", as: "jane@corp.fr")
-        try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://www.linkedin.com/in/jane-doe/", "--followers", "5100", as: "jane@corp.fr")
+        try cli.expectSuccess(
+            "channel", "add", "jane@corp.fr", "https://www.linkedin.com/in/jane-doe/", "--followers", "5100", as: "jane@corp.fr")
         let logged = try cli.expectSuccess(
             "log", "https://twitter.com/janedoe/status/1856?utm_source=share", "--project", "erp-2027", "--date", "2026-11-02",
             "--reactions", "40", "--comments", "6", "--impressions", "3100", as: "jane@corp.fr")
-        #expect(logged.output.contains("post \"Post by @janedoe\" (2026-11-02) by jane@corp.fr at https://x.com/janedoe/status/1856 [ERP-2027]"))
-        try cli.expectSuccess("log", "https://jane.dev/2026/kafka-en-production", "--title", "Kafka en production", "--kind", "article", "--effort", "6", as: "jane@corp.fr")
+        #expect(
+            logged.output.contains(
+                "post \"Post by @janedoe\" (2026-11-02) by jane@corp.fr at https://x.com/janedoe/status/1856 [ERP-2027]"))
+        try cli.expectSuccess(
+            "log", "https://jane.dev/2026/kafka-en-production", "--title", "Kafka en production", "--kind", "article", "--effort",
+            "6", as: "jane@corp.fr")
         try cli.expectSuccess("metrics", "https://x.com/janedoe/status/1856", "--reactions", "55", as: "jane@corp.fr")
 
         let list = cli.run("action", "list", "--employee", "jane@corp.fr", "--format", "json")
@@ -44,7 +50,8 @@ struct WorkflowTests {
         #expect(article["title"] as? String == "Kafka en production")
         #expect(article["effortHours"] as? Double == 6)
 
-        let channels = try #require(try cli.json(cli.run("channel", "list", "jane@corp.fr", "--format", "json")) as? [[String: Any]])
+        let channels = try #require(
+            try cli.json(cli.run("channel", "list", "jane@corp.fr", "--format", "json")) as? [[String: Any]])
         #expect(Set(channels.compactMap { $0["kind"] as? String }) == ["x", "linkedin", "blog"])
         #expect(channels.first { ($0["kind"] as? String) == "linkedin" }?["followers"] as? Int == 5100)
 
@@ -62,7 +69,8 @@ struct WorkflowTests {
             try cli.expectSuccess("log", "https://x.com/jane/status/\(n)", "--date", date, as: "jane@corp.fr")
         }
         func dates(_ arguments: String...) throws -> [String] {
-            let list = try #require(try cli.json(cli.run(["action", "list", "--format", "json"] + arguments)) as? [[String: Any]])
+            let list = try #require(
+                try cli.json(cli.run(["action", "list", "--format", "json"] + arguments)) as? [[String: Any]])
             return list.compactMap { $0["date"] as? String }
         }
         #expect(try dates("--period", "2026-Q3") == ["2026-09-30", "2026-07-01"])
@@ -91,7 +99,8 @@ struct WorkflowTests {
         try cli.expectSuccess("employee", "update", "paul@corp.fr", "--active", as: "admin@corp.fr")
         try cli.expectSuccess("log", "https://x.com/paul/status/1", as: "paul@corp.fr")
 
-        let team = try #require(try cli.json(cli.run("employee", "list", "--team", "cloud", "--format", "json")) as? [[String: Any]])
+        let team = try #require(
+            try cli.json(cli.run("employee", "list", "--team", "cloud", "--format", "json")) as? [[String: Any]])
         #expect(team.compactMap { $0["email"] as? String } == ["paul@corp.fr"])
     }
 

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Channels, actions and metrics")
@@ -22,19 +23,23 @@ struct ActionStoreTests {
         let fixture = try StoreFixture()
         let url = fixture.url("https://x.com/jane")
         #expect(throws: CoreError.self) {
-            try fixture.store.addChannel(try NewChannel(owner: fixture.jane, url: url, followersDate: fixture.today), by: fixture.paul)
+            try fixture.store.addChannel(
+                try NewChannel(owner: fixture.jane, url: url, followersDate: fixture.today), by: fixture.paul)
         }
-        try fixture.store.addChannel(try NewChannel(owner: fixture.jane, url: url, followersDate: fixture.today), by: fixture.admin)
+        try fixture.store.addChannel(
+            try NewChannel(owner: fixture.jane, url: url, followersDate: fixture.today), by: fixture.admin)
         #expect(throws: CoreError.self) { try fixture.store.recordFollowers(url, count: 5, on: fixture.today, by: fixture.paul) }
         #expect(throws: StoreError.duplicateChannel(url, owner: fixture.jane)) {
-            try fixture.store.addChannel(try NewChannel(owner: fixture.paul, url: url, followersDate: fixture.today), by: fixture.paul)
+            try fixture.store.addChannel(
+                try NewChannel(owner: fixture.paul, url: url, followersDate: fixture.today), by: fixture.paul)
         }
     }
 
     @Test func loggingFindsOrCreatesTheChannel() throws {
         let fixture = try StoreFixture()
         let blog = fixture.url("https://jane.dev/blog")
-        try fixture.store.addChannel(try NewChannel(owner: fixture.jane, url: blog, followersDate: fixture.today), by: fixture.jane)
+        try fixture.store.addChannel(
+            try NewChannel(owner: fixture.jane, url: blog, followersDate: fixture.today), by: fixture.jane)
         try fixture.store.addChannel(
             try NewChannel(owner: fixture.jane, url: fixture.url("https://youtube.com/@janedoe"), followersDate: fixture.today),
             by: fixture.jane)
@@ -54,7 +59,9 @@ struct ActionStoreTests {
             try fixture.store.logAction(try fixture.draft(talkURL, kind: .talk), by: fixture.jane)
         }
         try fixture.store.addChannel(
-            try NewChannel(owner: fixture.jane, url: fixture.url("https://sessionize.com/jane-doe"), kind: .talk, followersDate: fixture.today),
+            try NewChannel(
+                owner: fixture.jane, url: fixture.url("https://sessionize.com/jane-doe"), kind: .talk,
+                followersDate: fixture.today),
             by: fixture.jane)
         let talk = try fixture.store.logAction(try fixture.draft(talkURL, kind: .talk), by: fixture.jane)
         #expect(talk.channelKind == .talk && talk.channel.string == "https://sessionize.com/jane-doe")
@@ -63,11 +70,17 @@ struct ActionStoreTests {
 
     @Test func aChannelThatCannotBeToldOrBelongsToSomeoneElseIsExplained() throws {
         let fixture = try StoreFixture()
-        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://linkedin.com/pulse/my-article"), kind: .linkedin, owner: fixture.jane)) {
+        #expect(
+            throws: StoreError.channelNotDerivable(
+                fixture.url("https://linkedin.com/pulse/my-article"), kind: .linkedin, owner: fixture.jane)
+        ) {
             try fixture.store.logAction(try fixture.draft("https://linkedin.com/pulse/my-article"), by: fixture.jane)
         }
         try fixture.store.logAction(try fixture.draft("https://medium.example.com/post-one", by: fixture.paul), by: fixture.paul)
-        #expect(throws: StoreError.channelOwnedByOther(fixture.url("https://medium.example.com"), owner: fixture.paul, author: fixture.jane)) {
+        #expect(
+            throws: StoreError.channelOwnedByOther(
+                fixture.url("https://medium.example.com"), owner: fixture.paul, author: fixture.jane)
+        ) {
             try fixture.store.logAction(try fixture.draft("https://medium.example.com/post-two"), by: fixture.jane)
         }
     }
@@ -75,20 +88,28 @@ struct ActionStoreTests {
     @Test func sharedSitesAreNeverClaimedByOnePerson() throws {
         let fixture = try StoreFixture()
         // The company's own sites: nobody owns the whole host.
-        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://intranet.corp.fr/news/123"), kind: .internal, owner: fixture.jane)) {
+        #expect(
+            throws: StoreError.channelNotDerivable(
+                fixture.url("https://intranet.corp.fr/news/123"), kind: .internal, owner: fixture.jane)
+        ) {
             try fixture.store.logAction(try fixture.draft("https://intranet.corp.fr/news/123"), by: fixture.jane)
         }
         try fixture.store.addChannel(
-            try NewChannel(owner: fixture.jane, url: fixture.url("https://intranet.corp.fr/people/jane"), kind: .internal, followersDate: fixture.today),
+            try NewChannel(
+                owner: fixture.jane, url: fixture.url("https://intranet.corp.fr/people/jane"), kind: .internal,
+                followersDate: fixture.today),
             by: fixture.jane)
         let news = try fixture.store.logAction(try fixture.draft("https://intranet.corp.fr/news/123"), by: fixture.jane)
         #expect(news.channel.string == "https://intranet.corp.fr/people/jane" && news.kind == .post)
         // Multi-author platforms: the author's part of the site.
-        let devto = try fixture.store.logAction(try fixture.draft("https://dev.to/jane/kafka-101", by: fixture.jane), by: fixture.jane)
-        let paulsDevto = try fixture.store.logAction(try fixture.draft("https://dev.to/paul/zero-trust", by: fixture.paul), by: fixture.paul)
+        let devto = try fixture.store.logAction(
+            try fixture.draft("https://dev.to/jane/kafka-101", by: fixture.jane), by: fixture.jane)
+        let paulsDevto = try fixture.store.logAction(
+            try fixture.draft("https://dev.to/paul/zero-trust", by: fixture.paul), by: fixture.paul)
         #expect(devto.channel.string == "https://dev.to/jane" && paulsDevto.channel.string == "https://dev.to/paul")
         #expect(throws: StoreError.self) {
-            try fixture.store.logAction(try fixture.draft("https://www.meetup.com/paris-data/events/42", kind: .talk), by: fixture.jane)
+            try fixture.store.logAction(
+                try fixture.draft("https://www.meetup.com/paris-data/events/42", kind: .talk), by: fixture.jane)
         }
     }
 
@@ -96,10 +117,13 @@ struct ActionStoreTests {
         let fixture = try StoreFixture()
         try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
         // Jane shares Paul's post: without an X account of her own, she is asked to register it.
-        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/paul/status/2"), kind: .x, owner: fixture.jane)) {
+        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/paul/status/2"), kind: .x, owner: fixture.jane))
+        {
             try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
         }
-        try fixture.store.addChannel(try NewChannel(owner: fixture.jane, url: fixture.url("https://x.com/jane"), followersDate: fixture.today), by: fixture.jane)
+        try fixture.store.addChannel(
+            try NewChannel(owner: fixture.jane, url: fixture.url("https://x.com/jane"), followersDate: fixture.today),
+            by: fixture.jane)
         let share = try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
         #expect(share.channel.string == "https://x.com/jane")
     }
@@ -114,7 +138,10 @@ struct ActionStoreTests {
         #expect(throws: StoreError.self) {
             try fixture.store.logAction(try fixture.draft("https://www.linkedin.com/posts/Jane_Kafka-1/"), by: fixture.jane)
         }
-        #expect(try fixture.store.channels(owner: fixture.jane).map(\.url.string) == ["https://jane.dev", "https://linkedin.com/in/jane"])
+        #expect(
+            try fixture.store.channels(owner: fixture.jane).map(\.url.string) == [
+                "https://jane.dev", "https://linkedin.com/in/jane",
+            ])
     }
 
     @Test func refusedLogsWriteNothing() throws {
@@ -123,10 +150,12 @@ struct ActionStoreTests {
         let before = try fixture.snapshot()
         let unknown = try ProjectCode("NOPE-1")
         #expect(throws: StoreError.unknownProject(unknown)) {
-            try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/2", projects: [fixture.erp, unknown]), by: fixture.jane)
+            try fixture.store.logAction(
+                try fixture.draft("https://x.com/jane/status/2", projects: [fixture.erp, unknown]), by: fixture.jane)
         }
         #expect(throws: StoreError.duplicateAction(fixture.url("https://x.com/jane/status/1"), owner: fixture.jane)) {
-            try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/1?utm_source=feed", by: fixture.paul), by: fixture.paul)
+            try fixture.store.logAction(
+                try fixture.draft("https://x.com/jane/status/1?utm_source=feed", by: fixture.paul), by: fixture.paul)
         }
         #expect(throws: CoreError.self) {
             try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/3", by: fixture.paul), by: fixture.jane)
@@ -154,7 +183,8 @@ struct ActionStoreTests {
         #expect(try fixture.count("metricsSnapshot") == 2)
         // An older snapshot than the latest would never count: it is refused.
         #expect(throws: StoreError.metricsBeforeLatest(date: fixture.today.adding(days: -7), latest: fixture.today)) {
-            try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 2), on: fixture.today.adding(days: -7), by: fixture.jane)
+            try fixture.store.recordMetrics(
+                url, try MetricsUpdate(shares: 2), on: fixture.today.adding(days: -7), by: fixture.jane)
         }
         #expect(try fixture.count("metricsSnapshot") == 2)
 
@@ -163,20 +193,31 @@ struct ActionStoreTests {
         #expect(throws: StoreError.metricsBeforePublication(date: published.adding(days: -1), published: published)) {
             try fixture.store.recordMetrics(other, try MetricsUpdate(shares: 2), on: published.adding(days: -1), by: fixture.jane)
         }
-        #expect(throws: CoreError.self) { try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 9), on: fixture.today, by: fixture.paul) }
+        #expect(throws: CoreError.self) {
+            try fixture.store.recordMetrics(url, try MetricsUpdate(shares: 9), on: fixture.today, by: fixture.paul)
+        }
         #expect(try fixture.store.action(url).metrics.shares == 0)
     }
 
     @Test func listsFilterByAuthorProjectAndPeriod() throws {
         let fixture = try StoreFixture()
-        try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/1", date: try LocalDate(parsing: "2026-09-30"), projects: [fixture.erp]), by: fixture.jane)
-        try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/2", date: try LocalDate(parsing: "2026-10-01")), by: fixture.jane)
-        try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/3", by: fixture.paul, projects: [fixture.erp]), by: fixture.admin)
+        try fixture.store.logAction(
+            try fixture.draft("https://x.com/jane/status/1", date: try LocalDate(parsing: "2026-09-30"), projects: [fixture.erp]),
+            by: fixture.jane)
+        try fixture.store.logAction(
+            try fixture.draft("https://x.com/jane/status/2", date: try LocalDate(parsing: "2026-10-01")), by: fixture.jane)
+        try fixture.store.logAction(
+            try fixture.draft("https://x.com/paul/status/3", by: fixture.paul, projects: [fixture.erp]), by: fixture.admin)
         #expect(try fixture.store.actions().map(\.url.pathSegments.last) == ["3", "2", "1"])
         #expect(try fixture.store.actions(ActionFilter(author: fixture.jane)).count == 2)
         #expect(try fixture.store.actions(ActionFilter(project: fixture.erp)).map(\.email) == [fixture.paul, fixture.jane])
-        #expect(try fixture.store.actions(ActionFilter(period: try Period.parse("2026-Q3"))).map(\.date.description) == ["2026-09-30"])
-        #expect(try fixture.store.actions(ActionFilter(author: fixture.jane, project: fixture.erp, period: try Period.parse("2026-Q4"))).isEmpty)
+        #expect(
+            try fixture.store.actions(ActionFilter(period: try Period.parse("2026-Q3"))).map(\.date.description) == ["2026-09-30"]
+        )
+        #expect(
+            try fixture.store.actions(
+                ActionFilter(author: fixture.jane, project: fixture.erp, period: try Period.parse("2026-Q4"))
+            ).isEmpty)
         #expect(throws: StoreError.unknownEmployee(try EmailAddress("ghost@corp.fr"))) {
             try fixture.store.actions(ActionFilter(author: try EmailAddress("ghost@corp.fr")))
         }
@@ -187,7 +228,8 @@ struct ActionStoreTests {
     @Test func removingAnActionTakesItsMetricsAndOnlyItsAuthorOrAnAdminMay() throws {
         let fixture = try StoreFixture()
         let url = fixture.url("https://x.com/jane/status/1")
-        try fixture.store.logAction(try fixture.draft(url.string, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 2)), by: fixture.jane)
+        try fixture.store.logAction(
+            try fixture.draft(url.string, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 2)), by: fixture.jane)
         #expect(throws: CoreError.self) { try fixture.store.removeAction(url, by: fixture.paul) }
         try fixture.store.removeAction(url, by: fixture.jane)
         #expect(try fixture.count("action") == 0 && fixture.count("metricsSnapshot") == 0 && fixture.count("actionProject") == 0)
@@ -197,12 +239,14 @@ struct ActionStoreTests {
     @Test func projectsAreManagedByAdminsAndCloseWithAnEndDate() throws {
         let fixture = try StoreFixture()
         #expect(throws: StoreError.duplicateProject(fixture.erp)) {
-            try fixture.store.addProject(try Project.validated(code: try ProjectCode("erp-2027"), name: "Again"), by: fixture.admin)
+            try fixture.store.addProject(
+                try Project.validated(code: try ProjectCode("erp-2027"), name: "Again"), by: fixture.admin)
         }
         #expect(throws: CoreError.self) { try fixture.store.closeProject(fixture.erp, on: fixture.today, by: fixture.jane) }
         let closed = try fixture.store.closeProject(fixture.erp, on: fixture.today, by: fixture.admin)
         #expect(closed.project.status == .closed && closed.project.end == fixture.today)
-        let renamed = try fixture.store.updateProject(fixture.erp, ProjectChanges(name: "ERP finance", weight: 1), by: fixture.admin)
+        let renamed = try fixture.store.updateProject(
+            fixture.erp, ProjectChanges(name: "ERP finance", weight: 1), by: fixture.admin)
         #expect(renamed.project.name == "ERP finance" && renamed.project.weight == 1 && renamed.project.status == .closed)
     }
 }

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Database files")
@@ -19,7 +20,9 @@ struct DatabaseFileTests {
         let folder = try TemporaryFolder()
         let text = folder.path("notes.sqlite")
         try Data("hello, this is not SQLite, just some words to fill a page".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: StoreError.notADatabase(path: text, reason: "the file is not SQLite")) { try AdvocacyStore.open(atPath: text) }
+        #expect(throws: StoreError.notADatabase(path: text, reason: "the file is not SQLite")) {
+            try AdvocacyStore.open(atPath: text)
+        }
         #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("hello"))
 
         let other = folder.path("other.sqlite")
@@ -62,7 +65,9 @@ struct DatabaseFileTests {
             for (index, store) in [first, second].enumerated() {
                 group.addTask {
                     for n in 0..<perWriter {
-                        try store.addEmployee(try NewEmployee(email: try EmailAddress("w\(index)-\(n)@corp.fr"), name: "Writer \(index) \(n)"), by: admin)
+                        try store.addEmployee(
+                            try NewEmployee(email: try EmailAddress("w\(index)-\(n)@corp.fr"), name: "Writer \(index) \(n)"),
+                            by: admin)
                     }
                 }
             }
@@ -89,7 +94,10 @@ struct FirstRunTests {
 
     @Test func aFolderIsNotADatabase() throws {
         let folder = try TemporaryFolder()
-        #expect(throws: StoreError.databaseFailure(path: folder.url.path, reason: "it is a folder: expected the path of a database file")) {
+        #expect(
+            throws: StoreError.databaseFailure(
+                path: folder.url.path, reason: "it is a folder: expected the path of a database file")
+        ) {
             try AdvocacyStore.open(atPath: folder.url.path, create: true)
         }
     }

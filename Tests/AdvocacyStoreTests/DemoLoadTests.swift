@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Demo load")
@@ -33,8 +34,11 @@ struct DemoLoadTests {
     /// memory for its own length only: the connection gets back what it had.
     @Test func aBulkLoadGivesTheConnectionItsSettingsBack() throws {
         let store = try AdvocacyStore.inMemory()
-        try store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -3000; PRAGMA temp_store = FILE") }
-        _ = try store.loadDemo(try DemoProgramme.generate(employees: 12, seed: 3, today: try LocalDate(parsing: "2026-11-21")), replacing: false)
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -3000; PRAGMA temp_store = FILE")
+        }
+        _ = try store.loadDemo(
+            try DemoProgramme.generate(employees: 12, seed: 3, today: try LocalDate(parsing: "2026-11-21")), replacing: false)
         let settings = try store.writer.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
         }

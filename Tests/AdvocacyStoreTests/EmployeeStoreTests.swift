@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Employees")
@@ -22,7 +23,8 @@ struct EmployeeStoreTests {
         #expect(jane.role == .staff && jane.isActive)
         #expect(jane.createdAt == StoreFixture.now)
         #expect(throws: StoreError.duplicateEmployee(fixture.jane)) {
-            try fixture.store.addEmployee(try NewEmployee(email: try EmailAddress("Jane@CORP.fr"), name: "Jane Two"), by: fixture.admin)
+            try fixture.store.addEmployee(
+                try NewEmployee(email: try EmailAddress("Jane@CORP.fr"), name: "Jane Two"), by: fixture.admin)
         }
     }
 
@@ -56,7 +58,9 @@ struct EmployeeStoreTests {
 
     @Test func theLastAdminCannotBeRemoved() throws {
         let fixture = try StoreFixture()
-        #expect(throws: StoreError.lastAdmin(fixture.admin)) { try fixture.store.deactivateEmployee(fixture.admin, by: fixture.admin) }
+        #expect(throws: StoreError.lastAdmin(fixture.admin)) {
+            try fixture.store.deactivateEmployee(fixture.admin, by: fixture.admin)
+        }
         #expect(throws: StoreError.lastAdmin(fixture.admin)) {
             try fixture.store.updateEmployee(fixture.admin, try EmployeeChanges(role: .staff), by: fixture.admin)
         }
@@ -96,16 +100,24 @@ struct EmployeeStoreTests {
 struct RosterTests {
     @Test func namesSortAndTeamsMatchWithoutRegardToAccents() throws {
         let fixture = try StoreFixture()
-        for (email, name, team) in [("elodie@corp.fr", "Élodie Roux", "Sécurité"), ("celine@corp.fr", "Céline Blanc", "SÉCURITÉ"), ("claire@corp.fr", "Claire Petit", "Data")] {
-            try fixture.store.addEmployee(try NewEmployee(email: try EmailAddress(email), name: name, team: team), by: fixture.admin)
+        for (email, name, team) in [
+            ("elodie@corp.fr", "Élodie Roux", "Sécurité"), ("celine@corp.fr", "Céline Blanc", "SÉCURITÉ"),
+            ("claire@corp.fr", "Claire Petit", "Data"),
+        ] {
+            try fixture.store.addEmployee(
+                try NewEmployee(email: try EmailAddress(email), name: name, team: team), by: fixture.admin)
         }
-        #expect(try fixture.store.employees().map(\.name) == ["Ada Admin", "Céline Blanc", "Claire Petit", "Élodie Roux", "Jane Doe", "Paul Martin"])
+        #expect(
+            try fixture.store.employees().map(\.name) == [
+                "Ada Admin", "Céline Blanc", "Claire Petit", "Élodie Roux", "Jane Doe", "Paul Martin",
+            ])
         #expect(try fixture.store.employees(team: "securite").map(\.name) == ["Céline Blanc", "Élodie Roux", "Paul Martin"])
     }
 
     @Test func closingAProjectByStatusEndsItToday() throws {
         let fixture = try StoreFixture()
-        let closed = try fixture.store.updateProject(fixture.erp, ProjectChanges(status: .closed, today: fixture.today), by: fixture.admin)
+        let closed = try fixture.store.updateProject(
+            fixture.erp, ProjectChanges(status: .closed, today: fixture.today), by: fixture.admin)
         #expect(closed.project.end == fixture.today)
     }
 }

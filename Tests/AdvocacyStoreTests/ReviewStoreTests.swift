@@ -1,6 +1,7 @@
 import AdvocacyCore
 import Foundation
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("The report's review of a period")
@@ -14,23 +15,29 @@ struct ReviewStoreTests {
         let fixture = try StoreFixture()
         let store = fixture.store
         let (admin, jane, paul) = (fixture.admin, fixture.jane, fixture.paul)
-        try store.addProject(try Project.validated(code: try ProjectCode("GAP-1"), name: "Nobody's project", weight: 2), by: admin)
+        try store.addProject(
+            try Project.validated(code: try ProjectCode("GAP-1"), name: "Nobody's project", weight: 2), by: admin)
         try store.addProject(try Project.validated(code: try ProjectCode("TWO-1"), name: "Second tag", weight: 1), by: admin)
         try store.addProject(
-            try Project.validated(code: try ProjectCode("NEXT-1"), name: "Starts in December", weight: 3, start: try LocalDate(parsing: "2026-12-01")),
+            try Project.validated(
+                code: try ProjectCode("NEXT-1"), name: "Starts in December", weight: 3,
+                start: try LocalDate(parsing: "2026-12-01")),
             by: admin)
         try store.addProject(
             try Project.validated(code: try ProjectCode("OLD-1"), name: "Closed long ago", weight: 1, status: .closed), by: admin)
         try store.addChannel(
-            try NewChannel(owner: jane, url: fixture.url("https://jane.example.org"), followers: 800, followersDate: try LocalDate(parsing: "2026-06-01")),
+            try NewChannel(
+                owner: jane, url: fixture.url("https://jane.example.org"), followers: 800,
+                followersDate: try LocalDate(parsing: "2026-06-01")),
             by: jane)
         try store.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp", date: try LocalDate(parsing: "2026-10-05"), projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 40, comments: 4)), by: jane)
         try store.logAction(
-            try fixture.draft("https://paul.example.org/notes", by: paul, kind: .article, date: try LocalDate(parsing: "2026-08-10"),
-                              projects: [fixture.erp]), by: paul)
+            try fixture.draft(
+                "https://paul.example.org/notes", by: paul, kind: .article, date: try LocalDate(parsing: "2026-08-10"),
+                projects: [fixture.erp]), by: paul)
         try store.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp-2", kind: .article, date: try LocalDate(parsing: "2026-11-16"),
@@ -41,7 +48,8 @@ struct ReviewStoreTests {
 
     @Test func projectsShowTheirCoverageAndTheGapsStandOut() throws {
         let (fixture, quarter) = try Self.programme()
-        let review = try fixture.store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
+        let review = try fixture.store.review(
+            period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
         let byCode = Dictionary(uniqueKeysWithValues: review.projects.map { ($0.project.code.value, $0) })
         // A closed project with nothing in the period, and one not started yet, are left out.
         #expect(byCode.keys.sorted() == ["ERP-2027", "GAP-1", "TWO-1"])
@@ -53,7 +61,8 @@ struct ReviewStoreTests {
         #expect(byCode["TWO-1"]?.engagement == 0)
         #expect(byCode["GAP-1"]?.isGap == true)
         // In Q3, Paul's article covers the ERP; GAP-1 (no start date) was already a gap.
-        let summer = try fixture.store.review(period: quarter.previous, comparison: quarter, today: fixture.today, by: fixture.admin)
+        let summer = try fixture.store.review(
+            period: quarter.previous, comparison: quarter, today: fixture.today, by: fixture.admin)
         let before = Dictionary(uniqueKeysWithValues: summer.projects.map { ($0.project.code.value, $0) })
         #expect(before["ERP-2027"]?.actions == 1 && before["ERP-2027"]?.advocates == 1)
         #expect(before["TWO-1"]?.isGap == true && before["NEXT-1"] == nil)
@@ -61,7 +70,8 @@ struct ReviewStoreTests {
 
     @Test func bothPeriodsAreRankedAndCountedWeekByWeek() throws {
         let (fixture, quarter) = try Self.programme()
-        let review = try fixture.store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
+        let review = try fixture.store.review(
+            period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
         #expect(review.current.people.map(\.person.email) == [fixture.jane])
         #expect(review.comparison.people.map(\.person.email) == [fixture.paul])
         #expect(review.current.window == quarter.start...fixture.today)
@@ -92,7 +102,8 @@ struct ReviewStoreTests {
     @Test func aComparisonPeriodNotYetStartedIsRefused() throws {
         let (fixture, quarter) = try Self.programme()
         #expect(throws: CoreError.self) {
-            try fixture.store.review(period: quarter, comparison: .quarter(year: 2027, quarter: 1), today: fixture.today, by: fixture.admin)
+            try fixture.store.review(
+                period: quarter, comparison: .quarter(year: 2027, quarter: 1), today: fixture.today, by: fixture.admin)
         }
     }
 }

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("rewards in the store: upgrade, proposals and the state machine")
@@ -35,7 +36,9 @@ struct RewardStoreTests {
         let runs = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT command, people FROM scoreRun") }
         #expect(runs.count == 1 && runs[0]["people"] as Int == 3)
         // The literal written by the migration is the standard of this release.
-        let first = try store.writer.read { db in try String.fetchOne(db, sql: "SELECT document FROM scoringPolicy WHERE version = 1") }
+        let first = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT document FROM scoringPolicy WHERE version = 1")
+        }
         #expect(try Policy(document: try PolicyValue.parseJSON(try #require(first))) == .standard)
     }
 
@@ -45,7 +48,9 @@ struct RewardStoreTests {
         let hr = try EmailAddress("hr@corp.fr")
         try fixture.store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
         try fixture.store.logAction(
-            try fixture.draft("https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)),
+            try fixture.draft(
+                "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
+            ),
             by: fixture.jane)
         return (fixture, hr)
     }
@@ -60,11 +65,13 @@ struct RewardStoreTests {
         let security = try ProjectCode("SEC-1")
         try store.addProject(try Project.validated(code: security, name: "Sécurité", weight: 3), by: fixture.admin)
         for index in 1...3 {
-            try store.logAction(try fixture.draft("https://jane.example.org/sec-\(index)", kind: .post, projects: [security]), by: fixture.jane)
+            try store.logAction(
+                try fixture.draft("https://jane.example.org/sec-\(index)", kind: .post, projects: [security]), by: fixture.jane)
         }
         for (code, project) in [("ERP-BOOK", fixture.erp), ("SEC-BOOK", security)] {
             try store.addRewardItem(
-                RewardItem(code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, projects: [project]), by: hr)
+                RewardItem(code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, projects: [project]),
+                by: hr)
         }
         let quarter = Period.quarter(containing: fixture.today)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
@@ -85,7 +92,9 @@ struct RewardStoreTests {
         let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let id = try #require(run.proposalIDs.first)
         #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in try db.execute(sql: "UPDATE rewardProposal SET status = 'granted', grantedAt = 'x' WHERE id = ?", arguments: [id]) }
+            try store.writer.write { db in
+                try db.execute(sql: "UPDATE rewardProposal SET status = 'granted', grantedAt = 'x' WHERE id = ?", arguments: [id])
+            }
         }
         try store.approveRewards([id], by: hr)
         try store.grantRewards([id], by: hr)
@@ -102,14 +111,18 @@ struct RewardStoreTests {
     @Test func approvalChecksStockAgainAcrossPeriods() throws {
         let (fixture, hr) = try Self.programmeWithWork()
         let store = fixture.store
-        try store.addRewardItem(RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1), by: hr)
+        try store.addRewardItem(
+            RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1),
+            by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         let month = try Period.parse("2026-11")
         for period in [quarter, month] { try store.setRewardBudget(period, cents: 100_000, by: hr) }
         let first = try #require(try store.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
         let second = try #require(try store.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
         try store.approveRewards([first], by: hr)
-        #expect(throws: StoreError.approvalBlocked(id: second, reason: "CONF-1 has no stock left (1 approved or granted already)")) {
+        #expect(
+            throws: StoreError.approvalBlocked(id: second, reason: "CONF-1 has no stock left (1 approved or granted already)")
+        ) {
             try store.approveRewards([second], by: hr)
         }
         #expect(try store.rewardProposals(period: month, by: hr).first?.status == .proposed)

@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Schema and constraints")
@@ -9,15 +10,21 @@ struct SchemaTests {
     @Test func migrationsCreateEveryTable() throws {
         let store = try AdvocacyStore.inMemory()
         let tables = try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == [
-            "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "employee", "followerSnapshot", "grdb_migrations", "metricsSnapshot",
-            "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
-            "scoreRun", "scoringPolicy",
-        ])
+        #expect(
+            tables == [
+                "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "employee", "followerSnapshot",
+                "grdb_migrations", "metricsSnapshot",
+                "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
+                "scoreRun", "scoringPolicy",
+            ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading"])
+        #expect(
+            applied == [
+                "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
+            ])
     }
 
     /// Every ranking reads all follower counts of its window: from the
@@ -25,8 +32,10 @@ struct SchemaTests {
     @Test func followerCountsAreReadFromTheirIndexAlone() throws {
         let store = try AdvocacyStore.inMemory()
         let plan = try store.writer.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AdvocacyStore.followerCountsSQL, arguments: ["2026-01-01", "2026-12-31"])
-                .map { $0["detail"] as String }
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + AdvocacyStore.followerCountsSQL, arguments: ["2026-01-01", "2026-12-31"]
+            )
+            .map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("COVERING INDEX followerSnapshot_reading") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
@@ -39,7 +48,8 @@ struct SchemaTests {
         let folder = try TemporaryFolder()
         let path = folder.path("v5.sqlite")
         do {
-            let queue = try DatabaseQueue(path: path, configuration: AdvocacyStore.configuration(audit: AuditContext(now: { StoreFixture.now })))
+            let queue = try DatabaseQueue(
+                path: path, configuration: AdvocacyStore.configuration(audit: AuditContext(now: { StoreFixture.now })))
             try Migrations.migrator.migrate(queue, upTo: "v5-privacy")
             try queue.write { db in
                 try db.execute(
@@ -69,7 +79,8 @@ struct SchemaTests {
         // restored triggers write the new action's fact.
         let jane = try EmailAddress("jane@corp.fr")
         let draft = try ActionDraft(
-            author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: StoreFixture.today, today: StoreFixture.today)
+            author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: StoreFixture.today,
+            today: StoreFixture.today)
         try store.logAction(draft, by: jane)
         try store.writer.read { (db: Database) throws in
             #expect(try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = 'https://jane.example.org/4'") == 4)
@@ -79,7 +90,9 @@ struct SchemaTests {
         #expect(throws: StoreError.self) { try store.logAction(draft, by: jane) }
         #expect(throws: StoreError.self) {
             try store.logAction(
-                try ActionDraft(author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: StoreFixture.today, today: StoreFixture.today),
+                try ActionDraft(
+                    author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: StoreFixture.today,
+                    today: StoreFixture.today),
                 by: jane)
         }
     }
@@ -108,7 +121,8 @@ struct SchemaTests {
     ])
     func theDatabaseEnforcesItsInvariants(sql: String) throws {
         let fixture = try StoreFixture()
-        try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/1", metrics: try MetricsUpdate(reactions: 1)), by: fixture.jane)
+        try fixture.store.logAction(
+            try fixture.draft("https://x.com/jane/status/1", metrics: try MetricsUpdate(reactions: 1)), by: fixture.jane)
         #expect(throws: DatabaseError.self) {
             try fixture.store.writer.write { db in try db.execute(sql: sql) }
         }

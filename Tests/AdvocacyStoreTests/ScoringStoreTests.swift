@@ -2,6 +2,7 @@ import AdvocacyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AdvocacyStore
 
 @Suite("Scoring in the store")
@@ -23,12 +24,14 @@ struct ScoringStoreTests {
             let actions = owned.enumerated().flatMap { position, index in
                 (actionsByChannel[index] ?? []).map { action in
                     ScoringInput.Action(
-                        channel: position, day: action.date, kind: action.kind, title: action.title, effortHours: action.effortHours,
+                        channel: position, day: action.date, kind: action.kind, title: action.title,
+                        effortHours: action.effortHours,
                         metrics: action.metrics.last?.metrics, projectWeights: action.projects.compactMap { weights[$0] })
                 }
             }
             return ScoringInput(
-                person: ScoredPerson(email: person.email, name: person.name, team: person.team), channels: channels, actions: actions)
+                person: ScoredPerson(email: person.email, name: person.name, team: person.team), channels: channels,
+                actions: actions)
         }
     }
 
@@ -40,7 +43,8 @@ struct ScoringStoreTests {
         _ = try store.loadDemo(dataset, replacing: false)
         for period in [dataset.period, Period.quarter(containing: today), try Period.parse("2026-08")] {
             let stored = try store.rank(period: period, today: today, by: dataset.admin)
-            let pure = Scoring.rank(Self.inputs(of: dataset), policy: .standard, window: try Scoring.window(of: period, today: today))
+            let pure = Scoring.rank(
+                Self.inputs(of: dataset), policy: .standard, window: try Scoring.window(of: period, today: today))
             #expect(!pure.isEmpty)
             #expect(stored.people == pure, "\(period)")
         }
@@ -72,20 +76,27 @@ struct ScoringStoreTests {
         let data = try ProjectCode("DATA")
         try store.addProject(try Project.validated(code: data, name: "Données", weight: 1), by: admin)
         let blog = fixture.url("https://jane.example.org")
-        try store.addChannel(try NewChannel(owner: jane, url: blog, followers: 900, followersDate: fixture.today.adding(days: -60)), by: jane)
-        try store.logAction(try fixture.draft("https://jane.example.org/erp", date: fixture.today.adding(days: -50), projects: [fixture.erp, data]), by: jane)
-        try store.logAction(try fixture.draft("https://jane.example.org/notes", kind: .article, date: fixture.today.adding(days: -30),
-                                              metrics: try MetricsUpdate(reactions: 10, comments: 2)), by: jane)
+        try store.addChannel(
+            try NewChannel(owner: jane, url: blog, followers: 900, followersDate: fixture.today.adding(days: -60)), by: jane)
+        try store.logAction(
+            try fixture.draft(
+                "https://jane.example.org/erp", date: fixture.today.adding(days: -50), projects: [fixture.erp, data]), by: jane)
+        try store.logAction(
+            try fixture.draft(
+                "https://jane.example.org/notes", kind: .article, date: fixture.today.adding(days: -30),
+                metrics: try MetricsUpdate(reactions: 10, comments: 2)), by: jane)
         // Logged before its channel had any follower count: the earliest known applies once there is one.
         try store.logAction(try fixture.draft("https://x.com/jane/status/1", date: fixture.today.adding(days: -40)), by: jane)
         #expect(try factsAndRecomputed(store).kept.map { $0["followers"] as Int? } == [900, 900, nil])
 
         try store.recordFollowers(fixture.url("https://x.com/jane"), count: 4_000, on: fixture.today.adding(days: -10), by: jane)
         try store.recordFollowers(blog, count: 1_500, on: fixture.today.adding(days: -45), by: jane)
-        try store.recordMetrics(fixture.url("https://jane.example.org/erp"), try MetricsUpdate(impressions: 800, reactions: 30),
-                                on: fixture.today.adding(days: -20), by: jane)
-        try store.recordMetrics(fixture.url("https://jane.example.org/erp"), try MetricsUpdate(reactions: 45),
-                                on: fixture.today.adding(days: -5), by: jane)
+        try store.recordMetrics(
+            fixture.url("https://jane.example.org/erp"), try MetricsUpdate(impressions: 800, reactions: 30),
+            on: fixture.today.adding(days: -20), by: jane)
+        try store.recordMetrics(
+            fixture.url("https://jane.example.org/erp"), try MetricsUpdate(reactions: 45),
+            on: fixture.today.adding(days: -5), by: jane)
         try store.updateProject(fixture.erp, ProjectChanges(weight: 1, today: fixture.today), by: admin)
         try store.updateProject(data, ProjectChanges(weight: 2, today: fixture.today), by: admin)
         try store.removeAction(fixture.url("https://jane.example.org/notes"), by: jane)
@@ -94,9 +105,9 @@ struct ScoringStoreTests {
         #expect(kept == fresh)
         #expect(kept.count == 2)
         let erp = kept[0]
-        #expect(erp["followers"] as Int? == 900)      // 2026-10-02: the count of 09-22, not the later one of 10-07
-        #expect(erp["reactions"] as Int? == 45)       // the latest snapshot…
-        #expect(erp["impressions"] as Int? == 800)    // …carries forward the impressions it left out
+        #expect(erp["followers"] as Int? == 900)  // 2026-10-02: the count of 09-22, not the later one of 10-07
+        #expect(erp["reactions"] as Int? == 45)  // the latest snapshot…
+        #expect(erp["impressions"] as Int? == 800)  // …carries forward the impressions it left out
         #expect(erp["strategicWeight"] as Int? == 2)  // the highest of its projects' new weights
         #expect(kept[1]["followers"] as Int? == 4_000)  // the earliest known count of a channel registered later
     }
@@ -104,7 +115,8 @@ struct ScoringStoreTests {
     @Test func aPolicyChangeIsANewVersionAndRankingsRecordTheirs() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        try store.addEmployee(try NewEmployee(email: try EmailAddress("cio@corp.fr"), name: "Chloé CIO", role: .cio), by: fixture.admin)
+        try store.addEmployee(
+            try NewEmployee(email: try EmailAddress("cio@corp.fr"), name: "Chloé CIO", role: .cio), by: fixture.admin)
         #expect(try store.currentPolicy().version == 1)
         #expect(try store.currentPolicy().policy == .standard)
 
@@ -121,7 +133,8 @@ struct ScoringStoreTests {
         #expect(ranking.policyVersion == 2)
         #expect(ranking.people.map(\.person.email) == [fixture.jane])
         let run = try store.writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT policyVersion, command, periodStart, periodEnd, people FROM scoreRun ORDER BY id DESC")
+            try Row.fetchOne(
+                db, sql: "SELECT policyVersion, command, periodStart, periodEnd, people FROM scoreRun ORDER BY id DESC")
         }
         #expect(run?["policyVersion"] as Int? == 2)
         #expect(run?["command"] as String? == "rank")
@@ -138,7 +151,9 @@ struct ScoringStoreTests {
         #expect(own.score?.rank == 1)
         #expect(own.actions.map(\.url) == [fixture.url("https://jane.example.org/erp")])
         #expect(own.actions.map(\.projects) == [[fixture.erp]])
-        #expect(throws: CoreError.self) { try store.explain(fixture.jane, period: quarter, today: fixture.today, by: fixture.paul) }
+        #expect(throws: CoreError.self) {
+            try store.explain(fixture.jane, period: quarter, today: fixture.today, by: fixture.paul)
+        }
         let byAdmin = try store.explain(fixture.paul, period: quarter, today: fixture.today, by: fixture.admin)
         #expect(byAdmin.score == nil)
         #expect(byAdmin.actions.isEmpty)
@@ -148,9 +163,11 @@ struct ScoringStoreTests {
         let fixture = try StoreFixture()
         for id in 1...3 {
             try fixture.store.logAction(
-                try fixture.draft("https://x.com/jane/status/\(id)", metrics: try MetricsUpdate(reactions: 5 * id)), by: fixture.jane)
+                try fixture.draft("https://x.com/jane/status/\(id)", metrics: try MetricsUpdate(reactions: 5 * id)),
+                by: fixture.jane)
         }
-        let ranking = try fixture.store.rank(period: Period.quarter(containing: fixture.today), today: fixture.today, by: fixture.jane)
+        let ranking = try fixture.store.rank(
+            period: Period.quarter(containing: fixture.today), today: fixture.today, by: fixture.jane)
         #expect(ranking.people.first?.actions == 3)
         #expect(ranking.people.first?.flags.isEmpty == true)
     }

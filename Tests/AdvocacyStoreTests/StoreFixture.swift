@@ -1,18 +1,20 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
+
 @testable import AdvocacyStore
 
 /// A store with an admin, two staff members who consented to being tracked
 /// (so an admin may act for them) and a project, on a fixed clock.
 struct StoreFixture {
-    static let today = try! LocalDate(parsing: "2026-11-21")
+    static let today = valid { try LocalDate(parsing: "2026-11-21") }
     static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
 
     let store: AdvocacyStore
-    let admin = try! EmailAddress("admin@corp.fr")
-    let jane = try! EmailAddress("jane@corp.fr")
-    let paul = try! EmailAddress("paul@corp.fr")
-    let erp = try! ProjectCode("ERP-2027")
+    let admin = valid { try EmailAddress("admin@corp.fr") }
+    let jane = valid { try EmailAddress("jane@corp.fr") }
+    let paul = valid { try EmailAddress("paul@corp.fr") }
+    let erp = valid { try ProjectCode("ERP-2027") }
 
     init(store: AdvocacyStore? = nil) throws {
         self.store = try store ?? AdvocacyStore.inMemory(now: { StoreFixture.now })
@@ -26,7 +28,7 @@ struct StoreFixture {
 
     var today: LocalDate { Self.today }
 
-    func url(_ text: String) -> CanonicalURL { try! CanonicalURL(text) }
+    func url(_ text: String) -> CanonicalURL { valid { try CanonicalURL(text) } }
 
     func draft(
         _ url: String, by author: EmailAddress? = nil, kind: ActionKind? = nil, date: LocalDate? = nil,

@@ -23,25 +23,30 @@ struct AuditCommand: ContextCommand {
     @Option(help: ArgumentHelp("Only changes made by this person.", valueName: "email"), transform: Parse.email)
     var actor: EmailAddress?
 
-    @Option(help: ArgumentHelp("Only changes to this kind of row: employee, channel, action, rewardProposal… (see the discussion).",
-                               valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "Only changes to this kind of row: employee, channel, action, rewardProposal… (see the discussion).",
+            valueName: "kind"))
     var entity: String?
 
     func validate() throws {
         if let entity, !AdvocacyStore.auditedEntities.contains(entity) {
-            throw ValidationError("--entity '\(entity)': expected one of \(AdvocacyStore.auditedEntities.joined(separator: ", "))")
+            throw ValidationError(
+                "--entity '\(entity)': expected one of \(AdvocacyStore.auditedEntities.joined(separator: ", "))")
         }
     }
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "audit")
-        let entries = try global.openStore(in: context).auditEntries(AuditFilter(since: since, actor: actor, entity: entity), by: viewer)
+        let entries = try global.openStore(in: context).auditEntries(
+            AuditFilter(since: since, actor: actor, entity: entity), by: viewer)
         switch output.format {
         case .json: context.print(try CommandContext.json(entries))
         case .csv: context.standardOutput.write(AuditEntry.table(entries, whole: true).csv())
         case .text:
             if entries.isEmpty {
-                context.print("No change recorded\(since == nil && actor == nil && entity == nil ? "" : " matches these filters").")
+                context.print(
+                    "No change recorded\(since == nil && actor == nil && entity == nil ? "" : " matches these filters").")
             } else {
                 context.print(AuditEntry.table(entries, whole: false).text())
             }
@@ -60,7 +65,10 @@ extension AuditEntry {
         return Table(
             columns: columns,
             rows: entries.map { entry in
-                let head = [String(entry.id), entry.at, entry.actorEmail ?? "(system)", entry.actorRole ?? "", entry.operation, entry.entity, entry.entityId]
+                let head = [
+                    String(entry.id), entry.at, entry.actorEmail ?? "(system)", entry.actorRole ?? "", entry.operation,
+                    entry.entity, entry.entityId,
+                ]
                 return head + (whole ? [entry.before ?? "", entry.after ?? ""] : [entry.changes.joined(separator: "; ")])
             })
     }

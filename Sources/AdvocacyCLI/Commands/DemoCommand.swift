@@ -17,7 +17,9 @@ struct DemoCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(parsing: .unconditional, help: "How many employees to create (3 to 100000; default: 40).", transform: { try Parse.whole($0, in: 3...100_000) })
+    @Option(
+        parsing: .unconditional, help: "How many employees to create (3 to 100000; default: 40).",
+        transform: { try Parse.whole($0, in: 3...100_000) })
     var employees: Int = 40
 
     @Option(
@@ -25,7 +27,8 @@ struct DemoCommand: ContextCommand {
         transform: { try Parse.whole($0, in: 1...5_000_000) })
     var actions: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
     var seed: UInt64 = 2026
 
     @Flag(help: "Replace the programme already in the database.")
@@ -46,8 +49,12 @@ struct DemoCommand: ContextCommand {
             // The programme first: a refused load (a programme already there) writes no file.
             let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             var count = 0
-            try AtomicFile.write(to: exportActions) { file in count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) } }
-            context.print("Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels")
+            try AtomicFile.write(to: exportActions) { file in
+                count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) }
+            }
+            context.print(
+                "Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels"
+            )
             context.print("Wrote its \(count) actions to \(exportActions); load them with:")
             context.print("  advocacy --db \(store.path) --as \(summary.admin) import actions \(exportActions)")
             return
@@ -56,9 +63,13 @@ struct DemoCommand: ContextCommand {
         let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
         context.print("Demo programme ready in \(store.path) (seed \(seed))")
-        context.print("  \(summary.employees) employees in \(summary.teams.count) teams, \(summary.projects) projects, \(summary.channels) channels")
+        context.print(
+            "  \(summary.employees) employees in \(summary.teams.count) teams, \(summary.projects) projects, \(summary.channels) channels"
+        )
         context.print("  \(summary.actions) actions from \(summary.period.start) to \(summary.period.end): \(kinds)")
-        let tiers = AudienceTier.allCases.compactMap { tier in summary.peopleByTier[tier.rawValue].map { "\($0) \(tier.rawValue)" } }
+        let tiers = AudienceTier.allCases.compactMap { tier in
+            summary.peopleByTier[tier.rawValue].map { "\($0) \(tier.rawValue)" }
+        }
         context.print("  audiences (largest channel per person): " + tiers.joined(separator: ", "))
         context.print("  \(summary.metricsSnapshots) metrics snapshots, \(summary.followerSnapshots) follower counts")
         if !summary.suspiciousChannels.isEmpty {
@@ -77,7 +88,8 @@ struct DemoCommand: ContextCommand {
         context.print(report.shortTable.text())
         context.print("")
         let proposals = ProposalReport(
-            run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr), title: "Reward proposals made by HR")
+            run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr),
+            title: "Reward proposals made by HR")
         let shown = 12
         context.print(proposals.heading)
         context.print(proposals.summary)
@@ -85,13 +97,21 @@ struct DemoCommand: ContextCommand {
         let more = table.rows.count - shown
         table.rows = Array(table.rows.prefix(shown))
         context.print(table.text())
-        if more > 0 { context.print("… and \(more) more: advocacy --db \(store.path) --as \(summary.hr) rewards list --period \(quarter)") }
+        if more > 0 {
+            context.print("… and \(more) more: advocacy --db \(store.path) --as \(summary.hr) rewards list --period \(quarter)")
+        }
         context.print("")
         context.print("Try:")
         context.print("  advocacy --db \(store.path) --as \(summary.cio) rank")
-        context.print("  advocacy --db \(store.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)")
+        context.print(
+            "  advocacy --db \(store.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)"
+        )
         context.print("  advocacy --db \(store.path) action list --period \(quarter)")
-        context.print("  advocacy --db \(store.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))")
-        context.print("  advocacy --db \(store.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv")
+        context.print(
+            "  advocacy --db \(store.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
+        )
+        context.print(
+            "  advocacy --db \(store.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
+        )
     }
 }

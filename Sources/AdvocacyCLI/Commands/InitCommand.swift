@@ -21,9 +21,10 @@ struct InitCommand: ContextCommand {
     @Option(help: ArgumentHelp("Full name of the first admin.", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp(
-        "Share the database with this group (mode 0660) rather than keep it to its owner (0600), for a team deployment.",
-        valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            "Share the database with this group (mode 0660) rather than keep it to its owner (0600), for a team deployment.",
+            valueName: "group"))
     var group: String?
 
     func validate() throws {

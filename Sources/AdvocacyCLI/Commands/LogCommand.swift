@@ -34,12 +34,16 @@ struct LogCommand: ContextCommand {
     @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD (default: today).", valueName: "date"), transform: Parse.date)
     var date: LocalDate?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Hours of work it took (default: by kind).", valueName: "hours"), transform: Parse.hours)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Hours of work it took (default: by kind).", valueName: "hours"),
+        transform: Parse.hours)
     var effort: Double?
 
     @OptionGroup var counters: CounterOptions
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("Log for this employee (admin).", valueName: "email"), transform: Parse.email)
+    @Option(
+        name: .customLong("for"), help: ArgumentHelp("Log for this employee (admin).", valueName: "email"), transform: Parse.email
+    )
     var author: EmailAddress?
 
     func run(in context: CommandContext) throws {
@@ -64,7 +68,9 @@ struct CounterOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Shares, reposts or retweets.", valueName: "n"), transform: Parse.count)
     var shares: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Times shown, when the platform tells.", valueName: "n"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Times shown, when the platform tells.", valueName: "n"),
+        transform: Parse.count)
     var impressions: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Link clicks.", valueName: "n"), transform: Parse.count)

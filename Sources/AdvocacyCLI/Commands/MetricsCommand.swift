@@ -22,7 +22,8 @@ struct MetricsCommand: ContextCommand {
 
     func validate() throws {
         if try counters.update().isEmpty {
-            throw ValidationError("no figures given: pass at least one of --reactions, --comments, --shares, --impressions, --clicks")
+            throw ValidationError(
+                "no figures given: pass at least one of --reactions, --comments, --shares, --impressions, --clicks")
         }
     }
 
@@ -32,7 +33,9 @@ struct MetricsCommand: ContextCommand {
         try day.requireNotAfter(context.today)
         let store = try global.openStore(in: context)
         let update = try counters.update()
-        let action = try context.noticingConsent(of: actor, by: actor, in: store) { try store.recordMetrics(url, update, on: day, by: actor) }
+        let action = try context.noticingConsent(of: actor, by: actor, in: store) {
+            try store.recordMetrics(url, update, on: day, by: actor)
+        }
         let m = action.metrics
         context.print(
             "Recorded metrics on \(day) for \(action.url): \(m.reactions) reactions, \(m.comments) comments, \(m.shares) shares, "

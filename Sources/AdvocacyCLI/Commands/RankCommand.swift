@@ -25,17 +25,23 @@ struct RankCommand: ContextCommand {
     @Option(help: ArgumentHelp("Only actions tagged with this project.", valueName: "code"), transform: Parse.projectCode)
     var project: ProjectCode?
 
-    @Option(help: ArgumentHelp("Only actions on channels of this kind (linkedin, x, blog…).", valueName: "kind"), transform: Parse.channelKind)
+    @Option(
+        help: ArgumentHelp("Only actions on channels of this kind (linkedin, x, blog…).", valueName: "kind"),
+        transform: Parse.channelKind)
     var channel: ChannelKind?
 
-    @Option(help: ArgumentHelp("Only people of this audience tier: nano, micro, mid, macro, mega.", valueName: "tier"), transform: Parse.tier)
+    @Option(
+        help: ArgumentHelp("Only people of this audience tier: nano, micro, mid, macro, mega.", valueName: "tier"),
+        transform: Parse.tier)
     var tier: AudienceTier?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Show the first N only.", valueName: "n"), transform: Parse.positiveCount)
     var top: Int?
 
-    @Option(help: ArgumentHelp("Rank people (default) or teams, by the average score of their active advocates.", valueName: "person|team"),
-            transform: Parse.choice)
+    @Option(
+        help: ArgumentHelp(
+            "Rank people (default) or teams, by the average score of their active advocates.", valueName: "person|team"),
+        transform: Parse.choice)
     var by: RankingSubject = .person
 
     func run(in context: CommandContext) throws {
@@ -50,7 +56,8 @@ struct RankCommand: ContextCommand {
         case .text:
             context.print(report.heading)
             if report.isEmpty {
-                context.print("No action in this period\(filter == RankingFilter() ? "" : " matches these filters"): nothing to rank.")
+                context.print(
+                    "No action in this period\(filter == RankingFilter() ? "" : " matches these filters"): nothing to rank.")
             } else {
                 context.print(report.table.text())
             }

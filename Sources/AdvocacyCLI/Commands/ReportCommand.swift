@@ -6,7 +6,8 @@ import Foundation
 struct ReportCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the CIO's report on the programme: one HTML file, or a summary for a terminal or wiki (cio, hr or admin).",
+        abstract:
+            "Write the CIO's report on the programme: one HTML file, or a summary for a terminal or wiki (cio, hr or admin).",
         discussion: """
             The HTML report is one self-contained file (no script, nothing fetched, prints on A4) that can \
             be sent by email: key figures, the top 20 scores, audience against score for everyone, the tier \
@@ -25,11 +26,14 @@ struct ReportCommand: ContextCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    @Option(help: ArgumentHelp("The period to compare with (default: the one just before).", valueName: "period"), transform: Parse.period)
+    @Option(
+        help: ArgumentHelp("The period to compare with (default: the one just before).", valueName: "period"),
+        transform: Parse.period)
     var compare: Period?
 
-    @Option(help: ArgumentHelp("html, markdown or text (default: from --output's extension, else text).", valueName: "format"),
-            transform: Parse.choice)
+    @Option(
+        help: ArgumentHelp("html, markdown or text (default: from --output's extension, else text).", valueName: "format"),
+        transform: Parse.choice)
     var format: Format?
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -39,20 +43,24 @@ struct ReportCommand: ContextCommand {
     var lang: ReportLanguage?
 
     func validate() throws {
-        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output is empty: expected a file path") }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output is empty: expected a file path")
+        }
     }
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "report")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let comparison = compare ?? chosen.previous
-        let review = try global.openStore(in: context).review(period: chosen, comparison: comparison, today: context.today, by: viewer)
+        let review = try global.openStore(in: context).review(
+            period: chosen, comparison: comparison, today: context.today, by: viewer)
         let report = ProgrammeReport(review, language: lang ?? .preferred(by: context.environment))
-        let text = switch format ?? Self.format(for: output) {
-        case .html: report.html()
-        case .markdown: report.markdown()
-        case .text: report.text()
-        }
+        let text =
+            switch format ?? Self.format(for: output) {
+            case .html: report.html()
+            case .markdown: report.markdown()
+            case .text: report.text()
+            }
         guard let output else {
             context.standardOutput.write(TerminalText.visible(text))
             return

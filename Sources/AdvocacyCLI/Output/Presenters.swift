@@ -8,25 +8,35 @@ import Foundation
 extension Employee {
     static func table(_ employees: [Employee]) -> Table {
         Table(
-            columns: [.init(header: "email"), .init(header: "name", maxWidth: 30), .init(header: "team", maxWidth: 24),
-                      .init(header: "role"), .init(header: "hrId"), .init(header: "active")],
-            rows: employees.map { [$0.email.value, $0.name, $0.team ?? "", $0.role.rawValue, $0.hrID ?? "", $0.isActive ? "yes" : "no"] })
+            columns: [
+                .init(header: "email"), .init(header: "name", maxWidth: 30), .init(header: "team", maxWidth: 24),
+                .init(header: "role"), .init(header: "hrId"), .init(header: "active"),
+            ],
+            rows: employees.map {
+                [$0.email.value, $0.name, $0.team ?? "", $0.role.rawValue, $0.hrID ?? "", $0.isActive ? "yes" : "no"]
+            })
     }
 
     var fields: [(String, String)] {
-        [("email", email.value), ("name", name), ("team", team ?? ""), ("role", role.rawValue), ("hrId", hrID ?? ""),
-         ("active", isActive ? "yes" : "no"), ("createdAt", createdAt.formatted(.iso8601))]
+        [
+            ("email", email.value), ("name", name), ("team", team ?? ""), ("role", role.rawValue), ("hrId", hrID ?? ""),
+            ("active", isActive ? "yes" : "no"), ("createdAt", createdAt.formatted(.iso8601)),
+        ]
     }
 }
 
 extension Channel {
     static func table(_ channels: [Channel]) -> Table {
         Table(
-            columns: [.init(header: "email"), .init(header: "kind"), .init(header: "scope"), .init(header: "followers", numeric: true),
-                      .init(header: "followersDate"), .init(header: "url"), .init(header: "feedUrl")],
+            columns: [
+                .init(header: "email"), .init(header: "kind"), .init(header: "scope"), .init(header: "followers", numeric: true),
+                .init(header: "followersDate"), .init(header: "url"), .init(header: "feedUrl"),
+            ],
             rows: channels.map {
-                [$0.email.value, $0.kind.rawValue, $0.scope.rawValue, $0.followers.map(String.init) ?? "",
-                 $0.followersDate?.description ?? "", $0.url.string, $0.feedURL?.string ?? ""]
+                [
+                    $0.email.value, $0.kind.rawValue, $0.scope.rawValue, $0.followers.map(String.init) ?? "",
+                    $0.followersDate?.description ?? "", $0.url.string, $0.feedURL?.string ?? "",
+                ]
             })
     }
 
@@ -40,19 +50,26 @@ extension Channel {
 extension ProjectSummary {
     static func table(_ projects: [ProjectSummary]) -> Table {
         Table(
-            columns: [.init(header: "code"), .init(header: "name", maxWidth: 40), .init(header: "weight", numeric: true),
-                      .init(header: "status"), .init(header: "start"), .init(header: "end"),
-                      .init(header: "actions", numeric: true), .init(header: "advocates", numeric: true)],
+            columns: [
+                .init(header: "code"), .init(header: "name", maxWidth: 40), .init(header: "weight", numeric: true),
+                .init(header: "status"), .init(header: "start"), .init(header: "end"),
+                .init(header: "actions", numeric: true), .init(header: "advocates", numeric: true),
+            ],
             rows: projects.map {
-                [$0.project.code.value, $0.project.name, String($0.project.weight), $0.project.status.rawValue,
-                 $0.project.start?.description ?? "", $0.project.end?.description ?? "", String($0.actions), String($0.advocates)]
+                [
+                    $0.project.code.value, $0.project.name, String($0.project.weight), $0.project.status.rawValue,
+                    $0.project.start?.description ?? "", $0.project.end?.description ?? "", String($0.actions),
+                    String($0.advocates),
+                ]
             })
     }
 
     var fields: [(String, String)] {
-        [("code", project.code.value), ("name", project.name), ("weight", String(project.weight)),
-         ("status", project.status.rawValue), ("start", project.start?.description ?? ""),
-         ("end", project.end?.description ?? ""), ("actions", String(actions)), ("advocates", String(advocates))]
+        [
+            ("code", project.code.value), ("name", project.name), ("weight", String(project.weight)),
+            ("status", project.status.rawValue), ("start", project.start?.description ?? ""),
+            ("end", project.end?.description ?? ""), ("actions", String(actions)), ("advocates", String(advocates)),
+        ]
     }
 }
 
@@ -65,18 +82,22 @@ extension Action: TableRow {
     ]
 
     var row: [String] {
-        [date.description, kind.rawValue, email.value, title, projects.map(\.value).joined(separator: "|"),
-         String(metrics.reactions), String(metrics.comments), String(metrics.shares),
-         metrics.impressions.map(String.init) ?? "", String(metrics.clicks), url.string]
+        [
+            date.description, kind.rawValue, email.value, title, projects.map(\.value).joined(separator: "|"),
+            String(metrics.reactions), String(metrics.comments), String(metrics.shares),
+            metrics.impressions.map(String.init) ?? "", String(metrics.clicks), url.string,
+        ]
     }
 
     var fields: [(String, String)] {
-        [("url", url.string), ("kind", kind.rawValue), ("title", title), ("date", date.description), ("email", email.value),
-         ("name", name), ("channel", channel.string), ("channelKind", channelKind.rawValue),
-         ("projects", projects.map(\.value).joined(separator: "|")), ("effortHours", effortHours.map { String($0) } ?? ""),
-         ("reactions", String(metrics.reactions)), ("comments", String(metrics.comments)), ("shares", String(metrics.shares)),
-         ("impressions", metrics.impressions.map(String.init) ?? ""), ("clicks", String(metrics.clicks)),
-         ("metricsDate", metricsDate?.description ?? "")]
+        [
+            ("url", url.string), ("kind", kind.rawValue), ("title", title), ("date", date.description), ("email", email.value),
+            ("name", name), ("channel", channel.string), ("channelKind", channelKind.rawValue),
+            ("projects", projects.map(\.value).joined(separator: "|")), ("effortHours", effortHours.map { String($0) } ?? ""),
+            ("reactions", String(metrics.reactions)), ("comments", String(metrics.comments)), ("shares", String(metrics.shares)),
+            ("impressions", metrics.impressions.map(String.init) ?? ""), ("clicks", String(metrics.clicks)),
+            ("metricsDate", metricsDate?.description ?? ""),
+        ]
     }
 
     /// "article "Title" (2026-11-20) by jane@corp.fr on https://… [ERP-2027]"

@@ -54,7 +54,9 @@ struct RankingReport: JSONWritable {
 
     /// "2026-Q4 (2026-10-01 to 2026-11-21, 8 weeks) · policy version 1 · 20 people ranked …"
     var scope: String {
-        let count = by == .person ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
+        let count =
+            by == .person
+            ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
         return "\(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
             + (by == .person && !people.isEmpty ? " · 'advocacy explain EMAIL' shows where the points come from" : "")
     }
@@ -76,22 +78,30 @@ struct RankingReport: JSONWritable {
                     .init(header: "tFactor", numeric: true), .init(header: "flags"),
                 ],
                 rows: people.map { score in
-                    [String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "", score.tier.rawValue,
-                     Format.tenths(score.score)]
+                    [
+                        String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "",
+                        score.tier.rawValue,
+                        Format.tenths(score.score),
+                    ]
                         + score.components.values.map(Format.tenths)
-                        + [String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
-                           score.flags.map(\.kind.rawValue).joined(separator: " ")]
+                        + [
+                            String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
+                            score.flags.map(\.kind.rawValue).joined(separator: " "),
+                        ]
                 })
         case .team:
             return Table(
                 columns: [
-                    .init(header: "rank", numeric: true), .init(header: "team", maxWidth: 24), .init(header: "score", numeric: true),
+                    .init(header: "rank", numeric: true), .init(header: "team", maxWidth: 24),
+                    .init(header: "score", numeric: true),
                     .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true),
                     .init(header: "engagement", numeric: true), .init(header: "leader"),
                 ],
                 rows: teams.map { team in
-                    [String(team.rank), team.team, Format.tenths(team.score), String(team.advocates), String(team.actions),
-                     Format.plainWhole(team.engagement), team.leader.name]
+                    [
+                        String(team.rank), team.team, Format.tenths(team.score), String(team.advocates), String(team.actions),
+                        Format.plainWhole(team.engagement), team.leader.name,
+                    ]
                 })
         }
     }
@@ -242,10 +252,12 @@ struct ExplanationText {
             lines.append("No action in this period, so no score. Log one with 'advocacy log URL'.")
             return lines.joined(separator: "\n")
         }
-        let audience = score.audience.map { "largest audience \(NumberText.grouped($0)) followers" } ?? "no follower count recorded"
+        let audience =
+            score.audience.map { "largest audience \(NumberText.grouped($0)) followers" } ?? "no follower count recorded"
         lines.append(
             "Score \(Format.tenths(score.score)) out of 100 · rank \(score.rank) of \(e.rankedPeople) · tier \(score.tier.rawValue) (\(audience))"
-                + " · \(score.actions) action\(score.actions == 1 ? "" : "s") · engagement \(Format.whole(score.engagement)) · t-factor \(score.tFactor)")
+                + " · \(score.actions) action\(score.actions == 1 ? "" : "s") · engagement \(Format.whole(score.engagement)) · t-factor \(score.tFactor)"
+        )
         lines.append("")
         lines.append("Each action's points = hours of work × quality × alignment (× any flag):")
         for action in e.actions {
@@ -256,17 +268,44 @@ struct ExplanationText {
         let half = Format.number(score.halfWorkHours)
         let c = score.components
         let rows: [(String, Double, String)] = [
-            ("effort", c.effort, "\(Format.number(score.hours)) hours of work; \(Format.number(policy.workPoints)) points × hours ÷ (hours + \(half)), \(half) being \(Format.number(policy.halfWorkHoursPerWeek)) hours a week"),
-            ("quality", c.quality, "engagement against the tiers' norms makes them \(Format.number(score.qualityHours)) quality-weighted hours"),
-            ("alignment", c.alignment, "the projects' strategic weights make them \(Format.number(score.alignedHours)) aligned hours"),
-            ("authenticity", c.authenticity, score.flags.isEmpty ? "no flag" : "the flags below" + (score.countedPoints < score.alignedHours ? " leave \(Format.number(score.countedPoints)) hours counted" : "")),
-            ("consistency", c.consistency, "active in \(score.weeksActive) of \(score.weeks) weeks × \(Format.number(policy.consistencyPoints)) points"),
-            ("reach", c.reach, score.audience.map { "log(1 + \(NumberText.grouped($0))) ÷ log(1 + \(NumberText.grouped(policy.reachCeiling))) = \(String(format: "%.2f", score.reachShare)) × \(Format.number(policy.reachPoints)) points" } ?? "no audience known"),
+            (
+                "effort", c.effort,
+                "\(Format.number(score.hours)) hours of work; \(Format.number(policy.workPoints)) points × hours ÷ (hours + \(half)), \(half) being \(Format.number(policy.halfWorkHoursPerWeek)) hours a week"
+            ),
+            (
+                "quality", c.quality,
+                "engagement against the tiers' norms makes them \(Format.number(score.qualityHours)) quality-weighted hours"
+            ),
+            (
+                "alignment", c.alignment,
+                "the projects' strategic weights make them \(Format.number(score.alignedHours)) aligned hours"
+            ),
+            (
+                "authenticity", c.authenticity,
+                score.flags.isEmpty
+                    ? "no flag"
+                    : "the flags below"
+                        + (score.countedPoints < score.alignedHours
+                            ? " leave \(Format.number(score.countedPoints)) hours counted" : "")
+            ),
+            (
+                "consistency", c.consistency,
+                "active in \(score.weeksActive) of \(score.weeks) weeks × \(Format.number(policy.consistencyPoints)) points"
+            ),
+            (
+                "reach", c.reach,
+                score.audience.map {
+                    "log(1 + \(NumberText.grouped($0))) ÷ log(1 + \(NumberText.grouped(policy.reachCeiling))) = \(String(format: "%.2f", score.reachShare)) × \(Format.number(policy.reachPoints)) points"
+                } ?? "no audience known"
+            ),
         ]
         for (name, value, why) in rows {
-            lines.append("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.signedTenths(value).leftPadded(to: 6))  \(why)")
+            lines.append(
+                "  \(name.padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.signedTenths(value).leftPadded(to: 6))  \(why)"
+            )
         }
-        lines.append("  \("total".padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.tenths(score.score).leftPadded(to: 6))")
+        lines.append(
+            "  \("total".padding(toLength: 13, withPad: " ", startingAt: 0))\(Format.tenths(score.score).leftPadded(to: 6))")
         if !score.flags.isEmpty {
             lines.append("")
             lines.append("Flags:")
@@ -283,13 +322,16 @@ struct ExplanationText {
         case .unknown:
             quality = "quality 1 (audience unknown: no impressions and no follower count, so it counts at the norm)"
         case .followers(let size) where s.facts.metrics == nil:
-            quality = "quality 0 (no metrics recorded yet for its \(NumberText.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
+            quality =
+                "quality 0 (no metrics recorded yet for its \(NumberText.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
         case .impressions(let size), .followers(let size):
             let basis = s.audience.source ?? ""
             let band = "\(s.tier.rawValue) norm \(Format.number(s.expectedRate.low))–\(Format.number(s.expectedRate.high))%"
-            quality = "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(NumberText.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
+            quality =
+                "quality \(Format.number(s.quality))\(s.qualityIsCapped ? " (capped)" : "") (engagement \(Format.whole(s.engagement)) on \(NumberText.grouped(size)) \(basis) = \(Format.percent(s.rate ?? 0)); \(band))"
         }
-        let alignment = action.projects.isEmpty
+        let alignment =
+            action.projects.isEmpty
             ? "alignment \(Format.number(s.alignment)) (no project)"
             : "alignment \(Format.number(s.alignment)) (\(action.projects.map(\.value).joined(separator: ", ")), weight \(s.facts.strategicWeight ?? 0))"
         var flags: [String] = []

@@ -79,9 +79,7 @@ enum Parse {
     /// ("expected csv or json", "expected text, json or csv").
     static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String) throws -> Choice where Choice.RawValue == String {
         if let choice = Choice(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) { return choice }
-        let words = Choice.allCases.map(\.rawValue)
-        let list = words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
-        throw Expectation(description: "expected \(list)")
+        throw Expectation(description: "expected \(WordList.or(Choice.allCases.map(\.rawValue)))")
     }
 
     static func positiveCount(_ text: String) throws -> Int {

@@ -41,7 +41,9 @@ enum AtomicFile {
         /// Nil when the temporary file cannot be created.
         init?(_ path: String) {
             let target = URL(fileURLWithPath: path)
-            temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+            temporary =
+                target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+                .path
             guard let handle = AtomicFile.createPrivate(temporary) else { return nil }
             self.path = path
             self.handle = handle

@@ -56,10 +56,13 @@
                 let listAppend = symbol("curl_slist_append", as: ListAppend.self),
                 let listFree = symbol("curl_slist_free_all", as: ListFree.self)
             else { return .failure(FetchFailure(reason: "the installed libcurl lacks its easy interface")) }
-            return .success(Curl(
-                easyInit: easyInit, setLong: unsafeBitCast(setopt, to: SetLong.self), setPointer: unsafeBitCast(setopt, to: SetPointer.self),
-                perform: perform, getLong: unsafeBitCast(getinfo, to: GetLong.self), cleanup: cleanup, stringError: stringError,
-                listAppend: listAppend, listFree: listFree))
+            return .success(
+                Curl(
+                    easyInit: easyInit, setLong: unsafeBitCast(setopt, to: SetLong.self),
+                    setPointer: unsafeBitCast(setopt, to: SetPointer.self),
+                    perform: perform, getLong: unsafeBitCast(getinfo, to: GetLong.self), cleanup: cleanup,
+                    stringError: stringError,
+                    listAppend: listAppend, listFree: listFree))
         }
 
         private init(
@@ -104,7 +107,9 @@
 
         /// GETs `address` (http or https only, redirects too) and returns the
         /// body of a 200 answer of at most `sizeLimit` bytes.
-        func get(_ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int) -> Result<Data, FetchFailure> {
+        func get(_ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int) -> Result<
+            Data, FetchFailure
+        > {
             var list: OpaquePointer?
             // Freed after the handle that uses it (defers run last first).
             defer { listFree(list) }
@@ -126,31 +131,33 @@
             }
             let milliseconds = Int(timeout * 1000)
             // `download` is reached only through the unretained pointer while libcurl runs.
-            let outcome: Int32 = withExtendedLifetime(download) { address.withCString { url in
-                userAgent.withCString { agent in
-                    "".withCString { anyEncoding in
-                        _ = setPointer(handle, Option.url, url)
-                        _ = setPointer(handle, Option.userAgent, agent)
-                        _ = setPointer(handle, Option.headers, list.map { UnsafeRawPointer($0) })
-                        _ = setPointer(handle, Option.acceptEncoding, anyEncoding)
-                        _ = setPointer(handle, Option.writeFunction, unsafeBitCast(write, to: UnsafeRawPointer.self))
-                        _ = setPointer(handle, Option.writeData, context)
-                        // Without them a redirect could lead to file:// or another scheme: refuse to go on.
-                        guard setLong(handle, Option.protocols, Self.httpAndHTTPS) == Code.ok,
-                            setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS) == Code.ok
-                        else { return Code.protocolsRefused }
-                        _ = setLong(handle, Option.followLocation, 1)
-                        _ = setLong(handle, Option.maxRedirects, 10)
-                        // No answer for `timeout` fails, as does a whole download over three times that.
-                        _ = setLong(handle, Option.connectTimeoutMilliseconds, milliseconds)
-                        _ = setLong(handle, Option.lowSpeedLimit, 1)
-                        _ = setLong(handle, Option.lowSpeedTime, max(1, Int(timeout.rounded(.up))))
-                        _ = setLong(handle, Option.timeoutMilliseconds, milliseconds * 3)
-                        _ = setLong(handle, Option.noSignal, 1)
-                        return perform(handle)
+            let outcome: Int32 = withExtendedLifetime(download) {
+                address.withCString { url in
+                    userAgent.withCString { agent in
+                        "".withCString { anyEncoding in
+                            _ = setPointer(handle, Option.url, url)
+                            _ = setPointer(handle, Option.userAgent, agent)
+                            _ = setPointer(handle, Option.headers, list.map { UnsafeRawPointer($0) })
+                            _ = setPointer(handle, Option.acceptEncoding, anyEncoding)
+                            _ = setPointer(handle, Option.writeFunction, unsafeBitCast(write, to: UnsafeRawPointer.self))
+                            _ = setPointer(handle, Option.writeData, context)
+                            // Without them a redirect could lead to file:// or another scheme: refuse to go on.
+                            guard setLong(handle, Option.protocols, Self.httpAndHTTPS) == Code.ok,
+                                setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS) == Code.ok
+                            else { return Code.protocolsRefused }
+                            _ = setLong(handle, Option.followLocation, 1)
+                            _ = setLong(handle, Option.maxRedirects, 10)
+                            // No answer for `timeout` fails, as does a whole download over three times that.
+                            _ = setLong(handle, Option.connectTimeoutMilliseconds, milliseconds)
+                            _ = setLong(handle, Option.lowSpeedLimit, 1)
+                            _ = setLong(handle, Option.lowSpeedTime, max(1, Int(timeout.rounded(.up))))
+                            _ = setLong(handle, Option.timeoutMilliseconds, milliseconds * 3)
+                            _ = setLong(handle, Option.noSignal, 1)
+                            return perform(handle)
+                        }
                     }
                 }
-            } }
+            }
             if download.tooLarge { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
             guard outcome == Code.ok else {
                 let reason =

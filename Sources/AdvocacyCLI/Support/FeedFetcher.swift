@@ -13,7 +13,9 @@ enum FeedFetcher {
         let accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
         #if os(Linux)
             return Curl.shared.flatMap { curl in
-                curl.get(url.absoluteString, headers: ["Accept: " + accept], userAgent: userAgent, timeout: timeout, sizeLimit: sizeLimit)
+                curl.get(
+                    url.absoluteString, headers: ["Accept: " + accept], userAgent: userAgent, timeout: timeout,
+                    sizeLimit: sizeLimit)
             }
         #else
             var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -39,7 +41,9 @@ enum FeedFetcher {
     static let userAgent = "advocacy (feed sync)"
 
     #if !os(Linux)
-        private static func result(data: Data?, response: URLResponse?, error: (any Error)?, timeout: TimeInterval) -> Result<Data, FetchFailure> {
+        private static func result(data: Data?, response: URLResponse?, error: (any Error)?, timeout: TimeInterval) -> Result<
+            Data, FetchFailure
+        > {
             if let error {
                 let code = (error as? URLError)?.code
                 let reason =

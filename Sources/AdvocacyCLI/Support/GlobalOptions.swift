@@ -9,7 +9,8 @@ struct GlobalOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The database file.",
-            discussion: "Default: $ADVOCACY_DB, else $XDG_DATA_HOME/advocacy/advocacy.sqlite, else ~/.local/share/advocacy/advocacy.sqlite.",
+            discussion:
+                "Default: $ADVOCACY_DB, else $XDG_DATA_HOME/advocacy/advocacy.sqlite, else ~/.local/share/advocacy/advocacy.sqlite.",
             valueName: "path"))
     var db: String?
 

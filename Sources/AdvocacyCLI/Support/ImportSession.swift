@@ -15,7 +15,8 @@ final class CSVImportFile {
         reader = try CSVReader(path: path, delimiter: delimiter)
         do {
             guard let header = try reader.next() else {
-                throw CLIError.invalidImportFile(path: path, reason: "the file is empty: expected a header line naming its columns")
+                throw CLIError.invalidImportFile(
+                    path: path, reason: "the file is empty: expected a header line naming its columns")
             }
             columns = try ImportColumns(header: header, columns: wanted)
         } catch let error as CoreError {
@@ -81,7 +82,9 @@ final class RejectsFile {
     }
 
     private func open() throws {
-        guard let file = AtomicFile.Pending(path) else { throw CLIError.cannotWrite(path: path, reason: "the folder is not writable") }
+        guard let file = AtomicFile.Pending(path) else {
+            throw CLIError.cannotWrite(path: path, reason: "the folder is not writable")
+        }
         self.file = file
         writer.append(header + ["reason"], to: &buffer)
     }
@@ -92,7 +95,9 @@ final class RejectsFile {
 
     private func flush(to file: AtomicFile.Pending) throws {
         guard !buffer.isEmpty else { return }
-        do { try file.handle.write(contentsOf: buffer) } catch { throw CLIError.cannotWrite(path: path, reason: "the disk is full") }
+        do { try file.handle.write(contentsOf: buffer) } catch {
+            throw CLIError.cannotWrite(path: path, reason: "the disk is full")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
@@ -121,7 +126,8 @@ extension CommandContext {
     /// `run` (a store import) and reports it (see ``runImport(source:options:rejects:run:)``).
     func importCSV(
         _ path: String, options: ImportOptions, delimiter: CSVDelimiter?, columns wanted: [ImportColumn],
-        run: (ImportMode, ImportColumns, @escaping () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws -> ImportSummary
+        run: (ImportMode, ImportColumns, @escaping () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws ->
+            ImportSummary
     ) throws {
         let file = try CSVImportFile(path: path, delimiter: delimiter, columns: wanted, context: self)
         let rejects = RejectsFile(besides: path, header: file.columns.header, delimiter: file.delimiter)
@@ -168,7 +174,9 @@ extension CommandContext {
             var line = "\(source): \(summary.counts)"
             if mode == .dryRun { line += " (dry run: nothing written)" } else if !summary.written { line += " (nothing written)" }
             print(line)
-            if let rejectsFile { note("\(summary.rejected) rejected row\(summary.rejected == 1 ? "" : "s") written to \(rejectsFile)") }
+            if let rejectsFile {
+                note("\(summary.rejected) rejected row\(summary.rejected == 1 ? "" : "s") written to \(rejectsFile)")
+            }
         }
         if mode != .skipInvalid && summary.rejected > 0 {
             throw CLIError.importRefused(path: source, rejected: summary.rejected, dryRun: mode == .dryRun)

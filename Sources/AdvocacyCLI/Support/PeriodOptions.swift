@@ -8,7 +8,9 @@ struct PeriodOptions: ParsableArguments {
         transform: Parse.period)
     var period: Period?
 
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD (with --to, or alone for up to today).", valueName: "date"), transform: Parse.date)
+    @Option(
+        help: ArgumentHelp("First day, YYYY-MM-DD (with --to, or alone for up to today).", valueName: "date"),
+        transform: Parse.date)
     var from: LocalDate?
 
     @Option(help: ArgumentHelp("Last day, YYYY-MM-DD (needs --from).", valueName: "date"), transform: Parse.date)

@@ -13,7 +13,9 @@ enum PolicyFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CLIError.unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+            throw CLIError.unreadableFile(
+                path: path,
+                reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError.unreadableFile(path: path, reason: "it is not UTF-8 text: expected a TOML or JSON policy")
@@ -40,27 +42,26 @@ enum PolicyFile {
                 return try value(of: try TOMLTable(string: text), path: "")
             } catch let error as TOMLParseError {
                 throw CoreError.invalidPolicyFile(
-                    format: "TOML", detail: "\(error.description) (line \(error.source.begin.line), column \(error.source.begin.column))")
+                    format: "TOML",
+                    detail: "\(error.description) (line \(error.source.begin.line), column \(error.source.begin.column))")
             }
         }
     }
 
     private static func value(of table: TOMLTable, path: String) throws -> PolicyValue {
         // TOML tables keep no order here; sorted keys make the result stable.
-        .table(try table.keys.sorted().map { key in
-            (key, try value(of: table[key]!, path: path.isEmpty ? key : "\(path).\(key)"))
-        })
+        .table(
+            try table.sorted { $0.0 < $1.0 }.map { key, node in
+                (key, try value(of: node, path: path.isEmpty ? key : "\(path).\(key)"))
+            })
     }
 
     private static func value(of node: TOMLValueConvertible, path: String) throws -> PolicyValue {
-        switch node.type {
-        case .table: return try value(of: node.table!, path: path)
-        case .array: return .array(try node.array!.map { try value(of: $0, path: path) })
-        case .int: return .number(Double(node.int!))
-        case .double: return .number(node.double!)
-        case .string: return .string(node.string!)
-        default:
-            throw CoreError.invalidPolicy(key: path, problem: "is a \(node.type): expected a number")
-        }
+        if let table = node.table { return try value(of: table, path: path) }
+        if let array = node.array { return .array(try array.map { try value(of: $0, path: path) }) }
+        if let int = node.int { return .number(Double(int)) }
+        if let double = node.double { return .number(double) }
+        if let string = node.string { return .string(string) }
+        throw CoreError.invalidPolicy(key: path, problem: "is a \(node.type): expected a number")
     }
 }

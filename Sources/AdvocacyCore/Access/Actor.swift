@@ -42,8 +42,7 @@ public enum AccessRules {
     public static func requireRole(_ actor: Actor, in roles: [Role], to operation: String) throws {
         try requireActive(actor)
         guard roles.contains(actor.role) else {
-            let names = roles.map(\.rawValue)
-            let needed = names.count == 1 ? "the \(names[0]) role" : "the \(names.dropLast().joined(separator: ", ")) or \(names.last!) role"
+            let needed = "the \(WordList.or(roles.map(\.rawValue))) role"
             throw CoreError.permissionDenied(actor: actor.email.value, role: actor.role, operation: operation, needed: needed)
         }
     }

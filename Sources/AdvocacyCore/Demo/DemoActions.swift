@@ -113,14 +113,16 @@ public struct DemoActions: Sequence, Sendable {
             let topic = tags.first.flatMap { source.topics[$0] } ?? "notre DSI"
             let template = random.pick(DemoProgramme.titleTemplates)
             let key = template + "\u{0}" + topic
-            var (title, slug) = titles[key] ?? {
-                let sentence = template.replacingOccurrences(of: "%@", with: topic)
-                let title = sentence.prefix(1).uppercased() + sentence.dropFirst()
-                let slug = String(DemoProgramme.ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-                    .split(separator: "-").joined(separator: "-")
-                titles[key] = (title, slug)
-                return (title, slug)
-            }()
+            var (title, slug) =
+                titles[key]
+                ?? {
+                    let sentence = template.replacingOccurrences(of: "%@", with: topic)
+                    let title = sentence.prefix(1).uppercased() + sentence.dropFirst()
+                    let slug = String(DemoProgramme.ascii(title).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+                        .split(separator: "-").joined(separator: "-")
+                    titles[key] = (title, slug)
+                    return (title, slug)
+                }()
             titleUses[key, default: 0] += 1
             if let uses = titleUses[key], uses > 1 {
                 title += " (\(uses)e partie)"
@@ -129,14 +131,17 @@ public struct DemoActions: Sequence, Sendable {
             let address: String
             switch channel.kind {
             case .linkedin: address = "https://linkedin.com/posts/\(channel.url.pathSegments.last ?? "")_\(slug)-\(serial)"
-            case .x: address = "https://x.com/\(channel.url.pathSegments.last ?? "")/status/18\(serial)\(random.int(in: 100_000...999_999))"
+            case .x:
+                address =
+                    "https://x.com/\(channel.url.pathSegments.last ?? "")/status/18\(serial)\(random.int(in: 100_000...999_999))"
             case .blog: address = "\(channel.url)/\(date.year)/\(slug)-\(serial)"
             case .youtube: address = "https://youtube.com/watch?v=demo\(serial)"
             case .internal: address = "\(channel.url)/posts/\(serial)"
             default: address = "https://sessionize.com/\(channel.url.pathSegments.last ?? "")/talks/\(slug)-\(serial)"
             }
             // Engagement rate falls with audience size, as every benchmark shows.
-            let followers = source.channels[channelIndex].followerHistory.last { $0.date <= date }?.count
+            let followers =
+                source.channels[channelIndex].followerHistory.last { $0.date <= date }?.count
                 ?? source.channels[channelIndex].followerHistory[0].count
             let audience = Swift.max(followers, kind == .talk ? random.int(in: 40...400) : 20)
             let norm = audience < 1_000 ? 0.08 : audience < 10_000 ? 0.04 : audience < 100_000 ? 0.024 : 0.017
@@ -144,7 +149,8 @@ public struct DemoActions: Sequence, Sendable {
             var rate = norm * kindBoost * exp(0.5 * random.normal())
             if source.suspicious.contains(channel.url) && date >= source.today.adding(days: -50) { rate *= 0.15 }
             let engagement = Double(audience) * rate
-            let impressions: Int? = channel.kind == .linkedin || channel.kind == .x
+            let impressions: Int? =
+                channel.kind == .linkedin || channel.kind == .x
                 ? Int(Double(audience) * (0.4 + random.unit() * 1.2)) : nil
             let full = Metrics(
                 impressions: impressions, reactions: Int(engagement * 0.7), comments: Int(engagement * 0.12),
@@ -152,9 +158,13 @@ public struct DemoActions: Sequence, Sendable {
             var snapshots: [(LocalDate, Metrics)] = []
             let early = date.adding(days: 2)
             if early < source.today {
-                snapshots.append((early, Metrics(
-                    impressions: full.impressions.map { $0 * 6 / 10 }, reactions: full.reactions * 6 / 10,
-                    comments: full.comments * 6 / 10, shares: full.shares * 6 / 10, clicks: full.clicks * 6 / 10)))
+                snapshots.append(
+                    (
+                        early,
+                        Metrics(
+                            impressions: full.impressions.map { $0 * 6 / 10 }, reactions: full.reactions * 6 / 10,
+                            comments: full.comments * 6 / 10, shares: full.shares * 6 / 10, clicks: full.clicks * 6 / 10)
+                    ))
             }
             let settled = Swift.min(source.today, date.adding(days: 14))
             if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }

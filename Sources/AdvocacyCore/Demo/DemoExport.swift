@@ -26,7 +26,8 @@ extension DemoDataset {
                     action.date.description, action.projects.map(\.value).joined(separator: "|"),
                     action.effortHours.map { NumberText.plain($0) } ?? "", figures.map { String($0.reactions) } ?? "",
                     figures.map { String($0.comments) } ?? "", figures.map { String($0.shares) } ?? "",
-                    figures?.impressions.map(String.init) ?? "", figures.map { String($0.clicks) } ?? "", latest?.date.description ?? "",
+                    figures?.impressions.map(String.init) ?? "", figures.map { String($0.clicks) } ?? "",
+                    latest?.date.description ?? "",
                 ], to: &bytes)
             try OutputPiece.handOnIfFull(&bytes, to: write)
         }

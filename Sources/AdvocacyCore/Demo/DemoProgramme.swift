@@ -89,18 +89,42 @@ public enum DemoProgramme {
     }
 
     static let projectCatalogue: [CatalogueProject] = [
-        .init(code: "ERP-2027", name: "Refonte de l'ERP finance", weight: 3, status: .active, team: "Développement", topic: "la refonte de l'ERP finance"),
-        .init(code: "DATA-PLATFORM", name: "Plateforme de données", weight: 3, status: .active, team: "Data", topic: "la plateforme de données"),
-        .init(code: "CLOUD-FIRST", name: "Migration vers le cloud", weight: 3, status: .active, team: "Cloud & DevOps", topic: "la migration vers le cloud"),
-        .init(code: "ZERO-TRUST", name: "Sécurité zéro confiance", weight: 2, status: .active, team: "Sécurité", topic: "la sécurité zéro confiance"),
-        .init(code: "POSTE-2026", name: "Poste de travail 2026", weight: 2, status: .active, team: "Support", topic: "le poste de travail 2026"),
-        .init(code: "API-HUB", name: "Catalogue d'API", weight: 2, status: .active, team: "Architecture", topic: "le catalogue d'API"),
-        .init(code: "GREEN-IT", name: "Numérique responsable", weight: 1, status: .active, team: "Infrastructure", topic: "le numérique responsable"),
-        .init(code: "IA-ASSIST", name: "Assistants d'IA générative", weight: 3, status: .active, team: "Data", topic: "l'IA générative au bureau"),
-        .init(code: "SSO-UNIFIE", name: "Identité unifiée", weight: 2, status: .closed, team: "Sécurité", topic: "l'identité unifiée"),
-        .init(code: "OBSERVABILITE", name: "Observabilité des applications", weight: 1, status: .active, team: "Infrastructure", topic: "l'observabilité des applications"),
-        .init(code: "CRM-360", name: "Relation client 360", weight: 2, status: .planned, team: "Produit numérique", topic: "la relation client 360"),
-        .init(code: "DEVEX", name: "Expérience développeur", weight: 1, status: .active, team: "Développement", topic: "l'expérience développeur"),
+        .init(
+            code: "ERP-2027", name: "Refonte de l'ERP finance", weight: 3, status: .active, team: "Développement",
+            topic: "la refonte de l'ERP finance"),
+        .init(
+            code: "DATA-PLATFORM", name: "Plateforme de données", weight: 3, status: .active, team: "Data",
+            topic: "la plateforme de données"),
+        .init(
+            code: "CLOUD-FIRST", name: "Migration vers le cloud", weight: 3, status: .active, team: "Cloud & DevOps",
+            topic: "la migration vers le cloud"),
+        .init(
+            code: "ZERO-TRUST", name: "Sécurité zéro confiance", weight: 2, status: .active, team: "Sécurité",
+            topic: "la sécurité zéro confiance"),
+        .init(
+            code: "POSTE-2026", name: "Poste de travail 2026", weight: 2, status: .active, team: "Support",
+            topic: "le poste de travail 2026"),
+        .init(
+            code: "API-HUB", name: "Catalogue d'API", weight: 2, status: .active, team: "Architecture",
+            topic: "le catalogue d'API"),
+        .init(
+            code: "GREEN-IT", name: "Numérique responsable", weight: 1, status: .active, team: "Infrastructure",
+            topic: "le numérique responsable"),
+        .init(
+            code: "IA-ASSIST", name: "Assistants d'IA générative", weight: 3, status: .active, team: "Data",
+            topic: "l'IA générative au bureau"),
+        .init(
+            code: "SSO-UNIFIE", name: "Identité unifiée", weight: 2, status: .closed, team: "Sécurité",
+            topic: "l'identité unifiée"),
+        .init(
+            code: "OBSERVABILITE", name: "Observabilité des applications", weight: 1, status: .active, team: "Infrastructure",
+            topic: "l'observabilité des applications"),
+        .init(
+            code: "CRM-360", name: "Relation client 360", weight: 2, status: .planned, team: "Produit numérique",
+            topic: "la relation client 360"),
+        .init(
+            code: "DEVEX", name: "Expérience développeur", weight: 1, status: .active, team: "Développement",
+            topic: "l'expérience développeur"),
     ]
     static let titleTemplates = [
         "Ce que nous avons appris sur %@", "Retour d'expérience : %@ en production", "%@ : les coulisses du projet",
@@ -129,13 +153,15 @@ public enum DemoProgramme {
         let catalogue = projectCatalogue.prefix(projectCount)
         let projects = try catalogue.map { entry in
             let started = start.adding(days: -random.int(in: 30...400))
-            return try Project(
+            return Project(
                 code: try ProjectCode(entry.code), name: entry.name, weight: entry.weight, status: entry.status,
-                start: entry.status == .planned ? today.adding(days: 60) : entry.code == Self.newestProject ? today.adding(days: -21) : started,
+                start: entry.status == .planned
+                    ? today.adding(days: 60) : entry.code == Self.newestProject ? today.adding(days: -21) : started,
                 end: entry.status == .closed ? today.adding(days: -20) : nil)
         }
         let activeProjects = projects.filter { $0.status != .planned && $0.code.value != Self.newestProject }.map(\.code)
-        let projectsByTeam = Dictionary(grouping: activeProjects) { code in catalogue.first { $0.code == code.value }?.team ?? "" }
+        let projectsByTeam = Dictionary(grouping: activeProjects) { code in catalogue.first { $0.code == code.value }?.team ?? ""
+        }
         let topics = Dictionary(uniqueKeysWithValues: catalogue.map { (ProjectCode(alreadyValid: $0.code), $0.topic) })
 
         // People.
@@ -209,7 +235,8 @@ public enum DemoProgramme {
             let jump = random.pick([10_000, 20_000, 50_000])
             let day = today.adding(days: -random.int(in: 20...50))
             let before = history.last { $0.date < day }?.count ?? 500
-            history = history.filter { $0.date < day } + [(day.adding(days: -1), before), (day, before + jump)]
+            history =
+                history.filter { $0.date < day } + [(day.adding(days: -1), before), (day, before + jump)]
                 + history.filter { $0.date > day }.map { ($0.date, $0.count + jump) }
             channels[channelIndex].followerHistory = history
             suspicious.append(channels[channelIndex].channel.url)
@@ -247,7 +274,11 @@ public enum DemoProgramme {
     /// Strips accents and keeps letters, digits, dots and dashes, for emails and slugs.
     static func ascii(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-        return String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == " ") }
-            .map { Character($0) }).replacingOccurrences(of: " ", with: "-")
+        return String(
+            folded.unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == " ")
+            }
+            .map { Character($0) }
+        ).replacingOccurrences(of: " ", with: "-")
     }
 }

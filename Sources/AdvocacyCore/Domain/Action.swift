@@ -125,7 +125,9 @@ public struct ActionDraft: Hashable, Sendable {
         let derived = derivedTitle(from: url)
         // Printable ASCII with no space at either end needs no cleaning: nearly every address.
         let bytes = derived.utf8
-        if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, bytes.allSatisfy({ (0x20..<0x7F).contains($0) }) {
+        if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+            bytes.allSatisfy({ (0x20..<0x7F).contains($0) })
+        {
             return derived
         }
         // The path is decoded: `%1B` or `%C2%9B` in an address must not become a control character in a title.
@@ -145,7 +147,8 @@ public struct ActionDraft: Hashable, Sendable {
             !segment.allSatisfy({ $0.isNumber }) && !["status", "posts", "watch", "index.html"].contains(segment)
         }
         guard var slug = meaningful else { return url.host + number }
-        if let dot = slug.lastIndex(of: "."), ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased()) {
+        if let dot = slug.lastIndex(of: "."), ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased())
+        {
             slug = String(slug[..<dot])
         }
         let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).joined(separator: " ")

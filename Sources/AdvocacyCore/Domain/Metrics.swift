@@ -30,7 +30,9 @@ public struct MetricsUpdate: Hashable, Sendable {
     public var shares: Int?
     public var clicks: Int?
 
-    public init(impressions: Int? = nil, reactions: Int? = nil, comments: Int? = nil, shares: Int? = nil, clicks: Int? = nil) throws {
+    public init(impressions: Int? = nil, reactions: Int? = nil, comments: Int? = nil, shares: Int? = nil, clicks: Int? = nil)
+        throws
+    {
         for (name, value) in [
             ("impressions", impressions), ("reactions", reactions), ("comments", comments), ("shares", shares),
             ("clicks", clicks),

@@ -8,7 +8,10 @@ public struct Project: Hashable, Codable, Sendable {
     public var start: LocalDate?
     public var end: LocalDate?
 
-    public init(code: ProjectCode, name: String, weight: Int = 2, status: ProjectStatus = .active, start: LocalDate? = nil, end: LocalDate? = nil) {
+    public init(
+        code: ProjectCode, name: String, weight: Int = 2, status: ProjectStatus = .active, start: LocalDate? = nil,
+        end: LocalDate? = nil
+    ) {
         self.code = code
         self.name = name
         self.weight = weight

@@ -13,12 +13,15 @@ public enum FeedImport {
     }
 
     /// One entry's record as an action of `author`, tagged with `projects`.
-    public static func draft(_ record: ImportRecord, author: EmailAddress, projects: [ProjectCode], today: LocalDate) throws -> ActionDraft {
+    public static func draft(_ record: ImportRecord, author: EmailAddress, projects: [ProjectCode], today: LocalDate) throws
+        -> ActionDraft
+    {
         let cells = record.fields + Array(repeating: "", count: max(0, header.count - record.fields.count))
         guard !cells[0].isEmpty else { throw CoreError.incompleteFeedEntry(missing: "link") }
         guard !cells[2].isEmpty else { throw CoreError.incompleteFeedEntry(missing: "publication date") }
         return try ActionDraft(
-            author: author, url: try CanonicalURL(cells[0]), kind: .article, title: cells[1].isEmpty ? nil : ImportCell.headline(cells[1]),
+            author: author, url: try CanonicalURL(cells[0]), kind: .article,
+            title: cells[1].isEmpty ? nil : ImportCell.headline(cells[1]),
             date: try LocalDate(parsing: cells[2]), projects: projects, today: today)
     }
 }

@@ -16,7 +16,8 @@ public struct EmployeeImportRow: Hashable, Sendable {
     public static let name = ImportColumn("name", also: ["nom", "full name", "nom complet", "prénom nom"])
     public static let team = ImportColumn("team", also: ["équipe", "service", "département"], required: false)
     public static let role = ImportColumn("role", also: ["rôle"], required: false)
-    public static let hrID = ImportColumn("hr_id", also: ["matricule", "hr id", "employee id", "employee number"], required: false)
+    public static let hrID = ImportColumn(
+        "hr_id", also: ["matricule", "hr id", "employee id", "employee number"], required: false)
     public static let consent = ImportColumn("consent", also: ["consentement", "rgpd", "gdpr"], required: false)
     public static let columns = [email, name, team, role, hrID, consent]
 
@@ -56,10 +57,14 @@ public enum ActionImportColumns {
     public static let clicks = ImportColumn("clicks", also: ["clics"], required: false)
     /// When the counters were read; the import's day when absent.
     public static let metricsDate = ImportColumn("metrics_date", also: ["measured on"], required: false)
-    public static let all = [email, url, kind, title, date, projects, effort, reactions, comments, shares, impressions, clicks, metricsDate]
+    public static let all = [
+        email, url, kind, title, date, projects, effort, reactions, comments, shares, impressions, clicks, metricsDate,
+    ]
 
     /// Reads one row as an action to log. Project codes are separated by `|`.
-    public static func draft(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate, emails: EmailCache = EmailCache()) throws
+    public static func draft(
+        _ record: ImportRecord, in columns: ImportColumns, today: LocalDate, emails: EmailCache = EmailCache()
+    ) throws
         -> ActionDraft
     {
         let author = try emails.email(ImportCell.required(email, record, columns))
@@ -96,7 +101,9 @@ public struct FollowerImportRow: Hashable, Sendable {
         channel = try CanonicalURL(try ImportCell.required(Self.url, record, columns))
         date = try ImportCell.date(ImportCell.required(Self.date, record, columns))
         try date.requireNotAfter(today)
-        guard let count = try ImportCell.count(Self.followers, record, columns) else { throw CoreError.emptyCell(column: "followers") }
+        guard let count = try ImportCell.count(Self.followers, record, columns) else {
+            throw CoreError.emptyCell(column: "followers")
+        }
         followers = count
     }
 }
@@ -117,7 +124,9 @@ public enum XAnalyticsColumns {
     public static let all = [permalink, text, time, impressions, retweets, replies, likes, clicks]
 
     /// One tweet as an action of `author`, its counters measured `today`.
-    public static func draft(_ record: ImportRecord, in columns: ImportColumns, author: EmailAddress, today: LocalDate) throws -> ActionDraft {
+    public static func draft(_ record: ImportRecord, in columns: ImportColumns, author: EmailAddress, today: LocalDate) throws
+        -> ActionDraft
+    {
         let address = try CanonicalURL(try ImportCell.required(permalink, record, columns))
         let moment = try ImportCell.required(time, record, columns)
         // "2026-09-30 18:42 +0000": the day as X wrote it.
@@ -139,7 +148,6 @@ public enum ImportCell {
         guard let text = columns.text(column, in: record) else { throw CoreError.emptyCell(column: column.name) }
         return text
     }
-
 
     /// A date as `YYYY-MM-DD`; a spreadsheet's `2026-09-30 00:00:00` is read as its day.
     public static func date(_ text: String) throws -> LocalDate {
@@ -168,7 +176,9 @@ public enum ImportCell {
             return value
         }
         let separators: Set<Character> = [" ", "\u{00A0}", "\u{202F}", ",", "."]
-        guard let separator = text.first(where: separators.contains) else { throw CoreError.invalidNumber(text, column: column.name) }
+        guard let separator = text.first(where: separators.contains) else {
+            throw CoreError.invalidNumber(text, column: column.name)
+        }
         let groups = text.split(separator: separator, omittingEmptySubsequences: false)
         guard let first = groups.first, (1...3).contains(first.count),
             groups.dropFirst().allSatisfy({ $0.count == 3 }),

@@ -18,7 +18,11 @@ public struct ScoreChange: Hashable, Sendable {
     public static func risers(now current: [PersonScore], before previous: [PersonScore], limit: Int) -> [ScoreChange] {
         let earlier = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
         let changes = current.enumerated().map { index, score in
-            (order: index, change: ScoreChange(person: score.person, tier: score.tier, before: earlier[score.person.email], after: score.score))
+            (
+                order: index,
+                change: ScoreChange(
+                    person: score.person, tier: score.tier, before: earlier[score.person.email], after: score.score)
+            )
         }
         return changes.filter { $0.change.gain > 0 }
             .sorted { ($0.change.gain, -$0.order) > ($1.change.gain, -$1.order) }

@@ -11,16 +11,15 @@ public enum Money {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: trimmed.contains(",") ? "," : ".", omittingEmptySubsequences: false)
         let digits = Set("0123456789".utf8)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.utf8.count <= 12,
-            whole.utf8.allSatisfy(digits.contains)
+        guard (1...2).contains(parts.count), let whole = parts.first, whole.utf8.count <= 12,
+            whole.utf8.allSatisfy(digits.contains), let units = Int(whole)
         else { throw CoreError.invalidAmount(text) }
-        var cents = Int(whole)! * 100
+        var cents = units * 100
         if parts.count == 2 {
             let fraction = parts[1]
-            guard (1...2).contains(fraction.utf8.count), fraction.utf8.allSatisfy(digits.contains) else {
-                throw CoreError.invalidAmount(text)
-            }
-            cents += Int(fraction)! * (fraction.utf8.count == 1 ? 10 : 1)
+            guard (1...2).contains(fraction.utf8.count), fraction.utf8.allSatisfy(digits.contains), let hundredths = Int(fraction)
+            else { throw CoreError.invalidAmount(text) }
+            cents += hundredths * (fraction.utf8.count == 1 ? 10 : 1)
         }
         guard cents <= maximumCents else { throw CoreError.invalidAmount(text) }
         return cents

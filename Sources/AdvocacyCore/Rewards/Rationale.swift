@@ -7,7 +7,8 @@ enum Rationale {
         let score = candidate.score
         var text = "Rank \(score.rank) of \(ranked) with \(NumberText.plain(score.score)) points (\(score.tier.rawValue) tier)"
         if let work = contributions(candidate) { text += " for \(work)" }
-        text += "; entitled to \(Money.text(entitlementCents, currency: currency)) of the \(Money.text(budgetCents, currency: currency)) budget; "
+        text +=
+            "; entitled to \(Money.text(entitlementCents, currency: currency)) of the \(Money.text(budgetCents, currency: currency)) budget; "
         let why: String
         switch reason {
         case .wish(let rank): why = "\(item.code) was their wish no. \(rank)"
@@ -24,7 +25,9 @@ enum Rationale {
         let kinds = candidate.actionsByKind.filter { $0.value > 0 }
             .sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
         guard !kinds.isEmpty else { return nil }
-        func count(_ entry: (key: ActionKind, value: Int)) -> String { "\(entry.value) \(entry.key.rawValue)\(entry.value == 1 ? "" : "s")" }
+        func count(_ entry: (key: ActionKind, value: Int)) -> String {
+            "\(entry.value) \(entry.key.rawValue)\(entry.value == 1 ? "" : "s")"
+        }
         var text: String
         switch kinds.count {
         case 1: text = count(kinds[0])

@@ -11,7 +11,10 @@ public struct RewardCandidate: Sendable {
     /// A cio cleared their flags for this period.
     public var cleared: Bool
 
-    public init(score: PersonScore, hoursByProject: [ProjectCode: Double] = [:], actionsByKind: [ActionKind: Int] = [:], cleared: Bool = false) {
+    public init(
+        score: PersonScore, hoursByProject: [ProjectCode: Double] = [:], actionsByKind: [ActionKind: Int] = [:],
+        cleared: Bool = false
+    ) {
         self.score = score
         self.hoursByProject = hoursByProject
         self.actionsByKind = actionsByKind
@@ -219,7 +222,9 @@ public enum RewardAllocation {
             weights: eligible.map { weight(score: candidates[$0].score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
         let catalogue = ArrangedCatalogue(input.catalogue)
         let items = catalogue.items
-        var ledger = Ledger(policy: policy, budget: budget, candidates: candidates, catalogue: catalogue, kept: input.kept, rejected: input.rejected)
+        var ledger = Ledger(
+            policy: policy, budget: budget, candidates: candidates, catalogue: catalogue, kept: input.kept,
+            rejected: input.rejected)
         let preferences = eligible.map {
             preferenceList(for: candidates[$0], wishes: input.wishes[candidates[$0].email] ?? [], catalogue: catalogue)
         }
@@ -234,7 +239,8 @@ public enum RewardAllocation {
                 var within = entitled[index] - ledger.spent[person]
                 // Most of 50,000 entitlements buy nothing: skip the list then.
                 guard within >= catalogue.cheapestCents else { continue }
-                for (item, reason) in preferences[index] where reason.pass == pass && ledger.fits(item, for: person, tier, within: within) {
+                for (item, reason) in preferences[index]
+                where reason.pass == pass && ledger.fits(item, for: person, tier, within: within) {
                     ledger.add(item, for: person)
                     within -= items[item].costCents
                     chosen[index].append((item, reason, false))
@@ -254,21 +260,25 @@ public enum RewardAllocation {
                 let tier = candidates[person].score.tier
                 let headroom = cap - ledger.spent[person]
                 if headroom >= catalogue.cheapestCents && ledger.pool >= catalogue.cheapestCents,
-                    let (item, reason) = preferences[index].first(where: { ledger.fits($0.0, for: person, tier, within: headroom) })
+                    let (item, reason) = preferences[index].first(where: {
+                        ledger.fits($0.0, for: person, tier, within: headroom)
+                    })
                 {
                     ledger.add(item, for: person)
                     chosen[index].append((item, reason, true))
                     progress = true
                     continue
                 }
-                guard let position = chosen[index].indices.filter({ chosen[index][$0].reason == .development })
-                    .min(by: { items[chosen[index][$0].item].costCents < items[chosen[index][$1].item].costCents })
+                guard
+                    let position = chosen[index].indices.filter({ chosen[index][$0].reason == .development })
+                        .min(by: { items[chosen[index][$0].item].costCents < items[chosen[index][$1].item].costCents })
                 else { continue }
                 // Give the cheapest development pick back, then look for a better one in its place.
                 let old = chosen[index][position].item
                 ledger.remove(old, for: person)
                 let better = preferences[index].first { item, reason in
-                    reason == .development && items[item].costCents > items[old].costCents && items[item].category <= items[old].category
+                    reason == .development && items[item].costCents > items[old].costCents
+                        && items[item].category <= items[old].category
                         && ledger.fits(item, for: person, tier, within: headroom + items[old].costCents)
                 }
                 if let (item, reason) = better {
@@ -288,14 +298,17 @@ public enum RewardAllocation {
             let kept = ledger.keptInPeriod[person]
             let proposed = ledger.spent[person] - kept
             proposedCents += proposed
-            shares.append(Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed))
+            shares.append(
+                Entitlement(email: candidate.email, entitlementCents: entitled[index], keptCents: kept, proposedCents: proposed))
             for (item, reason, fromLeftover) in chosen[index] {
                 let rationale = Rationale.sentence(
                     candidate: candidate, ranked: input.candidates.count, entitlementCents: entitled[index], budgetCents: budget,
                     currency: currency, item: items[item], reason: reason, fromLeftover: fromLeftover)
-                proposals.append(AllocatedReward(
-                    email: candidate.email, item: items[item], reason: reason, fromLeftover: fromLeftover, entitlementCents: entitled[index],
-                    rationale: rationale))
+                proposals.append(
+                    AllocatedReward(
+                        email: candidate.email, item: items[item], reason: reason, fromLeftover: fromLeftover,
+                        entitlementCents: entitled[index],
+                        rationale: rationale))
             }
         }
         return Allocation(
@@ -307,7 +320,9 @@ public enum RewardAllocation {
     /// people sharing a rank (unranked scores, a list built by hand) are
     /// served by score, then engagement, then email, as the ranking would.
     static func servedFirst(_ a: RewardCandidate, _ b: RewardCandidate) -> Bool {
-        (a.score.rank, -a.score.score, -a.score.engagement, a.email.value) < (b.score.rank, -b.score.score, -b.score.engagement, b.email.value)
+        (a.score.rank, -a.score.score, -a.score.engagement, a.email.value) < (
+            b.score.rank, -b.score.score, -b.score.engagement, b.email.value
+        )
     }
 
     /// score^alpha; nothing for a score of zero, whatever alpha.
@@ -342,7 +357,8 @@ public enum RewardAllocation {
     /// rank, then items tied to the projects they worked on most, then
     /// development rewards tied to no project (by category, dearest first,
     /// so an entitlement buys one meaningful item rather than many trinkets).
-    static func preferenceList(for candidate: RewardCandidate, wishes: [RewardCode], catalogue: ArrangedCatalogue) -> Preferences {
+    static func preferenceList(for candidate: RewardCandidate, wishes: [RewardCode], catalogue: ArrangedCatalogue) -> Preferences
+    {
         let items = catalogue.items
         var personal: [(Int, ProposalReason)] = []
         var listed: Set<Int> = []
@@ -413,7 +429,9 @@ public enum RewardAllocation {
             tiedToProjects = items.indices.filter { !items[$0].projects.isEmpty }
             cheapestCents = catalogue.map(\.costCents).min() ?? .max
             general = items.indices.filter { items[$0].projects.isEmpty }.sorted {
-                (items[$0].category, -items[$0].costCents, items[$0].code) < (items[$1].category, -items[$1].costCents, items[$1].code)
+                (items[$0].category, -items[$0].costCents, items[$0].code) < (
+                    items[$1].category, -items[$1].costCents, items[$1].code
+                )
             }
         }
     }
@@ -497,7 +515,9 @@ private struct Ledger {
     func fits(_ item: Int, for person: Int, _ tier: AudienceTier, within amount: Int) -> Bool {
         let cost = items[item].costCents
         let key = Self.pair(person, item, items: items.count)
-        guard cost <= amount, cost <= pool, itemsInPeriod[person] < policy.maxItemsPerPerson, !taken.contains(key) else { return false }
+        guard cost <= amount, cost <= pool, itemsInPeriod[person] < policy.maxItemsPerPerson, !taken.contains(key) else {
+            return false
+        }
         if let stock = items[item].stock, unitsGiven[item] >= stock { return false }
         if let most = items[item].maxPerPerson, yearlyCount[key, default: 0] >= most { return false }
         if let lowest = items[item].minTier, tier < lowest { return false }

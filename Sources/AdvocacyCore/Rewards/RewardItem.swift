@@ -6,9 +6,10 @@ public enum RewardCategory: String, Vocabulary, Comparable {
     case donation, voucher
     public static let vocabularyName = "reward category"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.preference < rhs.preference }
+
+    /// The position in `allCases`, which lists the categories in order of preference.
+    private var preference: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
 }
 
 /// A catalogue item's short code such as `CERT-AWS`.

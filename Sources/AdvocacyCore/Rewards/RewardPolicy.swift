@@ -55,26 +55,30 @@ extension RewardPolicy {
 
     var documentSections: [(key: String, value: PolicyValue)] {
         [
-            ("rewards", .table([
-                ("currency", .string(currency)), ("alpha", .number(alpha)), ("maxSharePercent", .number(maxSharePercent)),
-                ("maxItemsPerPerson", .number(Double(maxItemsPerPerson))), ("minimumScore", .number(minimumScore)), ("maxFlagPenaltyPercent", .number(maxFlagPenaltyPercent)),
-                ("monthlySocialSecurityCeilingCents", .number(Double(monthlySocialSecurityCeilingCents))),
-                ("voucherCapPercent", .number(voucherCapPercent)),
-            ])),
+            (
+                "rewards",
+                .table([
+                    ("currency", .string(currency)), ("alpha", .number(alpha)), ("maxSharePercent", .number(maxSharePercent)),
+                    ("maxItemsPerPerson", .number(Double(maxItemsPerPerson))), ("minimumScore", .number(minimumScore)),
+                    ("maxFlagPenaltyPercent", .number(maxFlagPenaltyPercent)),
+                    ("monthlySocialSecurityCeilingCents", .number(Double(monthlySocialSecurityCeilingCents))),
+                    ("voucherCapPercent", .number(voucherCapPercent)),
+                ])
+            ),
             ("rewardCaps", .table(RewardCategory.allCases.map { ($0.rawValue, .number(Double(yearlyCapCents[$0] ?? 0))) })),
         ]
     }
 
     static let documentComments: [String: String] = [
         "rewards": """
-            Reward proposals (see docs/rewards.md). Entitlement = budget × score^alpha ÷ Σ score^alpha, \
-            at most maxSharePercent of the budget,
-            buying at most maxItemsPerPerson rewards per person and period.
-            Only scores above minimumScore earn rewards; flags costing more than maxFlagPenaltyPercent of a \
-            score hold the person back until a cio clears them.
-            Vouchers: at most voucherCapPercent of the monthly social-security ceiling (PMSS, in cents) per \
-            person and year, beyond which they are taxed.
-            """,
+        Reward proposals (see docs/rewards.md). Entitlement = budget × score^alpha ÷ Σ score^alpha, \
+        at most maxSharePercent of the budget,
+        buying at most maxItemsPerPerson rewards per person and period.
+        Only scores above minimumScore earn rewards; flags costing more than maxFlagPenaltyPercent of a \
+        score hold the person back until a cio clears them.
+        Vouchers: at most voucherCapPercent of the monthly social-security ceiling (PMSS, in cents) per \
+        person and year, beyond which they are taxed.
+        """,
         "rewardCaps": "Yearly cap per person and category, in cents (0 = no cap).",
     ]
 
@@ -94,7 +98,8 @@ extension RewardPolicy {
         policy.maxItemsPerPerson = try rewards.whole("maxItemsPerPerson", in: 1...100)
         policy.minimumScore = try rewards.number("minimumScore", in: 0...99)
         policy.maxFlagPenaltyPercent = try rewards.number("maxFlagPenaltyPercent", in: 0...100)
-        policy.monthlySocialSecurityCeilingCents = try rewards.whole("monthlySocialSecurityCeilingCents", in: 0...Money.maximumCents)
+        policy.monthlySocialSecurityCeilingCents = try rewards.whole(
+            "monthlySocialSecurityCeilingCents", in: 0...Money.maximumCents)
         policy.voucherCapPercent = try rewards.number("voucherCapPercent", in: 0...100)
 
         let caps = try reader.table("rewardCaps", keys: RewardCategory.allCases.map(\.rawValue))
@@ -125,7 +130,8 @@ public struct Policy: Hashable, Sendable {
     }
 
     /// What `policy show --format toml` writes above each section.
-    public static let documentComments = ScoringPolicy.documentComments.merging(RewardPolicy.documentComments) { first, _ in first }
+    public static let documentComments = ScoringPolicy.documentComments.merging(RewardPolicy.documentComments) { first, _ in first
+    }
 
     /// Reads and checks a whole policy document; the first problem found is
     /// thrown, naming its key.

@@ -66,7 +66,8 @@ public struct BudgetSummary: Hashable, Sendable, Encodable {
     public var grantedCents: Int
 
     public init(
-        period: String, start: LocalDate, end: LocalDate, amountCents: Int, currency: String, proposedCents: Int, approvedCents: Int,
+        period: String, start: LocalDate, end: LocalDate, amountCents: Int, currency: String, proposedCents: Int,
+        approvedCents: Int,
         grantedCents: Int
     ) {
         self.period = period
@@ -93,7 +94,10 @@ public struct WishEntry: Hashable, Sendable, Encodable {
     public var category: RewardCategory
     public var costCents: Int
 
-    public init(email: EmailAddress, name: String, rank: Int, code: RewardCode, rewardName: String, category: RewardCategory, costCents: Int) {
+    public init(
+        email: EmailAddress, name: String, rank: Int, code: RewardCode, rewardName: String, category: RewardCategory,
+        costCents: Int
+    ) {
         self.email = email
         self.name = name
         self.rank = rank
@@ -133,8 +137,10 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
 
     public init(
         id: Int64, period: String, hrId: String?, email: EmailAddress, name: String, team: String?, rank: Int, score: Double,
-        rewardCode: RewardCode, rewardName: String, category: RewardCategory, costCents: Int, currency: String, status: RewardStatus,
-        reason: ProposalReason, fromLeftover: Bool, rationale: String, approvedBy: EmailAddress?, approvedAt: String?, note: String?
+        rewardCode: RewardCode, rewardName: String, category: RewardCategory, costCents: Int, currency: String,
+        status: RewardStatus,
+        reason: ProposalReason, fromLeftover: Bool, rationale: String, approvedBy: EmailAddress?, approvedAt: String?,
+        note: String?
     ) {
         self.id = id
         self.period = period
@@ -167,13 +173,15 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
     /// The export's cells, in ``exportColumns`` order.
     public var exportCells: [String] {
         [
-            period, hrId ?? "", email.value, name, team ?? "", String(rank), NumberText.plain(score), rewardCode.value, rewardName,
+            period, hrId ?? "", email.value, name, team ?? "", String(rank), NumberText.plain(score), rewardCode.value,
+            rewardName,
             category.rawValue, String(costCents), status.rawValue, rationale, approvedBy?.value ?? "", approvedAt ?? "",
         ]
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status, reason
+        case id, period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, currency, status,
+            reason
         case fromLeftover, rationale, approvedBy, approvedAt, note
     }
 

@@ -87,7 +87,8 @@ public struct ActionScore: Hashable, Sendable {
     init(_ facts: ActionFacts, tables policy: borrowing ScoringTables) {
         self.facts = facts
         let metrics = facts.metrics ?? .zero
-        engagement = Double(metrics.reactions) + Double(metrics.comments) * policy.commentWeight
+        engagement =
+            Double(metrics.reactions) + Double(metrics.comments) * policy.commentWeight
             + Double(metrics.shares) * policy.shareWeight + Double(metrics.clicks) * policy.clickWeight
         if let impressions = metrics.impressions, impressions > 0 {
             audience = .impressions(impressions)
@@ -227,7 +228,9 @@ public enum ContentFingerprint {
 
     /// The reference: Foundation's folding, then letters and numbers kept.
     static func foundationNormalized(_ title: String) -> String {
-        let folded = title.isASCII ? title.lowercased() : title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let folded =
+            title.isASCII
+            ? title.lowercased() : title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var result = ""
         var pendingSpace = false
         for character in folded {

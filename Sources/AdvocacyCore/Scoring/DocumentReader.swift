@@ -9,7 +9,8 @@ struct DocumentReader {
 
     init(_ value: PolicyValue, path: String, keys: [String]) throws {
         guard case .table(let pairs) = value else {
-            throw CoreError.invalidPolicy(key: path.isEmpty ? "(document)" : path, problem: "is \(value.typeName): expected a table of keys")
+            throw CoreError.invalidPolicy(
+                key: path.isEmpty ? "(document)" : path, problem: "is \(value.typeName): expected a table of keys")
         }
         self.path = path
         self.entries = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -48,7 +49,9 @@ struct DocumentReader {
         let number = try number(key, in: Double(range.lowerBound)...Double(range.upperBound))
         guard number == number.rounded() else {
             throw CoreError.invalidPolicy(
-                key: name(key), problem: "is \(NumberText.plain(number)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                key: name(key),
+                problem: "is \(NumberText.plain(number)): expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return Int(number)
     }
@@ -56,12 +59,15 @@ struct DocumentReader {
     func band(_ key: String) throws -> ScoringPolicy.RateBand {
         let expected = "[low, high] in percent, like [2, 3.5]"
         let value = try value(key, expected: expected)
-        guard case .array(let items) = value, items.count == 2, case .number(let low) = items[0], case .number(let high) = items[1] else {
+        guard case .array(let items) = value, items.count == 2, case .number(let low) = items[0],
+            case .number(let high) = items[1]
+        else {
             throw CoreError.invalidPolicy(key: name(key), problem: "is not a pair of numbers: expected \(expected)")
         }
         let shown = "[\(NumberText.plain(low)), \(NumberText.plain(high))]"
         guard low > 0, high <= 100 else {
-            throw CoreError.invalidPolicy(key: name(key), problem: "\(shown) is out of range: expected rates above 0 and at most 100")
+            throw CoreError.invalidPolicy(
+                key: name(key), problem: "\(shown) is out of range: expected rates above 0 and at most 100")
         }
         guard low <= high else {
             throw CoreError.invalidPolicy(key: name(key), problem: "\(shown) is inverted: expected \(expected) with low ≤ high")

@@ -43,7 +43,8 @@ public enum FollowerHistory {
         on channel: CanonicalURL, in history: [FollowerCount], within window: ClosedRange<LocalDate>, policy: ScoringPolicy,
         hasActionBetween: (_ after: LocalDate, _ upTo: LocalDate) -> Bool
     ) -> FollowerSpike? {
-        spike(on: channel, among: spikeCandidates(in: history, within: window, policy: policy), hasActionBetween: hasActionBetween)
+        spike(
+            on: channel, among: spikeCandidates(in: history, within: window, policy: policy), hasActionBetween: hasActionBetween)
     }
 
     /// The largest gain among `candidates` (``spikeCandidates(in:within:policy:)``)
@@ -76,8 +77,9 @@ public enum FollowerHistory {
                 let gained = after.followers - previous.followers
                 if gained >= policy.spikeRoundStep && gained % policy.spikeRoundStep == 0 { candidates.append((previous, after)) }
             }
-            if let oldest = history[..<index].first(where: { $0.day >= windowStart }), oldest.followers >= policy.spikeMinAudience,
-               Double(after.followers - oldest.followers) * 100 > policy.spikeGrowthPercent * Double(oldest.followers)
+            if let oldest = history[..<index].first(where: { $0.day >= windowStart }),
+                oldest.followers >= policy.spikeMinAudience,
+                Double(after.followers - oldest.followers) * 100 > policy.spikeGrowthPercent * Double(oldest.followers)
             {
                 candidates.append((oldest, after))
             }

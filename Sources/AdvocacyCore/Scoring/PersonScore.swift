@@ -223,7 +223,9 @@ public struct PersonScoreBuilder: Sendable {
         // first (a sort of bare integers), and group only when there is one.
         let fingerprints = fingerprinted.map(\.fingerprint).sorted()
         let repeats = zip(fingerprints, fingerprints.dropFirst()).contains { $0 == $1 }
-        let byContent = !repeats ? [] : fingerprinted.sorted { ($0.fingerprint, $0.points, -$0.index) < ($1.fingerprint, $1.points, -$1.index) }
+        let byContent =
+            !repeats
+            ? [] : fingerprinted.sorted { ($0.fingerprint, $0.points, -$0.index) < ($1.fingerprint, $1.points, -$1.index) }
         var start = 0
         while start < byContent.count {
             var end = start + 1
@@ -237,20 +239,24 @@ public struct PersonScoreBuilder: Sendable {
             start = end
         }
         if duplicated > 0 {
-            flags.append(AuthenticityFlag(
-                kind: .duplicateContent,
-                reason: "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(NumberText.plain(policy.duplicateMultiplier))",
-                multiplier: policy.duplicateMultiplier, actions: duplicated))
+            flags.append(
+                AuthenticityFlag(
+                    kind: .duplicateContent,
+                    reason:
+                        "\(Self.count(duplicated, "action")) repeat\(duplicated == 1 ? "s" : "") content already logged under another address; each extra copy counts ×\(NumberText.plain(policy.duplicateMultiplier))",
+                    multiplier: policy.duplicateMultiplier, actions: duplicated))
         }
         if lowEngagement > 0 {
             let tiers = lowTiers.sorted().map { tier in
                 let band = tables.bands[tier.index]
                 return "\(tier.rawValue) \(NumberText.plain(band.low))–\(NumberText.plain(band.high))%"
             }
-            flags.append(AuthenticityFlag(
-                kind: .lowEngagement,
-                reason: "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(NumberText.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(NumberText.plain(policy.lowEngagementMultiplier))",
-                multiplier: policy.lowEngagementMultiplier, actions: lowEngagement))
+            flags.append(
+                AuthenticityFlag(
+                    kind: .lowEngagement,
+                    reason:
+                        "\(Self.count(lowEngagement, "action")) drew engagement below the tier's norm (\(tiers.joined(separator: ", "))) on audiences of \(NumberText.grouped(policy.lowEngagementMinAudience)) or more, as bought or inactive followers do; \(lowEngagement == 1 ? "it counts" : "they count") ×\(NumberText.plain(policy.lowEngagementMultiplier))",
+                    multiplier: policy.lowEngagementMultiplier, actions: lowEngagement))
         }
 
         let weeks = activeWeeks.count
@@ -273,12 +279,15 @@ public struct PersonScoreBuilder: Sendable {
             let spikes = spikes.sorted { $0.channel.string < $1.channel.string }
             let described = spikes.map { spike in
                 let growth = spike.growthPercent.map { String(format: " (+%.0f%%)", $0) } ?? ""
-                return "\(spike.channel) gained \(NumberText.grouped(spike.gained)) followers\(growth) between \(spike.before.day) and \(spike.after.day)"
+                return
+                    "\(spike.channel) gained \(NumberText.grouped(spike.gained)) followers\(growth) between \(spike.before.day) and \(spike.after.day)"
             }
-            flags.insert(AuthenticityFlag(
-                kind: .followerSpike,
-                reason: described.joined(separator: "; ") + " with no action in between; the score counts ×\(NumberText.plain(spikeMultiplier))",
-                multiplier: spikeMultiplier, spikes: spikes), at: 0)
+            flags.insert(
+                AuthenticityFlag(
+                    kind: .followerSpike,
+                    reason: described.joined(separator: "; ")
+                        + " with no action in between; the score counts ×\(NumberText.plain(spikeMultiplier))",
+                    multiplier: spikeMultiplier, spikes: spikes), at: 0)
         }
         let exact = ScoreComponents(parts)
         let (components, total) = exact.roundedToTenths()

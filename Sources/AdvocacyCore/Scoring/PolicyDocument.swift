@@ -42,9 +42,10 @@ extension PolicyValue {
         init(from decoder: any Decoder) throws {
             if let container = try? decoder.container(keyedBy: AnyKey.self) {
                 // JSON objects have no order; sorted keys make the result stable.
-                value = .table(try container.allKeys.map(\.stringValue).sorted().map { key in
-                    (key, try container.decode(JSONTree.self, forKey: AnyKey(stringValue: key)).value)
-                })
+                value = .table(
+                    try container.allKeys.map(\.stringValue).sorted().map { key in
+                        (key, try container.decode(JSONTree.self, forKey: AnyKey(stringValue: key)).value)
+                    })
             } else if var container = try? decoder.unkeyedContainer() {
                 var values: [PolicyValue] = []
                 while !container.isAtEnd { values.append(try container.decode(JSONTree.self).value) }
@@ -53,7 +54,9 @@ extension PolicyValue {
                 let container = try decoder.singleValueContainer()
                 if let text = try? container.decode(String.self) {
                     value = .string(text)
-                } else if !container.decodeNil(), (try? container.decode(Bool.self)) == nil, let number = try? container.decode(Double.self) {
+                } else if !container.decodeNil(), (try? container.decode(Bool.self)) == nil,
+                    let number = try? container.decode(Double.self)
+                {
                     value = .number(number)
                 } else {
                     let path = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
@@ -132,7 +135,11 @@ extension PolicyValue {
             case "\t": result += "\\t"
             case "\r": result += "\\r"
             default:
-                if scalar.value < 0x20 { result += String(format: "\\u%04X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

@@ -89,40 +89,54 @@ extension ScoringPolicy {
             return (tier.rawValue, PolicyValue.array([number(band.low), number(band.high)]))
         }
         let effort = ActionKind.allCases.map { ($0.rawValue, number(effortHours[$0] ?? 0)) }
-        let alignment = [("untagged", number(untaggedAlignment))]
+        let alignment =
+            [("untagged", number(untaggedAlignment))]
             + alignmentByWeight.enumerated().map { ("weight\($0.offset + 1)", number($0.element)) }
         return .table([
             ("tiers", .table(tiers)),
-            ("engagement", .table([
-                ("commentWeight", number(commentWeight)), ("shareWeight", number(shareWeight)),
-                ("clickWeight", number(clickWeight)),
-            ])),
+            (
+                "engagement",
+                .table([
+                    ("commentWeight", number(commentWeight)), ("shareWeight", number(shareWeight)),
+                    ("clickWeight", number(clickWeight)),
+                ])
+            ),
             ("quality", .table([("cap", number(qualityCap))] + rates)),
             ("effort", .table(effort)),
             ("alignment", .table(alignment)),
-            ("points", .table([
-                ("work", number(workPoints)), ("consistency", number(consistencyPoints)), ("reach", number(reachPoints)),
-                ("halfWorkHoursPerWeek", number(halfWorkHoursPerWeek)), ("reachCeiling", number(reachCeiling)),
-            ])),
-            ("flags", .table([
-                ("spikeGrowthPercent", number(spikeGrowthPercent)), ("spikeMinAudience", number(spikeMinAudience)),
-                ("spikeWindowDays", number(spikeWindowDays)),
-                ("spikeRoundStep", number(spikeRoundStep)), ("spikeMultiplier", number(spikeMultiplier)),
-                ("lowEngagementMinAudience", number(lowEngagementMinAudience)),
-                ("lowEngagementMultiplier", number(lowEngagementMultiplier)),
-                ("duplicateMultiplier", number(duplicateMultiplier)),
-            ])),
+            (
+                "points",
+                .table([
+                    ("work", number(workPoints)), ("consistency", number(consistencyPoints)), ("reach", number(reachPoints)),
+                    ("halfWorkHoursPerWeek", number(halfWorkHoursPerWeek)), ("reachCeiling", number(reachCeiling)),
+                ])
+            ),
+            (
+                "flags",
+                .table([
+                    ("spikeGrowthPercent", number(spikeGrowthPercent)), ("spikeMinAudience", number(spikeMinAudience)),
+                    ("spikeWindowDays", number(spikeWindowDays)),
+                    ("spikeRoundStep", number(spikeRoundStep)), ("spikeMultiplier", number(spikeMultiplier)),
+                    ("lowEngagementMinAudience", number(lowEngagementMinAudience)),
+                    ("lowEngagementMultiplier", number(lowEngagementMultiplier)),
+                    ("duplicateMultiplier", number(duplicateMultiplier)),
+                ])
+            ),
         ])
     }
 
     /// What `policy show --format toml` writes above each section and key.
     public static let documentComments: [String: String] = [
-        "tiers": "Scoring policy for advocacy (see docs/scoring.md). Edit, then: advocacy policy set FILE\n\nLowest follower count of each audience tier (nano is below micro).",
-        "engagement": "Engagement of an action = reactions + comments × commentWeight + shares × shareWeight + clicks × clickWeight.",
-        "quality": "Quality = engagement rate ÷ the midpoint of the channel tier's expected band, at most `cap`.\nExpected engagement rate per tier, in percent: [low, high]. Below `low` on a large audience raises a flag.",
+        "tiers":
+            "Scoring policy for advocacy (see docs/scoring.md). Edit, then: advocacy policy set FILE\n\nLowest follower count of each audience tier (nano is below micro).",
+        "engagement":
+            "Engagement of an action = reactions + comments × commentWeight + shares × shareWeight + clicks × clickWeight.",
+        "quality":
+            "Quality = engagement rate ÷ the midpoint of the channel tier's expected band, at most `cap`.\nExpected engagement rate per tier, in percent: [low, high]. Below `low` on a large audience raises a flag.",
         "effort": "Hours of work per kind of action, when the action does not give its own.",
         "alignment": "Factor for an action by the highest strategic weight (1–3) of its projects; `untagged` when it has none.",
-        "points": "Points out of 100 for work, consistency and reach (they must add up to 100).\nWork earns half its points at halfWorkHoursPerWeek quality-weighted hours a week; reach is log-scaled up to reachCeiling followers.",
+        "points":
+            "Points out of 100 for work, consistency and reach (they must add up to 100).\nWork earns half its points at halfWorkHoursPerWeek quality-weighted hours a week; reach is log-scaled up to reachCeiling followers.",
         "flags": "Authenticity flags and the multiplier each applies (1 = no effect, 0 = nothing counts).",
     ]
 
@@ -144,7 +158,9 @@ extension ScoringPolicy {
         policy.tierThresholds = try ["micro", "mid", "macro", "mega"].map { try tiers.whole($0, in: 1...1_000_000_000) }
         for index in 1..<policy.tierThresholds.count where policy.tierThresholds[index] <= policy.tierThresholds[index - 1] {
             throw CoreError.invalidPolicy(
-                key: "tiers", problem: "thresholds \(policy.tierThresholds.map(String.init).joined(separator: ", ")) must rise from micro to mega")
+                key: "tiers",
+                problem:
+                    "thresholds \(policy.tierThresholds.map(String.init).joined(separator: ", ")) must rise from micro to mega")
         }
 
         let engagement = try reader.table("engagement", keys: ["commentWeight", "shareWeight", "clickWeight"])
@@ -183,7 +199,8 @@ extension ScoringPolicy {
         let flags = try reader.table(
             "flags",
             keys: [
-                "spikeGrowthPercent", "spikeMinAudience", "spikeWindowDays", "spikeRoundStep", "spikeMultiplier", "lowEngagementMinAudience",
+                "spikeGrowthPercent", "spikeMinAudience", "spikeWindowDays", "spikeRoundStep", "spikeMultiplier",
+                "lowEngagementMinAudience",
                 "lowEngagementMultiplier", "duplicateMultiplier",
             ])
         policy.spikeGrowthPercent = try flags.number("spikeGrowthPercent", in: 1...100_000)

@@ -101,14 +101,18 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         let path = afterScheme[hostBytes.endIndex...]
         guard !path.isEmpty else { return true }
         guard path.last != UInt8(ascii: "/") else { return false }
-        for (position, segment) in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().enumerated() {
+        for (position, segment) in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+            .enumerated()
+        {
             guard !segment.isEmpty, !segment.allSatisfy({ $0 == UInt8(ascii: ".") }) else { return false }
             // A "/@Handle" first segment is lower-cased by the rules.
             let capitalsAllowed = !lowersPath && !(position == 0 && segment.first == UInt8(ascii: "@"))
             for byte in segment {
                 switch byte {
                 case _ where isLowercaseLetterOrDigit(byte): break
-                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "@"): break
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                    UInt8(ascii: "@"):
+                    break
                 case UInt8(ascii: "A")...UInt8(ascii: "Z") where capitalsAllowed: break
                 default: return false
                 }
@@ -210,7 +214,9 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
 
     /// `scheme://host[:port]`, the root of the site.
     public var root: CanonicalURL {
-        CanonicalURL(alreadyCanonical: scheme + "://" + Substring(afterScheme.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") }))
+        CanonicalURL(
+            alreadyCanonical: scheme + "://"
+                + Substring(afterScheme.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") }))
     }
 
     /// The same address with the other of http and https, so that a post

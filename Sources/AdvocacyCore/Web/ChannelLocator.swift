@@ -25,7 +25,9 @@ public enum ChannelLocator {
         if host == "x.com" { return .x }
         if isOrUnder("youtube.com") || host == "youtu.be" { return .youtube }
         if host == "github.com" { return .github }
-        if podcastHosts.contains(host) || (host == "open.spotify.com" && ["show", "episode"].contains(url.pathSegments.first ?? "")) {
+        if podcastHosts.contains(host)
+            || (host == "open.spotify.com" && ["show", "episode"].contains(url.pathSegments.first ?? ""))
+        {
             return .podcast
         }
         if let first = url.pathSegments.first, first.hasPrefix("@"), first.count > 1,

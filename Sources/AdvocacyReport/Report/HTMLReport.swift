@@ -8,22 +8,28 @@ extension ProgrammeReport {
     /// forbids it), laid out for A4 when printed. Every name and title goes
     /// through ``Markup``, which escapes it.
     public func html() -> String {
-        let page = Markup.element("html", [("lang", language.rawValue)], [
-            .element("head", [], [
-                .element("meta", [("charset", "utf-8")]),
-                .element("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)]),
-                .element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                .element("meta", [("name", "generator"), ("content", "advocacy")]),
-                .element("title", [], [.text("\(words.documentTitle) — \(currentName)")]),
-                .element("style", [], [ReportStyle.css]),
-            ]),
-            .element("body", [], [
-                header, keyFiguresSection, topScoresSection, audienceSection,
-                .element("div", [("class", "pair")], [tierSection, weeklySection]),
-                coverageSection, risersSection, flagsSection, rewardsSection,
-                .element("footer", [], [.text(words.footer)]),
-            ]),
-        ])
+        let page = Markup.element(
+            "html", [("lang", language.rawValue)],
+            [
+                .element(
+                    "head", [],
+                    [
+                        .element("meta", [("charset", "utf-8")]),
+                        .element("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)]),
+                        .element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                        .element("meta", [("name", "generator"), ("content", "advocacy")]),
+                        .element("title", [], [.text("\(words.documentTitle) — \(currentName)")]),
+                        .element("style", [], [ReportStyle.css]),
+                    ]),
+                .element(
+                    "body", [],
+                    [
+                        header, keyFiguresSection, topScoresSection, audienceSection,
+                        .element("div", [("class", "pair")], [tierSection, weeklySection]),
+                        coverageSection, risersSection, flagsSection, rewardsSection,
+                        .element("footer", [], [.text(words.footer)]),
+                    ]),
+            ])
         var output = "<!DOCTYPE html>\n"
         output.reserveCapacity(1 << 20)
         page.render(into: &output)
@@ -38,15 +44,20 @@ extension ProgrammeReport {
     // MARK: Sections
 
     private var header: Markup {
-        .element("header", [], [
-            .element("h1", [], [.text(title)]),
-            .element("p", [("class", "period")], [.text(periodLine), .text(" · "), .text(words.comparedWith(comparisonName))]),
-            .element("p", [("class", "provenance")], [.text(provenance)]),
-            .element("div", [("class", "glance")], [
-                .element("strong", [], [.text(words.atAGlance)]),
-                .element("ul", [], highlights.map { .element("li", [], [.text($0)]) }),
-            ]),
-        ])
+        .element(
+            "header", [],
+            [
+                .element("h1", [], [.text(title)]),
+                .element(
+                    "p", [("class", "period")], [.text(periodLine), .text(" · "), .text(words.comparedWith(comparisonName))]),
+                .element("p", [("class", "provenance")], [.text(provenance)]),
+                .element(
+                    "div", [("class", "glance")],
+                    [
+                        .element("strong", [], [.text(words.atAGlance)]),
+                        .element("ul", [], highlights.map { .element("li", [], [.text($0)]) }),
+                    ]),
+            ])
     }
 
     private func section(_ id: String, _ heading: String, _ content: [Markup]) -> Markup {
@@ -61,40 +72,65 @@ extension ProgrammeReport {
         /// `wholeOnly`: a figure with no "same stage" (who was active is known only for the whole period).
         func card(_ label: String, _ value: String, _ before: String?, wholeOnly: Bool = false, extra: [Markup] = []) -> Markup {
             let name = wholeOnly && isPartial ? words.whole(comparisonName) : comparisonName
-            return .element("div", [("class", "figure")], [
-                .element("div", [("class", "label")], [.text(label)]),
-                .element("div", [("class", "value")], [.text(value)]),
-            ] + (before.map { [.element("div", [("class", "before")], [.text(words.labelled(name, $0))])] } ?? []) + extra)
+            return .element(
+                "div", [("class", "figure")],
+                [
+                    .element("div", [("class", "label")], [.text(label)]),
+                    .element("div", [("class", "value")], [.text(value)]),
+                ] + (before.map { [.element("div", [("class", "before")], [.text(words.labelled(name, $0))])] } ?? []) + extra)
         }
         let rates = ratedTiers.map { tier in
-            Markup.element("li", [], [
-                .element("span", [("class", "swatch"), ("style", "background:\(Self.colour(of: tier).hex)")]),
-                .text(" " + words.labelled(words.tierWithRange(tier), "")),
-                .element("strong", [], [.text(rate(tier, in: current))]),
-                .element("span", [("class", "before")], [.text(" · " + words.labelled(comparisonName, rate(tier, in: comparison)))]),
-            ])
+            Markup.element(
+                "li", [],
+                [
+                    .element("span", [("class", "swatch"), ("style", "background:\(Self.colour(of: tier).hex)")]),
+                    .text(" " + words.labelled(words.tierWithRange(tier), "")),
+                    .element("strong", [], [.text(rate(tier, in: current))]),
+                    .element(
+                        "span", [("class", "before")], [.text(" · " + words.labelled(comparisonName, rate(tier, in: comparison)))]
+                    ),
+                ])
         }
         let money = rewardMoney
         let budget = review.budgetCents.map(self.money) ?? words.noBudget
-        return section("key-figures", words.keyFigures, [
-            .element("div", [("class", "figures")], [
-                card(words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison), wholeOnly: true),
-                card(words.actions, language.integer(current.activity.actions),
-                     compared(early: language.integer(comparison.activity.earlyActions), whole: language.integer(comparison.activity.actions))),
-                card(words.totalEngagement, language.number(current.activity.engagement),
-                     compared(early: language.number(comparison.activity.earlyEngagement), whole: language.number(comparison.activity.engagement)),
-                     extra: [.element("div", [("class", "before")], [.text(words.engagementNote)])]),
-                card(words.rewardBudget, budget, nil, extra: [
-                    .element("div", [("class", "before")], [
-                        .text(words.budgetUse(proposed: self.money(money.proposedCents), approved: self.money(money.approvedCents)))
+        return section(
+            "key-figures", words.keyFigures,
+            [
+                .element(
+                    "div", [("class", "figures")],
+                    [
+                        card(words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison), wholeOnly: true),
+                        card(
+                            words.actions, language.integer(current.activity.actions),
+                            compared(
+                                early: language.integer(comparison.activity.earlyActions),
+                                whole: language.integer(comparison.activity.actions))),
+                        card(
+                            words.totalEngagement, language.number(current.activity.engagement),
+                            compared(
+                                early: language.number(comparison.activity.earlyEngagement),
+                                whole: language.number(comparison.activity.engagement)),
+                            extra: [.element("div", [("class", "before")], [.text(words.engagementNote)])]),
+                        card(
+                            words.rewardBudget, budget, nil,
+                            extra: [
+                                .element(
+                                    "div", [("class", "before")],
+                                    [
+                                        .text(
+                                            words.budgetUse(
+                                                proposed: self.money(money.proposedCents),
+                                                approved: self.money(money.approvedCents)))
+                                    ])
+                            ]),
+                        .element(
+                            "div", [("class", "figure wide")],
+                            [
+                                .element("div", [("class", "label")], [.text(words.medianRates)]),
+                                rates.isEmpty ? paragraph(words.noRate) : .element("ul", [("class", "rates")], rates),
+                            ]),
                     ])
-                ]),
-                .element("div", [("class", "figure wide")], [
-                    .element("div", [("class", "label")], [.text(words.medianRates)]),
-                    rates.isEmpty ? paragraph(words.noRate) : .element("ul", [("class", "rates")], rates),
-                ]),
             ])
-        ])
     }
 
     private var topScoresSection: Markup {
@@ -102,9 +138,12 @@ extension ProgrammeReport {
         guard !people.isEmpty else { return section("top-scores", words.topScores, [paragraph(words.noAction, class: "empty")]) }
         let bars = people.map { score in
             HorizontalBarChart.Bar(
-                label: score.person.name, value: score.score, valueLabel: self.score(score.score), colour: Self.colour(of: score.tier),
-                tooltip: ["\(score.rank). \(score.person.name)", score.person.team, words.tier(score.tier), self.score(score.score)]
-                    .compactMap { $0 }.joined(separator: " — "))
+                label: score.person.name, value: score.score, valueLabel: self.score(score.score),
+                colour: Self.colour(of: score.tier),
+                tooltip: [
+                    "\(score.rank). \(score.person.name)", score.person.team, words.tier(score.tier), self.score(score.score),
+                ]
+                .compactMap { $0 }.joined(separator: " — "))
         }
         let chart = HorizontalBarChart(
             id: "top-scores-chart", title: words.topScoresTitle(people.count),
@@ -125,19 +164,27 @@ extension ProgrammeReport {
                 tooltip: "\(score.person.name) — \(language.integer(score.audience ?? 0)) — \(self.score(score.score))")
         }
         let thresholds = review.policy.scoring.tierThresholds
-        let bands = thresholds.count >= 2
-            ? [ScatterChart.Band(from: Double(thresholds[0]), to: Double(thresholds[1]), label: words.microBand, colour: Self.colour(of: .micro))]
+        let bands =
+            thresholds.count >= 2
+            ? [
+                ScatterChart.Band(
+                    from: Double(thresholds[0]), to: Double(thresholds[1]), label: words.microBand,
+                    colour: Self.colour(of: .micro))
+            ]
             : []
         let chart = ScatterChart(
             id: "audience-chart", title: words.audienceAndScore, description: words.audienceThesis, points: points, xAxis: .log,
-            xTitle: words.followersAxis, yTitle: words.scoreAxis, xTickLabel: tick, yTickLabel: tick, bands: bands, legend: tierLegend,
+            xTitle: words.followersAxis, yTitle: words.scoreAxis, xTickLabel: tick, yTickLabel: tick, bands: bands,
+            legend: tierLegend,
             width: Self.fullWidth)
         let missing = current.people.count - known.count
         guard !current.people.isEmpty else {
             return section("audience", words.audienceAndScore, [paragraph(words.noAction, class: "empty")])
         }
-        return section("audience", words.audienceAndScore, [paragraph(words.audienceThesis, class: "lead"), chart.svg()]
-            + (missing > 0 ? [paragraph(words.unknownAudience(missing), class: "note")] : []))
+        return section(
+            "audience", words.audienceAndScore,
+            [paragraph(words.audienceThesis, class: "lead"), chart.svg()]
+                + (missing > 0 ? [paragraph(words.unknownAudience(missing), class: "note")] : []))
     }
 
     private var tierSection: Markup {
@@ -168,7 +215,8 @@ extension ProgrammeReport {
         ]
         let chart = LineChart(
             id: "weekly-chart", title: words.weeklyActivity,
-            description: "\(words.labelled(currentName, now.map { language.number($0) }.joined(separator: ", "))); \(words.labelled(comparisonName, before.map { language.number($0) }.joined(separator: ", ")))",
+            description:
+                "\(words.labelled(currentName, now.map { language.number($0) }.joined(separator: ", "))); \(words.labelled(comparisonName, before.map { language.number($0) }.joined(separator: ", ")))",
             xLabels: labels, series: series, yTitle: words.actionsAxis,
             xTitle: words.weekAxis, yTickLabel: tick, width: Self.halfWidth)
         return section("weekly", words.weeklyActivity, [chart.svg()])
@@ -176,16 +224,25 @@ extension ProgrammeReport {
 
     private var coverageSection: Markup {
         let projects = review.projects.sorted { ($0.actions, $1.project.code.value) > ($1.actions, $0.project.code.value) }
-        guard !projects.isEmpty else { return section("coverage", words.projectCoverage, [paragraph(words.noProject, class: "empty")]) }
+        guard !projects.isEmpty else {
+            return section("coverage", words.projectCoverage, [paragraph(words.noProject, class: "empty")])
+        }
         let gaps = self.gaps
-        let callout: Markup = gaps.isEmpty
+        let callout: Markup =
+            gaps.isEmpty
             ? paragraph(words.noGap, class: "ok")
-            : .element("div", [("class", "gaps")], [
-                .element("strong", [], [.text(words.gapsLead)]),
-                .element("ul", [], gaps.map { gap in
-                    .element("li", [], [.element("strong", [], [.text(gap.project.code.value)]), .text(" — " + gap.project.name)])
-                }),
-            ])
+            : .element(
+                "div", [("class", "gaps")],
+                [
+                    .element("strong", [], [.text(words.gapsLead)]),
+                    .element(
+                        "ul", [],
+                        gaps.map { gap in
+                            .element(
+                                "li", [],
+                                [.element("strong", [], [.text(gap.project.code.value)]), .text(" — " + gap.project.name)])
+                        }),
+                ])
         let bars = projects.map { project in
             HorizontalBarChart.Bar(
                 label: "\(project.project.code.value) — \(project.project.name)", value: Double(project.actions),
@@ -201,7 +258,9 @@ extension ProgrammeReport {
     private var risersSection: Markup {
         let risers = self.risers
         let lead = paragraph(words.risersLead(comparisonName), class: "lead")
-        guard !risers.isEmpty else { return section("risers", words.fastRisers, [lead, paragraph(words.noRiser, class: "empty")]) }
+        guard !risers.isEmpty else {
+            return section("risers", words.fastRisers, [lead, paragraph(words.noRiser, class: "empty")])
+        }
         let bars = risers.map { riser in
             HorizontalBarChart.Bar(
                 label: riser.person.name, value: riser.gain, valueLabel: change(riser), colour: Self.colour(of: riser.tier))
@@ -216,24 +275,30 @@ extension ProgrammeReport {
     private var flagsSection: Markup {
         let flags = self.flags
         guard !flags.isEmpty else { return section("flags", words.authenticityFlags, [paragraph(words.noFlag, class: "empty")]) }
-        let header = Markup.element("tr", [], [words.person, words.team, words.tierHeader, words.score, words.flag, words.detail].map {
-            .element("th", [("scope", "col")], [.text($0)])
-        })
+        let header = Markup.element(
+            "tr", [],
+            [words.person, words.team, words.tierHeader, words.score, words.flag, words.detail].map {
+                .element("th", [("scope", "col")], [.text($0)])
+            })
         let rows = flags.prefix(Self.flagLimit).map { person, flag in
-            Markup.element("tr", [], [
-                .element("td", [], [.text(person.person.name)]),
-                .element("td", [], [.text(person.person.team ?? "")]),
-                .element("td", [], [.text(words.tier(person.tier))]),
-                .element("td", [("class", "number")], [.text(score(person.score))]),
-                .element("td", [], [.text(words.flagKind(flag.kind))]),
-                .element("td", [], [.text(words.flagDetail(flag))]),
-            ])
+            Markup.element(
+                "tr", [],
+                [
+                    .element("td", [], [.text(person.person.name)]),
+                    .element("td", [], [.text(person.person.team ?? "")]),
+                    .element("td", [], [.text(words.tier(person.tier))]),
+                    .element("td", [("class", "number")], [.text(score(person.score))]),
+                    .element("td", [], [.text(words.flagKind(flag.kind))]),
+                    .element("td", [], [.text(words.flagDetail(flag))]),
+                ])
         }
         let more = flags.count > Self.flagLimit ? [paragraph(words.andMore(flags.count - Self.flagLimit), class: "note")] : []
-        return section("flags", words.authenticityFlags, [
-            paragraph(words.flagsLead, class: "lead"),
-            .element("table", [("class", "flags")], [.element("thead", [], [header]), .element("tbody", [], rows)]),
-        ] + more)
+        return section(
+            "flags", words.authenticityFlags,
+            [
+                paragraph(words.flagsLead, class: "lead"),
+                .element("table", [("class", "flags")], [.element("thead", [], [header]), .element("tbody", [], rows)]),
+            ] + more)
     }
 
     private var rewardsSection: Markup {
@@ -242,7 +307,9 @@ extension ProgrammeReport {
         let statuses = RewardStatus.allCases
         let rows = categories.map { category in
             let tallies = review.rewards.filter { $0.category == category }
-            let values = statuses.map { status in Double(tallies.filter { $0.status == status }.map(\.costCents).reduce(0, +)) / 100 }
+            let values = statuses.map { status in
+                Double(tallies.filter { $0.status == status }.map(\.costCents).reduce(0, +)) / 100
+            }
             let cents = tallies.map(\.costCents).reduce(0, +)
             return StackedBarChart.Row(
                 label: words.category(category), values: values,
@@ -265,7 +332,8 @@ extension ProgrammeReport {
     /// "30 %", or "< 1 %" for a share too small to round to 1 but not none.
     private func share(_ part: Int, of total: Int) -> String {
         let fraction = Double(part) / Double(total)
-        return part > 0 && fraction < 0.005 ? "<\u{00A0}" + language.percent(0.01, decimals: 0) : language.percent(fraction, decimals: 0)
+        return part > 0 && fraction < 0.005
+            ? "<\u{00A0}" + language.percent(0.01, decimals: 0) : language.percent(fraction, decimals: 0)
     }
 
     /// Chart widths in pixels at the page's widest (1,056 px of text); they

@@ -6,8 +6,10 @@ extension ProgrammeReport {
     /// The terminal version as Markdown, for a wiki: key figures, the top 10,
     /// the projects with no advocate and the flags, as tables.
     public func markdown() -> String {
-        var lines = ["# " + Self.escaped(title), "", Self.escaped(periodLine + " · " + words.comparedWith(comparisonName)) + "  ",
-                     Self.escaped(provenance), ""]
+        var lines = [
+            "# " + Self.escaped(title), "", Self.escaped(periodLine + " · " + words.comparedWith(comparisonName)) + "  ",
+            Self.escaped(provenance), "",
+        ]
         lines.append("**" + Self.escaped(words.atAGlance) + "**")
         lines.append("")
         lines.append(contentsOf: highlights.map { "- " + Self.escaped($0) })
@@ -30,10 +32,12 @@ extension ProgrammeReport {
             lines.append(Self.row([words.rank, words.name, words.team, words.tierHeader, words.score, words.actionsHeader]))
             lines.append("|---:|---|---|---|---:|---:|")
             for person in top(Self.shortTopCount) {
-                lines.append(Self.row([
-                    String(person.rank), person.person.name, person.person.team ?? "", words.tier(person.tier), score(person.score),
-                    language.integer(person.actions),
-                ]))
+                lines.append(
+                    Self.row([
+                        String(person.rank), person.person.name, person.person.team ?? "", words.tier(person.tier),
+                        score(person.score),
+                        language.integer(person.actions),
+                    ]))
             }
         }
         lines.append("")

@@ -65,7 +65,9 @@ public struct ProgrammeReport: Sendable {
 
     /// Tiers with a median engagement rate in either period.
     var ratedTiers: [AudienceTier] {
-        AudienceTier.allCases.filter { current.activity.medianRate(of: $0) != nil || comparison.activity.medianRate(of: $0) != nil }
+        AudienceTier.allCases.filter {
+            current.activity.medianRate(of: $0) != nil || comparison.activity.medianRate(of: $0) != nil
+        }
     }
 
     /// Whether the period is still running: its figures are to date.
@@ -106,9 +108,11 @@ public struct ProgrammeReport: Sendable {
         if let leader = current.people.first {
             lines.append(words.leader(leader.person.name, score: score(leader.score), tier: words.tier(leader.tier)))
         }
-        lines.append(words.pace(
-            now: language.number(weeklyPace(current), decimals: 1), before: language.number(weeklyPace(comparison), decimals: 1),
-            comparison: comparisonName))
+        lines.append(
+            words.pace(
+                now: language.number(weeklyPace(current), decimals: 1),
+                before: language.number(weeklyPace(comparison), decimals: 1),
+                comparison: comparisonName))
         let gaps = self.gaps
         if !gaps.isEmpty { lines.append(words.gapsHighlight(gaps.map(\.project.code.value))) }
         let flagged = current.people.filter { !$0.flags.isEmpty }.count

@@ -62,7 +62,9 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         let symbol = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"][currency]
         switch self {
         case .fr: return amount + "\u{00A0}" + (symbol ?? currency)
-        case .en: return symbol.map { amount.hasPrefix("\u{2212}") ? "\u{2212}" + $0 + amount.dropFirst() : $0 + amount } ?? currency + "\u{00A0}" + amount
+        case .en:
+            return symbol.map { amount.hasPrefix("\u{2212}") ? "\u{2212}" + $0 + amount.dropFirst() : $0 + amount } ?? currency
+                + "\u{00A0}" + amount
         }
     }
 
@@ -86,8 +88,16 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 
     private var monthNames: [String] {
         switch self {
-        case .fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-        case .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        case .fr:
+            [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+                "décembre",
+            ]
+        case .en:
+            [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                "December",
+            ]
         }
     }
 

@@ -30,7 +30,8 @@ struct ReportWording: Sendable {
     var documentTitle: String { say("Rapport d'influence", "Advocacy report") }
 
     func toDate(_ period: String, day: String, elapsed: Int, of total: Int) -> String {
-        say("\(period), au \(day) (\(language.integer(elapsed)) jours sur \(language.integer(total)))",
+        say(
+            "\(period), au \(day) (\(language.integer(elapsed)) jours sur \(language.integer(total)))",
             "\(period), to \(day) (\(language.integer(elapsed)) of \(language.integer(total)) days)")
     }
 
@@ -55,7 +56,8 @@ struct ReportWording: Sendable {
     }
 
     func pace(now: String, before: String, comparison: String) -> String {
-        say("Rythme : \(now) actions par semaine (\(comparison) : \(before)).",
+        say(
+            "Rythme : \(now) actions par semaine (\(comparison) : \(before)).",
             "Pace: \(now) actions a week (\(comparison): \(before)).")
     }
 
@@ -63,15 +65,17 @@ struct ReportWording: Sendable {
         let list = codes.joined(separator: ", ")
         return codes.count == 1
             ? say("1 projet actif sans ambassadeur : \(list).", "1 active project with no advocate: \(list).")
-            : say("\(language.integer(codes.count)) projets actifs sans ambassadeur : \(list).",
-                  "\(language.integer(codes.count)) active projects with no advocate: \(list).")
+            : say(
+                "\(language.integer(codes.count)) projets actifs sans ambassadeur : \(list).",
+                "\(language.integer(codes.count)) active projects with no advocate: \(list).")
     }
 
     func flagsHighlight(_ people: Int) -> String {
         people == 1
             ? say("1 personne a un signal d'authenticité à examiner.", "1 person has an authenticity flag to look at.")
-            : say("\(language.integer(people)) personnes ont un signal d'authenticité à examiner.",
-                  "\(language.integer(people)) people have an authenticity flag to look at.")
+            : say(
+                "\(language.integer(people)) personnes ont un signal d'authenticité à examiner.",
+                "\(language.integer(people)) people have an authenticity flag to look at.")
     }
 
     // MARK: Key figures
@@ -96,7 +100,8 @@ struct ReportWording: Sendable {
         let weights = policy.scoring
         return say(
             "réactions + commentaires ×\(language.number(weights.commentWeight, decimals: 1)) + partages ×\(language.number(weights.shareWeight, decimals: 1)) + clics ×\(language.number(weights.clickWeight, decimals: 1))",
-            "reactions + comments ×\(language.number(weights.commentWeight, decimals: 1)) + shares ×\(language.number(weights.shareWeight, decimals: 1)) + clicks ×\(language.number(weights.clickWeight, decimals: 1))")
+            "reactions + comments ×\(language.number(weights.commentWeight, decimals: 1)) + shares ×\(language.number(weights.shareWeight, decimals: 1)) + clicks ×\(language.number(weights.clickWeight, decimals: 1))"
+        )
     }
     func ratedOver(_ n: Int) -> String { say("sur \(count(n, "action", "actions"))", "over \(count(n, "action", "actions"))") }
     var noRate: String { say("aucune donnée", "no figures") }
@@ -166,11 +171,13 @@ struct ReportWording: Sendable {
         switch flag.kind {
         case .followerSpike:
             let jumps = flag.spikes.map { spike in
-                let growth = spike.growthPercent.map { " (+" + language.number($0) + (language == .fr ? "\u{202F}%)" : "%)") } ?? ""
+                let growth =
+                    spike.growthPercent.map { " (+" + language.number($0) + (language == .fr ? "\u{202F}%)" : "%)") } ?? ""
                 let gained = "+" + language.integer(spike.gained)
                 return say(
                     "\(spike.channel) : \(gained) abonnés\(growth) entre le \(language.date(spike.before.day)) et le \(language.date(spike.after.day))",
-                    "\(spike.channel): \(gained) followers\(growth) between \(language.date(spike.before.day)) and \(language.date(spike.after.day))")
+                    "\(spike.channel): \(gained) followers\(growth) between \(language.date(spike.before.day)) and \(language.date(spike.after.day))"
+                )
             }
             return jumps.joined(separator: " ; ")
                 + say(", sans action entre les deux ; score \(cost)", " with no action in between; score \(cost)")
@@ -182,11 +189,13 @@ struct ReportWording: Sendable {
                     "1 action drew engagement below its tier's norm on an audience of \(audience) or more; counted \(cost)")
                 : say(
                     "\(language.integer(flag.actions)) actions sous la norme d'engagement de leur palier, sur des audiences d'au moins \(audience) abonnés ; comptées \(cost)",
-                    "\(language.integer(flag.actions)) actions drew engagement below their tier's norm on audiences of \(audience) or more; counted \(cost)")
+                    "\(language.integer(flag.actions)) actions drew engagement below their tier's norm on audiences of \(audience) or more; counted \(cost)"
+                )
         case .duplicateContent:
             return say(
                 "\(count(flag.actions, "action reprend", "actions reprennent")) un contenu déjà enregistré sous une autre adresse ; chaque copie compte \(cost)",
-                "\(count(flag.actions, "action repeats", "actions repeat")) content already logged under another address; each copy counts \(cost)")
+                "\(count(flag.actions, "action repeats", "actions repeat")) content already logged under another address; each copy counts \(cost)"
+            )
         }
     }
 
@@ -203,10 +212,12 @@ struct ReportWording: Sendable {
     var audienceThesis: String {
         say(
             "Chaque point est une personne. Si le score suivait la taille de l'audience, les points monteraient vers la droite ; des micro-influenceurs engagés en haut de la bande verte montrent que l'influence tient à l'engagement.",
-            "Each dot is a person. If the score followed audience size, the dots would climb to the right; engaged micro-influencers high in the green band show that influence comes from engagement.")
+            "Each dot is a person. If the score followed audience size, the dots would climb to the right; engaged micro-influencers high in the green band show that influence comes from engagement."
+        )
     }
     func unknownAudience(_ n: Int) -> String {
-        say("\(people(n)) sans audience connue ne \(n == 1 ? "figure" : "figurent") pas sur ce graphique.",
+        say(
+            "\(people(n)) sans audience connue ne \(n == 1 ? "figure" : "figurent") pas sur ce graphique.",
             "\(people(n)) with no known audience \(n == 1 ? "is" : "are") not shown.")
     }
     var microBand: String { say("micro-influenceurs", "micro-influencers") }
@@ -219,11 +230,14 @@ struct ReportWording: Sendable {
     var actionsAxis: String { say("Actions", "Actions") }
 
     var projectCoverage: String { say("Couverture des projets", "Project coverage") }
-    var gapsLead: String { say("Projets actifs sans ambassadeur sur la période :", "Active projects with no advocate in the period:") }
+    var gapsLead: String {
+        say("Projets actifs sans ambassadeur sur la période :", "Active projects with no advocate in the period:")
+    }
     var noGap: String { say("Chaque projet actif a au moins un ambassadeur.", "Every active project has at least one advocate.") }
     var noAdvocate: String { say("aucun ambassadeur", "no advocate") }
     func coverage(actions: Int, advocates: Int, engagement: String) -> String {
-        say("\(count(actions, "action", "actions")) · \(count(advocates, "ambassadeur", "ambassadeurs")) · engagement \(engagement)",
+        say(
+            "\(count(actions, "action", "actions")) · \(count(advocates, "ambassadeur", "ambassadeurs")) · engagement \(engagement)",
             "\(count(actions, "action", "actions")) · \(count(advocates, "advocate", "advocates")) · engagement \(engagement)")
     }
     var noProject: String { say("Aucun projet actif.", "No active project.") }
@@ -231,7 +245,8 @@ struct ReportWording: Sendable {
     var fastRisers: String { say("Progressions les plus fortes", "Fast risers") }
     var gainAxis: String { say("Gain de score", "Score gain") }
     func risersLead(_ comparison: String) -> String {
-        say("Plus fortes hausses de score (référence : \(comparison)) : des talents à encourager ou des scores à vérifier.",
+        say(
+            "Plus fortes hausses de score (référence : \(comparison)) : des talents à encourager ou des scores à vérifier.",
             "Largest score gains (against \(comparison)): talents to encourage, or scores to check.")
     }
     var noRiser: String { say("Aucun score en hausse.", "No score rose.") }
@@ -239,7 +254,8 @@ struct ReportWording: Sendable {
 
     var authenticityFlags: String { say("Signaux d'authenticité", "Authenticity flags") }
     var flagsLead: String {
-        say("Ce qui rend une audience ou une activité douteuse, et ce que cela retire du score.",
+        say(
+            "Ce qui rend une audience ou une activité douteuse, et ce que cela retire du score.",
             "What makes an audience or activity look less than genuine, and what it takes from the score.")
     }
     var noFlag: String { say("Aucun signal sur la période.", "No flag in this period.") }
@@ -257,20 +273,25 @@ struct ReportWording: Sendable {
 
     var rewardProposals: String { say("Propositions de récompenses", "Reward proposals") }
     var amountAxis: String { say("Montant", "Amount") }
-    func proposalsTotal(_ n: Int, _ money: String) -> String { "\(money) · \(count(n, say("proposition", "proposal"), say("propositions", "proposals")))" }
+    func proposalsTotal(_ n: Int, _ money: String) -> String {
+        "\(money) · \(count(n, say("proposition", "proposal"), say("propositions", "proposals")))"
+    }
 
     /// "S3", "W3": a week of the period on the chart's axis.
     func week(_ number: Int) -> String { say("S\(number)", "W\(number)") }
     var weekAxis: String {
-        say("Semaine depuis le début de chaque période (semaines complètes de 7 jours)",
+        say(
+            "Semaine depuis le début de chaque période (semaines complètes de 7 jours)",
             "Week since the start of each period (whole weeks of 7 days)")
     }
 
     var noAction: String { say("Aucune action sur la période : rien à classer.", "No action in this period: nothing to rank.") }
     var gapsShort: String { say("Projets sans ambassadeur", "Projects with no advocate") }
     var footer: String {
-        say("Établi par advocacy à partir de la base du programme. « advocacy explain EMAIL » détaille chaque point d'un score.",
-            "Written by advocacy from the programme's database. 'advocacy explain EMAIL' shows where every point of a score comes from.")
+        say(
+            "Établi par advocacy à partir de la base du programme. « advocacy explain EMAIL » détaille chaque point d'un score.",
+            "Written by advocacy from the programme's database. 'advocacy explain EMAIL' shows where every point of a score comes from."
+        )
     }
 }
 

@@ -11,12 +11,16 @@ extension ProgrammeReport {
     public func text() -> String {
         var lines = [title, periodLine + " · " + words.comparedWith(comparisonName), provenance, ""]
         lines.append(words.atAGlance)
-        for highlight in highlights { lines.append(contentsOf: Self.wrap(highlight, width: Self.textWidth, indent: "  - ", continuation: "    ")) }
+        for highlight in highlights {
+            lines.append(contentsOf: Self.wrap(highlight, width: Self.textWidth, indent: "  - ", continuation: "    "))
+        }
         lines.append("")
-        lines.append(contentsOf: keyFigureRows().map { row in
-            // A figure with nothing to compare (the budget) may use both columns.
-            Self.cell(row.label, 32) + "  " + (row.before.isEmpty ? Self.cell(row.now, 66) : Self.cell(row.now, 24) + "  " + Self.cell(row.before, 40))
-        })
+        lines.append(
+            contentsOf: keyFigureRows().map { row in
+                // A figure with nothing to compare (the budget) may use both columns.
+                Self.cell(row.label, 32) + "  "
+                    + (row.before.isEmpty ? Self.cell(row.now, 66) : Self.cell(row.now, 24) + "  " + Self.cell(row.before, 40))
+            })
         lines.append("")
         lines.append(words.topScoresTitle(Self.shortTopCount))
         if current.people.isEmpty {
@@ -24,9 +28,11 @@ extension ProgrammeReport {
         } else {
             lines.append(topRow(words.rank, words.name, words.team, words.tierHeader, words.score, words.actionsHeader))
             for person in top(Self.shortTopCount) {
-                lines.append(topRow(
-                    String(person.rank), person.person.name, person.person.team ?? "", words.tier(person.tier), score(person.score),
-                    language.integer(person.actions)))
+                lines.append(
+                    topRow(
+                        String(person.rank), person.person.name, person.person.team ?? "", words.tier(person.tier),
+                        score(person.score),
+                        language.integer(person.actions)))
             }
         }
         lines.append("")
@@ -54,10 +60,18 @@ extension ProgrammeReport {
         var rows: [(String, String, String)] = [
             (words.keyFigures, currentName, comparisonName),
             (words.activeAdvocates, advocatesFigure(current), advocatesFigure(comparison)),
-            (words.actions, language.integer(current.activity.actions),
-             compared(early: language.integer(comparison.activity.earlyActions), whole: language.integer(comparison.activity.actions))),
-            (words.totalEngagement, language.number(current.activity.engagement),
-             compared(early: language.number(comparison.activity.earlyEngagement), whole: language.number(comparison.activity.engagement))),
+            (
+                words.actions, language.integer(current.activity.actions),
+                compared(
+                    early: language.integer(comparison.activity.earlyActions),
+                    whole: language.integer(comparison.activity.actions))
+            ),
+            (
+                words.totalEngagement, language.number(current.activity.engagement),
+                compared(
+                    early: language.number(comparison.activity.earlyEngagement),
+                    whole: language.number(comparison.activity.engagement))
+            ),
             (words.medianRates, ratedTiers.isEmpty ? words.noRate : "", ratedTiers.isEmpty ? words.noRate : ""),
         ]
         for tier in ratedTiers {
@@ -81,8 +95,11 @@ extension ProgrammeReport {
         return self.money(budget) + " · " + use
     }
 
-    private func topRow(_ rank: String, _ name: String, _ team: String, _ tier: String, _ score: String, _ actions: String) -> String {
-        Self.cell(rank, 4, right: true) + "  " + Self.cell(name, 32) + "  " + Self.cell(team, 22) + "  " + Self.cell(tier, 13) + "  "
+    private func topRow(_ rank: String, _ name: String, _ team: String, _ tier: String, _ score: String, _ actions: String)
+        -> String
+    {
+        Self.cell(rank, 4, right: true) + "  " + Self.cell(name, 32) + "  " + Self.cell(team, 22) + "  " + Self.cell(tier, 13)
+            + "  "
             + Self.cell(score, 6, right: true) + "  " + Self.cell(actions, 7, right: true)
     }
 

@@ -181,7 +181,8 @@ extension AdvocacyStore {
     /// with their old contents; then `afterCommit` on the same connection,
     /// outside the transaction (to checkpoint or rebuild the file).
     func secureAdminWrite(
-        by actorEmail: EmailAddress, to operation: String, _ body: (Database) throws -> Void, afterCommit: (Database) throws -> Void
+        by actorEmail: EmailAddress, to operation: String, _ body: (Database) throws -> Void,
+        afterCommit: (Database) throws -> Void
     ) throws {
         do {
             try writer.writeWithoutTransaction { db in
@@ -201,7 +202,6 @@ extension AdvocacyStore {
         }
     }
 }
-
 
 extension AdvocacyStore {
     /// A connection to `path` with advocacy's settings (the audit function

@@ -65,7 +65,8 @@ struct ActionImporter: RowImporter {
     }
 
     init(
-        _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?, draft: @escaping (ImportRecord) throws -> ActionDraft
+        _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?,
+        draft: @escaping (ImportRecord) throws -> ActionDraft
     ) throws {
         self.store = store
         self.actor = actor
@@ -73,10 +74,14 @@ struct ActionImporter: RowImporter {
         created = AdvocacyStore.timestamp(store.now())
         consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, kind, employeeId, scope FROM channel WHERE url = ?", arguments: [channel.string])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, kind, employeeId, scope FROM channel WHERE url = ?", arguments: [channel.string])
             else { throw StoreError.unknownChannel(channel) }
-            fixedChannel = (AdvocacyStore.AuthorChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"])), row["employeeId"])
+            fixedChannel = (
+                AdvocacyStore.AuthorChannel(id: row["id"], url: channel, kind: try AdvocacyStore.decode(row["kind"])),
+                row["employeeId"]
+            )
             fixedScope = try AdvocacyStore.decode(row["scope"])
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, code, strategicWeight FROM project") {
@@ -89,7 +94,9 @@ struct ActionImporter: RowImporter {
                 WHERE (urlHash = ?1 AND url = ?2) OR (urlHash = ?3 AND url = ?4) LIMIT 1
                 """)
         latestMetrics = try db.makeStatement(
-            sql: "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1")
+            sql:
+                "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1"
+        )
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
         rows = try ActionRowWriter(db)
@@ -100,7 +107,8 @@ struct ActionImporter: RowImporter {
         try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "import actions for others")
         let authorID = try author(db, draft.author)
         if let fixedChannel, fixedChannel.ownerID != authorID {
-            throw StoreError.channelOwnedByOther(fixedChannel.channel.url, owner: try owner(db, fixedChannel.ownerID), author: draft.author)
+            throw StoreError.channelOwnedByOther(
+                fixedChannel.channel.url, owner: try owner(db, fixedChannel.ownerID), author: draft.author)
         }
         let tags = try draft.projects.map { code in
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
@@ -112,7 +120,8 @@ struct ActionImporter: RowImporter {
         }
         let existing = try findAction.first { row in
             StoredAction(
-                id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "", publishedOn: row.text(4) ?? "",
+                id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "",
+                publishedOn: row.text(4) ?? "",
                 effortHours: row.double(5))
         }
         if let existing { return try update(existing, with: draft, tags: tags, authorID: authorID, db) }
@@ -135,9 +144,11 @@ struct ActionImporter: RowImporter {
         let metrics = draft.metrics.map { $0.applied(to: nil) }
         if let metrics { try rows.recordMetrics(metrics, of: actionID, on: draft.metricsDate) }
         try rows.writeFact(
-            employeeID: authorID, date: draft.date, actionID: actionID, channelID: channel.id, channelKind: channel.kind, kind: kind,
+            employeeID: authorID, date: draft.date, actionID: actionID, channelID: channel.id, channelKind: channel.kind,
+            kind: kind,
             effortHours: draft.effortHours, fingerprint: fingerprint, metrics: metrics,
-            followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)), weight: tags.map(\.weight).max())
+            followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)),
+            weight: tags.map(\.weight).max())
         return .inserted
     }
 
@@ -171,7 +182,8 @@ struct ActionImporter: RowImporter {
         let newTags = Set(tags.map(\.id))
         let retag =
             try !draft.projects.isEmpty
-            && newTags != Set(Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
+            && newTags
+                != Set(Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
 
         var snapshot: Metrics?
         if let update = draft.metrics {
@@ -179,17 +191,22 @@ struct ActionImporter: RowImporter {
             let latestFigures = latest.map(AdvocacyStore.metrics(from:))
             let figures = update.applied(to: latestFigures)
             if figures != latestFigures {
-                if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text), draft.metricsDate < latestDate {
+                if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text),
+                    draft.metricsDate < latestDate
+                {
                     throw StoreError.metricsBeforeLatest(date: draft.metricsDate, latest: latestDate)
                 }
-                if draft.metricsDate < draft.date { throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date) }
+                if draft.metricsDate < draft.date {
+                    throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
+                }
                 snapshot = figures
             }
         }
         guard !assignments.isEmpty || retag || snapshot != nil else { return .unchanged }
         // Last of the checks: a row that changes nothing is never refused for consent.
         try consent.check(
-            db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, actionID: actionID), source: .ownAction)
+            db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, actionID: actionID),
+            source: .ownAction)
 
         if !assignments.isEmpty {
             _ = arguments.append(contentsOf: [actionID])
@@ -210,7 +227,9 @@ struct ActionImporter: RowImporter {
         if let known = authors[email] {
             author = known
         } else {
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, isActive FROM employee WHERE email = ?", arguments: [email.value]) else {
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT id, isActive FROM employee WHERE email = ?", arguments: [email.value])
+            else {
                 throw StoreError.unknownEmployee(email)
             }
             author = Author(id: row["id"], isActive: row["isActive"])
@@ -221,7 +240,8 @@ struct ActionImporter: RowImporter {
     }
 
     private func owner(_ db: Database, _ employeeID: Int64) throws -> EmailAddress {
-        EmailAddress(alreadyValid: try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [employeeID]) ?? "?")
+        EmailAddress(
+            alreadyValid: try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [employeeID]) ?? "?")
     }
 
     /// The channel a new action goes to: the feed's, or the one ``ChannelChoice``
@@ -235,7 +255,8 @@ struct ActionImporter: RowImporter {
 
     /// The channel a new action would go to, and its scope, without creating it.
     private static func plannedChannel(
-        for draft: ActionDraft, authorID: Int64, fixed: (url: CanonicalURL, scope: ChannelScope)?, known: [AdvocacyStore.AuthorChannel]?,
+        for draft: ActionDraft, authorID: Int64, fixed: (url: CanonicalURL, scope: ChannelScope)?,
+        known: [AdvocacyStore.AuthorChannel]?,
         _ db: Database
     ) throws -> (url: CanonicalURL, scope: ChannelScope)? {
         if let fixed { return fixed }

@@ -31,7 +31,8 @@ struct EmployeeImporter: RowImporter {
         let row = try EmployeeImportRow(record, in: columns)
         guard let stored = try AdvocacyStore.fetchEmployee(db, row.email) else {
             guard let name = row.name else { throw CoreError.emptyCell(column: EmployeeImportRow.name.name) }
-            try store.insertEmployee(db, try NewEmployee(email: row.email, name: name, team: row.team, role: row.role ?? .staff, hrID: row.hrID))
+            try store.insertEmployee(
+                db, try NewEmployee(email: row.email, name: name, team: row.team, role: row.role ?? .staff, hrID: row.hrID))
             if let consent = row.consent { try recordConsent(consent, for: try AdvocacyStore.employeeID(db, row.email), db) }
             return .inserted
         }
@@ -75,7 +76,8 @@ struct EmployeeImporter: RowImporter {
     }
 
     private func recordConsent(_ granted: Bool, for employeeID: Int64, _ db: Database) throws {
-        try AdvocacyStore.insertConsent(db, employeeID: employeeID, granted: granted, source: .roster, recordedBy: recordedBy, at: recordedAt)
+        try AdvocacyStore.insertConsent(
+            db, employeeID: employeeID, granted: granted, source: .roster, recordedBy: recordedBy, at: recordedAt)
     }
 
     func finish(_ db: Database) throws {}

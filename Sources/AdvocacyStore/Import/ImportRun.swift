@@ -62,7 +62,10 @@ extension AdvocacyStore {
                 try bulk(db, entity: bulkEntity, applyRows) { _ in
                     summary.inserted + summary.updated == 0
                         ? nil
-                        : ["inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged, "rejected": summary.rejected]
+                        : [
+                            "inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged,
+                            "rejected": summary.rejected,
+                        ]
                 }
             }
             summary.written = mode == .skipInvalid || (mode == .allOrNothing && summary.rejected == 0)
@@ -111,7 +114,8 @@ struct SuspendedTriggers {
             try db.execute(sql: "DELETE FROM temp.importTouched")
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched (actionId) VALUES (?)")
             for id in actions { try insert.execute(arguments: [id]) }
-            let byChannel = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.importTouched SELECT actionId FROM actionFact WHERE channelId = ?")
+            let byChannel = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO temp.importTouched SELECT actionId FROM actionFact WHERE channelId = ?")
             for id in channels { try byChannel.execute(arguments: [id]) }
             try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (SELECT actionId FROM temp.importTouched)")
             try db.execute(sql: Migrations.factInsert(where: "a.id IN (SELECT actionId FROM temp.importTouched)"))

@@ -67,15 +67,21 @@ extension AdvocacyStore {
     /// which bulk loads set aside while they check the same themselves: this
     /// is the backstop that would show a load, or a hand edit, that did not.
     static func addressProblems(_ db: Database, _ problems: inout CheckProblems) throws {
-        let guards = try Set(String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('action_url_insert', 'action_url_update')"))
+        let guards = try Set(
+            String.fetchAll(
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ('action_url_insert', 'action_url_update')"
+            ))
         for name in ["action_url_insert", "action_url_update"] where !guards.contains(name) {
             problems.add("the trigger \(name) is missing: a second action could be logged at an address")
         }
         let wrong = try Row.fetchCursor(
             db, sql: "SELECT id, url, urlHash FROM action WHERE urlHash IS NOT advocacy_url_hash(url) ORDER BY id")
         while let row = try wrong.next() {
-            problems.add("action \(row["id"] as Int64) (\(row["url"] as String)): its stored hash \(row["urlHash"] as Int64) is not its address's")
+            problems.add(
+                "action \(row["id"] as Int64) (\(row["url"] as String)): its stored hash \(row["urlHash"] as Int64) is not its address's"
+            )
         }
         let repeated = try Row.fetchCursor(
             db,

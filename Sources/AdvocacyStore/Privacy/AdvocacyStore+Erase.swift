@@ -174,14 +174,19 @@ extension AdvocacyStore {
                     }
                 }
             }
-            try rewrite("employee", [(id, [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])])
-            try rewrite("channel", allChannels.map { ($0, [("$.url", pseudonym.channelURL(id: $0).string), ("$.feedUrl", nil)]) })
+            try rewrite(
+                "employee", [(id, [("$.email", pseudonym.email.value), ("$.fullName", pseudonym.name), ("$.hrId", nil)])])
+            try rewrite(
+                "channel", allChannels.map { ($0, [("$.url", pseudonym.channelURL(id: $0).string), ("$.feedUrl", nil)]) })
             // The address's hash too: anyone could hash a guessed address and find it.
             try rewrite(
                 "action",
                 allActions.map { actionID in
                     let url = pseudonym.actionURL(id: actionID).string
-                    return (actionID, [("$.url", url), ("$.urlHash", AddressHash.of(url)), ("$.title", pseudonym.actionTitle(id: actionID))])
+                    return (
+                        actionID,
+                        [("$.url", url), ("$.urlHash", AddressHash.of(url)), ("$.title", pseudonym.actionTitle(id: actionID))]
+                    )
                 })
             for json in ["before", "after"] {
                 try db.execute(

@@ -74,7 +74,8 @@ extension AdvocacyStore {
                 let triggers = try SuspendedTriggers(db, on: ["action", "metricsSnapshot", "actionProject", "followerSnapshot"])
                 let channels = Set(
                     try Int64.fetchAll(
-                        db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))", arguments: arguments))
+                        db, sql: "SELECT DISTINCT channelId FROM followerSnapshot WHERE id IN (\(oldCounts))",
+                        arguments: arguments))
                 try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (\(oldActions))", arguments: arguments)
                 try db.execute(sql: "DELETE FROM metricsSnapshot WHERE actionId IN (\(oldActions))", arguments: arguments)
                 try db.execute(sql: "DELETE FROM actionProject WHERE actionId IN (\(oldActions))", arguments: arguments)

@@ -50,7 +50,8 @@ struct ConsentGate {
 
     /// Records the consent a person gave by tracking themself.
     mutating func record(_ db: Database, personID: Int64, source: ConsentSource) throws {
-        try AdvocacyStore.insertConsent(db, employeeID: personID, granted: true, source: source, recordedBy: actorID, at: recordedAt)
+        try AdvocacyStore.insertConsent(
+            db, employeeID: personID, granted: true, source: source, recordedBy: actorID, at: recordedAt)
         states[personID] = (.granted, String(recordedAt.prefix(10)))
     }
 

@@ -11,16 +11,21 @@ extension AdvocacyStore {
             try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
             let authorID = try Self.requireActiveEmployeeID(db, draft.author)
             if let row = try Row.fetchOne(
-                db, sql: "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
+                db,
+                sql:
+                    "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
                 arguments: [draft.url.string, draft.url.otherScheme])
             {
-                throw StoreError.duplicateAction(CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
+                throw StoreError.duplicateAction(
+                    CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
             }
             let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
             let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
             // After the channel is chosen (it may be new): a refusal rolls the whole write back.
             var consent = try ConsentGate(db, actor: actor, now: now())
-            try consent.check(db, person: draft.author, personID: authorID, channel: try Self.scopedChannel(db, id: channelID), source: .ownAction)
+            try consent.check(
+                db, person: draft.author, personID: authorID, channel: try Self.scopedChannel(db, id: channelID),
+                source: .ownAction)
             let kind = draft.kind ?? channelKind.defaultActionKind
             try db.execute(
                 sql: """
@@ -28,12 +33,14 @@ extension AdvocacyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string), draft.date.description,
+                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string),
+                    draft.date.description,
                     draft.effortHours, draft.contentFingerprint, Self.timestamp(now()),
                 ])
             let actionID = db.lastInsertedRowID
             for projectID in projectIDs {
-                try db.execute(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
+                try db.execute(
+                    sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
             }
             if let metrics = draft.metrics {
                 try Self.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: draft.metricsDate)
@@ -58,7 +65,8 @@ extension AdvocacyStore {
     }
 
     static func authorChannels(_ db: Database, authorID: Int64) throws -> [AuthorChannel] {
-        try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID]).map {
+        try Row.fetchAll(db, sql: "SELECT id, url, kind FROM channel WHERE employeeId = ? ORDER BY id", arguments: [authorID]).map
+        {
             AuthorChannel(id: $0["id"], url: CanonicalURL(alreadyCanonical: $0["url"]), kind: try decode($0["kind"]))
         }
     }
@@ -67,7 +75,9 @@ extension AdvocacyStore {
     /// ``ChannelChoice`` names a new one, it is created (unless the address is
     /// someone else's channel) and added to `own`, so a caller that keeps
     /// `own` (an import) never reads them again.
-    func channel(for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], _ db: Database) throws -> AuthorChannel {
+    func channel(for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], _ db: Database) throws
+        -> AuthorChannel
+    {
         switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
         case .existing(let url):
             guard let channel = own.first(where: { $0.url == url }) else { throw StoreError.unknownChannel(url) }
@@ -89,12 +99,16 @@ extension AdvocacyStore {
     /// admin). Counters left out keep their latest value; a second snapshot
     /// the same day replaces the first.
     @discardableResult
-    public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress) throws -> Action {
+    public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
+        throws -> Action
+    {
         try write(as: actorEmail) { db, actor in
-            guard let row = try Row.fetchOne(
-                db,
-                sql: "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE \(AddressHash.matches("a"))",
-                arguments: [url.string])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE \(AddressHash.matches("a"))",
+                    arguments: [url.string])
             else { throw StoreError.unknownAction(url) }
             let author = EmailAddress(alreadyValid: row["email"])
             try AccessRules.requireSelfOrAdmin(actor, owner: author, to: "record metrics")
@@ -182,7 +196,8 @@ extension AdvocacyStore {
         """
 
     static func requireAction(_ db: Database, _ url: CanonicalURL) throws -> Action {
-        guard let row = try Row.fetchOne(db, sql: actionSelect + " WHERE " + AddressHash.matches("a"), arguments: [url.string]) else {
+        guard let row = try Row.fetchOne(db, sql: actionSelect + " WHERE " + AddressHash.matches("a"), arguments: [url.string])
+        else {
             throw StoreError.unknownAction(url)
         }
         return try action(from: row)
@@ -212,8 +227,10 @@ extension AdvocacyStore {
     static func action(from row: Row) throws -> Action {
         let codes = (row["projectCodes"] as String?)?.split(separator: "|").map { ProjectCode(alreadyValid: String($0)) } ?? []
         return Action(
-            url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), title: row["title"], date: try date(row["publishedOn"]),
-            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
+            url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), title: row["title"],
+            date: try date(row["publishedOn"]),
+            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"],
+            channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
             channelKind: try decode(row["channelKind"]), projects: codes.sorted(), effortHours: row["effortHours"],
             metrics: metrics(from: row), metricsDate: try (row["metricsDate"] as String?).map(date))
     }

@@ -14,7 +14,8 @@ public struct RewardItemChanges: Sendable {
     public var projects: [ProjectCode]?
 
     public init(
-        name: String? = nil, category: RewardCategory? = nil, costCents: Int? = nil, stock: Int?? = nil, maxPerPerson: Int?? = nil,
+        name: String? = nil, category: RewardCategory? = nil, costCents: Int? = nil, stock: Int?? = nil,
+        maxPerPerson: Int?? = nil,
         minTier: AudienceTier?? = nil, projects: [ProjectCode]? = nil
     ) {
         self.name = name
@@ -37,7 +38,9 @@ extension AdvocacyStore {
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
             try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
             let name = try TextField.required(item.name, field: "reward name", limit: 200)
-            if let row = try Row.fetchOne(db, sql: "SELECT retiredAt FROM rewardItem WHERE code = ?", arguments: [item.code.value]) {
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT retiredAt FROM rewardItem WHERE code = ?", arguments: [item.code.value])
+            {
                 throw StoreError.duplicateReward(item.code, retired: (row["retiredAt"] as String?) != nil)
             }
             try db.execute(
@@ -57,7 +60,9 @@ extension AdvocacyStore {
     /// Changes a catalogue item (hr or admin). Proposals already made keep
     /// the name and cost they were made with.
     @discardableResult
-    public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges, by actorEmail: EmailAddress) throws -> CatalogueEntry {
+    public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges, by actorEmail: EmailAddress) throws
+        -> CatalogueEntry
+    {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
             let current = try Self.catalogueEntry(db, code)
@@ -73,9 +78,11 @@ extension AdvocacyStore {
                 throw StoreError.stockBelowGiven(code, stock: stock, given: current.given)
             }
             try db.execute(
-                sql: "UPDATE rewardItem SET name = ?, category = ?, costCents = ?, stock = ?, maxPerPerson = ?, minTier = ? WHERE code = ?",
+                sql:
+                    "UPDATE rewardItem SET name = ?, category = ?, costCents = ?, stock = ?, maxPerPerson = ?, minTier = ? WHERE code = ?",
                 arguments: [
-                    item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue, code.value,
+                    item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue,
+                    code.value,
                 ])
             if let projects = changes.projects {
                 let itemID = try Self.rewardItemID(db, code)
@@ -96,10 +103,13 @@ extension AdvocacyStore {
             try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
             let itemID = try Self.rewardItemID(db, code)
             try db.execute(sql: "DELETE FROM rewardProposal WHERE itemId = ? AND status = 'proposed'", arguments: [itemID])
-            let referenced = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardProposal WHERE itemId = ?)", arguments: [itemID]) ?? false
+            let referenced =
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardProposal WHERE itemId = ?)", arguments: [itemID])
+                ?? false
             if referenced {
                 try db.execute(sql: "DELETE FROM rewardWish WHERE itemId = ?", arguments: [itemID])
-                try db.execute(sql: "UPDATE rewardItem SET retiredAt = ? WHERE id = ?", arguments: [Self.timestamp(now()), itemID])
+                try db.execute(
+                    sql: "UPDATE rewardItem SET retiredAt = ? WHERE id = ?", arguments: [Self.timestamp(now()), itemID])
             } else {
                 try db.execute(sql: "DELETE FROM rewardItem WHERE id = ?", arguments: [itemID])
             }
@@ -111,7 +121,9 @@ extension AdvocacyStore {
     public func rewardCatalogue(by actorEmail: EmailAddress) throws -> [CatalogueEntry] {
         try read { db in
             try AccessRules.requireActive(try Self.actor(db, actorEmail))
-            return try Self.catalogue(db, currency: try Self.currency(db)).sorted { ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code) }
+            return try Self.catalogue(db, currency: try Self.currency(db)).sorted {
+                ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code)
+            }
         }
     }
 
@@ -139,7 +151,8 @@ extension AdvocacyStore {
                 """,
             arguments: code.map { [$0.value] } ?? [])
         return try rows.map { row in
-            let projects = (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) }.sorted() ?? []
+            let projects =
+                (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) }.sorted() ?? []
             let item = RewardItem(
                 code: RewardCode(alreadyValid: row["code"]), name: row["name"], category: try decode(row["category"]),
                 costCents: row["costCents"], stock: row["stock"], maxPerPerson: row["maxPerPerson"],
@@ -150,7 +163,9 @@ extension AdvocacyStore {
 
     static func catalogueEntry(_ db: Database, _ code: RewardCode) throws -> CatalogueEntry {
         guard let entry = try catalogue(db, currency: try currency(db), code: code).first else {
-            let retired = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardItem WHERE code = ?)", arguments: [code.value]) ?? false
+            let retired =
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardItem WHERE code = ?)", arguments: [code.value])
+                ?? false
             throw retired ? StoreError.rewardRetired(code) : StoreError.unknownReward(code)
         }
         return entry
@@ -158,7 +173,8 @@ extension AdvocacyStore {
 
     /// The id of a current (not retired) item.
     static func rewardItemID(_ db: Database, _ code: RewardCode) throws -> Int64 {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, retiredAt FROM rewardItem WHERE code = ?", arguments: [code.value]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, retiredAt FROM rewardItem WHERE code = ?", arguments: [code.value])
+        else {
             throw StoreError.unknownReward(code)
         }
         if (row["retiredAt"] as String?) != nil { throw StoreError.rewardRetired(code) }
@@ -168,7 +184,8 @@ extension AdvocacyStore {
     static func saveItemProjects(_ db: Database, itemID: Int64, _ projects: [ProjectCode]) throws {
         for project in Set(projects) {
             try db.execute(
-                sql: "INSERT INTO rewardItemProject (itemId, projectId) VALUES (?, ?)", arguments: [itemID, try requireProjectID(db, project)])
+                sql: "INSERT INTO rewardItemProject (itemId, projectId) VALUES (?, ?)",
+                arguments: [itemID, try requireProjectID(db, project)])
         }
     }
 
@@ -185,7 +202,8 @@ extension AdvocacyStore {
             let committed = try Self.committedCents(db, period: period.description)
             if cents < committed {
                 throw StoreError.budgetBelowCommitted(
-                    period: period.description, amount: Money.text(cents, currency: currency), committed: Money.text(committed, currency: currency))
+                    period: period.description, amount: Money.text(cents, currency: currency),
+                    committed: Money.text(committed, currency: currency))
             }
             try db.execute(
                 sql: """
@@ -193,7 +211,8 @@ extension AdvocacyStore {
                     ON CONFLICT (period) DO UPDATE SET amountCents = excluded.amountCents, setBy = excluded.setBy, setAt = excluded.setAt
                     """,
                 arguments: [
-                    period.description, period.start.description, period.end.description, cents, try Self.employeeID(db, actorEmail),
+                    period.description, period.start.description, period.end.description, cents,
+                    try Self.employeeID(db, actorEmail),
                     Self.timestamp(now()),
                 ])
             return try Self.budgets(db, period: period, currency: currency)[0]
@@ -227,7 +246,8 @@ extension AdvocacyStore {
             arguments: period.map { [$0.description] } ?? [])
         return try rows.map { row in
             BudgetSummary(
-                period: row["period"], start: try date(row["periodStart"]), end: try date(row["periodEnd"]), amountCents: row["amountCents"],
+                period: row["period"], start: try date(row["periodStart"]), end: try date(row["periodEnd"]),
+                amountCents: row["amountCents"],
                 currency: currency, proposedCents: Int(row["proposed"] as Double), approvedCents: Int(row["approved"] as Double),
                 grantedCents: Int(row["granted"] as Double))
         }
@@ -240,17 +260,21 @@ extension AdvocacyStore {
     /// and wishing again for an item moves it. Returns the rank and the
     /// item replaced, if any.
     @discardableResult
-    public func addWish(_ code: RewardCode, rank: Int?, by actorEmail: EmailAddress) throws -> (rank: Int, replaced: RewardCode?) {
+    public func addWish(_ code: RewardCode, rank: Int?, by actorEmail: EmailAddress) throws -> (rank: Int, replaced: RewardCode?)
+    {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireActive(actor)
-            if let rank, !(1...3).contains(rank) { throw CoreError.unknownValue(String(rank), field: "wish rank", allowed: ["1", "2", "3"]) }
+            if let rank, !(1...3).contains(rank) {
+                throw CoreError.unknownValue(String(rank), field: "wish rank", allowed: ["1", "2", "3"])
+            }
             let employeeID = try Self.employeeID(db, actorEmail)
             let itemID = try Self.rewardItemID(db, code)
             try db.execute(sql: "DELETE FROM rewardWish WHERE employeeId = ? AND itemId = ?", arguments: [employeeID, itemID])
             let taken = try Int.fetchSet(db, sql: "SELECT rank FROM rewardWish WHERE employeeId = ?", arguments: [employeeID])
             guard let chosen = rank ?? (1...3).first(where: { !taken.contains($0) }) else { throw StoreError.wishesFull(code) }
             let replaced = try String.fetchOne(
-                db, sql: "SELECT i.code FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId WHERE w.employeeId = ? AND w.rank = ?",
+                db,
+                sql: "SELECT i.code FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId WHERE w.employeeId = ? AND w.rank = ?",
                 arguments: [employeeID, chosen])
             try db.execute(
                 sql: """
@@ -298,7 +322,8 @@ extension AdvocacyStore {
             return try rows.map { row in
                 WishEntry(
                     email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], rank: row["rank"],
-                    code: RewardCode(alreadyValid: row["code"]), rewardName: row["name"], category: try Self.decode(row["category"]),
+                    code: RewardCode(alreadyValid: row["code"]), rewardName: row["name"],
+                    category: try Self.decode(row["category"]),
                     costCents: row["costCents"])
             }
         }
@@ -319,7 +344,8 @@ extension AdvocacyStore {
                         clearedAt = excluded.clearedAt
                     """,
                 arguments: [
-                    try Self.employeeID(db, email), period.description, note, try Self.employeeID(db, actorEmail), Self.timestamp(now()),
+                    try Self.employeeID(db, email), period.description, note, try Self.employeeID(db, actorEmail),
+                    Self.timestamp(now()),
                 ])
         }
     }

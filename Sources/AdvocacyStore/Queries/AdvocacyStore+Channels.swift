@@ -25,20 +25,25 @@ extension AdvocacyStore {
         }
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [ownerID, new.kind.rawValue, new.url.string, new.feedURL?.string, new.scope.rawValue, Self.timestamp(now())])
+            arguments: [
+                ownerID, new.kind.rawValue, new.url.string, new.feedURL?.string, new.scope.rawValue, Self.timestamp(now()),
+            ])
         return db.lastInsertedRowID
     }
 
     /// Records a channel's audience on a day; a second count that day replaces the first.
     @discardableResult
-    public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws -> Channel {
+    public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws
+        -> Channel
+    {
         try Counts.check(count, name: "followers")
         return try write(as: actorEmail) { db, actor in
             let channel = try Self.requireChannel(db, url)
             try AccessRules.requireSelfOrAdmin(actor, owner: channel.email, to: "record followers")
             var consent = try ConsentGate(db, actor: actor, now: now())
             try consent.check(
-                db, person: channel.email, personID: try Self.employeeID(db, channel.email), channel: (channel.url, channel.scope),
+                db, person: channel.email, personID: try Self.employeeID(db, channel.email),
+                channel: (channel.url, channel.scope),
                 source: .ownChannel)
             try Self.upsertFollowers(db, channelID: try Self.channelID(db, url), count: count, on: date)
             return try Self.requireChannel(db, url)
@@ -110,7 +115,8 @@ extension AdvocacyStore {
     static func channel(from row: Row) throws -> Channel {
         Channel(
             url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), scope: try decode(row["scope"]),
-            feedURL: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)), email: EmailAddress(alreadyValid: row["email"]),
+            feedURL: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)),
+            email: EmailAddress(alreadyValid: row["email"]),
             followers: row["followers"], followersDate: try (row["followersDate"] as String?).map(date))
     }
 }

@@ -39,8 +39,14 @@ extension AdvocacyStore {
                 do { return try Self.resolve(db, email).author } catch StoreError.unknownActor { return nil }
             }
             summary = try audit.acting(as: author) {
-                try bulk(db, entity: "programme", { try load(db, dataset, replacing: replacing, by: actorEmail, withActions: withActions) }) { summary in
-                    ["employees": summary.employees, "channels": summary.channels, "projects": summary.projects, "actions": summary.actions]
+                try bulk(
+                    db, entity: "programme",
+                    { try load(db, dataset, replacing: replacing, by: actorEmail, withActions: withActions) }
+                ) { summary in
+                    [
+                        "employees": summary.employees, "channels": summary.channels, "projects": summary.projects,
+                        "actions": summary.actions,
+                    ]
                 }
             }
             return .commit
@@ -49,11 +55,13 @@ extension AdvocacyStore {
         return summary
     }
 
-    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool) throws
+    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool)
+        throws
         -> DemoLoadSummary
     {
         do {
-            let hasData = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
+            let hasData =
+                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
             if hasData {
                 guard replacing else { throw StoreError.notEmpty(path: path) }
                 guard let actorEmail else { throw StoreError.replaceNeedsAdmin(path: path) }
@@ -77,7 +85,8 @@ extension AdvocacyStore {
             }
             // The demo's fictional people all agreed to take part (docs/privacy.md).
             try db.execute(
-                sql: "INSERT INTO consent (employeeId, granted, source, recordedAt) SELECT id, 1, 'demo', ? FROM employee", arguments: [created])
+                sql: "INSERT INTO consent (employeeId, granted, source, recordedAt) SELECT id, 1, 'demo', ? FROM employee",
+                arguments: [created])
 
             let insertProject = try db.makeStatement(
                 sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)")
@@ -149,7 +158,9 @@ extension AdvocacyStore {
     /// Streams the actions in: one reused statement per table bound through
     /// the C API, and their `actionFact` rows written directly with the
     /// triggers set aside, as `import actions` does (``SuspendedTriggers``).
-    static func loadDemoActions(_ db: Database, _ dataset: DemoDataset, _ ids: DemoIDs, created: String) throws -> DemoActionsLoaded {
+    static func loadDemoActions(_ db: Database, _ dataset: DemoDataset, _ ids: DemoIDs, created: String) throws
+        -> DemoActionsLoaded
+    {
         let rows = try ActionRowWriter(db)
         let weights = Dictionary(uniqueKeysWithValues: dataset.projects.map { ($0.code, $0.weight) })
         var loaded = DemoActionsLoaded()
@@ -162,7 +173,8 @@ extension AdvocacyStore {
             let authorID = ids.employees[channel.owner] ?? 0
             let channelID = ids.channels[action.channelIndex]
             let actionID = try rows.insertAction(
-                db, employeeID: authorID, channelID: channelID, kind: action.kind, title: action.title, url: action.url, date: action.date,
+                db, employeeID: authorID, channelID: channelID, kind: action.kind, title: action.title, url: action.url,
+                date: action.date,
                 effortHours: action.effortHours, fingerprint: fingerprint, createdAt: created)
             for code in action.projects {
                 guard let projectID = ids.projects[code] else { throw StoreError.unknownProject(code) }
@@ -184,7 +196,8 @@ extension AdvocacyStore {
     }
 
     static func loadDemoRewards(
-        _ db: Database, _ rewards: DemoRewards, employeeIDs: [EmailAddress: Int64], projectIDs: [ProjectCode: Int64], created: String
+        _ db: Database, _ rewards: DemoRewards, employeeIDs: [EmailAddress: Int64], projectIDs: [ProjectCode: Int64],
+        created: String
     ) throws {
         var itemIDs: [RewardCode: Int64] = [:]
         for item in rewards.catalogue {
@@ -194,13 +207,15 @@ extension AdvocacyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    item.code.value, item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue,
+                    item.code.value, item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson,
+                    item.minTier?.rawValue,
                     created,
                 ])
             itemIDs[item.code] = db.lastInsertedRowID
             for project in item.projects {
                 try db.execute(
-                    sql: "INSERT INTO rewardItemProject (itemId, projectId) VALUES (?, ?)", arguments: [itemIDs[item.code], projectIDs[project]])
+                    sql: "INSERT INTO rewardItemProject (itemId, projectId) VALUES (?, ?)",
+                    arguments: [itemIDs[item.code], projectIDs[project]])
             }
         }
         let period = rewards.budgetPeriod

@@ -22,11 +22,14 @@ extension AdvocacyStore {
         return try write { db in
             let existing = try Self.fetchEmployee(db, admin.email)
             if let existing, existing.role == .admin { return .adminAlreadyPresent(existing) }
-            if let other = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1") {
+            if let other = try String.fetchOne(
+                db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1")
+            {
                 throw StoreError.adminAlreadyExists(existing: EmailAddress(alreadyValid: other))
             }
             if existing != nil {
-                try db.execute(sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
+                try db.execute(
+                    sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
             } else {
                 try insertEmployee(db, admin)
             }
@@ -54,7 +57,8 @@ extension AdvocacyStore {
 
     /// Changes an employee's details (admin only). Keeps at least one active admin.
     @discardableResult
-    public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee {
+    public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee
+    {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireAdmin(actor, to: "change employees")
             var employee = try Self.requireEmployee(db, email)
@@ -110,7 +114,8 @@ extension AdvocacyStore {
             // actionFact's key starts with the person: no scan of every action.
             let activity = try Row.fetchOne(
                 db,
-                sql: "SELECT COUNT(*) AS actions, MAX(f.day) AS lastDay FROM actionFact f JOIN employee e ON e.id = f.employeeId WHERE e.email = ?",
+                sql:
+                    "SELECT COUNT(*) AS actions, MAX(f.day) AS lastDay FROM actionFact f JOIN employee e ON e.id = f.employeeId WHERE e.email = ?",
                 arguments: [email.value])
             return EmployeeProfile(
                 employee: employee, channels: channels, actions: activity?["actions"] ?? 0,
@@ -138,21 +143,26 @@ extension AdvocacyStore {
 
     /// Refuses a change that would leave the programme without an active admin.
     static func requireAnotherActiveAdmin(_ db: Database, besides email: EmailAddress) throws {
-        let others = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?", arguments: [email.value]) ?? 0
+        let others =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?",
+                arguments: [email.value]) ?? 0
         if others == 0 { throw StoreError.lastAdmin(email) }
     }
 
     static func requireFreeHRID(_ db: Database, _ hrID: String?, for email: EmailAddress) throws {
         guard let hrID else { return }
-        if let owner = try String.fetchOne(db, sql: "SELECT email FROM employee WHERE hrId = ? AND email <> ?", arguments: [hrID, email.value]) {
+        if let owner = try String.fetchOne(
+            db, sql: "SELECT email FROM employee WHERE hrId = ? AND email <> ?", arguments: [hrID, email.value])
+        {
             throw StoreError.duplicateHRID(hrID, owner: EmailAddress(alreadyValid: owner))
         }
     }
 
     static func employee(from row: Row) throws -> Employee {
         Employee(
-            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], team: row["team"], role: try decode(row["role"]),
+            email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], team: row["team"],
+            role: try decode(row["role"]),
             hrID: row["hrId"], isActive: row["isActive"], createdAt: date(fromTimestamp: row["createdAt"]))
     }
 }

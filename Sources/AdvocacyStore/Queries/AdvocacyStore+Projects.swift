@@ -20,7 +20,9 @@ extension AdvocacyStore {
 
     /// Changes a project (admin only).
     @discardableResult
-    public func updateProject(_ code: ProjectCode, _ changes: ProjectChanges, by actorEmail: EmailAddress) throws -> ProjectSummary {
+    public func updateProject(_ code: ProjectCode, _ changes: ProjectChanges, by actorEmail: EmailAddress) throws
+        -> ProjectSummary
+    {
         try write(as: actorEmail) { db, actor in
             try AccessRules.requireAdmin(actor, to: "change projects")
             return try Self.saveProject(db, try Self.requireProject(db, code).project.applying(changes))
@@ -87,7 +89,8 @@ extension AdvocacyStore {
 
     static func projectSummary(from row: Row) throws -> ProjectSummary {
         let project = Project(
-            code: ProjectCode(alreadyValid: row["code"]), name: row["name"], weight: row["strategicWeight"], status: try decode(row["status"]),
+            code: ProjectCode(alreadyValid: row["code"]), name: row["name"], weight: row["strategicWeight"],
+            status: try decode(row["status"]),
             start: try (row["startDate"] as String?).map(date), end: try (row["endDate"] as String?).map(date))
         return ProjectSummary(project: project, actions: row["actionCount"], advocates: row["advocateCount"])
     }

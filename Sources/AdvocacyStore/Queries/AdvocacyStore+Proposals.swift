@@ -30,7 +30,9 @@ extension AdvocacyStore {
     /// and budget (hr or admin), replacing the period's proposals that are
     /// still only proposed; approved, rejected and granted ones stay and
     /// count. A dry run computes the same and writes nothing.
-    public func proposeRewards(period: Period, today: LocalDate, dryRun: Bool = false, by actorEmail: EmailAddress) throws -> ProposalRun {
+    public func proposeRewards(period: Period, today: LocalDate, dryRun: Bool = false, by actorEmail: EmailAddress) throws
+        -> ProposalRun
+    {
         let window = try Scoring.window(of: period, today: today)
         if dryRun {
             return try read { db in
@@ -49,9 +51,13 @@ extension AdvocacyStore {
                     INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
                     VALUES (?, 'propose', ?, ?, '{}', ?, ?, ?)
                     """,
-                arguments: [run.policyVersion, window.lowerBound.description, window.upperBound.description, run.rankedPeople, actorID, stamp])
+                arguments: [
+                    run.policyVersion, window.lowerBound.description, window.upperBound.description, run.rankedPeople, actorID,
+                    stamp,
+                ])
             let scoreRunID = db.lastInsertedRowID
-            try db.execute(sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
+            try db.execute(
+                sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
             run.replaced = db.changesCount
 
             let insert = try db.makeStatement(
@@ -63,10 +69,12 @@ extension AdvocacyStore {
                     FROM employee e, rewardItem i WHERE e.email = ? AND i.code = ?
                     """)
             for proposal in run.allocation.proposals {
-                let score = run.people[proposal.email]!
+                // Every person proposed a reward has a score; a missing one would break the NOT NULL constraints.
+                let score = run.people[proposal.email]
                 try insert.execute(arguments: [
-                    period.description, period.start.description, period.end.description, run.currency, score.rank, score.score,
-                    score.tier.rawValue, proposal.entitlementCents, proposal.reason.label, proposal.fromLeftover, proposal.rationale, scoreRunID,
+                    period.description, period.start.description, period.end.description, run.currency, score?.rank, score?.score,
+                    score?.tier.rawValue, proposal.entitlementCents, proposal.reason.label, proposal.fromLeftover,
+                    proposal.rationale, scoreRunID,
                     run.policyVersion, actorID, stamp, proposal.email.value, proposal.item.code.value,
                 ])
                 run.proposalIDs.append(db.lastInsertedRowID)
@@ -110,7 +118,9 @@ extension AdvocacyStore {
     }
 
     static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
-        guard let budget = try Int.fetchOne(db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
+        guard
+            let budget = try Int.fetchOne(
+                db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
         else { throw StoreError.noBudget(period: period.description) }
         let (version, policy) = try currentPolicy(db)
         // What each person did and worked on, for matching items and for the
@@ -129,16 +139,18 @@ extension AdvocacyStore {
         // Tallies by person are arrays at the person's id, as the hours are below.
         let employeeSlots = Int(people.keys.max() ?? 0) + 1
         var kindCounts = Array(repeating: [Int](), count: employeeSlots)
-        let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) { employee, facts in
+        let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) {
+            employee, facts in
             if kindCounts[Int(employee)].isEmpty { kindCounts[Int(employee)] = Array(repeating: 0, count: kindEffort.count) }
             kindCounts[Int(employee)][facts.kind.index] += 1
             let hours = facts.effortHours ?? kindEffort[facts.kind.index]
             if hours != 0 { worked.record(facts.id, by: employee, hours: hours) }
         }
         let ranked = Ranking.rank(scored)
-        let projectCodes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
-            (row: Row) in (row[0] as Int64, ProjectCode(alreadyValid: row[1]))
-        })
+        let projectCodes = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, code FROM project").map {
+                (row: Row) in (row[0] as Int64, ProjectCode(alreadyValid: row[1]))
+            })
         // Summed by project id in a short list per person (most work on a
         // few projects), at the person's id, and named once per person:
         // hashing the code of each of a million tags, or even the pair of
@@ -159,15 +171,18 @@ extension AdvocacyStore {
                 }
             }
         }
-        let cleared = try Set(String.fetchAll(
-            db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
-            arguments: [period.description]).map { EmailAddress(alreadyValid: $0) })
+        let cleared = try Set(
+            String.fetchAll(
+                db, sql: "SELECT e.email FROM rewardClearance c JOIN employee e ON e.id = c.employeeId WHERE c.period = ?",
+                arguments: [period.description]
+            ).map { EmailAddress(alreadyValid: $0) })
         let ids = Dictionary(uniqueKeysWithValues: people.map { id, person in (person.email, id) })
         let candidates = ranked.map { score in
             let email = score.person.email
             let slot = Int(ids[email] ?? 0)
             // Every tag names a project (a foreign key that restricts deletion).
-            let hours = Dictionary(uniqueKeysWithValues: hoursByID[slot].compactMap { sum in projectCodes[sum.project].map { ($0, sum.hours) } })
+            let hours = Dictionary(
+                uniqueKeysWithValues: hoursByID[slot].compactMap { sum in projectCodes[sum.project].map { ($0, sum.hours) } })
             let kinds = Dictionary(uniqueKeysWithValues: zip(ActionKind.allCases, kindCounts[slot]).filter { $0.1 > 0 })
             return RewardCandidate(score: score, hoursByProject: hours, actionsByKind: kinds, cleared: cleared.contains(email))
         }
@@ -203,13 +218,16 @@ extension AdvocacyStore {
                 rejected.insert(.init(email: email, code: code))
                 continue
             }
-            kept.append(KeptReward(
-                email: email, code: code, category: try decode(row["category"]), costCents: row["costCents"], inPeriod: inPeriod,
-                inYear: try date(row["periodEnd"]).year == year))
+            kept.append(
+                KeptReward(
+                    email: email, code: code, category: try decode(row["category"]), costCents: row["costCents"],
+                    inPeriod: inPeriod,
+                    inYear: try date(row["periodEnd"]).year == year))
         }
 
         let input = AllocationInput(
-            policy: policy.rewards, budgetCents: budget, candidates: candidates, catalogue: try catalogue(db, currency: policy.rewards.currency).map(\.item),
+            policy: policy.rewards, budgetCents: budget, candidates: candidates,
+            catalogue: try catalogue(db, currency: policy.rewards.currency).map(\.item),
             wishes: wishes, kept: kept, rejected: rejected)
         let allocation = RewardAllocation.allocate(input)
         // Only the people proposed something: a copy of every one of 50,000 scores was a twentieth of proposing.
@@ -217,7 +235,9 @@ extension AdvocacyStore {
         return ProposalRun(
             period: period, window: window, policyVersion: version, currency: policy.rewards.currency,
             maxShareCents: policy.rewards.maxShareCents(of: budget), allocation: allocation,
-            people: Dictionary(ranked.lazy.filter { proposed.contains($0.person.email) }.map { ($0.person.email, $0) }, uniquingKeysWith: { a, _ in a }),
+            people: Dictionary(
+                ranked.lazy.filter { proposed.contains($0.person.email) }.map { ($0.person.email, $0) },
+                uniquingKeysWith: { a, _ in a }),
             rankedPeople: ranked.count, proposalIDs: [], replaced: 0, dryRun: true)
     }
 
@@ -236,7 +256,9 @@ extension AdvocacyStore {
     }
 
     /// The HR export of a period (hr or admin).
-    public func rewardExport(period: Period, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+    public func rewardExport(period: Period, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
+        -> [RewardProposalRecord]
+    {
         try read { db in
             try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .admin], to: "export rewards")
             return try Self.proposals(db, period: period, statuses: statuses, only: nil)
@@ -279,7 +301,8 @@ extension AdvocacyStore {
             return RewardProposalRecord(
                 id: row["id"], period: row["period"], hrId: row["hrId"], email: EmailAddress(alreadyValid: row["email"]),
                 name: row["fullName"], team: row["team"], rank: row["rank"], score: row["score"],
-                rewardCode: RewardCode(alreadyValid: row["rewardCode"]), rewardName: row["rewardName"], category: try decode(row["category"]),
+                rewardCode: RewardCode(alreadyValid: row["rewardCode"]), rewardName: row["rewardName"],
+                category: try decode(row["category"]),
                 costCents: row["costCents"], currency: row["currency"], status: status, reason: try reason(row["reason"]),
                 fromLeftover: row["fromLeftover"], rationale: row["rationale"],
                 approvedBy: approved ? (row["decidedByEmail"] as String?).map { EmailAddress(alreadyValid: $0) } : nil,
@@ -288,7 +311,9 @@ extension AdvocacyStore {
     }
 
     static func reason(_ label: String) throws -> ProposalReason {
-        guard let reason = ProposalReason(label: label) else { throw StoreError.constraintViolated("unexpected proposal reason '\(label)'") }
+        guard let reason = ProposalReason(label: label) else {
+            throw StoreError.constraintViolated("unexpected proposal reason '\(label)'")
+        }
         return reason
     }
 
@@ -298,8 +323,10 @@ extension AdvocacyStore {
     /// the period's budget and the yearly caps are checked again, since
     /// other periods may have been approved since the proposal was made.
     @discardableResult
-    public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) { db, id, policy in
+    public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord]
+    {
+        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) {
+            db, id, policy in
             try Self.checkApproval(db, id: id, policy: policy)
         }
     }
@@ -308,7 +335,9 @@ extension AdvocacyStore {
     @discardableResult
     public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
-        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) { _, _, _ in }
+        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) {
+            _, _, _ in
+        }
     }
 
     /// Marks approved rewards as granted (hr): handed over. A wish for the
@@ -317,7 +346,8 @@ extension AdvocacyStore {
     public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         try decide(ids, to: .granted, note: nil, roles: [.hr], operation: "grant rewards", by: actorEmail) { db, id, _ in
             try db.execute(
-                sql: "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
+                sql:
+                    "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
                 arguments: [id])
         }
     }
@@ -338,7 +368,8 @@ extension AdvocacyStore {
             let policy = try Self.currentPolicy(db).policy.rewards
             let note = try TextField.optional(note, field: "note", limit: Self.noteLimit)
             for id in ids {
-                guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id]) else {
+                guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id])
+                else {
                     throw StoreError.unknownProposal(id)
                 }
                 let current: RewardStatus = try Self.decode(stored)
@@ -351,7 +382,8 @@ extension AdvocacyStore {
                         arguments: [actorID, stamp, id])
                 } else {
                     try db.execute(
-                        sql: "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
+                        sql:
+                            "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
                         arguments: [status.rawValue, actorID, stamp, note, id])
                 }
                 // Checked after the update, so each approval counts the ones before it.
@@ -364,46 +396,60 @@ extension AdvocacyStore {
     /// What an approval must still respect: the item is in the catalogue,
     /// in stock, within the person's yearly limits and the period's budget.
     static func checkApproval(_ db: Database, id: Int64, policy: RewardPolicy) throws {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT r.employeeId, r.itemId, r.category, r.period, r.periodEnd, r.rewardCode, i.retiredAt, i.stock, i.maxPerPerson,
-                    (SELECT amountCents FROM rewardBudget WHERE period = r.period) AS budget
-                FROM rewardProposal r JOIN rewardItem i ON i.id = r.itemId WHERE r.id = ?
-                """, arguments: [id])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.employeeId, r.itemId, r.category, r.period, r.periodEnd, r.rewardCode, i.retiredAt, i.stock, i.maxPerPerson,
+                        (SELECT amountCents FROM rewardBudget WHERE period = r.period) AS budget
+                    FROM rewardProposal r JOIN rewardItem i ON i.id = r.itemId WHERE r.id = ?
+                    """, arguments: [id])
         else { throw StoreError.unknownProposal(id) }
         let code = RewardCode(alreadyValid: row["rewardCode"])
         let currency = policy.currency
-        if (row["retiredAt"] as String?) != nil { throw StoreError.approvalBlocked(id: id, reason: "\(code) was removed from the catalogue") }
-        let given = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND status IN ('approved', 'granted')",
-            arguments: [row["itemId"] as Int64]) ?? 0
+        if (row["retiredAt"] as String?) != nil {
+            throw StoreError.approvalBlocked(id: id, reason: "\(code) was removed from the catalogue")
+        }
+        let given =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND status IN ('approved', 'granted')",
+                arguments: [row["itemId"] as Int64]) ?? 0
         if let stock = row["stock"] as Int?, given > stock {
             throw StoreError.approvalBlocked(id: id, reason: "\(code) has no stock left (\(stock) approved or granted already)")
         }
         let year = String((row["periodEnd"] as String).prefix(4))
         let sameYear = "employeeId = ? AND substr(periodEnd, 1, 4) = ? AND status IN ('approved', 'granted')"
         if let most = row["maxPerPerson"] as Int? {
-            let count = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND \(sameYear)",
-                arguments: [row["itemId"] as Int64, row["employeeId"] as Int64, year]) ?? 0
-            if count > most { throw StoreError.approvalBlocked(id: id, reason: "\(code) is limited to \(most) per person a year") }
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM rewardProposal WHERE itemId = ? AND \(sameYear)",
+                    arguments: [row["itemId"] as Int64, row["employeeId"] as Int64, year]) ?? 0
+            if count > most {
+                throw StoreError.approvalBlocked(id: id, reason: "\(code) is limited to \(most) per person a year")
+            }
         }
         let category: RewardCategory = try decode(row["category"])
         if let cap = policy.yearlyCap(category) {
-            let spent = try Int.fetchOne(
-                db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE category = ? AND \(sameYear)",
-                arguments: [category.rawValue, row["employeeId"] as Int64, year]) ?? 0
+            let spent =
+                try Int.fetchOne(
+                    db, sql: "SELECT TOTAL(costCents) FROM rewardProposal WHERE category = ? AND \(sameYear)",
+                    arguments: [category.rawValue, row["employeeId"] as Int64, year]) ?? 0
             if spent > cap {
                 throw StoreError.approvalBlocked(
-                    id: id, reason: "it would bring this person's \(category.rawValue) rewards in \(year) to \(Money.text(spent, currency: currency)), above the yearly cap of \(Money.text(cap, currency: currency))")
+                    id: id,
+                    reason:
+                        "it would bring this person's \(category.rawValue) rewards in \(year) to \(Money.text(spent, currency: currency)), above the yearly cap of \(Money.text(cap, currency: currency))"
+                )
             }
         }
         let committed = try committedCents(db, period: row["period"])
         guard let budget = row["budget"] as Int? else { throw StoreError.noBudget(period: row["period"]) }
         if committed > budget {
             throw StoreError.approvalBlocked(
-                id: id, reason: "approvals in \(row["period"] as String) would reach \(Money.text(committed, currency: currency)), above its budget of \(Money.text(budget, currency: currency))")
+                id: id,
+                reason:
+                    "approvals in \(row["period"] as String) would reach \(Money.text(committed, currency: currency)), above its budget of \(Money.text(budget, currency: currency))"
+            )
         }
     }
 }

@@ -60,7 +60,9 @@ extension AdvocacyStore {
     /// `comparison` (cio, hr or admin). Everything comes from one read
     /// snapshot, so the figures agree with each other even while people
     /// log work.
-    public func review(period: Period, comparison: Period, today: LocalDate, by actorEmail: EmailAddress) throws -> ProgrammeReview {
+    public func review(period: Period, comparison: Period, today: LocalDate, by actorEmail: EmailAddress) throws
+        -> ProgrammeReview
+    {
         let window = try Scoring.window(of: period, today: today)
         let comparisonWindow = try Scoring.window(of: comparison, today: today)
         return try read { db in
@@ -70,9 +72,12 @@ extension AdvocacyStore {
             // One pass over the facts scores each period and tallies it; the
             // current period's actions are kept (as ids) for project coverage.
             var scored: [ScoredAction] = []
-            func review(_ period: Period, _ window: ClosedRange<LocalDate>, keep: Bool, stageDays: Int? = nil) throws -> PeriodReview {
+            func review(_ period: Period, _ window: ClosedRange<LocalDate>, keep: Bool, stageDays: Int? = nil) throws
+                -> PeriodReview
+            {
                 var activity = ActivityTally(policy: policy.scoring, window: window, stageDays: stageDays)
-                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) { employee, facts in
+                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) {
+                    employee, facts in
                     let engagement = activity.add(facts)
                     if keep { scored.append(ScoredAction(action: facts.id, employee: employee, engagement: engagement)) }
                 }
@@ -80,7 +85,8 @@ extension AdvocacyStore {
             }
             var current = try review(period, window, keep: true)
             // The comparison also counts its first days apart: the same stage as the current period so far.
-            var previous = try review(comparison, comparisonWindow, keep: false, stageDays: window.lowerBound.days(until: window.upperBound) + 1)
+            var previous = try review(
+                comparison, comparisonWindow, keep: false, stageDays: window.lowerBound.days(until: window.upperBound) + 1)
             // Both periods at once, so a hidden person has one placeholder and the risers still match.
             let masked = HiddenPeople.mask([current.people, previous.people], hidden: try Self.hiddenEmails(db), viewer: viewer)
             (current.people, previous.people) = (masked[0], masked[1])
@@ -104,7 +110,9 @@ extension AdvocacyStore {
 
     /// Each project's actions, advocates and engagement among `actions`, the
     /// period's: projects with actions, and active projects already started.
-    static func coverage(_ db: Database, of actions: [ScoredAction], in window: ClosedRange<LocalDate>) throws -> [ProjectCoverage] {
+    static func coverage(_ db: Database, of actions: [ScoredAction], in window: ClosedRange<LocalDate>) throws
+        -> [ProjectCoverage]
+    {
         var totals: [Int64: (actions: Int, advocates: Set<Int64>, engagement: Double)] = [:]
         try forEachProject(of: actions.sorted { $0.action < $1.action }, id: \.action, db) { action, project in
             // Modified in place: copying the tuple out would copy its set each time.
@@ -112,7 +120,8 @@ extension AdvocacyStore {
             totals[project, default: (0, [], 0)].advocates.insert(action.employee)
             totals[project, default: (0, [], 0)].engagement += action.engagement
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT id, code, name, strategicWeight, status, startDate, endDate FROM project ORDER BY code")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, code, name, strategicWeight, status, startDate, endDate FROM project ORDER BY code")
         return try rows.compactMap { row in
             let project = Project(
                 code: ProjectCode(alreadyValid: row["code"]), name: row["name"], weight: row["strategicWeight"],
@@ -120,7 +129,8 @@ extension AdvocacyStore {
                 end: try (row["endDate"] as String?).map(date))
             let total = totals[row["id"]]
             // Judged on the period's days: a project launched after it was nobody's gap then.
-            let running = project.status == .active && (project.start ?? .earliest) <= window.upperBound
+            let running =
+                project.status == .active && (project.start ?? .earliest) <= window.upperBound
                 && (project.end ?? .latest) >= window.lowerBound
             guard total != nil || running else { return nil }
             return ProjectCoverage(
@@ -159,7 +169,13 @@ extension AdvocacyStore {
                 """,
             arguments: [period.start.description, period.end.description])
         return try rows.map { row in
-            RewardTally(category: try decode(row["category"]), status: try decode(row["status"]), count: row["count"], costCents: row["cost"])
-        }.sorted { ($0.category, RewardStatus.allCases.firstIndex(of: $0.status) ?? 0) < ($1.category, RewardStatus.allCases.firstIndex(of: $1.status) ?? 0) }
+            RewardTally(
+                category: try decode(row["category"]), status: try decode(row["status"]), count: row["count"],
+                costCents: row["cost"])
+        }.sorted {
+            ($0.category, RewardStatus.allCases.firstIndex(of: $0.status) ?? 0) < (
+                $1.category, RewardStatus.allCases.firstIndex(of: $1.status) ?? 0
+            )
+        }
     }
 }

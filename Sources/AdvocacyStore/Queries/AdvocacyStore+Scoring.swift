@@ -58,14 +58,16 @@ extension AdvocacyStore {
     }
 
     static func currentPolicy(_ db: Database) throws -> (version: Int, policy: Policy) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM scoringPolicy ORDER BY version DESC LIMIT 1") else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM scoringPolicy ORDER BY version DESC LIMIT 1")
+        else {
             throw StoreError.constraintViolated("no scoring policy: the database was not created by advocacy")
         }
         let document: String = row["document"]
         do {
             return (row["version"], try Policy(document: try PolicyValue.parseJSON(document)))
         } catch {
-            throw StoreError.constraintViolated("the stored scoring policy version \(row["version"] as Int) cannot be read: \(error.localizedDescription)")
+            throw StoreError.constraintViolated(
+                "the stored scoring policy version \(row["version"] as Int) cannot be read: \(error.localizedDescription)")
         }
     }
 
@@ -107,12 +109,15 @@ extension AdvocacyStore {
             let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try Self.hiddenEmails(db), viewer: viewer)[0]
             return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
         }
-        try recordRun("rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actorEmail)
+        try recordRun(
+            "rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actorEmail)
         return result
     }
 
     /// A person's score action by action. Staff may explain only themselves.
-    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws -> Explanation {
+    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws
+        -> Explanation
+    {
         let window = try Scoring.window(of: period, today: today)
         let explanation = try read { db in
             try AccessRules.requireMayExplain(try Self.actor(db, actorEmail), person: email)
@@ -121,7 +126,9 @@ extension AdvocacyStore {
             let policy = whole.scoring
             let ranked = Ranking.rank(try Self.scores(db, policy: policy, window: window, filter: RankingFilter()))
             let score = ranked.first { $0.person.email == email }
-            let person = try Self.scoredPeople(db, id: employeeID)[employeeID]!
+            guard let person = try Self.scoredPeople(db, id: employeeID)[employeeID] else {
+                throw StoreError.unknownEmployee(email)
+            }
 
             // The same facts again with what a reader needs to recognise each action.
             let explainSQL = """
@@ -135,18 +142,21 @@ extension AdvocacyStore {
             var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
             var details: [Int64: (String, CanonicalURL, CanonicalURL, [ProjectCode])] = [:]
             let statement = try db.makeStatement(sql: explainSQL)
-            let rows = try Row.fetchCursor(statement, arguments: [employeeID, window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
+            let rows = try Row.fetchCursor(
+                statement, arguments: [employeeID, window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
             while let row = try rows.next() {
                 let facts = Self.facts(statement.sqliteStatement)
                 builder.add(facts)
-                let codes = (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) } ?? []
+                let codes =
+                    (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) } ?? []
                 details[facts.id] = (
                     row["title"], CanonicalURL(alreadyCanonical: row["url"]), CanonicalURL(alreadyCanonical: row["channelUrl"]),
                     codes.sorted { $0.value < $1.value }
                 )
             }
-            let actions = builder.finish(person: person, audience: nil).actions.map { action in
-                let (title, url, channel, projects) = details[action.facts.id]!
+            let actions = builder.finish(person: person, audience: nil).actions.compactMap { action -> ExplainedAction? in
+                // Every action scored was read with its details just above.
+                guard let (title, url, channel, projects) = details[action.facts.id] else { return nil }
                 return ExplainedAction(score: action, title: title, url: url, channel: channel, projects: projects)
             }
             return Explanation(
@@ -161,7 +171,8 @@ extension AdvocacyStore {
 
     /// Records that `actor` ran `command`, in its own short write.
     private func recordRun(
-        _ command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int, by actor: EmailAddress
+        _ command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int,
+        by actor: EmailAddress
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -202,7 +213,9 @@ extension AdvocacyStore {
             return sqlite3_value_type(value) == SQLITE_NULL ? nil : Int(sqlite3_value_int64(value))
         }
         let metrics = integer(6).map { reactions in
-            Metrics(impressions: integer(5), reactions: reactions, comments: integer(7) ?? 0, shares: integer(8) ?? 0, clicks: integer(9) ?? 0)
+            Metrics(
+                impressions: integer(5), reactions: reactions, comments: integer(7) ?? 0, shares: integer(8) ?? 0,
+                clicks: integer(9) ?? 0)
         }
         let kind = value(2)
         let effort = value(3)
@@ -275,10 +288,12 @@ extension AdvocacyStore {
         var current: Int64?
         func flush() {
             guard let id = current, let person = people[id] else { return }
-            results.append(builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
+            results.append(
+                builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
             builder = builder.next()
         }
-        try StatementStream.forEach(statement, decode: { (sqlite3_column_int64($0, 0), facts($0)) }) { (id: Int64, action: ActionFacts) in
+        try StatementStream.forEach(statement, decode: { (sqlite3_column_int64($0, 0), facts($0)) }) {
+            (id: Int64, action: ActionFacts) in
             if id != current {
                 flush()
                 current = id
@@ -341,7 +356,8 @@ extension AdvocacyStore {
     /// this one builds each channel's history. What needs the connection
     /// meanwhile waits for the end of the counts: the audience of a channel
     /// with no count in the span, and whether an action explains a jump.
-    static func followerReadings(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> FollowerReadings {
+    static func followerReadings(_ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>) throws -> FollowerReadings
+    {
         typealias Channel = (id: Int64, owner: Int64)
         var channels: [Channel] = []
         let channelRows = try Row.fetchCursor(db, sql: channelsSQL)
@@ -366,11 +382,14 @@ extension AdvocacyStore {
         }
         let counts = try db.makeStatement(sql: followerCountsSQL)
         counts.arguments = [window.lowerBound.adding(days: -policy.spikeWindowDays).description, window.upperBound.description]
-        try StatementStream.forEach(counts, decode: { row in
-            // The table's CHECK keeps every date a real YYYY-MM-DD.
-            let day = LocalDate(exactly: SQLiteColumn.bytes(row, 1))
-            return (channel: sqlite3_column_int64(row, 0), day: day, followers: Int(sqlite3_column_int64(row, 2)))
-        }) { (count: (channel: Int64, day: LocalDate?, followers: Int)) in
+        try StatementStream.forEach(
+            counts,
+            decode: { row in
+                // The table's CHECK keeps every date a real YYYY-MM-DD.
+                let day = LocalDate(exactly: SQLiteColumn.bytes(row, 1))
+                return (channel: sqlite3_column_int64(row, 0), day: day, followers: Int(sqlite3_column_int64(row, 2)))
+            }
+        ) { (count: (channel: Int64, day: LocalDate?, followers: Int)) in
             // Every count has its channel (a foreign key), and both come in channel order.
             while next < channels.count && channels[next].id < count.channel { close() }
             if let day = count.day, next < channels.count, channels[next].id == count.channel {
@@ -381,7 +400,9 @@ extension AdvocacyStore {
 
         let audienceOutside = try db.makeStatement(sql: "SELECT \(Migrations.followers(channel: "?1", on: "?2"))")
         for channel in unheard {
-            if let audience = try Int.fetchOne(audienceOutside, arguments: [channel.id, window.upperBound.description]) { hear(channel.owner, audience) }
+            if let audience = try Int.fetchOne(audienceOutside, arguments: [channel.id, window.upperBound.description]) {
+                hear(channel.owner, audience)
+            }
         }
         let actionBetween = try db.makeStatement(
             sql: "SELECT EXISTS (SELECT 1 FROM actionFact WHERE channelId = ? AND day > ? AND day <= ?)")
@@ -391,7 +412,8 @@ extension AdvocacyStore {
             guard let url = try String.fetchOne(address, arguments: [channel.id]) else { continue }
             let spike = FollowerHistory.spike(on: CanonicalURL(alreadyCanonical: url), among: candidates) { after, upTo in
                 do {
-                    return try Bool.fetchOne(actionBetween, arguments: [channel.id, after.daysSinceEpoch, upTo.daysSinceEpoch]) ?? false
+                    return try Bool.fetchOne(actionBetween, arguments: [channel.id, after.daysSinceEpoch, upTo.daysSinceEpoch])
+                        ?? false
                 } catch {
                     failure = error
                     return true

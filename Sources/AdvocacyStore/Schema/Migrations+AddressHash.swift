@@ -76,9 +76,12 @@ extension Migrations {
                 """)
         for definition in dependents { try db.execute(sql: definition) }
         // The audit triggers were built from the columns at v4: rebuilt with the new one.
-        try db.execute(sql: "DROP TRIGGER audit_action_insert; DROP TRIGGER audit_action_update; DROP TRIGGER audit_action_delete")
+        try db.execute(
+            sql: "DROP TRIGGER audit_action_insert; DROP TRIGGER audit_action_update; DROP TRIGGER audit_action_delete")
         try db.execute(sql: try auditTriggers(db, table: "action"))
-        if let counter { try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'action'", arguments: [counter]) }
+        if let counter {
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'action'", arguments: [counter])
+        }
         try db.execute(
             sql: """
                 CREATE INDEX action_on_urlHash ON action(urlHash);

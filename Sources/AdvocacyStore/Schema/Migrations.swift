@@ -426,7 +426,8 @@ enum Migrations {
         init(_ db: Database, table: String) throws {
             let rows = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
             columns = rows.map { $0["name"] }
-            keys = columns.contains("id")
+            keys =
+                columns.contains("id")
                 ? ["id"]
                 : rows.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] }
         }

@@ -420,7 +420,9 @@ struct EraseCrashDriver: CrashDriver {
         }
         (people, sharedNames) = try DatabaseQueue(path: cli.databasePath).read { db in
             (
-                try Row.fetchAll(db, sql: "SELECT email, fullName FROM employee WHERE role = 'staff' ORDER BY id").map { ($0["email"], $0["fullName"]) },
+                try Row.fetchAll(db, sql: "SELECT email, fullName FROM employee WHERE role = 'staff' ORDER BY id").map {
+                    ($0["email"], $0["fullName"])
+                },
                 Set(try String.fetchAll(db, sql: "SELECT fullName FROM employee GROUP BY fullName HAVING COUNT(*) > 1"))
             )
         }
@@ -453,9 +455,10 @@ struct EraseCrashDriver: CrashDriver {
             }
             for person in people where erased.contains(person.email) || uncertain.contains(person.email) {
                 let found = try traces(person.email) + (sharedNames.contains(person.name) ? 0 : traces(person.name))
-                let whole = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM employee WHERE email = ? AND fullName = ? AND erasedAt IS NULL",
-                    arguments: [person.email, person.name]) ?? 0
+                let whole =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM employee WHERE email = ? AND fullName = ? AND erasedAt IS NULL",
+                        arguments: [person.email, person.name]) ?? 0
                 if erased.contains(person.email) && found > 0 {
                     let entries = try String.fetchAll(
                         db,

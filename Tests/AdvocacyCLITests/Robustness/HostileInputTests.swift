@@ -1,10 +1,10 @@
 import AdvocacyCore
 import Foundation
-@testable import AdvocacyStore
 import GRDB
 import Testing
 
 @testable import AdvocacyCLI
+@testable import AdvocacyStore
 
 /// Every hostile string through every text field a person can type: it is
 /// either kept (trimmed, tabs and line breaks made spaces, nothing else

@@ -1,10 +1,10 @@
 import AdvocacyCore
 import Foundation
-@testable import AdvocacyStore
 import GRDB
 import Testing
 
 @testable import AdvocacyCLI
+@testable import AdvocacyStore
 
 /// Hostile strings as the value of every option and argument that is not
 /// free text (emails, codes, addresses, dates, periods, numbers, words from

@@ -1,10 +1,10 @@
 import AdvocacyCore
 import Foundation
-@testable import AdvocacyStore
 import GRDB
 import Testing
 
 @testable import AdvocacyCLI
+@testable import AdvocacyStore
 
 /// Control characters already in the database (written by an older release
 /// or another tool: the commands now refuse them) never reach a terminal

@@ -1,10 +1,11 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Testing
 
 @Suite("Access rules")
 struct AccessRulesTests {
-    let jane = try! EmailAddress("jane@corp.fr")
-    let paul = try! EmailAddress("paul@corp.fr")
+    let jane = valid { try EmailAddress("jane@corp.fr") }
+    let paul = valid { try EmailAddress("paul@corp.fr") }
 
     @Test(arguments: Role.allCases)
     func onlyAdminsManage(role: Role) {
@@ -12,7 +13,10 @@ struct AccessRulesTests {
         if role == .admin {
             #expect(throws: Never.self) { try AccessRules.requireAdmin(actor, to: "add employees") }
         } else {
-            #expect(throws: CoreError.permissionDenied(actor: "jane@corp.fr", role: role, operation: "add employees", needed: "the admin role")) {
+            #expect(
+                throws: CoreError.permissionDenied(
+                    actor: "jane@corp.fr", role: role, operation: "add employees", needed: "the admin role")
+            ) {
                 try AccessRules.requireAdmin(actor, to: "add employees")
             }
         }

@@ -13,7 +13,10 @@ struct LocalDateTests {
         #expect((date.year, date.month, date.day) == (year, month, day))
     }
 
-    @Test(arguments: ["2026-13-01", "2026-02-29", "1900-02-29", "2026-11-31", "2026-1-5", "26-11-21", "2026/11/21", "", "today", "2026-11-21T10:00", "２０２６-11-21"])
+    @Test(arguments: [
+        "2026-13-01", "2026-02-29", "1900-02-29", "2026-11-31", "2026-1-5", "26-11-21", "2026/11/21", "", "today",
+        "2026-11-21T10:00", "２０２６-11-21",
+    ])
     func refusesMalformedDates(text: String) {
         #expect(throws: CoreError.invalidDate(text)) { try LocalDate(parsing: text) }
     }

@@ -20,7 +20,10 @@ struct PeriodTests {
         #expect(try Period.parse(period.description) == period)
     }
 
-    @Test(arguments: ["2026-Q5", "2026-Q0", "2026-13", "2026-00", "26", "2026-11-01", "Q3-2026", "", "2026-Q", "2026-10-01..2026-09-01", "2026-10-01..", "next quarter"])
+    @Test(arguments: [
+        "2026-Q5", "2026-Q0", "2026-13", "2026-00", "26", "2026-11-01", "Q3-2026", "", "2026-Q", "2026-10-01..2026-09-01",
+        "2026-10-01..", "next quarter",
+    ])
     func refuses(text: String) {
         #expect(throws: CoreError.self) { try Period.parse(text) }
     }

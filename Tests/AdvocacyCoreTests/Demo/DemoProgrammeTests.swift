@@ -1,9 +1,10 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Testing
 
 @Suite("Demo programme")
 struct DemoProgrammeTests {
-    let today = try! LocalDate(parsing: "2026-11-21")
+    let today = valid { try LocalDate(parsing: "2026-11-21") }
 
     @Test func theSameSeedGivesTheSameProgramme() throws {
         let a = try DemoProgramme.generate(employees: 40, seed: 7, today: today)
@@ -46,7 +47,9 @@ struct DemoProgrammeTests {
         #expect(audiences.contains { (1_000..<100_000).contains($0) })
         #expect(audiences.contains { $0 >= 500_000 })
         let tiers = try DemoProgramme.generate(employees: 40, seed: 2026, today: today).peopleByTier
-        #expect(tiers[.nano, default: 0] > 0 && tiers[.micro, default: 0] > 0 && tiers[.mid, default: 0] > 0 && tiers[.macro, default: 0] > 0)
+        #expect(
+            tiers[.nano, default: 0] > 0 && tiers[.micro, default: 0] > 0 && tiers[.mid, default: 0] > 0
+                && tiers[.macro, default: 0] > 0)
         #expect(tiers.values.reduce(0, +) == 40)
         // Median engagement per follower, small audiences against large ones.
         func medianRate(_ range: Range<Int>) -> Double {

@@ -11,7 +11,10 @@ struct DomainValueTests {
         #expect(try EmailAddress(input).value == expected)
     }
 
-    @Test(arguments: ["", "jane", "jane@", "@corp.fr", "jane@corp", "jane@@corp.fr", "ja ne@corp.fr", "jane@corp..fr", ".jane@corp.fr", "jane@.corp.fr", "a,b@corp.fr", "<jane@corp.fr>"])
+    @Test(arguments: [
+        "", "jane", "jane@", "@corp.fr", "jane@corp", "jane@@corp.fr", "ja ne@corp.fr", "jane@corp..fr", ".jane@corp.fr",
+        "jane@.corp.fr", "a,b@corp.fr", "<jane@corp.fr>",
+    ])
     func badEmailsAreRefused(input: String) {
         #expect(throws: CoreError.invalidEmail(input)) { try EmailAddress(input) }
     }
@@ -32,10 +35,15 @@ struct DomainValueTests {
         #expect(throws: CoreError.unknownValue("boss", field: "role", allowed: ["staff", "cio", "hr", "admin"])) {
             try Role.parse("boss")
         }
-        let message = (try? ActionKind.parse("tweet")).map { _ in "" } ?? {
-            do { _ = try ActionKind.parse("tweet"); return "" } catch { return error.localizedDescription }
-        }()
-        #expect(message == "'tweet' is not a known action kind: expected one of article, post, talk, video, podcast, newsletter, comment, share")
+        let message =
+            (try? ActionKind.parse("tweet")).map { _ in "" }
+            ?? {
+                do { _ = try ActionKind.parse("tweet"); return "" } catch { return error.localizedDescription }
+            }()
+        #expect(
+            message
+                == "'tweet' is not a known action kind: expected one of article, post, talk, video, podcast, newsletter, comment, share"
+        )
     }
 
     @Test(arguments: [
@@ -49,7 +57,9 @@ struct DomainValueTests {
     @Test func textFieldsAreTrimmedAndBounded() throws {
         #expect(try TextField.required("  Jane\tDoe \n", field: "name", limit: 20) == "Jane Doe")
         #expect(throws: CoreError.emptyText(field: "name")) { try TextField.required("  ", field: "name", limit: 20) }
-        #expect(throws: CoreError.textTooLong(field: "name", limit: 3)) { try TextField.required("abcd", field: "name", limit: 3) }
+        #expect(throws: CoreError.textTooLong(field: "name", limit: 3)) {
+            try TextField.required("abcd", field: "name", limit: 3)
+        }
         #expect(try TextField.optional("", field: "team", limit: 3) == nil)
     }
 
@@ -98,7 +108,8 @@ struct DomainValueTests {
             try ActionDraft(author: author, url: url, date: today, effortHours: 0, today: today)
         }
         let code = try ProjectCode("ERP-2027")
-        let draft = try ActionDraft(author: author, url: url, date: today, projects: [code, code], metrics: try MetricsUpdate(), today: today)
+        let draft = try ActionDraft(
+            author: author, url: url, date: today, projects: [code, code], metrics: try MetricsUpdate(), today: today)
         #expect(draft.projects == [code])
         #expect(draft.metrics == nil)
         #expect(draft.title == "Post")

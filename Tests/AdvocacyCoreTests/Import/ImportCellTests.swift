@@ -25,7 +25,9 @@ struct ImportCellTests {
 
     @Test(arguments: ["1.5", "1,50", "12,3456", "1,500.000,1", "1 500,5", "abc", "1e3", "١٢", ",500", "1,,500"])
     func anythingElseIsRefusedWithItsValue(text: String) {
-        #expect(throws: CoreError.invalidNumber(text.trimmingCharacters(in: .whitespaces), column: "reactions")) { try Self.count(text) }
+        #expect(throws: CoreError.invalidNumber(text.trimmingCharacters(in: .whitespaces), column: "reactions")) {
+            try Self.count(text)
+        }
     }
 
     @Test func aNegativeCountIsRefused() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AdvocacyCore
 
 @Suite("Proposal reasons as labels")

@@ -427,7 +427,8 @@ struct RewardAllocationTests {
         ]
         var policy = R.policy(alpha: 0, maxItemsPerPerson: 2)
         policy.maxSharePercent = 60  // 90.00 each at most
-        let result = allocate(policy, budget: 10_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], catalogue)
+        let result = allocate(
+            policy, budget: 10_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], catalogue)
         #expect(entitlements(result) == [5_000, 5_000])
         // Conference (60.00) fits no entitlement; dearest books first, two each: 35.00 each, 30.00 left.
         // Ann, first in rank, upgrades her cheaper book (15.00) to the conference: 60.00 - 15.00 = 45.00 > 30.00, so
@@ -441,7 +442,8 @@ struct RewardAllocationTests {
         // 5.00 left, too little for Ben to do the same.
         let dearer = catalogue.dropLast() + [R.item("CONF-B", .conference, cents: 7_000)]
         policy.maxSharePercent = 100
-        let richer = allocate(policy, budget: 13_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], Array(dearer))
+        let richer = allocate(
+            policy, budget: 13_000, [R.candidate("Ann", 90, rank: 1), R.candidate("Ben", 80, rank: 2)], Array(dearer))
         #expect(entitlements(richer) == [6_500, 6_500])
         #expect(richer.codes(for: "Ann") == ["BOOK-A", "CONF-B"])
         #expect(richer.codes(for: "Ben") == ["BOOK-A", "BOOK-B"])

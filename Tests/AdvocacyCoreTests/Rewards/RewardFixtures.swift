@@ -1,3 +1,4 @@
+import AdvocacyTestSupport
 import Foundation
 
 @testable import AdvocacyCore
@@ -8,11 +9,11 @@ enum Rewarded {
     static func email(_ name: String) -> EmailAddress {
         let local = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(
             of: " ", with: ".")
-        return try! EmailAddress("\(local)@corp.fr")
+        return valid { try EmailAddress("\(local)@corp.fr") }
     }
 
-    static func code(_ text: String) -> RewardCode { try! RewardCode(text) }
-    static func project(_ text: String) -> ProjectCode { try! ProjectCode(text) }
+    static func code(_ text: String) -> RewardCode { valid { try RewardCode(text) } }
+    static func project(_ text: String) -> ProjectCode { valid { try ProjectCode(text) } }
 
     /// A scored person. `flagPoints` are what authenticity flags took: the
     /// score before flags is `score + flagPoints`.

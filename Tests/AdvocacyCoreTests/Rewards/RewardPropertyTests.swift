@@ -97,7 +97,9 @@ struct RewardPropertyTests {
             #expect(proposed == 0 || kept + proposed <= c.cap, "seed \(seed): \(share.email) \(kept) + \(proposed) > \(c.cap)")
             let items = c.result.proposals.filter { $0.email == share.email }.count
             let keptItems = c.input.kept.filter { $0.email == share.email && $0.inPeriod }.count
-            #expect(items == 0 || keptItems + items <= c.input.policy.maxItemsPerPerson, "seed \(seed): \(share.email) has \(keptItems) + \(items) items")
+            #expect(
+                items == 0 || keptItems + items <= c.input.policy.maxItemsPerPerson,
+                "seed \(seed): \(share.email) has \(keptItems) + \(items) items")
             // What entitlement paid for stays inside it.
             let fromEntitlement = c.result.proposals.filter { $0.email == share.email && !$0.fromLeftover }.map(\.item.costCents)
                 .reduce(0, +)
@@ -253,7 +255,8 @@ struct RewardPropertyTests {
             let fits = item.costCents <= share.entitlementCents - keptInPeriod
             let inStock = item.stock.map { c.input.kept.filter { $0.code == code }.count < $0 } ?? true
             let rejected = c.input.rejected.contains(.init(email: share.email, code: code))
-            let alreadyThisPeriod = keptByPerson.contains { $0.inPeriod && $0.code == code }
+            let alreadyThisPeriod =
+                keptByPerson.contains { $0.inPeriod && $0.code == code }
                 || keptByPerson.filter(\.inPeriod).count >= c.input.policy.maxItemsPerPerson
             let maxed = item.maxPerPerson.map { keptByPerson.filter { $0.inYear && $0.code == code }.count >= $0 } ?? false
             let tierTooLow = item.minTier.map { candidate.score.tier < $0 } ?? false

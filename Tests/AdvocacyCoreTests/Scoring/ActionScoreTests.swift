@@ -1,17 +1,21 @@
+import AdvocacyTestSupport
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 @Suite("Scoring one action")
 struct ActionScoreTests {
-    static let day = try! LocalDate(parsing: "2026-10-05")
+    static let day = valid { try LocalDate(parsing: "2026-10-05") }
     let policy = ScoringPolicy.standard
 
     func score(
         _ kind: ActionKind = .post, effort: Double? = nil, metrics: Metrics? = nil, followers: Int? = nil, weight: Int? = nil
     ) -> ActionScore {
         ActionScore(
-            ActionFacts(day: Self.day, kind: kind, effortHours: effort, metrics: metrics, followersAtPublication: followers, strategicWeight: weight),
+            ActionFacts(
+                day: Self.day, kind: kind, effortHours: effort, metrics: metrics, followersAtPublication: followers,
+                strategicWeight: weight),
             policy: policy)
     }
 
@@ -49,13 +53,13 @@ struct ActionScoreTests {
 
     @Test(arguments: [
         // followers, engagement rate in %, expected quality: rate ÷ midpoint of the tier's band, at most 3
-        (500, 6.0, 1.0),        // nano 4–8 %, midpoint 6
-        (5_000, 2.75, 1.0),     // micro 2–3.5 %, midpoint 2.75
+        (500, 6.0, 1.0),  // nano 4–8 %, midpoint 6
+        (5_000, 2.75, 1.0),  // micro 2–3.5 %, midpoint 2.75
         (5_000, 5.5, 2.0),
-        (5_000, 20.0, 3.0),     // capped
-        (200_000, 1.0, 0.5),    // mid 1.5–2.5 %, midpoint 2
-        (600_000, 1.4, 1.0),    // macro 1–1.8 %, midpoint 1.4
-        (2_000_000, 0.85, 1.0), // mega 0.5–1.2 %, midpoint 0.85
+        (5_000, 20.0, 3.0),  // capped
+        (200_000, 1.0, 0.5),  // mid 1.5–2.5 %, midpoint 2
+        (600_000, 1.4, 1.0),  // macro 1–1.8 %, midpoint 1.4
+        (2_000_000, 0.85, 1.0),  // mega 0.5–1.2 %, midpoint 0.85
     ])
     func qualityIsTheRateAgainstTheTierNorm(followers: Int, ratePercent: Double, expected: Double) {
         let reactions = Int((Double(followers) * ratePercent / 100).rounded())
@@ -65,14 +69,15 @@ struct ActionScoreTests {
     }
 
     @Test func aMicroAccountAtItsNormScoresLikeAMacroAccountAtItsOwn() {
-        let micro = score(metrics: Metrics(reactions: 275), followers: 10_000)    // 2.75 %
-        let macro = score(metrics: Metrics(reactions: 8_400), followers: 600_000) // 1.4 %
+        let micro = score(metrics: Metrics(reactions: 275), followers: 10_000)  // 2.75 %
+        let macro = score(metrics: Metrics(reactions: 8_400), followers: 600_000)  // 1.4 %
         #expect(abs(micro.quality - macro.quality) < 1e-12)
         #expect(abs(micro.points - macro.points) < 1e-12)
     }
 
     @Test(arguments: [
-        (ActionKind.talk, 8.0), (.article, 6), (.video, 6), (.podcast, 4), (.newsletter, 3), (.post, 1), (.comment, 0.25), (.share, 0.1),
+        (ActionKind.talk, 8.0), (.article, 6), (.video, 6), (.podcast, 4), (.newsletter, 3), (.post, 1), (.comment, 0.25),
+        (.share, 0.1),
     ])
     func effortDefaultsByKind(kind: ActionKind, hours: Double) {
         #expect(score(kind).effort == hours)
@@ -136,7 +141,7 @@ struct ActionScoreTests {
         #expect(a != ContentFingerprint.of(title: "Refonte de l'ERP : ce que nous avons compris"))
         #expect(ContentFingerprint.of(title: "Short") == 0)
         // A title `log` made from the address says nothing about the content.
-        let post = try! CanonicalURL("https://x.com/jane/status/1")
+        let post = valid { try CanonicalURL("https://x.com/jane/status/1") }
         #expect(ContentFingerprint.of(title: ActionDraft.title(from: post), url: post) == 0)
         #expect(ContentFingerprint.of(title: "Kafka en production : retour d'expérience", url: post) != 0)
     }
@@ -148,7 +153,9 @@ struct ActionScoreTests {
         for value in 0..<(ContentFingerprint.LatinFolding.limit + 0x40) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             for text in ["\(scalar)", "Été \(scalar)crit ça", "x\(scalar)\(scalar)y Œuvre", "\(scalar) 42 ÀÉÎÕÜ ß ĳ"] {
-                #expect(ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text), "U+\(String(value, radix: 16))")
+                #expect(
+                    ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text),
+                    "U+\(String(value, radix: 16))")
                 checked += 1
             }
         }

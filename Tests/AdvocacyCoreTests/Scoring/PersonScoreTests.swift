@@ -1,13 +1,17 @@
+import AdvocacyTestSupport
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 @Suite("Scoring a person")
 struct PersonScoreTests {
     let policy = ScoringPolicy.standard
 
-    func score(_ input: ScoringInput, window: ClosedRange<LocalDate> = Scenario.window) -> (score: PersonScore, actions: [ActionScore]) {
-        Scoring.score(input, policy: policy, window: window)!
+    func score(_ input: ScoringInput, window: ClosedRange<LocalDate> = Scenario.window) -> (
+        score: PersonScore, actions: [ActionScore]
+    ) {
+        present(Scoring.score(input, policy: policy, window: window))
     }
 
     @Test func componentsAddUpToTheScore() {
@@ -21,10 +25,11 @@ struct PersonScoreTests {
         }
     }
 
-    @Test(arguments: [
-        ([], 0), ([0.5], 0), ([1], 1), ([5], 1), ([3, 3, 3], 3), ([10, 8, 5, 4, 3], 4), ([100, 100, 1, 1], 2),
-        ([2.5, 2.5, 2.5], 2),
-    ] as [([Double], Int)])
+    @Test(
+        arguments: [
+            ([], 0), ([0.5], 0), ([1], 1), ([5], 1), ([3, 3, 3], 3), ([10, 8, 5, 4, 3], 4), ([100, 100, 1, 1], 2),
+            ([2.5, 2.5, 2.5], 2),
+        ] as [([Double], Int)])
     func tFactorIsTheLargestTWithTActionsOfAtLeastT(engagements: [Double], expected: Int) {
         #expect(PersonScoreBuilder.tFactor(engagements) == expected)
         #expect(PersonScoreBuilder.tFactor(engagements.reversed()) == expected)
@@ -40,11 +45,13 @@ struct PersonScoreTests {
 
     @Test func workSaturatesAtHalfThePointsForTheWeeklyTarget() {
         // 14 weeks × 4 hours: 56 quality-weighted, aligned hours earn half of 60 points.
-        var input = Scenario.poster("Ann Lee", followers: 4_000, ratePercent: 2.75, posts: 1, weight: 2)  // quality 1, alignment 1
+        // Quality 1, alignment 1.
+        var input = Scenario.poster("Ann Lee", followers: 4_000, ratePercent: 2.75, posts: 1, weight: 2)
         input.actions[0].effortHours = 56
         let result = score(input).score
         #expect(result.halfWorkHours == 56)
-        #expect(abs(result.exactComponents.effort + result.exactComponents.quality + result.exactComponents.alignment - 30) < 1e-6)
+        #expect(
+            abs(result.exactComponents.effort + result.exactComponents.quality + result.exactComponents.alignment - 30) < 1e-6)
         #expect(abs(result.qualityHours - 56) < 1e-6)
     }
 

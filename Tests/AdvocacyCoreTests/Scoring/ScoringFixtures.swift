@@ -1,21 +1,25 @@
+import AdvocacyTestSupport
 import Foundation
+
 @testable import AdvocacyCore
 
 /// Builders for scoring tests.
 enum Scenario {
-    static let quarter = try! Period.parse("2026-Q3")  // 2026-07-01 to 2026-09-30
-    static let today = try! LocalDate(parsing: "2026-11-21")
-    static var window: ClosedRange<LocalDate> { try! Scoring.window(of: quarter, today: today) }
+    static let quarter = valid { try Period.parse("2026-Q3") }  // 2026-07-01 to 2026-09-30
+    static let today = valid { try LocalDate(parsing: "2026-11-21") }
+    static var window: ClosedRange<LocalDate> { valid { try Scoring.window(of: quarter, today: today) } }
 
-    static func day(_ text: String) -> LocalDate { try! LocalDate(parsing: text) }
+    static func day(_ text: String) -> LocalDate { valid { try LocalDate(parsing: text) } }
 
     static func person(_ name: String, team: String? = "Data", active: Bool = true) -> ScoredPerson {
         let local = name.lowercased().replacingOccurrences(of: " ", with: ".")
-        return ScoredPerson(email: try! EmailAddress("\(local)@corp.fr"), name: name, team: team, isActive: active)
+        return ScoredPerson(email: valid { try EmailAddress("\(local)@corp.fr") }, name: name, team: team, isActive: active)
     }
 
     /// A person with one channel of `followers` and `posts` posts at `ratePercent`, one a week from July 6.
-    static func poster(_ name: String, followers: Int, ratePercent: Double, posts: Int, weight: Int? = 2, team: String? = "Data") -> ScoringInput {
+    static func poster(_ name: String, followers: Int, ratePercent: Double, posts: Int, weight: Int? = 2, team: String? = "Data")
+        -> ScoringInput
+    {
         let reactions = Int((Double(followers) * ratePercent / 100).rounded())
         let actions = (0..<posts).map { index in
             ScoringInput.Action(
@@ -25,8 +29,14 @@ enum Scenario {
         }
         return ScoringInput(
             person: person(name, team: team),
-            channels: [.init(url: try! CanonicalURL("https://linkedin.com/in/\(name.lowercased().replacingOccurrences(of: " ", with: ""))"),
-                             followers: [FollowerCount(day: day("2026-06-01"), followers: followers)])],
+            channels: [
+                .init(
+                    url: valid {
+                        try CanonicalURL(
+                            "https://linkedin.com/in/\(name.lowercased().replacingOccurrences(of: " ", with: ""))")
+                    },
+                    followers: [FollowerCount(day: day("2026-06-01"), followers: followers)])
+            ],
             actions: actions)
     }
 }
@@ -51,7 +61,8 @@ struct ProgrammeGenerator {
                     impressions: random.chance(0.4) ? random.int(in: 100...200_000) : nil, reactions: random.int(in: 0...3_000),
                     comments: random.int(in: 0...200), shares: random.int(in: 0...100), clicks: random.int(in: 0...500))
                 : nil,
-            projectWeights: random.chance(0.7) ? [random.int(in: 1...3)] + (random.chance(0.2) ? [random.int(in: 1...3)] : []) : [])
+            projectWeights: random.chance(0.7)
+                ? [random.int(in: 1...3)] + (random.chance(0.2) ? [random.int(in: 1...3)] : []) : [])
     }
 
     mutating func person(index: Int) -> ScoringInput {
@@ -60,10 +71,13 @@ struct ProgrammeGenerator {
             var followers = Int(exp(log(2_000.0) + 2 * random.normal())).clamped(to: 0...3_000_000)
             var history: [FollowerCount] = []
             for month in 0..<6 {
-                history.append(FollowerCount(day: Scenario.day("2026-05-01").adding(days: 30 * month + random.int(in: 0...3)), followers: followers))
+                history.append(
+                    FollowerCount(
+                        day: Scenario.day("2026-05-01").adding(days: 30 * month + random.int(in: 0...3)), followers: followers))
                 followers += random.chance(0.1) ? 5_000 : random.int(in: 0...followers / 10 + 1)
             }
-            return ScoringInput.Channel(url: try! CanonicalURL("https://example.com/p\(index)/c\(c)"), followers: history)
+            return ScoringInput.Channel(
+                url: valid { try CanonicalURL("https://example.com/p\(index)/c\(c)") }, followers: history)
         }
         let actions = (0..<random.int(in: 1...25)).map { _ in action(channels: channelCount) }
         return ScoringInput(

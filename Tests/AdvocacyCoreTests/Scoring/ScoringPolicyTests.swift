@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 @Suite("Scoring policy")
@@ -25,7 +26,11 @@ struct ScoringPolicyTests {
         func edit(_ node: PolicyValue, _ path: ArraySlice<String>) -> PolicyValue {
             guard case .table(var entries) = node, let key = path.first else { return value ?? node }
             if let index = entries.firstIndex(where: { $0.key == key }) {
-                if path.count == 1, value == nil { entries.remove(at: index) } else { entries[index].value = edit(entries[index].value, path.dropFirst()) }
+                if path.count == 1, value == nil {
+                    entries.remove(at: index)
+                } else {
+                    entries[index].value = edit(entries[index].value, path.dropFirst())
+                }
             } else if let value {
                 entries.append((key, value))
             }
@@ -39,25 +44,28 @@ struct ScoringPolicyTests {
         }
     }
 
-    @Test(arguments: [
-        (["quality", "micor"], PolicyValue.number(2), "policy key 'quality.micor' is not a known key"),
-        (["points", "reach"], .number(-1), "policy key 'points.reach' is -1: expected a number from 0 to 100"),
-        (["engagement", "shareWeight"], .number(-3), "policy key 'engagement.shareWeight' is -3"),
-        (["quality", "micro"], .array([.number(3.5), .number(2)]), "policy key 'quality.micro' [3.5, 2] is inverted"),
-        (["quality", "micro"], .number(2), "policy key 'quality.micro' is not a pair of numbers"),
-        (["points", "work"], .number(70), "policy key 'points' work, consistency and reach add up to 110: expected 100"),
-        (["tiers", "mid"], .number(500), "policy key 'tiers' thresholds 1000, 500, 500000, 1000000 must rise"),
-        (["flags", "spikeWindowDays"], .number(2.5), "policy key 'flags.spikeWindowDays' is 2.5: expected a whole number"),
-        (["effort", "talk"], .string("eight"), "policy key 'effort.talk' is text: expected a number"),
-        (["colour"], .number(1), "policy key 'colour' is not a known key"),
-    ] as [([String], PolicyValue, String)])
+    @Test(
+        arguments: [
+            (["quality", "micor"], PolicyValue.number(2), "policy key 'quality.micor' is not a known key"),
+            (["points", "reach"], .number(-1), "policy key 'points.reach' is -1: expected a number from 0 to 100"),
+            (["engagement", "shareWeight"], .number(-3), "policy key 'engagement.shareWeight' is -3"),
+            (["quality", "micro"], .array([.number(3.5), .number(2)]), "policy key 'quality.micro' [3.5, 2] is inverted"),
+            (["quality", "micro"], .number(2), "policy key 'quality.micro' is not a pair of numbers"),
+            (["points", "work"], .number(70), "policy key 'points' work, consistency and reach add up to 110: expected 100"),
+            (["tiers", "mid"], .number(500), "policy key 'tiers' thresholds 1000, 500, 500000, 1000000 must rise"),
+            (["flags", "spikeWindowDays"], .number(2.5), "policy key 'flags.spikeWindowDays' is 2.5: expected a whole number"),
+            (["effort", "talk"], .string("eight"), "policy key 'effort.talk' is text: expected a number"),
+            (["colour"], .number(1), "policy key 'colour' is not a known key"),
+        ] as [([String], PolicyValue, String)])
     func aBadValueIsRefusedNamingItsKey(path: [String], value: PolicyValue, message: String) {
         let text = error(changing: path, to: value)
         #expect(text?.hasPrefix(message) == true, "\(text ?? "accepted")")
     }
 
     @Test func aMissingKeyIsNamed() {
-        #expect(error(changing: ["flags", "duplicateMultiplier"], to: nil)?.hasPrefix("policy key 'flags.duplicateMultiplier' is missing") == true)
+        #expect(
+            error(changing: ["flags", "duplicateMultiplier"], to: nil)?.hasPrefix(
+                "policy key 'flags.duplicateMultiplier' is missing") == true)
     }
 
     @Test func jsonThatIsNotJSONIsRefused() {

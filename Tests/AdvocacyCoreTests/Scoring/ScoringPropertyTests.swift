@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 /// Properties of the score, checked on random programmes from fixed seeds
@@ -52,12 +53,14 @@ struct ScoringPropertyTests {
         let followers = random.int(in: 1_000...9_000)
         let factor = random.int(in: 2...10)
         let metrics = Metrics(
-            reactions: random.int(in: 0...400), comments: random.int(in: 0...40), shares: random.int(in: 0...20), clicks: random.int(in: 0...60))
+            reactions: random.int(in: 0...400), comments: random.int(in: 0...40), shares: random.int(in: 0...20),
+            clicks: random.int(in: 0...60))
         let scaled = Metrics(
             reactions: metrics.reactions * factor, comments: metrics.comments * factor, shares: metrics.shares * factor,
             clicks: metrics.clicks * factor)
         let day = Scenario.day("2026-08-01")
-        let base = ActionScore(ActionFacts(day: day, kind: .article, metrics: metrics, followersAtPublication: followers), policy: policy)
+        let base = ActionScore(
+            ActionFacts(day: day, kind: .article, metrics: metrics, followersAtPublication: followers), policy: policy)
         let bigger = ActionScore(
             ActionFacts(day: day, kind: .article, metrics: scaled, followersAtPublication: followers * factor), policy: policy)
         #expect(base.tier == bigger.tier)

@@ -1,5 +1,7 @@
+import AdvocacyTestSupport
 import Foundation
 import Testing
+
 @testable import AdvocacyCore
 
 /// The worked example of docs/scoring.md, number for number. If this test
@@ -9,22 +11,27 @@ struct WorkedExampleTests {
     static let jane = ScoringInput(
         person: Scenario.person("Jane Doe"),
         channels: [
-            .init(url: try! CanonicalURL("https://linkedin.com/in/janedoe"), followers: [
-                FollowerCount(day: Scenario.day("2026-06-01"), followers: 4_000),
-                FollowerCount(day: Scenario.day("2026-09-01"), followers: 5_200),
-            ]),
-            .init(url: try! CanonicalURL("https://sessionize.com/janedoe"), followers: []),
+            .init(
+                url: valid { try CanonicalURL("https://linkedin.com/in/janedoe") },
+                followers: [
+                    FollowerCount(day: Scenario.day("2026-06-01"), followers: 4_000),
+                    FollowerCount(day: Scenario.day("2026-09-01"), followers: 5_200),
+                ]),
+            .init(url: valid { try CanonicalURL("https://sessionize.com/janedoe") }, followers: []),
         ],
         actions: [
-            .init(channel: 0, day: Scenario.day("2026-07-08"), kind: .article, title: "Refonte de l'ERP : ce que nous avons appris",
-                  metrics: Metrics(impressions: 4_000, reactions: 80, comments: 10, shares: 5, clicks: 20), projectWeights: [3]),
-            .init(channel: 0, day: Scenario.day("2026-07-20"), kind: .post, title: "Une photo de l'équipe au salon",
-                  metrics: Metrics(reactions: 36, comments: 2)),
-            .init(channel: 1, day: Scenario.day("2026-09-15"), kind: .talk, title: "La plateforme de données en production",
-                  effortHours: 10, projectWeights: [2]),
+            .init(
+                channel: 0, day: Scenario.day("2026-07-08"), kind: .article, title: "Refonte de l'ERP : ce que nous avons appris",
+                metrics: Metrics(impressions: 4_000, reactions: 80, comments: 10, shares: 5, clicks: 20), projectWeights: [3]),
+            .init(
+                channel: 0, day: Scenario.day("2026-07-20"), kind: .post, title: "Une photo de l'équipe au salon",
+                metrics: Metrics(reactions: 36, comments: 2)),
+            .init(
+                channel: 1, day: Scenario.day("2026-09-15"), kind: .talk, title: "La plateforme de données en production",
+                effortHours: 10, projectWeights: [2]),
         ])
 
-    let result = Scoring.score(jane, policy: .standard, window: Scenario.window)!
+    let result = present(Scoring.score(jane, policy: .standard, window: Scenario.window))
 
     @Test func eachActionsPoints() {
         let (article, post, talk) = (result.actions[0], result.actions[1], result.actions[2])

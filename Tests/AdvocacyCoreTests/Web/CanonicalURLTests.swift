@@ -32,7 +32,10 @@ struct CanonicalURLTests {
         }
     }
 
-    @Test(arguments: ["", "   ", "ftp://example.com/file", "mailto:jane@example.com", "htp:/bad", "javascript:alert(1)", "https://", "https://exa mple.com", "intranet/page", "https://user:pw@example.com/a"])
+    @Test(arguments: [
+        "", "   ", "ftp://example.com/file", "mailto:jane@example.com", "htp:/bad", "javascript:alert(1)", "https://",
+        "https://exa mple.com", "intranet/page", "https://user:pw@example.com/a",
+    ])
     func refuses(input: String) {
         #expect(throws: CoreError.self) { try CanonicalURL(input) }
     }

@@ -1,29 +1,40 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Testing
 
 @Suite("ChannelChoice")
 struct ChannelChoiceTests {
-    static let today = try! LocalDate(parsing: "2026-11-21")
+    static let today = valid { try LocalDate(parsing: "2026-11-21") }
     static let own: [(url: CanonicalURL, kind: ChannelKind)] = [
-        (try! CanonicalURL("https://jane.dev/blog"), .blog), (try! CanonicalURL("https://x.com/jane"), .x),
-        (try! CanonicalURL("https://youtube.com/@jane"), .youtube), (try! CanonicalURL("https://intranet.corp.fr/people/jane"), .internal),
+        (valid { try CanonicalURL("https://jane.dev/blog") }, .blog), (valid { try CanonicalURL("https://x.com/jane") }, .x),
+        (valid { try CanonicalURL("https://youtube.com/@jane") }, .youtube),
+        (valid { try CanonicalURL("https://intranet.corp.fr/people/jane") }, .internal),
     ]
 
-    static func choice(_ url: String, kind: ActionKind? = nil, own: [(url: CanonicalURL, kind: ChannelKind)] = own) throws -> ChannelChoice {
-        let draft = try ActionDraft(author: try EmailAddress("jane@corp.fr"), url: try CanonicalURL(url), kind: kind, date: today, today: today)
+    static func choice(_ url: String, kind: ActionKind? = nil, own: [(url: CanonicalURL, kind: ChannelKind)] = own) throws
+        -> ChannelChoice
+    {
+        let draft = try ActionDraft(
+            author: try EmailAddress("jane@corp.fr"), url: try CanonicalURL(url), kind: kind, date: today, today: today)
         return ChannelChoice.choose(for: draft, among: own)
     }
 
     @Test(arguments: [
-        ("https://jane.dev/blog/2026/post", nil as ActionKind?, ChannelChoice.existing(try! CanonicalURL("https://jane.dev/blog"))),
-        ("https://x.com/jane/status/1", nil, .existing(try! CanonicalURL("https://x.com/jane"))),
-        ("https://youtu.be/abc", nil, .existing(try! CanonicalURL("https://youtube.com/@jane"))),
-        ("https://x.com/paul/status/2", .share, .existing(try! CanonicalURL("https://x.com/jane"))),
-        ("https://intranet.corp.fr/news/1", nil, .existing(try! CanonicalURL("https://intranet.corp.fr/people/jane"))),
+        (
+            "https://jane.dev/blog/2026/post", nil as ActionKind?,
+            ChannelChoice.existing(valid { try CanonicalURL("https://jane.dev/blog") })
+        ),
+        ("https://x.com/jane/status/1", nil, .existing(valid { try CanonicalURL("https://x.com/jane") })),
+        ("https://youtu.be/abc", nil, .existing(valid { try CanonicalURL("https://youtube.com/@jane") })),
+        ("https://x.com/paul/status/2", .share, .existing(valid { try CanonicalURL("https://x.com/jane") })),
+        ("https://intranet.corp.fr/news/1", nil, .existing(valid { try CanonicalURL("https://intranet.corp.fr/people/jane") })),
         // Another handle on a host where the author has a channel goes to that channel.
-        ("https://x.com/jane_pro/status/3", nil, .existing(try! CanonicalURL("https://x.com/jane"))),
-        ("https://dev.to/jane/kafka", nil, .create(try! CanonicalURL("https://dev.to/jane"), .blog)),
-        ("https://sessionize.com/jane/talks/t1", .talk, .create(try! CanonicalURL("https://sessionize.com/jane"), .talk)),
+        ("https://x.com/jane_pro/status/3", nil, .existing(valid { try CanonicalURL("https://x.com/jane") })),
+        ("https://dev.to/jane/kafka", nil, .create(valid { try CanonicalURL("https://dev.to/jane") }, .blog)),
+        (
+            "https://sessionize.com/jane/talks/t1", .talk,
+            .create(valid { try CanonicalURL("https://sessionize.com/jane") }, .talk)
+        ),
         ("https://linkedin.com/pulse/article", nil, .registerFirst(.linkedin)),
         ("https://linkedin.com/posts/paul_x-1", .comment, .registerFirst(.linkedin)),
         ("https://wiki.corp.fr/page", nil, .registerFirst(.internal)),
@@ -35,14 +46,19 @@ struct ChannelChoiceTests {
     }
 
     @Test func aChannelNamedByTheAddressIsCreatedWhenTheAuthorHasNone() throws {
-        #expect(try Self.choice("https://x.com/jane_pro/status/3", own: []) == .create(try CanonicalURL("https://x.com/jane_pro"), .x))
+        #expect(
+            try Self.choice("https://x.com/jane_pro/status/3", own: []) == .create(try CanonicalURL("https://x.com/jane_pro"), .x)
+        )
         #expect(try Self.choice("https://jane.dev/post", own: []) == .create(try CanonicalURL("https://jane.dev"), .blog))
     }
 
     @Test func theLongestChannelAPostLiesUnderWins() throws {
         let own: [(url: CanonicalURL, kind: ChannelKind)] = [
-            (try CanonicalURL("https://corp-blog.example.com"), .blog), (try CanonicalURL("https://corp-blog.example.com/jane"), .blog),
+            (try CanonicalURL("https://corp-blog.example.com"), .blog),
+            (try CanonicalURL("https://corp-blog.example.com/jane"), .blog),
         ]
-        #expect(try Self.choice("https://corp-blog.example.com/jane/post", own: own) == .existing(try CanonicalURL("https://corp-blog.example.com/jane")))
+        #expect(
+            try Self.choice("https://corp-blog.example.com/jane/post", own: own)
+                == .existing(try CanonicalURL("https://corp-blog.example.com/jane")))
     }
 }

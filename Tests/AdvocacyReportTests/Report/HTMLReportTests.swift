@@ -2,7 +2,9 @@ import AdvocacyCore
 import AdvocacyStore
 import Foundation
 import Testing
+
 @testable import AdvocacyReport
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -33,7 +35,10 @@ struct HTMLReportTests {
 
     @Test func nothingIsFetched() throws {
         let (html, document, _) = try page()
-        for reference in ["<script", "<link", "<img", "<iframe", "<object", "<embed", "<image", "src=", "url(", "@import", "@font-face", "xlink:"] {
+        for reference in [
+            "<script", "<link", "<img", "<iframe", "<object", "<embed", "<image", "src=", "url(", "@import", "@font-face",
+            "xlink:",
+        ] {
             #expect(!html.contains(reference), "the page refers to something outside itself: \(reference)")
         }
         #expect(try ReportFixture.nodes(document, "a").isEmpty)
@@ -76,7 +81,8 @@ struct HTMLReportTests {
 
     @Test func projectsWithNoAdvocateAreHighlighted() throws {
         let (_, document, report) = try page()
-        let highlighted = try ReportFixture.nodes(document, "rect", "[@class='bar highlighted' and ancestor::*[@id='coverage-chart']]")
+        let highlighted = try ReportFixture.nodes(
+            document, "rect", "[@class='bar highlighted' and ancestor::*[@id='coverage-chart']]")
         #expect(report.gaps.map(\.project.code.value).contains("GAP-RH"))
         #expect(highlighted.count == report.gaps.count)
         let callout = try ReportFixture.nodes(document, "div", "[@class='gaps']").first?.stringValue ?? ""
@@ -127,9 +133,13 @@ struct HTMLReportTests {
         let admin = try EmailAddress("ada@corp.fr")
         _ = try store.initialise(firstAdmin: try NewEmployee(email: admin, name: "Ada"))
         let channel = try CanonicalURL("https://x.com/ada")
-        try store.addChannel(try NewChannel(owner: admin, url: channel, followers: 5_000_000_000_000_000_000, followersDate: ReportFixture.today), by: admin)
+        try store.addChannel(
+            try NewChannel(owner: admin, url: channel, followers: 5_000_000_000_000_000_000, followersDate: ReportFixture.today),
+            by: admin)
         try store.logAction(
-            try ActionDraft(author: admin, url: try CanonicalURL("https://x.com/ada/status/1"), date: ReportFixture.today, today: ReportFixture.today),
+            try ActionDraft(
+                author: admin, url: try CanonicalURL("https://x.com/ada/status/1"), date: ReportFixture.today,
+                today: ReportFixture.today),
             by: admin)
         let review = try store.review(
             period: ReportFixture.quarter, comparison: ReportFixture.quarter.previous, today: ReportFixture.today, by: admin)

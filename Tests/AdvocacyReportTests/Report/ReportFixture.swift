@@ -1,6 +1,8 @@
 import AdvocacyCore
 import AdvocacyStore
+import AdvocacyTestSupport
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -8,7 +10,7 @@ import Foundation
 /// The demo programme, with names chosen to break a page that does not
 /// escape them, and a project nobody spoke for.
 enum ReportFixture {
-    static let today = LocalDate(year: 2026, month: 11, day: 21)!
+    static let today = present(LocalDate(year: 2026, month: 11, day: 21))
     static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
     static let quarter = Period.quarter(year: 2026, quarter: 4)
     static let hostileName = "<script>alert(1)</script>"
@@ -20,9 +22,11 @@ enum ReportFixture {
     /// a name full of markup and no action. HR proposes rewards, as in the demo.
     static func review(employees: Int = 80, proposals: Bool = true) throws -> ProgrammeReview {
         let store = try AdvocacyStore.inMemory(now: { now })
-        let summary = try store.loadDemo(try DemoProgramme.generate(employees: employees, seed: 1, today: today), replacing: false)
+        let summary = try store.loadDemo(
+            try DemoProgramme.generate(employees: employees, seed: 1, today: today), replacing: false)
         let ranked = try store.rank(period: quarter, today: today, by: summary.cio).people
-        try store.updateEmployee(ranked[0].person.email, try EmployeeChanges(name: hostileName, team: awkwardName), by: summary.admin)
+        try store.updateEmployee(
+            ranked[0].person.email, try EmployeeChanges(name: hostileName, team: awkwardName), by: summary.admin)
         try store.updateEmployee(ranked[1].person.email, try EmployeeChanges(name: awkwardName), by: summary.admin)
         try store.addProject(try Project.validated(code: try ProjectCode("GAP-RH"), name: gapName, weight: 3), by: summary.admin)
         if proposals { _ = try store.proposeRewards(period: quarter, today: today, by: summary.hr) }

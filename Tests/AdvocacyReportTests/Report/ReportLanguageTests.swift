@@ -1,13 +1,16 @@
 import AdvocacyCore
 import Testing
+
 @testable import AdvocacyReport
 
 @Suite("Numbers, money and dates in the report's language")
 struct ReportLanguageTests {
-    @Test(arguments: [
-        (1_234.5, 1, "1\u{202F}234,5", "1,234.5"), (0, 0, "0", "0"), (999, 0, "999", "999"), (1_000_000, 0, "1\u{202F}000\u{202F}000", "1,000,000"),
-        (-3.25, 1, "\u{2212}3,3", "\u{2212}3.3"), (69.3, 1, "69,3", "69.3"), (0.04, 2, "0,04", "0.04"), (-0.01, 0, "0", "0"),
-    ] as [(Double, Int, String, String)])
+    @Test(
+        arguments: [
+            (1_234.5, 1, "1\u{202F}234,5", "1,234.5"), (0, 0, "0", "0"), (999, 0, "999", "999"),
+            (1_000_000, 0, "1\u{202F}000\u{202F}000", "1,000,000"),
+            (-3.25, 1, "\u{2212}3,3", "\u{2212}3.3"), (69.3, 1, "69,3", "69.3"), (0.04, 2, "0,04", "0.04"), (-0.01, 0, "0", "0"),
+        ] as [(Double, Int, String, String)])
     func numbers(value: Double, decimals: Int, french: String, english: String) {
         #expect(ReportLanguage.fr.number(value, decimals: decimals) == french)
         #expect(ReportLanguage.en.number(value, decimals: decimals) == english)

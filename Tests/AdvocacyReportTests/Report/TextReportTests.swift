@@ -1,5 +1,6 @@
 import AdvocacyCore
 import Testing
+
 @testable import AdvocacyReport
 
 @Suite("The terminal and Markdown reports")
@@ -13,7 +14,11 @@ struct TextReportTests {
         #expect(lines.allSatisfy { $0.count <= ProgrammeReport.textWidth }, "\(lines.filter { $0.count > 100 })")
         let top = report.review.current.people.prefix(10).map(\.person.name)
         for (rank, name) in top.enumerated() {
-            #expect(lines.contains { $0.hasPrefix(String(repeating: " ", count: 3 - String(rank + 1).count) + " \(rank + 1)  ") && $0.contains(String(name.prefix(30))) })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(String(repeating: " ", count: 3 - String(rank + 1).count) + " \(rank + 1)  ")
+                        && $0.contains(String(name.prefix(30)))
+                })
         }
         #expect(lines.contains { $0.contains("GAP-RH") })
         #expect(!report.text().contains("\u{202F}"))
@@ -30,12 +35,20 @@ struct TextReportTests {
         let report = ProgrammeReport(try Self.review.get(), language: .en)
         let highlights = report.highlights
         let leader = report.review.current.people[0]
-        #expect(highlights[0] == "Leading: \(leader.person.name), \(report.score(leader.score)) points (\(leader.tier.rawValue) tier).")
+        #expect(
+            highlights[0]
+                == "Leading: \(leader.person.name), \(report.score(leader.score)) points (\(leader.tier.rawValue) tier).")
         // The pace is per week of days scored: 52 days of this quarter against all 92 of the last.
         let pace = Double(report.review.current.activity.actions) * 7 / 52
         let before = Double(report.review.comparison.activity.actions) * 7 / 92
-        #expect(highlights[1] == "Pace: \(ReportLanguage.en.number(pace, decimals: 1)) actions a week (Q3 2026: \(ReportLanguage.en.number(before, decimals: 1))).")
-        #expect(highlights.contains { $0.hasPrefix("2 active projects with no advocate:") && $0.contains("GAP-RH") && $0.contains("IA-ASSIST") })
+        #expect(
+            highlights[1]
+                == "Pace: \(ReportLanguage.en.number(pace, decimals: 1)) actions a week (Q3 2026: \(ReportLanguage.en.number(before, decimals: 1)))."
+        )
+        #expect(
+            highlights.contains {
+                $0.hasPrefix("2 active projects with no advocate:") && $0.contains("GAP-RH") && $0.contains("IA-ASSIST")
+            })
         let flagged = report.review.current.people.filter { !$0.flags.isEmpty }.count
         #expect(flagged > 1)
         #expect(highlights.last == "\(flagged) people have an authenticity flag to look at.")

@@ -56,7 +56,8 @@ struct CheckStoreTests {
         #expect(report.ok, "\(report.failed)")
         #expect(
             report.checks.map(\.name) == [
-                "integrity", "foreign-keys", "action-owners", "action-addresses", "action-facts", "reward-budgets", "reward-stock", "active-admin",
+                "integrity", "foreign-keys", "action-owners", "action-addresses", "action-facts", "reward-budgets",
+                "reward-stock", "active-admin",
                 "policy-versions", "audit-trail",
             ])
         #expect(report.checks.allSatisfy { $0.ok && $0.problems.isEmpty && $0.problemCount == 0 })
@@ -105,7 +106,8 @@ struct CheckStoreTests {
             check: "action-addresses", expected: "the trigger action_url_insert is missing",
             sql: "DROP TRIGGER action_url_insert"),
         Damage(
-            check: "action-addresses", expected: "action 1 (https://jane.example.org/erp): its stored hash 7 is not its address's",
+            check: "action-addresses",
+            expected: "action 1 (https://jane.example.org/erp): its stored hash 7 is not its address's",
             sql: "DROP TRIGGER action_url_update; UPDATE action SET urlHash = 7 WHERE id = 1"),
         Damage(
             check: "action-addresses", expected: "https://jane.example.org/erp is logged more than once: actions 1, ",

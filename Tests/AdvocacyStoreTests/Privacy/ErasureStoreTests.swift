@@ -184,16 +184,23 @@ struct ErasureStoreTests {
         #expect(try store.auditEntries(by: admin).contains { ($0.after ?? "").contains(hashes[0]) })
         // And her titles' content fingerprints, which a guessed title would match.
         let fingerprintsOf = { (sql: String) in try store.writer.read { db in try Int64.fetchAll(db, sql: sql) } }
-        let janeActions = "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = 'jane@corp.fr')"
-        let fingerprints = try fingerprintsOf("SELECT contentFingerprint FROM action WHERE contentFingerprint != 0 AND id IN (\(janeActions))")
+        let janeActions =
+            "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = 'jane@corp.fr')"
+        let fingerprints = try fingerprintsOf(
+            "SELECT contentFingerprint FROM action WHERE contentFingerprint != 0 AND id IN (\(janeActions))")
         #expect(!fingerprints.isEmpty)
         let duplicates = fingerprints.count - Set(fingerprints).count
         let summary = try store.erase(programme.fixture.jane, by: admin, random: 0xABC)
-        let erasedActions = "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = '\(summary.pseudonym.value)')"
-        let replaced = try fingerprintsOf("SELECT contentFingerprint FROM action WHERE contentFingerprint != 0 AND id IN (\(erasedActions))")
+        let erasedActions =
+            "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = '\(summary.pseudonym.value)')"
+        let replaced = try fingerprintsOf(
+            "SELECT contentFingerprint FROM action WHERE contentFingerprint != 0 AND id IN (\(erasedActions))")
         #expect(replaced.count == fingerprints.count && replaced.count - Set(replaced).count == duplicates)
         #expect(Set(replaced).isDisjoint(with: fingerprints))
-        #expect(try fingerprintsOf("SELECT contentFingerprint FROM actionFact WHERE contentFingerprint != 0 AND actionId IN (\(erasedActions))").sorted() == replaced.sorted())
+        #expect(
+            try fingerprintsOf(
+                "SELECT contentFingerprint FROM actionFact WHERE contentFingerprint != 0 AND actionId IN (\(erasedActions))"
+            ).sorted() == replaced.sorted())
 
         let entries = try store.auditEntries(by: admin)
         #expect(entries.count == countBefore + 1)

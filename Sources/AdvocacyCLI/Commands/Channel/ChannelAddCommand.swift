@@ -26,7 +26,9 @@ struct ChannelAddCommand: ContextCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Current follower count.", valueName: "count"), transform: Parse.count)
     var followers: Int?
 
-    @Option(help: ArgumentHelp("external or internal (default: internal for kind internal).", valueName: "scope"), transform: Parse.scope)
+    @Option(
+        help: ArgumentHelp("external or internal (default: internal for kind internal).", valueName: "scope"),
+        transform: Parse.scope)
     var scope: ChannelScope?
 
     @Option(help: ArgumentHelp("The channel's RSS or Atom feed.", valueName: "url"), transform: Parse.url)

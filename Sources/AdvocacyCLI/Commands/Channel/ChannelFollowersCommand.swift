@@ -22,7 +22,9 @@ struct ChannelFollowersCommand: ContextCommand {
         let day = date ?? context.today
         try day.requireNotAfter(context.today)
         let store = try global.openStore(in: context)
-        let channel = try context.noticingConsent(of: actor, by: actor, in: store) { try store.recordFollowers(url, count: count, on: day, by: actor) }
+        let channel = try context.noticingConsent(of: actor, by: actor, in: store) {
+            try store.recordFollowers(url, count: count, on: day, by: actor)
+        }
         context.print("Recorded \(count) followers on \(day) for \(channel.url)")
     }
 }

@@ -26,6 +26,7 @@ struct EmployeeAddCommand: ContextCommand {
         let new = try NewEmployee(email: email, name: name, team: team, role: role, hrID: hrID)
         let store = try global.openStore(in: context)
         let employee = try store.addEmployee(new, by: actor)
-        context.print("Added \(employee.name) <\(employee.email)> as \(employee.role.rawValue)\(employee.team.map { " in \($0)" } ?? "")")
+        context.print(
+            "Added \(employee.name) <\(employee.email)> as \(employee.role.rawValue)\(employee.team.map { " in \($0)" } ?? "")")
     }
 }

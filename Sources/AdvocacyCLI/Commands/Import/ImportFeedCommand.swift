@@ -17,13 +17,16 @@ struct ImportFeedCommand: ContextCommand {
     @Argument(help: ArgumentHelp("The feed: a file, or an http(s) address.", valueName: "file-or-url"))
     var source: String
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("Whose articles (default: you).", valueName: "email"), transform: Parse.email)
+    @Option(
+        name: .customLong("for"), help: ArgumentHelp("Whose articles (default: you).", valueName: "email"), transform: Parse.email
+    )
     var author: EmailAddress?
 
     @Option(help: ArgumentHelp("Tag every article with this project.", valueName: "code"), transform: Parse.projectCode)
     var project: [ProjectCode] = []
 
-    @Option(help: ArgumentHelp("Seconds to wait for a feed address to answer.", valueName: "seconds"), transform: Parse.positiveCount)
+    @Option(
+        help: ArgumentHelp("Seconds to wait for a feed address to answer.", valueName: "seconds"), transform: Parse.positiveCount)
     var timeout: Int = 20
 
     @OptionGroup var options: ImportOptions

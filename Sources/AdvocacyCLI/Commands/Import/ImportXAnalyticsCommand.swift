@@ -16,7 +16,8 @@ struct ImportXAnalyticsCommand: ContextCommand {
     @Argument(help: ArgumentHelp("The export, as CSV.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("Whose tweets (default: you).", valueName: "email"), transform: Parse.email)
+    @Option(
+        name: .customLong("for"), help: ArgumentHelp("Whose tweets (default: you).", valueName: "email"), transform: Parse.email)
     var author: EmailAddress?
 
     @OptionGroup var delimiter: DelimiterOption
@@ -31,7 +32,8 @@ struct ImportXAnalyticsCommand: ContextCommand {
             mode, columns, next, reject in
             try context.noticingConsent(of: author, by: actor, in: store) {
                 try store.importActions(
-                    mode, by: actor, next: next, draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
+                    mode, by: actor, next: next,
+                    draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
                     onReject: reject)
             }
         }

@@ -20,6 +20,8 @@ struct PolicySetCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "policy set")
         let policy = try PolicyFile.read(file)
         let (version, changed) = try global.openStore(in: context).setPolicy(policy, by: actor)
-        context.print(changed ? "Policy version \(version) is now in force." : "Unchanged: the file is version \(version), already in force.")
+        context.print(
+            changed
+                ? "Policy version \(version) is now in force." : "Unchanged: the file is version \(version), already in force.")
     }
 }

@@ -12,7 +12,9 @@ struct ProjectAddCommand: ContextCommand {
     @Option(help: "Its name.")
     var name: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Strategic weight: 1 (useful) to 3 (strategic).", valueName: "1-3"), transform: Parse.weight)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Strategic weight: 1 (useful) to 3 (strategic).", valueName: "1-3"),
+        transform: Parse.weight)
     var weight: Int = 2
 
     @Option(help: ArgumentHelp("planned, active or closed.", valueName: "status"), transform: Parse.status)
@@ -34,6 +36,8 @@ struct ProjectAddCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "project add")
         let project = try Project.validated(code: code, name: name, weight: weight, status: status, start: start, end: end)
         let added = try global.openStore(in: context).addProject(project, by: actor)
-        context.print("Added project \(added.project.code) \"\(added.project.name)\" (weight \(added.project.weight), \(added.project.status.rawValue))")
+        context.print(
+            "Added project \(added.project.code) \"\(added.project.name)\" (weight \(added.project.weight), \(added.project.status.rawValue))"
+        )
     }
 }

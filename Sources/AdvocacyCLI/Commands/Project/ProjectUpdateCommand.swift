@@ -34,6 +34,8 @@ struct ProjectUpdateCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "project update")
         let changes = ProjectChanges(name: name, weight: weight, status: status, start: start, end: end, today: context.today)
         let updated = try global.openStore(in: context).updateProject(code, changes, by: actor)
-        context.print("Updated project \(updated.project.code) \"\(updated.project.name)\" (weight \(updated.project.weight), \(updated.project.status.rawValue))")
+        context.print(
+            "Updated project \(updated.project.code) \"\(updated.project.name)\" (weight \(updated.project.weight), \(updated.project.status.rawValue))"
+        )
     }
 }

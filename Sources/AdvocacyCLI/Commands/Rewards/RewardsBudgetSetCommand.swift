@@ -8,8 +8,9 @@ struct RewardsBudgetSetCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A quarter (2026-Q4), month (2026-11), year (2026) or FROM..TO.", valueName: "period"),
-              transform: Parse.period)
+    @Argument(
+        help: ArgumentHelp("A quarter (2026-Q4), month (2026-11), year (2026) or FROM..TO.", valueName: "period"),
+        transform: Parse.period)
     var period: Period
 
     @Argument(help: ArgumentHelp("The amount, like 6000 or 6000.50.", valueName: "amount"), transform: Parse.amount)
@@ -18,6 +19,8 @@ struct RewardsBudgetSetCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards budget set")
         let budget = try global.openStore(in: context).setRewardBudget(period, cents: amount, by: actor)
-        context.print("Budget for \(budget.period) (\(budget.start) to \(budget.end)): \(Money.text(budget.amountCents, currency: budget.currency))")
+        context.print(
+            "Budget for \(budget.period) (\(budget.start) to \(budget.end)): \(Money.text(budget.amountCents, currency: budget.currency))"
+        )
     }
 }

@@ -8,7 +8,8 @@ struct RewardsBudgetShowCommand: ContextCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp("One period (default: every period with a budget).", valueName: "period"), transform: Parse.period)
+    @Argument(
+        help: ArgumentHelp("One period (default: every period with a budget).", valueName: "period"), transform: Parse.period)
     var period: Period?
 
     func run(in context: CommandContext) throws {

@@ -20,27 +20,35 @@ struct RewardsCatalogAddCommand: ContextCommand {
 
     @Option(
         help: ArgumentHelp(
-            "training, certification, conference, book, recognition, equipment, day-off, donation or voucher.", valueName: "category"),
+            "training, certification, conference, book, recognition, equipment, day-off, donation or voucher.",
+            valueName: "category"),
         transform: Parse.rewardCategory)
     var category: RewardCategory
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("What one costs, like 380 or 380.50.", valueName: "amount"), transform: Parse.amount)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("What one costs, like 380 or 380.50.", valueName: "amount"),
+        transform: Parse.amount)
     var cost: Int
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Units that can ever be given (default: unlimited).", valueName: "n"), transform: Parse.stock)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Units that can ever be given (default: unlimited).", valueName: "n"),
+        transform: Parse.stock)
     var stock: Setting<Int>?
 
     @Option(
         name: .customLong("max-per-person"), parsing: .unconditional,
-        help: ArgumentHelp("At most this many per person and calendar year (default: unlimited).", valueName: "n"), transform: Parse.limit)
+        help: ArgumentHelp("At most this many per person and calendar year (default: unlimited).", valueName: "n"),
+        transform: Parse.limit)
     var maxPerPerson: Setting<Int>?
 
-    @Option(name: .customLong("min-tier"), help: ArgumentHelp("Only for people of this audience tier or above.", valueName: "tier"),
-            transform: Parse.minimumTier)
+    @Option(
+        name: .customLong("min-tier"), help: ArgumentHelp("Only for people of this audience tier or above.", valueName: "tier"),
+        transform: Parse.minimumTier)
     var minTier: Setting<AudienceTier>?
 
-    @Option(name: .customLong("project"), help: ArgumentHelp("A project it relates to (repeatable).", valueName: "code"),
-            transform: Parse.projectCode)
+    @Option(
+        name: .customLong("project"), help: ArgumentHelp("A project it relates to (repeatable).", valueName: "code"),
+        transform: Parse.projectCode)
     var projects: [ProjectCode] = []
 
     func run(in context: CommandContext) throws {

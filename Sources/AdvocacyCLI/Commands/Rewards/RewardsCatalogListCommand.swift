@@ -12,7 +12,9 @@ struct RewardsCatalogListCommand: ContextCommand {
         let viewer = try global.requireViewer(in: context, for: "rewards catalog list")
         let entries = try global.openStore(in: context).rewardCatalogue(by: viewer)
         if output.format == .text && entries.isEmpty {
-            context.print("The catalogue is empty: HR adds rewards with 'advocacy rewards catalog add CODE --name NAME --category C --cost AMOUNT'.")
+            context.print(
+                "The catalogue is empty: HR adds rewards with 'advocacy rewards catalog add CODE --name NAME --category C --cost AMOUNT'."
+            )
             return
         }
         try context.emit(entries, as: output.format) {

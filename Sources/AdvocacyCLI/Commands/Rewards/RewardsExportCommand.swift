@@ -36,7 +36,9 @@ struct RewardsExportCommand: ContextCommand {
         transform: Parse.choice)
     var format: Format = .csv
 
-    @Option(help: ArgumentHelp("CSV field separator: ',' (the default), ';', '|' or tab.", valueName: "char"), transform: Parse.delimiter)
+    @Option(
+        help: ArgumentHelp("CSV field separator: ',' (the default), ';', '|' or tab.", valueName: "char"),
+        transform: Parse.delimiter)
     var delimiter: CSVDelimiter = .comma
 
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right.")
@@ -46,17 +48,22 @@ struct RewardsExportCommand: ContextCommand {
     var output: String?
 
     func validate() throws {
-        if format == .json && (bom || delimiter != .comma) { throw ValidationError("--delimiter and --bom apply to CSV only, not to --format json") }
-        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output is empty: expected a file path") }
+        if format == .json && (bom || delimiter != .comma) {
+            throw ValidationError("--delimiter and --bom apply to CSV only, not to --format json")
+        }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output is empty: expected a file path")
+        }
     }
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireViewer(in: context, for: "rewards export")
-        let statuses: Set<RewardStatus>? = switch status {
-        case .approved: [.approved]
-        case .granted: [.granted]
-        case .all: nil
-        }
+        let statuses: Set<RewardStatus>? =
+            switch status {
+            case .approved: [.approved]
+            case .granted: [.granted]
+            case .all: nil
+            }
         let records = try global.openStore(in: context).rewardExport(period: period, statuses: statuses, by: actor)
         let text: String
         switch format {

@@ -7,7 +7,9 @@ struct RewardsGrantCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Proposal ids, from 'advocacy rewards list --status approved'.", valueName: "id"), transform: Parse.proposalID)
+    @Argument(
+        help: ArgumentHelp("Proposal ids, from 'advocacy rewards list --status approved'.", valueName: "id"),
+        transform: Parse.proposalID)
     var ids: [Int64]
 
     func validate() throws {
@@ -18,6 +20,7 @@ struct RewardsGrantCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "rewards grant")
         let records = try global.openStore(in: context).grantRewards(ids, by: actor)
         context.print("Granted \(records.count) reward\(records.count == 1 ? "" : "s"):")
-        context.print(RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())
+        context.print(
+            RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())
     }
 }

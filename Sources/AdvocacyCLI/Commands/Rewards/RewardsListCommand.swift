@@ -11,8 +11,9 @@ struct RewardsListCommand: ContextCommand {
     @Option(help: ArgumentHelp("Only this period, like 2026-Q4.", valueName: "period"), transform: Parse.period)
     var period: Period?
 
-    @Option(help: ArgumentHelp("Only this status: proposed, approved, rejected or granted.", valueName: "status"),
-            transform: Parse.rewardStatus)
+    @Option(
+        help: ArgumentHelp("Only this status: proposed, approved, rejected or granted.", valueName: "status"),
+        transform: Parse.rewardStatus)
     var status: RewardStatus?
 
     func run(in context: CommandContext) throws {

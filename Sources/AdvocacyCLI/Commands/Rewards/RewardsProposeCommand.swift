@@ -27,7 +27,8 @@ struct RewardsProposeCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards propose")
-        let run = try global.openStore(in: context).proposeRewards(period: period, today: context.today, dryRun: dryRun, by: actor)
+        let run = try global.openStore(in: context).proposeRewards(
+            period: period, today: context.today, dryRun: dryRun, by: actor)
         let report = ProposalReport(run: run)
         if format == .json {
             context.print(try CommandContext.json(report.json))
@@ -51,8 +52,10 @@ struct RewardsProposeCommand: ContextCommand {
             context.print("Dry run: nothing was written.")
         } else if !run.proposalIDs.isEmpty {
             let replaced = run.replaced > 0 ? ", replacing \(run.replaced) open proposal\(run.replaced == 1 ? "" : "s")" : ""
-            context.print("Wrote \(run.proposalIDs.count) proposal\(run.proposalIDs.count == 1 ? "" : "s") with status proposed\(replaced). "
-                + "Approve with 'advocacy rewards approve ID...', read the reasons with 'advocacy rewards list --period \(period)'.")
+            context.print(
+                "Wrote \(run.proposalIDs.count) proposal\(run.proposalIDs.count == 1 ? "" : "s") with status proposed\(replaced). "
+                    + "Approve with 'advocacy rewards approve ID...', read the reasons with 'advocacy rewards list --period \(period)'."
+            )
         }
     }
 }

@@ -16,13 +16,16 @@ struct RewardsRejectCommand: ContextCommand {
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("give at least one proposal id (see 'advocacy rewards list')") }
-        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty: say why the rewards are rejected") }
+        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--note is empty: say why the rewards are rejected")
+        }
     }
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards reject")
         let records = try global.openStore(in: context).rejectRewards(ids, note: note, by: actor)
         context.print("Rejected \(records.count) reward\(records.count == 1 ? "" : "s"):")
-        context.print(RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())
+        context.print(
+            RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())
     }
 }

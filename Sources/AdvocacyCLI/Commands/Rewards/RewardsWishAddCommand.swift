@@ -8,10 +8,14 @@ struct RewardsWishAddCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The reward's code, from 'advocacy rewards catalog list'.", valueName: "code"), transform: Parse.rewardCode)
+    @Argument(
+        help: ArgumentHelp("The reward's code, from 'advocacy rewards catalog list'.", valueName: "code"),
+        transform: Parse.rewardCode)
     var code: RewardCode
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("1 is what you would like most.", valueName: "1|2|3"), transform: Parse.wishRank)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("1 is what you would like most.", valueName: "1|2|3"),
+        transform: Parse.wishRank)
     var rank: Int?
 
     func run(in context: CommandContext) throws {

@@ -8,8 +8,9 @@ struct RewardsWishListCommand: ContextCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: ArgumentHelp("Whose wishes (default: yours; everyone's for hr, cio and admin).", valueName: "email"),
-              transform: Parse.email)
+    @Argument(
+        help: ArgumentHelp("Whose wishes (default: yours; everyone's for hr, cio and admin).", valueName: "email"),
+        transform: Parse.email)
     var email: EmailAddress?
 
     func run(in context: CommandContext) throws {

@@ -62,13 +62,15 @@ struct SyncFeedsCommand: ContextCommand {
                 let data = try FeedFetcher.fetch(feedChannel.feedURL.string, timeout: TimeInterval(timeout)).get()
                 let summary = try context.noticingConsent(of: feedChannel.owner, by: actor, in: store) {
                     try context.importFeed(
-                        data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor, author: feedChannel.owner,
+                        data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor,
+                        author: feedChannel.owner,
                         projects: [], channel: feedChannel.url)
                 }
                 total.add(summary)
                 report.summary = summary
                 if options.mode == .allOrNothing && summary.rejected > 0 {
-                    report.error = "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
+                    report.error =
+                        "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
                 }
             } catch let failure as FetchFailure {
                 report.error = failure.reason
@@ -90,13 +92,16 @@ struct SyncFeedsCommand: ContextCommand {
             context.print(try CommandContext.json(report))
         case .text:
             let dry = options.dryRun ? " (dry run: nothing written)" : ""
-            context.print("\(channels.count) feed\(channels.count == 1 ? "" : "s"), \(report.failed) failed: \(total.counts)\(dry)")
+            context.print(
+                "\(channels.count) feed\(channels.count == 1 ? "" : "s"), \(report.failed) failed: \(total.counts)\(dry)")
         }
         if report.failed > 0 { throw CLIError.syncFailed(failed: report.failed, total: channels.count) }
     }
 
     private func printLine(_ report: ChannelReport, in context: CommandContext) {
-        for problem in report.summary?.problems ?? [] { context.note("\(report.feed):\(problem.line): \(AdvocacyCLI.errorLine(problem.message))") }
+        for problem in report.summary?.problems ?? [] {
+            context.note("\(report.feed):\(problem.line): \(AdvocacyCLI.errorLine(problem.message))")
+        }
         if let error = report.error {
             context.note("\(report.channel): failed: \(error)")
         } else if let summary = report.summary {
