@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "advocacy", targets: ["advocacy"]),
         .library(name: "AdvocacyCore", targets: ["AdvocacyCore"]),
         .library(name: "AdvocacyStore", targets: ["AdvocacyStore"]),
+        .library(name: "AdvocacyKit", targets: ["AdvocacyKit"]),
         .library(name: "AdvocacyReport", targets: ["AdvocacyReport"]),
     ],
     dependencies: [
@@ -31,13 +32,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The CIO's report: its own SVG builder and the HTML, Markdown and text pages.
-        .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore", "AdvocacyStore"], swiftSettings: strict),
+        // Every use case, for every front end: the one way the CLI (and the server) reach the database.
+        .target(name: "AdvocacyKit", dependencies: ["AdvocacyCore", "AdvocacyStore"], swiftSettings: strict),
+        // The CIO's report: its own SVG builder and the HTML, Markdown and text pages, from Core's read models.
+        .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore"], swiftSettings: strict),
         .target(
             name: "AdvocacyCLI",
             dependencies: [
                 "AdvocacyCore",
-                "AdvocacyStore",
+                "AdvocacyKit",
                 "AdvocacyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -58,7 +58,7 @@ public enum AdvocacyCLI {
     static func failureStatus(for error: any Error) -> Int32? {
         switch error {
         case CoreError.permissionDenied, CoreError.inactiveActor: ExitStatus.permissionRefused
-        case is CoreError, is StoreError, is CLIError: ExitStatus.failure
+        case is any ProgrammeFailure: ExitStatus.failure
         default: nil
         }
     }

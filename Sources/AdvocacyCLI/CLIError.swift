@@ -1,3 +1,4 @@
+import AdvocacyCore
 import Foundation
 
 /// What the command-line layer itself refuses.
@@ -49,3 +50,5 @@ extension CLIError: LocalizedError {
         }
     }
 }
+
+extension CLIError: ProgrammeFailure {}

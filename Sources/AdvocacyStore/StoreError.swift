@@ -153,3 +153,5 @@ extension StoreError: LocalizedError {
         }
     }
 }
+
+extension StoreError: ProgrammeFailure {}

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct AuditCommand: ContextCommand {
@@ -30,15 +30,15 @@ struct AuditCommand: ContextCommand {
     var entity: String?
 
     func validate() throws {
-        if let entity, !AdvocacyStore.auditedEntities.contains(entity) {
+        if let entity, !Programme.auditedEntities.contains(entity) {
             throw ValidationError(
-                "--entity '\(entity)': expected one of \(AdvocacyStore.auditedEntities.joined(separator: ", "))")
+                "--entity '\(entity)': expected one of \(Programme.auditedEntities.joined(separator: ", "))")
         }
     }
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "audit")
-        let entries = try global.openStore(in: context).auditEntries(
+        let entries = try global.openProgramme(in: context).auditEntries(
             AuditFilter(since: since, actor: actor, entity: entity), by: viewer)
         switch output.format {
         case .json: context.print(try CommandContext.json(entries))

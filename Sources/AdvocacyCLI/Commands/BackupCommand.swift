@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -31,10 +31,10 @@ struct BackupCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.actor(in: context)
-        let store = try global.openStore(in: context)
-        let copy = try store.backup(toPath: file, replacing: force, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let copy = try programme.backup(toPath: file, replacing: force, by: actor)
         context.print(
-            "Backed up \(store.path) to \(copy.path): \(Self.size(copy.bytes)), \(NumberText.grouped(copy.employees)) "
+            "Backed up \(programme.path) to \(copy.path): \(Self.size(copy.bytes)), \(NumberText.grouped(copy.employees)) "
                 + "employee\(copy.employees == 1 ? "" : "s"), \(NumberText.grouped(copy.actions)) action\(copy.actions == 1 ? "" : "s"); "
                 + "the copy passes SQLite's integrity check")
     }

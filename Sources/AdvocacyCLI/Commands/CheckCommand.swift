@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct CheckCommand: ContextCommand {
@@ -25,7 +25,7 @@ struct CheckCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.actor(in: context)
-        let report = try global.openStore(in: context).check(by: actor)
+        let report = try global.openProgramme(in: context).check(by: actor)
         switch format {
         case .json: context.print(try CommandContext.json(report))
         case .text: context.print(Self.table(report).text())

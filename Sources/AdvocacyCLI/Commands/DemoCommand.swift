@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -43,26 +43,26 @@ struct DemoCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         // A path that cannot be written is refused before any database is created or filled.
         if let exportActions { try AtomicFile.requireWritable(exportActions) }
-        let store = try global.openStore(in: context, create: true)
+        let programme = try global.openProgramme(in: context, create: true)
         let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
         if let exportActions {
             // The programme first: a refused load (a programme already there) writes no file.
-            let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
+            let summary = try programme.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             var count = 0
             try AtomicFile.write(to: exportActions) { file in
                 count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) }
             }
             context.print(
-                "Demo programme without its actions ready in \(store.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels"
+                "Demo programme without its actions ready in \(programme.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels"
             )
             context.print("Wrote its \(count) actions to \(exportActions); load them with:")
-            context.print("  advocacy --db \(store.path) --as \(summary.admin) import actions \(exportActions)")
+            context.print("  advocacy --db \(programme.path) --as \(summary.admin) import actions \(exportActions)")
             return
         }
-        let summary = try store.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
+        let summary = try programme.loadDemo(dataset, replacing: force, by: try global.actor(in: context))
         let kinds = summary.actionsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.value) \($0.key)\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
-        context.print("Demo programme ready in \(store.path) (seed \(seed))")
+        context.print("Demo programme ready in \(programme.path) (seed \(seed))")
         context.print(
             "  \(summary.employees) employees in \(summary.teams.count) teams, \(summary.projects) projects, \(summary.channels) channels"
         )
@@ -82,13 +82,13 @@ struct DemoCommand: ContextCommand {
         context.print("  hr     \(summary.hr)")
         context.print("")
         let quarter = Period.quarter(containing: context.today)
-        let ranking = try store.rank(period: quarter, today: context.today, by: summary.admin)
+        let ranking = try programme.rank(period: quarter, today: context.today, by: summary.admin)
         let report = RankingReport(ranking, by: .person, top: 10)
         context.print("Top 10 of \(report.scope)")
         context.print(report.shortTable.text())
         context.print("")
         let proposals = ProposalReport(
-            run: try store.proposeRewards(period: quarter, today: context.today, by: summary.hr),
+            run: try programme.proposeRewards(period: quarter, today: context.today, by: summary.hr),
             title: "Reward proposals made by HR")
         let shown = 12
         context.print(proposals.heading)
@@ -98,20 +98,21 @@ struct DemoCommand: ContextCommand {
         table.rows = Array(table.rows.prefix(shown))
         context.print(table.text())
         if more > 0 {
-            context.print("… and \(more) more: advocacy --db \(store.path) --as \(summary.hr) rewards list --period \(quarter)")
+            context.print(
+                "… and \(more) more: advocacy --db \(programme.path) --as \(summary.hr) rewards list --period \(quarter)")
         }
         context.print("")
         context.print("Try:")
-        context.print("  advocacy --db \(store.path) --as \(summary.cio) rank")
+        context.print("  advocacy --db \(programme.path) --as \(summary.cio) rank")
         context.print(
-            "  advocacy --db \(store.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)"
+            "  advocacy --db \(programme.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)"
         )
-        context.print("  advocacy --db \(store.path) action list --period \(quarter)")
+        context.print("  advocacy --db \(programme.path) action list --period \(quarter)")
         context.print(
-            "  advocacy --db \(store.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
+            "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
         )
         context.print(
-            "  advocacy --db \(store.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
+            "  advocacy --db \(programme.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
         )
     }
 }

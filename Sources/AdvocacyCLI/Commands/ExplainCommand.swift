@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct ExplainCommand: ContextCommand {
@@ -25,7 +25,7 @@ struct ExplainCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "explain")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
-        let explanation = try global.openStore(in: context).explain(email, period: chosen, today: context.today, by: viewer)
+        let explanation = try global.openProgramme(in: context).explain(email, period: chosen, today: context.today, by: viewer)
         switch format {
         case .json: context.printJSON(ExplanationReport(explanation))
         case .text: context.print(ExplanationText(explanation).render())

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct InitCommand: ContextCommand {
@@ -35,18 +35,18 @@ struct InitCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let newAdmin = try admin.map { try NewEmployee(email: $0, name: name ?? "", role: .admin) }
-        let store = try global.openStore(in: context, create: true)
-        if let group { try store.share(withGroup: group) }
-        switch try store.initialise(firstAdmin: newAdmin) {
+        let programme = try global.openProgramme(in: context, create: true)
+        if let group { try programme.share(withGroup: group) }
+        switch try programme.initialise(firstAdmin: newAdmin) {
         case .ready:
-            context.print("Database ready at \(store.path)")
+            context.print("Database ready at \(programme.path)")
             context.print("Next: advocacy init --admin EMAIL --name NAME   (registers the programme's first admin)")
         case .createdAdmin(let employee):
-            context.print("Database ready at \(store.path)")
+            context.print("Database ready at \(programme.path)")
             context.print("First admin: \(employee.name) <\(employee.email)>")
             context.print("Next: export ADVOCACY_USER=\(employee.email); advocacy employee add EMAIL --name NAME")
         case .adminAlreadyPresent(let employee):
-            context.print("Database ready at \(store.path); \(employee.email) is already an admin")
+            context.print("Database ready at \(programme.path); \(employee.email) is already an admin")
         }
     }
 }

@@ -51,8 +51,10 @@ struct LogCommand: ContextCommand {
         let draft = try ActionDraft(
             author: author ?? actor, url: url, kind: kind, title: title, date: date ?? context.today, effortHours: effort,
             projects: projects, metrics: try counters.update(), today: context.today)
-        let store = try global.openStore(in: context)
-        let action = try context.noticingConsent(of: draft.author, by: actor, in: store) { try store.logAction(draft, by: actor) }
+        let programme = try global.openProgramme(in: context)
+        let action = try context.noticingConsent(of: draft.author, by: actor, in: programme) {
+            try programme.logAction(draft, by: actor)
+        }
         context.print("Logged \(action.summary)")
     }
 }

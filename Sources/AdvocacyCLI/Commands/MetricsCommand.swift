@@ -31,10 +31,10 @@ struct MetricsCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "metrics")
         let day = date ?? context.today
         try day.requireNotAfter(context.today)
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         let update = try counters.update()
-        let action = try context.noticingConsent(of: actor, by: actor, in: store) {
-            try store.recordMetrics(url, update, on: day, by: actor)
+        let action = try context.noticingConsent(of: actor, by: actor, in: programme) {
+            try programme.recordMetrics(url, update, on: day, by: actor)
         }
         let m = action.metrics
         context.print(

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct RankCommand: ContextCommand {
@@ -48,7 +48,7 @@ struct RankCommand: ContextCommand {
         let viewer = try global.requireViewer(in: context, for: "rank")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let filter = RankingFilter(team: team, project: project, channelKind: channel, tier: tier)
-        let result = try global.openStore(in: context).rank(period: chosen, today: context.today, filter: filter, by: viewer)
+        let result = try global.openProgramme(in: context).rank(period: chosen, today: context.today, filter: filter, by: viewer)
         let report = RankingReport(result, by: by, top: top)
         switch output.format {
         case .json: context.printJSON(report)

@@ -52,7 +52,7 @@ struct ReportCommand: ContextCommand {
         let viewer = try global.requireViewer(in: context, for: "report")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let comparison = compare ?? chosen.previous
-        let review = try global.openStore(in: context).review(
+        let review = try global.openProgramme(in: context).review(
             period: chosen, comparison: comparison, today: context.today, by: viewer)
         let report = ProgrammeReport(review, language: lang ?? .preferred(by: context.environment))
         let text =

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 
 // How each domain value prints as a table row or as a record's fields.

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 
 /// How privacy results read in a terminal.
@@ -26,12 +26,12 @@ extension CommandContext {
     /// Runs a write that tracks `person`; when it was their own and it
     /// recorded their consent (nothing was recorded before), says so on
     /// standard error, once.
-    func noticingConsent<T>(of person: EmailAddress, by actor: EmailAddress, in store: AdvocacyStore, _ body: () throws -> T)
+    func noticingConsent<T>(of person: EmailAddress, by actor: EmailAddress, in programme: Programme, _ body: () throws -> T)
         throws -> T
     {
-        guard person == actor, (try? store.consentState(of: person)) == ConsentState.unrecorded else { return try body() }
+        guard person == actor, (try? programme.consentState(of: person)) == ConsentState.unrecorded else { return try body() }
         let result = try body()
-        if (try? store.consentState(of: person)) == .granted {
+        if (try? programme.consentState(of: person)) == .granted {
             note(
                 "note: by adding your own channels and work you consent to the programme tracking them (recorded today); "
                     + "withdraw with 'advocacy privacy consent \(person) --withdraw'")

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 
 // How rewards print. Column names are the JSON keys, so text, CSV and JSON read alike.

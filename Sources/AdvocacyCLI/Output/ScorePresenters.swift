@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 
 // How rankings and explanations print. JSON keys and table headers match.

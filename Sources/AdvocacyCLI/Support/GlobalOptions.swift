@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -45,14 +45,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the programme's database; only `init` and `demo` create it.
-    func openStore(in context: CommandContext, create: Bool = false) throws -> AdvocacyStore {
+    func openProgramme(in context: CommandContext, create: Bool = false) throws -> Programme {
         let path = try databasePath(in: context)
         if verbose { context.note("advocacy: using database \(path)") }
-        let store = try AdvocacyStore.open(atPath: path, create: create, now: context.now)
-        if let copy = store.upgradeBackupPath {
+        let programme = try Programme.open(atPath: path, create: create, now: context.now)
+        if let copy = programme.upgradeBackupPath {
             context.note("advocacy: upgraded \(path) for this version; the database as it was before is saved as \(copy)")
         }
-        return store
+        return programme
     }
 
     /// Who is acting, when known.

@@ -1,5 +1,4 @@
 import AdvocacyCore
-import AdvocacyStore
 import Foundation
 
 /// The CIO's report on the programme: what it says, worked out once from a

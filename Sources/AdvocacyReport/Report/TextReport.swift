@@ -1,5 +1,4 @@
 import AdvocacyCore
-import AdvocacyStore
 import Foundation
 
 extension ProgrammeReport {

@@ -1,13 +1,6 @@
 import AdvocacyCore
 import GRDB
 
-/// A channel whose feed `sync feeds` reads.
-public struct FeedChannel: Hashable, Sendable {
-    public var url: CanonicalURL
-    public var feedURL: CanonicalURL
-    public var owner: EmailAddress
-}
-
 extension AdvocacyStore {
     /// The channels with a feed address that `actorEmail` may synchronise:
     /// every one for an admin, their own for anyone else; or just `channel`.

@@ -8,18 +8,6 @@ import GRDB
     import Darwin
 #endif
 
-/// What `backup` wrote: where, how big, and what the copy holds.
-public struct BackupSummary: Sendable, Encodable, Equatable {
-    /// The copy's path, as given.
-    public var path: String
-    /// The copy's size in bytes.
-    public var bytes: Int
-    /// Employees in the copy.
-    public var employees: Int
-    /// Actions in the copy.
-    public var actions: Int
-}
-
 extension AdvocacyStore {
     // MARK: Backup
 

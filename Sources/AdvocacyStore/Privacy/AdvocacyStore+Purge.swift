@@ -2,18 +2,6 @@ import AdvocacyCore
 import Foundation
 import GRDB
 
-/// What `privacy purge` removed (or, in a dry run, would remove).
-public struct PurgeSummary: Hashable, Sendable, Encodable {
-    public var olderThan: String
-    /// The first day kept: actions published and counts taken before it go.
-    public var cutoff: LocalDate
-    public var actions: Int
-    public var metricsSnapshots: Int
-    public var projectLinks: Int
-    public var followerSnapshots: Int
-    public var dryRun: Bool
-}
-
 /// The purge's audit entry: what went, and from before which day.
 private struct PurgeRecord: Encodable {
     var olderThan: String

@@ -1,24 +1,6 @@
 import AdvocacyCore
 import GRDB
 
-/// What the demo loaded.
-public struct DemoLoadSummary: Codable, Equatable, Sendable {
-    public var employees: Int
-    public var teams: [String]
-    public var channels: Int
-    public var followerSnapshots: Int
-    public var projects: Int
-    public var actions: Int
-    public var metricsSnapshots: Int
-    public var actionsByKind: [String: Int]
-    public var peopleByTier: [String: Int]
-    public var admin: EmailAddress
-    public var cio: EmailAddress
-    public var hr: EmailAddress
-    public var suspiciousChannels: [CanonicalURL]
-    public var period: Period
-}
-
 extension AdvocacyStore {
     /// Loads a generated programme in one transaction, replacing what is
     /// there only when `replacing` is true and `actorEmail` is its admin.

@@ -2,16 +2,6 @@ import AdvocacyCore
 import Foundation
 import GRDB
 
-/// What `init` did.
-public enum InitOutcome: Equatable, Sendable {
-    /// The database exists (it may have just been created) and no admin was asked for.
-    case ready
-    /// The first admin was registered.
-    case createdAdmin(Employee)
-    /// That person was already an admin: nothing changed.
-    case adminAlreadyPresent(Employee)
-}
-
 extension AdvocacyStore {
     /// Makes sure the database is ready and, when asked, registers its first
     /// admin. Running it again changes nothing. A second, different admin

@@ -3,26 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A proposal run: the allocation and what it was computed from.
-public struct ProposalRun: Sendable {
-    public var period: Period
-    /// The days scored: the period up to today.
-    public var window: ClosedRange<LocalDate>
-    public var policyVersion: Int
-    public var currency: String
-    /// The most one person may receive in the period.
-    public var maxShareCents: Int
-    public var allocation: Allocation
-    /// The scores of everyone proposed a reward, by email.
-    public var people: [EmailAddress: PersonScore]
-    public var rankedPeople: Int
-    /// The new proposals' ids, in the order of `allocation.proposals`; empty for a dry run.
-    public var proposalIDs: [Int64]
-    /// Open proposals of the period that this run replaced.
-    public var replaced: Int
-    public var dryRun: Bool
-}
-
 extension AdvocacyStore {
     // MARK: Proposing
 

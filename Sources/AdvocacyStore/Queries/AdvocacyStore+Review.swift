@@ -3,58 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// One period as the CIO's report shows it: everyone's score and the
-/// programme's activity.
-public struct PeriodReview: Sendable {
-    public var period: Period
-    /// The days scored: the period up to today.
-    public var window: ClosedRange<LocalDate>
-    /// Everyone with an action in the window, ranked.
-    public var people: [PersonScore]
-    public var activity: ActivityTally
-}
-
-/// What a project received in a period.
-public struct ProjectCoverage: Hashable, Sendable {
-    public var project: Project
-    public var actions: Int
-    /// People with at least one action tagged with the project.
-    public var advocates: Int
-    /// Engagement of those actions, weighted as the policy says.
-    public var engagement: Double
-
-    /// An active project, already started in the period, that nobody spoke
-    /// for: the gaps the CIO must act on.
-    public var isGap: Bool
-}
-
-/// Reward proposals of one category and status.
-public struct RewardTally: Hashable, Sendable {
-    public var category: RewardCategory
-    public var status: RewardStatus
-    public var count: Int
-    public var costCents: Int
-}
-
-/// Everything the CIO's report is drawn from, read on one snapshot.
-public struct ProgrammeReview: Sendable {
-    public var policyVersion: Int
-    public var policy: Policy
-    public var today: LocalDate
-    public var current: PeriodReview
-    public var comparison: PeriodReview
-    /// Active employees today.
-    public var activeEmployees: Int
-    /// Active projects, and any other project with actions in the period, by code.
-    public var projects: [ProjectCoverage]
-    /// The reward budgets set for the period or for periods within it
-    /// (a year's report adds up its quarters); nil when there is none.
-    public var budgetCents: Int?
-    /// The reward proposals of the period or of periods within it, by
-    /// category, then status.
-    public var rewards: [RewardTally]
-}
-
 extension AdvocacyStore {
     /// Reads what the CIO's report shows for `period`, compared with
     /// `comparison` (cio, hr or admin). Everything comes from one read

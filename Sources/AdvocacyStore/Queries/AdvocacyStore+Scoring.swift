@@ -3,52 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Who is ranked, beyond the period.
-public struct RankingFilter: Hashable, Sendable, Encodable {
-    public var team: String?
-    public var project: ProjectCode?
-    public var channelKind: ChannelKind?
-    public var tier: AudienceTier?
-
-    public init(team: String? = nil, project: ProjectCode? = nil, channelKind: ChannelKind? = nil, tier: AudienceTier? = nil) {
-        self.team = team
-        self.project = project
-        self.channelKind = channelKind
-        self.tier = tier
-    }
-}
-
-/// A ranking and what it was computed with.
-public struct RankingResult: Sendable {
-    public var policyVersion: Int
-    public var period: Period
-    /// The days scored: the period up to today.
-    public var window: ClosedRange<LocalDate>
-    public var people: [PersonScore]
-}
-
-/// One action in an explanation: its part in the score and what it is.
-public struct ExplainedAction: Sendable {
-    public var score: ActionScore
-    public var title: String
-    public var url: CanonicalURL
-    public var channel: CanonicalURL
-    public var projects: [ProjectCode]
-}
-
-/// A person's score, action by action.
-public struct Explanation: Sendable {
-    public var policyVersion: Int
-    public var policy: ScoringPolicy
-    public var period: Period
-    public var window: ClosedRange<LocalDate>
-    /// The person's score, ranked among everyone; nil with no action in the period.
-    public var score: PersonScore?
-    public var person: ScoredPerson
-    public var rankedPeople: Int
-    public var actions: [ExplainedAction]
-}
-
 extension AdvocacyStore {
     // MARK: Policy
 

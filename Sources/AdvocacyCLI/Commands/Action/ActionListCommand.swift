@@ -18,9 +18,9 @@ struct ActionListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let filter = ActionFilter(author: employee, project: project, period: try period.resolve(today: context.today))
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         try context.emitEach(as: output.format) { emit in
-            try store.forEachAction(filter, emit)
+            try programme.forEachAction(filter, emit)
         }
     }
 }

@@ -12,7 +12,7 @@ struct ActionRemoveCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "action remove")
-        let action = try global.openStore(in: context).removeAction(url, by: actor)
+        let action = try global.openProgramme(in: context).removeAction(url, by: actor)
         context.print("Removed \(action.summary)")
     }
 }

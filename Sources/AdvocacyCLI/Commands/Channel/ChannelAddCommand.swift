@@ -47,8 +47,10 @@ struct ChannelAddCommand: ContextCommand {
         let new = try NewChannel(
             owner: email, url: try ChannelLocator.channelURL(from: url, kind: kind), kind: kind, scope: scope, feedURL: feed,
             followers: followers, followersDate: context.today)
-        let store = try global.openStore(in: context)
-        let channel = try context.noticingConsent(of: email, by: actor, in: store) { try store.addChannel(new, by: actor) }
+        let programme = try global.openProgramme(in: context)
+        let channel = try context.noticingConsent(of: email, by: actor, in: programme) {
+            try programme.addChannel(new, by: actor)
+        }
         context.print("Added \(channel.summary) for \(channel.email)")
     }
 }

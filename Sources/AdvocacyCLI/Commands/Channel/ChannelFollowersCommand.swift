@@ -21,9 +21,9 @@ struct ChannelFollowersCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "channel followers")
         let day = date ?? context.today
         try day.requireNotAfter(context.today)
-        let store = try global.openStore(in: context)
-        let channel = try context.noticingConsent(of: actor, by: actor, in: store) {
-            try store.recordFollowers(url, count: count, on: day, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let channel = try context.noticingConsent(of: actor, by: actor, in: programme) {
+            try programme.recordFollowers(url, count: count, on: day, by: actor)
         }
         context.print("Recorded \(count) followers on \(day) for \(channel.url)")
     }

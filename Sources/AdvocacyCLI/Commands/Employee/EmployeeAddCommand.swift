@@ -24,8 +24,8 @@ struct EmployeeAddCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "employee add")
         let new = try NewEmployee(email: email, name: name, team: team, role: role, hrID: hrID)
-        let store = try global.openStore(in: context)
-        let employee = try store.addEmployee(new, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let employee = try programme.addEmployee(new, by: actor)
         context.print(
             "Added \(employee.name) <\(employee.email)> as \(employee.role.rawValue)\(employee.team.map { " in \($0)" } ?? "")")
     }

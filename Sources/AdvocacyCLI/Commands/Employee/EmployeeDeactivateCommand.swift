@@ -13,7 +13,7 @@ struct EmployeeDeactivateCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "employee deactivate")
-        let employee = try global.openStore(in: context).deactivateEmployee(email, by: actor)
+        let employee = try global.openProgramme(in: context).deactivateEmployee(email, by: actor)
         context.print("Deactivated \(employee.name) <\(employee.email)>")
     }
 }

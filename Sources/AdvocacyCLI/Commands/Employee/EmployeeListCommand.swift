@@ -11,7 +11,7 @@ struct EmployeeListCommand: ContextCommand {
     var team: String?
 
     func run(in context: CommandContext) throws {
-        let employees = try global.openStore(in: context).employees(team: team)
+        let employees = try global.openProgramme(in: context).employees(team: team)
         try context.emit(employees, as: output.format) { Employee.table(employees) }
     }
 }

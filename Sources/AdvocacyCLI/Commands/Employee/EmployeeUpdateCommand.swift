@@ -34,7 +34,7 @@ struct EmployeeUpdateCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "employee update")
         let changes = try EmployeeChanges(name: name, team: team, role: role, hrID: hrID, isActive: active)
-        let employee = try global.openStore(in: context).updateEmployee(email, changes, by: actor)
+        let employee = try global.openProgramme(in: context).updateEmployee(email, changes, by: actor)
         context.print(
             "Updated \(employee.name) <\(employee.email)>: \(employee.role.rawValue), \(employee.team ?? "no team"), \(employee.isActive ? "active" : "inactive")"
         )

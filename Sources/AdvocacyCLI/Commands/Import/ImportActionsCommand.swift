@@ -21,7 +21,7 @@ struct ImportActionsCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import actions")
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         let today = context.today
         let emails = EmailCache()
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
@@ -29,8 +29,8 @@ struct ImportActionsCommand: ContextCommand {
             // The file is read and its rows checked on a second thread while the database writes.
             let rows = PrefetchedRows(next: next) { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) }
             defer { rows.stop() }
-            return try context.noticingConsent(of: actor, by: actor, in: store) {
-                try store.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: reject)
+            return try context.noticingConsent(of: actor, by: actor, in: programme) {
+                try programme.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: reject)
             }
         }
     }

@@ -25,10 +25,10 @@ struct ImportEmployeesCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import employees")
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: EmployeeImportRow.columns) {
             mode, columns, next, reject in
-            try store.importEmployees(mode, updating: update, by: actor, columns: columns, next: next, onReject: reject)
+            try programme.importEmployees(mode, updating: update, by: actor, columns: columns, next: next, onReject: reject)
         }
     }
 }

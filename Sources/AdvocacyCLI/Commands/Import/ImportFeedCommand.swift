@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -33,7 +33,7 @@ struct ImportFeedCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import feed")
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         let isAddress = source.lowercased().hasPrefix("http://") || source.lowercased().hasPrefix("https://")
         let data: Data
         if isAddress {
@@ -50,9 +50,10 @@ struct ImportFeedCommand: ContextCommand {
         // A feed read from an address has no file to put a rejects file beside.
         let rejects = isAddress ? nil : RejectsFile(besides: source, header: FeedImport.header, delimiter: .comma)
         try context.runImport(source: source, options: options, rejects: rejects) { reject in
-            try context.noticingConsent(of: author ?? actor, by: actor, in: store) {
+            try context.noticingConsent(of: author ?? actor, by: actor, in: programme) {
                 try context.importFeed(
-                    data, source: source, into: store, mode: options.mode, by: actor, author: author ?? actor, projects: project,
+                    data, source: source, into: programme, mode: options.mode, by: actor, author: author ?? actor,
+                    projects: project,
                     onReject: reject)
             }
         }
@@ -63,7 +64,7 @@ extension CommandContext {
     /// Imports the entries of the feed document `data` as articles of
     /// `author`, on `channel` when given.
     func importFeed(
-        _ data: Data, source: String, into store: AdvocacyStore, mode: ImportMode, by actor: EmailAddress, author: EmailAddress,
+        _ data: Data, source: String, into programme: Programme, mode: ImportMode, by actor: EmailAddress, author: EmailAddress,
         projects: [ProjectCode], channel: CanonicalURL? = nil, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         let feed: Feed
@@ -74,7 +75,7 @@ extension CommandContext {
         }
         var records = feed.entries.map(FeedImport.record).makeIterator()
         let today = self.today
-        return try store.importActions(
+        return try programme.importActions(
             mode, by: actor, onChannel: channel, next: { records.next() },
             draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) }, onReject: onReject)
     }

@@ -19,12 +19,12 @@ struct ImportFollowersCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import followers")
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         let today = context.today
         try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: FollowerImportRow.columns) {
             mode, columns, next, reject in
-            try context.noticingConsent(of: actor, by: actor, in: store) {
-                try store.importFollowers(mode, by: actor, columns: columns, today: today, next: next, onReject: reject)
+            try context.noticingConsent(of: actor, by: actor, in: programme) {
+                try programme.importFollowers(mode, by: actor, columns: columns, today: today, next: next, onReject: reject)
             }
         }
     }

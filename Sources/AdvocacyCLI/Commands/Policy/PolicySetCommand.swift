@@ -19,7 +19,7 @@ struct PolicySetCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "policy set")
         let policy = try PolicyFile.read(file)
-        let (version, changed) = try global.openStore(in: context).setPolicy(policy, by: actor)
+        let (version, changed) = try global.openProgramme(in: context).setPolicy(policy, by: actor)
         context.print(
             changed
                 ? "Policy version \(version) is now in force." : "Unchanged: the file is version \(version), already in force.")

@@ -14,7 +14,7 @@ struct PolicyShowCommand: ContextCommand {
     var format: PolicyFile.Format = .toml
 
     func run(in context: CommandContext) throws {
-        let (version, policy) = try global.openStore(in: context).currentPolicy()
+        let (version, policy) = try global.openProgramme(in: context).currentPolicy()
         switch format {
         case .toml:
             context.standardOutput.write("# Version \(version) of the policy in force.\n")

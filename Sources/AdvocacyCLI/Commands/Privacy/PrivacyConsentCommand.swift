@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct PrivacyConsentCommand: ContextCommand {
@@ -34,10 +34,10 @@ struct PrivacyConsentCommand: ContextCommand {
     }
 
     func run(in context: CommandContext) throws {
-        let store = try global.openStore(in: context)
+        let programme = try global.openProgramme(in: context)
         guard grant || withdraw else {
             let viewer = try global.requireViewer(in: context, for: "privacy consent")
-            let status = try store.consent(of: email, by: viewer)
+            let status = try programme.consent(of: email, by: viewer)
             if format == .json {
                 context.print(try CommandContext.json(status))
             } else {
@@ -46,7 +46,7 @@ struct PrivacyConsentCommand: ContextCommand {
             return
         }
         let actor = try global.requireActor(in: context, for: "privacy consent")
-        let (status, changed) = try store.recordConsent(email, granted: grant, by: actor)
+        let (status, changed) = try programme.recordConsent(email, granted: grant, by: actor)
         let day = status.history.last.map { LocalDate($0.recordedAt, in: context.timeZone).description } ?? ""
         switch (grant, changed) {
         case (true, true): context.print("Recorded \(email)'s consent on \(day).")

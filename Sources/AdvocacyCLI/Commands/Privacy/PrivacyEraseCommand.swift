@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct PrivacyEraseCommand: ContextCommand {
@@ -24,8 +24,8 @@ struct PrivacyEraseCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy erase")
-        let store = try global.openStore(in: context)
-        let summary = try store.erase(email, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let summary = try programme.erase(email, by: actor)
         if format == .json {
             context.print(try CommandContext.json(summary))
         } else {
@@ -37,7 +37,7 @@ struct PrivacyEraseCommand: ContextCommand {
         if !summary.fileCompacted {
             context.note(
                 "warning: the erasure is done, but the file could not be rebuilt (another process was using it, or the disk is full), "
-                    + "so old copies may remain in its free space: when nobody uses it, run sqlite3 \(store.path) 'PRAGMA wal_checkpoint(TRUNCATE); VACUUM;'"
+                    + "so old copies may remain in its free space: when nobody uses it, run sqlite3 \(programme.path) 'PRAGMA wal_checkpoint(TRUNCATE); VACUUM;'"
             )
         }
         context.note("note: backups made before this erasure still contain \(email): delete or erase them too (docs/privacy.md)")

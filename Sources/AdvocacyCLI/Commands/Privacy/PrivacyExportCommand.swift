@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -23,7 +23,7 @@ struct PrivacyExportCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "privacy export")
-        let data = try global.openStore(in: context).personalData(of: email, by: viewer)
+        let data = try global.openProgramme(in: context).personalData(of: email, by: viewer)
         let json = try CommandContext.json(data)
         guard let output else {
             context.print(json)  // escapes control characters for a terminal, as every JSON output does

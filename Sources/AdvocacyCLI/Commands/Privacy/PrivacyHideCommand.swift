@@ -18,7 +18,7 @@ struct PrivacyHideCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy hide")
         let person = email ?? actor
-        let changed = try global.openStore(in: context).setHidden(person, true, by: actor)
+        let changed = try global.openProgramme(in: context).setHidden(person, true, by: actor)
         context.print(
             changed
                 ? "\(person) is now hidden from others' rankings and reports." : "\(person) was already hidden: nothing changed.")

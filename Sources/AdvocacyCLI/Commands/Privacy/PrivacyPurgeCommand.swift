@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct PrivacyPurgeCommand: ContextCommand {
@@ -30,7 +30,7 @@ struct PrivacyPurgeCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy purge")
-        let summary = try global.openStore(in: context).purge(
+        let summary = try global.openProgramme(in: context).purge(
             olderThan: olderThan, today: context.today, dryRun: dryRun, by: actor)
         if format == .json {
             context.print(try CommandContext.json(summary))

@@ -13,7 +13,7 @@ struct PrivacyUnhideCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "privacy unhide")
         let person = email ?? actor
-        let changed = try global.openStore(in: context).setHidden(person, false, by: actor)
+        let changed = try global.openProgramme(in: context).setHidden(person, false, by: actor)
         context.print(
             changed ? "\(person) is shown by name in rankings and reports again." : "\(person) was not hidden: nothing changed.")
     }

@@ -35,7 +35,7 @@ struct ProjectAddCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "project add")
         let project = try Project.validated(code: code, name: name, weight: weight, status: status, start: start, end: end)
-        let added = try global.openStore(in: context).addProject(project, by: actor)
+        let added = try global.openProgramme(in: context).addProject(project, by: actor)
         context.print(
             "Added project \(added.project.code) \"\(added.project.name)\" (weight \(added.project.weight), \(added.project.status.rawValue))"
         )

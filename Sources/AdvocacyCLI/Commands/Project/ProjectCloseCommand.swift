@@ -12,7 +12,7 @@ struct ProjectCloseCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "project close")
-        let closed = try global.openStore(in: context).closeProject(code, on: context.today, by: actor)
+        let closed = try global.openProgramme(in: context).closeProject(code, on: context.today, by: actor)
         context.print("Closed project \(closed.project.code), ended \(closed.project.end?.description ?? "")")
     }
 }

@@ -9,7 +9,7 @@ struct ProjectListCommand: ContextCommand {
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        let projects = try global.openStore(in: context).projects()
+        let projects = try global.openProgramme(in: context).projects()
         try context.emit(projects, as: output.format) { ProjectSummary.table(projects) }
     }
 }

@@ -11,7 +11,7 @@ struct ProjectShowCommand: ContextCommand {
     var code: ProjectCode
 
     func run(in context: CommandContext) throws {
-        let project = try global.openStore(in: context).project(code)
+        let project = try global.openProgramme(in: context).project(code)
         try context.emitRecord(project, as: output.format, fields: project.fields)
     }
 }

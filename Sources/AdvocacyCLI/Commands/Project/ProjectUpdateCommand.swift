@@ -33,7 +33,7 @@ struct ProjectUpdateCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "project update")
         let changes = ProjectChanges(name: name, weight: weight, status: status, start: start, end: end, today: context.today)
-        let updated = try global.openStore(in: context).updateProject(code, changes, by: actor)
+        let updated = try global.openProgramme(in: context).updateProject(code, changes, by: actor)
         context.print(
             "Updated project \(updated.project.code) \"\(updated.project.name)\" (weight \(updated.project.weight), \(updated.project.status.rawValue))"
         )

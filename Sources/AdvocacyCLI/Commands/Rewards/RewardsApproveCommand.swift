@@ -20,7 +20,7 @@ struct RewardsApproveCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards approve")
-        let records = try global.openStore(in: context).approveRewards(ids, note: note, by: actor)
+        let records = try global.openProgramme(in: context).approveRewards(ids, note: note, by: actor)
         context.print("Approved \(records.count) reward\(records.count == 1 ? "" : "s"):")
         context.print(
             RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())

@@ -18,7 +18,7 @@ struct RewardsBudgetSetCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards budget set")
-        let budget = try global.openStore(in: context).setRewardBudget(period, cents: amount, by: actor)
+        let budget = try global.openProgramme(in: context).setRewardBudget(period, cents: amount, by: actor)
         context.print(
             "Budget for \(budget.period) (\(budget.start) to \(budget.end)): \(Money.text(budget.amountCents, currency: budget.currency))"
         )

@@ -14,7 +14,7 @@ struct RewardsBudgetShowCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "rewards budget show")
-        let budgets = try global.openStore(in: context).rewardBudgets(period, by: viewer)
+        let budgets = try global.openProgramme(in: context).rewardBudgets(period, by: viewer)
         if output.format == .text && budgets.isEmpty {
             context.print("No reward budget yet: set one with 'advocacy rewards budget set PERIOD AMOUNT'.")
             return

@@ -56,7 +56,7 @@ struct RewardsCatalogAddCommand: ContextCommand {
         let item = RewardItem(
             code: code, name: name, category: category, costCents: cost, stock: stock?.value, maxPerPerson: maxPerPerson?.value,
             minTier: minTier?.value, projects: projects)
-        let entry = try global.openStore(in: context).addRewardItem(item, by: actor)
+        let entry = try global.openProgramme(in: context).addRewardItem(item, by: actor)
         context.print("Added \(entry.summary)")
     }
 }

@@ -10,7 +10,7 @@ struct RewardsCatalogListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "rewards catalog list")
-        let entries = try global.openStore(in: context).rewardCatalogue(by: viewer)
+        let entries = try global.openProgramme(in: context).rewardCatalogue(by: viewer)
         if output.format == .text && entries.isEmpty {
             context.print(
                 "The catalogue is empty: HR adds rewards with 'advocacy rewards catalog add CODE --name NAME --category C --cost AMOUNT'."

@@ -16,7 +16,7 @@ struct RewardsCatalogRemoveCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards catalog remove")
-        let retired = try global.openStore(in: context).removeRewardItem(code, by: actor)
+        let retired = try global.openProgramme(in: context).removeRewardItem(code, by: actor)
         context.print(
             retired ? "Removed \(code) from the catalogue; its past proposals keep it." : "Removed \(code) from the catalogue.")
     }

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct RewardsCatalogUpdateCommand: ContextCommand {
@@ -62,7 +62,7 @@ struct RewardsCatalogUpdateCommand: ContextCommand {
             name: name, category: category, costCents: cost, stock: stock.map(\.value), maxPerPerson: maxPerPerson.map(\.value),
             minTier: minTier.map(\.value),
             projects: noProjects ? [] : projects.isEmpty ? nil : projects)
-        let entry = try global.openStore(in: context).updateRewardItem(code, changes, by: actor)
+        let entry = try global.openProgramme(in: context).updateRewardItem(code, changes, by: actor)
         context.print("Updated \(entry.summary)")
     }
 }

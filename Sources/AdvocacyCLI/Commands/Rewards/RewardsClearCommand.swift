@@ -23,7 +23,7 @@ struct RewardsClearCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards clear")
-        try global.openStore(in: context).clearForRewards(email, period: period, note: note, by: actor)
+        try global.openProgramme(in: context).clearForRewards(email, period: period, note: note, by: actor)
         context.print(
             "\(email) is cleared for rewards in \(period); the next 'rewards propose --period \(period)' includes them.")
     }

@@ -64,7 +64,7 @@ struct RewardsExportCommand: ContextCommand {
             case .granted: [.granted]
             case .all: nil
             }
-        let records = try global.openStore(in: context).rewardExport(period: period, statuses: statuses, by: actor)
+        let records = try global.openProgramme(in: context).rewardExport(period: period, statuses: statuses, by: actor)
         let text: String
         switch format {
         case .json:

@@ -18,7 +18,7 @@ struct RewardsGrantCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards grant")
-        let records = try global.openStore(in: context).grantRewards(ids, by: actor)
+        let records = try global.openProgramme(in: context).grantRewards(ids, by: actor)
         context.print("Granted \(records.count) reward\(records.count == 1 ? "" : "s"):")
         context.print(
             RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())

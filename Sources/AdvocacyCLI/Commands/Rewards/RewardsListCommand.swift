@@ -18,7 +18,8 @@ struct RewardsListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "rewards list")
-        let records = try global.openStore(in: context).rewardProposals(period: period, statuses: status.map { [$0] }, by: viewer)
+        let records = try global.openProgramme(in: context).rewardProposals(
+            period: period, statuses: status.map { [$0] }, by: viewer)
         if output.format == .text && records.isEmpty {
             context.print("No reward proposal matches: HR proposes with 'advocacy rewards propose --period PERIOD'.")
             return

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 
 struct RewardsProposeCommand: ContextCommand {
@@ -27,7 +27,7 @@ struct RewardsProposeCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards propose")
-        let run = try global.openStore(in: context).proposeRewards(
+        let run = try global.openProgramme(in: context).proposeRewards(
             period: period, today: context.today, dryRun: dryRun, by: actor)
         let report = ProposalReport(run: run)
         if format == .json {

@@ -23,7 +23,7 @@ struct RewardsRejectCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards reject")
-        let records = try global.openStore(in: context).rejectRewards(ids, note: note, by: actor)
+        let records = try global.openProgramme(in: context).rejectRewards(ids, note: note, by: actor)
         context.print("Rejected \(records.count) reward\(records.count == 1 ? "" : "s"):")
         context.print(
             RewardProposalRecord.textTable(records).keeping(["id", "period", "name", "reward", "cost", "status"]).text())

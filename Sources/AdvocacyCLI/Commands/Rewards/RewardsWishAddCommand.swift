@@ -20,7 +20,7 @@ struct RewardsWishAddCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards wish")
-        let (rank, replaced) = try global.openStore(in: context).addWish(code, rank: rank, by: actor)
+        let (rank, replaced) = try global.openProgramme(in: context).addWish(code, rank: rank, by: actor)
         context.print("\(code) is your wish no. \(rank)" + (replaced.map { " (replacing \($0))" } ?? "") + ".")
     }
 }

@@ -15,13 +15,13 @@ struct RewardsWishListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "rewards wish list")
-        let store = try global.openStore(in: context)
-        let wishes = try store.wishes(of: email, by: viewer)
+        let programme = try global.openProgramme(in: context)
+        let wishes = try programme.wishes(of: email, by: viewer)
         if output.format == .text && wishes.isEmpty {
             context.print("No wishes yet: add one with 'advocacy rewards wish CODE' (see 'advocacy rewards catalog list').")
             return
         }
-        let currency = try store.currentPolicy().policy.rewards.currency
+        let currency = try programme.currentPolicy().policy.rewards.currency
         try context.emit(wishes, as: output.format) { WishEntry.table(wishes, currency: currency, csv: output.format == .csv) }
     }
 }

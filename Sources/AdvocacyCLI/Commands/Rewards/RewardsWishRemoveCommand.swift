@@ -11,7 +11,7 @@ struct RewardsWishRemoveCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards wish remove")
-        try global.openStore(in: context).removeWish(code, by: actor)
+        try global.openProgramme(in: context).removeWish(code, by: actor)
         context.print("Removed \(code) from your wishes.")
     }
 }

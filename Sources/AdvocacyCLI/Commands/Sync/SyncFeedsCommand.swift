@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import ArgumentParser
 import Foundation
 
@@ -51,8 +51,8 @@ struct SyncFeedsCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "sync feeds")
-        let store = try global.openStore(in: context)
-        let channels = try store.feedChannels(only: channel, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let channels = try programme.feedChannels(only: channel, by: actor)
         var progress = ImportProgress(unit: "feeds", total: channels.count, context: context)
         var reports: [ChannelReport] = []
         var total = ImportSummary()
@@ -60,9 +60,9 @@ struct SyncFeedsCommand: ContextCommand {
             var report = ChannelReport(channel: feedChannel.url, feed: feedChannel.feedURL)
             do {
                 let data = try FeedFetcher.fetch(feedChannel.feedURL.string, timeout: TimeInterval(timeout)).get()
-                let summary = try context.noticingConsent(of: feedChannel.owner, by: actor, in: store) {
+                let summary = try context.noticingConsent(of: feedChannel.owner, by: actor, in: programme) {
                     try context.importFeed(
-                        data, source: feedChannel.feedURL.string, into: store, mode: options.mode, by: actor,
+                        data, source: feedChannel.feedURL.string, into: programme, mode: options.mode, by: actor,
                         author: feedChannel.owner,
                         projects: [], channel: feedChannel.url)
                 }
@@ -74,11 +74,7 @@ struct SyncFeedsCommand: ContextCommand {
                 }
             } catch let failure as FetchFailure {
                 report.error = failure.reason
-            } catch let error as CLIError {
-                report.error = error.localizedDescription
-            } catch let error as StoreError {
-                report.error = error.localizedDescription
-            } catch let error as CoreError {
+            } catch let error as any ProgrammeFailure {
                 report.error = error.localizedDescription
             }
             reports.append(report)

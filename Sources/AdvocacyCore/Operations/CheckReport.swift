@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `advocacy check` found: one result per named check.
 public struct CheckReport: Sendable, Encodable, Equatable {
     /// The database checked.

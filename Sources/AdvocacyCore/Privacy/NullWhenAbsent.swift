@@ -1,3 +1,5 @@
+import Foundation
+
 /// An optional property that synthesised `Encodable` writes as null when it
 /// is absent, instead of leaving its key out, so every object has the same keys.
 @propertyWrapper
@@ -13,5 +15,4 @@ public struct NullWhenAbsent<Value: Encodable>: Encodable {
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }
-
 extension NullWhenAbsent: Sendable where Value: Sendable {}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A ranking and what it was computed with.
+public struct RankingResult: Sendable {
+    public var policyVersion: Int
+    public var period: Period
+    /// The days scored: the period up to today.
+    public var window: ClosedRange<LocalDate>
+    public var people: [PersonScore]
+
+    package init(policyVersion: Int, period: Period, window: ClosedRange<LocalDate>, people: [PersonScore]) {
+        self.policyVersion = policyVersion
+        self.period = period
+        self.window = window
+        self.people = people
+    }
+}

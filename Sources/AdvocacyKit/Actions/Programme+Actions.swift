@@ -1,0 +1,35 @@
+import AdvocacyCore
+import Foundation
+
+extension Programme {
+    public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
+        try store.logAction(draft, by: actorEmail)
+    }
+
+    public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
+        throws -> Action
+    {
+        try store.recordMetrics(url, update, on: date, by: actorEmail)
+    }
+
+    public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
+        try store.removeAction(url, by: actorEmail)
+    }
+
+    /// Actions matching `filter`, newest first. An unknown employee or
+    /// project in the filter is an error, not an empty list.
+    public func actions(_ filter: ActionFilter = ActionFilter()) throws -> [Action] {
+        try store.actions(filter)
+    }
+
+    /// Calls `body` with each action matching `filter`, newest first, as it
+    /// is read: an export of millions of actions holds one at a time.
+    public func forEachAction(_ filter: ActionFilter = ActionFilter(), _ body: (Action) throws -> Void) throws {
+        try store.forEachAction(filter, body)
+    }
+
+    /// One action, or ``StoreError/unknownAction(_:)``.
+    public func action(_ url: CanonicalURL) throws -> Action {
+        try store.action(url)
+    }
+}

@@ -1,0 +1,46 @@
+import AdvocacyCore
+import AdvocacyStore
+import Foundation
+
+extension Programme {
+    public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
+        try store.backup(toPath: target, replacing: replacing, by: actorEmail)
+    }
+
+    /// Checks the database: SQLite's own integrity and foreign keys, then the
+    /// programme's rules that the schema alone cannot enforce (admin).
+    ///
+    /// Every check runs on one read snapshot, so other processes may keep
+    /// writing meanwhile and the report describes one moment. A check that
+    /// cannot run (a damaged table) reports that as its problem; the others
+    /// still run. When the programme has no active admin, anyone may run it,
+    /// so that the missing admin can be seen.
+    public func check(by actorEmail: EmailAddress?) throws -> CheckReport {
+        try store.check(by: actorEmail)
+    }
+
+    /// The audit trail, oldest first (admin, cio or hr).
+    public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
+        try store.auditEntries(filter, by: actorEmail)
+    }
+
+    /// Loads a generated programme in one transaction, replacing what is
+    /// there only when `replacing` is true and `actorEmail` is its admin.
+    ///
+    /// This is the bulk path: one reused prepared statement per table with
+    /// positional arguments, so thousands of people load in well under a second.
+    /// Replacing a programme erases it, so it takes an admin of that programme.
+    ///
+    /// `withActions: false` loads everything but the actions (which
+    /// `demo --export-actions` writes to a file for `import actions` instead).
+    public func loadDemo(
+        _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
+    ) throws -> DemoLoadSummary {
+        try store.loadDemo(dataset, replacing: replacing, by: actorEmail, withActions: withActions)
+    }
+}
+
+extension Programme {
+    /// The tables the audit trail records, which an audit filter accepts.
+    public static var auditedEntities: [String] { AdvocacyStore.auditedEntities }
+}

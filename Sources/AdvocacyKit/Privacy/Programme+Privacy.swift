@@ -1,0 +1,68 @@
+import AdvocacyCore
+import Foundation
+
+extension Programme {
+    /// A person's consent and its history (the person themself, or an admin).
+    public func consent(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> ConsentStatus {
+        try store.consent(of: email, by: viewerEmail)
+    }
+
+    public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
+        -> (status: ConsentStatus, changed: Bool)
+    {
+        try store.recordConsent(email, granted: granted, by: actorEmail)
+    }
+
+    /// Where a person's consent stands (no permission check: for the
+    /// command line's one-line notice after a person's own write).
+    public func consentState(of email: EmailAddress) throws -> ConsentState {
+        try store.consentState(of: email)
+    }
+
+    public func setHidden(_ email: EmailAddress, _ hidden: Bool, by actorEmail: EmailAddress) throws -> Bool {
+        try store.setHidden(email, hidden, by: actorEmail)
+    }
+
+    /// Whether a person is hidden from others' rankings.
+    public func isHidden(_ email: EmailAddress) throws -> Bool {
+        try store.isHidden(email)
+    }
+
+    /// Everything held about a person (the person themself, or an admin),
+    /// read on one snapshot.
+    public func personalData(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> PersonalData {
+        try store.personalData(of: email, by: viewerEmail)
+    }
+
+    /// Removes what is older than the retention period (admin only): actions
+    /// published before the cutoff with their metrics snapshots and project
+    /// links, and follower counts taken before it, except each channel's
+    /// last count before the cutoff, which is still its audience on that
+    /// day. One transaction, recorded as one audit entry; with `dryRun`,
+    /// only counts.
+    public func purge(olderThan retention: RetentionPeriod, today: LocalDate, dryRun: Bool, by actorEmail: EmailAddress) throws
+        -> PurgeSummary
+    {
+        try store.purge(olderThan: retention, today: today, dryRun: dryRun, by: actorEmail)
+    }
+
+    /// Erases a person (admin only): anonymises them in every table and in
+    /// the audit trail, under a random pseudonym, so that none of their
+    /// strings (email, name, HR id, channel and feed addresses, the
+    /// addresses and titles of their actions) remains in the file.
+    ///
+    /// Their rows stay, attached to the pseudonym: actions, figures, scores,
+    /// proposals and approved rewards still add up, and budgets are
+    /// unchanged. The person is deactivated. The erasure itself is one
+    /// audit entry, naming the pseudonym.
+    ///
+    /// The change is one transaction with `secure_delete` on (freed space is
+    /// zeroed); then the write-ahead log is checkpointed and the file is
+    /// rebuilt (`VACUUM`), so no old page keeps a copy.
+    public func erase(_ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64 = UInt64.random(in: .min ... .max))
+        throws
+        -> ErasureSummary
+    {
+        try store.erase(email, by: actorEmail, random: random)
+    }
+}
