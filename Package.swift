@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore", "AdvocacyTestSupport"],
             swiftSettings: strict),
+        .testTarget(name: "AdvocacyKitTests", dependencies: ["AdvocacyKit", "AdvocacyTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCLITests",
             dependencies: ["AdvocacyCLI", "AdvocacyStore", "AdvocacyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

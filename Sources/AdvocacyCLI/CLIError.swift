@@ -12,8 +12,6 @@ public enum CLIError: Error, Equatable, Sendable {
     case invalidEnvironment(name: String, value: String, expected: String)
     case unreadableFile(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
-    /// A file to import that cannot be read as a whole (not CSV, no header, missing columns).
-    case invalidImportFile(path: String, reason: String)
     /// An import that wrote nothing because some rows are invalid.
     case importRefused(path: String, rejected: Int, dryRun: Bool)
     /// Feeds that could not be synchronised (the others were).
@@ -37,8 +35,6 @@ extension CLIError: LocalizedError {
             "cannot read '\(path)': \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write '\(path)': \(reason)"
-        case .invalidImportFile(let path, let reason):
-            "\(path): \(reason); nothing was imported"
         case .importRefused(let path, let rejected, let dryRun):
             dryRun
                 ? "\(rejected) row\(rejected == 1 ? " is" : "s are") invalid in \(path) (dry run: nothing was written)"

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyStore
+import AdvocacyTestSupport
 import Foundation
 import Testing
 

@@ -1,49 +1,6 @@
 import AdvocacyCore
+import AdvocacyKit
 import Foundation
-
-/// A CSV file being imported: its header matched to the columns wanted, its
-/// rows read one at a time (memory stays flat), with a progress line.
-final class CSVImportFile {
-    let path: String
-    let columns: ImportColumns
-    private var reader: CSVReader
-    private var progress: ImportProgress
-
-    init(path: String, delimiter: CSVDelimiter?, columns wanted: [ImportColumn], context: CommandContext) throws {
-        self.path = path
-        // The reader names a missing file or a folder in the system's words.
-        reader = try CSVReader(path: path, delimiter: delimiter)
-        do {
-            guard let header = try reader.next() else {
-                throw CLIError.invalidImportFile(
-                    path: path, reason: "the file is empty: expected a header line naming its columns")
-            }
-            columns = try ImportColumns(header: header, columns: wanted)
-        } catch let error as CoreError {
-            throw CLIError.invalidImportFile(path: path, reason: error.localizedDescription)
-        }
-        let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-        progress = ImportProgress(unit: "rows", total: size, checkingEvery: 1024, context: context)
-    }
-
-    /// The delimiter in use (given, or found in the header line).
-    var delimiter: CSVDelimiter { reader.delimiter ?? .comma }
-
-    /// The next row, or `nil` at the end of the file.
-    func next() throws -> ImportRecord? {
-        do {
-            guard let fields = try reader.next() else {
-                progress.finish()
-                return nil
-            }
-            progress.advance(done: reader.bytesRead)
-            return ImportRecord(line: reader.line, fields: fields)
-        } catch let error as CoreError {
-            progress.finish()
-            throw CLIError.invalidImportFile(path: path, reason: error.localizedDescription)
-        }
-    }
-}
 
 /// The rows an import set aside, written beside the file as `FILE.rejects.csv`
 /// with the file's own columns and a `reason` column, ready to fix and import again.
@@ -122,18 +79,28 @@ struct ImportReport: Encodable {
 }
 
 extension CommandContext {
-    /// Runs an import of the CSV file at `path`: reads it row by row into
-    /// `run` (a store import) and reports it (see ``runImport(source:options:rejects:run:)``).
-    func importCSV(
-        _ path: String, options: ImportOptions, delimiter: CSVDelimiter?, columns wanted: [ImportColumn],
-        run: (ImportMode, ImportColumns, @escaping () throws -> ImportRecord?, (ImportRecord, String) throws -> Void) throws ->
-            ImportSummary
+    /// Imports the CSV file at `path` as a table of `kind`, with a progress
+    /// line on a terminal, its refused rows set aside beside it when the mode
+    /// is skip-invalid, and its report (see ``runImport(source:options:rejects:run:)``).
+    /// `around` wraps the import (to notice the consent it records).
+    func importTable(
+        _ path: String, kind: ImportKind, options: ImportOptions, delimiter: CSVDelimiter?, into programme: Programme,
+        by actor: EmailAddress, around: (() throws -> ImportSummary) throws -> ImportSummary = { try $0() }
     ) throws {
-        let file = try CSVImportFile(path: path, delimiter: delimiter, columns: wanted, context: self)
-        let rejects = RejectsFile(besides: path, header: file.columns.header, delimiter: file.delimiter)
+        let progress = ProgressLine(unit: "rows", total: nil, context: self)
+        defer { progress.finish() }
+        let table = try ImportTable(.file(path: path), kind: kind, delimiter: delimiter) { read in
+            progress.update(count: read.rows, done: read.bytesRead, of: read.totalBytes)
+        }
+        let rejects = RejectsFile(besides: path, header: table.columns.header, delimiter: table.delimiter)
+        let today = self.today
         try runImport(source: path, options: options, rejects: rejects) { reject in
-            // Both closures end with this call; the compiler cannot see that one is not kept by the other.
-            try withoutActuallyEscaping(reject) { try run(options.mode, file.columns, file.next, $0) }
+            // `around` calls the import once, before it returns; the compiler cannot see that it keeps nothing.
+            try withoutActuallyEscaping(reject) { reject in
+                try around {
+                    try programme.importTable(table, mode: options.mode, today: today, by: actor, onReject: reject)
+                }
+            }
         }
     }
 

@@ -2,56 +2,49 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
-    /// Imports actions (each author themself, or an admin for anyone's).
+    /// Imports a CSV table of the kind it was opened as, in one transaction:
+    /// all or nothing, valid rows only (`skipInvalid`, each refused row handed
+    /// to `onReject` with the reason), or a dry run that writes nothing.
     ///
-    /// Actions are keyed by canonical address: a row for an address already
-    /// logged by the same person updates what the row fills in (kind, given
-    /// title, date, effort, projects) and adds a metrics snapshot when its
-    /// figures differ from the latest; a row that changes nothing is
-    /// unchanged, so importing a file twice changes nothing the second time.
+    /// Actions and X's posts: each author themself, or an admin for anyone's.
+    /// Rows are keyed by canonical address, so importing a file twice changes
+    /// nothing the second time. Employees: admin only. Followers: each
+    /// channel's owner, or an admin.
     ///
-    /// New actions go to the channel ``ChannelChoice`` picks, as with `log`,
-    /// or to `channel` when given (a feed's own channel).
-    ///
-    /// This is the bulk path: one transaction, reused prepared statements
-    /// with positional arguments, in-memory maps of people, channels and
-    /// projects, and `actionFact` written directly rather than by triggers
-    /// (see ``SuspendedTriggers``).
-    public func importActions(
-        _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
-        next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
+    /// Actions are read and checked on a second thread while the database
+    /// writes (``PrefetchedRows``), a few hundred rows ahead, in file order.
+    public func importTable(
+        _ table: ImportTable, mode: ImportMode, today: LocalDate, by actor: EmailAddress,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
-        try store.importActions(mode, by: actorEmail, onChannel: channel, next: next, draft: draft, onReject: onReject)
+        let columns = table.columns
+        switch table.kind {
+        case .actions:
+            let emails = EmailCache()
+            let rows = PrefetchedRows(next: table.next) {
+                try ActionImportColumns.draft($0, in: columns, today: today, emails: emails)
+            }
+            defer { rows.stop() }
+            return try store.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: onReject)
+        case .xAnalytics(let author):
+            return try store.importActions(
+                mode, by: actor, next: table.next,
+                draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) }, onReject: onReject)
+        case .employees(let updating):
+            return try store.importEmployees(
+                mode, updating: updating, by: actor, columns: columns, next: table.next, onReject: onReject)
+        case .followers:
+            return try store.importFollowers(
+                mode, by: actor, columns: columns, today: today, next: table.next, onReject: onReject)
+        }
     }
 
-    /// Imports follower counts (each channel's owner, or an admin). A count
-    /// for a day that already has the same count is unchanged; a different
-    /// one replaces it.
-    public func importFollowers(
-        _ mode: ImportMode, by actorEmail: EmailAddress, columns: ImportColumns, today: LocalDate,
-        next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
-    ) throws -> ImportSummary {
-        try store.importFollowers(mode, by: actorEmail, columns: columns, today: today, next: next, onReject: onReject)
-    }
-
-    /// Imports a roster (admin only): each row registers a person or, with
-    /// `updating`, changes the registered person with that email; empty cells
-    /// keep what is stored. Without `updating`, a row for someone registered
-    /// is unchanged when it matches what is stored and refused otherwise.
-    public func importEmployees(
-        _ mode: ImportMode, updating: Bool, by actorEmail: EmailAddress, columns: ImportColumns,
-        next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
-    ) throws -> ImportSummary {
-        try store.importEmployees(mode, updating: updating, by: actorEmail, columns: columns, next: next, onReject: onReject)
-    }
-
-    /// The channels with a feed address that `actorEmail` may synchronise:
+    /// The channels with a feed address that `actor` may synchronise:
     /// every one for an admin, their own for anyone else; or just `channel`.
     /// Without `channel`, those whose owner's consent does not allow it are
     /// left out (a withdrawal, or no consent to others tracking an external
     /// channel), so a regular sync never fails on them.
-    public func feedChannels(only channel: CanonicalURL? = nil, by actorEmail: EmailAddress) throws -> [FeedChannel] {
-        try store.feedChannels(only: channel, by: actorEmail)
+    public func feedChannels(only channel: CanonicalURL? = nil, by actor: EmailAddress) throws -> [FeedChannel] {
+        try store.feedChannels(only: channel, by: actor)
     }
 }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyKit
 import ArgumentParser
 
 struct ImportActionsCommand: ContextCommand {
@@ -22,16 +23,10 @@ struct ImportActionsCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import actions")
         let programme = try global.openProgramme(in: context)
-        let today = context.today
-        let emails = EmailCache()
-        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: ActionImportColumns.all) {
-            mode, columns, next, reject in
-            // The file is read and its rows checked on a second thread while the database writes.
-            let rows = PrefetchedRows(next: next) { try ActionImportColumns.draft($0, in: columns, today: today, emails: emails) }
-            defer { rows.stop() }
-            return try context.noticingConsent(of: actor, by: actor, in: programme) {
-                try programme.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: reject)
-            }
+        try context.importTable(
+            file, kind: .actions, options: options, delimiter: delimiter.delimiter, into: programme, by: actor
+        ) { importing in
+            try context.noticingConsent(of: actor, by: actor, in: programme, importing)
         }
     }
 }

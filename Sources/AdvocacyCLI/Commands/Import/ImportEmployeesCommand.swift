@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyKit
 import ArgumentParser
 
 struct ImportEmployeesCommand: ContextCommand {
@@ -26,9 +27,8 @@ struct ImportEmployeesCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import employees")
         let programme = try global.openProgramme(in: context)
-        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: EmployeeImportRow.columns) {
-            mode, columns, next, reject in
-            try programme.importEmployees(mode, updating: update, by: actor, columns: columns, next: next, onReject: reject)
-        }
+        try context.importTable(
+            file, kind: .employees(updating: update), options: options, delimiter: delimiter.delimiter, into: programme,
+            by: actor)
     }
 }

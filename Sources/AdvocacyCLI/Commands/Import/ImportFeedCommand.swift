@@ -34,49 +34,17 @@ struct ImportFeedCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import feed")
         let programme = try global.openProgramme(in: context)
-        let isAddress = source.lowercased().hasPrefix("http://") || source.lowercased().hasPrefix("https://")
-        let data: Data
-        if isAddress {
-            switch FeedFetcher.fetch(source, timeout: TimeInterval(timeout)) {
-            case .success(let body): data = body
-            case .failure(let failure): throw CLIError.unreadableFile(path: source, reason: failure.reason)
-            }
-        } else {
-            guard let body = FileManager.default.contents(atPath: source) else {
-                throw CLIError.unreadableFile(path: source, reason: "no such file, or it cannot be read")
-            }
-            data = body
-        }
+        let feed = FeedSource(source)
         // A feed read from an address has no file to put a rejects file beside.
-        let rejects = isAddress ? nil : RejectsFile(besides: source, header: FeedImport.header, delimiter: .comma)
+        var rejects: RejectsFile?
+        if case .file(let path) = feed { rejects = RejectsFile(besides: path, header: FeedImport.header, delimiter: .comma) }
+        let today = context.today
         try context.runImport(source: source, options: options, rejects: rejects) { reject in
             try context.noticingConsent(of: author ?? actor, by: actor, in: programme) {
-                try context.importFeed(
-                    data, source: source, into: programme, mode: options.mode, by: actor, author: author ?? actor,
-                    projects: project,
-                    onReject: reject)
+                try programme.importFeed(
+                    from: feed, mode: options.mode, author: author, projects: project, today: today,
+                    timeout: TimeInterval(timeout), by: actor, onReject: reject)
             }
         }
-    }
-}
-
-extension CommandContext {
-    /// Imports the entries of the feed document `data` as articles of
-    /// `author`, on `channel` when given.
-    func importFeed(
-        _ data: Data, source: String, into programme: Programme, mode: ImportMode, by actor: EmailAddress, author: EmailAddress,
-        projects: [ProjectCode], channel: CanonicalURL? = nil, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
-    ) throws -> ImportSummary {
-        let feed: Feed
-        do {
-            feed = try FeedParser.parse(data)
-        } catch let error as CoreError {
-            throw CLIError.invalidImportFile(path: source, reason: error.localizedDescription)
-        }
-        var records = feed.entries.map(FeedImport.record).makeIterator()
-        let today = self.today
-        return try programme.importActions(
-            mode, by: actor, onChannel: channel, next: { records.next() },
-            draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) }, onReject: onReject)
     }
 }

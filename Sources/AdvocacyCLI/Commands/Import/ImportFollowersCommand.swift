@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyKit
 import ArgumentParser
 
 struct ImportFollowersCommand: ContextCommand {
@@ -20,12 +21,10 @@ struct ImportFollowersCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import followers")
         let programme = try global.openProgramme(in: context)
-        let today = context.today
-        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: FollowerImportRow.columns) {
-            mode, columns, next, reject in
-            try context.noticingConsent(of: actor, by: actor, in: programme) {
-                try programme.importFollowers(mode, by: actor, columns: columns, today: today, next: next, onReject: reject)
-            }
+        try context.importTable(
+            file, kind: .followers, options: options, delimiter: delimiter.delimiter, into: programme, by: actor
+        ) { importing in
+            try context.noticingConsent(of: actor, by: actor, in: programme, importing)
         }
     }
 }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyKit
 import ArgumentParser
 
 struct ImportXAnalyticsCommand: ContextCommand {
@@ -26,16 +27,12 @@ struct ImportXAnalyticsCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "import x-analytics")
         let programme = try global.openProgramme(in: context)
-        let today = context.today
         let author = author ?? actor
-        try context.importCSV(file, options: options, delimiter: delimiter.delimiter, columns: XAnalyticsColumns.all) {
-            mode, columns, next, reject in
-            try context.noticingConsent(of: author, by: actor, in: programme) {
-                try programme.importActions(
-                    mode, by: actor, next: next,
-                    draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
-                    onReject: reject)
-            }
+        try context.importTable(
+            file, kind: .xAnalytics(author: author), options: options, delimiter: delimiter.delimiter, into: programme,
+            by: actor
+        ) { importing in
+            try context.noticingConsent(of: author, by: actor, in: programme, importing)
         }
     }
 }

@@ -23,25 +23,17 @@ struct SyncFeedsCommand: ContextCommand {
 
     @OptionGroup var options: ImportOptions
 
-    /// One channel's outcome, for the JSON report.
-    struct ChannelReport: Encodable {
-        var channel: CanonicalURL
-        var feed: CanonicalURL
-        /// What the import did; absent when the feed could not be read.
-        var summary: ImportSummary?
-        var error: String?
-    }
-
+    /// What `--format json` prints: each channel's outcome and the totals.
     struct Report: Encodable {
         var dryRun: Bool
-        var channels: [ChannelReport]
+        var channels: [FeedSyncOutcome]
         var failed: Int
         var inserted: Int
         var updated: Int
         var unchanged: Int
         var rejected: Int
 
-        init(dryRun: Bool, channels: [ChannelReport], total: ImportSummary) {
+        init(dryRun: Bool, channels: [FeedSyncOutcome], total: ImportSummary) {
             self.dryRun = dryRun
             self.channels = channels
             failed = channels.filter { $0.error != nil }.count
@@ -52,49 +44,29 @@ struct SyncFeedsCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "sync feeds")
         let programme = try global.openProgramme(in: context)
-        let channels = try programme.feedChannels(only: channel, by: actor)
-        var progress = ImportProgress(unit: "feeds", total: channels.count, context: context)
-        var reports: [ChannelReport] = []
-        var total = ImportSummary()
-        for (index, feedChannel) in channels.enumerated() {
-            var report = ChannelReport(channel: feedChannel.url, feed: feedChannel.feedURL)
-            do {
-                let data = try FeedFetcher.fetch(feedChannel.feedURL.string, timeout: TimeInterval(timeout)).get()
-                let summary = try context.noticingConsent(of: feedChannel.owner, by: actor, in: programme) {
-                    try context.importFeed(
-                        data, source: feedChannel.feedURL.string, into: programme, mode: options.mode, by: actor,
-                        author: feedChannel.owner,
-                        projects: [], channel: feedChannel.url)
-                }
-                total.add(summary)
-                report.summary = summary
-                if options.mode == .allOrNothing && summary.rejected > 0 {
-                    report.error =
-                        "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
-                }
-            } catch let failure as FetchFailure {
-                report.error = failure.reason
-            } catch let error as any ProgrammeFailure {
-                report.error = error.localizedDescription
-            }
-            reports.append(report)
-            progress.advance(done: index + 1)
-            if options.format == .text { printLine(report, in: context) }
+        let progress = ProgressLine(unit: "feeds", total: nil, context: context)
+        let outcomes = try programme.syncFeeds(
+            only: channel, mode: options.mode, today: context.today, timeout: TimeInterval(timeout), by: actor
+        ) { outcome, done, count in
+            progress.update(count: done, done: done, of: count)
+            if options.format == .text { printLine(outcome, in: context) }
         }
         progress.finish()
-        let report = Report(dryRun: options.dryRun, channels: reports, total: total)
+        var total = ImportSummary()
+        for summary in outcomes.compactMap(\.summary) { total.add(summary) }
+        let report = Report(dryRun: options.dryRun, channels: outcomes, total: total)
         switch options.format {
         case .json:
             context.print(try CommandContext.json(report))
         case .text:
             let dry = options.dryRun ? " (dry run: nothing written)" : ""
-            context.print(
-                "\(channels.count) feed\(channels.count == 1 ? "" : "s"), \(report.failed) failed: \(total.counts)\(dry)")
+            let count = outcomes.count
+            context.print("\(count) feed\(count == 1 ? "" : "s"), \(report.failed) failed: \(total.counts)\(dry)")
         }
-        if report.failed > 0 { throw CLIError.syncFailed(failed: report.failed, total: channels.count) }
+        if report.failed > 0 { throw CLIError.syncFailed(failed: report.failed, total: outcomes.count) }
     }
 
-    private func printLine(_ report: ChannelReport, in context: CommandContext) {
+    private func printLine(_ report: FeedSyncOutcome, in context: CommandContext) {
         for problem in report.summary?.problems ?? [] {
             context.note("\(report.feed):\(problem.line): \(AdvocacyCLI.errorLine(problem.message))")
         }

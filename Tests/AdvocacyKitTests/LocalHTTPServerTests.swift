@@ -1,3 +1,4 @@
+import AdvocacyTestSupport
 import Foundation
 import Testing
 

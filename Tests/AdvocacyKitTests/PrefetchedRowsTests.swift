@@ -1,8 +1,9 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
-@testable import AdvocacyCLI
+@testable import AdvocacyKit
 
 /// The second thread that reads an import's rows: what comes out is what
 /// reading in turn gives, errors included, across its batches.

@@ -1,12 +1,21 @@
 import Foundation
 
+/// Downloads feeds: HTTP behind a protocol, so that a test or another front
+/// end can answer in its place.
+public protocol FeedFetching: Sendable {
+    /// The feed's bytes, or why they could not be had, in words for a person.
+    func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure>
+}
+
 /// Downloads a feed over HTTP(S), following redirects, within a time limit.
-enum FeedFetcher {
+public struct FeedFetcher: FeedFetching {
     /// The largest feed accepted; a blog's feed is a few hundred kilobytes.
-    static let sizeLimit = 20 << 20
+    public static let sizeLimit = 20 << 20
+
+    public init() {}
 
     /// The feed's bytes, or why they could not be had, in words for a person.
-    static func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure> {
+    public func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure> {
         guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased()) else {
             return .failure(FetchFailure(reason: "'\(address)' is not an http(s) address"))
         }
@@ -14,12 +23,12 @@ enum FeedFetcher {
         #if os(Linux)
             return Curl.shared.flatMap { curl in
                 curl.get(
-                    url.absoluteString, headers: ["Accept: " + accept], userAgent: userAgent, timeout: timeout,
-                    sizeLimit: sizeLimit)
+                    url.absoluteString, headers: ["Accept: " + accept], userAgent: Self.userAgent, timeout: timeout,
+                    sizeLimit: Self.sizeLimit)
             }
         #else
             var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-            request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+            request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
             request.setValue(accept, forHTTPHeaderField: "Accept")
             let configuration = URLSessionConfiguration.ephemeral
             configuration.timeoutIntervalForRequest = timeout
@@ -77,11 +86,15 @@ enum FeedFetcher {
 }
 
 /// Why a feed could not be downloaded.
-struct FetchFailure: Error, Equatable {
-    var reason: String
+public struct FetchFailure: Error, Equatable, Sendable {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
 
     /// A server that answered something other than 200.
-    static func answered(_ status: Int) -> FetchFailure {
+    public static func answered(_ status: Int) -> FetchFailure {
         FetchFailure(reason: "the server answered \(status)" + (HTTPStatus.phrase(status).map { " \($0)" } ?? ""))
     }
 }

@@ -5,34 +5,31 @@ import Foundation
 ///
 /// Drawn only when standard error is a terminal and the work has run for
 /// more than a second, so scripts, logs and quick imports see nothing.
-struct ImportProgress {
+final class ProgressLine {
     private let output: any TextOutput
     private let unit: String
     private let total: Int?
     private let start: Date
     private let now: () -> Date
     private let enabled: Bool
-    private let checkingEvery: Int
-    private var count = 0
     private var lastDrawn: Date?
 
-    /// `total` is the amount `advance(done:)` reaches at the end (file bytes,
-    /// feeds); the clock is read every `checkingEvery` items, since for a
-    /// million short rows reading it each time would cost more than the rows.
-    init(unit: String, total: Int?, checkingEvery: Int = 1, context: CommandContext) {
+    /// A line counting `unit`s, `total` being what `done` runs up to (bytes
+    /// of a file, or the units themselves) when known.
+    init(unit: String, total: Int?, context: CommandContext) {
         output = context.standardError
         self.unit = unit
         self.total = total
         now = context.now
         start = context.now()
         enabled = context.standardError.isTerminal
-        self.checkingEvery = checkingEvery
     }
 
-    /// One more item done; `done` is how much of `total` is done.
-    mutating func advance(done: Int) {
-        count += 1
-        guard enabled, count % checkingEvery == 0 else { return }
+    /// `count` units are done, and `done` of the total (of `total` when
+    /// given here, for a total learnt late).
+    func update(count: Int, done: Int, of total: Int? = nil) {
+        let total = total ?? self.total
+        guard enabled else { return }
         let moment = now()
         let elapsed = moment.timeIntervalSince(start)
         guard elapsed >= 1, lastDrawn.map({ moment.timeIntervalSince($0) >= 0.25 }) ?? true else { return }
@@ -45,7 +42,6 @@ struct ImportProgress {
         if lastDrawn != nil { output.write("\r\u{1B}[K") }
     }
 
-    /// `412,000 rows · 205,000 rows/s · 41% · about 3 s left`.
     static func line(count: Int, unit: String, elapsed: TimeInterval, done: Int, total: Int?) -> String {
         let rate = Double(count) / max(elapsed, 0.001)
         var parts = ["\(count.formatted()) \(unit)", "\(Int(rate).formatted()) \(unit)/s"]

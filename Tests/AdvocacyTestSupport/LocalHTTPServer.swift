@@ -13,33 +13,40 @@ import Foundation
 ///
 /// Each connection gets its own thread and one response, then is closed
 /// (`Connection: close`), so a slow route never holds up the others.
-final class LocalHTTPServer: @unchecked Sendable {
+public final class LocalHTTPServer: @unchecked Sendable {
     /// What the server answers on a path.
-    struct Response: Sendable {
-        var status: Int
+    public struct Response: Sendable {
+        public var status: Int
         /// Sent as given; `Content-Length` and `Connection: close` are added
         /// unless given. A redirect is a 301 with a `Location` (a path such as
         /// `/new` is enough: the port is not known before the server starts).
-        var headers: [String: String] = [:]
-        var body = Data()
+        public var headers: [String: String] = [:]
+        public var body = Data()
         /// Seconds to wait before answering, to make a client time out.
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
+
+        public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: TimeInterval = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
     }
 
     /// Why the server could not start.
-    struct SocketError: Error, CustomStringConvertible {
+    public struct SocketError: Error, CustomStringConvertible {
         var call: String
         var code: Int32
-        var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
+        public var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
     }
 
     /// The port the system chose.
-    let port: Int
+    public let port: Int
     // The threads hold the core, not the server, so dropping the server runs deinit and stops them.
     private let core: Core
 
     /// Starts listening on a free port; a path missing from `routes` gets a 404.
-    init(routes: [String: Response]) throws {
+    public init(routes: [String: Response]) throws {
         let listener = socket(AF_INET, Self.streamSocket, 0)
         guard listener >= 0 else { throw SocketError(call: "socket", code: errno) }
         do {
@@ -69,17 +76,17 @@ final class LocalHTTPServer: @unchecked Sendable {
     deinit { core.stop() }
 
     /// `http://127.0.0.1:PORT/path`.
-    func url(_ path: String) -> String {
+    public func url(_ path: String) -> String {
         "http://127.0.0.1:\(port)" + (path.hasPrefix("/") ? path : "/" + path)
     }
 
     /// The request targets received so far (path and query, as sent), in the order they arrived.
-    var requests: [String] { core.requests }
+    public var requests: [String] { core.requests }
 
     /// Closes the listener and every open connection (a delayed answer is
     /// abandoned), then waits up to two seconds for the threads to end.
     /// Calling it again does nothing.
-    func stop() { core.stop() }
+    public func stop() { core.stop() }
 
     #if canImport(Glibc)
         private static let streamSocket = Int32(SOCK_STREAM.rawValue)

@@ -1,0 +1,108 @@
+import AdvocacyCore
+import Foundation
+
+/// Where a feed comes from: a file, an http(s) address, or bytes a front end holds.
+public enum FeedSource: Sendable {
+    case file(path: String)
+    case address(String)
+    case bytes(Data, name: String)
+
+    /// A file path, or an address when `text` starts with http:// or https://.
+    public init(_ text: String) {
+        let lowered = text.lowercased()
+        self = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? .address(text) : .file(path: text)
+    }
+
+    /// How messages name the feed.
+    public var name: String {
+        switch self {
+        case .file(let path): path
+        case .address(let address): address
+        case .bytes(_, let name): name
+        }
+    }
+}
+
+/// One channel's outcome in a feed sync.
+public struct FeedSyncOutcome: Sendable, Encodable {
+    public var channel: CanonicalURL
+    public var feed: CanonicalURL
+    /// What the import did; absent when the feed could not be read.
+    public var summary: ImportSummary?
+    /// Why the channel failed, in words for a person; absent when it did not.
+    public var error: String?
+}
+
+extension Programme {
+    /// Imports the entries of a blog's feed as articles of `author` (the
+    /// person acting by default), on `channel` when given, tagged with `projects`.
+    ///
+    /// - Throws: ``KitError/unreadableSource(_:reason:)`` when the file or
+    ///   address cannot be read, ``KitError/invalidImportSource(_:reason:)``
+    ///   when it is not a feed.
+    public func importFeed(
+        from source: FeedSource, mode: ImportMode, author: EmailAddress? = nil, projects: [ProjectCode] = [],
+        channel: CanonicalURL? = nil, today: LocalDate, timeout: TimeInterval = 20, fetcher: any FeedFetching = FeedFetcher(),
+        by actor: EmailAddress, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
+    ) throws -> ImportSummary {
+        let data: Data
+        switch source {
+        case .bytes(let bytes, _): data = bytes
+        case .file(let path):
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw KitError.unreadableSource(path, reason: "no such file, or it cannot be read")
+            }
+            data = bytes
+        case .address(let address):
+            switch fetcher.fetch(address, timeout: timeout) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure): throw KitError.unreadableSource(address, reason: failure.reason)
+            }
+        }
+        let feed: Feed
+        do {
+            feed = try FeedParser.parse(data)
+        } catch let error as CoreError {
+            throw KitError.invalidImportSource(source.name, reason: error.localizedDescription)
+        }
+        var records = feed.entries.map(FeedImport.record).makeIterator()
+        let author = author ?? actor
+        return try store.importActions(
+            mode, by: actor, onChannel: channel, next: { records.next() },
+            draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) }, onReject: onReject)
+    }
+
+    /// Fetches the feed of every channel `actor` may synchronise (or just
+    /// `channel`) and imports each onto its channel in its own transaction:
+    /// a feed that cannot be fetched or read, or that has invalid entries in
+    /// all-or-nothing mode, is reported for its channel and the others go on.
+    /// `progress` hears of each channel done, with how many there are.
+    public func syncFeeds(
+        only channel: CanonicalURL? = nil, mode: ImportMode, today: LocalDate, timeout: TimeInterval = 20,
+        fetcher: any FeedFetching = FeedFetcher(), by actor: EmailAddress,
+        progress: (_ outcome: FeedSyncOutcome, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
+    ) throws -> [FeedSyncOutcome] {
+        let channels = try feedChannels(only: channel, by: actor)
+        var outcomes: [FeedSyncOutcome] = []
+        for (index, feedChannel) in channels.enumerated() {
+            var outcome = FeedSyncOutcome(channel: feedChannel.url, feed: feedChannel.feedURL)
+            do {
+                let summary = try importFeed(
+                    from: .address(feedChannel.feedURL.string), mode: mode, author: feedChannel.owner,
+                    channel: feedChannel.url, today: today, timeout: timeout, fetcher: fetcher, by: actor)
+                outcome.summary = summary
+                if mode == .allOrNothing && summary.rejected > 0 {
+                    outcome.error =
+                        "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
+                }
+            } catch KitError.unreadableSource(_, let reason) {
+                outcome.error = reason
+            } catch let error as any ProgrammeFailure {
+                outcome.error = error.localizedDescription
+            }
+            outcomes.append(outcome)
+            progress(outcome, index + 1, channels.count)
+        }
+        return outcomes
+    }
+}
