@@ -53,6 +53,62 @@ public struct KeptReward: Hashable, Sendable {
     }
 }
 
+/// A reward decided earlier, as the proposals read it back: approved,
+/// granted, or rejected, in its period.
+public struct PastDecision: Hashable, Sendable {
+    public var email: EmailAddress
+    public var code: RewardCode
+    public var category: RewardCategory
+    public var costCents: Int
+    public var status: RewardStatus
+    public var period: String
+    /// The last day of its period, which tells its calendar year.
+    public var periodEnd: LocalDate
+
+    public init(
+        email: EmailAddress, code: RewardCode, category: RewardCategory, costCents: Int, status: RewardStatus, period: String,
+        periodEnd: LocalDate
+    ) {
+        self.email = email
+        self.code = code
+        self.category = category
+        self.costCents = costCents
+        self.status = status
+        self.period = period
+        self.periodEnd = periodEnd
+    }
+}
+
+extension PastDecision {
+    /// What earlier decisions weigh in proposing `period`: approved and
+    /// granted rewards are kept (they count against stock, against yearly
+    /// limits when they end in the period's year, and against the budget in
+    /// the same period); an item rejected for a person in this very period
+    /// is not proposed to them again. Other rejections and open proposals
+    /// weigh nothing.
+    public static func weigh(_ decisions: [PastDecision], proposing period: Period) -> (
+        kept: [KeptReward], rejected: Set<AllocationInput.PersonItem>
+    ) {
+        var kept: [KeptReward] = []
+        var rejected: Set<AllocationInput.PersonItem> = []
+        let name = period.description
+        for decision in decisions {
+            switch decision.status {
+            case .approved, .granted:
+                kept.append(
+                    KeptReward(
+                        email: decision.email, code: decision.code, category: decision.category, costCents: decision.costCents,
+                        inPeriod: decision.period == name, inYear: decision.periodEnd.year == period.end.year))
+            case .rejected where decision.period == name:
+                rejected.insert(.init(email: decision.email, code: decision.code))
+            case .rejected, .proposed:
+                continue
+            }
+        }
+        return (kept, rejected)
+    }
+}
+
 /// Everything an allocation depends on.
 public struct AllocationInput: Sendable {
     public var policy: RewardPolicy

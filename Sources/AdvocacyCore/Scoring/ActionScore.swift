@@ -116,7 +116,7 @@ public struct ActionScore: Hashable, Sendable {
         }
         lowEngagementMultiplier = isLowEngagement ? policy.lowEngagementMultiplier : 1
         effortIsOwn = facts.effortHours != nil
-        effort = facts.effortHours ?? policy.effort[facts.kind.index]
+        effort = policy.effort.hours(facts)
         alignment = policy.alignment(strategicWeight: facts.strategicWeight)
     }
 
@@ -134,7 +134,7 @@ public struct ActionScore: Hashable, Sendable {
 /// should not hash a dictionary key for each.
 struct ScoringTables: Sendable {
     let bands: [ScoringPolicy.RateBand]
-    let effort: [Double]
+    let effort: EffortRule
     let thresholds: [Int]
     let commentWeight, shareWeight, clickWeight, qualityCap: Double
     let lowEngagementMinAudience: Int
@@ -152,7 +152,7 @@ struct ScoringTables: Sendable {
         untaggedAlignment = policy.untaggedAlignment
         alignmentByWeight = policy.alignmentByWeight
         bands = AudienceTier.allCases.map { policy.expectedRates[$0] ?? ScoringPolicy.RateBand(low: 1, high: 1) }
-        effort = ActionKind.allCases.map { policy.effortHours[$0] ?? 0 }
+        effort = EffortRule(policy)
         thresholds = policy.tierThresholds
     }
 

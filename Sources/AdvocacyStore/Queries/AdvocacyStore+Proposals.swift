@@ -105,8 +105,7 @@ extension AdvocacyStore {
         let (version, policy) = try currentPolicy(db)
         // What each person did and worked on, for matching items and for the
         // rationale, tallied while scoring: the facts are read once.
-        // Kinds by position in `allCases`: hashing each kind's name cost more than the count.
-        let kindEffort = ActionKind.allCases.map { policy.scoring.effortHours[$0] ?? 0 }
+        let effort = EffortRule(policy.scoring)
         // Two subqueries: SQLite reads one end of the index for a lone
         // min() or max(), but scans the table for both in one SELECT.
         let actionIDs = try Row.fetchOne(
@@ -121,9 +120,12 @@ extension AdvocacyStore {
         var kindCounts = Array(repeating: [Int](), count: employeeSlots)
         let scored = try scores(db, policy: policy.scoring, window: window, filter: RankingFilter(), people: people) {
             employee, facts in
-            if kindCounts[Int(employee)].isEmpty { kindCounts[Int(employee)] = Array(repeating: 0, count: kindEffort.count) }
+            // Kinds by position in `allCases`: hashing each kind's name cost more than the count.
+            if kindCounts[Int(employee)].isEmpty {
+                kindCounts[Int(employee)] = Array(repeating: 0, count: ActionKind.allCases.count)
+            }
             kindCounts[Int(employee)][facts.kind.index] += 1
-            let hours = facts.effortHours ?? kindEffort[facts.kind.index]
+            let hours = effort.hours(facts)
             if hours != 0 { worked.record(facts.id, by: employee, hours: hours) }
         }
         let ranked = Ranking.rank(scored)
@@ -180,30 +182,20 @@ extension AdvocacyStore {
             wishes[EmailAddress(alreadyValid: row[0]), default: []].append(RewardCode(alreadyValid: row[1]))
         }
 
-        let year = period.end.year
-        var kept: [KeptReward] = []
-        var rejected: Set<AllocationInput.PersonItem> = []
-        for row in try Row.fetchAll(
+        let decisions = try Row.fetchAll(
             db,
             sql: """
                 SELECT e.email, i.code, r.category, r.costCents, r.status, r.period, r.periodEnd
                 FROM rewardProposal r JOIN employee e ON e.id = r.employeeId JOIN rewardItem i ON i.id = r.itemId
                 WHERE r.status IN ('approved', 'granted') OR (r.status = 'rejected' AND r.period = ?)
-                """, arguments: [period.description])
-        {
-            let email = EmailAddress(alreadyValid: row["email"])
-            let code = RewardCode(alreadyValid: row["code"])
-            let inPeriod = (row["period"] as String) == period.description
-            if (row["status"] as String) == "rejected" {
-                rejected.insert(.init(email: email, code: code))
-                continue
-            }
-            kept.append(
-                KeptReward(
-                    email: email, code: code, category: try decode(row["category"]), costCents: row["costCents"],
-                    inPeriod: inPeriod,
-                    inYear: try date(row["periodEnd"]).year == year))
+                """, arguments: [period.description]
+        ).map { row in
+            PastDecision(
+                email: EmailAddress(alreadyValid: row["email"]), code: RewardCode(alreadyValid: row["code"]),
+                category: try decode(row["category"]), costCents: row["costCents"], status: try decode(row["status"]),
+                period: row["period"], periodEnd: try date(row["periodEnd"]))
         }
+        let (kept, rejected) = PastDecision.weigh(decisions, proposing: period)
 
         let input = AllocationInput(
             policy: policy.rewards, budgetCents: budget, candidates: candidates,

@@ -175,24 +175,13 @@ extension AdvocacyStore {
         let effort = value(3)
         return ActionFacts(
             id: sqlite3_value_int64(value(12)), day: LocalDate(daysSinceEpoch: Int(sqlite3_value_int64(value(1)))),
-            kind: actionKind(first: sqlite3_value_text(kind)?.pointee ?? 0, length: sqlite3_value_bytes(kind)),
+            // The table's CHECK allows only the eight kinds.
+            kind: ActionKind.decode(
+                storedName: UnsafeBufferPointer(start: sqlite3_value_text(kind), count: Int(sqlite3_value_bytes(kind))))
+                ?? .share,
             effortHours: sqlite3_value_type(effort) == SQLITE_NULL ? nil : sqlite3_value_double(effort),
             metrics: metrics, followersAtPublication: integer(10), strategicWeight: integer(11),
             contentFingerprint: sqlite3_value_int64(value(4)))
-    }
-
-    /// The kind stored as text, told by its first letter and length: the
-    /// table's CHECK allows only the eight kinds.
-    static func actionKind(first: UInt8, length: Int32) -> ActionKind {
-        switch first {
-        case UInt8(ascii: "a"): .article
-        case UInt8(ascii: "p"): length == 4 ? .post : .podcast
-        case UInt8(ascii: "t"): .talk
-        case UInt8(ascii: "v"): .video
-        case UInt8(ascii: "n"): .newsletter
-        case UInt8(ascii: "c"): .comment
-        default: .share
-        }
     }
 
     /// Everyone's score over `window`, streaming the maintained facts in
