@@ -48,15 +48,29 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"], swiftSettings: strict),
+        // Helpers every test target shares: fixture values, temporary folders, a local HTTP server.
         .target(name: "AdvocacyTestSupport", path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
+        // A small programme on a fixed clock, for the Store's and the use cases' tests.
+        .target(
+            name: "AdvocacyFixtures",
+            dependencies: [
+                "AdvocacyCore", "AdvocacyKit", "AdvocacyStore", "AdvocacyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/AdvocacyFixtures", swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore", "AdvocacyTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
-        .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore", "AdvocacyTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore", "AdvocacyTestSupport"],
+            name: "AdvocacyStoreTests",
+            dependencies: ["AdvocacyStore", "AdvocacyKit", "AdvocacyFixtures", "AdvocacyTestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "AdvocacyKitTests", dependencies: ["AdvocacyKit", "AdvocacyTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyKit", "AdvocacyTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyKitTests", dependencies: ["AdvocacyKit", "AdvocacyStore", "AdvocacyFixtures", "AdvocacyTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCLITests",
             dependencies: ["AdvocacyCLI", "AdvocacyStore", "AdvocacyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

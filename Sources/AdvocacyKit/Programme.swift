@@ -11,9 +11,9 @@ import Foundation
 /// The database behind it is the ``AdvocacyStore``; no front end reaches it
 /// any other way.
 public struct Programme: Sendable {
-    let store: AdvocacyStore
+    package let store: AdvocacyStore
 
-    init(store: AdvocacyStore) {
+    package init(store: AdvocacyStore) {
         self.store = store
     }
 

@@ -15,7 +15,7 @@ import GRDB
 /// mode, writers take the lock up front (`BEGIN IMMEDIATE`) and wait for
 /// each other up to a busy timeout.
 public struct AdvocacyStore: Sendable {
-    let writer: any DatabaseWriter
+    package let writer: any DatabaseWriter
     /// Where the file is, for messages; `:memory:` for in-memory stores.
     public let path: String
     /// The clock for creation timestamps.

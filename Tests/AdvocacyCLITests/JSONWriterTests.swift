@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 import Testing
 
@@ -87,8 +87,8 @@ struct JSONWriterTests {
         let cli = try CLIHarness()
         let demo = try cli.expectSuccess("demo", "--employees", "60", "--actions", "3000")
         let admin = try EmailAddress(String(try #require(demo.output.firstMatch(of: /admin  (\S+)/)?.1)))
-        let store = try AdvocacyStore.open(atPath: cli.databasePath)
-        var people = try store.rank(period: .year(2026), today: CLIHarness.today, by: admin).people
+        let programme = try Programme.open(atPath: cli.databasePath)
+        var people = try programme.rank(period: .year(2026), today: CLIHarness.today, by: admin).people
         #expect(people.count > 20)
         #expect(people.contains { !$0.flags.isEmpty })
         people[0].person.team = nil
@@ -112,12 +112,12 @@ struct JSONWriterTests {
             "channel", "add", "quiet@corp.fr", "https://quiet.example.org", "--kind", "blog", as: "quiet@corp.fr")
         try cli.expectSuccess(
             "log", "https://quiet.example.org/a", "--title", "No figures", "--date", "2026-11-02", as: "quiet@corp.fr")
-        let store = try AdvocacyStore.open(atPath: cli.databasePath)
+        let programme = try Programme.open(atPath: cli.databasePath)
         let admin = try EmailAddress(adminEmail)
         var explained = 0, unscored = 0, withoutRate = 0
-        for employee in try store.employees() {
+        for employee in try programme.employees() {
             for period in [Period.year(2026), .quarter(containing: CLIHarness.today)] {
-                let explanation = try store.explain(employee.email, period: period, today: CLIHarness.today, by: admin)
+                let explanation = try programme.explain(employee.email, period: period, today: CLIHarness.today, by: admin)
                 #expect(
                     ExplanationReport(explanation).json
                         == TerminalText.visible(try CommandContext.json(ExplanationReference(explanation))))

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Testing
 
 @testable import AdvocacyStore
@@ -6,7 +8,7 @@ import Testing
 @Suite("Channels, actions and metrics")
 struct ActionStoreTests {
     @Test func followerCountsReplaceOnTheSameDay() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let url = fixture.url("https://linkedin.com/in/jane")
         try fixture.store.addChannel(
             try NewChannel(owner: fixture.jane, url: url, followers: 1_200, followersDate: fixture.today), by: fixture.jane)
@@ -20,7 +22,7 @@ struct ActionStoreTests {
     }
 
     @Test func staffWriteOnlyTheirOwnChannels() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let url = fixture.url("https://x.com/jane")
         #expect(throws: CoreError.self) {
             try fixture.store.addChannel(
@@ -36,7 +38,7 @@ struct ActionStoreTests {
     }
 
     @Test func loggingFindsOrCreatesTheChannel() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let blog = fixture.url("https://jane.dev/blog")
         try fixture.store.addChannel(
             try NewChannel(owner: fixture.jane, url: blog, followersDate: fixture.today), by: fixture.jane)
@@ -69,7 +71,7 @@ struct ActionStoreTests {
     }
 
     @Test func aChannelThatCannotBeToldOrBelongsToSomeoneElseIsExplained() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         #expect(
             throws: StoreError.channelNotDerivable(
                 fixture.url("https://linkedin.com/pulse/my-article"), kind: .linkedin, owner: fixture.jane)
@@ -86,7 +88,7 @@ struct ActionStoreTests {
     }
 
     @Test func sharedSitesAreNeverClaimedByOnePerson() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         // The company's own sites: nobody owns the whole host.
         #expect(
             throws: StoreError.channelNotDerivable(
@@ -114,7 +116,7 @@ struct ActionStoreTests {
     }
 
     @Test func commentsAndSharesCountOnTheAuthorsOwnAccount() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
         // Jane shares Paul's post: without an X account of her own, she is asked to register it.
         #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/paul/status/2"), kind: .x, owner: fixture.jane))
@@ -129,7 +131,7 @@ struct ActionStoreTests {
     }
 
     @Test func theSamePostOverHTTPOrAnotherLinkedInHostIsADuplicate() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(try fixture.draft("https://jane.dev/post"), by: fixture.jane)
         #expect(throws: StoreError.duplicateAction(fixture.url("https://jane.dev/post"), owner: fixture.jane)) {
             try fixture.store.logAction(try fixture.draft("http://jane.dev/post"), by: fixture.jane)
@@ -145,7 +147,7 @@ struct ActionStoreTests {
     }
 
     @Test func refusedLogsWriteNothing() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(try fixture.draft("https://x.com/jane/status/1"), by: fixture.jane)
         let before = try fixture.snapshot()
         let unknown = try ProjectCode("NOPE-1")
@@ -164,7 +166,7 @@ struct ActionStoreTests {
     }
 
     @Test func metricsCarryForwardReplaceSameDayAndTheLatestCounts() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let url = fixture.url("https://x.com/jane/status/1")
         let published = fixture.today.adding(days: -10), measured = fixture.today.adding(days: -5)
         try fixture.store.logAction(try fixture.draft(url.string, date: published), by: fixture.jane)
@@ -200,7 +202,7 @@ struct ActionStoreTests {
     }
 
     @Test func listsFilterByAuthorProjectAndPeriod() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(
             try fixture.draft("https://x.com/jane/status/1", date: try LocalDate(parsing: "2026-09-30"), projects: [fixture.erp]),
             by: fixture.jane)
@@ -226,7 +228,7 @@ struct ActionStoreTests {
     }
 
     @Test func removingAnActionTakesItsMetricsAndOnlyItsAuthorOrAnAdminMay() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let url = fixture.url("https://x.com/jane/status/1")
         try fixture.store.logAction(
             try fixture.draft(url.string, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 2)), by: fixture.jane)
@@ -237,7 +239,7 @@ struct ActionStoreTests {
     }
 
     @Test func projectsAreManagedByAdminsAndCloseWithAnEndDate() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         #expect(throws: StoreError.duplicateProject(fixture.erp)) {
             try fixture.store.addProject(
                 try Project.validated(code: try ProjectCode("erp-2027"), name: "Again"), by: fixture.admin)

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -56,7 +58,7 @@ struct DatabaseFileTests {
     @Test func twoWritersOnOneFileBothSucceed() async throws {
         let folder = try TemporaryFolder()
         let path = folder.path("shared.sqlite")
-        _ = try StoreFixture(store: try AdvocacyStore.open(atPath: path, create: true))
+        _ = try ProgrammeFixture(store: try AdvocacyStore.open(atPath: path, create: true))
         let first = try AdvocacyStore.open(atPath: path)
         let second = try AdvocacyStore.open(atPath: path)
         let admin = try EmailAddress("admin@corp.fr")

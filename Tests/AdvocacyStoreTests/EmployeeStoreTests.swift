@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Testing
 
 @testable import AdvocacyStore
@@ -6,7 +8,7 @@ import Testing
 @Suite("Employees")
 struct EmployeeStoreTests {
     @Test func initIsIdempotentAndKeepsOneFirstAdmin() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let again = try fixture.store.initialise(firstAdmin: try NewEmployee(email: fixture.admin, name: "Ada Admin"))
         #expect(again == .adminAlreadyPresent(try fixture.store.employee(fixture.admin)))
         #expect(try fixture.store.initialise(firstAdmin: nil) == .ready)
@@ -17,11 +19,11 @@ struct EmployeeStoreTests {
     }
 
     @Test func adminsAddPeopleAndEmailsAreCaseInsensitive() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let jane = try fixture.store.employee(try EmailAddress("JANE@Corp.fr"))
         #expect(jane.name == "Jane Doe")
         #expect(jane.role == .staff && jane.isActive)
-        #expect(jane.createdAt == StoreFixture.now)
+        #expect(jane.createdAt == ProgrammeFixture.now)
         #expect(throws: StoreError.duplicateEmployee(fixture.jane)) {
             try fixture.store.addEmployee(
                 try NewEmployee(email: try EmailAddress("Jane@CORP.fr"), name: "Jane Two"), by: fixture.admin)
@@ -30,7 +32,7 @@ struct EmployeeStoreTests {
 
     @Test(arguments: [Role.staff, .cio, .hr])
     func onlyAdminsManagePeople(role: Role) throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(role: role), by: fixture.admin)
         let before = try fixture.snapshot()
         #expect(throws: CoreError.self) {
@@ -44,7 +46,7 @@ struct EmployeeStoreTests {
     }
 
     @Test func updatesChangeOnlyWhatIsGivenAndEmptyClears() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(role: .cio, hrID: "M001"), by: fixture.admin)
         var jane = try fixture.store.employee(fixture.jane)
         #expect(jane.role == .cio && jane.hrID == "M001" && jane.team == "Data" && jane.name == "Jane Doe")
@@ -57,7 +59,7 @@ struct EmployeeStoreTests {
     }
 
     @Test func theLastAdminCannotBeRemoved() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         #expect(throws: StoreError.lastAdmin(fixture.admin)) {
             try fixture.store.deactivateEmployee(fixture.admin, by: fixture.admin)
         }
@@ -70,7 +72,7 @@ struct EmployeeStoreTests {
     }
 
     @Test func deactivatedPeopleCanNeitherActNorBeLoggedFor() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.deactivateEmployee(fixture.paul, by: fixture.admin)
         #expect(throws: CoreError.inactiveActor("paul@corp.fr")) {
             try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
@@ -81,14 +83,14 @@ struct EmployeeStoreTests {
     }
 
     @Test func listsFilterByTeamWithoutRegardToCase() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         #expect(try fixture.store.employees().map(\.name) == ["Ada Admin", "Jane Doe", "Paul Martin"])
         #expect(try fixture.store.employees(team: "data").map(\.email) == [fixture.jane])
         #expect(try fixture.store.employees(team: "Nobody").isEmpty)
     }
 
     @Test func unknownActorsAreNamed() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let stranger = try EmailAddress("stranger@corp.fr")
         #expect(throws: StoreError.unknownActor(stranger)) {
             try fixture.store.addProject(try Project.validated(code: try ProjectCode("X1"), name: "X"), by: stranger)
@@ -99,7 +101,7 @@ struct EmployeeStoreTests {
 @Suite("Rosters")
 struct RosterTests {
     @Test func namesSortAndTeamsMatchWithoutRegardToAccents() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         for (email, name, team) in [
             ("elodie@corp.fr", "Élodie Roux", "Sécurité"), ("celine@corp.fr", "Céline Blanc", "SÉCURITÉ"),
             ("claire@corp.fr", "Claire Petit", "Data"),
@@ -115,7 +117,7 @@ struct RosterTests {
     }
 
     @Test func closingAProjectByStatusEndsItToday() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let closed = try fixture.store.updateProject(
             fixture.erp, ProjectChanges(status: .closed, today: fixture.today), by: fixture.admin)
         #expect(closed.project.end == fixture.today)

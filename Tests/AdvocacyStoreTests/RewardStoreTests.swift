@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -43,8 +45,8 @@ struct RewardStoreTests {
     }
 
     /// The fixture with an HR officer, and Jane's one article scoring above the minimum.
-    static func programmeWithWork() throws -> (StoreFixture, EmailAddress) {
-        let fixture = try StoreFixture()
+    static func programmeWithWork() throws -> (ProgrammeFixture, EmailAddress) {
+        let fixture = try ProgrammeFixture()
         let hr = try EmailAddress("hr@corp.fr")
         try fixture.store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
         try fixture.store.logAction(

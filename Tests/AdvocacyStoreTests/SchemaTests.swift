@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -49,7 +51,7 @@ struct SchemaTests {
         let path = folder.path("v5.sqlite")
         do {
             let queue = try DatabaseQueue(
-                path: path, configuration: AdvocacyStore.configuration(audit: AuditContext(now: { StoreFixture.now })))
+                path: path, configuration: AdvocacyStore.configuration(audit: AuditContext(now: { ProgrammeFixture.now })))
             try Migrations.migrator.migrate(queue, upTo: "v5-privacy")
             try queue.write { db in
                 try db.execute(
@@ -65,7 +67,7 @@ struct SchemaTests {
                         """)
             }
         }
-        let store = try AdvocacyStore.open(atPath: path, now: { StoreFixture.now })
+        let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
         try store.writer.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT id, url, urlHash FROM action ORDER BY id")
             #expect(rows.map { $0["id"] as Int64 } == [1, 2])
@@ -79,8 +81,8 @@ struct SchemaTests {
         // restored triggers write the new action's fact.
         let jane = try EmailAddress("jane@corp.fr")
         let draft = try ActionDraft(
-            author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: StoreFixture.today,
-            today: StoreFixture.today)
+            author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: ProgrammeFixture.today,
+            today: ProgrammeFixture.today)
         try store.logAction(draft, by: jane)
         try store.writer.read { (db: Database) throws in
             #expect(try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = 'https://jane.example.org/4'") == 4)
@@ -91,8 +93,8 @@ struct SchemaTests {
         #expect(throws: StoreError.self) {
             try store.logAction(
                 try ActionDraft(
-                    author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: StoreFixture.today,
-                    today: StoreFixture.today),
+                    author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: ProgrammeFixture.today,
+                    today: ProgrammeFixture.today),
                 by: jane)
         }
     }
@@ -120,7 +122,7 @@ struct SchemaTests {
         "UPDATE channel SET employeeId = 3",
     ])
     func theDatabaseEnforcesItsInvariants(sql: String) throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(
             try fixture.draft("https://x.com/jane/status/1", metrics: try MetricsUpdate(reactions: 1)), by: fixture.jane)
         #expect(throws: DatabaseError.self) {
@@ -129,7 +131,7 @@ struct SchemaTests {
     }
 
     @Test func foreignKeysCascadeFromEmployeesAndActions() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         try fixture.store.logAction(
             try fixture.draft("https://x.com/jane/status/1", projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 3)),
             by: fixture.jane)

@@ -115,3 +115,11 @@ public struct ProjectSummary: Hashable, Encodable, Sendable {
         try c.encode(advocates, forKey: .advocates)
     }
 }
+
+extension Project {
+    /// Active and running on some day of `window`: a project launched after
+    /// a period, or closed before it, was nobody's gap then.
+    public func isRunning(during window: ClosedRange<LocalDate>) -> Bool {
+        status == .active && (start ?? .earliest) <= window.upperBound && (end ?? .latest) >= window.lowerBound
+    }
+}

@@ -2,16 +2,19 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    @discardableResult
     public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
         try store.logAction(draft, by: actorEmail)
     }
 
+    @discardableResult
     public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
         throws -> Action
     {
         try store.recordMetrics(url, update, on: date, by: actorEmail)
     }
 
+    @discardableResult
     public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
         try store.removeAction(url, by: actorEmail)
     }

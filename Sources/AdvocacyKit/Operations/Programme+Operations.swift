@@ -3,6 +3,7 @@ import AdvocacyStore
 import Foundation
 
 extension Programme {
+    @discardableResult
     public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
         try store.backup(toPath: target, replacing: replacing, by: actorEmail)
     }

@@ -2,10 +2,12 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    @discardableResult
     public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
         try store.addChannel(new, by: actorEmail)
     }
 
+    @discardableResult
     public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws
         -> Channel
     {

@@ -9,15 +9,18 @@ extension Programme {
         try store.initialise(firstAdmin: firstAdmin)
     }
 
+    @discardableResult
     public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> Employee {
         try store.addEmployee(new, by: actorEmail)
     }
 
+    @discardableResult
     public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee
     {
         try store.updateEmployee(email, changes, by: actorEmail)
     }
 
+    @discardableResult
     public func deactivateEmployee(_ email: EmailAddress, by actorEmail: EmailAddress) throws -> Employee {
         try store.deactivateEmployee(email, by: actorEmail)
     }

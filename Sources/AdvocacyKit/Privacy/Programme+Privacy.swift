@@ -7,6 +7,7 @@ extension Programme {
         try store.consent(of: email, by: viewerEmail)
     }
 
+    @discardableResult
     public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
         -> (status: ConsentStatus, changed: Bool)
     {
@@ -19,6 +20,7 @@ extension Programme {
         try store.consentState(of: email)
     }
 
+    @discardableResult
     public func setHidden(_ email: EmailAddress, _ hidden: Bool, by actorEmail: EmailAddress) throws -> Bool {
         try store.setHidden(email, hidden, by: actorEmail)
     }

@@ -2,16 +2,19 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    @discardableResult
     public func addProject(_ project: Project, by actorEmail: EmailAddress) throws -> ProjectSummary {
         try store.addProject(project, by: actorEmail)
     }
 
+    @discardableResult
     public func updateProject(_ code: ProjectCode, _ changes: ProjectChanges, by actorEmail: EmailAddress) throws
         -> ProjectSummary
     {
         try store.updateProject(code, changes, by: actorEmail)
     }
 
+    @discardableResult
     public func closeProject(_ code: ProjectCode, on date: LocalDate, by actorEmail: EmailAddress) throws -> ProjectSummary {
         try store.closeProject(code, on: date, by: actorEmail)
     }

@@ -2,16 +2,19 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    @discardableResult
     public func addRewardItem(_ item: RewardItem, by actorEmail: EmailAddress) throws -> CatalogueEntry {
         try store.addRewardItem(item, by: actorEmail)
     }
 
+    @discardableResult
     public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges, by actorEmail: EmailAddress) throws
         -> CatalogueEntry
     {
         try store.updateRewardItem(code, changes, by: actorEmail)
     }
 
+    @discardableResult
     public func removeRewardItem(_ code: RewardCode, by actorEmail: EmailAddress) throws -> Bool {
         try store.removeRewardItem(code, by: actorEmail)
     }
@@ -21,6 +24,7 @@ extension Programme {
         try store.rewardCatalogue(by: actorEmail)
     }
 
+    @discardableResult
     public func setRewardBudget(_ period: Period, cents: Int, by actorEmail: EmailAddress) throws -> BudgetSummary {
         try store.setRewardBudget(period, cents: cents, by: actorEmail)
     }
@@ -31,6 +35,7 @@ extension Programme {
         try store.rewardBudgets(period, by: actorEmail)
     }
 
+    @discardableResult
     public func addWish(_ code: RewardCode, rank: Int?, by actorEmail: EmailAddress) throws -> (rank: Int, replaced: RewardCode?)
     {
         try store.addWish(code, rank: rank, by: actorEmail)

@@ -27,15 +27,18 @@ extension Programme {
         try store.rewardExport(period: period, statuses: statuses, by: actorEmail)
     }
 
+    @discardableResult
     public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord]
     {
         try store.approveRewards(ids, note: note, by: actorEmail)
     }
 
+    @discardableResult
     public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         try store.rejectRewards(ids, note: note, by: actorEmail)
     }
 
+    @discardableResult
     public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         try store.grantRewards(ids, by: actorEmail)
     }

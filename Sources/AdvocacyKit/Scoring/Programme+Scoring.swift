@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
@@ -7,25 +8,69 @@ extension Programme {
         try store.currentPolicy()
     }
 
-    public func setPolicy(_ policy: Policy, by actorEmail: EmailAddress) throws -> (version: Int, changed: Bool) {
-        try store.setPolicy(policy, by: actorEmail)
+    /// Makes `policy` the policy in force (cio or admin). Returns its version
+    /// and whether it is new: setting the policy already in force changes nothing.
+    @discardableResult
+    public func setPolicy(_ policy: Policy, by actor: EmailAddress) throws -> (version: Int, changed: Bool) {
+        try store.setPolicy(policy, by: actor)
     }
 
     /// Ranks everyone with an action in `period` (up to `today`) and records
-    /// the run with the policy version it used. Open to every active employee.
+    /// the run with the policy version it used. Open to every active employee;
+    /// people who chose to be hidden lose their names for everyone but
+    /// themselves and HR.
     ///
     /// Scores are computed on a read snapshot, so other people can log work
     /// meanwhile; only the record of the run takes the write lock.
     public func rank(
-        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actorEmail: EmailAddress
+        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actor: EmailAddress
     ) throws -> RankingResult {
-        try store.rank(period: period, today: today, filter: filter, by: actorEmail)
+        let window = try Scoring.window(of: period, today: today)
+        let result = try store.reading { transaction in
+            let viewer = try transaction.actor(actor)
+            try AccessRules.requireActive(viewer)
+            let (version, policy) = try transaction.policy()
+            var people = try transaction.scores(policy: policy.scoring, window: window, filter: filter)
+            if let tier = filter.tier { people = people.filter { $0.tier == tier } }
+            // Ranked first, so every viewer sees the same order; then hidden people lose their names.
+            let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try transaction.hiddenEmails(), viewer: viewer)[0]
+            return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
+        }
+        try store.recordRun(
+            "rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actor)
+        return result
     }
 
-    /// A person's score action by action. Staff may explain only themselves.
-    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws
-        -> Explanation
-    {
-        try store.explain(email, period: period, today: today, by: actorEmail)
+    /// A person's score action by action, with their place in the ranking.
+    /// Staff may explain only themselves; the cio, hr and admin anyone.
+    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actor: EmailAddress) throws -> Explanation {
+        let window = try Scoring.window(of: period, today: today)
+        let explanation = try store.reading { transaction in
+            try AccessRules.requireMayExplain(try transaction.actor(actor), person: email)
+            let person = try transaction.scoredPerson(email)
+            let (version, whole) = try transaction.policy()
+            let policy = whole.scoring
+            let ranked = Ranking.rank(try transaction.scores(policy: policy, window: window, filter: RankingFilter()))
+            // The same facts again, with what a reader needs to recognise each action.
+            var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
+            var details: [Int64: StoreTransaction.ActionDetails] = [:]
+            try transaction.forEachAction(of: email, in: window) { facts, detail in
+                builder.add(facts)
+                details[facts.id] = detail
+            }
+            let actions = builder.finish(person: person, audience: nil).actions.compactMap { action -> ExplainedAction? in
+                // Every action scored was read with its details just above.
+                guard let detail = details[action.facts.id] else { return nil }
+                return ExplainedAction(
+                    score: action, title: detail.title, url: detail.url, channel: detail.channel, projects: detail.projects)
+            }
+            return Explanation(
+                policyVersion: version, policy: policy, period: period, window: window,
+                score: ranked.first { $0.person.email == email }, person: person, rankedPeople: ranked.count, actions: actions)
+        }
+        try store.recordRun(
+            "explain", version: explanation.policyVersion, window: window, filter: RankingFilter(),
+            people: explanation.score == nil ? 0 : 1, by: actor)
+        return explanation
     }
 }

@@ -3,62 +3,47 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-extension AdvocacyStore {
-    /// Reads what the CIO's report shows for `period`, compared with
-    /// `comparison` (cio, hr or admin). Everything comes from one read
-    /// snapshot, so the figures agree with each other even while people
-    /// log work.
-    public func review(period: Period, comparison: Period, today: LocalDate, by actorEmail: EmailAddress) throws
-        -> ProgrammeReview
-    {
-        let window = try Scoring.window(of: period, today: today)
-        let comparisonWindow = try Scoring.window(of: comparison, today: today)
-        return try read { db in
-            let viewer = try Self.actor(db, actorEmail)
-            try AccessRules.requireRole(viewer, in: [.cio, .hr, .admin], to: "see the programme report")
-            let (version, policy) = try Self.currentPolicy(db)
-            // One pass over the facts scores each period and tallies it; the
-            // current period's actions are kept (as ids) for project coverage.
-            var scored: [ScoredAction] = []
-            func review(_ period: Period, _ window: ClosedRange<LocalDate>, keep: Bool, stageDays: Int? = nil) throws
-                -> PeriodReview
-            {
-                var activity = ActivityTally(policy: policy.scoring, window: window, stageDays: stageDays)
-                let people = try Self.scores(db, policy: policy.scoring, window: window, filter: RankingFilter()) {
-                    employee, facts in
-                    let engagement = activity.add(facts)
-                    if keep { scored.append(ScoredAction(action: facts.id, employee: employee, engagement: engagement)) }
-                }
-                return PeriodReview(period: period, window: window, people: Ranking.rank(people), activity: activity)
-            }
-            var current = try review(period, window, keep: true)
-            // The comparison also counts its first days apart: the same stage as the current period so far.
-            var previous = try review(
-                comparison, comparisonWindow, keep: false, stageDays: window.lowerBound.days(until: window.upperBound) + 1)
-            // Both periods at once, so a hidden person has one placeholder and the risers still match.
-            let masked = HiddenPeople.mask([current.people, previous.people], hidden: try Self.hiddenEmails(db), viewer: viewer)
-            (current.people, previous.people) = (masked[0], masked[1])
-            return ProgrammeReview(
-                policyVersion: version, policy: policy, today: today, current: current, comparison: previous,
-                activeEmployees: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE isActive") ?? 0,
-                projects: try Self.coverage(db, of: scored, in: window),
-                budgetCents: try Int.fetchOne(
-                    db, sql: "SELECT SUM(amountCents) FROM rewardBudget WHERE periodStart >= ? AND periodEnd <= ?",
-                    arguments: [period.start.description, period.end.description]),
-                rewards: try Self.rewardTallies(db, within: period))
+extension StoreTransaction {
+    /// An action of a period: who wrote it and the engagement it drew.
+    public struct ActionEngagement: Sendable {
+        public var action: Int64
+        public var employee: Int64
+        public var engagement: Double
+
+        public init(action: Int64, employee: Int64, engagement: Double) {
+            self.action = action
+            self.employee = employee
+            self.engagement = engagement
         }
     }
 
-    /// An action of the period: who wrote it and the engagement it drew.
-    struct ScoredAction {
-        var action: Int64
-        var employee: Int64
-        var engagement: Double
+    /// Each project's actions, advocates and engagement among `actions` (a
+    /// period's, in `window`): the projects with actions, and the projects
+    /// running in the window that nobody spoke for (its gaps).
+    public func coverage(of actions: [ActionEngagement], in window: ClosedRange<LocalDate>) throws -> [ProjectCoverage] {
+        try AdvocacyStore.coverage(db, of: actions, in: window)
     }
 
+    /// The reward budgets set for `period` or for periods within it, added
+    /// up (a year's is the sum of its quarters'); nil when there is none.
+    public func budgetCents(within period: Period) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT SUM(amountCents) FROM rewardBudget WHERE periodStart >= ? AND periodEnd <= ?",
+            arguments: [period.start.description, period.end.description])
+    }
+
+    /// The reward proposals of `period` or of periods within it, by category, then status.
+    public func rewardTallies(within period: Period) throws -> [RewardTally] {
+        try AdvocacyStore.rewardTallies(db, within: period)
+    }
+}
+
+extension AdvocacyStore {
     /// Each project's actions, advocates and engagement among `actions`, the
     /// period's: projects with actions, and active projects already started.
-    static func coverage(_ db: Database, of actions: [ScoredAction], in window: ClosedRange<LocalDate>) throws
+    static func coverage(
+        _ db: Database, of actions: [StoreTransaction.ActionEngagement], in window: ClosedRange<LocalDate>
+    ) throws
         -> [ProjectCoverage]
     {
         var totals: [Int64: (actions: Int, advocates: Set<Int64>, engagement: Double)] = [:]
@@ -76,10 +61,7 @@ extension AdvocacyStore {
                 status: try decode(row["status"]), start: try (row["startDate"] as String?).map(date),
                 end: try (row["endDate"] as String?).map(date))
             let total = totals[row["id"]]
-            // Judged on the period's days: a project launched after it was nobody's gap then.
-            let running =
-                project.status == .active && (project.start ?? .earliest) <= window.upperBound
-                && (project.end ?? .latest) >= window.lowerBound
+            let running = project.isRunning(during: window)
             guard total != nil || running else { return nil }
             return ProjectCoverage(
                 project: project, actions: total?.actions ?? 0, advocates: total?.advocates.count ?? 0,

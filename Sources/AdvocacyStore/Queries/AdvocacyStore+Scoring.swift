@@ -42,89 +42,12 @@ extension AdvocacyStore {
         }
     }
 
-    // MARK: Ranking
+    // MARK: Score runs
 
-    /// Ranks everyone with an action in `period` (up to `today`) and records
-    /// the run with the policy version it used. Open to every active employee.
-    ///
-    /// Scores are computed on a read snapshot, so other people can log work
-    /// meanwhile; only the record of the run takes the write lock.
-    public func rank(
-        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actorEmail: EmailAddress
-    ) throws -> RankingResult {
-        let window = try Scoring.window(of: period, today: today)
-        let result = try read { db in
-            let viewer = try Self.actor(db, actorEmail)
-            try AccessRules.requireActive(viewer)
-            let (version, policy) = try Self.currentPolicy(db)
-            var people = try Self.scores(db, policy: policy.scoring, window: window, filter: filter)
-            if let tier = filter.tier { people = people.filter { $0.tier == tier } }
-            // Ranked first, so every viewer sees the same order; then hidden people lose their names.
-            let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try Self.hiddenEmails(db), viewer: viewer)[0]
-            return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
-        }
-        try recordRun(
-            "rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actorEmail)
-        return result
-    }
-
-    /// A person's score action by action. Staff may explain only themselves.
-    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actorEmail: EmailAddress) throws
-        -> Explanation
-    {
-        let window = try Scoring.window(of: period, today: today)
-        let explanation = try read { db in
-            try AccessRules.requireMayExplain(try Self.actor(db, actorEmail), person: email)
-            let employeeID = try Self.employeeID(db, email)
-            let (version, whole) = try Self.currentPolicy(db)
-            let policy = whole.scoring
-            let ranked = Ranking.rank(try Self.scores(db, policy: policy, window: window, filter: RankingFilter()))
-            let score = ranked.first { $0.person.email == email }
-            guard let person = try Self.scoredPeople(db, id: employeeID)[employeeID] else {
-                throw StoreError.unknownEmployee(email)
-            }
-
-            // The same facts again with what a reader needs to recognise each action.
-            let explainSQL = """
-                SELECT \(Self.factColumns), a.title, a.url, c.url AS channelUrl,
-                    (SELECT group_concat(p.code, ' ') FROM actionProject ap JOIN project p ON p.id = ap.projectId
-                     WHERE ap.actionId = a.id) AS projects
-                FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
-                WHERE f.employeeId = ? AND f.day BETWEEN ? AND ?
-                ORDER BY f.day, f.actionId
-                """
-            var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
-            var details: [Int64: (String, CanonicalURL, CanonicalURL, [ProjectCode])] = [:]
-            let statement = try db.makeStatement(sql: explainSQL)
-            let rows = try Row.fetchCursor(
-                statement, arguments: [employeeID, window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch])
-            while let row = try rows.next() {
-                let facts = Self.facts(statement.sqliteStatement)
-                builder.add(facts)
-                let codes =
-                    (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) } ?? []
-                details[facts.id] = (
-                    row["title"], CanonicalURL(alreadyCanonical: row["url"]), CanonicalURL(alreadyCanonical: row["channelUrl"]),
-                    codes.sorted { $0.value < $1.value }
-                )
-            }
-            let actions = builder.finish(person: person, audience: nil).actions.compactMap { action -> ExplainedAction? in
-                // Every action scored was read with its details just above.
-                guard let (title, url, channel, projects) = details[action.facts.id] else { return nil }
-                return ExplainedAction(score: action, title: title, url: url, channel: channel, projects: projects)
-            }
-            return Explanation(
-                policyVersion: version, policy: policy, period: period, window: window, score: score, person: person,
-                rankedPeople: ranked.count, actions: actions)
-        }
-        try recordRun(
-            "explain", version: explanation.policyVersion, window: window, filter: RankingFilter(),
-            people: explanation.score == nil ? 0 : 1, by: actorEmail)
-        return explanation
-    }
-
-    /// Records that `actor` ran `command`, in its own short write.
-    private func recordRun(
+    /// Records that `actor` ran `command` (rank, explain) with the policy
+    /// version it used, in its own short write: the scores themselves are
+    /// read on a snapshot, so other people can log work meanwhile.
+    public func recordRun(
         _ command: String, version: Int, window: ClosedRange<LocalDate>, filter: RankingFilter, people: Int,
         by actor: EmailAddress
     ) throws {
@@ -366,5 +289,64 @@ extension AdvocacyStore {
             if let spike { readings.spikes[channel.owner, default: []].append(spike) }
         }
         return readings
+    }
+}
+
+extension StoreTransaction {
+    /// Everyone's score over `window` (see ``AdvocacyStore/scores(_:policy:window:filter:people:observe:)``):
+    /// the facts streamed in person order, one person's actions in memory at a time.
+    /// `observe` sees every action scored with its author's id, while the
+    /// facts are still being read, so it must not use the database.
+    public func scores(
+        policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
+        observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
+    ) throws -> [PersonScore] {
+        try AdvocacyStore.scores(db, policy: policy, window: window, filter: filter, observe: observe)
+    }
+
+    /// One person as a ranking names them.
+    ///
+    /// - Throws: ``StoreError/unknownEmployee(_:)``.
+    public func scoredPerson(_ email: EmailAddress) throws -> ScoredPerson {
+        let id = try AdvocacyStore.employeeID(db, email)
+        guard let person = try AdvocacyStore.scoredPeople(db, id: id)[id] else { throw StoreError.unknownEmployee(email) }
+        return person
+    }
+
+    /// What a reader needs to recognise one of a person's actions beside its facts.
+    public struct ActionDetails: Sendable {
+        public var title: String
+        public var url: CanonicalURL
+        public var channel: CanonicalURL
+        /// Its projects' codes, sorted.
+        public var projects: [ProjectCode]
+    }
+
+    /// `email`'s actions in `window`, day by day, each with its facts and details.
+    public func forEachAction(
+        of email: EmailAddress, in window: ClosedRange<LocalDate>, _ body: (ActionFacts, ActionDetails) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT \(AdvocacyStore.factColumns), a.title, a.url, c.url AS channelUrl,
+                    (SELECT group_concat(p.code, ' ') FROM actionProject ap JOIN project p ON p.id = ap.projectId
+                     WHERE ap.actionId = a.id) AS projects
+                FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
+                WHERE f.employeeId = ? AND f.day BETWEEN ? AND ?
+                ORDER BY f.day, f.actionId
+                """)
+        let rows = try Row.fetchCursor(
+            statement,
+            arguments: [
+                try AdvocacyStore.employeeID(db, email), window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch,
+            ])
+        while let row = try rows.next() {
+            let codes = (row["projects"] as String?)?.split(separator: " ").map { ProjectCode(alreadyValid: String($0)) } ?? []
+            try body(
+                AdvocacyStore.facts(statement.sqliteStatement),
+                ActionDetails(
+                    title: row["title"], url: CanonicalURL(alreadyCanonical: row["url"]),
+                    channel: CanonicalURL(alreadyCanonical: row["channelUrl"]), projects: codes.sorted { $0.value < $1.value }))
+        }
     }
 }

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import Foundation
 import Testing
 
@@ -129,7 +129,7 @@ struct HTMLReportTests {
     }
 
     @Test func anAudienceBeyondWhatAnIntHoldsOnTheAxisStillGivesAPage() throws {
-        let store = try AdvocacyStore.inMemory(now: { ReportFixture.now })
+        let store = try Programme.inMemory(now: { ReportFixture.now })
         let admin = try EmailAddress("ada@corp.fr")
         _ = try store.initialise(firstAdmin: try NewEmployee(email: admin, name: "Ada"))
         let channel = try CanonicalURL("https://x.com/ada")
@@ -148,7 +148,7 @@ struct HTMLReportTests {
     }
 
     @Test func anEmptyPeriodStillGivesAPage() throws {
-        let store = try AdvocacyStore.inMemory(now: { ReportFixture.now })
+        let store = try Programme.inMemory(now: { ReportFixture.now })
         let admin = try EmailAddress("ada@corp.fr")
         _ = try store.initialise(firstAdmin: try NewEmployee(email: admin, name: "Ada"))
         let review = try store.review(

@@ -1,5 +1,5 @@
 import AdvocacyCore
-import AdvocacyStore
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 
@@ -21,7 +21,7 @@ enum ReportFixture {
     /// the second is renamed `Zoë "ZZ" O'Brien & Co`; the project GAP-RH has
     /// a name full of markup and no action. HR proposes rewards, as in the demo.
     static func review(employees: Int = 80, proposals: Bool = true) throws -> ProgrammeReview {
-        let store = try AdvocacyStore.inMemory(now: { now })
+        let store = try Programme.inMemory(now: { now })
         let summary = try store.loadDemo(
             try DemoProgramme.generate(employees: employees, seed: 1, today: today), replacing: false)
         let ranked = try store.rank(period: quarter, today: today, by: summary.cio).people

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -28,9 +30,9 @@ func fileMode(_ path: String) throws -> Int {
 
 @Suite("backup")
 struct BackupStoreTests {
-    static func programme(in folder: TemporaryFolder) throws -> StoreFixture {
-        let fixture = try StoreFixture(
-            store: try AdvocacyStore.open(atPath: folder.path("programme.sqlite"), create: true, now: { StoreFixture.now }))
+    static func programme(in folder: TemporaryFolder) throws -> ProgrammeFixture {
+        let fixture = try ProgrammeFixture(
+            store: try AdvocacyStore.open(atPath: folder.path("programme.sqlite"), create: true, now: { ProgrammeFixture.now }))
         try fixture.store.logAction(try fixture.draft("https://jane.example.org/erp", projects: [fixture.erp]), by: fixture.jane)
         return fixture
     }
@@ -119,7 +121,7 @@ struct BackupStoreTests {
     @Test func aBackupWhileAnotherConnectionWritesIsConsistent() async throws {
         let folder = try TemporaryFolder()
         let fixture = try Self.programme(in: folder)
-        let writer = try AdvocacyStore.open(atPath: fixture.store.path, now: { StoreFixture.now })
+        let writer = try AdvocacyStore.open(atPath: fixture.store.path, now: { ProgrammeFixture.now })
         let perTransaction = 5, transactions = 60
         let writing = Task {
             for n in 0..<transactions {

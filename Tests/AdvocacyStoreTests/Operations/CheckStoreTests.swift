@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -14,8 +16,8 @@ import Testing
 struct CheckStoreTests {
     /// A programme with Jane's tagged article, a channel of Paul's, and
     /// approved rewards within this quarter's budget and their items' stock.
-    static func programme() throws -> (fixture: StoreFixture, hr: EmailAddress, approved: [Int64]) {
-        let fixture = try StoreFixture()
+    static func programme() throws -> (fixture: ProgrammeFixture, hr: EmailAddress, approved: [Int64]) {
+        let fixture = try ProgrammeFixture()
         let store = fixture.store
         let hr = try EmailAddress("hr@corp.fr")
         try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
@@ -64,9 +66,9 @@ struct CheckStoreTests {
     }
 
     @Test func aDemoProgrammePassesEveryCheck() throws {
-        let store = try AdvocacyStore.inMemory(now: { StoreFixture.now })
+        let store = try AdvocacyStore.inMemory(now: { ProgrammeFixture.now })
         let summary = try store.loadDemo(
-            try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
+            try DemoProgramme.generate(employees: 40, seed: 7, today: ProgrammeFixture.today), replacing: false)
         let report = try store.check(by: summary.admin)
         #expect(report.ok, "\(report.failed)")
     }
@@ -212,9 +214,9 @@ struct CheckStoreTests {
     }
 
     @Test func manyProblemsAreCountedAndTheFirstListed() throws {
-        let store = try AdvocacyStore.inMemory(now: { StoreFixture.now })
+        let store = try AdvocacyStore.inMemory(now: { ProgrammeFixture.now })
         let summary = try store.loadDemo(
-            try DemoProgramme.generate(employees: 40, seed: 7, today: StoreFixture.today), replacing: false)
+            try DemoProgramme.generate(employees: 40, seed: 7, today: ProgrammeFixture.today), replacing: false)
         let actions = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0 }
         #expect(actions > CheckResult.listedProblems)
         try Self.damage(store, "DELETE FROM actionFact")

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -31,7 +33,7 @@ struct SchemaVersionTests {
         try queue.close()
     }
 
-    static let stamp = "20261121-120000"  // StoreFixture.now in UTC
+    static let stamp = "20261121-120000"  // ProgrammeFixture.now in UTC
 
     @Test func upgradingAFileWritesACopyOfItBesideItFirst() throws {
         let folder = try TemporaryFolder()
@@ -39,7 +41,7 @@ struct SchemaVersionTests {
         try Self.olderFile(at: path)
         let before = try databaseDump(path)
 
-        let store = try AdvocacyStore.open(atPath: path, now: { StoreFixture.now })
+        let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
         let copy = "\(path).before-\(Self.previousMigration)-\(Self.stamp).sqlite"
         #expect(store.upgradeBackupPath == copy)
         #expect(try databaseDump(copy) == before)
@@ -51,7 +53,7 @@ struct SchemaVersionTests {
         #expect(try store.employees().map(\.email.value) == ["admin@corp.fr", "jane@corp.fr"])
 
         // Opening it again upgrades nothing and copies nothing.
-        let again = try AdvocacyStore.open(atPath: path, now: { StoreFixture.now.addingTimeInterval(60) })
+        let again = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now.addingTimeInterval(60) })
         #expect(again.upgradeBackupPath == nil)
         let copies = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".before-") }
         #expect(copies == [URL(fileURLWithPath: copy).lastPathComponent])
@@ -59,14 +61,14 @@ struct SchemaVersionTests {
 
     @Test func aNewFileOrOneWithNobodyInItGetsNoCopy() throws {
         let folder = try TemporaryFolder()
-        let fresh = try AdvocacyStore.open(atPath: folder.path("new.sqlite"), create: true, now: { StoreFixture.now })
+        let fresh = try AdvocacyStore.open(atPath: folder.path("new.sqlite"), create: true, now: { ProgrammeFixture.now })
         #expect(fresh.upgradeBackupPath == nil)
 
         let empty = folder.path("empty.sqlite")
         let queue = try AdvocacyStore.rawQueue(atPath: empty)
         try Migrations.migrator.migrate(queue, upTo: Self.previousMigration)
         try queue.close()
-        #expect(try AdvocacyStore.open(atPath: empty, now: { StoreFixture.now }).upgradeBackupPath == nil)
+        #expect(try AdvocacyStore.open(atPath: empty, now: { ProgrammeFixture.now }).upgradeBackupPath == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".before-") }.isEmpty)
     }
 
@@ -79,7 +81,7 @@ struct SchemaVersionTests {
         let copy = "\(path).before-\(Self.previousMigration)-\(Self.stamp).sqlite"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: false)
         #expect {
-            try AdvocacyStore.open(atPath: path, now: { StoreFixture.now })
+            try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
         } throws: { error in
             guard case StoreError.databaseFailure(let failed, let reason) = error else { return false }
             return failed == path && reason.contains("nothing was upgraded") && reason.contains(copy)
@@ -90,7 +92,7 @@ struct SchemaVersionTests {
     @Test func aFileFromANewerVersionIsRefusedAndLeftByteForByte() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("future.sqlite")
-        _ = try StoreFixture(store: try AdvocacyStore.open(atPath: path, create: true, now: { StoreFixture.now }))
+        _ = try ProgrammeFixture(store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
         let future = try DatabaseQueue(path: path)
         try future.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         try future.close()

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -8,8 +10,8 @@ import Testing
 @Suite("Consent in the store")
 struct ConsentStoreTests {
     /// The fixture plus Léa, who has recorded nothing.
-    static func withLea() throws -> (StoreFixture, EmailAddress) {
-        let fixture = try StoreFixture()
+    static func withLea() throws -> (ProgrammeFixture, EmailAddress) {
+        let fixture = try ProgrammeFixture()
         let lea = try EmailAddress("lea@corp.fr")
         try fixture.store.addEmployee(try NewEmployee(email: lea, name: "Léa Petit", team: "Data"), by: fixture.admin)
         return (fixture, lea)
@@ -59,7 +61,7 @@ struct ConsentStoreTests {
     }
 
     @Test func aWithdrawalStopsAllNewTrackingByAnyone() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let store = fixture.store, jane = fixture.jane, admin = fixture.admin
         let blog = fixture.url("https://jane.dev")
         try store.addChannel(try NewChannel(owner: jane, url: blog, followersDate: fixture.today), by: jane)
@@ -115,8 +117,8 @@ struct ConsentStoreTests {
     }
 
     @Test func theDemoRecordsConsentForItsFictionalPeople() throws {
-        let dataset = try DemoProgramme.generate(employees: 30, seed: 7, today: StoreFixture.today)
-        let store = try AdvocacyStore.inMemory(now: { StoreFixture.now })
+        let dataset = try DemoProgramme.generate(employees: 30, seed: 7, today: ProgrammeFixture.today)
+        let store = try AdvocacyStore.inMemory(now: { ProgrammeFixture.now })
         _ = try store.loadDemo(dataset, replacing: false)
         let counts = try store.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, SUM(granted) AS granted, MIN(source) AS source FROM consent")

@@ -1,4 +1,7 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyKit
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -15,7 +18,7 @@ struct ErasureStoreTests {
     struct Programme {
         let folder: TemporaryFolder
         let path: String
-        let fixture: StoreFixture
+        let fixture: ProgrammeFixture
         let hr: EmailAddress
         let cio: EmailAddress
         let quarter: Period
@@ -28,7 +31,8 @@ struct ErasureStoreTests {
     static func programme() throws -> Programme {
         let folder = try TemporaryFolder()
         let path = folder.path("programme.sqlite")
-        let fixture = try StoreFixture(store: try AdvocacyStore.open(atPath: path, create: true, now: { StoreFixture.now }))
+        let fixture = try ProgrammeFixture(
+            store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
         let store = fixture.store, jane = fixture.jane, admin = fixture.admin, paul = fixture.paul
         let hr = try EmailAddress("hr@corp.fr"), cio = try EmailAddress("cio@corp.fr")
         try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: admin)
@@ -129,13 +133,13 @@ struct ErasureStoreTests {
     @Test func figuresBudgetsAndRewardsStillAddUp() throws {
         let programme = try Self.programme()
         let store = programme.store, jane = programme.fixture.jane, hr = programme.hr, today = programme.fixture.today
-        let before = try store.rank(period: programme.quarter, today: today, by: hr)
+        let before = try programme.fixture.programme.rank(period: programme.quarter, today: today, by: hr)
         let proposalsBefore = try store.rewardProposals(period: programme.quarter, by: hr)
         let budgetBefore = try store.rewardBudgets(programme.quarter, by: hr)
 
         let summary = try store.erase(jane, by: programme.fixture.admin, random: 42)
 
-        let after = try store.rank(period: programme.quarter, today: today, by: hr)
+        let after = try programme.fixture.programme.rank(period: programme.quarter, today: today, by: hr)
         #expect(after.people.map(\.score) == before.people.map(\.score))
         #expect(
             after.people.map(\.person.email)
@@ -224,7 +228,7 @@ struct ErasureStoreTests {
     }
 
     @Test func onlyAnAdminErasesAndNeverTheLastOne() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         let store = fixture.store
         #expect(throws: CoreError.self) { try store.erase(fixture.paul, by: fixture.jane) }
         #expect(throws: StoreError.lastAdmin(fixture.admin)) { try store.erase(fixture.admin, by: fixture.admin) }

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +45,7 @@ struct PersonalDataStoreTests {
 
     /// Each part of the export, with every optional value absent: every key is written, the absent ones as null.
     @Test func absentValuesAreWrittenAsNullUnderEveryKey() throws {
-        let day = StoreFixture.today, url = CanonicalURL(alreadyCanonical: "https://x.com/janedoe_77")
+        let day = ProgrammeFixture.today, url = CanonicalURL(alreadyCanonical: "https://x.com/janedoe_77")
         func object(_ value: some Encodable) throws -> [String: Any] {
             try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? [String: Any])
         }
@@ -85,7 +87,7 @@ struct PersonalDataStoreTests {
     }
 
     @Test func onlyThePersonOrAnAdminMayExport() throws {
-        let fixture = try StoreFixture()
+        let fixture = try ProgrammeFixture()
         #expect(throws: CoreError.self) { try fixture.store.personalData(of: fixture.jane, by: fixture.paul) }
         #expect(try fixture.store.personalData(of: fixture.jane, by: fixture.admin).person.email == fixture.jane)
     }

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -11,7 +13,7 @@ struct PrivacyMigrationTests {
         let folder = try TemporaryFolder()
         let path = folder.path("v4.sqlite")
         do {
-            let audit = AuditContext(now: { StoreFixture.now })
+            let audit = AuditContext(now: { ProgrammeFixture.now })
             let queue = try DatabaseQueue(path: path, configuration: AdvocacyStore.configuration(audit: audit))
             try Migrations.migrator.migrate(queue, upTo: "v4-audit")
             try queue.write { db in
@@ -23,7 +25,7 @@ struct PrivacyMigrationTests {
                         """)
             }
         }
-        let store = try AdvocacyStore.open(atPath: path, now: { StoreFixture.now })
+        let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
         let admin = try EmailAddress("admin@corp.fr"), jane = try EmailAddress("jane@corp.fr")
         #expect(try store.employees().count == 2)
         #expect(try !store.isHidden(jane))

@@ -1,4 +1,6 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -9,8 +11,8 @@ import Testing
 struct PurgeStoreTests {
     /// Jane's blog with counts three years, 30 and 25 months and a month ago, and
     /// articles from three years, thirty months and a week ago.
-    static func programme() throws -> StoreFixture {
-        let fixture = try StoreFixture()
+    static func programme() throws -> ProgrammeFixture {
+        let fixture = try ProgrammeFixture()
         let store = fixture.store, jane = fixture.jane
         let blog = fixture.url("https://jane.example.org")
         try store.addChannel(
@@ -58,7 +60,7 @@ struct PurgeStoreTests {
             try Int.fetchAll(db, sql: "SELECT followers FROM followerSnapshot ORDER BY date")
         }
         #expect(counts == [900, 1_000])
-        let facts = try ScoringStoreTests().factsAndRecomputed(store)
+        let facts = try FactSummaryStoreTests().factsAndRecomputed(store)
         #expect(facts.kept == facts.fresh && facts.kept.count == 1)
 
         // One entry for the whole purge; the entries of what was removed stay (they record that it happened).

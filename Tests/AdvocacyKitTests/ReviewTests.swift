@@ -1,44 +1,45 @@
 import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyKit
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
-@testable import AdvocacyStore
-
 @Suite("The report's review of a period")
-struct ReviewStoreTests {
+struct ReviewTests {
     /// Jane writes twice about the ERP in Q4 (one post with figures, one
     /// article also about TWO-1); between the two, Paul logs a Q3 article,
     /// untagged, so the merge of actions and projects meets an action of
     /// another period. GAP-1 is active with nothing; NEXT-1 starts after the
     /// period; OLD-1 is closed.
-    static func programme() throws -> (fixture: StoreFixture, quarter: Period) {
-        let fixture = try StoreFixture()
-        let store = fixture.store
+    static func programme() throws -> (fixture: ProgrammeFixture, quarter: Period) {
+        let fixture = try ProgrammeFixture()
+        let programme = fixture.programme
         let (admin, jane, paul) = (fixture.admin, fixture.jane, fixture.paul)
-        try store.addProject(
+        try programme.addProject(
             try Project.validated(code: try ProjectCode("GAP-1"), name: "Nobody's project", weight: 2), by: admin)
-        try store.addProject(try Project.validated(code: try ProjectCode("TWO-1"), name: "Second tag", weight: 1), by: admin)
-        try store.addProject(
+        try programme.addProject(try Project.validated(code: try ProjectCode("TWO-1"), name: "Second tag", weight: 1), by: admin)
+        try programme.addProject(
             try Project.validated(
                 code: try ProjectCode("NEXT-1"), name: "Starts in December", weight: 3,
                 start: try LocalDate(parsing: "2026-12-01")),
             by: admin)
-        try store.addProject(
+        try programme.addProject(
             try Project.validated(code: try ProjectCode("OLD-1"), name: "Closed long ago", weight: 1, status: .closed), by: admin)
-        try store.addChannel(
+        try programme.addChannel(
             try NewChannel(
                 owner: jane, url: fixture.url("https://jane.example.org"), followers: 800,
                 followersDate: try LocalDate(parsing: "2026-06-01")),
             by: jane)
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp", date: try LocalDate(parsing: "2026-10-05"), projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 40, comments: 4)), by: jane)
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft(
                 "https://paul.example.org/notes", by: paul, kind: .article, date: try LocalDate(parsing: "2026-08-10"),
                 projects: [fixture.erp]), by: paul)
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp-2", kind: .article, date: try LocalDate(parsing: "2026-11-16"),
                 projects: [fixture.erp, try ProjectCode("TWO-1")]),
@@ -48,7 +49,7 @@ struct ReviewStoreTests {
 
     @Test func projectsShowTheirCoverageAndTheGapsStandOut() throws {
         let (fixture, quarter) = try Self.programme()
-        let review = try fixture.store.review(
+        let review = try fixture.programme.review(
             period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
         let byCode = Dictionary(uniqueKeysWithValues: review.projects.map { ($0.project.code.value, $0) })
         // A closed project with nothing in the period, and one not started yet, are left out.
@@ -61,7 +62,7 @@ struct ReviewStoreTests {
         #expect(byCode["TWO-1"]?.engagement == 0)
         #expect(byCode["GAP-1"]?.isGap == true)
         // In Q3, Paul's article covers the ERP; GAP-1 (no start date) was already a gap.
-        let summer = try fixture.store.review(
+        let summer = try fixture.programme.review(
             period: quarter.previous, comparison: quarter, today: fixture.today, by: fixture.admin)
         let before = Dictionary(uniqueKeysWithValues: summer.projects.map { ($0.project.code.value, $0) })
         #expect(before["ERP-2027"]?.actions == 1 && before["ERP-2027"]?.advocates == 1)
@@ -70,7 +71,7 @@ struct ReviewStoreTests {
 
     @Test func bothPeriodsAreRankedAndCountedWeekByWeek() throws {
         let (fixture, quarter) = try Self.programme()
-        let review = try fixture.store.review(
+        let review = try fixture.programme.review(
             period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.admin)
         #expect(review.current.people.map(\.person.email) == [fixture.jane])
         #expect(review.comparison.people.map(\.person.email) == [fixture.paul])
@@ -95,14 +96,14 @@ struct ReviewStoreTests {
     @Test func staffMayNotReadTheReport() throws {
         let (fixture, quarter) = try Self.programme()
         #expect(throws: (any Error).self) {
-            try fixture.store.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.jane)
+            try fixture.programme.review(period: quarter, comparison: quarter.previous, today: fixture.today, by: fixture.jane)
         }
     }
 
     @Test func aComparisonPeriodNotYetStartedIsRefused() throws {
         let (fixture, quarter) = try Self.programme()
         #expect(throws: CoreError.self) {
-            try fixture.store.review(
+            try fixture.programme.review(
                 period: quarter, comparison: .quarter(year: 2027, quarter: 1), today: fixture.today, by: fixture.admin)
         }
     }
