@@ -11,6 +11,8 @@ public enum CLIError: Error, Equatable, Sendable {
     case invalidEnvironment(name: String, value: String, expected: String)
     case unreadableFile(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    /// An output file that exists, without `--force` (`option` names the option that gave it).
+    case outputExists(path: String, option: String)
     /// A file to import that cannot be read as a whole (not CSV, no header, missing columns).
     case invalidImportFile(path: String, reason: String)
     /// An import that wrote nothing because some rows are invalid.
@@ -36,6 +38,8 @@ extension CLIError: LocalizedError {
             "cannot read '\(path)': \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .outputExists(let path, let option):
+            "'\(path)' (\(option)) already exists: pass --force to replace it; nothing was written"
         case .invalidImportFile(let path, let reason):
             "\(path): \(reason); nothing was imported"
         case .importRefused(let path, let rejected, let dryRun):
