@@ -45,7 +45,10 @@ struct RewardsExportCommand: ContextCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right.")
     var bom = false
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (- for standard output; a device or FIFO is written in place).",
+            valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace the --output file if it exists.")
