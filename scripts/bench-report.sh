@@ -35,12 +35,12 @@ run() { "$binary" --db "$db" --as "$cio" "$@"; }
 
 # Warm the page cache for both alike.
 run rank --format json >/dev/null
-run report --output "$work/report.html" 2>/dev/null
+run report --output "$work/report.html" --force 2>/dev/null
 
 rank_s=$(time_runs run rank --format json)
-html_s=$(time_runs run report --lang fr --output "$work/report.html")
+html_s=$(time_runs run report --lang fr --output "$work/report.html" --force)
 text_s=$(time_runs run report --format text)
-html_kb=$(peak_kb "$binary" --db "$db" --as "$cio" report --lang fr --output "$work/report.html")
+html_kb=$(peak_kb "$binary" --db "$db" --as "$cio" report --lang fr --output "$work/report.html" --force)
 bytes=$(stat -c %s "$work/report.html")
 ranked=$(run rank --format csv | tail -n +2 | wc -l)
 

@@ -33,7 +33,7 @@ echo "$summary"
 # The CIO's report on the quarter, as the CIO would send it round.
 cio="$(sed -n 's/^  cio    //p' <<<"$summary")"
 report="$(dirname "$database")/report.html"
-"$binary" --db "$database" --as "$cio" report --lang fr --output "$report"
+"$binary" --db "$database" --as "$cio" report --lang fr --output "$report" --force
 echo
 echo "The CIO's report on the quarter: $report (open it in a browser; 'advocacy report' prints a summary)"
 echo "To explore it:  export ADVOCACY_DB=$database; alias advocacy=$binary"

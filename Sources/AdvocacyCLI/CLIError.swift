@@ -12,6 +12,8 @@ public enum CLIError: Error, Equatable, Sendable {
     case invalidEnvironment(name: String, value: String, expected: String)
     case unreadableFile(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    /// An output file that exists, without `--force` (`option` names the option that gave it).
+    case outputExists(path: String, option: String)
     /// An import that wrote nothing because some rows are invalid.
     case importRefused(path: String, rejected: Int, dryRun: Bool)
     /// Feeds that could not be synchronised (the others were).
@@ -35,6 +37,8 @@ extension CLIError: LocalizedError {
             "cannot read '\(path)': \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .outputExists(let path, let option):
+            "'\(path)' (\(option)) already exists: pass --force to replace it; nothing was written"
         case .importRefused(let path, let rejected, let dryRun):
             dryRun
                 ? "\(rejected) row\(rejected == 1 ? " is" : "s are") invalid in \(path) (dry run: nothing was written)"

@@ -263,7 +263,7 @@ struct RewardsCLITests {
         let path = cli.folder.appendingPathComponent("export.csv").path
         try "old file".write(toFile: path, atomically: false, encoding: .utf8)
         let written = try cli.expectSuccess(
-            "rewards", "export", "--period", "2026-Q4", "--delimiter", ";", "--bom", "--output", path, as: hr)
+            "rewards", "export", "--period", "2026-Q4", "--delimiter", ";", "--bom", "--output", path, "--force", as: hr)
         #expect(written.output.isEmpty && written.error.contains("Wrote \(ids.count) rewards"))
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])

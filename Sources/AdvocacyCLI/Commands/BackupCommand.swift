@@ -11,7 +11,9 @@ struct BackupCommand: ContextCommand {
             Uses SQLite's online backup API: the copy is the database as it was at one moment, while other \
             processes keep writing. It is written beside FILE under a temporary name, readable by its owner \
             only (mode 0600), opened again and checked with SQLite's integrity check, and only then renamed to \
-            FILE, so a half or damaged copy never carries that name. To restore: stop using the programme, move \
+            FILE, so a half or damaged copy never carries that name. FILE is a file: the database and its side \
+            files, a folder, a device, a FIFO or a socket are refused, and a symbolic link is followed (the file \
+            it points to is replaced, with --force). To restore: stop using the programme, move \
             the database and its -wal and -shm files aside, and copy the backup in its place (see docs/operations.md).
             """)
 

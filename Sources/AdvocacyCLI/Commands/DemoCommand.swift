@@ -12,7 +12,9 @@ struct DemoCommand: ContextCommand {
             talks and videos over the last two quarters, with a couple of suspicious follower jumps, a reward \
             catalogue, this quarter's budget and some wishes; it ends with HR's reward proposals. The same seed \
             gives the same programme. Refuses to replace an existing programme unless --force is \
-            given by one of its admins (--as).
+            given by one of its admins (--as). --export-actions replaces an existing file only with --force too; \
+            a device or a FIFO is written in place, and - writes the actions to standard output (and this summary \
+            to standard error).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,7 +33,7 @@ struct DemoCommand: ContextCommand {
         parsing: .unconditional, help: ArgumentHelp("Seed for the random generator.", valueName: "seed"), transform: Parse.seed)
     var seed: UInt64 = 2026
 
-    @Flag(help: "Replace the programme already in the database.")
+    @Flag(help: "Replace the programme already in the database, and the --export-actions file if it exists.")
     var force = false
 
     @Option(
@@ -42,21 +44,25 @@ struct DemoCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         // A path that cannot be written is refused before any database is created or filled.
-        if let exportActions { try AtomicFile.requireWritable(exportActions) }
+        let target = try exportActions.map {
+            try OutputTarget($0, force: force, database: global.databasePath(in: context), option: "--export-actions")
+        }
         let programme = try global.openProgramme(in: context, create: true)
         let dataset = try DemoProgramme.generate(employees: employees, actions: actions, seed: seed, today: context.today)
-        if let exportActions {
+        if let target {
             // The programme first: a refused load (a programme already there) writes no file.
             let summary = try programme.loadDemo(dataset, replacing: force, by: try global.actor(in: context), withActions: false)
             var count = 0
-            try AtomicFile.write(to: exportActions) { file in
-                count = try dataset.writeActionsCSV { try file.write(contentsOf: $0) }
-            }
-            context.print(
+            try target.write(in: context) { write in count = try dataset.writeActionsCSV(to: write) }
+            // The actions on standard output leave it to them alone.
+            let say = target == .standardOutput ? context.note : context.print
+            say(
                 "Demo programme without its actions ready in \(programme.path) (seed \(seed)): \(summary.employees) employees, \(summary.channels) channels"
             )
-            context.print("Wrote its \(count) actions to \(exportActions); load them with:")
-            context.print("  advocacy --db \(programme.path) --as \(summary.admin) import actions \(exportActions)")
+            say("Wrote its \(count) actions to \(target.name); load them with:")
+            say(
+                "  advocacy --db \(programme.path) --as \(summary.admin) import actions \(target == .standardOutput ? "FILE" : target.name)"
+            )
             return
         }
         let summary = try programme.loadDemo(dataset, replacing: force, by: try global.actor(in: context))

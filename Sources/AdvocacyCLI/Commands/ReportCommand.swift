@@ -36,8 +36,14 @@ struct ReportCommand: ContextCommand {
         transform: Parse.choice)
     var format: Format?
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (- for standard output; a device or FIFO is written in place).",
+            valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
 
     @Option(help: ArgumentHelp("fr or en (default: from LANG).", valueName: "lang"), transform: Parse.choice)
     var lang: ReportLanguage?
@@ -50,6 +56,7 @@ struct ReportCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "report")
+        let target = try output.map { try OutputTarget($0, force: force, database: global.databasePath(in: context)) }
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let comparison = compare ?? chosen.previous
         let review = try global.openProgramme(in: context).review(
@@ -61,17 +68,17 @@ struct ReportCommand: ContextCommand {
             case .markdown: report.markdown()
             case .text: report.text()
             }
-        guard let output else {
+        guard let target, target != .standardOutput else {
             context.standardOutput.write(TerminalText.visible(text))
             return
         }
-        try AtomicFile.write(Data(text.utf8), to: output)
-        context.note("Wrote the report on \(chosen) (compared with \(comparison)) to \(output)")
+        try target.write(Data(text.utf8), in: context)
+        context.note("Wrote the report on \(chosen) (compared with \(comparison)) to \(target.name)")
     }
 
     /// The format a file name asks for; text when writing to standard output.
     static func format(for output: String?) -> Format {
-        guard let output else { return .text }
+        guard let output, output != "-" else { return .text }
         switch URL(fileURLWithPath: output).pathExtension.lowercased() {
         case "md", "markdown": return .markdown
         case "txt", "text": return .text

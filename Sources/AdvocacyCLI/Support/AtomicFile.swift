@@ -1,3 +1,4 @@
+import AdvocacyCore
 import Foundation
 
 #if canImport(Glibc)
@@ -6,26 +7,37 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes a file all at once: to a temporary file beside it, then renamed
-/// over it, so a reader (or payroll picking the file up) never sees half a
-/// file and a failure leaves any previous file as it was.
+/// Writes a regular file all at once: to a temporary file beside it, then
+/// renamed over it, so a reader (or payroll picking the file up) never sees
+/// half a file and a failure leaves any previous file as it was.
+///
+/// Only ever a regular file: a symbolic link is followed (the file it points
+/// to is replaced, the link stays), and anything else found at the path at
+/// the last moment (a device, a FIFO, a folder) is left alone and refused.
+/// ``OutputTarget`` decides beforehand what a path is and writes devices,
+/// FIFOs and standard output in place.
 enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
-        try write(to: path) { try $0.write(contentsOf: data) }
+    static let diskFull = "the folder is not writable or the disk is full"
+
+    static func write(_ data: Data, to path: String, replacing: Bool = true, option: String = "--output") throws {
+        try write(to: path, replacing: replacing, option: option) { try $0.write(contentsOf: data) }
     }
 
-    /// Writes the file through `body`, which may write it in pieces.
-    static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
-        try requireWritable(path)
-        guard let file = Pending(path) else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
+    /// Writes the file through `body`, which may write it in pieces. Unless
+    /// `replacing`, a file that exists at `path` by then is left as it was
+    /// and refused (``CLIError/outputExists(path:option:)``).
+    static func write(
+        to path: String, replacing: Bool = true, option: String = "--output", _ body: (FileHandle) throws -> Void
+    ) throws {
+        guard let file = Pending(path, replacing: replacing, option: option) else {
+            throw CLIError.cannotWrite(path: path, reason: diskFull)
         }
         do {
             try body(file.handle)
         } catch {
-            throw CLIError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
+            throw CLIError.cannotWrite(path: path, reason: diskFull)
         }
-        try file.commit(diskFull: "the folder is not writable or the disk is full")
+        try file.commit(diskFull: diskFull)
     }
 
     /// A file being written beside its final path, which ``commit(diskFull:)``
@@ -33,20 +45,29 @@ enum AtomicFile {
     /// write or the commit failed), it removes itself: no error path can
     /// leave a temporary file behind.
     final class Pending {
+        /// The path as given, for messages.
         let path: String
         let handle: FileHandle
+        /// Where the file goes: `path` with its symbolic links resolved.
+        private let destination: String
         private let temporary: String
+        private let replacing: Bool
+        private let option: String
         private var isCommitted = false
 
         /// Nil when the temporary file cannot be created.
-        init?(_ path: String) {
-            let target = URL(fileURLWithPath: path)
+        init?(_ path: String, replacing: Bool = true, option: String = "--output") {
+            let destination = DatabaseFiles.realPath(path) ?? path
+            let target = URL(fileURLWithPath: destination)
             temporary =
                 target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
                 .path
             guard let handle = AtomicFile.createPrivate(temporary) else { return nil }
             self.path = path
+            self.destination = destination
             self.handle = handle
+            self.replacing = replacing
+            self.option = option
         }
 
         /// Syncs the file to disk, then renames it over `path`. `diskFull`
@@ -58,7 +79,26 @@ enum AtomicFile {
             } catch {
                 throw CLIError.cannotWrite(path: path, reason: diskFull)
             }
-            guard rename(temporary, path) == 0 else {
+            var info = stat()
+            if lstat(destination, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFREG else {
+                    throw CLIError.cannotWrite(
+                        path: path,
+                        reason: "it is not a regular file (a device, a FIFO, a socket or a folder): it was left as it was")
+                }
+                guard replacing else { throw CLIError.outputExists(path: path, option: option) }
+            }
+            if !replacing {
+                // A hard link fails when a file took the name meanwhile, where a rename would replace it.
+                if link(temporary, destination) == 0 {
+                    unlink(temporary)
+                    isCommitted = true
+                    return
+                }
+                if errno == EEXIST { throw CLIError.outputExists(path: path, option: option) }
+                // A file system without hard links: the check above has to do.
+            }
+            guard rename(temporary, destination) == 0 else {
                 throw CLIError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
             isCommitted = true
@@ -68,19 +108,6 @@ enum AtomicFile {
             guard !isCommitted else { return }
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
-        }
-    }
-
-    /// Refuses a path whose folder does not exist or that is a folder, so a
-    /// command can say so before it changes anything.
-    static func requireWritable(_ path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError.cannotWrite(path: path, reason: "the folder \(folder.path) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CLIError.cannotWrite(path: path, reason: "it is a folder: expected a file path")
         }
     }
 

@@ -36,7 +36,8 @@ extension AdvocacyStore {
     {
         func failure(_ reason: String) -> StoreError { .backupFailed(path: target, reason: reason) }
         let fileManager = FileManager.default
-        let targetURL = URL(fileURLWithPath: target).standardizedFileURL
+        // A symbolic link is followed: the copy replaces the file it points to, and the link stays.
+        let targetURL = URL(fileURLWithPath: DatabaseFiles.realPath(target) ?? target).standardizedFileURL
         let folder = targetURL.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -44,9 +45,14 @@ extension AdvocacyStore {
         }
         if fileManager.fileExists(atPath: targetURL.path, isDirectory: &isFolder) {
             if isFolder.boolValue { throw failure("it is a folder: expected the path of a file") }
+            var info = stat()
+            if stat(targetURL.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                // Renaming the copy over a device or a FIFO would replace it with a regular file.
+                throw failure("it is a device, a FIFO or a socket, not a file: a backup is a database file, choose a file path")
+            }
             guard replacing else { throw StoreError.backupExists(path: target) }
         }
-        if isDatabaseOrSideFile(targetURL, of: sourcePath) {
+        if DatabaseFiles.contain(targetURL.path, database: sourcePath) {
             throw failure("it is the database itself or one of its -wal, -shm or -journal files: choose another path")
         }
 
@@ -112,18 +118,6 @@ extension AdvocacyStore {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0
             )
         }
-    }
-
-    /// Whether `target` is the database file at `databasePath` or one of the
-    /// files SQLite keeps beside it: replacing those would lose data.
-    static func isDatabaseOrSideFile(_ target: URL, of databasePath: String) -> Bool {
-        let database = URL(fileURLWithPath: databasePath).standardizedFileURL.resolvingSymlinksInPath().path
-        let candidate = target.resolvingSymlinksInPath().path
-        if ["", "-wal", "-shm", "-journal"].contains(where: { database + $0 == candidate }) { return true }
-        // The same file under another name (a hard link).
-        var first = stat(), second = stat()
-        guard stat(database, &first) == 0, stat(candidate, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// Makes a rename durable: the folder's entry is on disk, not only the file.

@@ -18,20 +18,27 @@ struct PrivacyExportCommand: ContextCommand {
     @Argument(help: ArgumentHelp("The person's email.", valueName: "email"), transform: Parse.email)
     var email: EmailAddress
 
-    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file (atomically) instead of standard output (- for standard output; a device or FIFO is written in place).",
+            valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "privacy export")
+        let target = try output.map { try OutputTarget($0, force: force, database: global.databasePath(in: context)) }
         let data = try global.openProgramme(in: context).personalData(of: email, by: viewer)
         let json = try CommandContext.json(data)
-        guard let output else {
+        guard let target, target != .standardOutput else {
             context.print(json)  // escapes control characters for a terminal, as every JSON output does
             return
         }
-        try AtomicFile.write(Data((json + "\n").utf8), to: output)
+        try target.write(Data((json + "\n").utf8), in: context)
         context.note(
-            "Wrote \(email)'s data to \(output): \(data.channels.count) channels, \(data.actions.count) actions, "
+            "Wrote \(email)'s data to \(target.name): \(data.channels.count) channels, \(data.actions.count) actions, "
                 + "\(data.auditEntries.count) audit entries. It is personal data: hand it to them securely.")
     }
 }

@@ -9,8 +9,9 @@ struct RewardsExportCommand: ContextCommand {
             Columns: period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, \
             status, rationale, approvedBy, approvedAt. CSV follows RFC 4180 in UTF-8, and a cell a spreadsheet \
             would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with '. For a French Excel: \
-            --delimiter ';' --bom. JSON is an array of objects with the same keys. --output writes the file \
-            atomically (a temporary file, then renamed), so it is never seen half-written.
+            --delimiter ';' --bom. JSON is an array of objects with the same keys. --output writes a file \
+            atomically (a temporary file, then renamed), so it is never seen half-written; it replaces an existing \
+            file only with --force. A device or a FIFO is written in place, and - is standard output.
             """)
 
     enum Format: String, CaseIterable {
@@ -44,8 +45,14 @@ struct RewardsExportCommand: ContextCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right.")
     var bom = false
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (- for standard output; a device or FIFO is written in place).",
+            valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
 
     func validate() throws {
         if format == .json && (bom || delimiter != .comma) {
@@ -58,6 +65,7 @@ struct RewardsExportCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let actor = try global.requireViewer(in: context, for: "rewards export")
+        let target = try output.map { try OutputTarget($0, force: force, database: global.databasePath(in: context)) }
         let statuses: Set<RewardStatus>? =
             switch status {
             case .approved: [.approved]
@@ -73,11 +81,11 @@ struct RewardsExportCommand: ContextCommand {
             text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
                 .document(header: RewardProposalRecord.exportColumns, rows: records.map(\.exportCells))
         }
-        guard let output else {
+        guard let target, target != .standardOutput else {
             context.standardOutput.write(text)
             return
         }
-        try AtomicFile.write(Data(text.utf8), to: output)
-        context.note("Wrote \(records.count) reward\(records.count == 1 ? "" : "s") of \(period) to \(output)")
+        try target.write(Data(text.utf8), in: context)
+        context.note("Wrote \(records.count) reward\(records.count == 1 ? "" : "s") of \(period) to \(target.name)")
     }
 }
