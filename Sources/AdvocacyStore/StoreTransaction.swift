@@ -41,3 +41,13 @@ extension AdvocacyStore {
         try read { db in try body(StoreTransaction(db: db, store: self)) }
     }
 }
+
+extension AdvocacyStore {
+    /// Runs `body` in one write transaction on behalf of `email`, handing it
+    /// the acting employee (resolved inside the transaction, so a role
+    /// changed by another process cannot slip in between the check and the
+    /// write), who is named as the author of every audit entry it makes.
+    public func writing<T>(as email: EmailAddress, _ body: (StoreTransaction, Actor) throws -> T) throws -> T {
+        try write(as: email) { db, actor in try body(StoreTransaction(db: db, store: self), actor) }
+    }
+}

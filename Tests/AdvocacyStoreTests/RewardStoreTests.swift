@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -77,7 +78,7 @@ struct RewardStoreTests {
         }
         let quarter = Period.quarter(containing: fixture.today)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
-        let run = try store.proposeRewards(period: quarter, today: fixture.today, dryRun: true, by: hr)
+        let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, dryRun: true, by: hr)
         let jane = try #require(run.allocation.proposals.first { $0.email == fixture.jane })
         #expect(jane.item.code.value == "ERP-BOOK")
         #expect(jane.reason == .work(fixture.erp))
@@ -91,7 +92,7 @@ struct RewardStoreTests {
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
-        let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let id = try #require(run.proposalIDs.first)
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
@@ -104,7 +105,7 @@ struct RewardStoreTests {
             try store.rejectRewards([id], note: "too late", by: hr)
         }
         // Granted rewards survive a new proposal run, and the budget cannot fall below them.
-        let again = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        let again = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         #expect(again.allocation.keptCents == 4_000)
         #expect(try store.rewardProposals(period: quarter, by: hr).first { $0.id == id }?.status == .granted)
         #expect(throws: StoreError.self) { try store.setRewardBudget(quarter, cents: 3_999, by: hr) }
@@ -119,8 +120,10 @@ struct RewardStoreTests {
         let quarter = Period.quarter(containing: fixture.today)
         let month = try Period.parse("2026-11")
         for period in [quarter, month] { try store.setRewardBudget(period, cents: 100_000, by: hr) }
-        let first = try #require(try store.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
-        let second = try #require(try store.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
+        let first = try #require(
+            try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
+        let second = try #require(
+            try fixture.programme.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
         try store.approveRewards([first], by: hr)
         #expect(
             throws: StoreError.approvalBlocked(id: second, reason: "CONF-1 has no stock left (1 approved or granted already)")

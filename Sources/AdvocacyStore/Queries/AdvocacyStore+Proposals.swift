@@ -6,61 +6,51 @@ import GRDBSQLite
 extension AdvocacyStore {
     // MARK: Proposing
 
-    /// Proposes rewards for `period` from its scores, the catalogue, wishes
-    /// and budget (hr or admin), replacing the period's proposals that are
-    /// still only proposed; approved, rejected and granted ones stay and
-    /// count. A dry run computes the same and writes nothing.
-    public func proposeRewards(period: Period, today: LocalDate, dryRun: Bool = false, by actorEmail: EmailAddress) throws
-        -> ProposalRun
-    {
-        let window = try Scoring.window(of: period, today: today)
-        if dryRun {
-            return try read { db in
-                try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .admin], to: "propose rewards")
-                return try Self.computeProposals(db, period: period, window: window)
-            }
-        }
-        return try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "propose rewards")
-            var run = try Self.computeProposals(db, period: period, window: window)
-            run.dryRun = false
-            let actorID = try Self.employeeID(db, actorEmail)
-            let stamp = Self.timestamp(now())
-            try db.execute(
-                sql: """
-                    INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
-                    VALUES (?, 'propose', ?, ?, '{}', ?, ?, ?)
-                    """,
-                arguments: [
-                    run.policyVersion, window.lowerBound.description, window.upperBound.description, run.rankedPeople, actorID,
-                    stamp,
-                ])
-            let scoreRunID = db.lastInsertedRowID
-            try db.execute(
-                sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
-            run.replaced = db.changesCount
+    /// Replaces `run.period`'s proposals that are still only proposed by
+    /// `run`'s (approved, rejected and granted ones stay), recording the
+    /// score run they come from, proposed by `actor` at the store's clock.
+    /// Returns the new proposals' ids, in the order of the allocation's
+    /// proposals, and how many open proposals were replaced.
+    static func replaceProposals(_ db: Database, with run: ProposalRun, by actor: EmailAddress, at stamp: String) throws -> (
+        ids: [Int64], replaced: Int
+    ) {
+        let actorID = try Self.employeeID(db, actor)
+        try db.execute(
+            sql: """
+                INSERT INTO scoreRun (policyVersion, command, periodStart, periodEnd, filters, people, ranBy, ranAt)
+                VALUES (?, 'propose', ?, ?, '{}', ?, ?, ?)
+                """,
+            arguments: [
+                run.policyVersion, run.window.lowerBound.description, run.window.upperBound.description, run.rankedPeople,
+                actorID, stamp,
+            ])
+        let scoreRunID = db.lastInsertedRowID
+        let period = run.period
+        try db.execute(
+            sql: "DELETE FROM rewardProposal WHERE period = ? AND status = 'proposed'", arguments: [period.description])
+        let replaced = db.changesCount
 
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO rewardProposal (period, periodStart, periodEnd, employeeId, itemId, rewardCode, rewardName, category,
-                        costCents, currency, rank, score, tier, entitlementCents, reason, fromLeftover, rationale, scoreRunId,
-                        policyVersion, proposedBy, proposedAt)
-                    SELECT ?, ?, ?, e.id, i.id, i.code, i.name, i.category, i.costCents, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    FROM employee e, rewardItem i WHERE e.email = ? AND i.code = ?
-                    """)
-            for proposal in run.allocation.proposals {
-                // Every person proposed a reward has a score; a missing one would break the NOT NULL constraints.
-                let score = run.people[proposal.email]
-                try insert.execute(arguments: [
-                    period.description, period.start.description, period.end.description, run.currency, score?.rank, score?.score,
-                    score?.tier.rawValue, proposal.entitlementCents, proposal.reason.label, proposal.fromLeftover,
-                    proposal.rationale, scoreRunID,
-                    run.policyVersion, actorID, stamp, proposal.email.value, proposal.item.code.value,
-                ])
-                run.proposalIDs.append(db.lastInsertedRowID)
-            }
-            return run
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO rewardProposal (period, periodStart, periodEnd, employeeId, itemId, rewardCode, rewardName, category,
+                    costCents, currency, rank, score, tier, entitlementCents, reason, fromLeftover, rationale, scoreRunId,
+                    policyVersion, proposedBy, proposedAt)
+                SELECT ?, ?, ?, e.id, i.id, i.code, i.name, i.category, i.costCents, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                FROM employee e, rewardItem i WHERE e.email = ? AND i.code = ?
+                """)
+        var ids: [Int64] = []
+        for proposal in run.allocation.proposals {
+            // Every person proposed a reward has a score; a missing one would break the NOT NULL constraints.
+            let score = run.people[proposal.email]
+            try insert.execute(arguments: [
+                period.description, period.start.description, period.end.description, run.currency, score?.rank, score?.score,
+                score?.tier.rawValue, proposal.entitlementCents, proposal.reason.label, proposal.fromLeftover,
+                proposal.rationale, scoreRunID, run.policyVersion, actorID, stamp, proposal.email.value,
+                proposal.item.code.value,
+            ])
+            ids.append(db.lastInsertedRowID)
         }
+        return (ids, replaced)
     }
 
     /// Each worked action's hours and author, at its id's place from the
@@ -97,14 +87,13 @@ extension AdvocacyStore {
         }
     }
 
-    static func computeProposals(_ db: Database, period: Period, window: ClosedRange<LocalDate>) throws -> ProposalRun {
-        guard
-            let budget = try Int.fetchOne(
-                db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
-        else { throw StoreError.noBudget(period: period.description) }
-        let (version, policy) = try currentPolicy(db)
-        // What each person did and worked on, for matching items and for the
-        // rationale, tallied while scoring: the facts are read once.
+    /// Everyone ranked over `window`, and each as a reward candidate: their
+    /// score, hours by project, actions by kind, and whether the cio cleared
+    /// their flags for `period`. The facts are read once: the tallies are
+    /// made while scoring.
+    static func rewardCandidates(
+        _ db: Database, policy: Policy, period: Period, window: ClosedRange<LocalDate>
+    ) throws -> (ranked: [PersonScore], candidates: [RewardCandidate]) {
         let effort = EffortRule(policy.scoring)
         // Two subqueries: SQLite reads one end of the index for a lone
         // min() or max(), but scans the table for both in one SELECT.
@@ -169,8 +158,14 @@ extension AdvocacyStore {
             return RewardCandidate(score: score, hoursByProject: hours, actionsByKind: kinds, cleared: cleared.contains(email))
         }
 
-        // By column position: one person in five has wishes, and reading
-        // 15,000 rows by column name cost more than the query.
+        return (ranked, candidates)
+    }
+
+    /// Every wish for an item still offered, by person, in their order of preference.
+    ///
+    /// Read by column position: one person in five has wishes, and reading
+    /// 15,000 rows by column name cost more than the query.
+    static func wishes(_ db: Database) throws -> [EmailAddress: [RewardCode]] {
         var wishes: [EmailAddress: [RewardCode]] = [:]
         let wished = try Row.fetchCursor(
             db,
@@ -181,8 +176,12 @@ extension AdvocacyStore {
         while let row = try wished.next() {
             wishes[EmailAddress(alreadyValid: row[0]), default: []].append(RewardCode(alreadyValid: row[1]))
         }
+        return wishes
+    }
 
-        let decisions = try Row.fetchAll(
+    /// The rewards approved or granted in any period, and those rejected in `period`.
+    static func pastDecisions(_ db: Database, proposing period: Period) throws -> [PastDecision] {
+        try Row.fetchAll(
             db,
             sql: """
                 SELECT e.email, i.code, r.category, r.costCents, r.status, r.period, r.periodEnd
@@ -195,22 +194,6 @@ extension AdvocacyStore {
                 category: try decode(row["category"]), costCents: row["costCents"], status: try decode(row["status"]),
                 period: row["period"], periodEnd: try date(row["periodEnd"]))
         }
-        let (kept, rejected) = PastDecision.weigh(decisions, proposing: period)
-
-        let input = AllocationInput(
-            policy: policy.rewards, budgetCents: budget, candidates: candidates,
-            catalogue: try catalogue(db, currency: policy.rewards.currency).map(\.item),
-            wishes: wishes, kept: kept, rejected: rejected)
-        let allocation = RewardAllocation.allocate(input)
-        // Only the people proposed something: a copy of every one of 50,000 scores was a twentieth of proposing.
-        let proposed = Set(allocation.proposals.map(\.email))
-        return ProposalRun(
-            period: period, window: window, policyVersion: version, currency: policy.rewards.currency,
-            maxShareCents: policy.rewards.maxShareCents(of: budget), allocation: allocation,
-            people: Dictionary(
-                ranked.lazy.filter { proposed.contains($0.person.email) }.map { ($0.person.email, $0) },
-                uniquingKeysWith: { a, _ in a }),
-            rankedPeople: ranked.count, proposalIDs: [], replaced: 0, dryRun: true)
     }
 
     // MARK: Listing and export
@@ -423,5 +406,48 @@ extension AdvocacyStore {
                     "approvals in \(row["period"] as String) would reach \(Money.text(committed, currency: currency)), above its budget of \(Money.text(budget, currency: currency))"
             )
         }
+    }
+}
+
+extension StoreTransaction {
+    /// The reward budget set for `period`.
+    ///
+    /// - Throws: ``StoreError/noBudget(period:)`` when HR has set none.
+    public func rewardBudget(_ period: Period) throws -> Int {
+        guard
+            let budget = try Int.fetchOne(
+                db, sql: "SELECT amountCents FROM rewardBudget WHERE period = ?", arguments: [period.description])
+        else { throw StoreError.noBudget(period: period.description) }
+        return budget
+    }
+
+    /// Everyone ranked over `window`, and each as a reward candidate for
+    /// `period`: score, hours by project, actions by kind, and clearance.
+    public func rewardCandidates(policy: Policy, period: Period, window: ClosedRange<LocalDate>) throws -> (
+        ranked: [PersonScore], candidates: [RewardCandidate]
+    ) {
+        try AdvocacyStore.rewardCandidates(db, policy: policy, period: period, window: window)
+    }
+
+    /// The catalogue's items still offered, with their projects.
+    public func rewardItems(currency: String) throws -> [RewardItem] {
+        try AdvocacyStore.catalogue(db, currency: currency).map(\.item)
+    }
+
+    /// Every wish for an item still offered, by person, in their order of preference.
+    public func wishes() throws -> [EmailAddress: [RewardCode]] {
+        try AdvocacyStore.wishes(db)
+    }
+
+    /// The rewards approved or granted in any period, and those rejected in `period`.
+    public func pastDecisions(proposing period: Period) throws -> [PastDecision] {
+        try AdvocacyStore.pastDecisions(db, proposing: period)
+    }
+
+    /// Replaces the period's open proposals by `run`'s, proposed by `actor`
+    /// now; returns their ids (in the allocation's order) and how many open
+    /// proposals were replaced.
+    public func replaceProposals(with run: ProposalRun, by actor: EmailAddress) throws -> (ids: [Int64], replaced: Int) {
+        try AdvocacyStore.replaceProposals(db, with: run, by: actor, at: AdvocacyStore.timestamp(store.now()))
     }
 }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -33,7 +34,7 @@ struct CheckStoreTests {
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000, stock: 3), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         try store.setRewardBudget(quarter, cents: 100_000, by: hr)
-        let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         #expect(!run.proposalIDs.isEmpty)
         try store.approveRewards(run.proposalIDs, by: hr)
         return (fixture, hr, run.proposalIDs)

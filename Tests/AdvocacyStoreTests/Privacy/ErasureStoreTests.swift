@@ -81,7 +81,7 @@ struct ErasureStoreTests {
         try store.addWish(book, rank: 1, by: jane)
         try store.clearForRewards(
             jane, period: quarter, note: "Checked Jane Doe's jump with jane@corp.fr: a conference talk", by: cio)
-        let run = try store.proposeRewards(period: quarter, today: fixture.today, by: hr)
+        let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let janes = try store.rewardProposals(period: quarter, by: hr).filter { $0.email == jane }.map(\.id)
         #expect(!janes.isEmpty && janes.count < run.proposalIDs.count)
         try store.approveRewards(janes, note: "Well deserved, Jane Doe", by: hr)
