@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The layers hold: the front ends and the report reach the database only
+/// through AdvocacyKit.
+@Suite("Layering")
+struct LayeringTests {
+    /// The package's root, from this file's place in it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func imports(in target: String) throws -> [(file: String, module: String)] {
+        let folder = root.appendingPathComponent("Sources/\(target)")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var found: [(String, String)] = []
+        for case let url as URL in files where url.pathExtension == "swift" {
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                let words = line.split(separator: " ")
+                if let at = words.firstIndex(of: "import"), at + 1 < words.count, words[..<at].allSatisfy({ $0.hasPrefix("@") }) {
+                    found.append((url.lastPathComponent, String(words[at + 1])))
+                }
+            }
+        }
+        return found
+    }
+
+    @Test(arguments: ["AdvocacyCLI", "AdvocacyReport"])
+    func frontEndsNeverImportTheStoreOrGRDB(target: String) throws {
+        let imports = try Self.imports(in: target)
+        #expect(!imports.isEmpty, "no Swift file found under Sources/\(target)")
+        let forbidden = imports.filter { ["AdvocacyStore", "GRDB", "GRDBSQLite"].contains($0.module) }
+        #expect(forbidden.isEmpty, "\(forbidden.map { "\($0.file) imports \($0.module)" })")
+    }
+
+    @Test func coreImportsFoundationOnly() throws {
+        let modules = Set(try Self.imports(in: "AdvocacyCore").map(\.module))
+        #expect(modules.isSubset(of: ["Foundation", "FoundationXML", "Glibc", "Darwin", "Synchronization"]), "\(modules)")
+    }
+}
