@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(
             name: "AdvocacyCoreTests", dependencies: ["AdvocacyCore", "AdvocacyTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
-        .testTarget(name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore", "AdvocacyTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyStoreTests", dependencies: ["AdvocacyStore", "AdvocacyTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
         .testTarget(
             name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyStore", "AdvocacyTestSupport"],
             swiftSettings: strict),
