@@ -8,9 +8,13 @@ enum SchemaDump {
     /// and restores them, so it is not compared).
     static func master(_ db: Database) throws -> [String] {
         try Row.fetchAll(
-            db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%' ORDER BY type, name"
+            db,
+            sql:
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%' ORDER BY type, name"
         )
-        .map { row in "\(row["type"] as String) \(row["name"] as String) ON \(row["tbl_name"] as String): \(row["sql"] as String? ?? "NULL")" }
+        .map { row in
+            "\(row["type"] as String) \(row["name"] as String) ON \(row["tbl_name"] as String): \(row["sql"] as String? ?? "NULL")"
+        }
     }
 
     /// Every table's columns (`PRAGMA table_info`) and indexes (`PRAGMA
