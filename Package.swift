@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "AdvocacyStoreTests",
             dependencies: ["AdvocacyStore", "AdvocacyKit", "AdvocacyFixtures", "AdvocacyTestSupport"],
-            swiftSettings: strict),
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyKit", "AdvocacyTestSupport"],
             swiftSettings: strict),

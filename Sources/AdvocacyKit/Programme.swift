@@ -22,12 +22,12 @@ public struct Programme: Sendable {
     public static func open(
         atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Programme {
-        Programme(store: try AdvocacyStore.open(atPath: path, create: create, now: now))
+        Programme(store: try AdvocacyStore.open(atPath: path, create: create, now: now, dataUpgrades: dataUpgrades))
     }
 
     /// A private programme in memory, for tests and previews.
     public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> Programme {
-        Programme(store: try AdvocacyStore.inMemory(now: now))
+        Programme(store: try AdvocacyStore.inMemory(now: now, dataUpgrades: dataUpgrades))
     }
 
     /// Where the database file is, for messages; `:memory:` in memory.
@@ -45,4 +45,11 @@ public struct Programme: Sendable {
 
     /// How long a writer waits for another process's transaction.
     public static var busyTimeout: TimeInterval { AdvocacyStore.busyTimeout }
+}
+
+extension Programme {
+    /// The data upgrades of this version, in order: each applies a changed
+    /// rule to data stored before it, once per file, when the file is
+    /// opened (see ``DataUpgrade``). Numbers are never reused.
+    static let dataUpgrades: [DataUpgrade] = []
 }

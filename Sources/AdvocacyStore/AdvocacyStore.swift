@@ -31,7 +31,8 @@ public struct AdvocacyStore: Sendable {
     }
 
     /// The connection settings every store uses: foreign keys, and the SQL
-    /// functions of the audit trail and of address lookups.
+    /// functions of the audit trail and of address lookups, which the
+    /// schema calls (their values are frozen: ``FrozenSQLFunctions``).
     static func configuration(audit: AuditContext) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -54,9 +55,11 @@ public struct AdvocacyStore: Sendable {
     public static let busyTimeout: TimeInterval = 10
 
     /// Opens the database at `path`, creating it (and its folder) when
-    /// `create` is true, and brings its schema up to date.
+    /// `create` is true, and brings its schema up to date, then its data:
+    /// the `dataUpgrades` it has not had yet run once each (``DataUpgrade``).
     public static func open(
-        atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
+        dataUpgrades: [DataUpgrade] = []
     ) throws -> AdvocacyStore {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
@@ -80,6 +83,8 @@ public struct AdvocacyStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             var store = AdvocacyStore(writer: queue, path: path, now: now, audit: audit)
             store.upgradeBackupPath = try store.prepareSchema()
+            let dataBackup = try store.applyDataUpgrades(dataUpgrades, backingUp: store.upgradeBackupPath == nil)
+            store.upgradeBackupPath = store.upgradeBackupPath ?? dataBackup
             return store
         } catch let error as StoreError {
             throw error
@@ -123,11 +128,14 @@ public struct AdvocacyStore: Sendable {
     }
 
     /// A private database in memory, for tests and previews.
-    public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> AdvocacyStore {
+    public static func inMemory(
+        now: @escaping @Sendable () -> Date = { Date() }, dataUpgrades: [DataUpgrade] = []
+    ) throws -> AdvocacyStore {
         let audit = AuditContext(now: now)
         let store = AdvocacyStore(
             writer: try DatabaseQueue(configuration: configuration(audit: audit)), path: ":memory:", now: now, audit: audit)
         try store.prepareSchema()
+        _ = try store.applyDataUpgrades(dataUpgrades, backingUp: false)
         return store
     }
 

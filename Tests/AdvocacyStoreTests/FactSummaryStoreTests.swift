@@ -16,7 +16,7 @@ struct FactSummaryStoreTests {
             let order = "SELECT * FROM actionFact ORDER BY actionId"
             let kept = try Row.fetchAll(db, sql: order)
             try db.execute(sql: "DELETE FROM actionFact")
-            try db.execute(sql: Migrations.factInsert(where: "1"))
+            try db.execute(sql: try StoredFactRule.insert(db, where: "1"))
             return (kept, try Row.fetchAll(db, sql: order))
         }
     }

@@ -17,7 +17,8 @@ struct SchemaTests {
         }
         #expect(
             tables == [
-                "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "employee", "followerSnapshot",
+                "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "dataUpgrade", "employee",
+                "followerSnapshot",
                 "grdb_migrations", "metricsSnapshot",
                 "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
                 "scoreRun", "scoringPolicy",
@@ -26,6 +27,7 @@ struct SchemaTests {
         #expect(
             applied == [
                 "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
+                "v8-data-upgrades",
             ])
     }
 

@@ -3,8 +3,14 @@ import Foundation
 import GRDB
 
 extension AdvocacyStore {
-    /// The tables the trail records, which `--entity` accepts.
-    public static var auditedEntities: [String] { Migrations.auditedTables + Migrations.privacyAuditedTables + ["programme"] }
+    /// The tables the trail records (those with audit triggers, from
+    /// `v4-audit` and `v5-privacy`), and `programme` for whole-programme
+    /// operations, which `--entity` accepts.
+    public static let auditedEntities = [
+        "employee", "channel", "followerSnapshot", "project", "action", "actionProject", "metricsSnapshot", "scoringPolicy",
+        "rewardItem", "rewardItemProject", "rewardBudget", "rewardWish", "rewardClearance", "rewardProposal", "consent",
+        "programme",
+    ]
 
     /// The audit trail, oldest first (admin, cio or hr).
     public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {

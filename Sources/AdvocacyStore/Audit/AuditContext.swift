@@ -41,7 +41,7 @@ final class AuditContext: @unchecked Sendable {
             case "actorId": return actor?.id
             case "actorEmail": return actor?.email
             case "actorRole": return actor?.role
-            case "now": return AdvocacyStore.timestamp(now())
+            case "now": return FrozenSQLFunctions.auditTimestamp(now())
             case "recording": return isRecording
             case "erasing": return isErasing
             default: return nil

@@ -4,7 +4,7 @@ import GRDB
 /// Writes new actions by the thousand, for `import actions` and the demo:
 /// the action, its project tags, its metrics snapshots, and the
 /// `actionFact` row its triggers would have written
-/// (``Migrations/factInsert(where:)``). The `actionFact` and audit triggers
+/// (the rule of ``StoredFactRule``). The `actionFact` and audit triggers
 /// of these tables are set aside until ``finish(_:refreshingActions:)``
 /// (``SuspendedTriggers``); every statement is bound through the C API
 /// (``BulkStatement``).

@@ -106,9 +106,11 @@ struct SuspendedTriggers {
         }
     }
 
-    /// Recomputes the facts of `actions` and of every action on `channels`,
-    /// then recreates the triggers.
+    /// Recreates the triggers from their stored SQL, then recomputes the
+    /// facts of `actions` and of every action on `channels` with the rule
+    /// the restored trigger holds (``StoredFactRule``).
     func restore(_ db: Database, refreshingActions actions: Set<Int64>, channels: Set<Int64>) throws {
+        for sql in definitions { try db.execute(sql: sql) }
         if !actions.isEmpty || !channels.isEmpty {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importTouched (actionId INTEGER PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM temp.importTouched")
@@ -118,9 +120,8 @@ struct SuspendedTriggers {
                 sql: "INSERT OR IGNORE INTO temp.importTouched SELECT actionId FROM actionFact WHERE channelId = ?")
             for id in channels { try byChannel.execute(arguments: [id]) }
             try db.execute(sql: "DELETE FROM actionFact WHERE actionId IN (SELECT actionId FROM temp.importTouched)")
-            try db.execute(sql: Migrations.factInsert(where: "a.id IN (SELECT actionId FROM temp.importTouched)"))
+            try db.execute(sql: try StoredFactRule.insert(db, where: "a.id IN (SELECT actionId FROM temp.importTouched)"))
             try db.execute(sql: "DROP TABLE temp.importTouched")
         }
-        for sql in definitions { try db.execute(sql: sql) }
     }
 }

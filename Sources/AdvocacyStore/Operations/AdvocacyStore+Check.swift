@@ -119,21 +119,17 @@ extension AdvocacyStore {
         }
     }
 
-    /// The columns of `actionFact`, in the order `Migrations.factInsert` computes them.
+    /// The columns of `actionFact`, in the order its stored rule (``StoredFactRule``) computes them.
     static let factCheckColumns = [
         "employeeId", "day", "actionId", "channelId", "channelKind", "kind", "effortHours", "contentFingerprint",
         "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight",
     ]
 
     /// The facts the triggers would write for the actions matching
-    /// `condition`: the SELECT of `Migrations.factInsert`, so the rule is
-    /// stated once.
-    static func expectedFacts(where condition: String) throws -> String {
-        let insert = Migrations.factInsert(where: condition)
-        guard let select = insert.range(of: "SELECT ") else {
-            throw StoreError.constraintViolated("unexpected shape of the actionFact rule")
-        }
-        return String(insert[select.lowerBound...])
+    /// `condition`: the SELECT of the rule the file's own trigger holds, so
+    /// the rule is stated once.
+    static func expectedFacts(_ db: Database, where condition: String) throws -> String {
+        try StoredFactRule.select(db, where: condition)
     }
 
     static func factProblems(_ db: Database, _ problems: inout CheckProblems) throws {
@@ -147,7 +143,7 @@ extension AdvocacyStore {
         let differing = try Int64.fetchCursor(
             db,
             sql: """
-                WITH expected(\(columns)) AS (\(try expectedFacts(where: "1"))),
+                WITH expected(\(columns)) AS (\(try expectedFacts(db, where: "1"))),
                     stored AS (SELECT \(columns) FROM actionFact)
                 SELECT actionId FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored)
                 UNION
@@ -159,7 +155,7 @@ extension AdvocacyStore {
                 problems.countUnlisted()
                 continue
             }
-            let expected = try Row.fetchOne(db, sql: try expectedFacts(where: "a.id = \(id)"))
+            let expected = try Row.fetchOne(db, sql: try expectedFacts(db, where: "a.id = \(id)"))
             let stored = try Row.fetchOne(db, sql: "SELECT \(columns) FROM actionFact WHERE actionId = ?", arguments: [id])
             let url = try String.fetchOne(db, sql: "SELECT url FROM action WHERE id = ?", arguments: [id])
             let action = "action \(id)\(url.map { " (\($0))" } ?? "")"
