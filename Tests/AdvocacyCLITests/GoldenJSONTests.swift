@@ -26,6 +26,9 @@ struct GoldenJSONTests {
         var arguments: [String]
         /// `nil`: the programme's first admin.
         var actor: String? = nil
+        /// A file of `Fixtures/import`, copied into the harness's folder; the
+        /// argument of the same name becomes its path.
+        var fixture: String? = nil
 
         var testDescription: String { name }
     }
@@ -52,6 +55,9 @@ struct GoldenJSONTests {
         Case(name: "rewards-catalog-list", arguments: ["rewards", "catalog", "list", "--format", "json"]),
         Case(name: "rewards-wish-list", arguments: ["rewards", "wish", "list", quiet, "--format", "json"]),
         Case(name: "rewards-budget-show", arguments: ["rewards", "budget", "show", "--format", "json"]),
+        Case(
+            name: "import-employees", arguments: ["import", "employees", "roster-fr.csv", "--dry-run", "--format", "json"],
+            fixture: "roster-fr.csv"),
         Case(name: "audit", arguments: ["audit", "--entity", "employee", "--format", "json"]),
         Case(name: "check", arguments: ["check", "--format", "json"]),
         Case(name: "privacy-consent", arguments: ["privacy", "consent", quiet, "--format", "json"]),
@@ -64,9 +70,14 @@ struct GoldenJSONTests {
     func outputMatchesItsGoldenFile(_ command: Case) throws {
         let cli = try Self.programme()
         let actor = try command.actor ?? GRDBProbe.admin(cli)
-        let output = try cli.expectSuccess(command.arguments, as: actor).output
+        var arguments = command.arguments
+        if let fixture = command.fixture {
+            let path = try cli.fixture(fixture)
+            arguments = arguments.map { $0 == fixture ? path : $0 }
+        }
+        let output = try cli.expectSuccess(arguments, as: actor).output
         _ = try JSONSerialization.jsonObject(with: Data(output.utf8))
-        // `check` names the database file, in a new temporary folder each time.
+        // `check` and the import name files in a new temporary folder each time.
         try Golden.check(output.replacing(cli.folder.path, with: "<folder>"), named: command.name)
     }
 
