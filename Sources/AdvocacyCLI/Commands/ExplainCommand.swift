@@ -27,7 +27,7 @@ struct ExplainCommand: ContextCommand {
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let explanation = try global.openProgramme(in: context).explain(email, period: chosen, today: context.today, by: viewer)
         switch format {
-        case .json: context.printJSON(ExplanationReport(explanation))
+        case .json: context.print(try CommandContext.json(ExplanationReport(explanation)))
         case .text: context.print(ExplanationText(explanation).render())
         }
     }

@@ -6,12 +6,14 @@ import AdvocacyCore
 /// Swift prints them without a trailing `.0`), with control characters made
 /// visible as ``TerminalText`` makes them.
 ///
-/// For the largest outputs only: a ranking of 50,000 people is 23 MB of
-/// JSON, and Foundation's `JSONEncoder` (every value boxed in a tree, every
-/// object's keys sorted as strings, the whole document in memory, then
-/// scanned again for control characters) took a third of a ranking. The
-/// caller writes each object's keys in sorted order, as `.sortedKeys` would;
-/// the tests compare both encoders byte for byte.
+/// For `rank` only, where it was measured to matter: a ranking of 50,000
+/// people is 23 MB of JSON, and Foundation's `JSONEncoder` (every value boxed
+/// in a tree, every object's keys sorted as strings, the whole document in
+/// memory, then scanned again for control characters) took a third of a
+/// ranking. Every other command encodes one `Encodable` value. The caller
+/// writes each object's keys in sorted order, as `.sortedKeys` would; the
+/// writer's tests check its layout against literal documents and the
+/// encoder's, and a golden file locks the ranking's shape (`GoldenJSONTests`).
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0

@@ -68,8 +68,8 @@ struct Table {
     }
 }
 
-/// A value printed as JSON by ``JSONWriter`` rather than `JSONEncoder`: the
-/// largest outputs, where the encoder's cost showed.
+/// A value printed as JSON by ``JSONWriter`` rather than `JSONEncoder`:
+/// `rank`'s ranking, the one output where the encoder's cost showed.
 protocol JSONWritable {
     func write(to json: inout JSONWriter)
 }

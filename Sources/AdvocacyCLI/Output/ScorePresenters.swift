@@ -112,13 +112,15 @@ extension PersonScore {
     var displayName: String { person.isActive ? person.name : person.name + " (inactive)" }
 }
 
-/// One person in a ranking, as JSON.
-struct PersonItem: JSONWritable {
+/// One person in a ranking, as JSON: an element of `rank`'s items, written
+/// by ``JSONWriter``, and the `result` of `explain`, encoded by `JSONEncoder`.
+/// Both are locked by the golden files of `GoldenJSONTests`, which also check
+/// that the two agree for the same person.
+struct PersonItem: JSONWritable, Encodable {
     var score: PersonScore
     init(_ score: PersonScore) { self.score = score }
 
-    /// Keys in sorted order, as everywhere ``JSONWriter`` is used; the tests
-    /// compare it with `JSONEncoder`'s output.
+    /// Keys in sorted order, as everywhere ``JSONWriter`` is used.
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("actions", score.actions)
@@ -154,6 +156,31 @@ struct PersonItem: JSONWritable {
             json.field("weeksActive", score.weeksActive)
         }
     }
+
+    enum CodingKeys: String, CodingKey {
+        case actions, active, audience, components, email, engagement, flags, name, rank, score, tFactor, team, tier, weeks,
+            weeksActive
+    }
+
+    /// Absent values are encoded as `null`, as ``write(to:)`` writes them.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(score.actions, forKey: .actions)
+        try c.encode(score.person.isActive, forKey: .active)
+        try c.encode(score.audience, forKey: .audience)
+        try c.encode(score.components, forKey: .components)
+        try c.encode(score.person.email.value, forKey: .email)
+        try c.encode(score.engagement, forKey: .engagement)
+        try c.encode(score.flags, forKey: .flags)
+        try c.encode(score.person.name, forKey: .name)
+        try c.encode(score.rank, forKey: .rank)
+        try c.encode(score.score, forKey: .score)
+        try c.encode(score.tFactor, forKey: .tFactor)
+        try c.encode(score.person.team, forKey: .team)
+        try c.encode(score.tier.rawValue, forKey: .tier)
+        try c.encode(score.weeks, forKey: .weeks)
+        try c.encode(score.weeksActive, forKey: .weeksActive)
+    }
 }
 
 /// One team in a ranking, as JSON.
@@ -174,54 +201,56 @@ struct TeamItem {
     }
 }
 
-/// An explanation as JSON: the person's ranking item and each action's part.
-struct ExplanationReport: JSONWritable {
+/// An explanation as JSON, through `JSONEncoder` like every output but the
+/// ranking: the person's ranking item and each action's part. Absent values
+/// are encoded as `null`, so every explanation has the same keys.
+struct ExplanationReport: Encodable {
     var explanation: Explanation
     init(_ explanation: Explanation) { self.explanation = explanation }
 
-    func write(to json: inout JSONWriter) {
-        let e = explanation
-        json.object { json in
-            json.key("actions")
-            json.array(e.actions) { json, action in Self.write(action, to: &json) }
-            json.field("email", e.person.email.value)
-            json.field("from", e.window.lowerBound.description)
-            json.field("name", e.person.name)
-            json.field("period", e.period.description)
-            json.field("policyVersion", e.policyVersion)
-            json.field("rankedPeople", e.rankedPeople)
-            json.key("result")
-            if let score = e.score { PersonItem(score).write(to: &json) } else { json.null() }
-            json.field("to", e.window.upperBound.description)
-        }
+    enum CodingKeys: String, CodingKey { case actions, email, from, name, period, policyVersion, rankedPeople, result, to }
+
+    enum ActionKeys: String, CodingKey {
+        case alignment, audience, audienceSource, channel, date, duplicate, effort, effortSource, engagement, expectedRate, kind,
+            lowEngagement, points, projects, quality, qualityCapped, rate, tier, title, url
     }
 
-    private static func write(_ action: ExplainedAction, to json: inout JSONWriter) {
-        let s = action.score
-        json.object { json in
-            json.field("alignment", s.alignment)
-            json.field("audience", s.audience.size)
-            json.field("audienceSource", s.audience.source)
-            json.field("channel", action.channel.string)
-            json.field("date", s.facts.day.description)
-            json.field("duplicate", s.duplicateMultiplier < 1)
-            json.field("effort", s.effort)
-            json.field("effortSource", s.effortIsOwn ? "own" : "kind")
-            json.field("engagement", s.engagement)
-            json.key("expectedRate")
-            json.array([s.expectedRate.low, s.expectedRate.high]) { json, rate in json.value(rate) }
-            json.field("kind", s.facts.kind.rawValue)
-            json.field("lowEngagement", s.isLowEngagement)
-            json.field("points", s.points)
-            json.key("projects")
-            json.array(action.projects) { json, project in json.value(project.value) }
-            json.field("quality", s.quality)
-            json.field("qualityCapped", s.qualityIsCapped)
-            json.field("rate", s.rate.map { $0 * 100 })
-            json.field("tier", s.tier.rawValue)
-            json.field("title", action.title)
-            json.field("url", action.url.string)
+    func encode(to encoder: any Encoder) throws {
+        let e = explanation
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        var list = c.nestedUnkeyedContainer(forKey: .actions)
+        for action in e.actions {
+            let s = action.score
+            var a = list.nestedContainer(keyedBy: ActionKeys.self)
+            try a.encode(s.alignment, forKey: .alignment)
+            try a.encode(s.audience.size, forKey: .audience)
+            try a.encode(s.audience.source, forKey: .audienceSource)
+            try a.encode(action.channel.string, forKey: .channel)
+            try a.encode(s.facts.day, forKey: .date)
+            try a.encode(s.duplicateMultiplier < 1, forKey: .duplicate)
+            try a.encode(s.effort, forKey: .effort)
+            try a.encode(s.effortIsOwn ? "own" : "kind", forKey: .effortSource)
+            try a.encode(s.engagement, forKey: .engagement)
+            try a.encode([s.expectedRate.low, s.expectedRate.high], forKey: .expectedRate)
+            try a.encode(s.facts.kind.rawValue, forKey: .kind)
+            try a.encode(s.isLowEngagement, forKey: .lowEngagement)
+            try a.encode(s.points, forKey: .points)
+            try a.encode(action.projects.map(\.value), forKey: .projects)
+            try a.encode(s.quality, forKey: .quality)
+            try a.encode(s.qualityIsCapped, forKey: .qualityCapped)
+            try a.encode(s.rate.map { $0 * 100 }, forKey: .rate)
+            try a.encode(s.tier.rawValue, forKey: .tier)
+            try a.encode(action.title, forKey: .title)
+            try a.encode(action.url.string, forKey: .url)
         }
+        try c.encode(e.person.email.value, forKey: .email)
+        try c.encode(e.window.lowerBound, forKey: .from)
+        try c.encode(e.person.name, forKey: .name)
+        try c.encode(e.period.description, forKey: .period)
+        try c.encode(e.policyVersion, forKey: .policyVersion)
+        try c.encode(e.rankedPeople, forKey: .rankedPeople)
+        try c.encode(e.score.map(PersonItem.init), forKey: .result)
+        try c.encode(e.window.upperBound, forKey: .to)
     }
 }
 
