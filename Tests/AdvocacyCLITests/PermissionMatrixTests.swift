@@ -132,11 +132,7 @@ struct PermissionMatrixTests {
         case "privacy purge": ["privacy", "purge", "--older-than", "24m", "--dry-run"]
         case "privacy hide": ["privacy", "hide", jane]
         case "privacy unhide": ["privacy", "unhide", jane]
-        case "backup":
-            [
-                "backup",
-                FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path,
-            ]
+        case "backup": ["backup", file("backup-\(UUID().uuidString).sqlite")]
         default: command.split(separator: " ").map(String.init)
         }
     }
