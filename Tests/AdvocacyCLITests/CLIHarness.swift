@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyFixtures
 import AdvocacyStore
 import AdvocacyTestSupport
 import Foundation
@@ -101,18 +102,7 @@ final class CLIHarness {
 
 extension CLIHarness {
     /// Every row of every table, as text: equal dumps mean an identical database.
-    func databaseDump() throws -> String {
-        let queue = try DatabaseQueue(path: databasePath)
-        return try queue.read { db in
-            let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description)
-                    .sorted()
-                return "\(table)\n" + rows.joined(separator: "\n")
-            }.joined(separator: "\n")
-        }
-    }
+    func databaseDump() throws -> String { try AdvocacyFixtures.databaseDump(databasePath) }
 
     /// Writes `text` to a file in the harness's folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
