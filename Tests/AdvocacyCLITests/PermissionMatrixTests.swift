@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import ArgumentParser
 import Foundation
 import Testing
@@ -147,7 +148,7 @@ struct PermissionMatrixTests {
         }
     }
 
-    @Test(arguments: roles)
+    @Test(.tags(.slow), arguments: roles)
     func eachRoleGetsWhatTheMatrixSays(role: String) throws {
         let matrix = try Self.documentedMatrix()
         let base = try Self.base.get()
