@@ -48,9 +48,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"], swiftSettings: strict),
-        // Helpers every test target shares: fixture values, temporary folders, a local HTTP server.
+        // Helpers every test target shares: fixture values, a fixed clock, temporary folders, a local HTTP server, the .slow tag.
         .target(name: "AdvocacyTestSupport", path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
-        // A small programme on a fixed clock, for the Store's and the use cases' tests.
+        // A small programme on a fixed clock, for the Store's and the use cases' tests, and a dump of a database file.
         .target(
             name: "AdvocacyFixtures",
             dependencies: [
@@ -73,7 +73,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCLITests",
-            dependencies: ["AdvocacyCLI", "AdvocacyStore", "AdvocacyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AdvocacyCLI", "AdvocacyStore", "AdvocacyFixtures", "AdvocacyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

@@ -1,3 +1,4 @@
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
@@ -146,7 +147,7 @@ struct BadInputTests {
             mentions: ["ADVOCACY_USER='nonsense'"]),
     ]
 
-    @Test(arguments: cases)
+    @Test(.tags(.slow), arguments: cases)
     func isRefusedWithOneClearLineAndNothingWritten(_ testCase: Case) throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "jane@corp.fr", "https://x.com/jane", as: "jane@corp.fr")

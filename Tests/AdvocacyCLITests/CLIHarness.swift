@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyFixtures
 import AdvocacyStore
 import AdvocacyTestSupport
 import Foundation
@@ -18,20 +19,19 @@ final class CLIHarness {
         var errorLines: [Substring] { error.split(separator: "\n") }
     }
 
-    static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
-    let folder: URL
+    static let now = FixedClock.now
+    /// Removed with the harness, and the database in it.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     var environment: [String: String]
 
     var databasePath: String { folder.appendingPathComponent("programme.sqlite").path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        environment = ["HOME": folder.path]
+        temporary = try TemporaryFolder()
+        environment = ["HOME": temporary.url.path]
         environment["ADVOCACY_DB"] = databasePath
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
     func run(_ arguments: [String], as actor: String? = nil) -> Result {
@@ -39,7 +39,7 @@ final class CLIHarness {
         var environment = self.environment
         if let actor { environment["ADVOCACY_USER"] = actor }
         let context = CommandContext(
-            environment: environment, now: { CLIHarness.now }, timeZone: present(TimeZone(identifier: "UTC")),
+            environment: environment, now: { CLIHarness.now }, timeZone: FixedClock.timeZone,
             standardOutput: output, standardError: error)
         let status = AdvocacyCLI.run(arguments: arguments, context: context)
         return Result(status: status, output: output.text, error: error.text)
@@ -102,18 +102,7 @@ final class CLIHarness {
 
 extension CLIHarness {
     /// Every row of every table, as text: equal dumps mean an identical database.
-    func databaseDump() throws -> String {
-        let queue = try DatabaseQueue(path: databasePath)
-        return try queue.read { db in
-            let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            return try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description)
-                    .sorted()
-                return "\(table)\n" + rows.joined(separator: "\n")
-            }.joined(separator: "\n")
-        }
-    }
+    func databaseDump() throws -> String { try AdvocacyFixtures.databaseDump(databasePath) }
 
     /// Writes `text` to a file in the harness's folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
@@ -134,7 +123,7 @@ extension CLIHarness {
 }
 
 extension CLIHarness {
-    static let today = LocalDate(now, in: present(TimeZone(identifier: "UTC")))
+    static let today = LocalDate(now, in: FixedClock.timeZone)
 }
 
 /// Reads a harness's database directly, for what no command shows.

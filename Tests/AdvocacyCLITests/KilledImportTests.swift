@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyStore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,7 +11,7 @@ import Testing
 
 /// An import killed mid-way (SIGKILL: no chance to clean up) leaves a sound
 /// database with none of its rows, and running it again completes.
-@Suite("Killed import")
+@Suite("Killed import", .tags(.slow))
 struct KilledImportTests {
     /// The `advocacy` executable `swift build` put beside the test bundle.
     static func executable() throws -> URL {

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -153,7 +154,7 @@ struct OperationsCLITests {
     /// every copy opens, passes SQLite's integrity check and `check`, and
     /// holds whole transactions: the import all or nothing, the logged posts
     /// a prefix of those logged one after the other.
-    @Test func backupAndCheckWhileOtherProcessesWrite() throws {
+    @Test(.tags(.slow)) func backupAndCheckWhileOtherProcessesWrite() throws {
         let cli = try CLIHarness()
         let file = cli.folder.appendingPathComponent("actions.csv").path
         let imported = 5_000, logged = 40

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import ArgumentParser
 import Foundation
 import Testing
@@ -132,11 +133,7 @@ struct PermissionMatrixTests {
         case "privacy purge": ["privacy", "purge", "--older-than", "24m", "--dry-run"]
         case "privacy hide": ["privacy", "hide", jane]
         case "privacy unhide": ["privacy", "unhide", jane]
-        case "backup":
-            [
-                "backup",
-                FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-matrix-\(UUID().uuidString).sqlite").path,
-            ]
+        case "backup": ["backup", file("backup-\(UUID().uuidString).sqlite")]
         default: command.split(separator: " ").map(String.init)
         }
     }
@@ -151,7 +148,7 @@ struct PermissionMatrixTests {
         }
     }
 
-    @Test(arguments: roles)
+    @Test(.tags(.slow), arguments: roles)
     func eachRoleGetsWhatTheMatrixSays(role: String) throws {
         let matrix = try Self.documentedMatrix()
         let base = try Self.base.get()

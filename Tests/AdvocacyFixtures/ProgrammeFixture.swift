@@ -11,7 +11,7 @@ import GRDB
 /// database under it as `store`.
 public struct ProgrammeFixture {
     public static let today = valid { try LocalDate(parsing: "2026-11-21") }
-    public static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
+    public static let now = FixedClock.now
 
     public let programme: Programme
     public var store: AdvocacyStore { programme.store }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,7 +11,7 @@ import Testing
 /// with `--format csv` (found from the commands' own help, so a new one
 /// cannot be missed), `rewards export` with its delimiters, the rejects file
 /// of an import and the demo's action export.
-@Suite("Robustness: formulas in CSV exports")
+@Suite("Robustness: formulas in CSV exports", .tags(.slow))
 struct RobustnessCSVFormulaTests {
     static let formulaName = "=HYPERLINK(\"http://evil.example\",\"click\")"
     static let formulaTeam = "+33 1 23 45"

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,7 +11,7 @@ import Testing
 /// Four writers, each its own person with their own blog, each running
 /// `advocacy log` (a new process every time) as fast as it can. 4×50 here,
 /// 4×250 under `scripts/soak.sh`.
-@Suite("Robustness: concurrency", .serialized)
+@Suite("Robustness: concurrency", .serialized, .tags(.slow))
 struct RobustnessConcurrencyTests {
     static let writers = 4
     static let actionsPerWriter = Soak.pick(fast: 50, soak: 250)

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -18,7 +19,7 @@ import Testing
 /// 3 rounds per command here, 20 under `scripts/soak.sh`. The kill moments
 /// come from a printed seed (`ADVOCACY_SEED` replays them; the machine's
 /// timing still varies).
-@Suite("Robustness: crash", .serialized)
+@Suite("Robustness: crash", .serialized, .tags(.slow))
 struct RobustnessCrashTests {
     /// The commands killed. To add one, add a case and its ``CrashDriver``.
     enum Command: String, CaseIterable, Sendable, CustomTestStringConvertible {

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// what they claim (bytes that are not UTF-8, NUL bytes, binary noise): every
 /// row is imported byte for byte or set aside with its reason, every file
 /// that cannot be read is refused with one error line and writes nothing.
-@Suite("Robustness: hostile input in imported files")
+@Suite("Robustness: hostile input in imported files", .tags(.slow))
 struct RobustnessHostileFileTests {
     static func programme() throws -> CLIHarness {
         let cli = try CLIHarness.withProgramme()

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -11,7 +12,7 @@ import Testing
 /// changed) and read back byte for byte from the database, the JSON, the CSV
 /// (with the formula guard) and the text output, or refused with one error
 /// line, a non-zero exit and nothing written. Never a crash.
-@Suite("Robustness: hostile input in text fields")
+@Suite("Robustness: hostile input in text fields", .tags(.slow))
 struct RobustnessHostileInputTests {
     /// A copy of the demo programme (people, projects, catalogue, proposals) and who acts in it.
     final class World {

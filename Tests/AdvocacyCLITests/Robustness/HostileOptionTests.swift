@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -12,7 +13,7 @@ import Testing
 /// command either runs or is refused with exactly one line on standard
 /// error, never a crash, a stack trace, a raw control character or a
 /// 100 kB message.
-@Suite("Robustness: hostile input in options and arguments")
+@Suite("Robustness: hostile input in options and arguments", .tags(.slow))
 struct RobustnessHostileOptionTests {
     /// A command line with `§` where the hostile value goes (and `@DIR@` for the harness's folder).
     struct Template: Sendable, CustomTestStringConvertible {

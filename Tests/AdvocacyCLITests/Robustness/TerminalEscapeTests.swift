@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,7 +11,7 @@ import Testing
 /// or another tool: the commands now refuse them) never reach a terminal
 /// raw: text output shows them as `\u001B`, JSON keeps them escaped as JSON
 /// does, and CSV keeps the bytes, since a cell is data.
-@Suite("Robustness: terminal escapes")
+@Suite("Robustness: terminal escapes", .tags(.slow))
 struct RobustnessTerminalEscapeTests {
     /// Colour, window title, bell, a C1 CSI, DEL and backspaces.
     static let planted = "Evil\u{1B}[31m red\u{1B}]0;pwned\u{07} \u{9B}2J\u{7F}\u{08}end"

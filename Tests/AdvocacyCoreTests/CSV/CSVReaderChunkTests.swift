@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
@@ -196,7 +197,7 @@ struct CSVReaderChunkTests {
         #expect(furthestAhead <= chunk + row.utf8.count)
     }
 
-    @Test func aQuoteNeverClosedStopsTheReaderAfterTheRecordLimit() throws {
+    @Test(.tags(.slow)) func aQuoteNeverClosedStopsTheReaderAfterTheRecordLimit() throws {
         var pulled = 0
         let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
         var first = true
@@ -213,7 +214,7 @@ struct CSVReaderChunkTests {
         #expect(pulled <= CSVReader.recordLimit + (2 << 20))
     }
 
-    @Test func aLineWithoutEndStopsTheReaderAfterTheRecordLimit() throws {
+    @Test(.tags(.slow)) func aLineWithoutEndStopsTheReaderAfterTheRecordLimit() throws {
         var pulled = 0
         var reader = CSVReader(chunks: {
             pulled += 1 << 20

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyTestSupport
 import Foundation
 import Testing
 
@@ -84,8 +85,8 @@ struct CSVReaderFileTests {
     /// 20 MB read 64 KiB at a time: every record comes out, and the progress
     /// figure ends at the size of the file.
     @Test func aLargeFileIsReadInChunks() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-csv-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("large.csv")
         let header = "id,email,url,title,date,note\r\n"
         // Long rows keep the test quick in a debug build; the quoted title and
         // the odd row length put chunk boundaries everywhere in a row.

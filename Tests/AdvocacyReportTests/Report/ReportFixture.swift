@@ -11,7 +11,7 @@ import Foundation
 /// escape them, and a project nobody spoke for.
 enum ReportFixture {
     static let today = present(LocalDate(year: 2026, month: 11, day: 21))
-    static let now = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-21T12:00:00Z
+    static let now = FixedClock.now
     static let quarter = Period.quarter(year: 2026, quarter: 4)
     static let hostileName = "<script>alert(1)</script>"
     static let awkwardName = #"Zoë "ZZ" O'Brien & Co"#

@@ -7,22 +7,6 @@ import Testing
 
 @testable import AdvocacyStore
 
-/// Every row of every table, as text: equal dumps mean the same content.
-func databaseDump(_ path: String) throws -> String {
-    var configuration = Configuration()
-    configuration.readonly = true
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
-    defer { try? queue.close() }
-    return try queue.read { db in
-        let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        return try tables.map { table in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
-            return "\(table)\n" + rows.joined(separator: "\n")
-        }.joined(separator: "\n")
-    }
-}
-
 /// The permission bits of a file (0o600...).
 func fileMode(_ path: String) throws -> Int {
     try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
