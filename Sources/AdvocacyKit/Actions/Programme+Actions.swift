@@ -2,11 +2,17 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    /// Logs an action for its author (the author themself, or an admin), on
+    /// the channel ``ChannelChoice`` picks among the author's, created from
+    /// the address when it names one (`x.com/jane/status/1` → `x.com/jane`).
     @discardableResult
     public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
         try store.logAction(draft, by: actorEmail)
     }
 
+    /// Records engagement measured on `date` (the author themself, or an
+    /// admin). Counters left out keep their latest value; a second snapshot
+    /// the same day replaces the first.
     @discardableResult
     public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
         throws -> Action
@@ -14,6 +20,7 @@ extension Programme {
         try store.recordMetrics(url, update, on: date, by: actorEmail)
     }
 
+    /// Removes an action with its metrics (the author themself, or an admin).
     @discardableResult
     public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
         try store.removeAction(url, by: actorEmail)

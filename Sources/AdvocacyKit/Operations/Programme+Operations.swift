@@ -3,6 +3,19 @@ import AdvocacyStore
 import Foundation
 
 extension Programme {
+    /// Copies the database to `target` with SQLite's online backup API (admin).
+    ///
+    /// The copy is the database as it was at one moment, even while other
+    /// processes write: it is read on one snapshot, and in WAL mode writers
+    /// carry on meanwhile. It is written beside `target` under a temporary
+    /// name, made a single self-contained file (no `-wal` beside it),
+    /// readable by its owner only (mode 0600), opened again and checked with
+    /// `PRAGMA integrity_check`, and only then renamed to `target`: a half or
+    /// damaged copy never exists under that name. An existing `target` is
+    /// refused unless `replacing`.
+    ///
+    /// When the programme has no active admin, anyone may back it up: there
+    /// is nobody else to ask.
     @discardableResult
     public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
         try store.backup(toPath: target, replacing: replacing, by: actorEmail)

@@ -9,17 +9,20 @@ extension Programme {
         try store.initialise(firstAdmin: firstAdmin)
     }
 
+    /// Registers an employee (admin only).
     @discardableResult
     public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> Employee {
         try store.addEmployee(new, by: actorEmail)
     }
 
+    /// Changes an employee's details (admin only). Keeps at least one active admin.
     @discardableResult
     public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee
     {
         try store.updateEmployee(email, changes, by: actorEmail)
     }
 
+    /// Marks an employee as no longer taking part (admin only). Their history stays.
     @discardableResult
     public func deactivateEmployee(_ email: EmailAddress, by actorEmail: EmailAddress) throws -> Employee {
         try store.deactivateEmployee(email, by: actorEmail)

@@ -7,6 +7,9 @@ extension Programme {
         try store.consent(of: email, by: viewerEmail)
     }
 
+    /// Records that a person grants or withdraws their consent to being
+    /// tracked (the person themself, or an admin). Recording the state the
+    /// person is already in changes nothing.
     @discardableResult
     public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
         -> (status: ConsentStatus, changed: Bool)
@@ -20,6 +23,8 @@ extension Programme {
         try store.consentState(of: email)
     }
 
+    /// Hides a person's name from others' rankings and reports, or shows it
+    /// again (the person themself, or an admin). Returns whether it changed.
     @discardableResult
     public func setHidden(_ email: EmailAddress, _ hidden: Bool, by actorEmail: EmailAddress) throws -> Bool {
         try store.setHidden(email, hidden, by: actorEmail)

@@ -2,11 +2,14 @@ import AdvocacyCore
 import Foundation
 
 extension Programme {
+    /// Adds an item to the reward catalogue (hr or admin).
     @discardableResult
     public func addRewardItem(_ item: RewardItem, by actorEmail: EmailAddress) throws -> CatalogueEntry {
         try store.addRewardItem(item, by: actorEmail)
     }
 
+    /// Changes a catalogue item (hr or admin). Proposals already made keep
+    /// the name and cost they were made with.
     @discardableResult
     public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges, by actorEmail: EmailAddress) throws
         -> CatalogueEntry
@@ -14,6 +17,10 @@ extension Programme {
         try store.updateRewardItem(code, changes, by: actorEmail)
     }
 
+    /// Takes an item out of the catalogue (hr or admin). An item that was
+    /// ever proposed stays in the database, retired, so its proposals keep
+    /// their history; its open proposals and wishes go. Returns whether it
+    /// was retired rather than deleted.
     @discardableResult
     public func removeRewardItem(_ code: RewardCode, by actorEmail: EmailAddress) throws -> Bool {
         try store.removeRewardItem(code, by: actorEmail)
@@ -24,6 +31,8 @@ extension Programme {
         try store.rewardCatalogue(by: actorEmail)
     }
 
+    /// Sets the reward budget of `period` (hr or admin). It may not fall
+    /// below what is already approved or granted in that period.
     @discardableResult
     public func setRewardBudget(_ period: Period, cents: Int, by actorEmail: EmailAddress) throws -> BudgetSummary {
         try store.setRewardBudget(period, cents: cents, by: actorEmail)
@@ -35,6 +44,10 @@ extension Programme {
         try store.rewardBudgets(period, by: actorEmail)
     }
 
+    /// Records what the acting employee would like, at `rank` (1–3; the
+    /// first free rank when nil). A wish already at that rank is replaced,
+    /// and wishing again for an item moves it. Returns the rank and the
+    /// item replaced, if any.
     @discardableResult
     public func addWish(_ code: RewardCode, rank: Int?, by actorEmail: EmailAddress) throws -> (rank: Int, replaced: RewardCode?)
     {
