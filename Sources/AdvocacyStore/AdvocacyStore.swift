@@ -8,10 +8,11 @@ import GRDB
 
 /// The programme's database: one SQLite file the organisation owns.
 ///
-/// Every write method is one transaction that first checks, inside that
-/// transaction, that the acting employee may make the change
-/// (``AccessRules``), so nothing is half-written and no caller can skip the
-/// rules. Several processes may use one file at once: the database is in WAL
+/// Persistence only: SQL-shaped reads and writes, most of them on a
+/// ``StoreTransaction`` that the application layer (AdvocacyKit) opens with
+/// ``writing(as:_:)`` or ``reading(_:)`` and in which it checks who may do
+/// what (Core's ``AccessRules``), so a use case's check and its writes are
+/// one transaction and nothing is half-written. Several processes may use one file at once: the database is in WAL
 /// mode, writers take the lock up front (`BEGIN IMMEDIATE`) and wait for
 /// each other up to a busy timeout.
 public struct AdvocacyStore: Sendable {

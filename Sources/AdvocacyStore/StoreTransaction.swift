@@ -51,3 +51,11 @@ extension AdvocacyStore {
         try write(as: email) { db, actor in try body(StoreTransaction(db: db, store: self), actor) }
     }
 }
+
+extension AdvocacyStore {
+    /// Runs `body` in one write transaction with no acting person: only for
+    /// the bootstrap, registering the programme's first admin.
+    public func writingAsSystem<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try write { db in try body(StoreTransaction(db: db, store: self)) }
+    }
+}

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The layers hold: the front ends and the report reach the database only
-/// through AdvocacyKit.
+/// through AdvocacyKit, and the Store is persistence, with no rule of who may
+/// do what.
 @Suite("Layering")
 struct LayeringTests {
     /// The package's root, from this file's place in it.
@@ -35,5 +36,23 @@ struct LayeringTests {
     @Test func coreImportsFoundationOnly() throws {
         let modules = Set(try Self.imports(in: "AdvocacyCore").map(\.module))
         #expect(modules.isSubset(of: ["Foundation", "FoundationXML", "Glibc", "Darwin", "Synchronization"]), "\(modules)")
+    }
+
+    /// Who may do what is decided in AdvocacyKit (with Core's AccessRules),
+    /// never inside a Store method a caller could reach without it.
+    @Test func theStoreNeverDecidesWhoMayDoWhat() throws {
+        let folder = Self.root.appendingPathComponent("Sources/AdvocacyStore")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var checked = 0
+        var deciding: [String] = []
+        for case let url as URL in files where url.pathExtension == "swift" {
+            checked += 1
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            where line.contains("AccessRules.") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                deciding.append("\(url.lastPathComponent): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(checked > 10, "only \(checked) Swift files found under Sources/AdvocacyStore")
+        #expect(deciding.isEmpty, "\(deciding)")
     }
 }

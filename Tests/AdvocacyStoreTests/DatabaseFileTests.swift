@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -67,7 +68,7 @@ struct DatabaseFileTests {
             for (index, store) in [first, second].enumerated() {
                 group.addTask {
                     for n in 0..<perWriter {
-                        try store.addEmployee(
+                        try Programme(store: store).addEmployee(
                             try NewEmployee(email: try EmailAddress("w\(index)-\(n)@corp.fr"), name: "Writer \(index) \(n)"),
                             by: admin)
                     }
@@ -115,7 +116,8 @@ struct DatabaseFilePermissionTests {
         let folder = try TemporaryFolder()
         let path = folder.path("programme.sqlite")
         let store = try AdvocacyStore.open(atPath: path, create: true)
-        _ = try store.initialise(firstAdmin: try NewEmployee(email: try EmailAddress("ada@corp.fr"), name: "Ada"))
+        let programme = Programme(store: store)
+        _ = try programme.initialise(firstAdmin: try NewEmployee(email: try EmailAddress("ada@corp.fr"), name: "Ada"))
         #expect(try Self.mode(path) == 0o600)
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             #expect(try Self.mode(path + suffix) == 0o600, "\(suffix)")

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -23,34 +24,35 @@ struct FactSummaryStoreTests {
 
     @Test func theFactSummaryFollowsEveryChange() throws {
         let fixture = try ProgrammeFixture()
-        let store = fixture.store, jane = fixture.jane, admin = fixture.admin
+        let programme = fixture.programme, store = fixture.store, jane = fixture.jane, admin = fixture.admin
         let data = try ProjectCode("DATA")
-        try store.addProject(try Project.validated(code: data, name: "Données", weight: 1), by: admin)
+        try programme.addProject(try Project.validated(code: data, name: "Données", weight: 1), by: admin)
         let blog = fixture.url("https://jane.example.org")
-        try store.addChannel(
+        try programme.addChannel(
             try NewChannel(owner: jane, url: blog, followers: 900, followersDate: fixture.today.adding(days: -60)), by: jane)
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp", date: fixture.today.adding(days: -50), projects: [fixture.erp, data]), by: jane)
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/notes", kind: .article, date: fixture.today.adding(days: -30),
                 metrics: try MetricsUpdate(reactions: 10, comments: 2)), by: jane)
         // Logged before its channel had any follower count: the earliest known applies once there is one.
-        try store.logAction(try fixture.draft("https://x.com/jane/status/1", date: fixture.today.adding(days: -40)), by: jane)
+        try programme.logAction(try fixture.draft("https://x.com/jane/status/1", date: fixture.today.adding(days: -40)), by: jane)
         #expect(try factsAndRecomputed(store).kept.map { $0["followers"] as Int? } == [900, 900, nil])
 
-        try store.recordFollowers(fixture.url("https://x.com/jane"), count: 4_000, on: fixture.today.adding(days: -10), by: jane)
-        try store.recordFollowers(blog, count: 1_500, on: fixture.today.adding(days: -45), by: jane)
-        try store.recordMetrics(
+        try programme.recordFollowers(
+            fixture.url("https://x.com/jane"), count: 4_000, on: fixture.today.adding(days: -10), by: jane)
+        try programme.recordFollowers(blog, count: 1_500, on: fixture.today.adding(days: -45), by: jane)
+        try programme.recordMetrics(
             fixture.url("https://jane.example.org/erp"), try MetricsUpdate(impressions: 800, reactions: 30),
             on: fixture.today.adding(days: -20), by: jane)
-        try store.recordMetrics(
+        try programme.recordMetrics(
             fixture.url("https://jane.example.org/erp"), try MetricsUpdate(reactions: 45),
             on: fixture.today.adding(days: -5), by: jane)
-        try store.updateProject(fixture.erp, ProjectChanges(weight: 1, today: fixture.today), by: admin)
-        try store.updateProject(data, ProjectChanges(weight: 2, today: fixture.today), by: admin)
-        try store.removeAction(fixture.url("https://jane.example.org/notes"), by: jane)
+        try programme.updateProject(fixture.erp, ProjectChanges(weight: 1, today: fixture.today), by: admin)
+        try programme.updateProject(data, ProjectChanges(weight: 2, today: fixture.today), by: admin)
+        try programme.removeAction(fixture.url("https://jane.example.org/notes"), by: jane)
 
         let (kept, fresh) = try factsAndRecomputed(store)
         #expect(kept == fresh)

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -70,6 +71,7 @@ struct SchemaTests {
             }
         }
         let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
+        let programme = Programme(store: store)
         try store.writer.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT id, url, urlHash FROM action ORDER BY id")
             #expect(rows.map { $0["id"] as Int64 } == [1, 2])
@@ -77,7 +79,7 @@ struct SchemaTests {
             #expect(try Int.fetchOne(db, sql: "SELECT reactions FROM actionFact WHERE actionId = 1") == 7)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
-        #expect(try store.action(try CanonicalURL("https://jane.example.org/2")).title == "Two")
+        #expect(try programme.action(try CanonicalURL("https://jane.example.org/2")).title == "Two")
 
         // The counter was kept (the next id is 4, never 3 again) and the
         // restored triggers write the new action's fact.
@@ -85,15 +87,15 @@ struct SchemaTests {
         let draft = try ActionDraft(
             author: jane, url: try CanonicalURL("https://jane.example.org/4"), kind: .post, date: ProgrammeFixture.today,
             today: ProgrammeFixture.today)
-        try store.logAction(draft, by: jane)
+        try programme.logAction(draft, by: jane)
         try store.writer.read { (db: Database) throws in
             #expect(try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = 'https://jane.example.org/4'") == 4)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM actionFact WHERE actionId = 4") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE entity = 'action' AND entityId = '4'") == 1)
         }
-        #expect(throws: StoreError.self) { try store.logAction(draft, by: jane) }
+        #expect(throws: StoreError.self) { try programme.logAction(draft, by: jane) }
         #expect(throws: StoreError.self) {
-            try store.logAction(
+            try programme.logAction(
                 try ActionDraft(
                     author: jane, url: try CanonicalURL("http://jane.example.org/2"), date: ProgrammeFixture.today,
                     today: ProgrammeFixture.today),
@@ -125,7 +127,7 @@ struct SchemaTests {
     ])
     func theDatabaseEnforcesItsInvariants(sql: String) throws {
         let fixture = try ProgrammeFixture()
-        try fixture.store.logAction(
+        try fixture.programme.logAction(
             try fixture.draft("https://x.com/jane/status/1", metrics: try MetricsUpdate(reactions: 1)), by: fixture.jane)
         #expect(throws: DatabaseError.self) {
             try fixture.store.writer.write { db in try db.execute(sql: sql) }
@@ -134,7 +136,7 @@ struct SchemaTests {
 
     @Test func foreignKeysCascadeFromEmployeesAndActions() throws {
         let fixture = try ProgrammeFixture()
-        try fixture.store.logAction(
+        try fixture.programme.logAction(
             try fixture.draft("https://x.com/jane/status/1", projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 3)),
             by: fixture.jane)
         #expect(throws: DatabaseError.self) {

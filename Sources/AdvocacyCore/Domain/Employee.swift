@@ -154,3 +154,22 @@ public enum TextField {
         return try required(text, field: field, limit: limit)
     }
 }
+
+extension EmployeeChanges {
+    /// `employee` with these changes made; what is not given stays as it was
+    /// (a team or HR id given as nil is cleared).
+    public func applied(to employee: Employee) -> Employee {
+        var changed = employee
+        if let name { changed.name = name }
+        if let team { changed.team = team }
+        if let role { changed.role = role }
+        if let hrID { changed.hrID = hrID }
+        if let isActive { changed.isActive = isActive }
+        return changed
+    }
+}
+
+extension Employee {
+    /// An admin who takes part: the programme always keeps at least one.
+    public var isActiveAdmin: Bool { role == .admin && isActive }
+}

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
@@ -7,7 +8,10 @@ extension Programme {
     /// the address when it names one (`x.com/jane/status/1` → `x.com/jane`).
     @discardableResult
     public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
-        try store.logAction(draft, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
+            return try tx.insertAction(draft, loggedBy: actor)
+        }
     }
 
     /// Records engagement measured on `date` (the author themself, or an
@@ -17,13 +21,21 @@ extension Programme {
     public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
         throws -> Action
     {
-        try store.recordMetrics(url, update, on: date, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: try tx.action(url).email, to: "record metrics")
+            return try tx.saveMetrics(url, update, on: date, recordedBy: actor)
+        }
     }
 
     /// Removes an action with its metrics (the author themself, or an admin).
     @discardableResult
     public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
-        try store.removeAction(url, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            let action = try tx.action(url)
+            try AccessRules.requireSelfOrAdmin(actor, owner: action.email, to: "remove actions")
+            try tx.deleteAction(url)
+            return action
+        }
     }
 
     /// Actions matching `filter`, newest first. An unknown employee or

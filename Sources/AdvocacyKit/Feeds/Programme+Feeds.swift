@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 /// Where a feed comes from: a file, an http(s) address, or bytes a front end holds.
@@ -69,7 +70,8 @@ extension Programme {
         let author = author ?? actor
         return try store.importActions(
             mode, by: actor, onChannel: channel, next: { records.next() },
-            draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) }, onReject: onReject)
+            draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) },
+            mayActFor: Self.mayImportActions, onReject: onReject)
     }
 
     /// Fetches the feed of every channel `actor` may synchronise (or just

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
@@ -25,17 +26,22 @@ extension Programme {
                 try ActionImportColumns.draft($0, in: columns, today: today, emails: emails)
             }
             defer { rows.stop() }
-            return try store.importActions(mode, by: actor, next: rows.next, draft: rows.draft, onReject: onReject)
+            return try store.importActions(
+                mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, onReject: onReject)
         case .xAnalytics(let author):
             return try store.importActions(
                 mode, by: actor, next: table.next,
-                draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) }, onReject: onReject)
+                draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
+                mayActFor: Self.mayImportActions, onReject: onReject)
         case .employees(let updating):
             return try store.importEmployees(
-                mode, updating: updating, by: actor, columns: columns, next: table.next, onReject: onReject)
+                mode, updating: updating, by: actor, columns: columns, next: table.next,
+                authorize: { try AccessRules.requireAdmin($0, to: "import employees") }, onReject: onReject)
         case .followers:
             return try store.importFollowers(
-                mode, by: actor, columns: columns, today: today, next: table.next, onReject: onReject)
+                mode, by: actor, columns: columns, today: today, next: table.next,
+                mayActFor: { try AccessRules.requireSelfOrAdmin($0, owner: $1, to: "record followers for others") },
+                onReject: onReject)
         }
     }
 
@@ -45,6 +51,19 @@ extension Programme {
     /// left out (a withdrawal, or no consent to others tracking an external
     /// channel), so a regular sync never fails on them.
     public func feedChannels(only channel: CanonicalURL? = nil, by actor: EmailAddress) throws -> [FeedChannel] {
-        try store.feedChannels(only: channel, by: actor)
+        try store.reading { tx in
+            let acting = try tx.actor(actor)
+            if let channel {
+                let found = try tx.channel(channel)
+                try AccessRules.requireSelfOrAdmin(acting, owner: found.email, to: "synchronise others' feeds")
+                return [try tx.feedChannel(channel)]
+            }
+            return try tx.feedChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
+        }
+    }
+
+    /// Whether `actor` may import `author`'s actions: their own, or anyone's for an admin.
+    static func mayImportActions(_ actor: Actor, for author: EmailAddress) throws {
+        try AccessRules.requireSelfOrAdmin(actor, owner: author, to: "import actions for others")
     }
 }

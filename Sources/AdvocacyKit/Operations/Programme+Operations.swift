@@ -18,7 +18,8 @@ extension Programme {
     /// is nobody else to ask.
     @discardableResult
     public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
-        try store.backup(toPath: target, replacing: replacing, by: actorEmail)
+        try store.reading { tx in try Self.requireAdminUnlessNone(tx, actorEmail, to: "back up the database") }
+        return try store.backup(toPath: target, replacing: replacing)
     }
 
     /// Checks the database: SQLite's own integrity and foreign keys, then the
@@ -30,12 +31,18 @@ extension Programme {
     /// still run. When the programme has no active admin, anyone may run it,
     /// so that the missing admin can be seen.
     public func check(by actorEmail: EmailAddress?) throws -> CheckReport {
-        try store.check(by: actorEmail)
+        try store.reading { tx in
+            try Self.requireAdminUnlessNone(tx, actorEmail, to: "check the database")
+            return tx.checkReport()
+        }
     }
 
     /// The audit trail, oldest first (admin, cio or hr).
     public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
-        try store.auditEntries(filter, by: actorEmail)
+        try store.reading { tx in
+            try AccessRules.requireRole(try tx.actor(actorEmail), in: [.admin, .cio, .hr], to: "read the audit trail")
+            return try tx.auditEntries(filter)
+        }
     }
 
     /// Loads a generated programme in one transaction, replacing what is
@@ -50,11 +57,24 @@ extension Programme {
     public func loadDemo(
         _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
     ) throws -> DemoLoadSummary {
-        try store.loadDemo(dataset, replacing: replacing, by: actorEmail, withActions: withActions)
+        try store.loadDemo(dataset, replacing: replacing, by: actorEmail, withActions: withActions) { actor in
+            try AccessRules.requireAdmin(actor, to: "replace the programme")
+        }
     }
 }
 
 extension Programme {
     /// The tables the audit trail records, which an audit filter accepts.
     public static var auditedEntities: [String] { AdvocacyStore.auditedEntities }
+}
+
+extension Programme {
+    /// Admin only; but when the programme has no active admin, anyone, so
+    /// that the file can still be saved and checked, and the missing admin
+    /// reported.
+    static func requireAdminUnlessNone(_ tx: StoreTransaction, _ actorEmail: EmailAddress?, to operation: String) throws {
+        guard try tx.firstActiveAdmin() != nil else { return }
+        guard let actorEmail else { throw StoreError.adminRequired(operation: operation) }
+        try AccessRules.requireAdmin(try tx.actor(actorEmail), to: operation)
+    }
 }

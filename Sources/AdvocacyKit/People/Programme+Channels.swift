@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
@@ -6,7 +7,10 @@ extension Programme {
     /// with an initial follower count when one is given.
     @discardableResult
     public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
-        try store.addChannel(new, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
+            return try tx.insertChannel(new, registeredBy: actor)
+        }
     }
 
     /// Records a channel's audience on a day; a second count that day replaces the first.
@@ -14,7 +18,11 @@ extension Programme {
     public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws
         -> Channel
     {
-        try store.recordFollowers(url, count: count, on: date, by: actorEmail)
+        try Counts.check(count, name: "followers")
+        return try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: try tx.channel(url).email, to: "record followers")
+            return try tx.saveFollowers(of: url, count: count, on: date, recordedBy: actor)
+        }
     }
 
     /// Every channel, or one person's, ordered by owner then address.

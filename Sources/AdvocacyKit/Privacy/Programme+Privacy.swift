@@ -1,10 +1,14 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
     /// A person's consent and its history (the person themself, or an admin).
     public func consent(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> ConsentStatus {
-        try store.consent(of: email, by: viewerEmail)
+        try store.reading { tx in
+            try AccessRules.requireSelfOrAdmin(try tx.actor(viewerEmail), owner: email, to: "see the consent")
+            return try tx.consent(of: email)
+        }
     }
 
     /// Records that a person grants or withdraws their consent to being
@@ -14,7 +18,10 @@ extension Programme {
     public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
         -> (status: ConsentStatus, changed: Bool)
     {
-        try store.recordConsent(email, granted: granted, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: email, to: granted ? "grant consent" : "withdraw consent")
+            return try tx.saveConsent(email, granted: granted, by: actor)
+        }
     }
 
     /// Where a person's consent stands (no permission check: for the
@@ -27,7 +34,10 @@ extension Programme {
     /// again (the person themself, or an admin). Returns whether it changed.
     @discardableResult
     public func setHidden(_ email: EmailAddress, _ hidden: Bool, by actorEmail: EmailAddress) throws -> Bool {
-        try store.setHidden(email, hidden, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: email, to: hidden ? "hide people" : "unhide people")
+            return try tx.setHidden(email, hidden)
+        }
     }
 
     /// Whether a person is hidden from others' rankings.
@@ -38,7 +48,11 @@ extension Programme {
     /// Everything held about a person (the person themself, or an admin),
     /// read on one snapshot.
     public func personalData(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> PersonalData {
-        try store.personalData(of: email, by: viewerEmail)
+        try store.reading { tx in
+            let actor = try tx.actor(viewerEmail)
+            try AccessRules.requireSelfOrAdmin(actor, owner: email, to: "export the personal data")
+            return try tx.personalData(of: email, by: actor)
+        }
     }
 
     /// Removes what is older than the retention period (admin only): actions
@@ -50,7 +64,9 @@ extension Programme {
     public func purge(olderThan retention: RetentionPeriod, today: LocalDate, dryRun: Bool, by actorEmail: EmailAddress) throws
         -> PurgeSummary
     {
-        try store.purge(olderThan: retention, today: today, dryRun: dryRun, by: actorEmail)
+        try store.purge(olderThan: retention, today: today, dryRun: dryRun, by: actorEmail) { actor in
+            try AccessRules.requireAdmin(actor, to: "purge old data")
+        }
     }
 
     /// Erases a person (admin only): anonymises them in every table and in
@@ -70,6 +86,8 @@ extension Programme {
         throws
         -> ErasureSummary
     {
-        try store.erase(email, by: actorEmail, random: random)
+        try store.erase(email, by: actorEmail, random: random) { actor in
+            try AccessRules.requireAdmin(actor, to: "erase people's data")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyStore
 import Foundation
 
 extension Programme {
@@ -7,14 +8,21 @@ extension Programme {
     public func rewardProposals(period: Period? = nil, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
         -> [RewardProposalRecord]
     {
-        try store.rewardProposals(period: period, statuses: statuses, by: actorEmail)
+        try store.reading { tx in
+            let actor = try tx.actor(actorEmail)
+            try AccessRules.requireActive(actor)
+            return try tx.rewardProposals(period: period, statuses: statuses, only: actor.role == .staff ? actorEmail : nil)
+        }
     }
 
     /// The HR export of a period (hr or admin).
     public func rewardExport(period: Period, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
         -> [RewardProposalRecord]
     {
-        try store.rewardExport(period: period, statuses: statuses, by: actorEmail)
+        try store.reading { tx in
+            try AccessRules.requireRole(try tx.actor(actorEmail), in: [.hr, .admin], to: "export rewards")
+            return try tx.rewardProposals(period: period, statuses: statuses, only: nil)
+        }
     }
 
     /// Approves proposed rewards (hr or cio): all of them or none. Stock,
@@ -23,19 +31,29 @@ extension Programme {
     @discardableResult
     public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord]
     {
-        try store.approveRewards(ids, note: note, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireRole(actor, in: [.hr, .cio], to: "approve rewards")
+            return try tx.approveProposals(ids, note: note, by: actor)
+        }
     }
 
     /// Rejects proposed or approved (not yet granted) rewards (hr or cio), with a note saying why.
     @discardableResult
     public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try store.rejectRewards(ids, note: note, by: actorEmail)
+        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
+        return try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireRole(actor, in: [.hr, .cio], to: "reject rewards")
+            return try tx.rejectProposals(ids, note: note, by: actor)
+        }
     }
 
     /// Marks approved rewards as granted (hr): handed over. A wish for the
     /// item granted is fulfilled and goes.
     @discardableResult
     public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try store.grantRewards(ids, by: actorEmail)
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireRole(actor, in: [.hr], to: "grant rewards")
+            return try tx.grantProposals(ids, by: actor)
+        }
     }
 }

@@ -12,7 +12,10 @@ extension Programme {
     /// and whether it is new: setting the policy already in force changes nothing.
     @discardableResult
     public func setPolicy(_ policy: Policy, by actor: EmailAddress) throws -> (version: Int, changed: Bool) {
-        try store.setPolicy(policy, by: actor)
+        try store.writing(as: actor) { tx, acting in
+            try AccessRules.requireRole(acting, in: [.cio, .admin], to: "change the policy")
+            return try tx.savePolicy(policy, by: acting)
+        }
     }
 
     /// Ranks everyone with an action in `period` (up to `today`) and records

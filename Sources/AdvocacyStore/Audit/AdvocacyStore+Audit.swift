@@ -12,40 +12,37 @@ extension AdvocacyStore {
         "programme",
     ]
 
-    /// The audit trail, oldest first (admin, cio or hr).
-    public func auditEntries(_ filter: AuditFilter = AuditFilter(), by actorEmail: EmailAddress) throws -> [AuditEntry] {
-        try read { db in
-            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.admin, .cio, .hr], to: "read the audit trail")
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let since = filter.since {
-                conditions.append("at >= ?")
-                arguments.append(since.description)
-            }
-            if let actor = filter.actor {
-                conditions.append("actorEmail = ?")
-                arguments.append(actor.value)
-            }
-            if let entity = filter.entity {
-                guard Self.auditedEntities.contains(entity) else {
-                    throw StoreError.constraintViolated(
-                        "unknown entity '\(entity)': expected one of \(Self.auditedEntities.joined(separator: ", "))")
-                }
-                conditions.append("entity = ?")
-                arguments.append(entity)
-            }
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Self.auditColumns) FROM auditEntry
-                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                    ORDER BY id
-                    """,
-                arguments: StatementArguments(arguments))
-            var entries: [AuditEntry] = []
-            while let row = try rows.next() { entries.append(Self.auditEntry(from: row)) }
-            return entries
+    /// The audit trail's entries that match `filter`, oldest first.
+    static func auditEntries(_ db: Database, _ filter: AuditFilter) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let since = filter.since {
+            conditions.append("at >= ?")
+            arguments.append(since.description)
         }
+        if let actor = filter.actor {
+            conditions.append("actorEmail = ?")
+            arguments.append(actor.value)
+        }
+        if let entity = filter.entity {
+            guard Self.auditedEntities.contains(entity) else {
+                throw StoreError.constraintViolated(
+                    "unknown entity '\(entity)': expected one of \(Self.auditedEntities.joined(separator: ", "))")
+            }
+            conditions.append("entity = ?")
+            arguments.append(entity)
+        }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(Self.auditColumns) FROM auditEntry
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY id
+                """,
+            arguments: StatementArguments(arguments))
+        var entries: [AuditEntry] = []
+        while let row = try rows.next() { entries.append(Self.auditEntry(from: row)) }
+        return entries
     }
 
     static let auditColumns = "id, at, actorEmail, actorRole, operation, entity, entityId, before, after"
@@ -81,12 +78,13 @@ extension AdvocacyStore {
             arguments: [entity, entityId, String(decoding: try encoder.encode(after), as: UTF8.self)])
     }
 
-    /// Runs an admin's `body` in one IMMEDIATE transaction with
+    /// Runs `body` for the acting person, once `authorize` accepted them
+    /// inside the transaction, in one IMMEDIATE transaction with
     /// `secure_delete` on, so the pages it frees are zeroed rather than left
     /// with their old contents; then `afterCommit` on the same connection,
     /// outside the transaction (to checkpoint or rebuild the file).
-    func secureAdminWrite(
-        by actorEmail: EmailAddress, to operation: String, _ body: (Database) throws -> Void,
+    func secureWrite(
+        by actorEmail: EmailAddress, authorize: (Actor) throws -> Void, _ body: (Database) throws -> Void,
         afterCommit: (Database) throws -> Void
     ) throws {
         do {
@@ -96,7 +94,7 @@ extension AdvocacyStore {
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 try db.inTransaction(.immediate) {
                     let (actor, author) = try Self.resolve(db, actorEmail)
-                    try AccessRules.requireAdmin(actor, to: operation)
+                    try authorize(actor)
                     try audit.acting(as: author) { try body(db) }
                     return .commit
                 }
@@ -114,5 +112,12 @@ extension AdvocacyStore {
     /// plant data by hand.
     static func rawQueue(atPath path: String) throws -> DatabaseQueue {
         try DatabaseQueue(path: path, configuration: configuration(audit: AuditContext(now: { Date() })))
+    }
+}
+
+extension StoreTransaction {
+    /// The audit trail's entries that match `filter`, oldest first.
+    public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
+        try AdvocacyStore.auditEntries(db, filter)
     }
 }

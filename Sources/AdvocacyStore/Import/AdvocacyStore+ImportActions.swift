@@ -2,7 +2,8 @@ import AdvocacyCore
 import GRDB
 
 extension AdvocacyStore {
-    /// Imports actions (each author themself, or an admin for anyone's).
+    /// Imports actions; `mayActFor` decides, row by row inside the
+    /// transaction, whether the acting person may write an author's action.
     ///
     /// Actions are keyed by canonical address: a row for an address already
     /// logged by the same person updates what the row fills in (kind, given
@@ -20,10 +21,11 @@ extension AdvocacyStore {
     public func importActions(
         _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
         next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
+        mayActFor: @escaping (_ actor: Actor, _ author: EmailAddress) throws -> Void,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "action", next: next, onReject: onReject) { db, actor in
-            try ActionImporter(db, store: self, actor: actor, channel: channel, draft: draft)
+            try ActionImporter(db, store: self, actor: actor, channel: channel, draft: draft, mayActFor: mayActFor)
         }
     }
 }
@@ -31,6 +33,7 @@ extension AdvocacyStore {
 struct ActionImporter: RowImporter {
     private let store: AdvocacyStore
     private let actor: Actor
+    private let mayActFor: (Actor, EmailAddress) throws -> Void
     private let draft: (ImportRecord) throws -> ActionDraft
     private let created: String
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
@@ -66,10 +69,11 @@ struct ActionImporter: RowImporter {
 
     init(
         _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?,
-        draft: @escaping (ImportRecord) throws -> ActionDraft
+        draft: @escaping (ImportRecord) throws -> ActionDraft, mayActFor: @escaping (Actor, EmailAddress) throws -> Void
     ) throws {
         self.store = store
         self.actor = actor
+        self.mayActFor = mayActFor
         self.draft = draft
         created = AdvocacyStore.timestamp(store.now())
         consent = try ConsentGate(db, actor: actor, now: store.now())
@@ -104,7 +108,7 @@ struct ActionImporter: RowImporter {
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
         let draft = try self.draft(record)
-        try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "import actions for others")
+        try mayActFor(actor, draft.author)
         let authorID = try author(db, draft.author)
         if let fixedChannel, fixedChannel.ownerID != authorID {
             throw StoreError.channelOwnedByOther(

@@ -2,16 +2,17 @@ import AdvocacyCore
 import GRDB
 
 extension AdvocacyStore {
-    /// Imports a roster (admin only): each row registers a person or, with
+    /// Imports a roster, once `authorize` accepted the acting person: each row registers a person or, with
     /// `updating`, changes the registered person with that email; empty cells
     /// keep what is stored. Without `updating`, a row for someone registered
     /// is unchanged when it matches what is stored and refused otherwise.
     public func importEmployees(
         _ mode: ImportMode, updating: Bool, by actorEmail: EmailAddress, columns: ImportColumns,
-        next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
+        next: () throws -> ImportRecord?, authorize: (Actor) throws -> Void,
+        onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, next: next, onReject: onReject) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "import employees")
+            try authorize(actor)
             return EmployeeImporter(
                 store: self, columns: columns, updating: updating, recordedBy: try Self.employeeID(db, actor.email),
                 recordedAt: Self.timestamp(now()))

@@ -3,21 +3,24 @@ import Foundation
 import GRDB
 
 extension AdvocacyStore {
-    /// Imports follower counts (each channel's owner, or an admin). A count
-    /// for a day that already has the same count is unchanged; a different
-    /// one replaces it.
+    /// Imports follower counts; `mayActFor` decides, row by row inside the
+    /// transaction, whether the acting person may write a channel owner's
+    /// count. A count for a day that already has the same count is
+    /// unchanged; a different one replaces it.
     public func importFollowers(
         _ mode: ImportMode, by actorEmail: EmailAddress, columns: ImportColumns, today: LocalDate,
-        next: () throws -> ImportRecord?, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
+        next: () throws -> ImportRecord?, mayActFor: @escaping (_ actor: Actor, _ owner: EmailAddress) throws -> Void,
+        onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "followerSnapshot", next: next, onReject: onReject) { db, actor in
-            try FollowerImporter(db, actor: actor, columns: columns, today: today, now: now())
+            try FollowerImporter(db, actor: actor, columns: columns, today: today, now: now(), mayActFor: mayActFor)
         }
     }
 }
 
 struct FollowerImporter: RowImporter {
     private let actor: Actor
+    private let mayActFor: (Actor, EmailAddress) throws -> Void
     private let columns: ImportColumns
     private let today: LocalDate
     private let triggers: SuspendedTriggers
@@ -27,8 +30,12 @@ struct FollowerImporter: RowImporter {
     private let findCount: Statement
     private let upsertCount: Statement
 
-    init(_ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate, now: Date) throws {
+    init(
+        _ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate, now: Date,
+        mayActFor: @escaping (Actor, EmailAddress) throws -> Void
+    ) throws {
         self.actor = actor
+        self.mayActFor = mayActFor
         self.columns = columns
         self.today = today
         consent = try ConsentGate(db, actor: actor, now: now)
@@ -53,7 +60,7 @@ struct FollowerImporter: RowImporter {
         let row = try FollowerImportRow(record, in: columns, today: today)
         let otherScheme = CanonicalURL(alreadyCanonical: row.channel.otherScheme)
         guard let channel = channels[row.channel] ?? channels[otherScheme] else { throw StoreError.unknownChannel(row.channel) }
-        try AccessRules.requireSelfOrAdmin(actor, owner: channel.owner, to: "record followers for others")
+        try mayActFor(actor, channel.owner)
         let stored = try Int.fetchOne(findCount, arguments: [channel.id, row.date.description])
         if stored == row.followers { return .unchanged }
         try consent.check(

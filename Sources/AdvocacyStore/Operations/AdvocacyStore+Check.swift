@@ -2,21 +2,20 @@ import AdvocacyCore
 import Foundation
 import GRDB
 
-extension AdvocacyStore {
+extension StoreTransaction {
     /// Checks the database: SQLite's own integrity and foreign keys, then the
-    /// programme's rules that the schema alone cannot enforce (admin).
+    /// programme's rules that the schema alone cannot enforce.
     ///
     /// Every check runs on one read snapshot, so other processes may keep
     /// writing meanwhile and the report describes one moment. A check that
     /// cannot run (a damaged table) reports that as its problem; the others
-    /// still run. When the programme has no active admin, anyone may run it,
-    /// so that the missing admin can be seen.
-    public func check(by actorEmail: EmailAddress?) throws -> CheckReport {
-        try read { db in
-            try Self.requireAdmin(db, actorEmail, orNobodyTo: "check the database")
-            return CheckReport(path: path, checks: Self.databaseChecks.map { $0.run(db) })
-        }
+    /// still run.
+    public func checkReport() -> CheckReport {
+        CheckReport(path: store.path, checks: AdvocacyStore.databaseChecks.map { $0.run(db) })
     }
+}
+
+extension AdvocacyStore {
 
     /// The checks `check` runs, in order.
     static let databaseChecks: [DatabaseCheck] = [

@@ -21,16 +21,12 @@ extension AdvocacyStore {
     /// `PRAGMA integrity_check`, and only then renamed to `target`: a half or
     /// damaged copy never exists under that name. An existing `target` is
     /// refused unless `replacing`.
-    ///
-    /// When the programme has no active admin, anyone may back it up: there
-    /// is nobody else to ask.
     @discardableResult
-    public func backup(toPath target: String, replacing: Bool = false, by actorEmail: EmailAddress?) throws -> BackupSummary {
-        try read { db in try Self.requireAdmin(db, actorEmail, orNobodyTo: "back up the database") }
-        return try Self.copyDatabase(writer, at: path, toPath: target, replacing: replacing)
+    public func backup(toPath target: String, replacing: Bool = false) throws -> BackupSummary {
+        try Self.copyDatabase(writer, at: path, toPath: target, replacing: replacing)
     }
 
-    /// Copies the database read by `source` to `target`, atomically (see ``backup(toPath:replacing:by:)``).
+    /// Copies the database read by `source` to `target`, atomically (see ``backup(toPath:replacing:)``).
     static func copyDatabase(_ source: any DatabaseReader, at sourcePath: String, toPath target: String, replacing: Bool) throws
         -> BackupSummary
     {
@@ -171,17 +167,6 @@ extension AdvocacyStore {
             format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
             parts.minute ?? 0,
             parts.second ?? 0)
-    }
-
-    // MARK: Who may
-
-    /// Admin only; but when the programme has no active admin, anyone, so
-    /// that the file can still be saved and the missing admin reported.
-    static func requireAdmin(_ db: Database, _ actorEmail: EmailAddress?, orNobodyTo operation: String) throws {
-        let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive") ?? 0
-        guard admins > 0 else { return }
-        guard let actorEmail else { throw StoreError.adminRequired(operation: operation) }
-        try AccessRules.requireAdmin(try actor(db, actorEmail), to: operation)
     }
 }
 

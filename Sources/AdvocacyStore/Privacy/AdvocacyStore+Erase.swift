@@ -10,7 +10,7 @@ private struct ErasureRecord: Encodable {
 }
 
 extension AdvocacyStore {
-    /// Erases a person (admin only): anonymises them in every table and in
+    /// Erases a person: anonymises them in every table and in
     /// the audit trail, under a random pseudonym, so that none of their
     /// strings (email, name, HR id, channel and feed addresses, the
     /// addresses and titles of their actions) remains in the file.
@@ -22,16 +22,16 @@ extension AdvocacyStore {
     ///
     /// The change is one transaction with `secure_delete` on (freed space is
     /// zeroed); then the write-ahead log is checkpointed and the file is
-    /// rebuilt (`VACUUM`), so no old page keeps a copy.
-    public func erase(_ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64 = UInt64.random(in: .min ... .max))
-        throws
-        -> ErasureSummary
-    {
+    /// rebuilt (`VACUUM`), so no old page keeps a copy. `authorize`
+    /// decides, inside the transaction, whether the acting person may.
+    public func erase(
+        _ email: EmailAddress, by actorEmail: EmailAddress, random: UInt64, authorize: (Actor) throws -> Void
+    ) throws -> ErasureSummary {
         let pseudonym = Pseudonym(random: random)
         var summary = ErasureSummary(
             pseudonym: pseudonym.email, pseudonymName: pseudonym.name, channels: 0, actions: 0, auditEntries: 0,
             fileCompacted: true)
-        try secureAdminWrite(by: actorEmail, to: "erase people's data") { db in
+        try secureWrite(by: actorEmail, authorize: authorize) { db in
             summary = try anonymise(db, email, as: pseudonym, summary: summary)
         } afterCommit: { db in
             // The erasure is committed: a cleanup that cannot finish (another

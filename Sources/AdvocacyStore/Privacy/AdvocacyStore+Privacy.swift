@@ -5,33 +5,6 @@ import GRDB
 extension AdvocacyStore {
     // MARK: Consent
 
-    /// A person's consent and its history (the person themself, or an admin).
-    public func consent(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> ConsentStatus {
-        try read { db in
-            try AccessRules.requireSelfOrAdmin(try Self.actor(db, viewerEmail), owner: email, to: "see the consent")
-            return try Self.consentStatus(db, email)
-        }
-    }
-
-    /// Records that a person grants or withdraws their consent to being
-    /// tracked (the person themself, or an admin). Recording the state the
-    /// person is already in changes nothing.
-    @discardableResult
-    public func recordConsent(_ email: EmailAddress, granted: Bool, by actorEmail: EmailAddress) throws
-        -> (status: ConsentStatus, changed: Bool)
-    {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireSelfOrAdmin(actor, owner: email, to: granted ? "grant consent" : "withdraw consent")
-            let id = try Self.employeeID(db, email)
-            let (state, _) = try Self.consentState(db, employeeID: id)
-            guard state != (granted ? .granted : .withdrawn) else { return (try Self.consentStatus(db, email), false) }
-            try Self.insertConsent(
-                db, employeeID: id, granted: granted, source: .command, recordedBy: try Self.employeeID(db, actorEmail),
-                at: Self.timestamp(now()))
-            return (try Self.consentStatus(db, email), true)
-        }
-    }
-
     /// Appends one entry to a person's consent history.
     static func insertConsent(
         _ db: Database, employeeID: Int64, granted: Bool, source: ConsentSource, recordedBy: Int64?, at timestamp: String
@@ -54,19 +27,6 @@ extension AdvocacyStore {
 
     // MARK: Hiding
 
-    /// Hides a person's name from others' rankings and reports, or shows it
-    /// again (the person themself, or an admin). Returns whether it changed.
-    @discardableResult
-    public func setHidden(_ email: EmailAddress, _ hidden: Bool, by actorEmail: EmailAddress) throws -> Bool {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireSelfOrAdmin(actor, owner: email, to: hidden ? "hide people" : "unhide people")
-            let id = try Self.employeeID(db, email)
-            try db.execute(
-                sql: "UPDATE employee SET isHidden = ? WHERE id = ? AND isHidden <> ?", arguments: [hidden, id, hidden])
-            return db.changesCount > 0
-        }
-    }
-
     /// Whether a person is hidden from others' rankings.
     public func isHidden(_ email: EmailAddress) throws -> Bool {
         try read { db in
@@ -85,110 +45,6 @@ extension AdvocacyStore {
     }
 
     // MARK: Right of access
-
-    /// Everything held about a person (the person themself, or an admin),
-    /// read on one snapshot.
-    public func personalData(of email: EmailAddress, by viewerEmail: EmailAddress) throws -> PersonalData {
-        try read { db in
-            try AccessRules.requireSelfOrAdmin(try Self.actor(db, viewerEmail), owner: email, to: "export the personal data")
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE email = ?", arguments: [email.value]) else {
-                throw StoreError.unknownEmployee(email)
-            }
-            let id: Int64 = row["id"]
-            let person = PersonalData.Person(
-                email: email, name: row["fullName"], team: row["team"], role: try Self.decode(row["role"]), hrId: row["hrId"],
-                active: row["isActive"], hidden: row["isHidden"], createdAt: row["createdAt"], erasedAt: row["erasedAt"])
-
-            var followers: [Int64: [PersonalData.FollowerCount]] = [:]
-            for count in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.channelId, f.date, f.followers FROM followerSnapshot f JOIN channel c ON c.id = f.channelId
-                    WHERE c.employeeId = ? ORDER BY f.channelId, f.date
-                    """, arguments: [id])
-            {
-                followers[count["channelId"], default: []].append(
-                    .init(date: try Self.date(count["date"]), followers: count["followers"]))
-            }
-            let channels = try Row.fetchAll(db, sql: "SELECT * FROM channel WHERE employeeId = ? ORDER BY url", arguments: [id])
-                .map { row in
-                    PersonalData.ChannelData(
-                        url: CanonicalURL(alreadyCanonical: row["url"]), kind: try Self.decode(row["kind"]),
-                        scope: try Self.decode(row["scope"]),
-                        feedUrl: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)),
-                        createdAt: row["createdAt"],
-                        followers: followers[row["id"]] ?? [])
-                }
-
-            var metrics: [Int64: [PersonalData.MetricsData]] = [:]
-            for snapshot in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.* FROM metricsSnapshot m JOIN actionFact f ON f.actionId = m.actionId WHERE f.employeeId = ? ORDER BY m.actionId, m.date
-                    """, arguments: [id])
-            {
-                metrics[snapshot["actionId"], default: []].append(
-                    .init(
-                        date: try Self.date(snapshot["date"]), impressions: snapshot["impressions"],
-                        reactions: snapshot["reactions"],
-                        comments: snapshot["comments"], shares: snapshot["shares"], clicks: snapshot["clicks"]))
-            }
-            let actions = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.*, c.url AS channelUrl,
-                        (SELECT group_concat(code, '|') FROM (SELECT p.code FROM actionProject ap JOIN project p ON p.id = ap.projectId
-                         WHERE ap.actionId = a.id ORDER BY p.code)) AS projectCodes
-                    FROM action a JOIN channel c ON c.id = a.channelId
-                    WHERE a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?) ORDER BY a.publishedOn, a.id
-                    """, arguments: [id]
-            ).map { row in
-                PersonalData.ActionData(
-                    url: CanonicalURL(alreadyCanonical: row["url"]), kind: try Self.decode(row["kind"]), title: row["title"],
-                    publishedOn: try Self.date(row["publishedOn"]), effortHours: row["effortHours"],
-                    channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
-                    projects: (row["projectCodes"] as String?)?.split(separator: "|").map(String.init) ?? [],
-                    createdAt: row["createdAt"],
-                    metrics: metrics[row["id"]] ?? [])
-            }
-
-            let wishes = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT w.rank, i.code, i.name, w.createdAt FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId
-                    WHERE w.employeeId = ? ORDER BY w.rank
-                    """, arguments: [id]
-            ).map {
-                PersonalData.Wish(rank: $0["rank"], rewardCode: $0["code"], rewardName: $0["name"], createdAt: $0["createdAt"])
-            }
-            let clearances = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.period, r.note, e.email AS clearedBy, r.clearedAt FROM rewardClearance r LEFT JOIN employee e ON e.id = r.clearedBy
-                    WHERE r.employeeId = ? ORDER BY r.clearedAt
-                    """, arguments: [id]
-            ).map {
-                PersonalData.Clearance(
-                    period: $0["period"], note: $0["note"], clearedBy: $0["clearedBy"], clearedAt: $0["clearedAt"])
-            }
-            let runs = try Row.fetchAll(
-                db, sql: "SELECT command, periodStart, periodEnd, ranAt FROM scoreRun WHERE ranBy = ? ORDER BY id",
-                arguments: [id]
-            ).map {
-                PersonalData.ScoreRun(
-                    command: $0["command"], periodStart: try Self.date($0["periodStart"]),
-                    periodEnd: try Self.date($0["periodEnd"]),
-                    ranAt: $0["ranAt"])
-            }
-            let audit = try Row.fetchAll(db, sql: Self.personAuditEntries(columns: Self.auditColumns), arguments: ["id": id])
-                .map(Self.auditEntry(from:))
-            return PersonalData(
-                exportedAt: Self.timestamp(now()), exportedBy: viewerEmail, person: person,
-                consent: try Self.consentStatus(db, email),
-                channels: channels, actions: actions, wishes: wishes, clearances: clearances,
-                proposals: try Self.proposals(db, period: nil, statuses: nil, only: email), scoreRuns: runs, auditEntries: audit)
-        }
-    }
 
     /// The audit entries about person `:id` or made by them, oldest first:
     /// their own row, their channels and actions (removed ones too, found
@@ -216,5 +72,141 @@ extension AdvocacyStore {
             OR (entity IN ('metricsSnapshot', 'actionProject') AND json_extract(COALESCE(after, before), '$.actionId') IN personAction)
         ORDER BY id
         """
+    }
+}
+
+extension StoreTransaction {
+    /// A person's consent and its history.
+    public func consent(of email: EmailAddress) throws -> ConsentStatus {
+        return try AdvocacyStore.consentStatus(db, email)
+    }
+
+    /// Records that a person grants or withdraws their consent to being
+    /// tracked. Recording the state the
+    /// person is already in changes nothing.
+    public func saveConsent(_ email: EmailAddress, granted: Bool, by actor: Actor) throws
+        -> (status: ConsentStatus, changed: Bool)
+    {
+        let id = try AdvocacyStore.employeeID(db, email)
+        let (state, _) = try AdvocacyStore.consentState(db, employeeID: id)
+        guard state != (granted ? .granted : .withdrawn) else { return (try AdvocacyStore.consentStatus(db, email), false) }
+        try AdvocacyStore.insertConsent(
+            db, employeeID: id, granted: granted, source: .command, recordedBy: try AdvocacyStore.employeeID(db, actor.email),
+            at: AdvocacyStore.timestamp(store.now()))
+        return (try AdvocacyStore.consentStatus(db, email), true)
+    }
+
+    /// Hides a person's name from others' rankings and reports, or shows it
+    /// again. Returns whether it changed.
+    public func setHidden(_ email: EmailAddress, _ hidden: Bool) throws -> Bool {
+        let id = try AdvocacyStore.employeeID(db, email)
+        try db.execute(
+            sql: "UPDATE employee SET isHidden = ? WHERE id = ? AND isHidden <> ?", arguments: [hidden, id, hidden])
+        return db.changesCount > 0
+    }
+
+    /// Everything held about a person,
+    /// read on one snapshot.
+    public func personalData(of email: EmailAddress, by actor: Actor) throws -> PersonalData {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE email = ?", arguments: [email.value]) else {
+            throw StoreError.unknownEmployee(email)
+        }
+        let id: Int64 = row["id"]
+        let person = PersonalData.Person(
+            email: email, name: row["fullName"], team: row["team"], role: try AdvocacyStore.decode(row["role"]),
+            hrId: row["hrId"],
+            active: row["isActive"], hidden: row["isHidden"], createdAt: row["createdAt"], erasedAt: row["erasedAt"])
+
+        var followers: [Int64: [PersonalData.FollowerCount]] = [:]
+        for count in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.channelId, f.date, f.followers FROM followerSnapshot f JOIN channel c ON c.id = f.channelId
+                WHERE c.employeeId = ? ORDER BY f.channelId, f.date
+                """, arguments: [id])
+        {
+            followers[count["channelId"], default: []].append(
+                .init(date: try AdvocacyStore.date(count["date"]), followers: count["followers"]))
+        }
+        let channels = try Row.fetchAll(db, sql: "SELECT * FROM channel WHERE employeeId = ? ORDER BY url", arguments: [id])
+            .map { row in
+                PersonalData.ChannelData(
+                    url: CanonicalURL(alreadyCanonical: row["url"]), kind: try AdvocacyStore.decode(row["kind"]),
+                    scope: try AdvocacyStore.decode(row["scope"]),
+                    feedUrl: (row["feedUrl"] as String?).map(CanonicalURL.init(alreadyCanonical:)),
+                    createdAt: row["createdAt"],
+                    followers: followers[row["id"]] ?? [])
+            }
+
+        var metrics: [Int64: [PersonalData.MetricsData]] = [:]
+        for snapshot in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.* FROM metricsSnapshot m JOIN actionFact f ON f.actionId = m.actionId WHERE f.employeeId = ? ORDER BY m.actionId, m.date
+                """, arguments: [id])
+        {
+            metrics[snapshot["actionId"], default: []].append(
+                .init(
+                    date: try AdvocacyStore.date(snapshot["date"]), impressions: snapshot["impressions"],
+                    reactions: snapshot["reactions"],
+                    comments: snapshot["comments"], shares: snapshot["shares"], clicks: snapshot["clicks"]))
+        }
+        let actions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.*, c.url AS channelUrl,
+                    (SELECT group_concat(code, '|') FROM (SELECT p.code FROM actionProject ap JOIN project p ON p.id = ap.projectId
+                     WHERE ap.actionId = a.id ORDER BY p.code)) AS projectCodes
+                FROM action a JOIN channel c ON c.id = a.channelId
+                WHERE a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?) ORDER BY a.publishedOn, a.id
+                """, arguments: [id]
+        ).map { row in
+            PersonalData.ActionData(
+                url: CanonicalURL(alreadyCanonical: row["url"]), kind: try AdvocacyStore.decode(row["kind"]), title: row["title"],
+                publishedOn: try AdvocacyStore.date(row["publishedOn"]), effortHours: row["effortHours"],
+                channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
+                projects: (row["projectCodes"] as String?)?.split(separator: "|").map(String.init) ?? [],
+                createdAt: row["createdAt"],
+                metrics: metrics[row["id"]] ?? [])
+        }
+
+        let wishes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT w.rank, i.code, i.name, w.createdAt FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId
+                WHERE w.employeeId = ? ORDER BY w.rank
+                """, arguments: [id]
+        ).map {
+            PersonalData.Wish(rank: $0["rank"], rewardCode: $0["code"], rewardName: $0["name"], createdAt: $0["createdAt"])
+        }
+        let clearances = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.period, r.note, e.email AS clearedBy, r.clearedAt FROM rewardClearance r LEFT JOIN employee e ON e.id = r.clearedBy
+                WHERE r.employeeId = ? ORDER BY r.clearedAt
+                """, arguments: [id]
+        ).map {
+            PersonalData.Clearance(
+                period: $0["period"], note: $0["note"], clearedBy: $0["clearedBy"], clearedAt: $0["clearedAt"])
+        }
+        let runs = try Row.fetchAll(
+            db, sql: "SELECT command, periodStart, periodEnd, ranAt FROM scoreRun WHERE ranBy = ? ORDER BY id",
+            arguments: [id]
+        ).map {
+            PersonalData.ScoreRun(
+                command: $0["command"], periodStart: try AdvocacyStore.date($0["periodStart"]),
+                periodEnd: try AdvocacyStore.date($0["periodEnd"]),
+                ranAt: $0["ranAt"])
+        }
+        let audit = try Row.fetchAll(
+            db, sql: AdvocacyStore.personAuditEntries(columns: AdvocacyStore.auditColumns), arguments: ["id": id]
+        )
+        .map(AdvocacyStore.auditEntry(from:))
+        return PersonalData(
+            exportedAt: AdvocacyStore.timestamp(store.now()), exportedBy: actor.email, person: person,
+            consent: try AdvocacyStore.consentStatus(db, email),
+            channels: channels, actions: actions, wishes: wishes, clearances: clearances,
+            proposals: try AdvocacyStore.proposals(db, period: nil, statuses: nil, only: email), scoreRuns: runs,
+            auditEntries: audit)
     }
 }

@@ -17,15 +17,17 @@ private struct PurgeRecord: Encodable {
 }
 
 extension AdvocacyStore {
-    /// Removes what is older than the retention period (admin only): actions
+    /// Removes what is older than the retention period: actions
     /// published before the cutoff with their metrics snapshots and project
     /// links, and follower counts taken before it, except each channel's
     /// last count before the cutoff, which is still its audience on that
     /// day. One transaction, recorded as one audit entry; with `dryRun`,
-    /// only counts.
-    public func purge(olderThan retention: RetentionPeriod, today: LocalDate, dryRun: Bool, by actorEmail: EmailAddress) throws
-        -> PurgeSummary
-    {
+    /// only counts. `authorize` decides, inside the transaction, whether
+    /// the acting person may.
+    public func purge(
+        olderThan retention: RetentionPeriod, today: LocalDate, dryRun: Bool, by actorEmail: EmailAddress,
+        authorize: (Actor) throws -> Void
+    ) throws -> PurgeSummary {
         let cutoff = retention.cutoff(today: today)
         var summary = PurgeSummary(
             olderThan: retention.description, cutoff: cutoff, actions: 0, metricsSnapshots: 0, projectLinks: 0,
@@ -48,12 +50,12 @@ extension AdvocacyStore {
         }
         if dryRun {
             try read { db in
-                try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "purge old data")
+                try authorize(try Self.actor(db, actorEmail))
                 try count(db)
             }
             return summary
         }
-        try secureAdminWrite(by: actorEmail, to: "purge old data") { db in
+        try secureWrite(by: actorEmail, authorize: authorize) { db in
             try count(db)
             guard summary.actions + summary.followerSnapshots > 0 else { return }
             // One entry for the purge: an entry per row would copy the old rows into the trail.

@@ -1,53 +1,53 @@
 import AdvocacyCore
 import GRDB
 
-extension AdvocacyStore {
-    /// Logs an action for its author (the author themself, or an admin), on
-    /// the channel ``ChannelChoice`` picks among the author's, created from
-    /// the address when it names one (`x.com/jane/status/1` → `x.com/jane`).
-    @discardableResult
-    public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
-            let authorID = try Self.requireActiveEmployeeID(db, draft.author)
-            if let row = try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
-                arguments: [draft.url.string, draft.url.otherScheme])
-            {
-                throw StoreError.duplicateAction(
-                    CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
-            }
-            let projectIDs = try draft.projects.map { try Self.requireProjectID(db, $0) }
-            let (channelID, channelKind) = try findOrCreateChannel(db, for: draft, authorID: authorID)
-            // After the channel is chosen (it may be new): a refusal rolls the whole write back.
-            var consent = try ConsentGate(db, actor: actor, now: now())
-            try consent.check(
-                db, person: draft.author, personID: authorID, channel: try Self.scopedChannel(db, id: channelID),
-                source: .ownAction)
-            let kind = draft.kind ?? channelKind.defaultActionKind
-            try db.execute(
-                sql: """
-                    INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string),
-                    draft.date.description,
-                    draft.effortHours, draft.contentFingerprint, Self.timestamp(now()),
-                ])
-            let actionID = db.lastInsertedRowID
-            for projectID in projectIDs {
-                try db.execute(
-                    sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
-            }
-            if let metrics = draft.metrics {
-                try Self.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: draft.metricsDate)
-            }
-            return try Self.requireAction(db, draft.url)
+extension StoreTransaction {
+    /// Inserts an action for its active author, on the channel
+    /// ``ChannelChoice`` picks among the author's, created from the address
+    /// when it names one (`x.com/jane/status/1` → `x.com/jane`), under the
+    /// author's consent as ``ConsentGate`` says.
+    public func insertAction(_ draft: ActionDraft, loggedBy actor: Actor) throws -> Action {
+        let authorID = try AdvocacyStore.requireActiveEmployeeID(db, draft.author)
+        if let row = try Row.fetchOne(
+            db,
+            sql:
+                "SELECT a.url, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
+            arguments: [draft.url.string, draft.url.otherScheme])
+        {
+            throw StoreError.duplicateAction(
+                CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
         }
+        let projectIDs = try draft.projects.map { try AdvocacyStore.requireProjectID(db, $0) }
+        let (channelID, channelKind) = try store.findOrCreateChannel(db, for: draft, authorID: authorID)
+        // After the channel is chosen (it may be new): a refusal rolls the whole write back.
+        var consent = try ConsentGate(db, actor: actor, now: store.now())
+        try consent.check(
+            db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, id: channelID),
+            source: .ownAction)
+        let kind = draft.kind ?? channelKind.defaultActionKind
+        try db.execute(
+            sql: """
+                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string),
+                draft.date.description,
+                draft.effortHours, draft.contentFingerprint, AdvocacyStore.timestamp(store.now()),
+            ])
+        let actionID = db.lastInsertedRowID
+        for projectID in projectIDs {
+            try db.execute(
+                sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, projectID])
+        }
+        if let metrics = draft.metrics {
+            try AdvocacyStore.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: draft.metricsDate)
+        }
+        return try AdvocacyStore.requireAction(db, draft.url)
     }
+}
+
+extension AdvocacyStore {
 
     /// The id and kind of the channel `draft` goes to, created if need be
     /// (``ChannelChoice`` decides; this does the reading and writing).
@@ -95,53 +95,54 @@ extension AdvocacyStore {
         }
     }
 
-    /// Records engagement measured on `date` (the author themself, or an
-    /// admin). Counters left out keep their latest value; a second snapshot
-    /// the same day replaces the first.
-    @discardableResult
-    public func recordMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, by actorEmail: EmailAddress)
-        throws -> Action
+}
+
+extension StoreTransaction {
+    /// One action, or ``StoreError/unknownAction(_:)``.
+    public func action(_ url: CanonicalURL) throws -> Action {
+        try AdvocacyStore.requireAction(db, url)
+    }
+
+    /// Records engagement measured on `date`, under the author's consent as
+    /// ``ConsentGate`` says. Counters left out keep their latest value; a
+    /// second snapshot the same day replaces the first; figures only move
+    /// forward (``StoreError/metricsBeforeLatest(date:latest:)``).
+    public func saveMetrics(_ url: CanonicalURL, _ update: MetricsUpdate, on date: LocalDate, recordedBy actor: Actor) throws
+        -> Action
     {
-        try write(as: actorEmail) { db, actor in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE \(AddressHash.matches("a"))",
-                    arguments: [url.string])
-            else { throw StoreError.unknownAction(url) }
-            let author = EmailAddress(alreadyValid: row["email"])
-            try AccessRules.requireSelfOrAdmin(actor, owner: author, to: "record metrics")
-            var consent = try ConsentGate(db, actor: actor, now: now())
-            try consent.check(
-                db, person: author, personID: try Self.employeeID(db, author),
-                channel: try Self.scopedChannel(db, actionID: row["id"]), source: .ownAction)
-            let published = try Self.date(row["publishedOn"])
-            guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
-            let actionID: Int64 = row["id"]
-            let latest = try Row.fetchOne(
-                db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1", arguments: [actionID])
-            // Figures only move forward: a snapshot older than the latest would never count.
-            if let text = latest?["date"] as String?, case let latestDate = try Self.date(text), date < latestDate {
-                throw StoreError.metricsBeforeLatest(date: date, latest: latestDate)
-            }
-            let previous = latest.map(Self.metrics(from:))
-            try Self.upsertMetrics(db, actionID: actionID, update.applied(to: previous), on: date)
-            return try Self.requireAction(db, url)
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT a.id, a.publishedOn, e.email FROM action a JOIN employee e ON e.id = a.employeeId WHERE \(AddressHash.matches("a"))",
+                arguments: [url.string])
+        else { throw StoreError.unknownAction(url) }
+        let author = EmailAddress(alreadyValid: row["email"])
+        var consent = try ConsentGate(db, actor: actor, now: store.now())
+        try consent.check(
+            db, person: author, personID: try AdvocacyStore.employeeID(db, author),
+            channel: try AdvocacyStore.scopedChannel(db, actionID: row["id"]), source: .ownAction)
+        let published = try AdvocacyStore.date(row["publishedOn"])
+        guard date >= published else { throw StoreError.metricsBeforePublication(date: date, published: published) }
+        let actionID: Int64 = row["id"]
+        let latest = try Row.fetchOne(
+            db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1", arguments: [actionID])
+        // Figures only move forward: a snapshot older than the latest would never count.
+        if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text), date < latestDate {
+            throw StoreError.metricsBeforeLatest(date: date, latest: latestDate)
         }
+        let previous = latest.map(AdvocacyStore.metrics(from:))
+        try AdvocacyStore.upsertMetrics(db, actionID: actionID, update.applied(to: previous), on: date)
+        return try AdvocacyStore.requireAction(db, url)
     }
 
-    /// Removes an action with its metrics (the author themself, or an admin).
-    @discardableResult
-    public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {
-        try write(as: actorEmail) { db, actor in
-            let action = try Self.requireAction(db, url)
-            try AccessRules.requireSelfOrAdmin(actor, owner: action.email, to: "remove actions")
-            try db.execute(sql: "DELETE FROM action WHERE \(AddressHash.matches("action"))", arguments: [url.string])
-            return action
-        }
+    /// Deletes an action with its projects, metrics and facts.
+    public func deleteAction(_ url: CanonicalURL) throws {
+        try db.execute(sql: "DELETE FROM action WHERE \(AddressHash.matches("action"))", arguments: [url.string])
     }
+}
 
+extension AdvocacyStore {
     /// Actions matching `filter`, newest first. An unknown employee or
     /// project in the filter is an error, not an empty list.
     public func actions(_ filter: ActionFilter = ActionFilter()) throws -> [Action] {

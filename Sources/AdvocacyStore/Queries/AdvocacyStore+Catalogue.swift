@@ -5,102 +5,6 @@ import GRDB
 extension AdvocacyStore {
     // MARK: Catalogue
 
-    /// Adds an item to the reward catalogue (hr or admin).
-    @discardableResult
-    public func addRewardItem(_ item: RewardItem, by actorEmail: EmailAddress) throws -> CatalogueEntry {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
-            try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
-            let name = try TextField.required(item.name, field: "reward name", limit: 200)
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT retiredAt FROM rewardItem WHERE code = ?", arguments: [item.code.value])
-            {
-                throw StoreError.duplicateReward(item.code, retired: (row["retiredAt"] as String?) != nil)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO rewardItem (code, name, category, costCents, stock, maxPerPerson, minTier, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    item.code.value, name, item.category.rawValue, item.costCents,
-                    item.stock, item.maxPerPerson, item.minTier?.rawValue, Self.timestamp(now()),
-                ])
-            try Self.saveItemProjects(db, itemID: db.lastInsertedRowID, item.projects)
-            return try Self.catalogueEntry(db, item.code)
-        }
-    }
-
-    /// Changes a catalogue item (hr or admin). Proposals already made keep
-    /// the name and cost they were made with.
-    @discardableResult
-    public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges, by actorEmail: EmailAddress) throws
-        -> CatalogueEntry
-    {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
-            let current = try Self.catalogueEntry(db, code)
-            var item = current.item
-            if let name = changes.name { item.name = try TextField.required(name, field: "reward name", limit: 200) }
-            if let category = changes.category { item.category = category }
-            if let cost = changes.costCents { item.costCents = cost }
-            if let stock = changes.stock { item.stock = stock }
-            if let most = changes.maxPerPerson { item.maxPerPerson = most }
-            if let tier = changes.minTier { item.minTier = tier }
-            try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
-            if let stock = item.stock, stock < current.given {
-                throw StoreError.stockBelowGiven(code, stock: stock, given: current.given)
-            }
-            try db.execute(
-                sql:
-                    "UPDATE rewardItem SET name = ?, category = ?, costCents = ?, stock = ?, maxPerPerson = ?, minTier = ? WHERE code = ?",
-                arguments: [
-                    item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue,
-                    code.value,
-                ])
-            if let projects = changes.projects {
-                let itemID = try Self.rewardItemID(db, code)
-                try db.execute(sql: "DELETE FROM rewardItemProject WHERE itemId = ?", arguments: [itemID])
-                try Self.saveItemProjects(db, itemID: itemID, projects)
-            }
-            return try Self.catalogueEntry(db, code)
-        }
-    }
-
-    /// Takes an item out of the catalogue (hr or admin). An item that was
-    /// ever proposed stays in the database, retired, so its proposals keep
-    /// their history; its open proposals and wishes go. Returns whether it
-    /// was retired rather than deleted.
-    @discardableResult
-    public func removeRewardItem(_ code: RewardCode, by actorEmail: EmailAddress) throws -> Bool {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "manage the reward catalogue")
-            let itemID = try Self.rewardItemID(db, code)
-            try db.execute(sql: "DELETE FROM rewardProposal WHERE itemId = ? AND status = 'proposed'", arguments: [itemID])
-            let referenced =
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardProposal WHERE itemId = ?)", arguments: [itemID])
-                ?? false
-            if referenced {
-                try db.execute(sql: "DELETE FROM rewardWish WHERE itemId = ?", arguments: [itemID])
-                try db.execute(
-                    sql: "UPDATE rewardItem SET retiredAt = ? WHERE id = ?", arguments: [Self.timestamp(now()), itemID])
-            } else {
-                try db.execute(sql: "DELETE FROM rewardItem WHERE id = ?", arguments: [itemID])
-            }
-            return referenced
-        }
-    }
-
-    /// The catalogue, by category then code; open to every active employee.
-    public func rewardCatalogue(by actorEmail: EmailAddress) throws -> [CatalogueEntry] {
-        try read { db in
-            try AccessRules.requireActive(try Self.actor(db, actorEmail))
-            return try Self.catalogue(db, currency: try Self.currency(db)).sorted {
-                ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code)
-            }
-        }
-    }
-
     /// The currency of every amount, from the policy in force.
     static func currency(_ db: Database) throws -> String { try currentPolicy(db).policy.rewards.currency }
 
@@ -165,45 +69,6 @@ extension AdvocacyStore {
 
     // MARK: Budget
 
-    /// Sets the reward budget of `period` (hr or admin). It may not fall
-    /// below what is already approved or granted in that period.
-    @discardableResult
-    public func setRewardBudget(_ period: Period, cents: Int, by actorEmail: EmailAddress) throws -> BudgetSummary {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .admin], to: "set reward budgets")
-            guard (0...Money.maximumCents).contains(cents) else { throw CoreError.invalidAmount(Money.text(cents)) }
-            let currency = try Self.currency(db)
-            let committed = try Self.committedCents(db, period: period.description)
-            if cents < committed {
-                throw StoreError.budgetBelowCommitted(
-                    period: period.description, amount: Money.text(cents, currency: currency),
-                    committed: Money.text(committed, currency: currency))
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO rewardBudget (period, periodStart, periodEnd, amountCents, setBy, setAt) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (period) DO UPDATE SET amountCents = excluded.amountCents, setBy = excluded.setBy, setAt = excluded.setAt
-                    """,
-                arguments: [
-                    period.description, period.start.description, period.end.description, cents,
-                    try Self.employeeID(db, actorEmail),
-                    Self.timestamp(now()),
-                ])
-            return try Self.budgets(db, period: period, currency: currency)[0]
-        }
-    }
-
-    /// Budgets with what is proposed, approved and granted against them
-    /// (hr, cio or admin); every period's when `period` is nil.
-    public func rewardBudgets(_ period: Period? = nil, by actorEmail: EmailAddress) throws -> [BudgetSummary] {
-        try read { db in
-            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .cio, .admin], to: "see reward budgets")
-            let budgets = try Self.budgets(db, period: period, currency: try Self.currency(db))
-            if let period, budgets.isEmpty { throw StoreError.noBudget(period: period.description) }
-            return budgets
-        }
-    }
-
     static func budgets(_ db: Database, period: Period?, currency: String) throws -> [BudgetSummary] {
         let rows = try Row.fetchAll(
             db,
@@ -229,98 +94,198 @@ extension AdvocacyStore {
 
     // MARK: Wishes
 
+    /// Wishes of `email`, or of everyone when nil, by person then rank.
+    static func wishes(_ db: Database, of email: EmailAddress?) throws -> [WishEntry] {
+        if let email { _ = try Self.employeeID(db, email) }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.email, e.fullName, w.rank, i.code, i.name, i.category, i.costCents
+                FROM rewardWish w JOIN employee e ON e.id = w.employeeId JOIN rewardItem i ON i.id = w.itemId
+                \(email == nil ? "" : "WHERE e.email = ?")
+                ORDER BY e.email, w.rank
+                """,
+            arguments: email.map { [$0.value] } ?? [])
+        return try rows.map { row in
+            WishEntry(
+                email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], rank: row["rank"],
+                code: RewardCode(alreadyValid: row["code"]), rewardName: row["name"],
+                category: try Self.decode(row["category"]),
+                costCents: row["costCents"])
+        }
+    }
+
+}
+
+extension StoreTransaction {
+    /// Wishes of `email`, or of everyone when nil, by person then rank.
+    public func wishes(of email: EmailAddress?) throws -> [WishEntry] {
+        try AdvocacyStore.wishes(db, of: email)
+    }
+
+    /// Adds an item to the reward catalogue.
+    public func insertRewardItem(_ item: RewardItem) throws -> CatalogueEntry {
+        try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
+        let name = try TextField.required(item.name, field: "reward name", limit: 200)
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT retiredAt FROM rewardItem WHERE code = ?", arguments: [item.code.value])
+        {
+            throw StoreError.duplicateReward(item.code, retired: (row["retiredAt"] as String?) != nil)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO rewardItem (code, name, category, costCents, stock, maxPerPerson, minTier, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                item.code.value, name, item.category.rawValue, item.costCents,
+                item.stock, item.maxPerPerson, item.minTier?.rawValue, AdvocacyStore.timestamp(store.now()),
+            ])
+        try AdvocacyStore.saveItemProjects(db, itemID: db.lastInsertedRowID, item.projects)
+        return try AdvocacyStore.catalogueEntry(db, item.code)
+    }
+
+    /// Changes a catalogue item Proposals already made keep
+    /// the name and cost they were made with.
+    public func updateRewardItem(_ code: RewardCode, _ changes: RewardItemChanges) throws
+        -> CatalogueEntry
+    {
+        let current = try AdvocacyStore.catalogueEntry(db, code)
+        var item = current.item
+        if let name = changes.name { item.name = try TextField.required(name, field: "reward name", limit: 200) }
+        if let category = changes.category { item.category = category }
+        if let cost = changes.costCents { item.costCents = cost }
+        if let stock = changes.stock { item.stock = stock }
+        if let most = changes.maxPerPerson { item.maxPerPerson = most }
+        if let tier = changes.minTier { item.minTier = tier }
+        try RewardItem.check(name: item.name, costCents: item.costCents, stock: item.stock, maxPerPerson: item.maxPerPerson)
+        if let stock = item.stock, stock < current.given {
+            throw StoreError.stockBelowGiven(code, stock: stock, given: current.given)
+        }
+        try db.execute(
+            sql:
+                "UPDATE rewardItem SET name = ?, category = ?, costCents = ?, stock = ?, maxPerPerson = ?, minTier = ? WHERE code = ?",
+            arguments: [
+                item.name, item.category.rawValue, item.costCents, item.stock, item.maxPerPerson, item.minTier?.rawValue,
+                code.value,
+            ])
+        if let projects = changes.projects {
+            let itemID = try AdvocacyStore.rewardItemID(db, code)
+            try db.execute(sql: "DELETE FROM rewardItemProject WHERE itemId = ?", arguments: [itemID])
+            try AdvocacyStore.saveItemProjects(db, itemID: itemID, projects)
+        }
+        return try AdvocacyStore.catalogueEntry(db, code)
+    }
+
+    /// Takes an item out of the catalogue An item that was
+    /// ever proposed stays in the database, retired, so its proposals keep
+    /// their history; its open proposals and wishes go. Returns whether it
+    /// was retired rather than deleted.
+    public func removeRewardItem(_ code: RewardCode) throws -> Bool {
+        let itemID = try AdvocacyStore.rewardItemID(db, code)
+        try db.execute(sql: "DELETE FROM rewardProposal WHERE itemId = ? AND status = 'proposed'", arguments: [itemID])
+        let referenced =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rewardProposal WHERE itemId = ?)", arguments: [itemID])
+            ?? false
+        if referenced {
+            try db.execute(sql: "DELETE FROM rewardWish WHERE itemId = ?", arguments: [itemID])
+            try db.execute(
+                sql: "UPDATE rewardItem SET retiredAt = ? WHERE id = ?",
+                arguments: [AdvocacyStore.timestamp(store.now()), itemID])
+        } else {
+            try db.execute(sql: "DELETE FROM rewardItem WHERE id = ?", arguments: [itemID])
+        }
+        return referenced
+    }
+
+    /// The catalogue, by category then code; open to every active employee.
+    public func rewardCatalogue() throws -> [CatalogueEntry] {
+        return try AdvocacyStore.catalogue(db, currency: try AdvocacyStore.currency(db)).sorted {
+            ($0.item.category, $0.item.code) < ($1.item.category, $1.item.code)
+        }
+    }
+
+    /// Sets the reward budget of `period` It may not fall
+    /// below what is already approved or granted in that period.
+    public func saveRewardBudget(_ period: Period, cents: Int, by actor: Actor) throws -> BudgetSummary {
+        guard (0...Money.maximumCents).contains(cents) else { throw CoreError.invalidAmount(Money.text(cents)) }
+        let currency = try AdvocacyStore.currency(db)
+        let committed = try AdvocacyStore.committedCents(db, period: period.description)
+        if cents < committed {
+            throw StoreError.budgetBelowCommitted(
+                period: period.description, amount: Money.text(cents, currency: currency),
+                committed: Money.text(committed, currency: currency))
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO rewardBudget (period, periodStart, periodEnd, amountCents, setBy, setAt) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (period) DO UPDATE SET amountCents = excluded.amountCents, setBy = excluded.setBy, setAt = excluded.setAt
+                """,
+            arguments: [
+                period.description, period.start.description, period.end.description, cents,
+                try AdvocacyStore.employeeID(db, actor.email),
+                AdvocacyStore.timestamp(store.now()),
+            ])
+        return try AdvocacyStore.budgets(db, period: period, currency: currency)[0]
+    }
+
+    /// Budgets with what is proposed, approved and granted against them
+    ///; every period's when `period` is nil.
+    public func rewardBudgets(_ period: Period? = nil) throws -> [BudgetSummary] {
+        let budgets = try AdvocacyStore.budgets(db, period: period, currency: try AdvocacyStore.currency(db))
+        if let period, budgets.isEmpty { throw StoreError.noBudget(period: period.description) }
+        return budgets
+    }
+
     /// Records what the acting employee would like, at `rank` (1–3; the
     /// first free rank when nil). A wish already at that rank is replaced,
     /// and wishing again for an item moves it. Returns the rank and the
     /// item replaced, if any.
-    @discardableResult
-    public func addWish(_ code: RewardCode, rank: Int?, by actorEmail: EmailAddress) throws -> (rank: Int, replaced: RewardCode?)
-    {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireActive(actor)
-            if let rank, !(1...3).contains(rank) {
-                throw CoreError.unknownValue(String(rank), field: "wish rank", allowed: ["1", "2", "3"])
-            }
-            let employeeID = try Self.employeeID(db, actorEmail)
-            let itemID = try Self.rewardItemID(db, code)
-            try db.execute(sql: "DELETE FROM rewardWish WHERE employeeId = ? AND itemId = ?", arguments: [employeeID, itemID])
-            let taken = try Int.fetchSet(db, sql: "SELECT rank FROM rewardWish WHERE employeeId = ?", arguments: [employeeID])
-            guard let chosen = rank ?? (1...3).first(where: { !taken.contains($0) }) else { throw StoreError.wishesFull(code) }
-            let replaced = try String.fetchOne(
-                db,
-                sql: "SELECT i.code FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId WHERE w.employeeId = ? AND w.rank = ?",
-                arguments: [employeeID, chosen])
-            try db.execute(
-                sql: """
-                    INSERT INTO rewardWish (employeeId, rank, itemId, createdAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (employeeId, rank) DO UPDATE SET itemId = excluded.itemId, createdAt = excluded.createdAt
-                    """,
-                arguments: [employeeID, chosen, itemID, Self.timestamp(now())])
-            return (chosen, replaced.map { RewardCode(alreadyValid: $0) })
+    public func addWish(_ code: RewardCode, rank: Int?, by actor: Actor) throws -> (rank: Int, replaced: RewardCode?) {
+        if let rank, !(1...3).contains(rank) {
+            throw CoreError.unknownValue(String(rank), field: "wish rank", allowed: ["1", "2", "3"])
         }
+        let employeeID = try AdvocacyStore.employeeID(db, actor.email)
+        let itemID = try AdvocacyStore.rewardItemID(db, code)
+        try db.execute(sql: "DELETE FROM rewardWish WHERE employeeId = ? AND itemId = ?", arguments: [employeeID, itemID])
+        let taken = try Int.fetchSet(db, sql: "SELECT rank FROM rewardWish WHERE employeeId = ?", arguments: [employeeID])
+        guard let chosen = rank ?? (1...3).first(where: { !taken.contains($0) }) else { throw StoreError.wishesFull(code) }
+        let replaced = try String.fetchOne(
+            db,
+            sql: "SELECT i.code FROM rewardWish w JOIN rewardItem i ON i.id = w.itemId WHERE w.employeeId = ? AND w.rank = ?",
+            arguments: [employeeID, chosen])
+        try db.execute(
+            sql: """
+                INSERT INTO rewardWish (employeeId, rank, itemId, createdAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (employeeId, rank) DO UPDATE SET itemId = excluded.itemId, createdAt = excluded.createdAt
+                """,
+            arguments: [employeeID, chosen, itemID, AdvocacyStore.timestamp(store.now())])
+        return (chosen, replaced.map { RewardCode(alreadyValid: $0) })
     }
 
     /// Withdraws one of the acting employee's wishes.
-    public func removeWish(_ code: RewardCode, by actorEmail: EmailAddress) throws {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireActive(actor)
-            try db.execute(
-                sql: """
-                    DELETE FROM rewardWish WHERE employeeId = ? AND itemId IN (SELECT id FROM rewardItem WHERE code = ?)
-                    """,
-                arguments: [try Self.employeeID(db, actorEmail), code.value])
-            if db.changesCount == 0 { throw StoreError.notWished(code) }
-        }
+    public func removeWish(_ code: RewardCode, by actor: Actor) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM rewardWish WHERE employeeId = ? AND itemId IN (SELECT id FROM rewardItem WHERE code = ?)
+                """,
+            arguments: [try AdvocacyStore.employeeID(db, actor.email), code.value])
+        if db.changesCount == 0 { throw StoreError.notWished(code) }
     }
-
-    /// Wishes of `email`, or of everyone when nil. Staff see only their own;
-    /// hr, cio and admin see anyone's.
-    public func wishes(of email: EmailAddress?, by actorEmail: EmailAddress) throws -> [WishEntry] {
-        try read { db in
-            let actor = try Self.actor(db, actorEmail)
-            try AccessRules.requireActive(actor)
-            let person = email ?? (actor.role == .staff ? actorEmail : nil)
-            if let person, person != actorEmail {
-                try AccessRules.requireRole(actor, in: [.hr, .cio, .admin], to: "see the wishes of \(person)")
-                _ = try Self.employeeID(db, person)
-            }
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.email, e.fullName, w.rank, i.code, i.name, i.category, i.costCents
-                    FROM rewardWish w JOIN employee e ON e.id = w.employeeId JOIN rewardItem i ON i.id = w.itemId
-                    \(person == nil ? "" : "WHERE e.email = ?")
-                    ORDER BY e.email, w.rank
-                    """,
-                arguments: person.map { [$0.value] } ?? [])
-            return try rows.map { row in
-                WishEntry(
-                    email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"], rank: row["rank"],
-                    code: RewardCode(alreadyValid: row["code"]), rewardName: row["name"],
-                    category: try Self.decode(row["category"]),
-                    costCents: row["costCents"])
-            }
-        }
-    }
-
-    // MARK: Clearance
 
     /// Lets a flagged person earn rewards in `period` after a cio checked
     /// their flags; the note says what was checked.
-    public func clearForRewards(_ email: EmailAddress, period: Period, note: String, by actorEmail: EmailAddress) throws {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.cio], to: "clear flagged people for rewards")
-            let note = try TextField.required(note, field: "note", limit: Self.noteLimit)
-            try db.execute(
-                sql: """
-                    INSERT INTO rewardClearance (employeeId, period, note, clearedBy, clearedAt) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (employeeId, period) DO UPDATE SET note = excluded.note, clearedBy = excluded.clearedBy,
-                        clearedAt = excluded.clearedAt
-                    """,
-                arguments: [
-                    try Self.employeeID(db, email), period.description, note, try Self.employeeID(db, actorEmail),
-                    Self.timestamp(now()),
-                ])
-        }
+    public func saveClearance(_ email: EmailAddress, period: Period, note: String, by actor: Actor) throws {
+        let note = try TextField.required(note, field: "note", limit: AdvocacyStore.noteLimit)
+        try db.execute(
+            sql: """
+                INSERT INTO rewardClearance (employeeId, period, note, clearedBy, clearedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (employeeId, period) DO UPDATE SET note = excluded.note, clearedBy = excluded.clearedBy,
+                    clearedAt = excluded.clearedAt
+                """,
+            arguments: [
+                try AdvocacyStore.employeeID(db, email), period.description, note, try AdvocacyStore.employeeID(db, actor.email),
+                AdvocacyStore.timestamp(store.now()),
+            ])
     }
 }

@@ -1,24 +1,43 @@
 import AdvocacyCore
 import GRDB
 
-extension AdvocacyStore {
-    /// Registers a channel for its owner (the owner themself, or an admin),
-    /// with an initial follower count when one is given.
-    @discardableResult
-    public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
-            let ownerID = try Self.requireActiveEmployeeID(db, new.owner)
-            var consent = try ConsentGate(db, actor: actor, now: now())
-            try consent.check(db, person: new.owner, personID: ownerID, channel: (new.url, new.scope), source: .ownChannel)
-            let id = try insertChannel(db, new, ownerID: ownerID)
-            if let followers = new.followers {
-                try Self.upsertFollowers(db, channelID: id, count: followers, on: new.followersDate)
-            }
-            return try Self.requireChannel(db, new.url)
+extension StoreTransaction {
+    /// Inserts a channel for its active owner, with an initial follower count
+    /// when one is given; a consent the owner withdrew refuses it when
+    /// someone else registers it (``ConsentGate``).
+    public func insertChannel(_ new: NewChannel, registeredBy actor: Actor) throws -> Channel {
+        let ownerID = try AdvocacyStore.requireActiveEmployeeID(db, new.owner)
+        var consent = try ConsentGate(db, actor: actor, now: store.now())
+        try consent.check(db, person: new.owner, personID: ownerID, channel: (new.url, new.scope), source: .ownChannel)
+        let id = try store.insertChannel(db, new, ownerID: ownerID)
+        if let followers = new.followers {
+            try AdvocacyStore.upsertFollowers(db, channelID: id, count: followers, on: new.followersDate)
         }
+        return try AdvocacyStore.requireChannel(db, new.url)
     }
 
+    /// One registered channel, or ``StoreError/unknownChannel(_:)``.
+    public func channel(_ url: CanonicalURL) throws -> Channel {
+        try AdvocacyStore.requireChannel(db, url)
+    }
+
+    /// Records a channel's audience on a day (a second count that day
+    /// replaces the first), under its owner's consent as ``ConsentGate`` says.
+    public func saveFollowers(of url: CanonicalURL, count: Int, on date: LocalDate, recordedBy actor: Actor) throws
+        -> Channel
+    {
+        let channel = try AdvocacyStore.requireChannel(db, url)
+        var consent = try ConsentGate(db, actor: actor, now: store.now())
+        try consent.check(
+            db, person: channel.email, personID: try AdvocacyStore.employeeID(db, channel.email),
+            channel: (channel.url, channel.scope),
+            source: .ownChannel)
+        try AdvocacyStore.upsertFollowers(db, channelID: try AdvocacyStore.channelID(db, url), count: count, on: date)
+        return try AdvocacyStore.requireChannel(db, url)
+    }
+}
+
+extension AdvocacyStore {
     func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64) throws -> Int64 {
         if let (url, owner) = try Self.registeredChannel(db, new.url) {
             throw StoreError.duplicateChannel(url, owner: owner)
@@ -29,25 +48,6 @@ extension AdvocacyStore {
                 ownerID, new.kind.rawValue, new.url.string, new.feedURL?.string, new.scope.rawValue, Self.timestamp(now()),
             ])
         return db.lastInsertedRowID
-    }
-
-    /// Records a channel's audience on a day; a second count that day replaces the first.
-    @discardableResult
-    public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws
-        -> Channel
-    {
-        try Counts.check(count, name: "followers")
-        return try write(as: actorEmail) { db, actor in
-            let channel = try Self.requireChannel(db, url)
-            try AccessRules.requireSelfOrAdmin(actor, owner: channel.email, to: "record followers")
-            var consent = try ConsentGate(db, actor: actor, now: now())
-            try consent.check(
-                db, person: channel.email, personID: try Self.employeeID(db, channel.email),
-                channel: (channel.url, channel.scope),
-                source: .ownChannel)
-            try Self.upsertFollowers(db, channelID: try Self.channelID(db, url), count: count, on: date)
-            return try Self.requireChannel(db, url)
-        }
     }
 
     /// Every channel, or one person's, ordered by owner then address.

@@ -3,7 +3,8 @@ import GRDB
 
 extension AdvocacyStore {
     /// Loads a generated programme in one transaction, replacing what is
-    /// there only when `replacing` is true and `actorEmail` is its admin.
+    /// there only when `replacing` is true and `authorize` accepts
+    /// `actorEmail` (inside the transaction).
     ///
     /// This is the bulk path: one reused prepared statement per table with
     /// positional arguments, so thousands of people load in well under a second.
@@ -12,7 +13,8 @@ extension AdvocacyStore {
     /// `withActions: false` loads everything but the actions (which
     /// `demo --export-actions` writes to a file for `import actions` instead).
     public func loadDemo(
-        _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true
+        _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress? = nil, withActions: Bool = true,
+        authorize: (Actor) throws -> Void
     ) throws -> DemoLoadSummary {
         var summary: DemoLoadSummary?
         try bulkTransaction { db in
@@ -23,7 +25,10 @@ extension AdvocacyStore {
             summary = try audit.acting(as: author) {
                 try bulk(
                     db, entity: "programme",
-                    { try load(db, dataset, replacing: replacing, by: actorEmail, withActions: withActions) }
+                    {
+                        try load(
+                            db, dataset, replacing: replacing, by: actorEmail, withActions: withActions, authorize: authorize)
+                    }
                 ) { summary in
                     [
                         "employees": summary.employees, "channels": summary.channels, "projects": summary.projects,
@@ -37,17 +42,17 @@ extension AdvocacyStore {
         return summary
     }
 
-    private func load(_ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool)
-        throws
-        -> DemoLoadSummary
-    {
+    private func load(
+        _ db: Database, _ dataset: DemoDataset, replacing: Bool, by actorEmail: EmailAddress?, withActions: Bool,
+        authorize: (Actor) throws -> Void
+    ) throws -> DemoLoadSummary {
         do {
             let hasData =
                 try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM employee) OR EXISTS(SELECT 1 FROM project)") ?? false
             if hasData {
                 guard replacing else { throw StoreError.notEmpty(path: path) }
                 guard let actorEmail else { throw StoreError.replaceNeedsAdmin(path: path) }
-                try AccessRules.requireAdmin(try Self.actor(db, actorEmail), to: "replace the programme")
+                try authorize(try Self.actor(db, actorEmail))
                 for table in [
                     "actionProject", "metricsSnapshot", "action", "followerSnapshot", "channel", "rewardProposal", "rewardWish",
                     "rewardClearance", "rewardItemProject", "rewardItem", "rewardBudget", "project", "scoreRun", "employee",

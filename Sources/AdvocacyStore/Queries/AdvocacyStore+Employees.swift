@@ -2,77 +2,61 @@ import AdvocacyCore
 import Foundation
 import GRDB
 
+extension StoreTransaction {
+    /// The employee registered with `email`, if any.
+    public func employee(_ email: EmailAddress) throws -> Employee? {
+        try AdvocacyStore.fetchEmployee(db, email)
+    }
+
+    /// The employee registered with `email`.
+    ///
+    /// - Throws: ``StoreError/unknownEmployee(_:)``.
+    public func requireEmployee(_ email: EmailAddress) throws -> Employee {
+        try AdvocacyStore.requireEmployee(db, email)
+    }
+
+    /// Registers `new`, created now.
+    ///
+    /// - Throws: ``StoreError/duplicateEmployee(_:)`` for an email, and
+    ///   ``StoreError/duplicateHRID(_:owner:)`` for an HR id, already registered.
+    public func insertEmployee(_ new: NewEmployee) throws {
+        try store.insertEmployee(db, new)
+    }
+
+    /// Stores `employee`'s name, team, role, HR id and activity over those of
+    /// the person registered with its email.
+    ///
+    /// - Throws: ``StoreError/duplicateHRID(_:owner:)`` when another person has the HR id.
+    public func saveEmployee(_ employee: Employee) throws {
+        try AdvocacyStore.requireFreeHRID(db, employee.hrID, for: employee.email)
+        try db.execute(
+            sql: "UPDATE employee SET fullName = ?, team = ?, role = ?, hrId = ?, isActive = ? WHERE email = ?",
+            arguments: [
+                employee.name, employee.team, employee.role.rawValue, employee.hrID, employee.isActive, employee.email.value,
+            ])
+    }
+
+    /// The first active admin registered, if there is one.
+    public func firstActiveAdmin() throws -> EmailAddress? {
+        try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1")
+            .map(EmailAddress.init(alreadyValid:))
+    }
+
+    /// How many active admins there are besides `email`.
+    public func activeAdminCount(besides email: EmailAddress) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?", arguments: [email.value])
+            ?? 0
+    }
+}
+
 extension AdvocacyStore {
-    /// Makes sure the database is ready and, when asked, registers its first
-    /// admin. Running it again changes nothing. A second, different admin
-    /// must be added by an existing admin.
-    public func initialise(firstAdmin: NewEmployee?) throws -> InitOutcome {
-        guard var admin = firstAdmin else { return .ready }
-        admin.role = .admin
-        return try write { db in
-            let existing = try Self.fetchEmployee(db, admin.email)
-            if let existing, existing.role == .admin { return .adminAlreadyPresent(existing) }
-            if let other = try String.fetchOne(
-                db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1")
-            {
-                throw StoreError.adminAlreadyExists(existing: EmailAddress(alreadyValid: other))
-            }
-            if existing != nil {
-                try db.execute(
-                    sql: "UPDATE employee SET role = 'admin', isActive = 1 WHERE email = ?", arguments: [admin.email.value])
-            } else {
-                try insertEmployee(db, admin)
-            }
-            return .createdAdmin(try Self.requireEmployee(db, admin.email))
-        }
-    }
-
-    /// Registers an employee (admin only).
-    @discardableResult
-    public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> Employee {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "add employees")
-            try insertEmployee(db, new)
-            return try Self.requireEmployee(db, new.email)
-        }
-    }
-
     func insertEmployee(_ db: Database, _ new: NewEmployee) throws {
         if try Self.fetchEmployee(db, new.email) != nil { throw StoreError.duplicateEmployee(new.email) }
         try Self.requireFreeHRID(db, new.hrID, for: new.email)
         try db.execute(
             sql: "INSERT INTO employee (email, fullName, team, role, hrId, isActive, createdAt) VALUES (?, ?, ?, ?, ?, 1, ?)",
             arguments: [new.email.value, new.name, new.team, new.role.rawValue, new.hrID, Self.timestamp(now())])
-    }
-
-    /// Changes an employee's details (admin only). Keeps at least one active admin.
-    @discardableResult
-    public func updateEmployee(_ email: EmailAddress, _ changes: EmployeeChanges, by actorEmail: EmailAddress) throws -> Employee
-    {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "change employees")
-            var employee = try Self.requireEmployee(db, email)
-            let wasActiveAdmin = employee.role == .admin && employee.isActive
-            if let name = changes.name { employee.name = name }
-            if let team = changes.team { employee.team = team }
-            if let role = changes.role { employee.role = role }
-            if let hrID = changes.hrID { employee.hrID = hrID }
-            if let isActive = changes.isActive { employee.isActive = isActive }
-            if wasActiveAdmin && !(employee.role == .admin && employee.isActive) {
-                try Self.requireAnotherActiveAdmin(db, besides: email)
-            }
-            try Self.requireFreeHRID(db, employee.hrID, for: email)
-            try db.execute(
-                sql: "UPDATE employee SET fullName = ?, team = ?, role = ?, hrId = ?, isActive = ? WHERE email = ?",
-                arguments: [employee.name, employee.team, employee.role.rawValue, employee.hrID, employee.isActive, email.value])
-            return employee
-        }
-    }
-
-    /// Marks an employee as no longer taking part (admin only). Their history stays.
-    @discardableResult
-    public func deactivateEmployee(_ email: EmailAddress, by actorEmail: EmailAddress) throws -> Employee {
-        try updateEmployee(email, try EmployeeChanges(isActive: false), by: actorEmail)
     }
 
     /// Everyone, or one team's members, in the order of a French roster:

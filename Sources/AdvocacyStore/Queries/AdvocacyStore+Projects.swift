@@ -1,44 +1,31 @@
 import AdvocacyCore
 import GRDB
 
+extension StoreTransaction {
+    /// Inserts a project, or ``StoreError/duplicateProject(_:)`` when its code is taken.
+    public func insertProject(_ project: Project) throws -> ProjectSummary {
+        if try AdvocacyStore.fetchProjectID(db, project.code) != nil { throw StoreError.duplicateProject(project.code) }
+        try db.execute(
+            sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                project.code.value, project.name, project.weight, project.status.rawValue, project.start?.description,
+                project.end?.description,
+            ])
+        return try AdvocacyStore.requireProject(db, project.code)
+    }
+
+    /// One project, or ``StoreError/unknownProject(_:)``.
+    public func project(_ code: ProjectCode) throws -> ProjectSummary {
+        try AdvocacyStore.requireProject(db, code)
+    }
+
+    /// Writes a project's fields over the stored ones with the same code.
+    public func saveProject(_ project: Project) throws -> ProjectSummary {
+        try AdvocacyStore.saveProject(db, project)
+    }
+}
+
 extension AdvocacyStore {
-    /// Registers a project (admin only).
-    @discardableResult
-    public func addProject(_ project: Project, by actorEmail: EmailAddress) throws -> ProjectSummary {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "add projects")
-            if try Self.fetchProjectID(db, project.code) != nil { throw StoreError.duplicateProject(project.code) }
-            try db.execute(
-                sql: "INSERT INTO project (code, name, strategicWeight, status, startDate, endDate) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    project.code.value, project.name, project.weight, project.status.rawValue, project.start?.description,
-                    project.end?.description,
-                ])
-            return try Self.requireProject(db, project.code)
-        }
-    }
-
-    /// Changes a project (admin only).
-    @discardableResult
-    public func updateProject(_ code: ProjectCode, _ changes: ProjectChanges, by actorEmail: EmailAddress) throws
-        -> ProjectSummary
-    {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "change projects")
-            return try Self.saveProject(db, try Self.requireProject(db, code).project.applying(changes))
-        }
-    }
-
-    /// Closes a project (admin only), ending it on `date` unless it already has an end.
-    @discardableResult
-    public func closeProject(_ code: ProjectCode, on date: LocalDate, by actorEmail: EmailAddress) throws -> ProjectSummary {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireAdmin(actor, to: "close projects")
-            let current = try Self.requireProject(db, code).project
-            return try Self.saveProject(db, try current.applying(ProjectChanges(status: .closed, today: date)))
-        }
-    }
-
     static func saveProject(_ db: Database, _ project: Project) throws -> ProjectSummary {
         try db.execute(
             sql: "UPDATE project SET name = ?, strategicWeight = ?, status = ?, startDate = ?, endDate = ? WHERE code = ?",

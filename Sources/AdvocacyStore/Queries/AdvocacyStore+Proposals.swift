@@ -198,28 +198,6 @@ extension AdvocacyStore {
 
     // MARK: Listing and export
 
-    /// Proposals, newest period first then by rank. Hr, cio and admin see
-    /// everyone's; staff see their own.
-    public func rewardProposals(period: Period? = nil, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
-        -> [RewardProposalRecord]
-    {
-        try read { db in
-            let actor = try Self.actor(db, actorEmail)
-            try AccessRules.requireActive(actor)
-            return try Self.proposals(db, period: period, statuses: statuses, only: actor.role == .staff ? actorEmail : nil)
-        }
-    }
-
-    /// The HR export of a period (hr or admin).
-    public func rewardExport(period: Period, statuses: Set<RewardStatus>? = nil, by actorEmail: EmailAddress) throws
-        -> [RewardProposalRecord]
-    {
-        try read { db in
-            try AccessRules.requireRole(try Self.actor(db, actorEmail), in: [.hr, .admin], to: "export rewards")
-            return try Self.proposals(db, period: period, statuses: statuses, only: nil)
-        }
-    }
-
     static func proposals(
         _ db: Database, period: Period?, statuses: Set<RewardStatus>?, only email: EmailAddress?, ids: [Int64]? = nil
     ) throws -> [RewardProposalRecord] {
@@ -272,80 +250,42 @@ extension AdvocacyStore {
         return reason
     }
 
-    // MARK: Decisions
-
-    /// Approves proposed rewards (hr or cio): all of them or none. Stock,
-    /// the period's budget and the yearly caps are checked again, since
-    /// other periods may have been approved since the proposal was made.
-    @discardableResult
-    public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord]
-    {
-        try decide(ids, to: .approved, note: note, roles: [.hr, .cio], operation: "approve rewards", by: actorEmail) {
-            db, id, policy in
-            try Self.checkApproval(db, id: id, policy: policy)
-        }
-    }
-
-    /// Rejects proposed or approved (not yet granted) rewards (hr or cio), with a note saying why.
-    @discardableResult
-    public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
-        return try decide(ids, to: .rejected, note: note, roles: [.hr, .cio], operation: "reject rewards", by: actorEmail) {
-            _, _, _ in
-        }
-    }
-
-    /// Marks approved rewards as granted (hr): handed over. A wish for the
-    /// item granted is fulfilled and goes.
-    @discardableResult
-    public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
-        try decide(ids, to: .granted, note: nil, roles: [.hr], operation: "grant rewards", by: actorEmail) { db, id, _ in
-            try db.execute(
-                sql:
-                    "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
-                arguments: [id])
-        }
-    }
-
     /// The longest note kept with a decision or a clearance, in characters.
     static let noteLimit = 1_000
 
-    private func decide(
-        _ ids: [Int64], to status: RewardStatus, note: String?, roles: [Role], operation: String, by actorEmail: EmailAddress,
+    static func decide(
+        _ db: Database, _ ids: [Int64], to status: RewardStatus, note: String?, by actor: Actor, now: Date,
         check: (Database, Int64, RewardPolicy) throws -> Void
     ) throws -> [RewardProposalRecord] {
         // The same id twice means once.
         let ids = ids.reduce(into: [Int64]()) { unique, id in if !unique.contains(id) { unique.append(id) } }
-        return try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: roles, to: operation)
-            let actorID = try Self.employeeID(db, actorEmail)
-            let stamp = Self.timestamp(now())
-            let policy = try Self.currentPolicy(db).policy.rewards
-            let note = try TextField.optional(note, field: "note", limit: Self.noteLimit)
-            for id in ids {
-                guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id])
-                else {
-                    throw StoreError.unknownProposal(id)
-                }
-                let current: RewardStatus = try Self.decode(stored)
-                guard RewardStatus.sources(of: status).contains(current) else {
-                    throw StoreError.proposalTransition(id: id, status: current, to: status)
-                }
-                if status == .granted {
-                    try db.execute(
-                        sql: "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ? WHERE id = ?",
-                        arguments: [actorID, stamp, id])
-                } else {
-                    try db.execute(
-                        sql:
-                            "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
-                        arguments: [status.rawValue, actorID, stamp, note, id])
-                }
-                // Checked after the update, so each approval counts the ones before it.
-                try check(db, id, policy)
+        let actorID = try Self.employeeID(db, actor.email)
+        let stamp = Self.timestamp(now)
+        let policy = try Self.currentPolicy(db).policy.rewards
+        let note = try TextField.optional(note, field: "note", limit: Self.noteLimit)
+        for id in ids {
+            guard let stored = try String.fetchOne(db, sql: "SELECT status FROM rewardProposal WHERE id = ?", arguments: [id])
+            else {
+                throw StoreError.unknownProposal(id)
             }
-            return try Self.proposals(db, period: nil, statuses: nil, only: nil, ids: ids)
+            let current: RewardStatus = try Self.decode(stored)
+            guard RewardStatus.sources(of: status).contains(current) else {
+                throw StoreError.proposalTransition(id: id, status: current, to: status)
+            }
+            if status == .granted {
+                try db.execute(
+                    sql: "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ? WHERE id = ?",
+                    arguments: [actorID, stamp, id])
+            } else {
+                try db.execute(
+                    sql:
+                        "UPDATE rewardProposal SET status = ?, decidedBy = ?, decidedAt = ?, note = COALESCE(?, note) WHERE id = ?",
+                    arguments: [status.rawValue, actorID, stamp, note, id])
+            }
+            // Checked after the update, so each approval counts the ones before it.
+            try check(db, id, policy)
         }
+        return try Self.proposals(db, period: nil, statuses: nil, only: nil, ids: ids)
     }
 
     /// What an approval must still respect: the item is in the catalogue,
@@ -449,5 +389,40 @@ extension StoreTransaction {
     /// proposals were replaced.
     public func replaceProposals(with run: ProposalRun, by actor: EmailAddress) throws -> (ids: [Int64], replaced: Int) {
         try AdvocacyStore.replaceProposals(db, with: run, by: actor, at: AdvocacyStore.timestamp(store.now()))
+    }
+}
+
+extension StoreTransaction {
+    /// Proposals matching `period` and `statuses` (any when nil), only
+    /// `email`'s when given, newest period first then by rank.
+    public func rewardProposals(period: Period?, statuses: Set<RewardStatus>?, only email: EmailAddress?) throws
+        -> [RewardProposalRecord]
+    {
+        try AdvocacyStore.proposals(db, period: period, statuses: statuses, only: email)
+    }
+
+    /// Approves proposed rewards, all of them or none. Stock, the period's
+    /// budget and the yearly caps are checked again, since other periods may
+    /// have been approved since the proposal was made.
+    public func approveProposals(_ ids: [Int64], note: String?, by actor: Actor) throws -> [RewardProposalRecord] {
+        try AdvocacyStore.decide(db, ids, to: .approved, note: note, by: actor, now: store.now()) { db, id, policy in
+            try AdvocacyStore.checkApproval(db, id: id, policy: policy)
+        }
+    }
+
+    /// Rejects proposed or approved (not yet granted) rewards, with a note saying why.
+    public func rejectProposals(_ ids: [Int64], note: String, by actor: Actor) throws -> [RewardProposalRecord] {
+        try AdvocacyStore.decide(db, ids, to: .rejected, note: note, by: actor, now: store.now()) { _, _, _ in }
+    }
+
+    /// Marks approved rewards as granted: handed over. A wish for the item
+    /// granted is fulfilled and goes.
+    public func grantProposals(_ ids: [Int64], by actor: Actor) throws -> [RewardProposalRecord] {
+        try AdvocacyStore.decide(db, ids, to: .granted, note: nil, by: actor, now: store.now()) { db, id, _ in
+            try db.execute(
+                sql:
+                    "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
+                arguments: [id])
+        }
     }
 }

@@ -25,23 +25,6 @@ extension AdvocacyStore {
         }
     }
 
-    /// Makes `policy` the policy in force (cio or admin). Returns its version
-    /// and whether it is new: setting the policy already in force changes nothing.
-    @discardableResult
-    public func setPolicy(_ policy: Policy, by actorEmail: EmailAddress) throws -> (version: Int, changed: Bool) {
-        try write(as: actorEmail) { db, actor in
-            try AccessRules.requireRole(actor, in: [.cio, .admin], to: "change the policy")
-            let current = try Self.currentPolicy(db)
-            guard current.policy != policy else { return (current.version, false) }
-            try db.execute(
-                sql: "INSERT INTO scoringPolicy (version, document, createdAt, createdBy) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    current.version + 1, policy.document.renderJSON(), Self.timestamp(now()), try Self.employeeID(db, actorEmail),
-                ])
-            return (current.version + 1, true)
-        }
-    }
-
     // MARK: Score runs
 
     /// Records that `actor` ran `command` (rank, explain) with the policy
@@ -348,5 +331,21 @@ extension StoreTransaction {
                     title: row["title"], url: CanonicalURL(alreadyCanonical: row["url"]),
                     channel: CanonicalURL(alreadyCanonical: row["channelUrl"]), projects: codes.sorted { $0.value < $1.value }))
         }
+    }
+}
+
+extension StoreTransaction {
+    /// Makes `policy` the policy in force. Returns its version
+    /// and whether it is new: setting the policy already in force changes nothing.
+    public func savePolicy(_ policy: Policy, by actor: Actor) throws -> (version: Int, changed: Bool) {
+        let current = try AdvocacyStore.currentPolicy(db)
+        guard current.policy != policy else { return (current.version, false) }
+        try db.execute(
+            sql: "INSERT INTO scoringPolicy (version, document, createdAt, createdBy) VALUES (?, ?, ?, ?)",
+            arguments: [
+                current.version + 1, policy.document.renderJSON(), AdvocacyStore.timestamp(store.now()),
+                try AdvocacyStore.employeeID(db, actor.email),
+            ])
+        return (current.version + 1, true)
     }
 }

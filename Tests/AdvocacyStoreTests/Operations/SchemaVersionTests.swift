@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -42,6 +43,7 @@ struct SchemaVersionTests {
         let before = try databaseDump(path)
 
         let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
+        let programme = Programme(store: store)
         let copy = "\(path).before-\(Self.previousMigration)-\(Self.stamp).sqlite"
         #expect(store.upgradeBackupPath == copy)
         #expect(try databaseDump(copy) == before)
@@ -50,7 +52,7 @@ struct SchemaVersionTests {
         #expect(copied.last == Self.previousMigration)
         // The file itself is upgraded and keeps its people.
         #expect(try store.writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) })
-        #expect(try store.employees().map(\.email.value) == ["admin@corp.fr", "jane@corp.fr"])
+        #expect(try programme.employees().map(\.email.value) == ["admin@corp.fr", "jane@corp.fr"])
 
         // Opening it again upgrades nothing and copies nothing.
         let again = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now.addingTimeInterval(60) })

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -26,15 +27,16 @@ struct PrivacyMigrationTests {
             }
         }
         let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
+        let programme = Programme(store: store)
         let admin = try EmailAddress("admin@corp.fr"), jane = try EmailAddress("jane@corp.fr")
-        #expect(try store.employees().count == 2)
-        #expect(try !store.isHidden(jane))
+        #expect(try programme.employees().count == 2)
+        #expect(try !programme.isHidden(jane))
         // Nothing was recorded for anyone: tracking others' external channels waits for their consent.
-        #expect(try store.consentState(of: jane) == .unrecorded)
+        #expect(try programme.consentState(of: jane) == .unrecorded)
 
-        try store.setHidden(jane, true, by: jane)
-        try store.updateEmployee(jane, try EmployeeChanges(team: "Data"), by: admin)
-        let entries = try store.auditEntries(AuditFilter(entity: "employee"), by: admin).filter { $0.operation == "update" }
+        try programme.setHidden(jane, true, by: jane)
+        try programme.updateEmployee(jane, try EmployeeChanges(team: "Data"), by: admin)
+        let entries = try programme.auditEntries(AuditFilter(entity: "employee"), by: admin).filter { $0.operation == "update" }
         #expect(entries.map(\.changes) == [["isHidden: 0 → 1"], ["team: null → Data"]])
         #expect(entries.allSatisfy { AuditEntry.row($0.after)?.keys.contains("erasedAt") == true })
         #expect(entries.first?.actorEmail == jane.value)

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -13,15 +14,15 @@ struct PurgeStoreTests {
     /// articles from three years, thirty months and a week ago.
     static func programme() throws -> ProgrammeFixture {
         let fixture = try ProgrammeFixture()
-        let store = fixture.store, jane = fixture.jane
+        let programme = fixture.programme, jane = fixture.jane
         let blog = fixture.url("https://jane.example.org")
-        try store.addChannel(
+        try programme.addChannel(
             try NewChannel(owner: jane, url: blog, followers: 100, followersDate: fixture.today.adding(days: -1100)), by: jane)
-        try store.recordFollowers(blog, count: 400, on: fixture.today.adding(days: -900), by: jane)
-        try store.recordFollowers(blog, count: 900, on: fixture.today.adding(days: -750), by: jane)
-        try store.recordFollowers(blog, count: 1_000, on: fixture.today.adding(days: -30), by: jane)
+        try programme.recordFollowers(blog, count: 400, on: fixture.today.adding(days: -900), by: jane)
+        try programme.recordFollowers(blog, count: 900, on: fixture.today.adding(days: -750), by: jane)
+        try programme.recordFollowers(blog, count: 1_000, on: fixture.today.adding(days: -30), by: jane)
         for (slug, days) in [("old", -1090), ("older", -900), ("recent", -7)] {
-            try store.logAction(
+            try programme.logAction(
                 try fixture.draft(
                     "https://jane.example.org/\(slug)", kind: .article, date: fixture.today.adding(days: days),
                     projects: [fixture.erp],
@@ -34,7 +35,7 @@ struct PurgeStoreTests {
     @Test func aDryRunCountsAndRemovesNothing() throws {
         let fixture = try Self.programme()
         let before = try fixture.snapshot()
-        let summary = try fixture.store.purge(
+        let summary = try fixture.programme.purge(
             olderThan: try RetentionPeriod(parsing: "24m"), today: fixture.today, dryRun: true, by: fixture.admin)
         #expect(summary.cutoff == (try LocalDate(parsing: "2024-11-21")))
         #expect(summary.actions == 2 && summary.metricsSnapshots == 2 && summary.projectLinks == 2)
@@ -45,16 +46,17 @@ struct PurgeStoreTests {
 
     @Test func thePurgeRemovesOldDataInOneAuditedStepAndKeepsTheFactsRight() throws {
         let fixture = try Self.programme()
-        let store = fixture.store, admin = fixture.admin
-        let entriesBefore = try store.auditEntries(by: admin).count
+        let programme = fixture.programme, store = fixture.store, admin = fixture.admin
+        let entriesBefore = try programme.auditEntries(by: admin).count
         #expect(throws: CoreError.self) {
-            try store.purge(olderThan: try RetentionPeriod(parsing: "24m"), today: fixture.today, dryRun: false, by: fixture.jane)
+            try programme.purge(
+                olderThan: try RetentionPeriod(parsing: "24m"), today: fixture.today, dryRun: false, by: fixture.jane)
         }
-        let summary = try store.purge(
+        let summary = try programme.purge(
             olderThan: try RetentionPeriod(parsing: "24m"), today: fixture.today, dryRun: false, by: admin)
         #expect(summary.actions == 2 && summary.followerSnapshots == 2 && !summary.dryRun)
 
-        #expect(try store.actions().map(\.url.string) == ["https://jane.example.org/recent"])
+        #expect(try programme.actions().map(\.url.string) == ["https://jane.example.org/recent"])
         #expect(try fixture.count("metricsSnapshot") == 1 && fixture.count("actionProject") == 1)
         let counts = try store.writer.read { db in
             try Int.fetchAll(db, sql: "SELECT followers FROM followerSnapshot ORDER BY date")
@@ -64,7 +66,7 @@ struct PurgeStoreTests {
         #expect(facts.kept == facts.fresh && facts.kept.count == 1)
 
         // One entry for the whole purge; the entries of what was removed stay (they record that it happened).
-        let entries = try store.auditEntries(by: admin)
+        let entries = try programme.auditEntries(by: admin)
         #expect(entries.count == entriesBefore + 1)
         #expect(
             entries.last?.entity == "programme" && entries.last?.entityId == "purge"
@@ -72,9 +74,9 @@ struct PurgeStoreTests {
         #expect(entries.contains { $0.entity == "action" && $0.after?.contains("jane.example.org/old") == true })
 
         // Purging again finds nothing and records nothing.
-        let again = try store.purge(
+        let again = try programme.purge(
             olderThan: try RetentionPeriod(parsing: "24m"), today: fixture.today, dryRun: false, by: admin)
         #expect(again.actions == 0 && again.followerSnapshots == 0)
-        #expect(try store.auditEntries(by: admin).count == entriesBefore + 1)
+        #expect(try programme.auditEntries(by: admin).count == entriesBefore + 1)
     }
 }

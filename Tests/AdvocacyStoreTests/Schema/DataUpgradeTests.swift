@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -41,6 +42,7 @@ struct DataUpgradeTests {
         let runs = Runs()
         let upgrades = [Self.upperCaseNames(runs)]
         let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now }, dataUpgrades: upgrades)
+        let programme = Programme(store: store)
         #expect(runs.value == 1)
         #expect(
             try store.appliedDataUpgrades() == [
@@ -57,10 +59,10 @@ struct DataUpgradeTests {
             try DatabaseQueue(path: backup).read { db in try String.fetchAll(db, sql: "SELECT name FROM project") } == [
                 "Refonte ERP"
             ])
-        let entries = try store.auditEntries(AuditFilter(entity: "programme"), by: try EmailAddress("admin@corp.fr"))
+        let entries = try programme.auditEntries(AuditFilter(entity: "programme"), by: try EmailAddress("admin@corp.fr"))
         #expect(entries.map(\.entityId) == ["data-upgrade-1"])
         #expect(entries.first?.after?.contains("1 project name(s) upper-cased") == true)
-        #expect(try store.auditEntries(AuditFilter(entity: "project"), by: try EmailAddress("admin@corp.fr")).count == 1)
+        #expect(try programme.auditEntries(AuditFilter(entity: "project"), by: try EmailAddress("admin@corp.fr")).count == 1)
 
         // Opened again, by this version or with a later upgrade added, it does not run again.
         let again = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now }, dataUpgrades: upgrades)

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -42,7 +43,7 @@ struct FrozenMigrationTests {
         #expect(upgradedMaster.contains { $0.hasPrefix("table dataUpgrade ") })
 
         // Its programme is whole, and the copy from before the upgrade was kept.
-        #expect(try upgraded.check(by: try EmailAddress("julien.benali@dsi.example.fr")).ok)
+        #expect(try Programme(store: upgraded).check(by: try EmailAddress("julien.benali@dsi.example.fr")).ok)
         #expect(upgraded.upgradeBackupPath.map { FileManager.default.fileExists(atPath: $0) } == true)
     }
 
@@ -134,7 +135,7 @@ struct FrozenMigrationTests {
     @Test func checkReportsAMissingFactRule() throws {
         let fixture = try ProgrammeFixture()
         try fixture.store.writer.write { db in try db.execute(sql: "DROP TRIGGER actionFact_action_insert") }
-        let report = try fixture.store.check(by: fixture.admin)
+        let report = try fixture.programme.check(by: fixture.admin)
         let facts = try #require(report.checks.first { $0.name == "action-facts" })
         #expect(
             facts.problems.contains { $0.contains("actionFact_action_insert") && $0.contains("missing") }, "\(facts.problems)")

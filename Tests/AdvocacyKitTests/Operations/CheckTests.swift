@@ -19,24 +19,24 @@ struct CheckStoreTests {
     /// approved rewards within this quarter's budget and their items' stock.
     static func programme() throws -> (fixture: ProgrammeFixture, hr: EmailAddress, approved: [Int64]) {
         let fixture = try ProgrammeFixture()
-        let store = fixture.store
+        let programme = fixture.programme
         let hr = try EmailAddress("hr@corp.fr")
-        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try store.logAction(
+        try programme.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
+        try programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
             ),
             by: fixture.jane)
-        try store.addChannel(
+        try programme.addChannel(
             try NewChannel(owner: fixture.paul, url: fixture.url("https://paul.example.org"), followersDate: fixture.today),
             by: fixture.paul)
-        try store.addRewardItem(
+        try programme.addRewardItem(
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000, stock: 3), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
-        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
+        try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         #expect(!run.proposalIDs.isEmpty)
-        try store.approveRewards(run.proposalIDs, by: hr)
+        try programme.approveRewards(run.proposalIDs, by: hr)
         return (fixture, hr, run.proposalIDs)
     }
 
@@ -55,7 +55,7 @@ struct CheckStoreTests {
 
     @Test func aSoundProgrammePassesEveryCheck() throws {
         let (fixture, _, _) = try Self.programme()
-        let report = try fixture.store.check(by: fixture.admin)
+        let report = try fixture.programme.check(by: fixture.admin)
         #expect(report.ok, "\(report.failed)")
         #expect(
             report.checks.map(\.name) == [
@@ -68,9 +68,10 @@ struct CheckStoreTests {
 
     @Test func aDemoProgrammePassesEveryCheck() throws {
         let store = try AdvocacyStore.inMemory(now: { ProgrammeFixture.now })
-        let summary = try store.loadDemo(
+        let programme = Programme(store: store)
+        let summary = try programme.loadDemo(
             try DemoProgramme.generate(employees: 40, seed: 7, today: ProgrammeFixture.today), replacing: false)
-        let report = try store.check(by: summary.admin)
+        let report = try programme.check(by: summary.admin)
         #expect(report.ok, "\(report.failed)")
     }
 
@@ -165,7 +166,7 @@ struct CheckStoreTests {
             if damage.expected.contains("no audit table") && !audit.isEmpty { return }
         }
         try Self.damage(fixture.store, foreignKeysOff: damage.foreignKeysOff, damage.sql)
-        let report = try fixture.store.check(by: fixture.admin)
+        let report = try fixture.programme.check(by: fixture.admin)
         #expect(!report.ok)
         let result = try #require(report[damage.check])
         #expect(!result.ok)
@@ -178,7 +179,7 @@ struct CheckStoreTests {
     @Test func aBudgetOverrunFailsOnlyTheBudgetCheck() throws {
         let (fixture, _, approved) = try Self.programme()
         try Self.damage(fixture.store, "UPDATE rewardBudget SET amountCents = 1")
-        let report = try fixture.store.check(by: fixture.admin)
+        let report = try fixture.programme.check(by: fixture.admin)
         #expect(report.failed.map(\.name) == ["reward-budgets"])
         let ids = approved.sorted().map(String.init).joined(separator: ", ")
         #expect(report["reward-budgets"]?.problems.first?.hasSuffix("(proposal\(approved.count == 1 ? "" : "s") \(ids))") == true)
@@ -193,7 +194,7 @@ struct CheckStoreTests {
             CREATE TRIGGER auditProbe_no_update BEFORE UPDATE ON auditProbe
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """)
-        let halfway = try fixture.store.check(by: fixture.admin)
+        let halfway = try fixture.programme.check(by: fixture.admin)
         #expect(halfway["audit-trail"]?.problems == ["auditProbe has no trigger refusing DELETE: its rows could be changed"])
         try Self.damage(
             fixture.store,
@@ -201,14 +202,14 @@ struct CheckStoreTests {
             CREATE TRIGGER auditProbe_no_delete BEFORE DELETE ON auditProbe
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """)
-        #expect(try fixture.store.check(by: fixture.admin).ok)
+        #expect(try fixture.programme.check(by: fixture.admin).ok)
     }
 
     @Test func aCheckThatCannotRunSaysSoAndTheOthersStillRun() throws {
         let (fixture, _, _) = try Self.programme()
         try Self.damage(
             fixture.store, foreignKeysOff: true, "DROP TABLE rewardWish; DROP TABLE rewardItemProject; DROP TABLE rewardProposal")
-        let report = try fixture.store.check(by: fixture.admin)
+        let report = try fixture.programme.check(by: fixture.admin)
         #expect(report["reward-budgets"]?.problems.first?.hasPrefix("could not run: no such table: rewardProposal") == true)
         #expect(report["action-facts"]?.ok == true)
         #expect(report["active-admin"]?.ok == true)
@@ -216,12 +217,13 @@ struct CheckStoreTests {
 
     @Test func manyProblemsAreCountedAndTheFirstListed() throws {
         let store = try AdvocacyStore.inMemory(now: { ProgrammeFixture.now })
-        let summary = try store.loadDemo(
+        let programme = Programme(store: store)
+        let summary = try programme.loadDemo(
             try DemoProgramme.generate(employees: 40, seed: 7, today: ProgrammeFixture.today), replacing: false)
         let actions = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0 }
         #expect(actions > CheckResult.listedProblems)
         try Self.damage(store, "DELETE FROM actionFact")
-        let facts = try #require(try store.check(by: summary.admin)["action-facts"])
+        let facts = try #require(try programme.check(by: summary.admin)["action-facts"])
         #expect(facts.problemCount == actions + 1)
         #expect(facts.problems.count == CheckResult.listedProblems)
         #expect(facts.problems.first == "actionFact holds 0 rows for \(actions) actions")
@@ -229,12 +231,12 @@ struct CheckStoreTests {
 
     @Test func onlyAnAdminMayCheckWhileThereIsOne() throws {
         let (fixture, hr, _) = try Self.programme()
-        #expect(throws: CoreError.self) { try fixture.store.check(by: fixture.jane) }
-        #expect(throws: CoreError.self) { try fixture.store.check(by: hr) }
-        #expect(throws: StoreError.adminRequired(operation: "check the database")) { try fixture.store.check(by: nil) }
+        #expect(throws: CoreError.self) { try fixture.programme.check(by: fixture.jane) }
+        #expect(throws: CoreError.self) { try fixture.programme.check(by: hr) }
+        #expect(throws: StoreError.adminRequired(operation: "check the database")) { try fixture.programme.check(by: nil) }
         // With no active admin, anyone may, so the missing admin can be seen.
         try Self.damage(fixture.store, "UPDATE employee SET isActive = 0 WHERE role = 'admin'")
-        #expect(try fixture.store.check(by: nil).failed.map(\.name) == ["active-admin"])
-        #expect(try fixture.store.check(by: fixture.jane).failed.map(\.name) == ["active-admin"])
+        #expect(try fixture.programme.check(by: nil).failed.map(\.name) == ["active-admin"])
+        #expect(try fixture.programme.check(by: fixture.jane).failed.map(\.name) == ["active-admin"])
     }
 }

@@ -15,7 +15,7 @@ struct ErasureStoreTests {
     /// a post, actions with figures (one removed since), a wish, a cio's
     /// clearance and an approved reward whose notes name her, and writes of
     /// her own and about her in the audit trail.
-    struct Programme {
+    struct ErasedProgramme {
         let folder: TemporaryFolder
         let path: String
         let fixture: ProgrammeFixture
@@ -26,26 +26,27 @@ struct ErasureStoreTests {
         let janeStrings: [String]
 
         var store: AdvocacyStore { fixture.store }
+        var kit: Programme { fixture.programme }
     }
 
-    static func programme() throws -> Programme {
+    static func programme() throws -> ErasedProgramme {
         let folder = try TemporaryFolder()
         let path = folder.path("programme.sqlite")
         let fixture = try ProgrammeFixture(
             store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
-        let store = fixture.store, jane = fixture.jane, admin = fixture.admin, paul = fixture.paul
+        let programme = fixture.programme, jane = fixture.jane, admin = fixture.admin, paul = fixture.paul
         let hr = try EmailAddress("hr@corp.fr"), cio = try EmailAddress("cio@corp.fr")
-        try store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: admin)
-        try store.addEmployee(try NewEmployee(email: cio, name: "Chloé CIO", role: .cio), by: admin)
-        try store.updateEmployee(jane, try EmployeeChanges(team: "Plateforme", hrID: "MAT-770412"), by: admin)
+        try programme.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: admin)
+        try programme.addEmployee(try NewEmployee(email: cio, name: "Chloé CIO", role: .cio), by: admin)
+        try programme.updateEmployee(jane, try EmployeeChanges(team: "Plateforme", hrID: "MAT-770412"), by: admin)
 
         let blog = fixture.url("https://blog.janedoe-ecrit.example")
-        try store.addChannel(
+        try programme.addChannel(
             try NewChannel(
                 owner: jane, url: blog, feedURL: fixture.url("https://blog.janedoe-ecrit.example/flux.xml"), followers: 1_200,
                 followersDate: fixture.today.adding(days: -40)),
             by: jane)
-        try store.recordFollowers(blog, count: 1_350, on: fixture.today.adding(days: -3), by: jane)
+        try programme.recordFollowers(blog, count: 1_350, on: fixture.today.adding(days: -3), by: jane)
         for (slug, title, days) in [
             ("kafka-a-l-echelle", "Kafka à l'échelle chez Zéphyrine", -30),
             ("erp-retours", "Nos retours sur la refonte Quetzalcoatl", -12),
@@ -55,38 +56,38 @@ struct ErasureStoreTests {
                 date: fixture.today.adding(days: days), projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 60, comments: 9),
                 today: fixture.today)
-            try store.logAction(draft, by: jane)
+            try programme.logAction(draft, by: jane)
         }
-        try store.logAction(
+        try programme.logAction(
             try fixture.draft("https://x.com/janedoe_77/status/1860000000000000001", metrics: try MetricsUpdate(reactions: 5)),
             by: jane)
-        try store.recordMetrics(
+        try programme.recordMetrics(
             fixture.url("https://x.com/janedoe_77/status/1860000000000000001"), try MetricsUpdate(reactions: 25),
             on: fixture.today, by: admin)
         let draft = try ActionDraft(
             author: jane, url: fixture.url("https://blog.janedoe-ecrit.example/brouillon-perdu"),
             title: "Un brouillon jamais publié",
             date: fixture.today.adding(days: -2), today: fixture.today)
-        try store.logAction(draft, by: jane)
-        try store.removeAction(draft.url, by: jane)
-        try store.logAction(
+        try programme.logAction(draft, by: jane)
+        try programme.removeAction(draft.url, by: jane)
+        try programme.logAction(
             try fixture.draft(
                 "https://paul.example.org/sso", by: paul, kind: .article, projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 20)), by: paul)
 
         let quarter = Period.quarter(containing: fixture.today)
         let book = try RewardCode("BOOK-1")
-        try store.addRewardItem(RewardItem(code: book, name: "A book", category: .book, costCents: 4_000), by: hr)
-        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
-        try store.addWish(book, rank: 1, by: jane)
-        try store.clearForRewards(
+        try programme.addRewardItem(RewardItem(code: book, name: "A book", category: .book, costCents: 4_000), by: hr)
+        try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
+        try programme.addWish(book, rank: 1, by: jane)
+        try programme.clearForRewards(
             jane, period: quarter, note: "Checked Jane Doe's jump with jane@corp.fr: a conference talk", by: cio)
         let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
-        let janes = try store.rewardProposals(period: quarter, by: hr).filter { $0.email == jane }.map(\.id)
+        let janes = try programme.rewardProposals(period: quarter, by: hr).filter { $0.email == jane }.map(\.id)
         #expect(!janes.isEmpty && janes.count < run.proposalIDs.count)
-        try store.approveRewards(janes, note: "Well deserved, Jane Doe", by: hr)
+        try programme.approveRewards(janes, note: "Well deserved, Jane Doe", by: hr)
 
-        return Programme(
+        return ErasedProgramme(
             folder: folder, path: path, fixture: fixture, hr: hr, cio: cio, quarter: quarter,
             janeStrings: [
                 "jane@corp.fr", "Jane Doe", "MAT-770412", "janedoe-ecrit", "https://blog.janedoe-ecrit.example",
@@ -109,11 +110,11 @@ struct ErasureStoreTests {
 
     @Test func noneOfThePersonsStringsRemainsInTheFile() throws {
         let programme = try Self.programme()
-        let store = programme.store, jane = programme.fixture.jane
+        let jane = programme.fixture.jane
         // What the test looks for is there to begin with (file or log).
         #expect(Self.found(programme.janeStrings, in: try Self.fileBytes(programme.path)) == programme.janeStrings)
 
-        let summary = try store.erase(jane, by: programme.fixture.admin, random: 0x7F3A_91C2_0B4D)
+        let summary = try programme.kit.erase(jane, by: programme.fixture.admin, random: 0x7F3A_91C2_0B4D)
         #expect(summary.pseudonym.value == "erased-7f3a91c20b4d@erased.invalid")
         #expect(summary.channels == 2 && summary.actions == 3 && summary.fileCompacted)
 
@@ -132,14 +133,14 @@ struct ErasureStoreTests {
 
     @Test func figuresBudgetsAndRewardsStillAddUp() throws {
         let programme = try Self.programme()
-        let store = programme.store, jane = programme.fixture.jane, hr = programme.hr, today = programme.fixture.today
-        let before = try programme.fixture.programme.rank(period: programme.quarter, today: today, by: hr)
-        let proposalsBefore = try store.rewardProposals(period: programme.quarter, by: hr)
-        let budgetBefore = try store.rewardBudgets(programme.quarter, by: hr)
+        let jane = programme.fixture.jane, hr = programme.hr, today = programme.fixture.today
+        let before = try programme.kit.rank(period: programme.quarter, today: today, by: hr)
+        let proposalsBefore = try programme.kit.rewardProposals(period: programme.quarter, by: hr)
+        let budgetBefore = try programme.kit.rewardBudgets(programme.quarter, by: hr)
 
-        let summary = try store.erase(jane, by: programme.fixture.admin, random: 42)
+        let summary = try programme.kit.erase(jane, by: programme.fixture.admin, random: 42)
 
-        let after = try programme.fixture.programme.rank(period: programme.quarter, today: today, by: hr)
+        let after = try programme.kit.rank(period: programme.quarter, today: today, by: hr)
         #expect(after.people.map(\.score) == before.people.map(\.score))
         #expect(
             after.people.map(\.person.email)
@@ -147,36 +148,39 @@ struct ErasureStoreTests {
         let erased = try #require(after.people.first { $0.person.email == summary.pseudonym })
         #expect(erased.person.name == summary.pseudonymName && erased.person.team == "Plateforme" && !erased.person.isActive)
 
-        let proposalsAfter = try store.rewardProposals(period: programme.quarter, by: hr)
+        let proposalsAfter = try programme.kit.rewardProposals(period: programme.quarter, by: hr)
         #expect(proposalsAfter.map(\.costCents) == proposalsBefore.map(\.costCents))
         #expect(proposalsAfter.map(\.status) == proposalsBefore.map(\.status))
         let theirs = proposalsAfter.filter { $0.email == summary.pseudonym }
         #expect(!theirs.isEmpty && theirs.allSatisfy { $0.hrId == nil && $0.name == summary.pseudonymName })
         #expect(theirs.allSatisfy { $0.note == "Well deserved, \(summary.pseudonymName)" })
-        #expect(try store.rewardBudgets(programme.quarter, by: hr) == budgetBefore)
+        #expect(try programme.kit.rewardBudgets(programme.quarter, by: hr) == budgetBefore)
 
-        let actions = try store.actions(ActionFilter(author: summary.pseudonym))
+        let actions = try programme.kit.actions(ActionFilter(author: summary.pseudonym))
         #expect(
             actions.count == 3 && actions.allSatisfy { $0.url.host == "erased.invalid" && $0.title.hasPrefix("Erased action ") })
         #expect(actions.map(\.metrics.reactions).sorted() == [25, 60, 60])
-        #expect(try store.channels(owner: summary.pseudonym).allSatisfy { $0.feedURL == nil && $0.url.host == "erased.invalid" })
+        #expect(
+            try programme.kit.channels(owner: summary.pseudonym).allSatisfy {
+                $0.feedURL == nil && $0.url.host == "erased.invalid"
+            })
 
         // The pseudonym can no longer act or be tracked.
         #expect(throws: CoreError.self) {
-            try store.logAction(
+            try programme.kit.logAction(
                 try programme.fixture.draft("https://erased.invalid/x", by: summary.pseudonym), by: summary.pseudonym)
         }
         #expect(throws: StoreError.alreadyErased(summary.pseudonym)) {
-            try store.erase(summary.pseudonym, by: programme.fixture.admin)
+            try programme.kit.erase(summary.pseudonym, by: programme.fixture.admin)
         }
     }
 
     @Test func theTrailKeepsEveryEntryUnderThePseudonymAndRecordsTheErasure() throws {
         let programme = try Self.programme()
-        let store = programme.store, admin = programme.fixture.admin
-        let countBefore = try store.auditEntries(by: admin).count
+        let admin = programme.fixture.admin
+        let countBefore = try programme.kit.auditEntries(by: admin).count
         // The hashes of her addresses, removed ones included: a guessed address hashes to them.
-        let hashes = try store.writer.read { db in
+        let hashes = try programme.store.writer.read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -185,16 +189,16 @@ struct ErasureStoreTests {
                     """)
         }.map { String(AddressHash.of($0)) }
         #expect(hashes.count == 4)
-        #expect(try store.auditEntries(by: admin).contains { ($0.after ?? "").contains(hashes[0]) })
+        #expect(try programme.kit.auditEntries(by: admin).contains { ($0.after ?? "").contains(hashes[0]) })
         // And her titles' content fingerprints, which a guessed title would match.
-        let fingerprintsOf = { (sql: String) in try store.writer.read { db in try Int64.fetchAll(db, sql: sql) } }
+        let fingerprintsOf = { (sql: String) in try programme.store.writer.read { db in try Int64.fetchAll(db, sql: sql) } }
         let janeActions =
             "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = 'jane@corp.fr')"
         let fingerprints = try fingerprintsOf(
             "SELECT contentFingerprint FROM action WHERE contentFingerprint != 0 AND id IN (\(janeActions))")
         #expect(!fingerprints.isEmpty)
         let duplicates = fingerprints.count - Set(fingerprints).count
-        let summary = try store.erase(programme.fixture.jane, by: admin, random: 0xABC)
+        let summary = try programme.kit.erase(programme.fixture.jane, by: admin, random: 0xABC)
         let erasedActions =
             "SELECT actionId FROM actionFact WHERE employeeId = (SELECT id FROM employee WHERE email = '\(summary.pseudonym.value)')"
         let replaced = try fingerprintsOf(
@@ -206,7 +210,7 @@ struct ErasureStoreTests {
                 "SELECT contentFingerprint FROM actionFact WHERE contentFingerprint != 0 AND actionId IN (\(erasedActions))"
             ).sorted() == replaced.sorted())
 
-        let entries = try store.auditEntries(by: admin)
+        let entries = try programme.kit.auditEntries(by: admin)
         #expect(entries.count == countBefore + 1)
         let text = entries.map { "\($0.actorEmail ?? "") \($0.before ?? "") \($0.after ?? "")" }.joined(separator: "\n")
         for string in programme.janeStrings + hashes + fingerprints.map(String.init) {
@@ -224,22 +228,24 @@ struct ErasureStoreTests {
                 ($0.before == nil || AuditEntry.row($0.before) != nil) && ($0.after == nil || AuditEntry.row($0.after) != nil)
             })
         // The trail is still append-only.
-        #expect(throws: (any Error).self) { try store.write { try $0.execute(sql: "UPDATE auditEntry SET actorEmail = 'x'") } }
+        #expect(throws: (any Error).self) {
+            try programme.store.write { try $0.execute(sql: "UPDATE auditEntry SET actorEmail = 'x'") }
+        }
     }
 
     @Test func onlyAnAdminErasesAndNeverTheLastOne() throws {
         let fixture = try ProgrammeFixture()
-        let store = fixture.store
-        #expect(throws: CoreError.self) { try store.erase(fixture.paul, by: fixture.jane) }
-        #expect(throws: StoreError.lastAdmin(fixture.admin)) { try store.erase(fixture.admin, by: fixture.admin) }
+        let programme = fixture.programme
+        #expect(throws: CoreError.self) { try programme.erase(fixture.paul, by: fixture.jane) }
+        #expect(throws: StoreError.lastAdmin(fixture.admin)) { try programme.erase(fixture.admin, by: fixture.admin) }
         #expect(throws: StoreError.unknownEmployee(try EmailAddress("ghost@corp.fr"))) {
-            try store.erase(try EmailAddress("ghost@corp.fr"), by: fixture.admin)
+            try programme.erase(try EmailAddress("ghost@corp.fr"), by: fixture.admin)
         }
         // With a second admin, an admin may be erased, even by themself: their own entries are pseudonymised too.
         let second = try EmailAddress("second@corp.fr")
-        try store.addEmployee(try NewEmployee(email: second, name: "Second Admin", role: .admin), by: fixture.admin)
-        let summary = try store.erase(fixture.admin, by: fixture.admin)
-        let entries = try store.auditEntries(by: second)
+        try programme.addEmployee(try NewEmployee(email: second, name: "Second Admin", role: .admin), by: fixture.admin)
+        let summary = try programme.erase(fixture.admin, by: fixture.admin)
+        let entries = try programme.auditEntries(by: second)
         #expect(!entries.contains { $0.actorEmail == fixture.admin.value })
         #expect(entries.last?.actorEmail == summary.pseudonym.value)
     }

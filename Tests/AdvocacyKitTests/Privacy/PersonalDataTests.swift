@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import Testing
@@ -10,8 +11,8 @@ import Testing
 struct PersonalDataStoreTests {
     @Test func theExportHoldsEveryKindOfData() throws {
         let programme = try ErasureStoreTests.programme()
-        let store = programme.store, jane = programme.fixture.jane
-        let data = try store.personalData(of: jane, by: jane)
+        let jane = programme.fixture.jane
+        let data = try programme.kit.personalData(of: jane, by: jane)
         #expect(data.person.name == "Jane Doe" && data.person.hrId == "MAT-770412" && data.person.team == "Plateforme")
         #expect(data.consent.state == .granted && data.consent.history.map(\.source) == [.command])
         let blog = try #require(data.channels.first { $0.url.string == "https://blog.janedoe-ecrit.example" })
@@ -88,7 +89,7 @@ struct PersonalDataStoreTests {
 
     @Test func onlyThePersonOrAnAdminMayExport() throws {
         let fixture = try ProgrammeFixture()
-        #expect(throws: CoreError.self) { try fixture.store.personalData(of: fixture.jane, by: fixture.paul) }
-        #expect(try fixture.store.personalData(of: fixture.jane, by: fixture.admin).person.email == fixture.jane)
+        #expect(throws: CoreError.self) { try fixture.programme.personalData(of: fixture.jane, by: fixture.paul) }
+        #expect(try fixture.programme.personalData(of: fixture.jane, by: fixture.admin).person.email == fixture.jane)
     }
 }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Testing
 
@@ -9,23 +10,23 @@ import Testing
 struct EmployeeStoreTests {
     @Test func initIsIdempotentAndKeepsOneFirstAdmin() throws {
         let fixture = try ProgrammeFixture()
-        let again = try fixture.store.initialise(firstAdmin: try NewEmployee(email: fixture.admin, name: "Ada Admin"))
-        #expect(again == .adminAlreadyPresent(try fixture.store.employee(fixture.admin)))
-        #expect(try fixture.store.initialise(firstAdmin: nil) == .ready)
+        let again = try fixture.programme.initialise(firstAdmin: try NewEmployee(email: fixture.admin, name: "Ada Admin"))
+        #expect(again == .adminAlreadyPresent(try fixture.programme.employee(fixture.admin)))
+        #expect(try fixture.programme.initialise(firstAdmin: nil) == .ready)
         #expect(throws: StoreError.adminAlreadyExists(existing: fixture.admin)) {
-            try fixture.store.initialise(firstAdmin: try NewEmployee(email: try EmailAddress("intruder@corp.fr"), name: "I"))
+            try fixture.programme.initialise(firstAdmin: try NewEmployee(email: try EmailAddress("intruder@corp.fr"), name: "I"))
         }
         #expect(try fixture.count("employee") == 3)
     }
 
     @Test func adminsAddPeopleAndEmailsAreCaseInsensitive() throws {
         let fixture = try ProgrammeFixture()
-        let jane = try fixture.store.employee(try EmailAddress("JANE@Corp.fr"))
+        let jane = try fixture.programme.employee(try EmailAddress("JANE@Corp.fr"))
         #expect(jane.name == "Jane Doe")
         #expect(jane.role == .staff && jane.isActive)
         #expect(jane.createdAt == ProgrammeFixture.now)
         #expect(throws: StoreError.duplicateEmployee(fixture.jane)) {
-            try fixture.store.addEmployee(
+            try fixture.programme.addEmployee(
                 try NewEmployee(email: try EmailAddress("Jane@CORP.fr"), name: "Jane Two"), by: fixture.admin)
         }
     }
@@ -33,67 +34,68 @@ struct EmployeeStoreTests {
     @Test(arguments: [Role.staff, .cio, .hr])
     func onlyAdminsManagePeople(role: Role) throws {
         let fixture = try ProgrammeFixture()
-        try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(role: role), by: fixture.admin)
+        try fixture.programme.updateEmployee(fixture.jane, try EmployeeChanges(role: role), by: fixture.admin)
         let before = try fixture.snapshot()
         #expect(throws: CoreError.self) {
-            try fixture.store.addEmployee(try NewEmployee(email: try EmailAddress("new@corp.fr"), name: "New"), by: fixture.jane)
+            try fixture.programme.addEmployee(
+                try NewEmployee(email: try EmailAddress("new@corp.fr"), name: "New"), by: fixture.jane)
         }
         #expect(throws: CoreError.self) {
-            try fixture.store.updateEmployee(fixture.paul, try EmployeeChanges(role: .admin), by: fixture.jane)
+            try fixture.programme.updateEmployee(fixture.paul, try EmployeeChanges(role: .admin), by: fixture.jane)
         }
-        #expect(throws: CoreError.self) { try fixture.store.deactivateEmployee(fixture.paul, by: fixture.jane) }
+        #expect(throws: CoreError.self) { try fixture.programme.deactivateEmployee(fixture.paul, by: fixture.jane) }
         #expect(try fixture.snapshot() == before)
     }
 
     @Test func updatesChangeOnlyWhatIsGivenAndEmptyClears() throws {
         let fixture = try ProgrammeFixture()
-        try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(role: .cio, hrID: "M001"), by: fixture.admin)
-        var jane = try fixture.store.employee(fixture.jane)
+        try fixture.programme.updateEmployee(fixture.jane, try EmployeeChanges(role: .cio, hrID: "M001"), by: fixture.admin)
+        var jane = try fixture.programme.employee(fixture.jane)
         #expect(jane.role == .cio && jane.hrID == "M001" && jane.team == "Data" && jane.name == "Jane Doe")
-        try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(team: ""), by: fixture.admin)
-        jane = try fixture.store.employee(fixture.jane)
+        try fixture.programme.updateEmployee(fixture.jane, try EmployeeChanges(team: ""), by: fixture.admin)
+        jane = try fixture.programme.employee(fixture.jane)
         #expect(jane.team == nil)
         #expect(throws: StoreError.duplicateHRID("M001", owner: fixture.jane)) {
-            try fixture.store.updateEmployee(fixture.paul, try EmployeeChanges(hrID: "M001"), by: fixture.admin)
+            try fixture.programme.updateEmployee(fixture.paul, try EmployeeChanges(hrID: "M001"), by: fixture.admin)
         }
     }
 
     @Test func theLastAdminCannotBeRemoved() throws {
         let fixture = try ProgrammeFixture()
         #expect(throws: StoreError.lastAdmin(fixture.admin)) {
-            try fixture.store.deactivateEmployee(fixture.admin, by: fixture.admin)
+            try fixture.programme.deactivateEmployee(fixture.admin, by: fixture.admin)
         }
         #expect(throws: StoreError.lastAdmin(fixture.admin)) {
-            try fixture.store.updateEmployee(fixture.admin, try EmployeeChanges(role: .staff), by: fixture.admin)
+            try fixture.programme.updateEmployee(fixture.admin, try EmployeeChanges(role: .staff), by: fixture.admin)
         }
-        try fixture.store.updateEmployee(fixture.jane, try EmployeeChanges(role: .admin), by: fixture.admin)
-        try fixture.store.deactivateEmployee(fixture.admin, by: fixture.jane)
-        #expect(try fixture.store.employee(fixture.admin).isActive == false)
+        try fixture.programme.updateEmployee(fixture.jane, try EmployeeChanges(role: .admin), by: fixture.admin)
+        try fixture.programme.deactivateEmployee(fixture.admin, by: fixture.jane)
+        #expect(try fixture.programme.employee(fixture.admin).isActive == false)
     }
 
     @Test func deactivatedPeopleCanNeitherActNorBeLoggedFor() throws {
         let fixture = try ProgrammeFixture()
-        try fixture.store.deactivateEmployee(fixture.paul, by: fixture.admin)
+        try fixture.programme.deactivateEmployee(fixture.paul, by: fixture.admin)
         #expect(throws: CoreError.inactiveActor("paul@corp.fr")) {
-            try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
+            try fixture.programme.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
         }
         #expect(throws: StoreError.inactiveEmployee(fixture.paul)) {
-            try fixture.store.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.admin)
+            try fixture.programme.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.admin)
         }
     }
 
     @Test func listsFilterByTeamWithoutRegardToCase() throws {
         let fixture = try ProgrammeFixture()
-        #expect(try fixture.store.employees().map(\.name) == ["Ada Admin", "Jane Doe", "Paul Martin"])
-        #expect(try fixture.store.employees(team: "data").map(\.email) == [fixture.jane])
-        #expect(try fixture.store.employees(team: "Nobody").isEmpty)
+        #expect(try fixture.programme.employees().map(\.name) == ["Ada Admin", "Jane Doe", "Paul Martin"])
+        #expect(try fixture.programme.employees(team: "data").map(\.email) == [fixture.jane])
+        #expect(try fixture.programme.employees(team: "Nobody").isEmpty)
     }
 
     @Test func unknownActorsAreNamed() throws {
         let fixture = try ProgrammeFixture()
         let stranger = try EmailAddress("stranger@corp.fr")
         #expect(throws: StoreError.unknownActor(stranger)) {
-            try fixture.store.addProject(try Project.validated(code: try ProjectCode("X1"), name: "X"), by: stranger)
+            try fixture.programme.addProject(try Project.validated(code: try ProjectCode("X1"), name: "X"), by: stranger)
         }
     }
 }
@@ -106,19 +108,19 @@ struct RosterTests {
             ("elodie@corp.fr", "Élodie Roux", "Sécurité"), ("celine@corp.fr", "Céline Blanc", "SÉCURITÉ"),
             ("claire@corp.fr", "Claire Petit", "Data"),
         ] {
-            try fixture.store.addEmployee(
+            try fixture.programme.addEmployee(
                 try NewEmployee(email: try EmailAddress(email), name: name, team: team), by: fixture.admin)
         }
         #expect(
-            try fixture.store.employees().map(\.name) == [
+            try fixture.programme.employees().map(\.name) == [
                 "Ada Admin", "Céline Blanc", "Claire Petit", "Élodie Roux", "Jane Doe", "Paul Martin",
             ])
-        #expect(try fixture.store.employees(team: "securite").map(\.name) == ["Céline Blanc", "Élodie Roux", "Paul Martin"])
+        #expect(try fixture.programme.employees(team: "securite").map(\.name) == ["Céline Blanc", "Élodie Roux", "Paul Martin"])
     }
 
     @Test func closingAProjectByStatusEndsItToday() throws {
         let fixture = try ProgrammeFixture()
-        let closed = try fixture.store.updateProject(
+        let closed = try fixture.programme.updateProject(
             fixture.erp, ProjectChanges(status: .closed, today: fixture.today), by: fixture.admin)
         #expect(closed.project.end == fixture.today)
     }

@@ -49,8 +49,8 @@ struct RewardStoreTests {
     static func programmeWithWork() throws -> (ProgrammeFixture, EmailAddress) {
         let fixture = try ProgrammeFixture()
         let hr = try EmailAddress("hr@corp.fr")
-        try fixture.store.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try fixture.store.logAction(
+        try fixture.programme.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
+        try fixture.programme.logAction(
             try fixture.draft(
                 "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
             ),
@@ -64,20 +64,20 @@ struct RewardStoreTests {
     /// posts, 1 hour each).
     @Test func proposalsFollowTheProjectWithTheMostHours() throws {
         let (fixture, hr) = try Self.programmeWithWork()
-        let store = fixture.store
+        let programme = fixture.programme
         let security = try ProjectCode("SEC-1")
-        try store.addProject(try Project.validated(code: security, name: "Sécurité", weight: 3), by: fixture.admin)
+        try programme.addProject(try Project.validated(code: security, name: "Sécurité", weight: 3), by: fixture.admin)
         for index in 1...3 {
-            try store.logAction(
+            try programme.logAction(
                 try fixture.draft("https://jane.example.org/sec-\(index)", kind: .post, projects: [security]), by: fixture.jane)
         }
         for (code, project) in [("ERP-BOOK", fixture.erp), ("SEC-BOOK", security)] {
-            try store.addRewardItem(
+            try programme.addRewardItem(
                 RewardItem(code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, projects: [project]),
                 by: hr)
         }
         let quarter = Period.quarter(containing: fixture.today)
-        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
+        try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, dryRun: true, by: hr)
         let jane = try #require(run.allocation.proposals.first { $0.email == fixture.jane })
         #expect(jane.item.code.value == "ERP-BOOK")
@@ -87,49 +87,49 @@ struct RewardStoreTests {
 
     @Test func theDatabaseRefusesAStatusChangeOutOfOrder() throws {
         let (fixture, hr) = try Self.programmeWithWork()
-        let store = fixture.store
-        try store.addRewardItem(
+        let programme = fixture.programme
+        try programme.addRewardItem(
             RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
-        try store.setRewardBudget(quarter, cents: 100_000, by: hr)
+        try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         let id = try #require(run.proposalIDs.first)
         #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in
+            try fixture.store.writer.write { db in
                 try db.execute(sql: "UPDATE rewardProposal SET status = 'granted', grantedAt = 'x' WHERE id = ?", arguments: [id])
             }
         }
-        try store.approveRewards([id], by: hr)
-        try store.grantRewards([id], by: hr)
+        try programme.approveRewards([id], by: hr)
+        try programme.grantRewards([id], by: hr)
         #expect(throws: StoreError.proposalTransition(id: id, status: .granted, to: .rejected)) {
-            try store.rejectRewards([id], note: "too late", by: hr)
+            try programme.rejectRewards([id], note: "too late", by: hr)
         }
         // Granted rewards survive a new proposal run, and the budget cannot fall below them.
         let again = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)
         #expect(again.allocation.keptCents == 4_000)
-        #expect(try store.rewardProposals(period: quarter, by: hr).first { $0.id == id }?.status == .granted)
-        #expect(throws: StoreError.self) { try store.setRewardBudget(quarter, cents: 3_999, by: hr) }
+        #expect(try programme.rewardProposals(period: quarter, by: hr).first { $0.id == id }?.status == .granted)
+        #expect(throws: StoreError.self) { try programme.setRewardBudget(quarter, cents: 3_999, by: hr) }
     }
 
     @Test func approvalChecksStockAgainAcrossPeriods() throws {
         let (fixture, hr) = try Self.programmeWithWork()
-        let store = fixture.store
-        try store.addRewardItem(
+        let programme = fixture.programme
+        try programme.addRewardItem(
             RewardItem(code: try RewardCode("CONF-1"), name: "A conference", category: .conference, costCents: 5_000, stock: 1),
             by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         let month = try Period.parse("2026-11")
-        for period in [quarter, month] { try store.setRewardBudget(period, cents: 100_000, by: hr) }
+        for period in [quarter, month] { try programme.setRewardBudget(period, cents: 100_000, by: hr) }
         let first = try #require(
             try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr).proposalIDs.first)
         let second = try #require(
             try fixture.programme.proposeRewards(period: month, today: fixture.today, by: hr).proposalIDs.first)
-        try store.approveRewards([first], by: hr)
+        try programme.approveRewards([first], by: hr)
         #expect(
             throws: StoreError.approvalBlocked(id: second, reason: "CONF-1 has no stock left (1 approved or granted already)")
         ) {
-            try store.approveRewards([second], by: hr)
+            try programme.approveRewards([second], by: hr)
         }
-        #expect(try store.rewardProposals(period: month, by: hr).first?.status == .proposed)
+        #expect(try programme.rewardProposals(period: month, by: hr).first?.status == .proposed)
     }
 }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyFixtures
+import AdvocacyKit
 import AdvocacyTestSupport
 import Foundation
 import GRDB
@@ -7,17 +8,13 @@ import Testing
 
 @testable import AdvocacyStore
 
-/// The permission bits of a file (0o600...).
-func fileMode(_ path: String) throws -> Int {
-    try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
-}
-
 @Suite("backup")
 struct BackupStoreTests {
     static func programme(in folder: TemporaryFolder) throws -> ProgrammeFixture {
         let fixture = try ProgrammeFixture(
             store: try AdvocacyStore.open(atPath: folder.path("programme.sqlite"), create: true, now: { ProgrammeFixture.now }))
-        try fixture.store.logAction(try fixture.draft("https://jane.example.org/erp", projects: [fixture.erp]), by: fixture.jane)
+        try fixture.programme.logAction(
+            try fixture.draft("https://jane.example.org/erp", projects: [fixture.erp]), by: fixture.jane)
         return fixture
     }
 
@@ -25,7 +22,7 @@ struct BackupStoreTests {
         let folder = try TemporaryFolder()
         let fixture = try Self.programme(in: folder)
         let target = folder.path("copy.sqlite")
-        let summary = try fixture.store.backup(toPath: target, by: fixture.admin)
+        let summary = try fixture.programme.backup(toPath: target, by: fixture.admin)
         #expect(summary.path == target)
         #expect(summary.employees == 3 && summary.actions == 1)
         #expect(summary.bytes == (try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int))
@@ -48,9 +45,9 @@ struct BackupStoreTests {
         let fixture = try Self.programme(in: folder)
         let target = folder.path("copy.sqlite")
         try Data("an earlier file".utf8).write(to: URL(fileURLWithPath: target))
-        #expect(throws: StoreError.backupExists(path: target)) { try fixture.store.backup(toPath: target, by: fixture.admin) }
+        #expect(throws: StoreError.backupExists(path: target)) { try fixture.programme.backup(toPath: target, by: fixture.admin) }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "an earlier file")
-        try fixture.store.backup(toPath: target, replacing: true, by: fixture.admin)
+        try fixture.programme.backup(toPath: target, replacing: true, by: fixture.admin)
         #expect(try databaseDump(target) == databaseDump(fixture.store.path))
         #expect(try fileMode(target) == 0o600)
     }
@@ -60,12 +57,12 @@ struct BackupStoreTests {
         let fixture = try Self.programme(in: folder)
         let before = try databaseDump(fixture.store.path)
         for target in [fixture.store.path, fixture.store.path + "-wal", folder.path("./programme.sqlite-shm")] {
-            #expect(throws: StoreError.self) { try fixture.store.backup(toPath: target, replacing: true, by: fixture.admin) }
+            #expect(throws: StoreError.self) { try fixture.programme.backup(toPath: target, replacing: true, by: fixture.admin) }
         }
         // A hard link is the same file under another name.
         let link = folder.path("link.sqlite")
         try FileManager.default.linkItem(atPath: fixture.store.path, toPath: link)
-        #expect(throws: StoreError.self) { try fixture.store.backup(toPath: link, replacing: true, by: fixture.admin) }
+        #expect(throws: StoreError.self) { try fixture.programme.backup(toPath: link, replacing: true, by: fixture.admin) }
         #expect(try databaseDump(fixture.store.path) == before)
     }
 
@@ -74,13 +71,13 @@ struct BackupStoreTests {
         let fixture = try Self.programme(in: folder)
         let missing = folder.path("nowhere/copy.sqlite")
         #expect(throws: StoreError.backupFailed(path: missing, reason: "the folder \(folder.path("nowhere")) does not exist")) {
-            try fixture.store.backup(toPath: missing, by: fixture.admin)
+            try fixture.programme.backup(toPath: missing, by: fixture.admin)
         }
         try FileManager.default.createDirectory(atPath: folder.path("copies"), withIntermediateDirectories: false)
         #expect(
             throws: StoreError.backupFailed(path: folder.path("copies"), reason: "it is a folder: expected the path of a file")
         ) {
-            try fixture.store.backup(toPath: folder.path("copies"), replacing: true, by: fixture.admin)
+            try fixture.programme.backup(toPath: folder.path("copies"), replacing: true, by: fixture.admin)
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
             !$0.hasPrefix("programme.sqlite")
@@ -92,9 +89,9 @@ struct BackupStoreTests {
         let folder = try TemporaryFolder()
         let fixture = try Self.programme(in: folder)
         let target = folder.path("copy.sqlite")
-        #expect(throws: CoreError.self) { try fixture.store.backup(toPath: target, by: fixture.jane) }
+        #expect(throws: CoreError.self) { try fixture.programme.backup(toPath: target, by: fixture.jane) }
         #expect(throws: StoreError.adminRequired(operation: "back up the database")) {
-            try fixture.store.backup(toPath: target, by: nil)
+            try fixture.programme.backup(toPath: target, by: nil)
         }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
@@ -121,7 +118,7 @@ struct BackupStoreTests {
         var copies: [String] = []
         for index in 0..<8 {
             let target = folder.path("copy-\(index).sqlite")
-            try fixture.store.backup(toPath: target, by: fixture.admin)
+            try fixture.programme.backup(toPath: target, by: fixture.admin)
             copies.append(target)
         }
         try await writing.value
@@ -136,7 +133,7 @@ struct BackupStoreTests {
             #expect(integrity == ["ok"])
             #expect((projects - 1) % perTransaction == 0, "a copy holds part of a transaction: \(projects - 1) bulk projects")
             try queue.close()
-            #expect(try AdvocacyStore.open(atPath: copy).check(by: fixture.admin).ok)
+            #expect(try Programme(store: try AdvocacyStore.open(atPath: copy)).check(by: fixture.admin).ok)
         }
     }
 }
