@@ -13,6 +13,15 @@
 #                              employees (so 50,000 / 1,000,000 for the largest;
 #                              BENCH_SIZES' too), which measures every budget in
 #                              minutes instead of the 5M size's hour
+#   scripts/bench.sh --before REF [--quick]
+#                              also times every advocacy command with the release
+#                              build of an earlier commit (a refactoring's "is
+#                              anything slower?"), before and after interleaved
+#                              run by run, and adds a table of both medians, their
+#                              ratio and the runs' spread (the noise). Each binary
+#                              works on its own copy of the files: the earlier
+#                              one generates them, the later one upgrades its
+#                              copy once, untimed, should its schema be newer
 #
 # Environment:
 #   RUNS=N                     runs per measurement; the median is reported (default 3)
@@ -46,12 +55,19 @@ cd "$(dirname "$0")/.."
 # Sizes, parsed before the release build so that a typo fails at once.
 sizes=(1000:10000 10000:1000000 50000:5000000)
 if [[ -n "${BENCH_SIZES:-}" ]]; then read -ra sizes <<<"$BENCH_SIZES"; fi
-quick=false
-case "${1:-}" in
-    "") ;;
-    --quick) quick=true ;;
-    *) echo "error: unknown argument '$1': expected nothing or --quick (usage: scripts/bench.sh [--quick])" >&2; exit 64 ;;
-esac
+quick=false before_ref=""
+usage="usage: scripts/bench.sh [--quick] [--before REF]"
+while (( $# )); do
+    case "$1" in
+        --quick) quick=true; shift ;;
+        --before)
+            [[ -n "${2:-}" ]] || { echo "error: --before needs a commit, e.g. --before HEAD~3 ($usage)" >&2; exit 64; }
+            before_ref=$(git rev-parse --verify --quiet "$2^{commit}") \
+                || { echo "error: '$2' is not a commit of this repository ($usage)" >&2; exit 64; }
+            shift 2 ;;
+        *) echo "error: unknown argument '$1': expected --quick or --before REF ($usage)" >&2; exit 64 ;;
+    esac
+done
 for size in "${sizes[@]}"; do
     # The ranges `advocacy demo` accepts: 3 to 100,000 employees, 1 to 5,000,000 actions.
     if [[ ! "$size" =~ ^[0-9]+:[0-9]+$ ]] || (( 10#${size%:*} < 3 || 10#${size%:*} > 100000 || 10#${size#*:} < 1 || 10#${size#*:} > 5000000 )); then
@@ -76,6 +92,26 @@ need bc
 need time
 
 runs="${RUNS:-3}"
+
+# The earlier commit's release build, cached by commit under .build/ (a
+# release build takes minutes), from its files as committed.
+before_binary=""
+if [[ -n "$before_ref" ]]; then
+    before_dir=".build/bench-before/$before_ref"
+    if [[ ! -d "$before_dir/src" ]]; then
+        rm -rf "$before_dir"
+        mkdir -p "$before_dir/src"
+        git archive "$before_ref" | tar -x -C "$before_dir/src"
+    fi
+    echo "building ${before_ref:0:12} (--before)..." >&2
+    before_build=(swift build -c release --static-swift-stdlib --package-path "$before_dir/src" --scratch-path "$before_dir/build")
+    "${before_build[@]}" --product advocacy >/dev/null
+    before_binary="$("${before_build[@]}" --show-bin-path)/advocacy"
+    # Before issue 19, `report --output` replaced a file without being asked
+    # and knew no --force.
+    before_knows_force=true
+    "$before_binary" report --help | grep -q -- --force || before_knows_force=false
+fi
 # $EPOCHREALTIME and printf read numbers with the locale's decimal separator.
 export LC_NUMERIC=C
 # Every command below names its database and actor; the caller's own must not leak in.
@@ -104,20 +140,63 @@ run_once() {  # [--bare] command...
     if (( ${#meter[@]} )); then rss+=("$(tail -1 "$work/rss.txt")"); fi
 }
 
+# The files a command works on: $data's, or with --before, the earlier
+# binary's copies in $data/before (side_dir tells fresh_copy which).
+side_dir=""
+
+# With --before, the same command as the earlier binary runs it: on its own
+# copies of the files. Sets $earlier (empty when the command is not advocacy's).
+earlier_command() {  # command...
+    earlier=()
+    [[ -n "$before_binary" && "$1" == "$binary" ]] || return 0
+    local arg
+    for arg in "$@"; do
+        case "$arg" in
+            "$binary") earlier+=("$before_binary") ;;
+            "$empty") earlier+=("$empty_before") ;;
+            "$data"/*) earlier+=("$data/before/${arg#"$data"/}") ;;
+            --force) if $before_knows_force; then earlier+=("$arg"); fi ;;
+            *) earlier+=("$arg") ;;
+        esac
+    done
+}
+
+# (max − min) / median of the numbers on standard input: the spread of a run's times.
+spread() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.4f", (m > 0 ? (a[NR]-a[1])/m : 0)}'; }
+
 # RUNS runs of a command; sets $seconds (the median) and $peak_mb (the highest
 # of the runs). --before FUNCTION runs FUNCTION, untimed, before each run (a
 # fresh copy of a file to import into). --bare times the runs without
 # /usr/bin/time (start-up), and takes the peak memory from one more run under it.
+# With --before REF, each run of an advocacy command is preceded by the same
+# run of the earlier binary; sets $earlier_seconds and $noise (the larger
+# spread of the two sides' runs), and $compared=true for row() to report.
 measure() {  # [--before FUNCTION | --bare] command...
-    local before="" bare=()
+    local before="" bare=() earlier_times=()
     if [[ "$1" == --before ]]; then before=$2; shift 2; fi
     if [[ "$1" == --bare ]]; then bare=(--bare); shift; fi
+    earlier_command "$@"
     times=() rss=()
     for _ in $(seq "$runs"); do
+        if (( ${#earlier[@]} )); then
+            side_dir="$data/before"
+            if [[ -n "$before" ]]; then "$before"; fi
+            run_once "${bare[@]}" "${earlier[@]}"
+            earlier_times+=("${times[-1]}")
+            unset 'times[-1]'
+            if (( ! ${#bare[@]} )); then unset 'rss[-1]'; fi
+        fi
+        side_dir="$data"
         if [[ -n "$before" ]]; then "$before"; fi
         run_once "${bare[@]}" "$@"
     done
     seconds=$(printf '%s\n' "${times[@]}" | median)
+    compared=false
+    if (( ${#earlier[@]} )); then
+        compared=true
+        earlier_seconds=$(printf '%s\n' "${earlier_times[@]}" | median)
+        noise=$(printf '%s\n' "$(printf '%s\n' "${times[@]}" | spread)" "$(printf '%s\n' "${earlier_times[@]}" | spread)" | sort -n | tail -1)
+    fi
     if (( ${#bare[@]} )); then run_once "$@"; fi
     peak_mb=$(( $(printf '%s\n' "${rss[@]}" | sort -n | tail -1) / 1024 ))
 }
@@ -173,6 +252,7 @@ grown=("$import_case" "$rank_case" "$explain_case" "$propose_case" "$report_case
 
 # Seconds per case and size index, for the growth table.
 declare -A took
+compared=false comparison=()
 
 # One line of the main table, its seconds kept for the growth table, and the
 # memory budget judged (every advocacy command, the import included).
@@ -181,6 +261,15 @@ row() {  # case, size index, seconds, reference seconds, budget text, peak MB
     if [[ -n "$4" ]]; then ratio=$(ratio "$3" "$4"); reference=$(s3 "$4"); fi
     printf "| %s | %s | %.3f | %s | %s | %s | %s |\n" "$1" "${label[$2]}" "$3" "$reference" "$ratio" "$5" "$6"
     took["$1@$2"]=$3
+    if $compared; then
+        compared=false
+        local change verdict_text="within the noise"
+        change=$(ratio "$3" "$earlier_seconds")
+        if ! at_most "$change" "$(echo "1 + $noise" | bc)"; then verdict_text="**slower**"
+        elif ! at_most "$(echo "1 - $noise" | bc)" "$change"; then verdict_text="faster"; fi
+        comparison+=("$(printf "| %s | %s | %.3f | %.3f | %s | ±%.0f%% | %s |" "$1" "${label[$2]}" "$earlier_seconds" "$3" \
+            "$change" "$(echo "$noise * 100" | bc)" "$verdict_text")")
+    fi
     judge "peak memory ≤ 200 MB at every size" "$1 at ${label[$2]}: $6 MB" at_most "$6" 200
 }
 
@@ -191,6 +280,10 @@ row() {  # case, size index, seconds, reference seconds, budget text, peak MB
 empty="$work/empty.sqlite"
 empty_admin=bench.admin@example.org
 "$binary" --db "$empty" init --admin "$empty_admin" --name "Bench Admin" >/dev/null
+empty_before="$work/empty-before.sqlite"
+if [[ -n "$before_binary" ]]; then
+    "$before_binary" --db "$empty_before" init --admin "$empty_admin" --name "Bench Admin" >/dev/null
+fi
 
 # Each size's files, removed before the next size (5,000,000 actions take gigabytes).
 data="$work/data"
@@ -219,7 +312,7 @@ file_bytes() {
     echo "$bytes"
 }
 
-fresh_copy() { rm -f "$data/run.sqlite"*; cp "$data/base.sqlite" "$data/run.sqlite"; }
+fresh_copy() { rm -f "$side_dir/run.sqlite"*; cp "$side_dir/base.sqlite" "$side_dir/run.sqlite"; }
 fresh_reference() { rm -f "$data/ref.sqlite"*; }
 fresh_floor() { rm -f "$data/floor.sqlite"*; cp "$data/base.sqlite" "$data/floor.sqlite"; }
 
@@ -347,6 +440,9 @@ bench_queries() {  # size index
     # The demo budgets this quarter only; a budget over the whole history lets
     # propose allocate to everyone rank ranks.
     "$binary" --db "$db" --as "$hr" rewards budget set "$period" 1000000 >/dev/null
+    if [[ -n "$before_binary" ]]; then
+        "$before_binary" --db "$data/before/programme.sqlite" --as "$hr" rewards budget set "$period" 1000000 >/dev/null
+    fi
     measure "$binary" --db "$db" --as "$hr" rewards propose --period "$period" --dry-run --format json
     row "$propose_case" "$i" "$seconds" "$rank" "$propose_budget" "$peak_mb"
     if $at_50k; then judge "propose < 2 s for 50,000 people" "$(s3 "$seconds") s" at_most "$seconds" 1.999999; fi
@@ -373,9 +469,22 @@ generate() {  # size index
     rm -rf "$data"
     mkdir "$data"
     echo "generating ${label[$1]} (employees / actions)..." >&2
-    "$binary" demo --db "$data/programme.sqlite" --employees "${employees[$1]}" --actions "${actions[$1]}" >"$data/demo.txt"
-    "$binary" demo --db "$data/base.sqlite" --employees "${employees[$1]}" --actions "${actions[$1]}" \
+    # With --before, the earlier binary generates (it may not open a later
+    # schema), and the later one upgrades a copy of each file once, untimed.
+    local generator=$binary
+    if [[ -n "$before_binary" ]]; then generator=$before_binary; fi
+    "$generator" demo --db "$data/programme.sqlite" --employees "${employees[$1]}" --actions "${actions[$1]}" >"$data/demo.txt"
+    "$generator" demo --db "$data/base.sqlite" --employees "${employees[$1]}" --actions "${actions[$1]}" \
         --export-actions "$data/actions.csv" >"$data/base.txt"
+    if [[ -n "$before_binary" ]]; then
+        mkdir "$data/before"
+        local file
+        for file in programme.sqlite base.sqlite actions.csv; do cp "$data/$file" "$data/before/$file"; done
+        for file in programme.sqlite base.sqlite; do
+            "$binary" --db "$data/$file" employee list --format csv >/dev/null
+            rm -f "$data/$file".before-*
+        done
+    fi
     admin=$(demo_account admin <"$data/demo.txt")
     hr=$(demo_account hr <"$data/demo.txt")
     cio=$(demo_account cio <"$data/demo.txt")
@@ -450,6 +559,17 @@ if (( ${#sizes[@]} > 1 )); then
                 [ "$ok" == yes ]
         done
     done
+fi
+
+if (( ${#comparison[@]} )); then
+    echo
+    echo "Before and after: every advocacy command above, timed with the release build of ${before_ref:0:12}"
+    echo "(before) and of this tree (after), run by run in turn, each on its own copy of the files. Noise:"
+    echo "the larger spread, (max − min) / median, of the two sides' runs; slower means the ratio exceeds 1 + noise."
+    echo
+    echo "| case | size (employees / actions) | before s | after s | after / before | noise | verdict |"
+    echo "|---|---|---:|---:|---:|---:|---|"
+    printf '%s\n' "${comparison[@]}"
 fi
 
 echo
