@@ -38,6 +38,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case duplicateColumn(String)
     case emptyCell(column: String)
     case invalidNumber(String, column: String)
+    /// A count written with a fraction (`1.5`), in a file whose counts may carry `.0`.
+    case fractionalCount(String, column: String)
+    /// A file whose header is none of the shapes an importer reads; `expected` describes each.
+    case unknownExport(found: [String], expected: [String])
     case incompleteFeedEntry(missing: String)
     case invalidFeed(line: Int, reason: String)
     /// A retention period for `privacy purge` that is unreadable or shorter than a month.
@@ -80,6 +84,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .duplicateColumn: "expected each column once in the header line"
         case .emptyCell: "expected a value in every row of this column"
         case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
+        case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
+        case .unknownExport(_, let expected): "expected \(WordList.or(expected))"
         case .incompleteFeedEntry: "expected every entry to have a link and a published or updated date"
         case .invalidFeed(_, let reason):
             "\(reason): expected an RSS 2.0 or Atom document, as a blog publishes at /feed or /atom.xml"
@@ -124,6 +130,10 @@ extension CoreError: LocalizedError {
         case .duplicateColumn(let column): "the header names the \(column) column twice: \(expectation)"
         case .emptyCell(let column): "the \(column) is empty: \(expectation)"
         case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"
+        case .fractionalCount(let value, let column):
+            "'\(value)' is not a whole number of \(column), so it cannot be a count: \(expectation)"
+        case .unknownExport(let found, _):
+            "the file's header (\(found.joined(separator: ", "))) is not one this import reads: \(expectation)"
         case .incompleteFeedEntry(let missing): "the entry has no \(missing): \(expectation)"
         case .invalidFeed(let line, _): "the feed is not valid RSS or Atom (line \(line)): \(expectation)"
         case .invalidRetention(let value): "'\(value)' is not a retention period: \(expectation)"

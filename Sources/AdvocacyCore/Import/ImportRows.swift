@@ -97,6 +97,13 @@ public struct FollowerImportRow: Hashable, Sendable {
     public static let followers = ImportColumn("followers", also: ["abonnés", "followers count", "audience"])
     public static let columns = [url, date, followers]
 
+    /// A count of `channel`'s followers on `date`, which may not be after `today`.
+    public init(channel: CanonicalURL, date: LocalDate, followers: Int, today: LocalDate) throws {
+        try date.requireNotAfter(today)
+        try Counts.check(followers, name: "followers")
+        (self.channel, self.date, self.followers) = (channel, date, followers)
+    }
+
     public init(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate) throws {
         channel = try CanonicalURL(try ImportCell.required(Self.url, record, columns))
         date = try ImportCell.date(ImportCell.required(Self.date, record, columns))
@@ -105,39 +112,6 @@ public struct FollowerImportRow: Hashable, Sendable {
             throw CoreError.emptyCell(column: "followers")
         }
         followers = count
-    }
-}
-
-/// X's tweet-activity export, one tweet per row, read as `post` actions.
-///
-/// The export has many more columns (`engagement rate`, `detail expands`...);
-/// only these are read. `-` means the figure is unknown.
-public enum XAnalyticsColumns {
-    public static let permalink = ImportColumn("Tweet permalink")
-    public static let text = ImportColumn("Tweet text", required: false)
-    public static let time = ImportColumn("time")
-    public static let impressions = ImportColumn("impressions", required: false)
-    public static let retweets = ImportColumn("retweets", also: ["reposts"], required: false)
-    public static let replies = ImportColumn("replies", required: false)
-    public static let likes = ImportColumn("likes", also: ["favorites"], required: false)
-    public static let clicks = ImportColumn("url clicks", also: ["link clicks"], required: false)
-    public static let all = [permalink, text, time, impressions, retweets, replies, likes, clicks]
-
-    /// One tweet as an action of `author`, its counters measured `today`.
-    public static func draft(_ record: ImportRecord, in columns: ImportColumns, author: EmailAddress, today: LocalDate) throws
-        -> ActionDraft
-    {
-        let address = try CanonicalURL(try ImportCell.required(permalink, record, columns))
-        let moment = try ImportCell.required(time, record, columns)
-        // "2026-09-30 18:42 +0000": the day as X wrote it.
-        let day = try LocalDate(parsing: String(moment.prefix(10)))
-        let counters = try MetricsUpdate(
-            impressions: ImportCell.count(impressions, record, columns), reactions: ImportCell.count(likes, record, columns),
-            comments: ImportCell.count(replies, record, columns), shares: ImportCell.count(retweets, record, columns),
-            clicks: ImportCell.count(clicks, record, columns))
-        return try ActionDraft(
-            author: author, url: address, kind: .post, title: columns.text(text, in: record).map { ImportCell.headline($0) },
-            date: day, metrics: counters, today: today)
     }
 }
 

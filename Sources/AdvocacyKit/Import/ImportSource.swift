@@ -21,17 +21,21 @@ public enum ImportSource: Sendable {
 public enum ImportKind: Sendable {
     /// Actions (`import actions`): anyone's with an admin, else the person's own.
     case actions
-    /// X's tweet-activity export: posts of `author` with their figures.
+    /// One of X's analytics files, told apart by its header (``XExport``):
+    /// posts of `author` with their figures, or the follower changes of
+    /// `author`'s X channel.
     case xAnalytics(author: EmailAddress)
     /// HR's roster (admin): new people, or changes to registered ones with `updating`.
     case employees(updating: Bool)
     /// Follower counts of registered channels.
     case followers
 
-    var columns: [ImportColumn] {
+    /// The columns a table of this kind is read by, which for X's files
+    /// depend on which export `header` is.
+    func columns(for header: [String]) throws -> [ImportColumn] {
         switch self {
         case .actions: ActionImportColumns.all
-        case .xAnalytics: XAnalyticsColumns.all
+        case .xAnalytics: try XExport.recognise(header: header).columns
         case .employees: EmployeeImportRow.columns
         case .followers: FollowerImportRow.columns
         }

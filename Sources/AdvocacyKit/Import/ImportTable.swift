@@ -47,7 +47,7 @@ public final class ImportTable {
                 throw KitError.invalidImportSource(
                     source.name, reason: "the file is empty: expected a header line naming its columns")
             }
-            columns = try ImportColumns(header: header, columns: kind.columns)
+            columns = try ImportColumns(header: header, columns: try kind.columns(for: header))
         } catch let error as CoreError {
             throw KitError.invalidImportSource(source.name, reason: error.localizedDescription)
         }

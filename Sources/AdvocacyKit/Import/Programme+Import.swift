@@ -29,9 +29,12 @@ extension Programme {
             return try store.importActions(
                 mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, onReject: onReject)
         case .xAnalytics(let author):
+            let export = try XExport.recognise(header: columns.header)
+            if export == .accountOverview {
+                return try importFollowerChanges(table, of: author, mode: mode, today: today, by: actor, onReject: onReject)
+            }
             return try store.importActions(
-                mode, by: actor, next: table.next,
-                draft: { try XAnalyticsColumns.draft($0, in: columns, author: author, today: today) },
+                mode, by: actor, next: table.next, draft: { try export.draft($0, in: columns, author: author, today: today) },
                 mayActFor: Self.mayImportActions, onReject: onReject)
         case .employees(let updating):
             return try store.importEmployees(
@@ -39,9 +42,8 @@ extension Programme {
                 authorize: { try AccessRules.requireAdmin($0, to: "import employees") }, onReject: onReject)
         case .followers:
             return try store.importFollowers(
-                mode, by: actor, columns: columns, today: today, next: table.next,
-                mayActFor: { try AccessRules.requireSelfOrAdmin($0, owner: $1, to: "record followers for others") },
-                onReject: onReject)
+                mode, by: actor, next: table.next, row: { try FollowerImportRow($0, in: columns, today: today) },
+                mayActFor: Self.mayRecordFollowers, onReject: onReject)
         }
     }
 
@@ -60,6 +62,11 @@ extension Programme {
             }
             return try tx.feedChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
         }
+    }
+
+    /// Whether `actor` may record `owner`'s follower counts: their own, or anyone's for an admin.
+    static func mayRecordFollowers(_ actor: Actor, for owner: EmailAddress) throws {
+        try AccessRules.requireSelfOrAdmin(actor, owner: owner, to: "record followers for others")
     }
 
     /// Whether `actor` may import `author`'s actions: their own, or anyone's for an admin.

@@ -3,17 +3,18 @@ import Foundation
 import GRDB
 
 extension AdvocacyStore {
-    /// Imports follower counts; `mayActFor` decides, row by row inside the
-    /// transaction, whether the acting person may write a channel owner's
-    /// count. A count for a day that already has the same count is
-    /// unchanged; a different one replaces it.
+    /// Imports follower counts, each record read by `row`; `mayActFor`
+    /// decides, row by row inside the transaction, whether the acting person
+    /// may write a channel owner's count. A count for a day that already has
+    /// the same count is unchanged; a different one replaces it.
     public func importFollowers(
-        _ mode: ImportMode, by actorEmail: EmailAddress, columns: ImportColumns, today: LocalDate,
-        next: () throws -> ImportRecord?, mayActFor: @escaping (_ actor: Actor, _ owner: EmailAddress) throws -> Void,
+        _ mode: ImportMode, by actorEmail: EmailAddress, next: () throws -> ImportRecord?,
+        row: @escaping (ImportRecord) throws -> FollowerImportRow,
+        mayActFor: @escaping (_ actor: Actor, _ owner: EmailAddress) throws -> Void,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "followerSnapshot", next: next, onReject: onReject) { db, actor in
-            try FollowerImporter(db, actor: actor, columns: columns, today: today, now: now(), mayActFor: mayActFor)
+            try FollowerImporter(db, actor: actor, now: now(), row: row, mayActFor: mayActFor)
         }
     }
 }
@@ -21,8 +22,7 @@ extension AdvocacyStore {
 struct FollowerImporter: RowImporter {
     private let actor: Actor
     private let mayActFor: (Actor, EmailAddress) throws -> Void
-    private let columns: ImportColumns
-    private let today: LocalDate
+    private let row: (ImportRecord) throws -> FollowerImportRow
     private let triggers: SuspendedTriggers
     private var channels: [CanonicalURL: (id: Int64, owner: EmailAddress, ownerID: Int64, scope: ChannelScope)] = [:]
     private var consent: ConsentGate
@@ -31,13 +31,12 @@ struct FollowerImporter: RowImporter {
     private let upsertCount: Statement
 
     init(
-        _ db: Database, actor: Actor, columns: ImportColumns, today: LocalDate, now: Date,
+        _ db: Database, actor: Actor, now: Date, row: @escaping (ImportRecord) throws -> FollowerImportRow,
         mayActFor: @escaping (Actor, EmailAddress) throws -> Void
     ) throws {
         self.actor = actor
         self.mayActFor = mayActFor
-        self.columns = columns
-        self.today = today
+        self.row = row
         consent = try ConsentGate(db, actor: actor, now: now)
         for row in try Row.fetchAll(
             db, sql: "SELECT c.id, c.url, c.employeeId, c.scope, e.email FROM channel c JOIN employee e ON e.id = c.employeeId")
@@ -57,7 +56,7 @@ struct FollowerImporter: RowImporter {
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
-        let row = try FollowerImportRow(record, in: columns, today: today)
+        let row = try self.row(record)
         let otherScheme = CanonicalURL(alreadyCanonical: row.channel.otherScheme)
         guard let channel = channels[row.channel] ?? channels[otherScheme] else { throw StoreError.unknownChannel(row.channel) }
         try mayActFor(actor, channel.owner)

@@ -16,6 +16,23 @@ extension StoreTransaction {
         return try AdvocacyStore.requireChannel(db, new.url)
     }
 
+    /// `owner`'s channels by address, or ``StoreError/unknownEmployee(_:)``.
+    public func channels(ownedBy owner: EmailAddress) throws -> [Channel] {
+        _ = try AdvocacyStore.employeeID(db, owner)
+        return try AdvocacyStore.fetchChannels(db, owner: owner)
+    }
+
+    /// Every follower count recorded for `channel`, oldest first.
+    public func followerCounts(of channel: CanonicalURL) throws -> [(date: LocalDate, followers: Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.date, f.followers FROM followerSnapshot f JOIN channel c ON c.id = f.channelId
+                WHERE c.url = ? ORDER BY f.date
+                """, arguments: [channel.string]
+        ).map { (try AdvocacyStore.date($0["date"]), $0["followers"]) }
+    }
+
     /// One registered channel, or ``StoreError/unknownChannel(_:)``.
     public func channel(_ url: CanonicalURL) throws -> Channel {
         try AdvocacyStore.requireChannel(db, url)

@@ -4,12 +4,17 @@ import ArgumentParser
 
 struct ImportXAnalyticsCommand: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "x-analytics", abstract: "Load X's tweet-activity export: each tweet becomes a post with its figures.",
+        commandName: "x-analytics",
+        abstract: "Load an X analytics file: posts with their figures, or the account's follower changes.",
         discussion: """
-            The CSV X exports from analytics (Tweet id, Tweet permalink, Tweet text, time, impressions, \
-            engagements, engagement rate, retweets, replies, likes or favorites, and more, which are ignored). \
-            Each tweet becomes a post on the person's X channel, with a metrics snapshot dated today: likes \
-            count as reactions, replies as comments, retweets as shares, url clicks as clicks. '-' means unknown.
+            Any of X's analytics exports, told apart by its header. The tweet-activity export (Tweet id, \
+            Tweet permalink, Tweet text, time, impressions, …; counts may be written 424.0) and today's content \
+            export (Post id, Date, Post text, Post Link, Impressions, Likes, …, dated like 'Tue, Jul 14, 2026'): \
+            each post becomes a post on the person's X channel with a metrics snapshot dated today (likes count as \
+            reactions, replies as comments, reposts and shares as shares, URL clicks as clicks; '-' means unknown). \
+            The account overview (Date, …, New follows, Unfollows, …): each day's net change becomes that day's \
+            follower count of the person's X channel, counted from a count already recorded for it (see \
+            'advocacy channel followers').
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,7 +23,8 @@ struct ImportXAnalyticsCommand: ContextCommand {
     var file: String
 
     @Option(
-        name: .customLong("for"), help: ArgumentHelp("Whose tweets (default: you).", valueName: "email"), transform: Parse.email)
+        name: .customLong("for"), help: ArgumentHelp("Whose posts or account (default: you).", valueName: "email"),
+        transform: Parse.email)
     var author: EmailAddress?
 
     @OptionGroup var delimiter: DelimiterOption
