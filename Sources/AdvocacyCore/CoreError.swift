@@ -40,6 +40,12 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidNumber(String, column: String)
     /// A count written with a fraction (`1.5`), in a file whose counts may carry `.0`.
     case fractionalCount(String, column: String)
+    /// A file whose dates could be day-first or month-first throughout (`05/10/2026`).
+    case ambiguousDateOrder(line: Int, text: String)
+    /// A file with dates that can only be day-first and others only month-first, each given as "line N: text".
+    case mixedDateOrders(dayFirst: String, monthFirst: String)
+    /// A date like `31/10/2026` in a file read without a date order.
+    case dateNeedsOrder(String)
     /// A file whose header is none of the shapes an importer reads; `expected` describes each.
     case unknownExport(found: [String], expected: [String])
     case incompleteFeedEntry(missing: String)
@@ -85,6 +91,11 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emptyCell: "expected a value in every row of this column"
         case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
         case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
+        case .ambiguousDateOrder:
+            "say how the file writes them with --date-order dmy (31/10/2026, day first) or --date-order mdy (10/31/2026, month first)"
+        case .mixedDateOrders: "expected one order for every date of a file: correct those lines, or save the file again from one spreadsheet"
+        case .dateNeedsOrder:
+            "expected a date as YYYY-MM-DD, or the file's order given with --date-order dmy (31/10/2026), mdy (10/31/2026) or ymd (2026/10/31)"
         case .unknownExport(_, let expected): "expected \(WordList.or(expected))"
         case .incompleteFeedEntry: "expected every entry to have a link and a published or updated date"
         case .invalidFeed(_, let reason):
@@ -130,6 +141,11 @@ extension CoreError: LocalizedError {
         case .duplicateColumn(let column): "the header names the \(column) column twice: \(expectation)"
         case .emptyCell(let column): "the \(column) is empty: \(expectation)"
         case .invalidNumber(let value, let column): "'\(value)' is not a number of \(column): \(expectation)"
+        case .ambiguousDateOrder(let line, let text):
+            "the dates of this file could be day first or month first (the first is '\(text)', line \(line)): \(expectation)"
+        case .mixedDateOrders(let dayFirst, let monthFirst):
+            "some dates of this file can only be day first (\(dayFirst)) and others only month first (\(monthFirst)): \(expectation)"
+        case .dateNeedsOrder(let value): "'\(value)' is not a date this file's order reads: \(expectation)"
         case .fractionalCount(let value, let column):
             "'\(value)' is not a whole number of \(column), so it cannot be a count: \(expectation)"
         case .unknownExport(let found, _):

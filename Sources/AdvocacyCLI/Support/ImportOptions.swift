@@ -15,6 +15,17 @@ struct ImportOptions: ParsableArguments {
     var mode: ImportMode { dryRun ? .dryRun : skipInvalid ? .skipInvalid : .allOrNothing }
 }
 
+/// How a file to import writes its dates, when they are not YYYY-MM-DD and
+/// the file itself cannot tell (`05/10/2026` throughout).
+struct DateOrderOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "How the file writes dates that are not YYYY-MM-DD: dmy (31/10/2026, as a French Excel saves them), mdy (10/31/2026) or ymd (2026/10/31). Default: read off the file's dates.",
+            valueName: "order"),
+        transform: Parse.choice)
+    var dateOrder: DateOrder?
+}
+
 /// The field separator of a CSV file to import, when its header does not make it plain.
 struct DelimiterOption: ParsableArguments {
     @Option(

@@ -84,12 +84,13 @@ extension CommandContext {
     /// is skip-invalid, and its report (see ``runImport(source:options:rejects:run:)``).
     /// `around` wraps the import (to notice the consent it records).
     func importTable(
-        _ path: String, kind: ImportKind, options: ImportOptions, delimiter: CSVDelimiter?, into programme: Programme,
+        _ path: String, kind: ImportKind, options: ImportOptions, delimiter: CSVDelimiter?, dateOrder: DateOrder? = nil,
+        into programme: Programme,
         by actor: EmailAddress, around: (() throws -> ImportSummary) throws -> ImportSummary = { try $0() }
     ) throws {
         let progress = ProgressLine(unit: "rows", total: nil, context: self)
         defer { progress.finish() }
-        let table = try ImportTable(.file(path: path), kind: kind, delimiter: delimiter) { read in
+        let table = try ImportTable(.file(path: path), kind: kind, delimiter: delimiter, dateOrder: dateOrder) { read in
             progress.update(count: read.rows, done: read.bytesRead, of: read.totalBytes)
         }
         let rejects = RejectsFile(besides: path, header: table.columns.header, delimiter: table.delimiter)

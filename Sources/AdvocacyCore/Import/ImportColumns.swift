@@ -37,6 +37,9 @@ public struct ImportColumns: Sendable {
     /// The header line as it was in the file.
     public let header: [String]
     private let positions: [String: Int]
+    /// How the file writes dates that are not `YYYY-MM-DD` (``DateOrder``);
+    /// `nil` when they all are.
+    public var dateOrder: DateOrder?
 
     /// Finds `columns` in `header`.
     ///
@@ -61,6 +64,9 @@ public struct ImportColumns: Sendable {
         guard missing.isEmpty else { throw CoreError.missingColumns(missing, found: header) }
         self.positions = positions
     }
+
+    /// Where `column` is in the header, if the file has it.
+    public func position(of column: ImportColumn) -> Int? { positions[column.name] }
 
     /// Whether the file has `column`.
     public func has(_ column: ImportColumn) -> Bool { positions[column.name] != nil }

@@ -76,9 +76,10 @@ public enum ActionImportColumns {
             clicks: ImportCell.count(clicks, record, columns))
         var draft = try ActionDraft(
             author: author, url: address, kind: try columns.text(kind, in: record).map(ActionKind.parse),
-            title: columns.text(title, in: record), date: try ImportCell.date(ImportCell.required(date, record, columns)),
+            title: columns.text(title, in: record),
+            date: try ImportCell.date(ImportCell.required(date, record, columns), in: columns),
             effortHours: try ImportCell.decimal(effort, record, columns), projects: projectCodes, metrics: counters, today: today)
-        if let measured = try columns.text(metricsDate, in: record).map(ImportCell.date) {
+        if let measured = try columns.text(metricsDate, in: record).map({ try ImportCell.date($0, in: columns) }) {
             try measured.requireNotAfter(today)
             draft.metricsDate = measured
         }
@@ -106,7 +107,7 @@ public struct FollowerImportRow: Hashable, Sendable {
 
     public init(_ record: ImportRecord, in columns: ImportColumns, today: LocalDate) throws {
         channel = try CanonicalURL(try ImportCell.required(Self.url, record, columns))
-        date = try ImportCell.date(ImportCell.required(Self.date, record, columns))
+        date = try ImportCell.date(ImportCell.required(Self.date, record, columns), in: columns)
         try date.requireNotAfter(today)
         guard let count = try ImportCell.count(Self.followers, record, columns) else {
             throw CoreError.emptyCell(column: "followers")
@@ -121,6 +122,16 @@ public enum ImportCell {
     public static func required(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> String {
         guard let text = columns.text(column, in: record) else { throw CoreError.emptyCell(column: column.name) }
         return text
+    }
+
+    /// A date cell of `columns`' file: `YYYY-MM-DD`, or in the file's
+    /// ``ImportColumns/dateOrder`` (`31/10/2026` in a French spreadsheet's file).
+    public static func date(_ text: String, in columns: ImportColumns) throws -> LocalDate {
+        if DateOrder.isISO(text) { return try date(text) }
+        guard let order = columns.dateOrder else {
+            throw DateOrder.parts(text) == nil ? CoreError.invalidDate(text) : CoreError.dateNeedsOrder(text)
+        }
+        return try order.date(text)
     }
 
     /// A date as `YYYY-MM-DD`; a spreadsheet's `2026-09-30 00:00:00` is read as its day.

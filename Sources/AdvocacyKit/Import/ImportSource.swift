@@ -30,6 +30,16 @@ public enum ImportKind: Sendable {
     /// Follower counts of registered channels.
     case followers
 
+    /// The columns that hold dates written by whoever made the file (a
+    /// spreadsheet may write them `31/10/2026`); X's files have their own.
+    var dateColumns: [ImportColumn] {
+        switch self {
+        case .actions: [ActionImportColumns.date, ActionImportColumns.metricsDate]
+        case .followers: [FollowerImportRow.date]
+        case .xAnalytics, .employees: []
+        }
+    }
+
     /// The columns a table of this kind is read by, which for X's files
     /// depend on which export `header` is.
     func columns(for header: [String]) throws -> [ImportColumn] {

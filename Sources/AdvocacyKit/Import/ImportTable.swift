@@ -11,8 +11,10 @@ public final class ImportTable {
     public let source: ImportSource
     public let kind: ImportKind
     /// The header line as written, and the columns it was matched to.
-    public let columns: ImportColumns
+    public private(set) var columns: ImportColumns
     private var reader: CSVReader
+    /// The first row, read ahead to see how the file writes its dates.
+    private var firstRow: ImportRecord?
     private let totalBytes: Int?
     private let progress: ((ImportProgress) -> Void)?
     private var rows = 0
@@ -23,11 +25,16 @@ public final class ImportTable {
 
     /// Opens `source` and reads its header line.
     ///
+    /// Dates that are not `YYYY-MM-DD` are read in `dateOrder` when given;
+    /// otherwise, when the first row's are not, the whole file's dates are
+    /// read first to find their order (``DateOrder/decide(_:)``).
+    ///
     /// - Throws: ``KitError/invalidImportSource(_:reason:)`` for an empty
-    ///   table, one that is not CSV or one missing a needed column; the
-    ///   system's words for a missing or unreadable file.
+    ///   table, one that is not CSV, one missing a needed column, or one
+    ///   whose dates could be read in two orders; the system's words for a
+    ///   missing or unreadable file.
     public init(
-        _ source: ImportSource, kind: ImportKind, delimiter: CSVDelimiter? = nil,
+        _ source: ImportSource, kind: ImportKind, delimiter: CSVDelimiter? = nil, dateOrder: DateOrder? = nil,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws {
         self.source = source
@@ -48,9 +55,53 @@ public final class ImportTable {
                     source.name, reason: "the file is empty: expected a header line naming its columns")
             }
             columns = try ImportColumns(header: header, columns: try kind.columns(for: header))
+            let dateColumns = kind.dateColumns.compactMap(columns.position(of:))
+            guard !dateColumns.isEmpty else { return }
+            if let dateOrder {
+                columns.dateOrder = dateOrder
+                return
+            }
+            firstRow = try reader.next().map { ImportRecord(line: reader.line, fields: $0) }
+            let firstDates = dateColumns.compactMap { column in firstRow.flatMap { Self.cell($0.fields, column) } }
+            if !firstDates.allSatisfy(DateOrder.isISO) {
+                columns.dateOrder = try Self.dateOrder(of: source, delimiter: self.delimiter, in: dateColumns)
+            }
         } catch let error as CoreError {
             throw KitError.invalidImportSource(source.name, reason: error.localizedDescription)
         }
+    }
+
+    /// A field's trimmed text, `nil` when absent or empty.
+    private static func cell(_ fields: [String], _ index: Int) -> String? {
+        guard index < fields.count else { return nil }
+        let text = fields[index].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The order of the dates in `columns` of the whole source, read once
+    /// more from its start. Only a regular file or bytes can be read twice.
+    private static func dateOrder(of source: ImportSource, delimiter: CSVDelimiter, in columns: [Int]) throws -> DateOrder? {
+        var reader: CSVReader
+        switch source {
+        case .file(let path):
+            guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+            else {
+                throw KitError.invalidImportSource(
+                    source.name,
+                    reason:
+                        "its dates are not written YYYY-MM-DD, and it is not a regular file that can be read twice to find their order: give it with --date-order dmy, mdy or ymd"
+                )
+            }
+            reader = try CSVReader(path: path, delimiter: delimiter)
+        case .bytes(let data, _):
+            reader = CSVReader(data: data, delimiter: delimiter)
+        }
+        _ = try reader.next()
+        var dates: [(line: Int, text: String)] = []
+        while let fields = try reader.next() {
+            for column in columns { if let text = cell(fields, column) { dates.append((reader.line, text)) } }
+        }
+        return try DateOrder.decide(dates)
     }
 
     /// The delimiter in use (given, or found in the header line).
@@ -58,6 +109,11 @@ public final class ImportTable {
 
     /// The next row, or `nil` at the end of the table.
     func next() throws -> ImportRecord? {
+        if let row = firstRow {
+            firstRow = nil
+            rows += 1
+            return row
+        }
         do {
             guard let fields = try reader.next() else { return nil }
             rows += 1
