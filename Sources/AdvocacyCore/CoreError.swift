@@ -93,7 +93,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
         case .ambiguousDateOrder:
             "say how the file writes them with --date-order dmy (31/10/2026, day first) or --date-order mdy (10/31/2026, month first)"
-        case .mixedDateOrders: "expected one order for every date of a file: correct those lines, or save the file again from one spreadsheet"
+        case .mixedDateOrders:
+            "expected one order for every date of a file: correct those lines, or save the file again from one spreadsheet"
         case .dateNeedsOrder:
             "expected a date as YYYY-MM-DD, or the file's order given with --date-order dmy (31/10/2026), mdy (10/31/2026) or ymd (2026/10/31)"
         case .unknownExport(_, let expected): "expected \(WordList.or(expected))"
