@@ -29,11 +29,15 @@ public enum FeedParser {
         guard data.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw CoreError.invalidFeed(line: 1, reason: "the document is empty")
         }
-        let parser = XMLParser(data: data)
+        // Blank lines or a byte-order mark before `<?xml` (a common WordPress
+        // plugin fault) make the document ill-formed; readers skip them, and
+        // lines are still counted as the file has them.
+        let (document, skippedLines) = Self.withoutLeadingSpace(data)
+        let parser = XMLParser(data: document)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
-        let reader = Reader()
+        let reader = Reader(lineOffset: skippedLines)
         parser.delegate = reader
         let finished = parser.parse()
         if let failure = reader.failure {
@@ -41,9 +45,24 @@ public enum FeedParser {
         }
         guard finished, let format = reader.format else {
             let code = (parser.parserError as NSError?)?.code ?? 1
-            throw CoreError.invalidFeed(line: max(1, parser.lineNumber), reason: describe(code: code))
+            throw CoreError.invalidFeed(line: max(1, parser.lineNumber) + skippedLines, reason: describe(code: code))
         }
         return Feed(format: format, title: reader.feedTitle, link: reader.feedLink, entries: reader.entries)
+    }
+
+    /// `data` from its first `<`, when only white space and a UTF-8
+    /// byte-order mark come before it, and how many lines that skipped.
+    static func withoutLeadingSpace(_ data: Data) -> (Data, lines: Int) {
+        var start = data.startIndex
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        var lines = 0
+        while start < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[start]) {
+            // CRLF counts once, as the parser counts it.
+            if data[start] == 0x0A || (data[start] == 0x0D && data[data.index(after: start)...].first != 0x0A) { lines += 1 }
+            start += 1
+        }
+        guard start > data.startIndex, start < data.endIndex, data[start] == UInt8(ascii: "<") else { return (data, 0) }
+        return (Data(data[start...]), lines)
     }
 
     /// Words for the libxml2 errors a broken feed actually produces.
@@ -66,7 +85,7 @@ public enum FeedParser {
         case 38...42: "an attribute is malformed"
         case 31, 32, 79, 81: "its character encoding is not supported"
         case 89: "its entities refer to each other in a loop"
-        default: "it is not well-formed XML (libxml2 error \(code))"
+        default: "it is not well-formed XML"
         }
     }
 }
@@ -79,6 +98,8 @@ private enum Namespace {
     static let rss10 = "http://purl.org/rss/1.0/"
     static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
     static let dc = "http://purl.org/dc/elements/1.1/"
+    static let dcterms = "http://purl.org/dc/terms/"
+    static let xml = "http://www.w3.org/XML/1998/namespace"
 
     /// RSS 2.0 and 0.9x have no namespace; RSS 1.0 and 0.90 have their own.
     static let rss: Set<String> = ["", rss10, rss090]
@@ -87,6 +108,8 @@ private enum Namespace {
 
 /// The `XMLParser` delegate: a small state machine over the open elements.
 private final class Reader: NSObject, XMLParserDelegate {
+    /// Lines before the document's first `<` that were skipped.
+    private let lineOffset: Int
     private(set) var format: Feed.Format?
     private(set) var feedTitle: String?
     private(set) var feedLink: String?
@@ -105,8 +128,25 @@ private final class Reader: NSObject, XMLParserDelegate {
     private var capture: Capture?
     /// The feed's own Atom links, to choose the alternate from at the end.
     private var feedLinks: [AtomLink] = []
+    /// The `xml:base` in force at each depth that set one, already resolved
+    /// against the one around it: relative links are resolved against the last.
+    private var bases: [(depth: Int, base: URL)] = []
 
-    private enum Field { case title, link, id, guid, pubDate, dcDate, published, updated }
+    init(lineOffset: Int) {
+        self.lineOffset = lineOffset
+    }
+
+    private func line(_ parser: XMLParser) -> Int { max(1, parser.lineNumber) + lineOffset }
+
+    /// `link` made absolute against the `xml:base` in force, when there is one.
+    private func resolved(_ link: String) -> String {
+        guard let base = bases.last?.base, !FeedText.isWebAddress(link),
+            let absolute = URL(string: link, relativeTo: base)?.absoluteString
+        else { return link }
+        return absolute
+    }
+
+    private enum Field { case title, link, id, guid, pubDate, dcDate, dcModified, published, updated }
 
     private struct Capture {
         var field: Field
@@ -114,6 +154,11 @@ private final class Reader: NSObject, XMLParserDelegate {
         var text = ""
         /// The text is HTML (Atom `type="html"`): tags stripped, entities decoded.
         var isHTML = false
+        /// The text is HTML when it holds HTML elements: RSS says titles are
+        /// plain text, but blogs put `<em>` in them and readers show it as HTML.
+        var sniffsHTML = false
+        /// The text is base64 (Atom 0.3 `mode="base64"`).
+        var isBase64 = false
         /// RSS titles are plain text, but CDATA leaves entities undecoded and
         /// nobody writes `&amp;` inside CDATA to mean those five characters.
         var decodesEntitiesInCDATA = false
@@ -134,6 +179,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         var about: String?
         var pubDate: String?
         var dcDate: String?
+        var dcModified: String?
         var atomID: String?
         var atomLinks: [AtomLink] = []
         var published: String?
@@ -146,6 +192,11 @@ private final class Reader: NSObject, XMLParserDelegate {
     ) {
         depth += 1
         let namespace = namespaceURI ?? ""
+        if let base = attributes["xml:base"] ?? attributes["base"],
+            let url = URL(string: base, relativeTo: bases.last?.base)?.absoluteURL
+        {
+            bases.append((depth, url))
+        }
         guard let format else {
             return readRoot(parser, name: name, namespace: namespace, qualifiedName: qualifiedName)
         }
@@ -168,51 +219,70 @@ private final class Reader: NSObject, XMLParserDelegate {
         } else {
             let shown = qualifiedName ?? name
             let hint = name.lowercased() == "html" ? " (a web page, not its feed)" : ""
-            failure = (parser.lineNumber, "the document starts with <\(shown)>\(hint), not <rss> or <feed>")
+            failure = (line(parser), "the document starts with <\(shown)>\(hint), not <rss> or <feed>")
             parser.abortParsing()
         }
     }
 
     private func startRSS(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
-        guard Namespace.rss.contains(namespace) || namespace == Namespace.dc else { return }
         let isRSS = Namespace.rss.contains(namespace)
+        guard isRSS || namespace == Namespace.dc || namespace == Namespace.dcterms else { return }
         if entry != nil {
             guard depth == entryDepth + 1 else { return }
-            switch (isRSS, name) {
-            case (true, "title"): capture = Capture(field: .title, depth: depth, decodesEntitiesInCDATA: true)
-            case (true, "link"): capture = Capture(field: .link, depth: depth)
-            case (true, "guid"):
+            if !isRSS {
+                if let field = Self.dublinCoreDate(name) { capture = Capture(field: field, depth: depth) }
+                return
+            }
+            switch name {
+            case "title": capture = Capture(field: .title, depth: depth, sniffsHTML: true)
+            case "link": capture = Capture(field: .link, depth: depth)
+            case "guid":
                 capture = Capture(field: .guid, depth: depth)
                 entry?.guidIsPermaLink = attributes["isPermaLink"]?.lowercased() != "false"
-            case (true, "pubDate"): capture = Capture(field: .pubDate, depth: depth)
-            case (false, "date"): capture = Capture(field: .dcDate, depth: depth)
+            case "pubDate": capture = Capture(field: .pubDate, depth: depth)
             default: break
             }
         } else if isRSS && name == "channel" && depth == 2 {
             containerDepth = depth
         } else if isRSS && name == "item" && (depth == 2 || depth == (containerDepth ?? 0) + 1) {
             // RSS 2.0 nests items in <channel>; RSS 1.0 makes them its siblings.
-            entry = Draft(line: parser.lineNumber, about: attributes["rdf:about"])
+            entry = Draft(line: line(parser), about: attributes["rdf:about"])
             entryDepth = depth
         } else if isRSS && depth == (containerDepth ?? 0) + 1 {
             switch name {
-            case "title": capture = Capture(field: .title, depth: depth, decodesEntitiesInCDATA: true)
+            case "title": capture = Capture(field: .title, depth: depth, sniffsHTML: true)
             case "link": capture = Capture(field: .link, depth: depth)
             default: break
             }
         }
     }
 
+    /// The field a Dublin Core date of an entry fills: `dc:date`,
+    /// `dcterms:created` and `dcterms:issued` say when it was published,
+    /// `dcterms:modified` when it last changed.
+    private static func dublinCoreDate(_ name: String) -> Field? {
+        switch name {
+        case "date", "created", "issued": .dcDate
+        case "modified": .dcModified
+        default: nil
+        }
+    }
+
     private func startAtom(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
+        if entry != nil, depth == entryDepth + 1, namespace == Namespace.dc || namespace == Namespace.dcterms {
+            if let field = Self.dublinCoreDate(name) { capture = Capture(field: field, depth: depth) }
+            return
+        }
         guard Namespace.atoms.contains(namespace) else { return }
         let isHTML =
             ["html", "text/html", "escaped"].contains(attributes["type"]?.lowercased() ?? "")
             || attributes["mode"] == "escaped"
+        let isBase64 = attributes["mode"] == "base64"
         if entry != nil {
             guard depth == entryDepth + 1 else { return }
             switch name {
-            case "title": capture = Capture(field: .title, depth: depth, isHTML: isHTML)
-            case "link": if let link = Self.atomLink(attributes) { entry?.atomLinks.append(link) }
+            case "title": capture = Capture(field: .title, depth: depth, isHTML: isHTML, isBase64: isBase64)
+            case "link": if let link = atomLink(attributes) { entry?.atomLinks.append(link) }
             case "id": capture = Capture(field: .id, depth: depth)
             // Atom 0.3 said issued and modified.
             case "published", "issued": capture = Capture(field: .published, depth: depth)
@@ -220,20 +290,20 @@ private final class Reader: NSObject, XMLParserDelegate {
             default: break
             }
         } else if name == "entry" && depth == 2 {
-            entry = Draft(line: parser.lineNumber)
+            entry = Draft(line: line(parser))
             entryDepth = depth
         } else if depth == 2 {
             switch name {
-            case "title": capture = Capture(field: .title, depth: depth, isHTML: isHTML)
-            case "link": if let link = Self.atomLink(attributes) { feedLinks.append(link) }
+            case "title": capture = Capture(field: .title, depth: depth, isHTML: isHTML, isBase64: isBase64)
+            case "link": if let link = atomLink(attributes) { feedLinks.append(link) }
             default: break
             }
         }
     }
 
-    private static func atomLink(_ attributes: [String: String]) -> AtomLink? {
+    private func atomLink(_ attributes: [String: String]) -> AtomLink? {
         guard let href = FeedText.trimmed(attributes["href"]) else { return nil }
-        return AtomLink(href: href, rel: attributes["rel"]?.lowercased(), type: attributes["type"]?.lowercased())
+        return AtomLink(href: resolved(href), rel: attributes["rel"]?.lowercased(), type: attributes["type"]?.lowercased())
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -247,7 +317,10 @@ private final class Reader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        defer { depth -= 1 }
+        defer {
+            if bases.last?.depth == depth { bases.removeLast() }
+            depth -= 1
+        }
         if let capture, capture.depth == depth {
             self.capture = nil
             store(capture)
@@ -263,12 +336,22 @@ private final class Reader: NSObject, XMLParserDelegate {
         // Read the line now: once parse() returns, the parser may have let go of its position.
         if failure == nil {
             let code = (parseError as NSError).code
-            failure = (max(1, parser.lineNumber), FeedParser.describe(code: code))
+            failure = (line(parser), FeedParser.describe(code: code))
         }
     }
 
     private func store(_ capture: Capture) {
-        let text = capture.field == .title ? FeedText.title(capture.text, isHTML: capture.isHTML) : FeedText.trimmed(capture.text)
+        var raw = capture.text
+        if capture.isBase64 {
+            guard let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) else { return }
+            raw = String(decoding: data, as: UTF8.self)
+        }
+        let text: String?
+        switch capture.field {
+        case .title: text = FeedText.title(raw, isHTML: capture.isHTML || (capture.sniffsHTML && FeedText.looksLikeHTML(raw)))
+        case .link: text = FeedText.trimmed(raw).map(resolved)
+        default: text = FeedText.trimmed(raw)
+        }
         guard let text else { return }
         guard var draft = entry else {
             switch capture.field {
@@ -286,6 +369,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         case .guid: draft.guid = draft.guid ?? text
         case .pubDate: draft.pubDate = draft.pubDate ?? text
         case .dcDate: draft.dcDate = draft.dcDate ?? text
+        case .dcModified: draft.dcModified = draft.dcModified ?? text
         case .published: draft.published = draft.published ?? text
         case .updated: draft.updated = draft.updated ?? text
         }
@@ -298,14 +382,15 @@ private final class Reader: NSObject, XMLParserDelegate {
             let link = Self.alternate(in: draft.atomLinks) ?? draft.atomID.flatMap { FeedText.isWebAddress($0) ? $0 : nil }
             return FeedEntry(
                 title: draft.title, link: link, id: draft.atomID,
-                published: draft.published.flatMap(FeedDate.rfc3339), updated: draft.updated.flatMap(FeedDate.rfc3339),
+                published: draft.published.flatMap(FeedDate.rfc3339) ?? draft.dcDate.flatMap(FeedDate.rfc3339),
+                updated: draft.updated.flatMap(FeedDate.rfc3339) ?? draft.dcModified.flatMap(FeedDate.rfc3339),
                 line: draft.line)
         default:
             let permalink = draft.guid.flatMap { draft.guidIsPermaLink && FeedText.isWebAddress($0) ? $0 : nil }
             return FeedEntry(
                 title: draft.title, link: draft.link ?? permalink, id: draft.guid ?? draft.about,
                 published: draft.pubDate.flatMap(FeedDate.rfc822) ?? draft.dcDate.flatMap(FeedDate.rfc3339),
-                line: draft.line)
+                updated: draft.dcModified.flatMap(FeedDate.rfc3339), line: draft.line)
         }
     }
 
@@ -326,11 +411,58 @@ enum FeedText {
         return trimmed
     }
 
-    /// A title as a reader sees it: one line, single spaces; HTML reduced to its text.
+    /// A title as a reader sees it: one line, single spaces; HTML reduced to
+    /// its text (scripts and styles with their content, tags without); and
+    /// entities decoded once more, for the feeds that escape them twice
+    /// (`&amp;amp;` in the XML).
     static func title(_ text: String, isHTML: Bool) -> String? {
-        let plain = isHTML ? decodingEntities(strippingTags(text)) : text
+        let plain = decodingEntities(isHTML ? strippingTags(removingScripts(text)) : text)
         let collapsed = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// Whether `text` holds an HTML element (`<em>`, `</a>`, `<br/>`…), as
+    /// opposed to a lone `<` or a `<T>` of code.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        guard text.contains("<") else { return false }
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            var name = rest[rest.index(after: open)...]
+            if name.first == "/" { name = name.dropFirst() }
+            let tag = name.prefix { $0.isASCII && $0.isLetter || $0.isNumber }
+            let after = name.dropFirst(tag.count).first
+            if htmlElements.contains(tag.lowercased()), after == ">" || after == "/" || after?.isWhitespace == true {
+                return true
+            }
+            rest = rest[rest.index(after: open)...]
+        }
+        return false
+    }
+
+    /// The elements that make a title HTML: inline text markup, links,
+    /// images, breaks, and what must never show (scripts and styles).
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "b", "br", "cite", "code", "del", "em", "font", "i", "img", "ins", "kbd", "mark", "p", "q", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var", "div", "script", "style", "h1", "h2",
+        "h3", "wbr",
+    ]
+
+    /// `html` without its `<script>` and `<style>` elements, content included:
+    /// a reader never shows that text.
+    static func removingScripts(_ html: String) -> String {
+        guard
+            html.range(of: "<script", options: .caseInsensitive) != nil
+                || html.range(of: "<style", options: .caseInsensitive) != nil
+        else { return html }
+        var result = html
+        for tag in ["script", "style"] {
+            while let open = result.range(of: "<\(tag)", options: .caseInsensitive) {
+                let close = result.range(of: "</\(tag)", options: .caseInsensitive, range: open.upperBound..<result.endIndex)
+                let end = close.flatMap { result[$0.upperBound...].firstIndex(of: ">") }.map(result.index(after:))
+                result.removeSubrange(open.lowerBound..<(end ?? result.endIndex))
+            }
+        }
+        return result
     }
 
     /// Whether `text` is an absolute http(s) address (a guid or id may be a URN or a tag URI).

@@ -66,7 +66,10 @@ extension Programme {
         } catch let error as CoreError {
             throw KitError.invalidImportSource(source.name, reason: error.localizedDescription)
         }
-        var records = feed.entries.map(FeedImport.record).makeIterator()
+        // Links a feed left relative are read against its own address, else its site's.
+        let base: URL? =
+            if case .address(let address) = source { URL(string: address) } else { feed.link.flatMap { URL(string: $0) } }
+        var records = feed.entries.map { FeedImport.record($0, base: base) }.makeIterator()
         let author = author ?? actor
         return try store.importActions(
             mode, by: actor, onChannel: channel, next: { records.next() },
