@@ -132,6 +132,87 @@ struct FeedSyncCLITests {
         #expect(article?.projects.map(\.value) == ["ERP-2027"] && article?.channel.string == "https://blog.jane.dev")
     }
 
+    @Test func syncSkipsAnUnusableEntryAndImportsTheChannelsOthers() throws {
+        let cli = try CLIHarness.withProgramme()
+        let server = try LocalHTTPServer(routes: [
+            "/jane/feed": .init(
+                status: 200,
+                body: Self.rss([
+                    ("https://blog.jane.dev/a", "Premier", "Thu, 01 Oct 2026 08:00:00 +0200"),
+                    ("https://blog.jane.dev/b", "Sans date", nil),
+                    ("https://blog.jane.dev/c", "Programmé", "Mon, 30 Nov 2026 08:00:00 +0100"),
+                    ("https://blog.jane.dev/d", "Dernier", "Mon, 02 Nov 2026 08:00:00 +0100"),
+                ]))
+        ])
+        defer { server.stop() }
+        try cli.expectSuccess(
+            "channel", "add", "jane@corp.fr", "https://blog.jane.dev", "--kind", "blog", "--feed", server.url("/jane/feed"),
+            as: "jane@corp.fr")
+        let result = try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr")
+        #expect(
+            result.output.contains("https://blog.jane.dev: inserted 2, updated 0, unchanged 0, rejected 2"), "\(result.output)")
+        #expect(result.error.contains("the entry has no publication date"), "\(result.error)")
+        #expect(result.error.contains("2026-11-30 is in the future"), "\(result.error)")
+        #expect(
+            try AdvocacyStore.open(atPath: cli.databasePath).actions().map(\.url.string).sorted() == [
+                "https://blog.jane.dev/a", "https://blog.jane.dev/d",
+            ])
+    }
+
+    @Test func whatConcernsTheWholeImportIsSaidOnce() throws {
+        let cli = try CLIHarness.withProgramme()
+        let path = cli.folder.appendingPathComponent("feed.xml").path
+        try Self.rss([
+            ("https://blog.jane.dev/a", "A", "Thu, 01 Oct 2026 08:00:00 +0200"),
+            ("https://blog.jane.dev/b", "B", "Fri, 02 Oct 2026 08:00:00 +0200"),
+            ("https://blog.jane.dev/c", "C", "Sat, 03 Oct 2026 08:00:00 +0200"),
+        ]).write(to: URL(fileURLWithPath: path))
+        let cases: [([String], String, String)] = [
+            (["--project", "NOPE-1"], "jane@corp.fr", "NOPE-1"),
+            (["--for", "ghost@corp.fr"], admin, "ghost@corp.fr"),
+            (["--for", "paul@corp.fr"], "jane@corp.fr", "may not import actions for others"),
+        ]
+        for (options, actor, word) in cases {
+            let result = cli.run(["import", "feed", path] + options + ["--skip-invalid"], as: actor)
+            #expect(result.status != 0, "\(options)")
+            #expect(result.errorLines.count == 1, "\(options): \(result.error)")
+            #expect(result.error.contains(word), "\(options): \(result.error)")
+        }
+        try cli.expectSuccess("privacy", "consent", "jane@corp.fr", "--withdraw", as: "jane@corp.fr")
+        let withdrawn = cli.run(["import", "feed", path], as: "jane@corp.fr")
+        #expect(withdrawn.status == 1 && withdrawn.errorLines.count == 1, "\(withdrawn.error)")
+        #expect(withdrawn.error.contains("withdrew"), "\(withdrawn.error)")
+        #expect(try AdvocacyStore.open(atPath: cli.databasePath).actions().isEmpty)
+    }
+
+    @Test func aChannelMadeByAnImportGetsItsFeedAttachedAndSyncs() throws {
+        let cli = try CLIHarness.withProgramme()
+        let server = try LocalHTTPServer(routes: [
+            "/feed": .init(status: 200, body: Self.rss([("https://blog.jane.dev/a", "A", "Thu, 01 Oct 2026 08:00:00 +0200")]))
+        ])
+        defer { server.stop() }
+        // The import makes the channel, without a feed.
+        try cli.expectSuccess("import", "feed", server.url("/feed"), as: "jane@corp.fr")
+        #expect(try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr").output.contains("0 feeds"))
+        // channel add --feed on it attaches the feed; channel update changes or detaches it.
+        let added = try cli.expectSuccess(
+            "channel", "add", "jane@corp.fr", "https://blog.jane.dev", "--feed", server.url("/feed"), as: "jane@corp.fr")
+        #expect(added.output.contains("Attached its feed to"), "\(added.output)")
+        #expect(try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr").output.contains("unchanged 1"))
+        try cli.expectSuccess("channel", "update", "https://blog.jane.dev", "--no-feed", as: "jane@corp.fr")
+        #expect(try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr").output.contains("0 feeds"))
+        try cli.expectSuccess("channel", "update", "https://blog.jane.dev", "--feed", server.url("/feed"), as: "jane@corp.fr")
+        #expect(try cli.expectSuccess("sync", "feeds", as: "jane@corp.fr").output.contains("1 feed,"))
+        // Someone else's channel stays theirs.
+        let other = cli.run(["channel", "update", "https://blog.jane.dev", "--no-feed"], as: "paul@corp.fr")
+        #expect(other.status == ExitStatus.permissionRefused, "\(other.error)")
+        let taken = cli.run(
+            ["channel", "add", "paul@corp.fr", "https://blog.jane.dev", "--feed", server.url("/feed")], as: admin)
+        #expect(taken.status == 1 && taken.error.contains("jane@corp.fr"), "\(taken.error)")
+        let nothing = cli.run(["channel", "update", "https://blog.jane.dev"], as: "jane@corp.fr")
+        #expect(nothing.status == 64 && nothing.error.contains("nothing to change"), "\(nothing.error)")
+    }
+
     @Test func aFeedAddressIsFetched() throws {
         let cli = try CLIHarness.withProgramme()
         let server = try LocalHTTPServer(routes: ["/atom.xml": .init(status: 200, body: Self.atom)])

@@ -71,6 +71,20 @@ public struct NewChannel: Hashable, Sendable {
     }
 }
 
+/// What `channel update` changes on a registered channel; `nil` keeps it.
+public struct ChannelChanges: Hashable, Sendable {
+    /// The feed to attach, or `.some(nil)` to detach the one attached.
+    public var feedURL: CanonicalURL??
+    public var scope: ChannelScope?
+
+    public init(feedURL: CanonicalURL?? = nil, scope: ChannelScope? = nil) {
+        self.feedURL = feedURL
+        self.scope = scope
+    }
+
+    public var isEmpty: Bool { feedURL == nil && scope == nil }
+}
+
 /// Checks for the counters people type.
 public enum Counts {
     public static func check(_ value: Int, name: String) throws {

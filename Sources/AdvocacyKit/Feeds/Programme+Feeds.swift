@@ -46,6 +46,9 @@ extension Programme {
         channel: CanonicalURL? = nil, today: LocalDate, timeout: TimeInterval = 20, fetcher: any FeedFetching = FeedFetcher(),
         by actor: EmailAddress, onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
+        let author = author ?? actor
+        // What concerns the whole command is said once, not once per entry.
+        try requireWholeImport(of: author, projects: projects, channel: channel, by: actor)
         let data: Data
         switch source {
         case .bytes(let bytes, _): data = bytes
@@ -70,7 +73,6 @@ extension Programme {
         let base: URL? =
             if case .address(let address) = source { URL(string: address) } else { feed.link.flatMap { URL(string: $0) } }
         var records = feed.entries.map { FeedImport.record($0, base: base) }.makeIterator()
-        let author = author ?? actor
         return try store.importActions(
             mode, by: actor, onChannel: channel, next: { records.next() },
             draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) },
@@ -79,8 +81,11 @@ extension Programme {
 
     /// Fetches the feed of every channel `actor` may synchronise (or just
     /// `channel`) and imports each onto its channel in its own transaction:
-    /// a feed that cannot be fetched or read, or that has invalid entries in
-    /// all-or-nothing mode, is reported for its channel and the others go on.
+    /// a feed that cannot be fetched or read is reported for its channel and
+    /// the others go on. An entry that cannot be used (no link, no date, a
+    /// date to come) is skipped and reported in its channel's summary, and
+    /// never keeps the channel's other entries out: a sync writes what it
+    /// can, unless `mode` is a dry run.
     /// `progress` hears of each channel done, with how many there are.
     public func syncFeeds(
         only channel: CanonicalURL? = nil, mode: ImportMode, today: LocalDate, timeout: TimeInterval = 20,
@@ -92,14 +97,10 @@ extension Programme {
         for (index, feedChannel) in channels.enumerated() {
             var outcome = FeedSyncOutcome(channel: feedChannel.url, feed: feedChannel.feedURL)
             do {
-                let summary = try importFeed(
-                    from: .address(feedChannel.feedURL.string), mode: mode, author: feedChannel.owner,
-                    channel: feedChannel.url, today: today, timeout: timeout, fetcher: fetcher, by: actor)
-                outcome.summary = summary
-                if mode == .allOrNothing && summary.rejected > 0 {
-                    outcome.error =
-                        "\(summary.rejected) entr\(summary.rejected == 1 ? "y is" : "ies are") invalid, so nothing was imported"
-                }
+                outcome.summary = try importFeed(
+                    from: .address(feedChannel.feedURL.string), mode: mode == .dryRun ? .dryRun : .skipInvalid,
+                    author: feedChannel.owner, channel: feedChannel.url, today: today, timeout: timeout, fetcher: fetcher,
+                    by: actor)
             } catch KitError.unreadableSource(_, let reason) {
                 outcome.error = reason
             } catch let error as any ProgrammeFailure {

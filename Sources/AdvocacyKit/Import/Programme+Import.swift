@@ -29,6 +29,7 @@ extension Programme {
             return try store.importActions(
                 mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, onReject: onReject)
         case .xAnalytics(let author):
+            try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
             let export = try XExport.recognise(header: columns.header)
             if export == .accountOverview {
                 return try importFollowerChanges(table, of: author, mode: mode, today: today, by: actor, onReject: onReject)
@@ -61,6 +62,21 @@ extension Programme {
                 return [try tx.feedChannel(channel)]
             }
             return try tx.feedChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
+        }
+    }
+
+    /// Refuses, once for the whole import, what would refuse each of its
+    /// rows: `actor` may not import `author`'s work, `author` is unknown or
+    /// inactive or has withdrawn their consent, or a project is unknown.
+    func requireWholeImport(of author: EmailAddress, projects: [ProjectCode], channel: CanonicalURL?, by actor: EmailAddress)
+        throws
+    {
+        try store.reading { tx in
+            let acting = try tx.actor(actor)
+            try Self.mayImportActions(acting, for: author)
+            _ = try tx.requireActiveEmployee(author)
+            for project in projects { _ = try tx.project(project) }
+            try tx.requireConsent(of: author, by: acting, channel: channel, source: .ownAction)
         }
     }
 

@@ -13,6 +13,30 @@ extension Programme {
         }
     }
 
+    /// Registers a channel as ``addChannel(_:by:)`` does, or, when its owner
+    /// already has it and `new` gives a feed, attaches that feed to it (a
+    /// channel an import made has none). Returns the channel and whether
+    /// the feed was attached rather than the channel added.
+    public func addChannelOrAttachFeed(_ new: NewChannel, by actorEmail: EmailAddress) throws
+        -> (channel: Channel, attachedFeed: Bool)
+    {
+        do {
+            return (try addChannel(new, by: actorEmail), false)
+        } catch StoreError.duplicateChannel(let url, let owner) where owner == new.owner && new.feedURL != nil {
+            return (try updateChannel(url, ChannelChanges(feedURL: .some(new.feedURL)), by: actorEmail), true)
+        }
+    }
+
+    /// Changes a registered channel: attaches or detaches its feed, changes
+    /// its scope (its owner, or an admin).
+    @discardableResult
+    public func updateChannel(_ url: CanonicalURL, _ changes: ChannelChanges, by actorEmail: EmailAddress) throws -> Channel {
+        try store.writing(as: actorEmail) { tx, actor in
+            try AccessRules.requireSelfOrAdmin(actor, owner: try tx.channel(url).email, to: "change channels")
+            return try tx.updateChannel(url, changes)
+        }
+    }
+
     /// Records a channel's audience on a day; a second count that day replaces the first.
     @discardableResult
     public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws

@@ -155,3 +155,25 @@ extension AdvocacyStore {
         }
     }
 }
+
+extension StoreTransaction {
+    /// `email`'s employee, refused when unknown or no longer active, as a
+    /// write of their data would be.
+    public func requireActiveEmployee(_ email: EmailAddress) throws -> Employee {
+        _ = try AdvocacyStore.requireActiveEmployeeID(db, email)
+        return try AdvocacyStore.requireEmployee(db, email)
+    }
+
+    /// Refuses, with the words a write would be refused with, when `person`'s
+    /// consent does not let `actor` add their data (on `channel` when it is
+    /// known). Writes nothing: a person's own first write still records
+    /// their consent when it happens.
+    public func requireConsent(
+        of person: EmailAddress, by actor: Actor, channel: CanonicalURL?, source: ConsentSource
+    ) throws {
+        var gate = try ConsentGate(db, actor: actor, now: store.now())
+        let scoped = try channel.map { url in (url: url, scope: try AdvocacyStore.requireChannel(db, url).scope) }
+        _ = try gate.require(
+            db, person: person, personID: try AdvocacyStore.employeeID(db, person), channel: scoped, source: source)
+    }
+}

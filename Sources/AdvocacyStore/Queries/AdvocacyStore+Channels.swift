@@ -16,6 +16,16 @@ extension StoreTransaction {
         return try AdvocacyStore.requireChannel(db, new.url)
     }
 
+    /// Writes `changes` over the registered channel at `url`.
+    public func updateChannel(_ url: CanonicalURL, _ changes: ChannelChanges) throws -> Channel {
+        let current = try AdvocacyStore.requireChannel(db, url)
+        let feed = changes.feedURL ?? current.feedURL
+        let scope = changes.scope ?? current.scope
+        try db.execute(
+            sql: "UPDATE channel SET feedUrl = ?, scope = ? WHERE url = ?", arguments: [feed?.string, scope.rawValue, url.string])
+        return try AdvocacyStore.requireChannel(db, url)
+    }
+
     /// `owner`'s channels by address, or ``StoreError/unknownEmployee(_:)``.
     public func channels(ownedBy owner: EmailAddress) throws -> [Channel] {
         _ = try AdvocacyStore.employeeID(db, owner)

@@ -7,7 +7,8 @@ struct ChannelAddCommand: ContextCommand {
         abstract: "Register a channel for an employee (themself, or an admin).",
         discussion: """
             URL is the channel's address, @handle for an X account (or for the platform --kind names), or \
-            @user@instance for a Mastodon account. The kind is inferred from the host unless --kind is given.
+            @user@instance for a Mastodon account. The kind is inferred from the host unless --kind is given. \
+            Adding with --feed a channel its owner already has attaches that feed to it.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -48,9 +49,9 @@ struct ChannelAddCommand: ContextCommand {
             owner: email, url: try ChannelLocator.channelURL(from: url, kind: kind), kind: kind, scope: scope, feedURL: feed,
             followers: followers, followersDate: context.today)
         let programme = try global.openProgramme(in: context)
-        let channel = try context.noticingConsent(of: email, by: actor, in: programme) {
-            try programme.addChannel(new, by: actor)
+        let (channel, attached) = try context.noticingConsent(of: email, by: actor, in: programme) {
+            try programme.addChannelOrAttachFeed(new, by: actor)
         }
-        context.print("Added \(channel.summary) for \(channel.email)")
+        context.print("\(attached ? "Attached its feed to" : "Added") \(channel.summary) for \(channel.email)")
     }
 }

@@ -4,5 +4,5 @@ struct ChannelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channel",
         abstract: "Register where people publish and record their audience.",
-        subcommands: [ChannelAddCommand.self, ChannelListCommand.self, ChannelFollowersCommand.self])
+        subcommands: [ChannelAddCommand.self, ChannelUpdateCommand.self, ChannelListCommand.self, ChannelFollowersCommand.self])
 }

@@ -9,8 +9,10 @@ struct SyncFeedsCommand: ContextCommand {
         discussion: """
             An admin syncs every channel with a feed address; anyone else, their own. Each feed is fetched over \
             HTTP(S), following redirects, and imported in its own transaction onto its channel: a timeout, an \
-            answer other than 200, or a malformed feed is reported for that channel and the others go on. Exits 1 \
-            when any feed failed. Safe to run as often as you like (from cron, say): known articles are unchanged.
+            answer other than 200, or a malformed feed is reported for that channel and the others go on. An entry \
+            that cannot be used (no link, no date, a date to come) is skipped and reported with its line; the \
+            channel's other entries are imported. Exits 1 when any feed failed. Safe to run as often as you like \
+            (from cron, say): known articles are unchanged.
             """)
 
     @OptionGroup var global: GlobalOptions
