@@ -99,6 +99,9 @@ private enum Namespace {
     static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
+    /// FeedBurner's `origLink`: the post's own address, where `link` is a
+    /// `feedproxy.google.com/~r/…` redirect.
+    static let feedburner = "http://rssnamespace.org/feedburner/ext/1.0"
     static let xml = "http://www.w3.org/XML/1998/namespace"
 
     /// RSS 2.0 and 0.9x have no namespace; RSS 1.0 and 0.90 have their own.
@@ -146,7 +149,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         return absolute
     }
 
-    private enum Field { case title, link, id, guid, pubDate, dcDate, dcModified, published, updated }
+    private enum Field { case title, link, origLink, id, guid, pubDate, dcDate, dcModified, published, updated }
 
     private struct Capture {
         var field: Field
@@ -174,6 +177,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         var line: Int
         var title: String?
         var link: String?
+        var origLink: String?
         var guid: String?
         var guidIsPermaLink = true
         var about: String?
@@ -226,6 +230,10 @@ private final class Reader: NSObject, XMLParserDelegate {
 
     private func startRSS(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
         let isRSS = Namespace.rss.contains(namespace)
+        if entry != nil, depth == entryDepth + 1, namespace == Namespace.feedburner, name == "origLink" {
+            capture = Capture(field: .origLink, depth: depth)
+            return
+        }
         guard isRSS || namespace == Namespace.dc || namespace == Namespace.dcterms else { return }
         if entry != nil {
             guard depth == entryDepth + 1 else { return }
@@ -271,6 +279,10 @@ private final class Reader: NSObject, XMLParserDelegate {
     private func startAtom(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
         if entry != nil, depth == entryDepth + 1, namespace == Namespace.dc || namespace == Namespace.dcterms {
             if let field = Self.dublinCoreDate(name) { capture = Capture(field: field, depth: depth) }
+            return
+        }
+        if entry != nil, depth == entryDepth + 1, namespace == Namespace.feedburner, name == "origLink" {
+            capture = Capture(field: .origLink, depth: depth)
             return
         }
         guard Namespace.atoms.contains(namespace) else { return }
@@ -349,7 +361,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         let text: String?
         switch capture.field {
         case .title: text = FeedText.title(raw, isHTML: capture.isHTML || (capture.sniffsHTML && FeedText.looksLikeHTML(raw)))
-        case .link: text = FeedText.trimmed(raw).map(resolved)
+        case .link, .origLink: text = FeedText.trimmed(raw).map(resolved)
         default: text = FeedText.trimmed(raw)
         }
         guard let text else { return }
@@ -365,6 +377,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         switch capture.field {
         case .title: draft.title = draft.title ?? text
         case .link: draft.link = draft.link ?? text
+        case .origLink: draft.origLink = draft.origLink ?? text
         case .id: draft.atomID = draft.atomID ?? text
         case .guid: draft.guid = draft.guid ?? text
         case .pubDate: draft.pubDate = draft.pubDate ?? text
@@ -379,7 +392,9 @@ private final class Reader: NSObject, XMLParserDelegate {
     private func finish(_ draft: Draft) -> FeedEntry {
         switch format {
         case .atom?:
-            let link = Self.alternate(in: draft.atomLinks) ?? draft.atomID.flatMap { FeedText.isWebAddress($0) ? $0 : nil }
+            let link =
+                draft.origLink ?? Self.alternate(in: draft.atomLinks)
+                ?? draft.atomID.flatMap { FeedText.isWebAddress($0) ? $0 : nil }
             return FeedEntry(
                 title: draft.title, link: link, id: draft.atomID,
                 published: draft.published.flatMap(FeedDate.rfc3339) ?? draft.dcDate.flatMap(FeedDate.rfc3339),
@@ -388,7 +403,7 @@ private final class Reader: NSObject, XMLParserDelegate {
         default:
             let permalink = draft.guid.flatMap { draft.guidIsPermaLink && FeedText.isWebAddress($0) ? $0 : nil }
             return FeedEntry(
-                title: draft.title, link: draft.link ?? permalink, id: draft.guid ?? draft.about,
+                title: draft.title, link: draft.origLink ?? draft.link ?? permalink, id: draft.guid ?? draft.about,
                 published: draft.pubDate.flatMap(FeedDate.rfc822) ?? draft.dcDate.flatMap(FeedDate.rfc3339),
                 updated: draft.dcModified.flatMap(FeedDate.rfc3339), line: draft.line)
         }

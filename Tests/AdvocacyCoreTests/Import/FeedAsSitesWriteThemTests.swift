@@ -82,6 +82,20 @@ struct FeedAsSitesWriteThemTests {
         #expect(feed.entries.first?.title == expected)
     }
 
+    @Test func feedBurnersOriginalLinkIsThePostsAddress() throws {
+        let feed = try FeedParser.parse(
+            Data(
+                """
+                <?xml version="1.0"?>
+                <rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>T</title>
+                <item><title>Post</title><link>http://feedproxy.google.com/~r/JaneBlog/~3/AbC123/</link>
+                <feedburner:origLink>https://jane.example.org/2016/03/post/</feedburner:origLink>
+                <pubDate>Tue, 15 Mar 2016 10:00:00 +0000</pubDate></item>
+                </channel></rss>
+                """.utf8))
+        #expect(feed.entries.first?.link == "https://jane.example.org/2016/03/post/")
+    }
+
     @Test func aBase64AtomTitleIsDecoded() throws {
         let title = Data("Kafka à l'échelle".utf8).base64EncodedString()
         let feed = try FeedParser.parse(
