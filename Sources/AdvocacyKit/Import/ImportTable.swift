@@ -1,6 +1,10 @@
 import AdvocacyCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A CSV table opened for import: its header matched to the columns its kind
 /// needs, its rows read one at a time so memory stays flat however long it is.
 ///
@@ -15,6 +19,9 @@ public final class ImportTable {
     private var reader: CSVReader
     /// The first row, read ahead to see how the file writes its dates.
     private var firstRow: ImportRecord?
+    /// A copy of a pipe or device read in full before the import begins,
+    /// removed with the table.
+    private let spooled: String?
     private let totalBytes: Int?
     private let progress: ((ImportProgress) -> Void)?
     private var rows = 0
@@ -40,12 +47,21 @@ public final class ImportTable {
         self.source = source
         self.kind = kind
         self.progress = progress
+        let rereadable: ImportSource
         switch source {
         case .file(let path):
+            // A pipe or a device is copied whole first: the import holds the
+            // programme's write lock while it reads, and must never wait on a
+            // writer at the other end of a FIFO meanwhile.
+            spooled = try Self.spoolIfNotRegular(path)
+            let readable = spooled ?? path
+            rereadable = .file(path: readable)
             // The reader names a missing file or a folder in the system's words.
-            reader = try CSVReader(path: path, delimiter: delimiter)
-            totalBytes = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+            reader = try CSVReader(path: readable, delimiter: delimiter)
+            totalBytes = try? FileManager.default.attributesOfItem(atPath: readable)[.size] as? Int
         case .bytes(let data, _):
+            spooled = nil
+            rereadable = source
             reader = CSVReader(data: data, delimiter: delimiter)
             totalBytes = data.count
         }
@@ -64,11 +80,44 @@ public final class ImportTable {
             firstRow = try reader.next().map { ImportRecord(line: reader.line, fields: $0) }
             let firstDates = dateColumns.compactMap { column in firstRow.flatMap { Self.cell($0.fields, column) } }
             if !firstDates.allSatisfy(DateOrder.isISO) {
-                columns.dateOrder = try Self.dateOrder(of: source, delimiter: self.delimiter, in: dateColumns)
+                columns.dateOrder = try Self.dateOrder(of: rereadable, delimiter: self.delimiter, in: dateColumns)
             }
         } catch let error as CoreError {
             throw KitError.invalidImportSource(source.name, reason: error.localizedDescription)
         }
+    }
+
+    deinit {
+        if let spooled { try? FileManager.default.removeItem(atPath: spooled) }
+    }
+
+    /// Copies `path` to a temporary file (mode 0600) when it exists and is not
+    /// a regular file (a FIFO, standard input, a device), 1 MiB at a time,
+    /// and returns the copy's path; `nil` for a regular file or a missing one.
+    static func spoolIfNotRegular(_ path: String) throws -> String? {
+        // stat(2) follows links, as /dev/stdin is one to a pipe.
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR else {
+            return nil
+        }
+        guard let input = FileHandle(forReadingAtPath: path) else {
+            throw KitError.unreadableSource(path, reason: "it cannot be opened for reading")
+        }
+        defer { try? input.close() }
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-import-\(UUID().uuidString).csv").path
+        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let output = FileHandle(forWritingAtPath: copy)
+        else {
+            throw KitError.unreadableSource(path, reason: "no temporary copy could be made in \(NSTemporaryDirectory())")
+        }
+        do {
+            defer { try? output.close() }
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: copy)
+            throw KitError.unreadableSource(path, reason: "reading it stopped: \(error.localizedDescription)")
+        }
+        return copy
     }
 
     /// A field's trimmed text, `nil` when absent or empty.
