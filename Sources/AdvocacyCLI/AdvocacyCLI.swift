@@ -159,7 +159,7 @@ public struct AdvocacyCommand: ParsableCommand {
             AuditCommand.self,
             PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self,
             CLIReferenceCommand.self,
-            BackupCommand.self, CheckCommand.self,
+            BackupCommand.self, CheckCommand.self, SettingsCommand.self,
         ])
 
     public init() {}

@@ -46,6 +46,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case mixedDateOrders(dayFirst: String, monthFirst: String)
     /// A date like `31/10/2026` in a file read without a date order.
     case dateNeedsOrder(String)
+    /// A programme setting's value that cannot be used.
+    case invalidSetting(key: String, problem: String)
+    /// A feed or profile address that resolves to an internal address an admin did not allow.
+    case internalAddress(url: String, address: String)
     /// A file whose header is none of the shapes an importer reads; `expected` describes each.
     case unknownExport(found: [String], expected: [String])
     case incompleteFeedEntry(missing: String)
@@ -91,6 +95,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emptyCell: "expected a value in every row of this column"
         case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
         case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
+        case .invalidSetting: "see 'advocacy settings show' for every setting and what it takes; nothing was changed"
+        case .internalAddress:
+            "expected a public address; an admin may allow an intranet host with 'advocacy settings set fetch.allowed-hosts HOST'"
         case .ambiguousDateOrder:
             "say how the file writes them with --date-order dmy (31/10/2026, day first) or --date-order mdy (10/31/2026, month first)"
         case .mixedDateOrders:
@@ -147,6 +154,9 @@ extension CoreError: LocalizedError {
         case .mixedDateOrders(let dayFirst, let monthFirst):
             "some dates of this file can only be day first (\(dayFirst)) and others only month first (\(monthFirst)): \(expectation)"
         case .dateNeedsOrder(let value): "'\(value)' is not a date this file's order reads: \(expectation)"
+        case .invalidSetting(let key, let problem): "setting \(key): \(problem): \(expectation)"
+        case .internalAddress(let url, let address):
+            "\(url) leads to \(address), an internal address the programme does not fetch from: \(expectation)"
         case .fractionalCount(let value, let column):
             "'\(value)' is not a whole number of \(column), so it cannot be a count: \(expectation)"
         case .unknownExport(let found, _):

@@ -11,6 +11,14 @@ import Testing
 struct FeedSyncCLITests {
     let admin = "admin@corp.fr"
 
+    /// The test programme, allowed to fetch from the test server on the
+    /// loopback (internal addresses are refused unless an admin allows them).
+    static func programme() throws -> CLIHarness {
+        let cli = try CLIHarness.withProgramme()
+        try cli.expectSuccess("settings", "set", "fetch.allowed-hosts", "127.0.0.1", as: "admin@corp.fr")
+        return cli
+    }
+
     static func rss(_ items: [(link: String, title: String, date: String?)]) -> Data {
         let body = items.map { item in
             """
@@ -39,7 +47,7 @@ struct FeedSyncCLITests {
         """.utf8)
 
     @Test func syncReadsEveryFeedAndReportsEachFailureWithoutStoppingTheOthers() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         for name in ["lea", "marc", "nina", "omar"] {
             try cli.expectSuccess("employee", "add", "\(name)@corp.fr", "--name", name.capitalized, as: admin)
             try cli.expectSuccess("privacy", "consent", "\(name)@corp.fr", "--grant", as: admin)
@@ -104,7 +112,7 @@ struct FeedSyncCLITests {
     }
 
     @Test func staffSyncOnlyTheirOwnFeeds() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let server = try LocalHTTPServer(routes: ["/feed": .init(status: 200, body: Self.rss([]))])
         defer { server.stop() }
         try cli.expectSuccess(
@@ -116,7 +124,7 @@ struct FeedSyncCLITests {
     }
 
     @Test func aFeedFileImportsAndAnUndatedEntryIsAnInvalidRow() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let path = cli.folder.appendingPathComponent("feed.xml").path
         try Self.rss([
             ("https://blog.jane.dev/a", "Premier article", "Thu, 01 Oct 2026 08:00:00 +0200"),
@@ -133,7 +141,7 @@ struct FeedSyncCLITests {
     }
 
     @Test func syncSkipsAnUnusableEntryAndImportsTheChannelsOthers() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let server = try LocalHTTPServer(routes: [
             "/jane/feed": .init(
                 status: 200,
@@ -160,7 +168,7 @@ struct FeedSyncCLITests {
     }
 
     @Test func whatConcernsTheWholeImportIsSaidOnce() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let path = cli.folder.appendingPathComponent("feed.xml").path
         try Self.rss([
             ("https://blog.jane.dev/a", "A", "Thu, 01 Oct 2026 08:00:00 +0200"),
@@ -186,7 +194,7 @@ struct FeedSyncCLITests {
     }
 
     @Test func aChannelMadeByAnImportGetsItsFeedAttachedAndSyncs() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let server = try LocalHTTPServer(routes: [
             "/feed": .init(status: 200, body: Self.rss([("https://blog.jane.dev/a", "A", "Thu, 01 Oct 2026 08:00:00 +0200")]))
         ])
@@ -214,12 +222,50 @@ struct FeedSyncCLITests {
     }
 
     @Test func aFeedAddressIsFetched() throws {
-        let cli = try CLIHarness.withProgramme()
+        let cli = try Self.programme()
         let server = try LocalHTTPServer(routes: ["/atom.xml": .init(status: 200, body: Self.atom)])
         defer { server.stop() }
         let result = try cli.expectSuccess("import", "feed", server.url("/atom.xml"), "--for", "paul@corp.fr", as: admin)
         #expect(result.output.contains("inserted 2"))
         let missing = cli.run(["import", "feed", server.url("/gone.xml")], as: admin)
         #expect(missing.status == 1 && missing.error.contains("the server answered 404"))
+    }
+
+    @Test func aFeedOnAnInternalAddressIsRefusedUnlessAnAdminAllowsItsHost() throws {
+        let cli = try CLIHarness.withProgramme()
+        let server = try LocalHTTPServer(routes: [
+            "/secret": .init(status: 200, body: Self.rss([("https://intranet.example/secret", "Salaires 2027", nil)]))
+        ])
+        defer { server.stop() }
+        let port = try #require(URL(string: server.url("/secret"))?.port)
+        for feed in [
+            "http://127.0.0.1:\(port)/secret", "http://0x7f000001:\(port)/secret", "http://169.254.169.254/latest/meta-data",
+        ] {
+            let refused = cli.run(
+                ["channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--feed", feed],
+                as: "jane@corp.fr")
+            #expect(refused.status == 1, "\(feed)")
+            #expect(refused.error.contains("an internal address the programme does not fetch from"), "\(refused.error)")
+        }
+        let imported = cli.run(["import", "feed", "http://127.0.0.1:\(port)/secret"], as: "jane@corp.fr")
+        #expect(imported.status == 1 && imported.error.contains("leads to 127.0.0.1"), "\(imported.error)")
+        #expect(try AdvocacyStore.open(atPath: cli.databasePath).actions().isEmpty)
+
+        // Only an admin allows a host, and the change is audited.
+        #expect(cli.run(["settings", "set", "fetch.allowed-hosts", "127.0.0.1"], as: "jane@corp.fr").status == 77)
+        let bad = cli.run(["settings", "set", "fetch.allowed-hosts", "intranet/blog"], as: admin)
+        #expect(bad.status == 1 && bad.error.contains("'intranet/blog' is not a host name"), "\(bad.error)")
+        try cli.expectSuccess("settings", "set", "fetch.allowed-hosts", "127.0.0.1, blog.intranet.example", as: admin)
+        let shown = try cli.expectSuccess("settings", "show", as: admin)
+        #expect(shown.output.contains("fetch.allowed-hosts = 127.0.0.1,blog.intranet.example"), "\(shown.output)")
+        #expect(try cli.expectSuccess("audit", "--entity", "setting", as: admin).output.contains("fetch.allowed-hosts"))
+        try cli.expectSuccess(
+            "channel", "add", "jane@corp.fr", "https://jane.example.org", "--kind", "blog", "--feed",
+            "http://127.0.0.1:\(port)/secret",
+            as: "jane@corp.fr")
+        // Back to the default: refused again at the next fetch.
+        try cli.expectSuccess("settings", "set", "fetch.allowed-hosts", "", as: admin)
+        let sync = cli.run(["sync", "feeds"], as: admin)
+        #expect(sync.status == 1 && sync.error.contains("leads to 127.0.0.1"), "\(sync.error)")
     }
 }

@@ -94,6 +94,7 @@ struct PermissionMatrixTests {
         case "employee deactivate": ["employee", "deactivate", jane]
         case "channel add": ["channel", "add", jane, "https://mastodon.social/@janedoe"]
         case "channel followers": ["channel", "followers", "https://jane.example.org", "1800"]
+        case "settings set": ["settings", "set", "fetch.allowed-hosts", "blog.intranet.example"]
         case "channel update": ["channel", "update", "https://jane.example.org", "--feed", "https://jane.example.org/feed.xml"]
         case "project add": ["project", "add", "NEW-1", "--name", "New"]
         case "project show": ["project", "show", "ERP-2027"]

@@ -20,7 +20,12 @@ struct PipeImportTests {
         let child = Process()
         child.executableURL = try KilledImportTests.executable()
         child.arguments = ["import", "actions", fifo]
-        child.environment = ["ADVOCACY_DB": cli.databasePath, "ADVOCACY_USER": "jane@corp.fr", "HOME": cli.folder.path]
+        // Its own temporary folder, to see that the copy of the pipe goes.
+        let temporary = cli.folder.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        child.environment = [
+            "ADVOCACY_DB": cli.databasePath, "ADVOCACY_USER": "jane@corp.fr", "HOME": cli.folder.path, "TMPDIR": temporary.path,
+        ]
         let output = Pipe()
         child.standardOutput = output
         child.standardError = output
@@ -48,9 +53,6 @@ struct PipeImportTests {
                 "https://blog.jane.example/from-a-pipe", "https://blog.jane.example/last", "https://blog.jane.example/meanwhile",
             ])
         // The copy of the pipe is gone.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
-            $0.hasPrefix("advocacy-import-")
-        }
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
     }
 }

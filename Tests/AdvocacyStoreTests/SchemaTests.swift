@@ -22,13 +22,13 @@ struct SchemaTests {
                 "followerSnapshot",
                 "grdb_migrations", "metricsSnapshot",
                 "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
-                "scoreRun", "scoringPolicy",
+                "scoreRun", "scoringPolicy", "setting",
             ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(
             applied == [
                 "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
-                "v8-data-upgrades",
+                "v8-data-upgrades", "v9-settings",
             ])
     }
 

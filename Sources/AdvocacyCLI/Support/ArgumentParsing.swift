@@ -22,6 +22,9 @@ enum Parse {
     static func role(_ text: String) throws -> Role { try expecting { try Role.parse(text) } }
     static func channelKind(_ text: String) throws -> ChannelKind { try expecting { try ChannelKind.parse(text) } }
     static func scope(_ text: String) throws -> ChannelScope { try expecting { try ChannelScope.parse(text) } }
+    static func settingKey(_ text: String) throws -> ProgrammeSettings.Key {
+        try expecting { try ProgrammeSettings.Key.parse(text) }
+    }
     static func actionKind(_ text: String) throws -> ActionKind { try expecting { try ActionKind.parse(text) } }
     static func status(_ text: String) throws -> ProjectStatus { try expecting { try ProjectStatus.parse(text) } }
     static func tier(_ text: String) throws -> AudienceTier { try expecting { try AudienceTier.parse(text) } }

@@ -1,4 +1,5 @@
 #if os(Linux)
+    import AdvocacyCore
     import Foundation
     import Glibc
 
@@ -20,17 +21,26 @@
         private typealias SetPointer = @convention(c) (OpaquePointer?, Int32, UnsafeRawPointer?) -> Int32
         private typealias Perform = @convention(c) (OpaquePointer?) -> Int32
         private typealias GetLong = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<Int>?) -> Int32
+        private typealias GetString =
+            @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>?)
+            -> Int32
         private typealias Cleanup = @convention(c) (OpaquePointer?) -> Void
         private typealias StringError = @convention(c) (Int32) -> UnsafePointer<CChar>?
         private typealias ListAppend = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
         private typealias ListFree = @convention(c) (OpaquePointer?) -> Void
         typealias WriteFunction = @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
+        /// `CURLOPT_PREREQFUNCTION`: called once connected, before the request is sent.
+        typealias PrereqFunction =
+            @convention(c) (
+                UnsafeMutableRawPointer?, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?, Int32, Int32
+            ) -> Int32
 
         private let easyInit: EasyInit
         private let setLong: SetLong
         private let setPointer: SetPointer
         private let perform: Perform
         private let getLong: GetLong
+        private let getString: GetString
         private let cleanup: Cleanup
         private let stringError: StringError
         private let listAppend: ListAppend
@@ -60,20 +70,22 @@
                 Curl(
                     easyInit: easyInit, setLong: unsafeBitCast(setopt, to: SetLong.self),
                     setPointer: unsafeBitCast(setopt, to: SetPointer.self),
-                    perform: perform, getLong: unsafeBitCast(getinfo, to: GetLong.self), cleanup: cleanup,
+                    perform: perform, getLong: unsafeBitCast(getinfo, to: GetLong.self),
+                    getString: unsafeBitCast(getinfo, to: GetString.self), cleanup: cleanup,
                     stringError: stringError,
                     listAppend: listAppend, listFree: listFree))
         }
 
         private init(
-            easyInit: EasyInit, setLong: SetLong, setPointer: SetPointer, perform: Perform, getLong: GetLong, cleanup: Cleanup,
-            stringError: StringError, listAppend: ListAppend, listFree: ListFree
+            easyInit: EasyInit, setLong: SetLong, setPointer: SetPointer, perform: Perform, getLong: GetLong,
+            getString: GetString, cleanup: Cleanup, stringError: StringError, listAppend: ListAppend, listFree: ListFree
         ) {
             self.easyInit = easyInit
             self.setLong = setLong
             self.setPointer = setPointer
             self.perform = perform
             self.getLong = getLong
+            self.getString = getString
             self.cleanup = cleanup
             self.stringError = stringError
             self.listAppend = listAppend
@@ -87,14 +99,19 @@
             static let lowSpeedLimit: Int32 = 19, lowSpeedTime: Int32 = 20, followLocation: Int32 = 52, maxRedirects: Int32 = 68
             static let noSignal: Int32 = 99, timeoutMilliseconds: Int32 = 155, connectTimeoutMilliseconds: Int32 = 156
             static let protocols: Int32 = 181, redirectProtocols: Int32 = 182
+            // libcurl 7.80 and later.
+            static let prereqFunction: Int32 = 20_312, prereqData: Int32 = 10_313
         }
+        private static let effectiveURL: Int32 = 0x10_0001
         private static let httpAndHTTPS = 1 | 2
         private static let responseCode: Int32 = 0x20_0002
         private enum Code {
             static let ok: Int32 = 0, unknownHost: Int32 = 6, cannotConnect: Int32 = 7, timedOut: Int32 = 28
-            static let tooManyRedirects: Int32 = 47
+            static let tooManyRedirects: Int32 = 47, abortedByCallback: Int32 = 42
             /// Ours, not libcurl's: it refused to limit the protocols.
             static let protocolsRefused: Int32 = -1
+            /// Ours: it cannot ask about the addresses it connects to (before 7.80).
+            static let addressCheckRefused: Int32 = -2
         }
 
         /// What a download gathers; the write callback reaches it through its pointer.
@@ -102,21 +119,34 @@
             var data = Data()
             let limit: Int
             var tooLarge = false
-            init(limit: Int) { self.limit = limit }
+            let policy: FetchPolicy
+            /// The address refused, and the address (URL) it was reached for.
+            var refused: (url: String, address: String)?
+            /// Reads the URL being fetched, from inside the connection callback.
+            var currentURL: () -> String? = { nil }
+            init(limit: Int, policy: FetchPolicy) {
+                self.limit = limit
+                self.policy = policy
+            }
         }
 
         /// GETs `address` (http or https only, redirects too) and returns the
         /// body of a 200 answer of at most `sizeLimit` bytes.
-        func get(_ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int) -> Result<
-            Data, FetchFailure
-        > {
+        func get(
+            _ address: String, headers: [String], userAgent: String, timeout: TimeInterval, sizeLimit: Int, policy: FetchPolicy
+        ) -> Result<Data, FetchFailure> {
             var list: OpaquePointer?
             // Freed after the handle that uses it (defers run last first).
             defer { listFree(list) }
             guard let handle = easyInit() else { return .failure(FetchFailure(reason: "libcurl could not start a download")) }
             defer { cleanup(handle) }
             for header in headers { list = listAppend(list, header) }
-            let download = Download(limit: sizeLimit)
+            let download = Download(limit: sizeLimit, policy: policy)
+            download.currentURL = { [getString] in
+                var url: UnsafePointer<CChar>?
+                guard getString(handle, Self.effectiveURL, &url) == Code.ok, let url else { return nil }
+                return String(cString: url)
+            }
             let context = Unmanaged.passUnretained(download).toOpaque()
             let write: WriteFunction = { bytes, size, count, context in
                 guard let context else { return 0 }
@@ -128,6 +158,19 @@
                 }
                 if let bytes { download.data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: length) }
                 return length
+            }
+            // Asked on every connection, redirects included, once the host is resolved.
+            let checkAddress: PrereqFunction = { context, primaryIP, _, _, _ in
+                guard let context, let primaryIP else { return 1 }
+                let download = Unmanaged<Download>.fromOpaque(context).takeUnretainedValue()
+                let address = String(cString: primaryIP)
+                let url = download.currentURL() ?? ""
+                let host = URL(string: url)?.host ?? ""
+                guard download.policy.permits(host: host, address: address) else {
+                    download.refused = (url, address)
+                    return 1  // CURL_PREREQFUNC_ABORT
+                }
+                return 0
             }
             let milliseconds = Int(timeout * 1000)
             // `download` is reached only through the unretained pointer while libcurl runs.
@@ -145,6 +188,10 @@
                             guard setLong(handle, Option.protocols, Self.httpAndHTTPS) == Code.ok,
                                 setLong(handle, Option.redirectProtocols, Self.httpAndHTTPS) == Code.ok
                             else { return Code.protocolsRefused }
+                            guard
+                                setPointer(handle, Option.prereqFunction, unsafeBitCast(checkAddress, to: UnsafeRawPointer.self))
+                                    == Code.ok, setPointer(handle, Option.prereqData, context) == Code.ok
+                            else { return Code.addressCheckRefused }
                             _ = setLong(handle, Option.followLocation, 1)
                             _ = setLong(handle, Option.maxRedirects, 10)
                             // No answer for `timeout` fails, as does a whole download over three times that.
@@ -159,6 +206,11 @@
                 }
             }
             if download.tooLarge { return .failure(FetchFailure(reason: "the feed is over \(sizeLimit >> 20) MB")) }
+            if let refused = download.refused {
+                return .failure(
+                    FetchFailure(
+                        reason: CoreError.internalAddress(url: refused.url, address: refused.address).localizedDescription))
+            }
             guard outcome == Code.ok else {
                 let reason =
                     switch outcome {
@@ -168,6 +220,8 @@
                     case Code.cannotConnect: "could not connect to the server"
                     case Code.tooManyRedirects: "too many redirects"
                     case Code.protocolsRefused: "this libcurl cannot be limited to http and https"
+                    case Code.addressCheckRefused:
+                        "this libcurl cannot check the addresses it connects to (libcurl 7.80 or later is needed)"
                     default: stringError(outcome).map { String(cString: $0) } ?? "libcurl error \(outcome)"
                     }
                 return .failure(FetchFailure(reason: reason))

@@ -1,10 +1,13 @@
+import AdvocacyCore
 import Foundation
 
 /// Downloads feeds: HTTP behind a protocol, so that a test or another front
 /// end can answer in its place.
 public protocol FeedFetching: Sendable {
     /// The feed's bytes, or why they could not be had, in words for a person.
-    func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure>
+    /// Every address connected to, redirects included, must be one `policy`
+    /// permits.
+    func fetch(_ address: String, timeout: TimeInterval, policy: FetchPolicy) -> Result<Data, FetchFailure>
 }
 
 /// Downloads a feed over HTTP(S), following redirects, within a time limit.
@@ -15,7 +18,9 @@ public struct FeedFetcher: FeedFetching {
     public init() {}
 
     /// The feed's bytes, or why they could not be had, in words for a person.
-    public func fetch(_ address: String, timeout: TimeInterval) -> Result<Data, FetchFailure> {
+    /// On Linux, libcurl asks `policy` about each address it has resolved and
+    /// connected to, before it sends anything, redirects included.
+    public func fetch(_ address: String, timeout: TimeInterval, policy: FetchPolicy) -> Result<Data, FetchFailure> {
         guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased()) else {
             return .failure(FetchFailure(reason: "'\(address)' is not an http(s) address"))
         }
@@ -24,7 +29,7 @@ public struct FeedFetcher: FeedFetching {
             return Curl.shared.flatMap { curl in
                 curl.get(
                     url.absoluteString, headers: ["Accept: " + accept], userAgent: Self.userAgent, timeout: timeout,
-                    sizeLimit: Self.sizeLimit)
+                    sizeLimit: Self.sizeLimit, policy: policy)
             }
         #else
             var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)

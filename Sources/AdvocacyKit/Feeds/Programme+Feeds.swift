@@ -58,7 +58,7 @@ extension Programme {
             }
             data = bytes
         case .address(let address):
-            switch fetcher.fetch(address, timeout: timeout) {
+            switch fetcher.fetch(address, timeout: timeout, policy: try fetchPolicy()) {
             case .success(let bytes): data = bytes
             case .failure(let failure): throw KitError.unreadableSource(address, reason: failure.reason)
             }

@@ -7,7 +7,8 @@ extension Programme {
     /// with an initial follower count when one is given.
     @discardableResult
     public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
-        try store.writing(as: actorEmail) { tx, actor in
+        if let feed = new.feedURL { try Self.requirePublic(feed, under: try fetchPolicy()) }
+        return try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
             return try tx.insertChannel(new, registeredBy: actor)
         }
@@ -31,7 +32,8 @@ extension Programme {
     /// its scope (its owner, or an admin).
     @discardableResult
     public func updateChannel(_ url: CanonicalURL, _ changes: ChannelChanges, by actorEmail: EmailAddress) throws -> Channel {
-        try store.writing(as: actorEmail) { tx, actor in
+        if case .some(.some(let feed)) = changes.feedURL { try Self.requirePublic(feed, under: try fetchPolicy()) }
+        return try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: try tx.channel(url).email, to: "change channels")
             return try tx.updateChannel(url, changes)
         }

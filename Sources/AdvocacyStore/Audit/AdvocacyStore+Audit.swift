@@ -9,7 +9,7 @@ extension AdvocacyStore {
     public static let auditedEntities = [
         "employee", "channel", "followerSnapshot", "project", "action", "actionProject", "metricsSnapshot", "scoringPolicy",
         "rewardItem", "rewardItemProject", "rewardBudget", "rewardWish", "rewardClearance", "rewardProposal", "consent",
-        "programme",
+        "setting", "programme",
     ]
 
     /// The audit trail's entries that match `filter`, oldest first.

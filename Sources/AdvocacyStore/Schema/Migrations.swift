@@ -22,6 +22,7 @@ enum Migrations {
         V6AddressHash.self,
         V7FollowerReading.self,
         V8DataUpgrades.self,
+        V9Settings.self,
     ]
 
     static var migrator: DatabaseMigrator {

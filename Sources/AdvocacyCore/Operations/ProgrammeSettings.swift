@@ -1,0 +1,77 @@
+import Foundation
+
+/// The programme's settings: what an admin decides for the whole
+/// programme that is not scoring policy (`advocacy settings show | set`).
+/// Each key has a default, so a programme that set nothing has them all.
+public struct ProgrammeSettings: Hashable, Sendable {
+    /// Hosts whose feeds and profiles may be fetched even though they
+    /// resolve to internal addresses (an intranet blog): ``FetchPolicy``.
+    public var allowedFetchHosts: [String] = []
+
+    public init() {}
+
+    /// The settings a programme can have, with what each one means.
+    public enum Key: String, CaseIterable, Sendable {
+        case allowedFetchHosts = "fetch.allowed-hosts"
+
+        public var meaning: String {
+            switch self {
+            case .allowedFetchHosts:
+                "hosts (comma-separated) whose feeds may be fetched although they resolve to internal addresses, such as an intranet blog; empty: none"
+            }
+        }
+
+        /// Reads a key as typed, or ``CoreError/unknownValue(_:field:allowed:)``.
+        public static func parse(_ text: String) throws -> Key {
+            guard let key = Key(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw CoreError.unknownValue(text, field: "setting", allowed: allCases.map(\.rawValue))
+            }
+            return key
+        }
+    }
+
+    /// The settings from their stored texts; a key not stored keeps its default.
+    public init(stored: [String: String]) throws {
+        self.init()
+        for (name, value) in stored {
+            guard let key = Key(rawValue: name) else { continue }
+            try set(key, to: value)
+        }
+    }
+
+    /// Sets `key` from the text an admin typed, checked; returns the text as stored.
+    @discardableResult
+    public mutating func set(_ key: Key, to text: String) throws -> String {
+        switch key {
+        case .allowedFetchHosts:
+            let hosts = try text.split(whereSeparator: { $0 == "," || $0 == " " }).map { try Self.host(String($0)) }
+            allowedFetchHosts = Array(Set(hosts)).sorted()
+            return allowedFetchHosts.joined(separator: ",")
+        }
+    }
+
+    /// The value of `key` as text.
+    public func text(of key: Key) -> String {
+        switch key {
+        case .allowedFetchHosts: allowedFetchHosts.joined(separator: ",")
+        }
+    }
+
+    /// Where fetches may go under these settings.
+    public var fetchPolicy: FetchPolicy { FetchPolicy(allowedInternalHosts: Set(allowedFetchHosts)) }
+
+    /// A host name or an IP address, lower-cased.
+    static func host(_ text: String) throws -> String {
+        let host = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let isName =
+            !host.isEmpty && host.count <= 253 && !host.hasPrefix(".") && !host.hasSuffix(".") && !host.contains("..")
+            && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        let isIPv6 = host.contains(":") && host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        guard isName || isIPv6 else {
+            throw CoreError.invalidSetting(
+                key: Key.allowedFetchHosts.rawValue,
+                problem: "'\(text)' is not a host name: expected names like blog.intranet.example, separated by commas")
+        }
+        return host
+    }
+}
