@@ -139,6 +139,8 @@ public struct ActionDraft: Hashable, Sendable {
     private static func derivedTitle(from url: CanonicalURL) -> String {
         let segments = url.pathSegments
         if url.host == "x.com", segments.count >= 3, segments[1] == "status" { return "Post by @\(segments[0])" }
+        // Never a URN as a title.
+        if url.host == "linkedin.com", segments.first == "feed" { return "LinkedIn post" }
         if url.host == "youtube.com", segments == ["watch"], let id = url.string.split(separator: "v=").last {
             return "YouTube video \(id)"
         }

@@ -11,9 +11,23 @@ import Foundation
 /// `linkedin.com`; case-insensitive handles (X, LinkedIn, GitHub, `/@user`)
 /// are lower-cased. An address typed without a scheme (`blog.example.com/post`)
 /// is taken as `https`.
+///
+/// One post, one address: a LinkedIn post's forms (`/posts/jane-doe_slug-activity-ID-x`,
+/// `/feed/update/urn:li:activity:ID`, percent-encoded or embedded) become
+/// `linkedin.com/feed/update/urn:li:activity:ID`; YouTube's `youtu.be/ID`,
+/// `/shorts/ID`, `/embed/ID` and `/live/ID` become `youtube.com/watch?v=ID`
+/// (video ids keep their case); Medium's `?source=rss…` goes.
 public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// The canonical text; everything else is read off it.
     public let string: String
+    /// The author's handle that a rewritten address named and its canonical
+    /// form no longer does (`jane-doe` in `/posts/jane-doe_…`), so the post's
+    /// channel can still be found from it. Not part of the address: two
+    /// addresses are equal when their canonical text is.
+    public let authorHint: String?
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.string == rhs.string }
+    public func hash(into hasher: inout Hasher) { hasher.combine(string) }
 
     // The accessors below slice the UTF-8 view: canonical text is ASCII up to
     // its path, and Character-by-Character slicing (grapheme breaking) made
@@ -58,9 +72,20 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         // it byte by byte is far cheaper than parsing with URLComponents.
         if Self.isPlainlyCanonical(text) {
             string = text
+            authorHint = nil
             return
         }
         string = try Self.canonicalForm(of: text)
+        authorHint = Self.linkedInAuthor(in: text, canonical: string)
+    }
+
+    /// The member a LinkedIn `/posts/<handle>_…` address names, once it was
+    /// rewritten to its activity form.
+    static func linkedInAuthor(in text: String, canonical: String) -> String? {
+        guard canonical.hasPrefix("https://linkedin.com/feed/update/"), let posts = text.range(of: "/posts/") else { return nil }
+        let handle = text[posts.upperBound...].prefix { $0 != "_" && $0 != "/" && $0 != "?" }
+        guard !handle.isEmpty, handle.count < text[posts.upperBound...].count else { return nil }
+        return handle.lowercased()
     }
 
     /// Whether `text` is certainly canonical already: `http(s)://`, a plain
@@ -92,6 +117,10 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         if ["www.", "m.", "mobile."].contains(where: host.hasPrefix) || ["twitter.com", "youtu.be", "youtube.com"].contains(host)
             || host.hasSuffix(".linkedin.com")
         {
+            return false
+        }
+        // A LinkedIn post's address is rewritten to its activity form.
+        if host == "linkedin.com", afterScheme.dropFirst(hostBytes.count).starts(with: "/posts/".utf8) {
             return false
         }
         // Hosts whose handles are case-insensitive: a capital anywhere in the path may be lowered.
@@ -168,7 +197,9 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         var segments = components.percentEncodedPath.split(separator: "/").map(String.init)
         var query = (components.percentEncodedQueryItems ?? []).filter { item in
             let name = item.name.lowercased()
-            return !name.hasPrefix("utm_") && !Self.trackingParameters.contains(name) && !name.isEmpty
+            // Medium (and its custom domains) marks where a click came from with ?source=rss-….
+            let fromFeed = name == "source" && (item.value ?? "").lowercased().hasPrefix("rss")
+            return !name.hasPrefix("utm_") && !Self.trackingParameters.contains(name) && !name.isEmpty && !fromFeed
         }
         if Self.queryFreeHosts.contains(host) { query = [] }
         if host == "youtu.be", let id = segments.first {
@@ -176,12 +207,19 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             segments = ["watch"]
             query = [URLQueryItem(name: "v", value: id)]
         }
+        if host == "youtube.com", segments.count == 2, ["shorts", "embed", "live", "v"].contains(segments[0]) {
+            query = [URLQueryItem(name: "v", value: segments[1])]
+            segments = ["watch"]
+        }
         if host == "youtube.com", segments == ["watch"] {
             query = query.filter { $0.name == "v" }
         }
         // Handles are case-insensitive where platforms say so: one account, one key.
         switch host {
-        case "x.com", "linkedin.com": segments = segments.map { $0.lowercased() }
+        case "linkedin.com":
+            segments = segments.map { $0.lowercased() }
+            if let post = Self.linkedInPost(segments) { segments = ["feed", "update", post] }
+        case "x.com": segments = segments.map { $0.lowercased() }
         case "github.com": segments = segments.enumerated().map { $0.offset < 2 ? $0.element.lowercased() : $0.element }
         default:
             if let first = segments.first, first.hasPrefix("@") { segments[0] = first.lowercased() }
@@ -203,6 +241,30 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         return result
     }
 
+    /// A LinkedIn post's own name, `urn:li:activity:ID` (or `urn:li:share:ID`,
+    /// `urn:li:ugcPost:ID`, which are other numbers for the same kind of
+    /// thing), from the lower-cased segments of any of its addresses.
+    static func linkedInPost(_ segments: [String]) -> String? {
+        var segments = segments[...]
+        if segments.first == "embed" { segments = segments.dropFirst() }
+        if segments.first == "posts", segments.count >= 2, let marker = segments[segments.startIndex + 1].range(of: "activity-") {
+            let id = segments[segments.startIndex + 1][marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            return id.count >= 10 ? "urn:li:activity:\(id)" : nil
+        }
+        guard segments.count >= 3, segments.prefix(2).elementsEqual(["feed", "update"]) else { return nil }
+        let urn = segments[segments.startIndex + 2].removingPercentEncoding ?? segments[segments.startIndex + 2]
+        let parts = urn.split(separator: ":")
+        guard parts.count == 4, parts[0] == "urn", parts[1] == "li", parts[3].count >= 10,
+            parts[3].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        switch parts[2] {
+        case "activity": return "urn:li:activity:\(parts[3])"
+        case "share": return "urn:li:share:\(parts[3])"
+        case "ugcpost": return "urn:li:ugcPost:\(parts[3])"
+        default: return nil
+        }
+    }
+
     /// Wraps text that is already canonical without parsing it again: text
     /// that came out of ``init(_:)`` and was stored, or addresses built in
     /// canonical form (the demo). Foundation's URL parsing is slow, and
@@ -210,6 +272,7 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
     /// that such text reads back unchanged through ``init(_:)``.
     public init(alreadyCanonical text: String) {
         string = text
+        authorHint = nil
     }
 
     /// `scheme://host[:port]`, the root of the site.

@@ -77,6 +77,8 @@ public enum ChannelLocator {
             let reserved: Set = ["i", "home", "search", "intent", "share", "hashtag"]
             return first.isEmpty || reserved.contains(first) ? nil : url(first)
         case .linkedin:
+            // A post's canonical address names no member; the address it was given as may have.
+            if let author = post.authorHint { return url("in/\(author)") }
             if (first == "in" || first == "company") && segments.count >= 2 { return url("\(first)/\(segments[1])") }
             if first == "posts", segments.count >= 2, let slug = segments[1].split(separator: "_").first {
                 return url("in/\(slug)")
