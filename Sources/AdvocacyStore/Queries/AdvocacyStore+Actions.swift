@@ -236,3 +236,62 @@ extension AdvocacyStore {
             metrics: metrics(from: row), metricsDate: try (row["metricsDate"] as String?).map(date))
     }
 }
+
+/// An action's address as stored, for a data upgrade that rewrites addresses.
+public struct StoredAddress: Sendable {
+    public var actionID: Int64
+    public var employeeID: Int64
+    public var url: String
+    public var title: String
+    /// Whether the title was made from the address (no title was given).
+    public var titleFromAddress: Bool
+}
+
+extension StoreTransaction {
+    /// The actions whose address matches one of the SQL `LIKE` `patterns`.
+    public func storedAddresses(like patterns: [String]) throws -> [StoredAddress] {
+        guard !patterns.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, employeeId, url, title, contentFingerprint FROM action
+                WHERE \(patterns.map { _ in "url LIKE ?" }.joined(separator: " OR ")) ORDER BY id
+                """, arguments: StatementArguments(patterns)
+        ).map { row in
+            StoredAddress(
+                actionID: row["id"], employeeID: row["employeeId"], url: row["url"], title: row["title"],
+                titleFromAddress: (row["contentFingerprint"] as Int64? ?? 0) == 0)
+        }
+    }
+
+    /// The action stored at `url` (or its other scheme), with its author's id.
+    public func storedAction(at url: CanonicalURL) throws -> (actionID: Int64, employeeID: Int64)? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT id, employeeId FROM action a WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
+            arguments: [url.string, url.otherScheme]
+        ).map { ($0["id"], $0["employeeId"]) }
+    }
+
+    /// Gives an action a new address (and title, when given).
+    public func rewriteAddress(of actionID: Int64, to url: CanonicalURL, title: String?) throws {
+        try db.execute(
+            sql: "UPDATE action SET url = ?, urlHash = ?, title = COALESCE(?, title) WHERE id = ?",
+            arguments: [url.string, AddressHash.of(url.string), title, actionID])
+    }
+
+    /// Folds the action `duplicate` into `kept` (the same post logged twice by
+    /// its author): `kept` takes the figures and projects it lacks, then
+    /// `duplicate` goes.
+    public func merge(_ duplicate: Int64, into kept: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
+                SELECT ?, date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ?
+                """, arguments: [kept, duplicate])
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO actionProject (actionId, projectId) SELECT ?, projectId FROM actionProject WHERE actionId = ?",
+            arguments: [kept, duplicate])
+        try db.execute(sql: "DELETE FROM action WHERE id = ?", arguments: [duplicate])
+    }
+}

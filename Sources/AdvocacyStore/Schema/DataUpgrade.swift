@@ -90,9 +90,13 @@ extension AdvocacyStore {
                     try db.execute(
                         sql: "INSERT INTO dataUpgrade (number, name, appliedAt, summary) VALUES (?, ?, advocacy_audit('now'), ?)",
                         arguments: [upgrade.number, upgrade.name, summary])
-                    try Self.recordBulk(
-                        db, entity: "programme", entityId: "data-upgrade-\(upgrade.number)",
-                        after: ["dataUpgrade": "\(upgrade.number)", "name": upgrade.name, "summary": summary])
+                    // A file with nobody in it yet (one just made) had nothing to upgrade:
+                    // recorded, so it never runs, but not an event of the programme's trail.
+                    if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employee)") == true {
+                        try Self.recordBulk(
+                            db, entity: "programme", entityId: "data-upgrade-\(upgrade.number)",
+                            after: ["dataUpgrade": "\(upgrade.number)", "name": upgrade.name, "summary": summary])
+                    }
                     return .commit
                 }
             }

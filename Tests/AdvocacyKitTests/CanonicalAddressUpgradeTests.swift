@@ -1,0 +1,85 @@
+import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyKit
+import AdvocacyStore
+import AdvocacyTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// Data upgrade 1: addresses stored under forms that now read as another
+/// are rewritten, a person's two forms of one post become one action, and
+/// two people's are left apart.
+@Suite("Upgrading stored addresses to their canonical forms")
+struct CanonicalAddressUpgradeTests {
+    static let activity = "https://linkedin.com/feed/update/urn:li:activity:7258194261025673216"
+
+    @Test func storedFormsAreRewrittenMergedOrLeftApart() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("programme.sqlite")
+        // A file made before the rule: no upgrade runs on it yet.
+        let fixture = try ProgrammeFixture(
+            store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
+        let programme = fixture.programme, jane = fixture.jane, paul = fixture.paul
+        func log(_ url: String, by author: EmailAddress, reactions: Int? = nil) throws {
+            try programme.logAction(
+                try fixture.draft(
+                    url, by: author, date: fixture.today.adding(days: -10),
+                    metrics: try reactions.map { try MetricsUpdate(reactions: $0) }), by: author)
+        }
+        try log("https://jane.example.org/a", by: jane)
+        try log("https://jane.example.org/b", by: jane, reactions: 40)
+        try log("https://jane.example.org/c", by: jane)
+        try log("https://paul.example.org/d", by: paul)
+        try log("https://jane.example.org/e", by: jane)
+        // What the earlier rules stored for them.
+        let planted = [
+            ("https://jane.example.org/a", "https://linkedin.com/posts/jane-doe_kafka-activity-7258194261025673216-ab3x"),
+            ("https://jane.example.org/b", Self.activity),
+            ("https://jane.example.org/c", "https://youtube.com/watch?v=AbC123xyz_9"),
+            ("https://paul.example.org/d", "https://youtube.com/shorts/AbC123xyz_9"),
+            ("https://jane.example.org/e", "https://medium.com/@jane/kafka-3f9c?source=rss-8a1b------2"),
+        ]
+        try fixture.store.writer.write { db in
+            for (now, then) in planted {
+                try db.execute(
+                    sql:
+                        "UPDATE action SET url = ?, urlHash = advocacy_url_hash(?), title = 'Jane doe kafka activity 7258194261025673216 ab3x' WHERE url = ?",
+                    arguments: [then, then, now])
+            }
+        }
+        let before = try fixture.count("action")
+
+        // Opened by this version, the file gets the upgrade once.
+        let upgraded = try Programme.open(atPath: path, now: { ProgrammeFixture.now })
+        let record = try #require(try upgraded.store.appliedDataUpgrades().first { $0.name == "canonical-post-addresses" })
+        #expect(
+            record.summary.hasPrefix(
+                "rewrote 1 address to their canonical form, merged 1 post logged twice by the same person; left 1 apart"),
+            "\(record.summary)")
+        #expect(record.summary.contains("https://youtube.com/shorts/AbC123xyz_9"))
+
+        let actions = try upgraded.actions()
+        #expect(actions.count == before - 1)
+        let post = try #require(actions.first { $0.url.string == Self.activity })
+        // The first logged is kept, with the figures of the one merged into it, and a title that is no slug.
+        #expect(post.email == jane && post.metrics.reactions == 40 && post.title == "LinkedIn post")
+        #expect(actions.contains { $0.url.string == "https://medium.com/@jane/kafka-3f9c" })
+        // Two people's forms of one video are left as they were.
+        #expect(
+            actions.filter { $0.url.string.contains("AbC123xyz_9") }.map(\.url.string).sorted() == [
+                "https://youtube.com/shorts/AbC123xyz_9", "https://youtube.com/watch?v=AbC123xyz_9",
+            ])
+        // Logging the post again under another form finds it.
+        #expect(throws: StoreError.self) {
+            try upgraded.logAction(
+                try fixture.draft("https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7258194261025673216", by: jane),
+                by: jane)
+        }
+        // The facts follow: one row per action left.
+        #expect(try fixture.count("actionFact") == actions.count)
+        // Opening again runs nothing more.
+        let again = try Programme.open(atPath: path, now: { ProgrammeFixture.now })
+        #expect(try again.store.appliedDataUpgrades().count == 1)
+    }
+}
