@@ -30,8 +30,8 @@ extension Programme {
                     apart.append("\(stored.url) (kept apart from \(canonical.string), logged by someone else)")
                     continue
                 }
-                let (kept, duplicate) =
-                    existing.actionID < stored.actionID ? (existing.actionID, stored.actionID) : (stored.actionID, existing.actionID)
+                let kept = min(existing.actionID, stored.actionID)
+                let duplicate = max(existing.actionID, stored.actionID)
                 try tx.merge(duplicate, into: kept)
                 try tx.rewriteAddress(of: kept, to: canonical, title: kept == stored.actionID ? title : nil)
                 merged += 1

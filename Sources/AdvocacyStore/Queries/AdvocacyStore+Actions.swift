@@ -268,7 +268,10 @@ extension StoreTransaction {
     public func storedAction(at url: CanonicalURL) throws -> (actionID: Int64, employeeID: Int64)? {
         try Row.fetchOne(
             db,
-            sql: "SELECT id, employeeId FROM action a WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))",
+            sql: """
+                SELECT id, employeeId FROM action a
+                WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))
+                """,
             arguments: [url.string, url.otherScheme]
         ).map { ($0["id"], $0["employeeId"]) }
     }
@@ -290,7 +293,10 @@ extension StoreTransaction {
                 SELECT ?, date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ?
                 """, arguments: [kept, duplicate])
         try db.execute(
-            sql: "INSERT OR IGNORE INTO actionProject (actionId, projectId) SELECT ?, projectId FROM actionProject WHERE actionId = ?",
+            sql: """
+                INSERT OR IGNORE INTO actionProject (actionId, projectId)
+                SELECT ?, projectId FROM actionProject WHERE actionId = ?
+                """,
             arguments: [kept, duplicate])
         try db.execute(sql: "DELETE FROM action WHERE id = ?", arguments: [duplicate])
     }
