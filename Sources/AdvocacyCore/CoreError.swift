@@ -46,6 +46,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case mixedDateOrders(dayFirst: String, monthFirst: String)
     /// A date like `31/10/2026` in a file read without a date order.
     case dateNeedsOrder(String)
+    /// A LinkedIn post that could be any of several already logged (made within seconds of each other).
+    case ambiguousPost(String, candidates: [String])
     /// A programme setting's value that cannot be used.
     case invalidSetting(key: String, problem: String)
     /// A feed or profile address that resolves to an internal address an admin did not allow.
@@ -95,6 +97,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emptyCell: "expected a value in every row of this column"
         case .invalidNumber: "expected a number like 12 (empty or - when unknown)"
         case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
+        case .ambiguousPost:
+            "it was not merged with either: log it by hand under the address of the one it is, or remove the one it is not"
         case .invalidSetting: "see 'advocacy settings show' for every setting and what it takes; nothing was changed"
         case .internalAddress:
             "expected a public address; an admin may allow an intranet host with 'advocacy settings set fetch.allowed-hosts HOST'"
@@ -154,6 +158,8 @@ extension CoreError: LocalizedError {
         case .mixedDateOrders(let dayFirst, let monthFirst):
             "some dates of this file can only be day first (\(dayFirst)) and others only month first (\(monthFirst)): \(expectation)"
         case .dateNeedsOrder(let value): "'\(value)' is not a date this file's order reads: \(expectation)"
+        case .ambiguousPost(let url, let candidates):
+            "\(url) could be any of \(WordList.or(candidates)), made within seconds of it: \(expectation)"
         case .invalidSetting(let key, let problem): "setting \(key): \(problem): \(expectation)"
         case .internalAddress(let url, let address):
             "\(url) leads to \(address), an internal address the programme does not fetch from: \(expectation)"

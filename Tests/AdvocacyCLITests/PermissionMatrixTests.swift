@@ -53,6 +53,7 @@ struct PermissionMatrixTests {
         let (jane, hr, admin) = ("jane@corp.fr", "hr@corp.fr", "admin@corp.fr")
         try cli.expectSuccess("channel", "add", jane, "https://jane.example.org", "--followers", "1500", as: jane)
         try cli.expectSuccess("channel", "add", jane, "@janedoe", "--followers", "900", as: jane)
+        try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/janedoe", as: jane)
         try cli.expectSuccess(
             "log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "40", "--effort", "8", as: jane)
         try cli.expectSuccess(
@@ -66,6 +67,10 @@ struct PermissionMatrixTests {
         _ = try cli.file(
             "x.csv",
             "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes\n1,https://x.com/janedoe/status/1,Hello,2026-11-02 10:00 +0000,100,5,0.05,1,1,3\n"
+        )
+        _ = try cli.file(
+            "shares.csv",
+            "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 10:00:00,https://www.linkedin.com/feed/update/urn:li:ugcPost:7390000000000000000,Bonjour,,,MEMBER_NETWORK\n"
         )
         _ = try cli.file(
             "feed.xml",
@@ -127,6 +132,7 @@ struct PermissionMatrixTests {
         case "import actions": ["import", "actions", file("actions.csv")]
         case "import followers": ["import", "followers", file("followers.csv")]
         case "import x-analytics": ["import", "x-analytics", file("x.csv"), "--for", jane]
+        case "import linkedin": ["import", "linkedin", file("shares.csv"), "--for", jane]
         case "import feed": ["import", "feed", file("feed.xml"), "--for", jane]
         case "sync feeds": ["sync", "feeds", "--channel", "https://jane.example.org"]
         case "privacy consent": ["privacy", "consent", jane, "--grant"]

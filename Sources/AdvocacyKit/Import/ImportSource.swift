@@ -25,6 +25,10 @@ public enum ImportKind: Sendable {
     /// posts of `author` with their figures, or the follower changes of
     /// `author`'s X channel.
     case xAnalytics(author: EmailAddress)
+    /// LinkedIn's `Shares.csv` (from the member's data export): posts and
+    /// shares of `author`, each matched to the same post logged under its
+    /// other id.
+    case linkedInShares(author: EmailAddress)
     /// HR's roster (admin): new people, or changes to registered ones with `updating`.
     case employees(updating: Bool)
     /// Follower counts of registered channels.
@@ -36,7 +40,7 @@ public enum ImportKind: Sendable {
         switch self {
         case .actions: [ActionImportColumns.date, ActionImportColumns.metricsDate]
         case .followers: [FollowerImportRow.date]
-        case .xAnalytics, .employees: []
+        case .xAnalytics, .employees, .linkedInShares: []
         }
     }
 
@@ -46,6 +50,7 @@ public enum ImportKind: Sendable {
         switch self {
         case .actions: ActionImportColumns.all
         case .xAnalytics: try XExport.recognise(header: header).columns
+        case .linkedInShares: LinkedInShares.all
         case .employees: EmployeeImportRow.columns
         case .followers: FollowerImportRow.columns
         }

@@ -37,6 +37,16 @@ extension Programme {
             return try store.importActions(
                 mode, by: actor, next: table.next, draft: { try export.draft($0, in: columns, author: author, today: today) },
                 mayActFor: Self.mayImportActions, onReject: onReject)
+        case .linkedInShares(let author):
+            try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
+            let known = try store.reading { tx in
+                _ = try Self.linkedInChannel(of: author, in: tx, source: table.source.name)
+                return try tx.linkedInPosts(of: author)
+            }
+            return try store.importActions(
+                mode, by: actor, next: table.next,
+                draft: { try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known) },
+                mayActFor: Self.mayImportActions, onReject: onReject)
         case .employees(let updating):
             return try store.importEmployees(
                 mode, updating: updating, by: actor, columns: columns, next: table.next,

@@ -74,3 +74,21 @@ extension Programme {
         return channel.url
     }
 }
+
+extension Programme {
+    /// `author`'s LinkedIn channel, which the posts of their export go to
+    /// (its addresses name no member): refused once, before any row, when
+    /// they have none or several.
+    static func linkedInChannel(of author: EmailAddress, in tx: StoreTransaction, source: String) throws -> CanonicalURL {
+        let own = try tx.channels(ownedBy: author).filter { $0.kind == .linkedin }
+        guard own.count == 1, let channel = own.first else {
+            throw KitError.invalidImportSource(
+                source,
+                reason: own.isEmpty
+                    ? "\(author) has no LinkedIn channel for these posts: add it first ('advocacy channel add \(author) https://www.linkedin.com/in/HANDLE')"
+                    : "\(author) has \(own.count) LinkedIn channels (\(own.map(\.url.string).joined(separator: ", "))), and the file does not say which profile it is from"
+            )
+        }
+        return channel.url
+    }
+}

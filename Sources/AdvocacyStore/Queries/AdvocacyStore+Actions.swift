@@ -264,6 +264,17 @@ extension StoreTransaction {
         }
     }
 
+    /// `author`'s LinkedIn posts, by their canonical address.
+    public func linkedInPosts(of author: EmailAddress) throws -> [CanonicalURL] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT a.url FROM action a JOIN employee e ON e.id = a.employeeId
+                WHERE e.email = ? AND a.url LIKE 'https://linkedin.com/feed/update/urn:li:%'
+                """, arguments: [author.value]
+        ).map(CanonicalURL.init(alreadyCanonical:))
+    }
+
     /// The action stored at `url` (or its other scheme), with its author's id.
     public func storedAction(at url: CanonicalURL) throws -> (actionID: Int64, employeeID: Int64)? {
         try Row.fetchOne(
