@@ -40,6 +40,9 @@ struct LinkedInImportCLITests {
         #expect(actions[2].url.string == "https://linkedin.com/feed/update/urn:li:activity:7523296662404464647")
         #expect(actions[2].date.description == "2026-11-03")
         #expect(try cli.expectSuccess("import", "linkedin", file, as: jane).output.contains("unchanged 3"))
+        // The first post, logged again under its activity link (made 0.2 s after its ugcPost id), is already there.
+        let again = cli.run(["log", "https://www.linkedin.com/feed/update/urn:li:activity:7515315611157659653"], as: jane)
+        #expect(again.status == 1 && again.error.contains("ugcPost:7515315610318800082"), "\(again.error)")
     }
 
     @Test func twoLoggedPostsWithinSecondsAreNeverMergedButReported() throws {

@@ -10,6 +10,15 @@ extension Programme {
     public func logAction(_ draft: ActionDraft, by actorEmail: EmailAddress) throws -> Action {
         try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: draft.author, to: "log actions")
+            // A LinkedIn post logged under its other id (the export's share, the link's activity) is the same post.
+            if LinkedInPost.urn(of: draft.url) != nil {
+                switch LinkedInPost.match(draft.url, among: try tx.linkedInPosts(of: draft.author)) {
+                case .none: break
+                case .same(let logged): throw StoreError.duplicateAction(logged, owner: draft.author)
+                case .ambiguous(let candidates):
+                    throw CoreError.ambiguousPost(draft.url.string, candidates: candidates.map(\.string))
+                }
+            }
             return try tx.insertAction(draft, loggedBy: actor)
         }
     }
