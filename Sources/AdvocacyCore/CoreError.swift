@@ -48,6 +48,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case dateNeedsOrder(String)
     /// A LinkedIn post that could be any of several already logged (made within seconds of each other).
     case ambiguousPost(String, candidates: [String])
+    /// An archive (Mastodon's outbox.json) that cannot be read as one; the reason says what it is instead.
+    case invalidArchive(String)
     /// A programme setting's value that cannot be used.
     case invalidSetting(key: String, problem: String)
     /// A feed or profile address that resolves to an internal address an admin did not allow.
@@ -99,6 +101,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .fractionalCount: "expected a whole number, like 424 or 424.0 (empty or - when unknown)"
         case .ambiguousPost:
             "it was not merged with either: log it by hand under the address of the one it is, or remove the one it is not"
+        case .invalidArchive: "give the outbox.json from the account's archive (Preferences, Import and export)"
         case .invalidSetting: "see 'advocacy settings show' for every setting and what it takes; nothing was changed"
         case .internalAddress:
             "expected a public address; an admin may allow an intranet host with 'advocacy settings set fetch.allowed-hosts HOST'"
@@ -160,6 +163,7 @@ extension CoreError: LocalizedError {
         case .dateNeedsOrder(let value): "'\(value)' is not a date this file's order reads: \(expectation)"
         case .ambiguousPost(let url, let candidates):
             "\(url) could be any of \(WordList.or(candidates)), made within seconds of it: \(expectation)"
+        case .invalidArchive(let reason): "the archive cannot be read: \(reason): \(expectation)"
         case .invalidSetting(let key, let problem): "setting \(key): \(problem): \(expectation)"
         case .internalAddress(let url, let address):
             "\(url) leads to \(address), an internal address the programme does not fetch from: \(expectation)"

@@ -69,6 +69,13 @@ struct PermissionMatrixTests {
             "Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes\n1,https://x.com/janedoe/status/1,Hello,2026-11-02 10:00 +0000,100,5,0.05,1,1,3\n"
         )
         _ = try cli.file(
+            "outbox.json",
+            """
+            {"type": "OrderedCollection", "orderedItems": [{"type": "Create", "actor": "https://mastodon.social/users/janedoe",
+             "to": ["https://www.w3.org/ns/activitystreams#Public"], "object": {"type": "Note", "content": "<p>Bonjour</p>",
+             "url": "https://mastodon.social/@janedoe/1", "published": "2026-11-02T10:00:00Z"}}]}
+            """)
+        _ = try cli.file(
             "shares.csv",
             "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 10:00:00,https://www.linkedin.com/feed/update/urn:li:ugcPost:7390000000000000000,Bonjour,,,MEMBER_NETWORK\n"
         )
@@ -133,6 +140,7 @@ struct PermissionMatrixTests {
         case "import followers": ["import", "followers", file("followers.csv")]
         case "import x-analytics": ["import", "x-analytics", file("x.csv"), "--for", jane]
         case "import linkedin": ["import", "linkedin", file("shares.csv"), "--for", jane]
+        case "import mastodon": ["import", "mastodon", file("outbox.json"), "--for", jane]
         case "import feed": ["import", "feed", file("feed.xml"), "--for", jane]
         case "sync feeds": ["sync", "feeds", "--channel", "https://jane.example.org"]
         case "privacy consent": ["privacy", "consent", jane, "--grant"]

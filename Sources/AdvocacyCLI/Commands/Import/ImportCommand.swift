@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             """,
         subcommands: [
             ImportEmployeesCommand.self, ImportActionsCommand.self, ImportFollowersCommand.self, ImportXAnalyticsCommand.self,
-            ImportLinkedInCommand.self,
+            ImportLinkedInCommand.self, ImportMastodonCommand.self,
             ImportFeedCommand.self,
         ])
 }
