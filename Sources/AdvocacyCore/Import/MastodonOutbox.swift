@@ -44,8 +44,7 @@ public enum MastodonOutbox {
                 contents.boosts += 1
             case "Create":
                 guard let note = activity["object"] as? [String: Any], note["type"] as? String == "Note" else { continue }
-                let audience = Self.strings(activity["to"]) + Self.strings(activity["cc"]) + Self.strings(note["to"])
-                    + Self.strings(note["cc"])
+                let audience = [activity["to"], activity["cc"], note["to"], note["cc"]].flatMap(Self.strings)
                 let followers = (activity["actor"] as? String).map { $0 + "/followers" }
                 guard audience.contains(publicAudience) || followers.map(audience.contains) == true else {
                     contents.directMessages += 1
