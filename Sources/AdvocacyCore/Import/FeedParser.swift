@@ -84,7 +84,7 @@ public enum FeedParser {
         case 6...13: "it contains a character reference XML does not allow"
         case 38...42: "an attribute is malformed"
         case 31, 32, 79, 81: "its character encoding is not supported"
-        case 89: "its entities refer to each other in a loop"
+        case 89: "its entities refer to each other in a loop, or expand to more than a feed holds (an entity bomb)"
         default: "it is not well-formed XML"
         }
     }

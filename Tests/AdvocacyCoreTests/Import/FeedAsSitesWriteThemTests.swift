@@ -157,4 +157,17 @@ struct FeedAsSitesWriteThemTests {
             }
         }
     }
+
+    @Test func anEntityBombIsRefusedWithoutExpandingIt() {
+        var document = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol0 \"lol\">"
+        for level in 1...9 {
+            document += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }
+        document += "]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>"
+        #expect {
+            try FeedParser.parse(Data(document.utf8))
+        } throws: { error in
+            error.localizedDescription.contains("an entity bomb")
+        }
+    }
 }
