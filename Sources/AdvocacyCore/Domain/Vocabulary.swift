@@ -61,3 +61,17 @@ public enum ProjectStatus: String, Vocabulary {
     case planned, active, closed
     public static let vocabularyName = "project status"
 }
+
+/// Where a figure (a metrics snapshot, a follower count) came from: what
+/// the programme may trust it for.
+public enum FigureSource: String, Vocabulary {
+    /// Typed by a person: `log --reactions`, `metrics`, a spreadsheet (`import actions`, `import followers`).
+    case typed
+    /// A platform's own export file, as downloaded (X's analytics, LinkedIn's data export).
+    case file
+    /// Fetched from a platform's API.
+    case api
+    /// Read from a feed.
+    case feed
+    public static let vocabularyName = "figure source"
+}

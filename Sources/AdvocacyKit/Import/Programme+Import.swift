@@ -36,7 +36,7 @@ extension Programme {
             }
             return try store.importActions(
                 mode, by: actor, next: table.next, draft: { try export.draft($0, in: columns, author: author, today: today) },
-                mayActFor: Self.mayImportActions, onReject: onReject)
+                mayActFor: Self.mayImportActions, figures: .file, onReject: onReject)
         case .linkedInShares(let author):
             try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
             let known = try store.reading { tx in
@@ -46,7 +46,7 @@ extension Programme {
             return try store.importActions(
                 mode, by: actor, next: table.next,
                 draft: { try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known) },
-                mayActFor: Self.mayImportActions, onReject: onReject)
+                mayActFor: Self.mayImportActions, figures: .file, onReject: onReject)
         case .employees(let updating):
             return try store.importEmployees(
                 mode, updating: updating, by: actor, columns: columns, next: table.next,

@@ -57,7 +57,7 @@ extension Programme {
                 let day = try change.get().day
                 return try FollowerImportRow(channel: channel, date: day, followers: counts[day] ?? 0, today: today)
             },
-            mayActFor: Self.mayRecordFollowers, onReject: onReject)
+            mayActFor: Self.mayRecordFollowers, figures: .file, onReject: onReject)
     }
 
     /// `author`'s one X channel, which an X file's figures belong to.

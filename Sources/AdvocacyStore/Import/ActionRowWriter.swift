@@ -15,7 +15,11 @@ struct ActionRowWriter {
     private let upsertMetrics: BulkStatement
     private let insertFact: BulkStatement
 
-    init(_ db: Database) throws {
+    /// Where the figures this import writes came from.
+    private let source: FigureSource
+
+    init(_ db: Database, figures source: FigureSource = .typed) throws {
+        self.source = source
         // The two guards on a new action are checked before it is written,
         // by the importer (the author's own channel; the address found by
         // its hash, which comes from the same function) and by the demo
@@ -34,9 +38,10 @@ struct ActionRowWriter {
         upsertMetrics = try BulkStatement(
             db,
             sql: """
-                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
-                    comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks
+                    comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks, source = excluded.source
                 """)
         insertFact = try BulkStatement(
             db,
@@ -81,6 +86,7 @@ struct ActionRowWriter {
         upsertMetrics.bind(5, metrics.comments)
         upsertMetrics.bind(6, metrics.shares)
         upsertMetrics.bind(7, metrics.clicks)
+        upsertMetrics.bind(8, source.rawValue)
         try upsertMetrics.execute()
     }
 

@@ -21,11 +21,12 @@ extension AdvocacyStore {
     public func importActions(
         _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
         next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
-        mayActFor: @escaping (_ actor: Actor, _ author: EmailAddress) throws -> Void,
+        mayActFor: @escaping (_ actor: Actor, _ author: EmailAddress) throws -> Void, figures: FigureSource = .typed,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "action", next: next, onReject: onReject) { db, actor in
-            try ActionImporter(db, store: self, actor: actor, channel: channel, draft: draft, mayActFor: mayActFor)
+            try ActionImporter(
+                db, store: self, actor: actor, channel: channel, draft: draft, mayActFor: mayActFor, figures: figures)
         }
     }
 }
@@ -69,7 +70,8 @@ struct ActionImporter: RowImporter {
 
     init(
         _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?,
-        draft: @escaping (ImportRecord) throws -> ActionDraft, mayActFor: @escaping (Actor, EmailAddress) throws -> Void
+        draft: @escaping (ImportRecord) throws -> ActionDraft, mayActFor: @escaping (Actor, EmailAddress) throws -> Void,
+        figures: FigureSource
     ) throws {
         self.store = store
         self.actor = actor
@@ -103,7 +105,7 @@ struct ActionImporter: RowImporter {
         )
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
-        rows = try ActionRowWriter(db)
+        rows = try ActionRowWriter(db, figures: figures)
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {

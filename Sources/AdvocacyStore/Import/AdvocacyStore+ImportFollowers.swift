@@ -10,11 +10,11 @@ extension AdvocacyStore {
     public func importFollowers(
         _ mode: ImportMode, by actorEmail: EmailAddress, next: () throws -> ImportRecord?,
         row: @escaping (ImportRecord) throws -> FollowerImportRow,
-        mayActFor: @escaping (_ actor: Actor, _ owner: EmailAddress) throws -> Void,
+        mayActFor: @escaping (_ actor: Actor, _ owner: EmailAddress) throws -> Void, figures: FigureSource = .typed,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try runImport(mode, by: actorEmail, bulkEntity: "followerSnapshot", next: next, onReject: onReject) { db, actor in
-            try FollowerImporter(db, actor: actor, now: now(), row: row, mayActFor: mayActFor)
+            try FollowerImporter(db, actor: actor, now: now(), row: row, mayActFor: mayActFor, figures: figures)
         }
     }
 }
@@ -29,11 +29,13 @@ struct FollowerImporter: RowImporter {
     private var touchedChannels: Set<Int64> = []
     private let findCount: Statement
     private let upsertCount: Statement
+    private let source: FigureSource
 
     init(
         _ db: Database, actor: Actor, now: Date, row: @escaping (ImportRecord) throws -> FollowerImportRow,
-        mayActFor: @escaping (Actor, EmailAddress) throws -> Void
+        mayActFor: @escaping (Actor, EmailAddress) throws -> Void, figures: FigureSource
     ) throws {
+        self.source = figures
         self.actor = actor
         self.mayActFor = mayActFor
         self.row = row
@@ -48,8 +50,8 @@ struct FollowerImporter: RowImporter {
         findCount = try db.makeStatement(sql: "SELECT followers FROM followerSnapshot WHERE channelId = ? AND date = ?")
         upsertCount = try db.makeStatement(
             sql: """
-                INSERT INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)
-                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers
+                INSERT INTO followerSnapshot (channelId, date, followers, source) VALUES (?, ?, ?, ?)
+                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers, source = excluded.source
                 """)
         // Each count would otherwise refresh every action of its channel.
         triggers = try SuspendedTriggers(db, on: ["followerSnapshot"])
@@ -64,7 +66,7 @@ struct FollowerImporter: RowImporter {
         if stored == row.followers { return .unchanged }
         try consent.check(
             db, person: channel.owner, personID: channel.ownerID, channel: (row.channel, channel.scope), source: .ownChannel)
-        try upsertCount.execute(arguments: [channel.id, row.date.description, row.followers])
+        try upsertCount.execute(arguments: [channel.id, row.date.description, row.followers, source.rawValue])
         touchedChannels.insert(channel.id)
         return stored == nil ? .inserted : .updated
     }

@@ -204,18 +204,20 @@ extension AdvocacyStore {
         return try action(from: row)
     }
 
-    static func upsertMetrics(_ db: Database, actionID: Int64, _ metrics: Metrics, on date: LocalDate) throws {
+    static func upsertMetrics(
+        _ db: Database, actionID: Int64, _ metrics: Metrics, on date: LocalDate, source: FigureSource = .typed
+    ) throws {
         try db.execute(
             sql: """
-                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions,
                     reactions = excluded.reactions, comments = excluded.comments, shares = excluded.shares,
-                    clicks = excluded.clicks
+                    clicks = excluded.clicks, source = excluded.source
                 """,
             arguments: [
                 actionID, date.description, metrics.impressions, metrics.reactions, metrics.comments, metrics.shares,
-                metrics.clicks,
+                metrics.clicks, source.rawValue,
             ])
     }
 
@@ -300,8 +302,8 @@ extension StoreTransaction {
     public func merge(_ duplicate: Int64, into kept: Int64) throws {
         try db.execute(
             sql: """
-                INSERT OR IGNORE INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks)
-                SELECT ?, date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ?
+                INSERT OR IGNORE INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks, source)
+                SELECT ?, date, impressions, reactions, comments, shares, clicks, source FROM metricsSnapshot WHERE actionId = ?
                 """, arguments: [kept, duplicate])
         try db.execute(
             sql: """

@@ -123,13 +123,15 @@ extension AdvocacyStore {
         return id
     }
 
-    static func upsertFollowers(_ db: Database, channelID: Int64, count: Int, on date: LocalDate) throws {
+    static func upsertFollowers(
+        _ db: Database, channelID: Int64, count: Int, on date: LocalDate, source: FigureSource = .typed
+    ) throws {
         try db.execute(
             sql: """
-                INSERT INTO followerSnapshot (channelId, date, followers) VALUES (?, ?, ?)
-                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers
+                INSERT INTO followerSnapshot (channelId, date, followers, source) VALUES (?, ?, ?, ?)
+                ON CONFLICT (channelId, date) DO UPDATE SET followers = excluded.followers, source = excluded.source
                 """,
-            arguments: [channelID, date.description, count])
+            arguments: [channelID, date.description, count, source.rawValue])
     }
 
     static func requireActiveEmployeeID(_ db: Database, _ email: EmailAddress) throws -> Int64 {

@@ -23,6 +23,7 @@ enum Migrations {
         V7FollowerReading.self,
         V8DataUpgrades.self,
         V9Settings.self,
+        V10FigureSources.self,
     ]
 
     static var migrator: DatabaseMigrator {

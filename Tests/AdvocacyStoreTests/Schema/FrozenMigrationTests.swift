@@ -63,7 +63,8 @@ struct FrozenMigrationTests {
 
     /// A filled version-1 file, upgraded now, holds the rows the code before
     /// the freeze left in it (`v1-programme-upgraded.txt`): fingerprints,
-    /// address hashes, facts, the first policy version and the first audit entries.
+    /// address hashes, facts, the first policy version and the first audit
+    /// entries; and what later migrations added (each figure's source: typed).
     @Test func aFilledVersion1FileIsUpgradedAsItWasBeforeTheFreeze() throws {
         let folder = try TemporaryFolder()
         let store = try AdvocacyStore.open(atPath: try Self.copy("v1-programme", into: folder), now: { ProgrammeFixture.now })
@@ -88,6 +89,7 @@ struct FrozenMigrationTests {
         "v7-follower-reading": "ed0e48be5e29cdd539d3a80f75b840ebfe611d78b2afd961ed6431d24affe6ae",
         "v8-data-upgrades": "9b63c229dd2c40a55b2f6c45ee3efde0ad99fd49cf7b0da1174b621cab4e3b5d",
         "v9-settings": "8b57743178d8a0dee3e9ae5065938f9a1d7b05d89f21711fe3f9261550518907",
+        "v10-figure-sources": "bd629ab9bf40b518130e1c4b6259a51428b34d785bb0d33be1ee66750c0f18a3",
     ]
 
     static func digest(_ migration: any ShippedMigration.Type) -> String {
