@@ -40,7 +40,9 @@ extension Programme {
         case .linkedInShares(let author):
             try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
             let known = try store.reading { tx in
-                _ = try Self.linkedInChannel(of: author, in: tx, source: table.source.name)
+                _ = try Self.platformChannel(
+                    .linkedin, named: "LinkedIn", example: "https://www.linkedin.com/in/HANDLE", of: author, in: tx,
+                    source: table.source.name)
                 return try tx.linkedInPosts(of: author)
             }
             return try store.importActions(

@@ -27,7 +27,8 @@ extension Programme {
         }
         let changes = rows.compactMap { try? $0.change.get() }
         let (channel, counts) = try store.reading { tx in
-            let channel = try Self.xChannel(of: author, in: tx, source: table.source.name)
+            let channel = try Self.platformChannel(
+                .x, named: "X", example: "https://x.com/HANDLE", of: author, in: tx, source: table.source.name)
             guard let lastDay = changes.map(\.day).max() else { return (channel, [LocalDate: Int]()) }
             let known = try tx.followerCounts(of: channel)
             guard let base = known.last(where: { $0.date <= lastDay }) ?? known.first else {
@@ -60,33 +61,22 @@ extension Programme {
             mayActFor: Self.mayRecordFollowers, figures: .file, onReject: onReject)
     }
 
-    /// `author`'s one X channel, which an X file's figures belong to.
-    static func xChannel(of author: EmailAddress, in tx: StoreTransaction, source: String) throws -> CanonicalURL {
-        let own = try tx.channels(ownedBy: author).filter { $0.kind == .x }
+    /// `author`'s one channel of `kind`, which a platform's file belongs to
+    /// (its rows may not name the account): refused once, before any row,
+    /// when they have none or several. `example` is that platform's profile
+    /// address, with HANDLE for the name.
+    static func platformChannel(
+        _ kind: ChannelKind, named platform: String, example: String, of author: EmailAddress, in tx: StoreTransaction,
+        source: String
+    ) throws -> CanonicalURL {
+        let own = try tx.channels(ownedBy: author).filter { $0.kind == kind }
         guard own.count == 1, let channel = own.first else {
+            let listed = own.map(\.url.string).joined(separator: ", ")
             throw KitError.invalidImportSource(
                 source,
                 reason: own.isEmpty
-                    ? "\(author) has no X channel for these figures: add it first ('advocacy channel add \(author) https://x.com/HANDLE')"
-                    : "\(author) has \(own.count) X channels (\(own.map(\.url.string).joined(separator: ", "))), and the file does not say which account it is from"
-            )
-        }
-        return channel.url
-    }
-}
-
-extension Programme {
-    /// `author`'s LinkedIn channel, which the posts of their export go to
-    /// (its addresses name no member): refused once, before any row, when
-    /// they have none or several.
-    static func linkedInChannel(of author: EmailAddress, in tx: StoreTransaction, source: String) throws -> CanonicalURL {
-        let own = try tx.channels(ownedBy: author).filter { $0.kind == .linkedin }
-        guard own.count == 1, let channel = own.first else {
-            throw KitError.invalidImportSource(
-                source,
-                reason: own.isEmpty
-                    ? "\(author) has no LinkedIn channel for these posts: add it first ('advocacy channel add \(author) https://www.linkedin.com/in/HANDLE')"
-                    : "\(author) has \(own.count) LinkedIn channels (\(own.map(\.url.string).joined(separator: ", "))), and the file does not say which profile it is from"
+                    ? "\(author) has no \(platform) channel for this file: add it first ('advocacy channel add \(author) \(example)')"
+                    : "\(author) has \(own.count) \(platform) channels (\(listed)), and the file does not say which account it is from"
             )
         }
         return channel.url
