@@ -206,6 +206,11 @@ private final class Reader: NSObject, XMLParserDelegate {
         }
         // Inside a field, nested elements (Atom type="xhtml") only contribute their text.
         guard capture == nil else { return }
+        // FeedBurner's original link, in RSS and Atom alike.
+        if entry != nil, depth == entryDepth + 1, namespace == Namespace.feedburner, name == "origLink" {
+            capture = Capture(field: .origLink, depth: depth)
+            return
+        }
         switch format {
         case .rss: startRSS(parser, name: name, namespace: namespace, attributes: attributes)
         case .atom: startAtom(parser, name: name, namespace: namespace, attributes: attributes)
@@ -230,10 +235,6 @@ private final class Reader: NSObject, XMLParserDelegate {
 
     private func startRSS(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
         let isRSS = Namespace.rss.contains(namespace)
-        if entry != nil, depth == entryDepth + 1, namespace == Namespace.feedburner, name == "origLink" {
-            capture = Capture(field: .origLink, depth: depth)
-            return
-        }
         guard isRSS || namespace == Namespace.dc || namespace == Namespace.dcterms else { return }
         if entry != nil {
             guard depth == entryDepth + 1 else { return }
@@ -279,10 +280,6 @@ private final class Reader: NSObject, XMLParserDelegate {
     private func startAtom(_ parser: XMLParser, name: String, namespace: String, attributes: [String: String]) {
         if entry != nil, depth == entryDepth + 1, namespace == Namespace.dc || namespace == Namespace.dcterms {
             if let field = Self.dublinCoreDate(name) { capture = Capture(field: field, depth: depth) }
-            return
-        }
-        if entry != nil, depth == entryDepth + 1, namespace == Namespace.feedburner, name == "origLink" {
-            capture = Capture(field: .origLink, depth: depth)
             return
         }
         guard Namespace.atoms.contains(namespace) else { return }

@@ -60,25 +60,4 @@ extension Programme {
             },
             mayActFor: Self.mayRecordFollowers, figures: .file, onReject: onReject)
     }
-
-    /// `author`'s one channel of `kind`, which a platform's file belongs to
-    /// (its rows may not name the account): refused once, before any row,
-    /// when they have none or several. `example` is that platform's profile
-    /// address, with HANDLE for the name.
-    static func platformChannel(
-        _ kind: ChannelKind, named platform: String, example: String, of author: EmailAddress, in tx: StoreTransaction,
-        source: String
-    ) throws -> CanonicalURL {
-        let own = try tx.channels(ownedBy: author).filter { $0.kind == kind }
-        guard own.count == 1, let channel = own.first else {
-            let listed = own.map(\.url.string).joined(separator: ", ")
-            throw KitError.invalidImportSource(
-                source,
-                reason: own.isEmpty
-                    ? "\(author) has no \(platform) channel for this file: add it first ('advocacy channel add \(author) \(example)')"
-                    : "\(author) has \(own.count) \(platform) channels (\(listed)), and the file does not say which account it is from"
-            )
-        }
-        return channel.url
-    }
 }

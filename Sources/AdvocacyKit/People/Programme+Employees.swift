@@ -41,9 +41,7 @@ extension Programme {
             try AccessRules.requireAdmin(actor, to: "change employees")
             let before = try tx.requireEmployee(email)
             let after = changes.applied(to: before)
-            if before.isActiveAdmin && !after.isActiveAdmin, try tx.activeAdminCount(besides: email) == 0 {
-                throw StoreError.lastAdmin(email)
-            }
+            if before.isActiveAdmin && !after.isActiveAdmin { try tx.requireAnotherActiveAdmin(besides: email) }
             try tx.saveEmployee(after)
             return after
         }

@@ -42,11 +42,10 @@ extension StoreTransaction {
             .map(EmailAddress.init(alreadyValid:))
     }
 
-    /// How many active admins there are besides `email`.
-    public func activeAdminCount(besides email: EmailAddress) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM employee WHERE role = 'admin' AND isActive AND email <> ?", arguments: [email.value])
-            ?? 0
+    /// Refuses, with ``StoreError/lastAdmin(_:)``, a change that would leave
+    /// the programme without an active admin besides `email`.
+    public func requireAnotherActiveAdmin(besides email: EmailAddress) throws {
+        try AdvocacyStore.requireAnotherActiveAdmin(db, besides: email)
     }
 }
 
