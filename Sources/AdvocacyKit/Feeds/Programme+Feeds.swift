@@ -79,6 +79,24 @@ extension Programme {
             mayActFor: Self.mayImportActions, onReject: onReject)
     }
 
+    /// The channels with a feed address that `actor` may synchronise:
+    /// every one for an admin, their own for anyone else; or just `channel`.
+    /// Without `channel`, those whose owner's consent does not allow it are
+    /// left out (a withdrawal, or no consent to others tracking an external
+    /// channel), so a regular sync never fails on them.
+    public func feedChannels(only channel: CanonicalURL? = nil, by actor: EmailAddress) throws -> [FeedChannel] {
+        try store.reading { tx in
+            let acting = try tx.actor(actor)
+            if let channel {
+                let found = try tx.channel(channel)
+                try AccessRules.requireSelfOrAdmin(acting, owner: found.email, to: "synchronise others' feeds")
+                guard let feed = found.feedURL else { throw StoreError.noFeed(channel) }
+                return [FeedChannel(url: found.url, feedURL: feed, owner: found.email)]
+            }
+            return try tx.feedChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
+        }
+    }
+
     /// Fetches the feed of every channel `actor` may synchronise (or just
     /// `channel`) and imports each onto its channel in its own transaction:
     /// a feed that cannot be fetched or read is reported for its channel and

@@ -60,23 +60,6 @@ extension Programme {
         }
     }
 
-    /// The channels with a feed address that `actor` may synchronise:
-    /// every one for an admin, their own for anyone else; or just `channel`.
-    /// Without `channel`, those whose owner's consent does not allow it are
-    /// left out (a withdrawal, or no consent to others tracking an external
-    /// channel), so a regular sync never fails on them.
-    public func feedChannels(only channel: CanonicalURL? = nil, by actor: EmailAddress) throws -> [FeedChannel] {
-        try store.reading { tx in
-            let acting = try tx.actor(actor)
-            if let channel {
-                let found = try tx.channel(channel)
-                try AccessRules.requireSelfOrAdmin(acting, owner: found.email, to: "synchronise others' feeds")
-                return [try tx.feedChannel(channel)]
-            }
-            return try tx.feedChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
-        }
-    }
-
     /// Refuses, once for the whole import, what would refuse each of its
     /// rows: `actor` may not import `author`'s work, `author` is unknown or
     /// inactive or has withdrawn their consent, or a project is unknown.

@@ -2,13 +2,6 @@ import AdvocacyCore
 import GRDB
 
 extension StoreTransaction {
-    /// The feed of `channel`, or ``StoreError/noFeed(_:)`` when it has none.
-    public func feedChannel(_ channel: CanonicalURL) throws -> FeedChannel {
-        let found = try AdvocacyStore.requireChannel(db, channel)
-        guard let feed = found.feedURL else { throw StoreError.noFeed(channel) }
-        return FeedChannel(url: found.url, feedURL: feed, owner: found.email)
-    }
-
     /// The channels with a feed address, everyone's or `owner`'s, that
     /// `actor` may track: those whose owner's consent does not allow it are
     /// left out (a withdrawal, or no consent to others tracking an external
