@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "AdvocacyCore", swiftSettings: strict),
@@ -33,7 +34,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Every use case, for every front end: the one way the CLI (and the server) reach the database.
-        .target(name: "AdvocacyKit", dependencies: ["AdvocacyCore", "AdvocacyStore"], swiftSettings: strict),
+        // ZIPFoundation opens the archives people download (LinkedIn's data export, an XLSX workbook).
+        .target(
+            name: "AdvocacyKit",
+            dependencies: ["AdvocacyCore", "AdvocacyStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // The CIO's report: its own SVG builder and the HTML, Markdown and text pages, from Core's read models.
         .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore"], swiftSettings: strict),
         .target(

@@ -29,6 +29,14 @@ if command -v clang++ >/dev/null 2>&1 && ! echo '#include <string>' | clang++ -x
     install_package libstdc++-12-dev "the C++ headers TOMLKit's TOML parser builds against"
 fi
 
+# ZIPFoundation inflates with zlib, found through pkg-config (LinkedIn's archives, XLSX workbooks).
+if [[ ! -f /usr/include/zlib.h ]]; then
+    install_package zlib1g-dev "the zlib header ZIPFoundation builds against"
+fi
+if ! command -v pkg-config >/dev/null 2>&1; then
+    install_package pkg-config "how ZIPFoundation's build finds zlib"
+fi
+
 # The feed commands open libcurl when they download (Sources/AdvocacyCLI/Support/Curl.swift).
 if ! ldconfig -p 2>/dev/null | grep -q 'libcurl\.so\.4 '; then
     install_package libcurl4 "the HTTP library the feed commands download with"

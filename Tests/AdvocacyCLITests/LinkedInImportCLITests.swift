@@ -1,6 +1,7 @@
 import AdvocacyCore
 import AdvocacyStore
 import Foundation
+import GRDB
 import Testing
 
 @testable import AdvocacyCLI
@@ -60,9 +61,87 @@ struct LinkedInImportCLITests {
         #expect(try Self.actions(cli).count == 4)
     }
 
-    @Test func theZipIsNamedForWhatItIs() throws {
+    @Test func theExportsZipAsDownloadedImportsItsShares() throws {
         let cli = try CLIHarness.withProgramme()
-        let result = cli.run("import", "linkedin", "Basic_LinkedInDataExport_12-01-2026.zip", as: jane)
-        #expect(result.status == 64 && result.error.contains("unzip it and give that file"), "\(result.error)")
+        try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/jane-doe", as: jane)
+        let zip = try cli.fixture("linkedin-export.zip")
+        let result = try cli.expectSuccess("import", "linkedin", zip, as: jane)
+        #expect(result.output.contains("inserted 3, updated 0, unchanged 0, rejected 0"), "\(result.output) \(result.error)")
+        // The same rows as the Shares.csv inside it: importing that next changes nothing.
+        let csv = try cli.fixture("linkedin-Shares.csv")
+        #expect(try cli.expectSuccess("import", "linkedin", csv, as: jane).output.contains("unchanged 3"))
+        #expect(try Self.actions(cli).map(\.kind) == [.post, .share, .post])
+        // The copy taken out of the archive is removed.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("advocacy-import-") && $0.hasSuffix("Shares.csv") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func aZipWithoutSharesSaysWhatItNeeds() throws {
+        let cli = try CLIHarness.withProgramme()
+        try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/jane-doe", as: jane)
+        let result = cli.run("import", "linkedin", try cli.fixture("mastodon-archive.zip"), as: jane)
+        #expect(result.status == 1 && result.errorLines.count == 1, "\(result.error)")
+        #expect(result.error.contains("a ZIP archive without Shares.csv"), "\(result.error)")
+    }
+
+    /// The followers each day of the workbook's FOLLOWERS sheet, as stored.
+    static func followers(_ cli: CLIHarness) throws -> [String: Int] {
+        try DatabaseQueue(path: cli.databasePath).read { db in
+            try Row.fetchAll(db, sql: "SELECT date, followers FROM followerSnapshot").reduce(into: [:]) {
+                $0[$1["date"] as String] = $1["followers"] as Int
+            }
+        }
+    }
+
+    @Test func theCreatorAnalyticsWorkbookGivesFiguresAndTheAudience() throws {
+        let cli = try CLIHarness.withProgramme()
+        try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/jane-doe", as: jane)
+        try cli.expectSuccess("import", "linkedin", try cli.fixture("linkedin-export.zip"), as: jane)
+        let workbook = try cli.fixture("linkedin-analytics.xlsx")
+        let result = try cli.expectSuccess("import", "linkedin", workbook, as: jane)
+        // Two posts of the data export get their figures (one under its other id), two are new.
+        #expect(result.output.contains("(TOP POSTS): inserted 2, updated 2, unchanged 0, rejected 0"), "\(result.output)")
+        #expect(result.output.contains("(FOLLOWERS): inserted 30, updated 0"), "\(result.output)")
+        let actions = try Self.actions(cli)
+        #expect(actions.count == 5)
+        let production = try #require(actions.first { $0.url.string.hasSuffix("ugcPost:7515315610318800082") })
+        #expect(production.metrics == Metrics(impressions: 4410, reactions: 98))
+        let kafka = try #require(actions.first { $0.url.string.hasSuffix("ugcPost:7523296660705772519") })
+        #expect(kafka.metrics == Metrics(impressions: 12877, reactions: 412))
+        // In the impressions table only.
+        let meetup = try #require(actions.first { $0.date.description == "2026-11-19" })
+        #expect(meetup.metrics == Metrics(impressions: 1930, reactions: 0))
+        #expect(meetup.title == "LinkedIn post" && meetup.channel.string == "https://linkedin.com/in/jane-doe")
+        // 1,482 on the 20th, the total the sheet gives; each earlier day takes away the new followers after it.
+        let followers = try Self.followers(cli)
+        #expect(followers.count == 30)
+        #expect(followers["2026-11-20"] == 1482 && followers["2026-11-19"] == 1479 && followers["2026-10-22"] == 1371)
+        let source = try DatabaseQueue(path: cli.databasePath).read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT source FROM followerSnapshot")
+        }
+        #expect(source == ["file"])
+
+        #expect(try cli.expectSuccess("import", "linkedin", workbook, as: jane).output.contains("unchanged 4"))
+        // The same workbook opened and saved again by LibreOffice Calc reads the same.
+        let resaved = try cli.expectSuccess("import", "linkedin", try cli.fixture("linkedin-analytics-resaved.xlsx"), as: jane)
+        #expect(resaved.output.contains("(TOP POSTS): inserted 0, updated 0, unchanged 4"), "\(resaved.output)")
+        #expect(resaved.output.contains("(FOLLOWERS): inserted 0, updated 0, unchanged 30"), "\(resaved.output)")
+    }
+
+    @Test(arguments: [
+        ("linkedin-analytics-bomb.xlsx", "inflates to more than 16 MB"),
+        ("linkedin-analytics-bomb-lying.xlsx", "inflates to more than 16 MB"),
+        ("linkedin-analytics-million-rows.xlsx", "goes past row 100,000"),
+        ("linkedin-not-a-zip.xlsx", "not a ZIP archive that can be read"),
+    ])
+    func aHostileWorkbookIsRefusedAndNothingIsWritten(file: String, message: String) throws {
+        let cli = try CLIHarness.withProgramme()
+        try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/jane-doe", as: jane)
+        let before = try cli.databaseDump()
+        let result = cli.run("import", "linkedin", try cli.fixture(file), as: jane)
+        #expect(result.status == 1 && result.errorLines.count == 1, "\(result.error)")
+        #expect(result.error.contains(message) && result.error.contains("nothing was imported"), "\(result.error)")
+        #expect(try cli.databaseDump() == before)
     }
 }

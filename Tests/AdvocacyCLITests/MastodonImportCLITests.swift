@@ -29,6 +29,19 @@ struct MastodonImportCLITests {
         #expect(try cli.expectSuccess("import", "mastodon", file, as: jane).output.contains("unchanged 4"))
     }
 
+    @Test func theArchiveAsDownloadedImportsItsOutbox() throws {
+        let cli = try CLIHarness.withProgramme()
+        let archive = try cli.fixture("mastodon-archive.zip")
+        let result = try cli.expectSuccess("import", "mastodon", archive, as: jane)
+        #expect(result.output.contains("inserted 4, updated 0, unchanged 0, rejected 0"), "\(result.output) \(result.error)")
+        // The outbox inside it holds the same posts.
+        #expect(
+            try cli.expectSuccess("import", "mastodon", cli.fixture("mastodon-outbox.json"), as: jane).output.contains(
+                "unchanged 4"))
+        let other = cli.run("import", "mastodon", try cli.fixture("linkedin-export.zip"), as: jane)
+        #expect(other.status == 1 && other.error.contains("a ZIP archive without outbox.json"), "\(other.error)")
+    }
+
     @Test func aFileThatIsNotAnOutboxIsRefusedOnce() throws {
         let cli = try CLIHarness.withProgramme()
         let file = cli.folder.appendingPathComponent("outbox.json").path

@@ -34,6 +34,15 @@ public enum ImportKind: Sendable {
     /// Follower counts of registered channels.
     case followers
 
+    /// The file of an archive that holds the table, when a platform's export
+    /// comes as a ZIP: LinkedIn's data export holds `Shares.csv`.
+    var archivedTable: String? {
+        switch self {
+        case .linkedInShares: "Shares.csv"
+        case .actions, .xAnalytics, .employees, .followers: nil
+        }
+    }
+
     /// The columns that hold dates written by whoever made the file (a
     /// spreadsheet may write them `31/10/2026`); X's files have their own.
     var dateColumns: [ImportColumn] {

@@ -53,17 +53,30 @@ public final class ImportTable {
             // A pipe or a device is copied whole first: the import holds the
             // programme's write lock while it reads, and must never wait on a
             // writer at the other end of a FIFO meanwhile.
-            spooled = try Self.spoolIfNotRegular(path)
+            let copied = try Self.spoolIfNotRegular(path)
+            do {
+                spooled = try Self.unpacked(kind, from: .file(path: copied ?? path), named: path) ?? copied
+            } catch {
+                if let copied { try? FileManager.default.removeItem(atPath: copied) }
+                throw error
+            }
+            if spooled != copied, let copied { try? FileManager.default.removeItem(atPath: copied) }
             let readable = spooled ?? path
             rereadable = .file(path: readable)
             // The reader names a missing file or a folder in the system's words.
             reader = try CSVReader(path: readable, delimiter: delimiter)
             totalBytes = try? FileManager.default.attributesOfItem(atPath: readable)[.size] as? Int
         case .bytes(let data, _):
-            spooled = nil
-            rereadable = source
-            reader = CSVReader(data: data, delimiter: delimiter)
-            totalBytes = data.count
+            spooled = try Self.unpacked(kind, from: source, named: source.name)
+            if let spooled {
+                rereadable = .file(path: spooled)
+                reader = try CSVReader(path: spooled, delimiter: delimiter)
+                totalBytes = try? FileManager.default.attributesOfItem(atPath: spooled)[.size] as? Int
+            } else {
+                rereadable = source
+                reader = CSVReader(data: data, delimiter: delimiter)
+                totalBytes = data.count
+            }
         }
         do {
             guard let header = try reader.next() else {
@@ -118,6 +131,22 @@ public final class ImportTable {
             throw KitError.unreadableSource(path, reason: "reading it stopped: \(error.localizedDescription)")
         }
         return copy
+    }
+
+    /// The table of `kind` copied out of `source` to a temporary file when
+    /// `source` is the ZIP archive its platform exports (LinkedIn's data
+    /// export holds `Shares.csv`), or `nil` when it is the table itself.
+    static func unpacked(_ kind: ImportKind, from source: ImportSource, named name: String) throws -> String? {
+        guard DownloadedArchive.isArchive(source) else { return nil }
+        let archive = try DownloadedArchive(source)
+        guard let table = kind.archivedTable, let path = try archive.path(named: table) else {
+            throw KitError.invalidImportSource(
+                name,
+                reason: kind.archivedTable.map {
+                    "it is a ZIP archive without \($0): give the export's ZIP as downloaded, or the \($0) inside it"
+                } ?? "it is a ZIP archive, not a CSV table: unzip it and give the table inside")
+        }
+        return try archive.copy(path)
     }
 
     /// A field's trimmed text, `nil` when absent or empty.

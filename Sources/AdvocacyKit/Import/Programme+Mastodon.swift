@@ -25,15 +25,29 @@ extension Programme {
     ) throws -> MastodonImport {
         try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
         let data: Data
-        switch source {
-        case .file(let path):
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw KitError.unreadableSource(path, reason: (error as NSError).localizedFailureReason ?? "it cannot be read")
+        if DownloadedArchive.isArchive(source) {
+            // The archive as downloaded holds outbox.json beside the media, which is never read.
+            let archive = try DownloadedArchive(source)
+            guard let path = try archive.path(named: "outbox.json"),
+                let outbox = try archive.data(at: path, limit: DownloadedArchive.outboxLimit)
+            else {
+                throw KitError.invalidImportSource(
+                    source.name, reason: "it is a ZIP archive without outbox.json: give the account's archive, or its outbox.json"
+                )
             }
-        case .bytes(let bytes, _):
-            data = bytes
+            data = outbox
+        } else {
+            switch source {
+            case .file(let path):
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: path))
+                } catch {
+                    throw KitError.unreadableSource(
+                        path, reason: (error as NSError).localizedFailureReason ?? "it cannot be read")
+                }
+            case .bytes(let bytes, _):
+                data = bytes
+            }
         }
         let contents: MastodonOutbox.Contents
         do {
