@@ -51,5 +51,5 @@ extension Programme {
     /// The data upgrades of this version, in order: each applies a changed
     /// rule to data stored before it, once per file, when the file is
     /// opened (see ``DataUpgrade``). Numbers are never reused.
-    static let dataUpgrades: [DataUpgrade] = [canonicalPostAddresses]
+    static let dataUpgrades: [DataUpgrade] = [canonicalPostAddresses, xStatusAddresses]
 }

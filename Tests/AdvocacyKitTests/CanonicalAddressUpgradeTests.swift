@@ -80,6 +80,91 @@ struct CanonicalAddressUpgradeTests {
         #expect(try fixture.count("actionFact") == actions.count)
         // Opening again runs nothing more.
         let again = try Programme.open(atPath: path, now: { ProgrammeFixture.now })
-        #expect(try again.store.appliedDataUpgrades().count == 1)
+        #expect(try again.store.appliedDataUpgrades().map(\.name) == ["canonical-post-addresses", "x-status-addresses"])
+    }
+
+    @Test func anXPostLoggedWithoutItsAccountIsMergedIntoItsAccountsForm() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("programme.sqlite")
+        let fixture = try ProgrammeFixture(
+            store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
+        let programme = fixture.programme, jane = fixture.jane, paul = fixture.paul
+        func log(_ url: String, by author: EmailAddress, reactions: Int? = nil) throws {
+            try programme.logAction(
+                try fixture.draft(
+                    url, by: author, date: fixture.today.adding(days: -10),
+                    metrics: try reactions.map { try MetricsUpdate(reactions: $0) }), by: author)
+        }
+        try log("https://x.com/janedoe/status/1840512345678901234", by: jane)
+        try log("https://jane.example.org/1", by: jane, reactions: 12)
+        try log("https://jane.example.org/2", by: jane)
+        try log("https://x.com/pauldoe/status/1840512345678909999", by: paul)
+        try log("https://jane.example.org/3", by: jane)
+        // What earlier versions stored: the form without an account, and a photo page of a post.
+        let planted = [
+            ("https://jane.example.org/1", "https://x.com/i/web/status/1840512345678901234"),
+            ("https://jane.example.org/2", "https://x.com/janedoe/status/1840512345678905555/photo/1"),
+            ("https://jane.example.org/3", "https://x.com/i/web/status/1840512345678909999"),
+        ]
+        try fixture.store.writer.write { db in
+            for (now, then) in planted {
+                try db.execute(
+                    sql: "UPDATE action SET url = ?, urlHash = advocacy_url_hash(?) WHERE url = ?", arguments: [then, then, now])
+            }
+        }
+        let upgraded = try Programme.open(atPath: path, now: { ProgrammeFixture.now })
+        let record = try #require(try upgraded.store.appliedDataUpgrades().first { $0.name == "x-status-addresses" })
+        #expect(
+            record.summary.hasPrefix(
+                "rewrote 1 address to their canonical form, merged 1 post logged twice by the same person; left 1 apart"),
+            "\(record.summary)")
+        let actions = try upgraded.actions()
+        #expect(actions.count == 4)
+        // The first logged is kept at the address that names the account, with the merged one's figures.
+        let post = try #require(actions.first { $0.url.string == "https://x.com/janedoe/status/1840512345678901234" })
+        #expect(post.metrics.reactions == 12)
+        #expect(actions.contains { $0.url.string == "https://x.com/janedoe/status/1840512345678905555" })
+        // Paul's post logged by Jane without its account stays apart, named in the summary.
+        #expect(record.summary.contains("https://x.com/i/web/status/1840512345678909999"))
+        #expect(try fixture.count("actionFact") == actions.count)
+    }
+
+    @Test func anXPostUnderItsOtherFormIsTheSamePostWhenLoggedOrImported() throws {
+        let fixture = try ProgrammeFixture()
+        let programme = fixture.programme, jane = fixture.jane
+        // The form without an account goes on the author's X channel, which an earlier post made.
+        try programme.logAction(try fixture.draft("https://x.com/janedoe/status/1840512345678900001", by: jane), by: jane)
+        try programme.logAction(try fixture.draft("https://x.com/i/web/status/1840512345678901234", by: jane), by: jane)
+        #expect(
+            throws: StoreError.duplicateAction(
+                CanonicalURL(alreadyCanonical: "https://x.com/i/web/status/1840512345678901234"), owner: jane)
+        ) {
+            try programme.logAction(
+                try fixture.draft("https://twitter.com/JaneDoe/status/1840512345678901234", by: jane), by: jane)
+        }
+        try programme.logAction(try fixture.draft("https://x.com/janedoe/status/1840512345678907777", by: jane), by: jane)
+        #expect(
+            throws: StoreError.duplicateAction(
+                CanonicalURL(alreadyCanonical: "https://x.com/janedoe/status/1840512345678907777"), owner: jane)
+        ) {
+            try programme.logAction(try fixture.draft("https://x.com/i/web/status/1840512345678907777", by: jane), by: jane)
+        }
+        // Another post id is another post.
+        try programme.logAction(try fixture.draft("https://x.com/i/web/status/1840512345678907778", by: jane), by: jane)
+        #expect(try programme.actions().count == 4)
+        // An import row under the other form updates the post logged under the first.
+        let csv = """
+            email,url,date,reactions
+            jane@corp.fr,https://x.com/i/web/status/1840512345678907777,2026-11-20,31
+            jane@corp.fr,https://mobile.twitter.com/JaneDoe/status/1840512345678901234/photo/1,2026-11-20,8
+            """
+        let summary = try programme.importTable(
+            try ImportTable(.bytes(Data(csv.utf8), name: "x.csv"), kind: .actions), mode: .allOrNothing,
+            today: fixture.today, by: jane)
+        #expect(summary.inserted == 0 && summary.updated == 2, "\(summary)")
+        let actions = try programme.actions()
+        #expect(actions.count == 4)
+        #expect(actions.first { $0.url.string == "https://x.com/janedoe/status/1840512345678907777" }?.metrics.reactions == 31)
+        #expect(actions.first { $0.url.string == "https://x.com/i/web/status/1840512345678901234" }?.metrics.reactions == 8)
     }
 }

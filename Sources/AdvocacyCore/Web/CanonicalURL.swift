@@ -123,6 +123,16 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         if host == "linkedin.com", afterScheme.dropFirst(hostBytes.count).starts(with: "/posts/".utf8) {
             return false
         }
+        // An X post's photo, video or analytics page is rewritten to the post.
+        if host == "x.com" {
+            let segments = afterScheme.dropFirst(hostBytes.count).split(separator: UInt8(ascii: "/"))
+            if segments.count > 1,
+                segments[1].elementsEqual("statuses".utf8)
+                    || (segments.count > 3 && segments[1].elementsEqual("status".utf8))
+            {
+                return false
+            }
+        }
         // Hosts whose handles are case-insensitive: a capital anywhere in the path may be lowered.
         let lowersPath = ["x.com", "linkedin.com", "github.com"].contains(host)
 
@@ -219,7 +229,12 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         case "linkedin.com":
             segments = segments.map { $0.lowercased() }
             if let post = Self.linkedInPost(segments) { segments = ["feed", "update", post] }
-        case "x.com": segments = segments.map { $0.lowercased() }
+        case "x.com":
+            segments = segments.map { $0.lowercased() }
+            // A post's photo, video or analytics page is the post (x.com/jane/status/1/photo/1).
+            if segments.count > 3, ["status", "statuses"].contains(segments[1]), UInt64(segments[2]) != nil {
+                segments = [segments[0], "status", segments[2]]
+            }
         case "github.com": segments = segments.enumerated().map { $0.offset < 2 ? $0.element.lowercased() : $0.element }
         default:
             if let first = segments.first, first.hasPrefix("@") { segments[0] = first.lowercased() }

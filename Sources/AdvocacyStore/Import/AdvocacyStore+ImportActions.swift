@@ -120,15 +120,10 @@ struct ActionImporter: RowImporter {
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
             return project
         }
-        for (offset, address) in [draft.url.string, draft.url.otherScheme].enumerated() {
-            findAction.bind(Int32(2 * offset + 1), AddressHash.of(address))
-            findAction.bind(Int32(2 * offset + 2), address)
-        }
-        let existing = try findAction.first { row in
-            StoredAction(
-                id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "",
-                publishedOn: row.text(4) ?? "",
-                effortHours: row.double(5))
+        var existing = try storedAction(at: draft.url)
+        // One X post under its other form is the same post.
+        if existing == nil, let other = try AdvocacyStore.otherXForm(db, of: draft.url) {
+            existing = try storedAction(at: other)
         }
         if let existing { return try update(existing, with: draft, tags: tags, authorID: authorID, db) }
         if draft.metrics != nil, draft.metricsDate < draft.date {
@@ -160,6 +155,20 @@ struct ActionImporter: RowImporter {
 
     mutating func finish(_ db: Database) throws {
         try rows.finish(db, refreshingActions: touchedActions)
+    }
+
+    /// The action logged at `url` (or its other scheme), if any.
+    private func storedAction(at url: CanonicalURL) throws -> StoredAction? {
+        for (offset, address) in [url.string, url.otherScheme].enumerated() {
+            findAction.bind(Int32(2 * offset + 1), AddressHash.of(address))
+            findAction.bind(Int32(2 * offset + 2), address)
+        }
+        return try findAction.first { row in
+            StoredAction(
+                id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "",
+                publishedOn: row.text(4) ?? "",
+                effortHours: row.double(5))
+        }
     }
 
     /// Applies a row to an action already logged: what the row fills in replaces what is stored.

@@ -17,6 +17,10 @@ extension StoreTransaction {
             throw StoreError.duplicateAction(
                 CanonicalURL(alreadyCanonical: row["url"]), owner: EmailAddress(alreadyValid: row["email"]))
         }
+        // One X post under its other form is the same post.
+        if let other = try AdvocacyStore.otherXForm(db, of: draft.url) {
+            throw StoreError.duplicateAction(other, owner: try action(other).email)
+        }
         let projectIDs = try draft.projects.map { try AdvocacyStore.requireProjectID(db, $0) }
         let (channelID, channelKind) = try store.findOrCreateChannel(db, for: draft, authorID: authorID)
         // After the channel is chosen (it may be new): a refusal rolls the whole write back.
@@ -48,6 +52,30 @@ extension StoreTransaction {
 }
 
 extension AdvocacyStore {
+    /// The address of the action logged as the X post `url` under its other
+    /// form, if any (``XStatus``): the form without an account
+    /// (`x.com/i/web/status/ID`) for a post that names one, found by its
+    /// address; an account's form for one that names none, found by the
+    /// status id (a scan of X's addresses, for the rare address without one).
+    static func otherXForm(_ db: Database, of url: CanonicalURL) throws -> CanonicalURL? {
+        guard let id = XStatus.id(of: url) else { return nil }
+        let stored: String?
+        if XStatus.namesNoAccount(url) {
+            stored = try String.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT url FROM action WHERE url GLOB ? AND url NOT GLOB '*://x.com/i/web/*' ORDER BY id LIMIT 1"),
+                arguments: ["*://x.com/*/status/\(id)"])
+        } else {
+            let other = XStatus.accountless(id)
+            stored = try String.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT url FROM action a WHERE (\(AddressHash.matches("a", "?1"))) OR (\(AddressHash.matches("a", "?2")))"
+                ),
+                arguments: [other.string, other.otherScheme])
+        }
+        return stored.map(CanonicalURL.init(alreadyCanonical:))
+    }
 
     /// The id and kind of the channel `draft` goes to, created if need be
     /// (``ChannelChoice`` decides; this does the reading and writing).
@@ -264,6 +292,12 @@ extension StoreTransaction {
                 actionID: row["id"], employeeID: row["employeeId"], url: row["url"], title: row["title"],
                 titleFromAddress: (row["contentFingerprint"] as Int64? ?? 0) == 0)
         }
+    }
+
+    /// The address of the action logged as the X post `url` under its other
+    /// form, if any (``XStatus``).
+    public func otherXForm(of url: CanonicalURL) throws -> CanonicalURL? {
+        try AdvocacyStore.otherXForm(db, of: url)
     }
 
     /// `author`'s LinkedIn posts, by their canonical address.

@@ -26,6 +26,7 @@ struct CanonicalFastPathTests {
         "https://blog.jane.dev:443/a", "https://blog.jane.dev/a#top", "https://blog.jane.dev/caf%C3%A9", "https://youtu.be/abc",
         "https://fr.linkedin.com/posts/x", "https://mastodon.social/@Jane", "https://blog.jane.dev./a", "blog.jane.dev/a",
         "https://localhost/a", "https://m.example.org/a", "https://github.com/Jane/repo", "https://blog.jane.dev/a b",
+        "https://x.com/jane/status/1/photo/1", "https://x.com/jane/statuses/1",
     ])
     func anythingARuleWouldChangeGoesToTheParser(text: String) {
         #expect(!CanonicalURL.isPlainlyCanonical(text))

@@ -32,6 +32,13 @@ struct PostAddressFormsTests {
         ("https://twitter.com/JaneDoe/status/1840512345678901234?s=20&t=abc", "https://x.com/janedoe/status/1840512345678901234"),
         ("https://mobile.twitter.com/janedoe/status/1840512345678901234", "https://x.com/janedoe/status/1840512345678901234"),
         ("https://x.com/JaneDoe/status/1840512345678901234/", "https://x.com/janedoe/status/1840512345678901234"),
+        ("https://x.com/JaneDoe/status/1840512345678901234/photo/1", "https://x.com/janedoe/status/1840512345678901234"),
+        (
+            "https://twitter.com/janedoe/statuses/1840512345678901234/analytics",
+            "https://x.com/janedoe/status/1840512345678901234"
+        ),
+        // Without an account: kept, and matched by its status id when logged or imported (XStatus).
+        ("https://twitter.com/i/web/status/1840512345678901234", "https://x.com/i/web/status/1840512345678901234"),
         // YouTube: ids keep their case.
         ("https://youtu.be/dQw4w9WgXcQ?si=Xy12", "https://youtube.com/watch?v=dQw4w9WgXcQ"),
         ("https://www.youtube.com/shorts/dQw4w9WgXcQ", "https://youtube.com/watch?v=dQw4w9WgXcQ"),
