@@ -44,7 +44,7 @@ extension CLIError: LocalizedError {
                 ? "\(rejected) row\(rejected == 1 ? " is" : "s are") invalid in \(path) (dry run: nothing was written)"
                 : "nothing was imported from \(path): \(rejected) row\(rejected == 1 ? " is" : "s are") invalid; fix \(rejected == 1 ? "it" : "them") and run again, or pass --skip-invalid to import the valid rows and set the others aside"
         case .syncFailed(let failed, let total):
-            "\(failed) of \(total) feed\(total == 1 ? "" : "s") could not be synchronised (see above); the others were"
+            "\(failed) of \(total) channel\(total == 1 ? "" : "s") could not be synchronised (see above); the others were"
         case .checkFailed(let failed, let total):
             "\(failed) of \(total) checks found problems (listed above); nothing was changed: docs/operations.md says what each check means and what to do"
         }

@@ -50,6 +50,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case ambiguousPost(String, candidates: [String])
     /// An archive (Mastodon's outbox.json) that cannot be read as one; the reason says what it is instead.
     case invalidArchive(String)
+    /// An answer of a platform's API that is not what the API gives; the reason says what was asked.
+    case invalidAPIAnswer(String)
     /// An Excel workbook that cannot be read, or is not the export it is given as; the reason says why.
     case invalidWorkbook(String)
     /// A programme setting's value that cannot be used.
@@ -104,6 +106,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .ambiguousPost:
             "it was not merged with either: log it by hand under the address of the one it is, or remove the one it is not"
         case .invalidArchive: "give the outbox.json from the account's archive (Preferences, Import and export)"
+        case .invalidAPIAnswer:
+            "expected the public API of a Mastodon instance: check that the profile's address is on a Mastodon server"
         case .invalidWorkbook:
             "give the workbook LinkedIn's creator analytics export writes (Analytics, Content, Export), with its TOP POSTS and FOLLOWERS sheets"
         case .invalidSetting: "see 'advocacy settings show' for every setting and what it takes; nothing was changed"
@@ -168,6 +172,7 @@ extension CoreError: LocalizedError {
         case .ambiguousPost(let url, let candidates):
             "\(url) could be any of \(WordList.or(candidates)), made within seconds of it: \(expectation)"
         case .invalidArchive(let reason): "the archive cannot be read: \(reason): \(expectation)"
+        case .invalidAPIAnswer(let reason): "\(reason): \(expectation)"
         case .invalidWorkbook(let reason): "the workbook cannot be read: \(reason): \(expectation)"
         case .invalidSetting(let key, let problem): "setting \(key): \(problem): \(expectation)"
         case .internalAddress(let url, let address):

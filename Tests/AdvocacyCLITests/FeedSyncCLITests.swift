@@ -89,7 +89,7 @@ struct FeedSyncCLITests {
         #expect(result.error.contains("https://nina.example.org: failed: no answer within 3 s"))
         #expect(result.error.contains("https://omar.example.org: failed: the server answered 404"))
         #expect(result.output.contains("6 feeds, 4 failed: inserted 4, updated 0, unchanged 0, rejected 0"))
-        #expect(result.errorLines.last == "error: 4 of 6 feeds could not be synchronised (see above); the others were")
+        #expect(result.errorLines.last == "error: 4 of 6 channels could not be synchronised (see above); the others were")
         #expect(server.requests.contains("/paul/atom.xml"))
 
         let store = try AdvocacyStore.open(atPath: cli.databasePath)

@@ -54,6 +54,7 @@ struct PermissionMatrixTests {
         try cli.expectSuccess("channel", "add", jane, "https://jane.example.org", "--followers", "1500", as: jane)
         try cli.expectSuccess("channel", "add", jane, "@janedoe", "--followers", "900", as: jane)
         try cli.expectSuccess("channel", "add", jane, "https://www.linkedin.com/in/janedoe", as: jane)
+        try cli.expectSuccess("channel", "add", jane, "https://mastodon.example/@janedoe", "--kind", "mastodon", as: jane)
         try cli.expectSuccess(
             "log", "https://jane.example.org/erp", "--project", "ERP-2027", "--reactions", "40", "--effort", "8", as: jane)
         try cli.expectSuccess(
@@ -143,6 +144,8 @@ struct PermissionMatrixTests {
         case "import mastodon": ["import", "mastodon", file("outbox.json"), "--for", jane]
         case "import feed": ["import", "feed", file("feed.xml"), "--for", jane]
         case "sync feeds": ["sync", "feeds", "--channel", "https://jane.example.org"]
+        case "sync mastodon": ["sync", "mastodon", "--channel", "https://mastodon.example/@janedoe", "--timeout", "2"]
+        case "sync all": ["sync", "--timeout", "2"]
         case "privacy consent": ["privacy", "consent", jane, "--grant"]
         case "privacy export": ["privacy", "export", jane]
         case "privacy erase": ["privacy", "erase", jane]

@@ -83,6 +83,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
     /// The request targets received so far (path and query, as sent), in the order they arrived.
     public var requests: [String] { core.requests }
 
+    /// Answers with `routes` from now on: for answers that name the server's
+    /// own address, known once it listens, or that change between requests.
+    public func set(routes: [String: Response]) { core.set(routes: routes) }
+
     /// Closes the listener and every open connection (a delayed answer is
     /// abandoned), then waits up to two seconds for the threads to end.
     /// Calling it again does nothing.
@@ -102,7 +106,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
 /// and the signal that wakes a delayed answer when the server stops.
 private final class Core: @unchecked Sendable {
     private let listener: Int32
-    private let routes: [String: LocalHTTPServer.Response]
+    private var routes: [String: LocalHTTPServer.Response]
     private let condition = NSCondition()
     private var stopped = false
     /// Connections still open. A thread closes its socket only after removing
@@ -121,6 +125,12 @@ private final class Core: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return received
+    }
+
+    func set(routes: [String: LocalHTTPServer.Response]) {
+        condition.lock()
+        self.routes = routes
+        condition.unlock()
     }
 
     func start() {
@@ -193,6 +203,7 @@ private final class Core: @unchecked Sendable {
         guard let target = readRequestTarget(connection) else { return }
         condition.lock()
         received.append(target)
+        let routes = self.routes
         condition.unlock()
 
         let path = String(target.prefix { $0 != "?" })

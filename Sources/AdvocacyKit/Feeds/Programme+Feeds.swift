@@ -24,8 +24,17 @@ public enum FeedSource: Sendable {
     }
 }
 
+/// What a sync of one channel did, whatever it fetched.
+public protocol ChannelSyncOutcome: Sendable, Encodable {
+    var channel: CanonicalURL { get }
+    /// What the import did; absent when the source could not be read.
+    var summary: ImportSummary? { get }
+    /// Why the channel failed, in words for a person; absent when it did not.
+    var error: String? { get }
+}
+
 /// One channel's outcome in a feed sync.
-public struct FeedSyncOutcome: Sendable, Encodable {
+public struct FeedSyncOutcome: ChannelSyncOutcome {
     public var channel: CanonicalURL
     public var feed: CanonicalURL
     /// What the import did; absent when the feed could not be read.

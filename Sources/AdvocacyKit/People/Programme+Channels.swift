@@ -8,6 +8,8 @@ extension Programme {
     @discardableResult
     public func addChannel(_ new: NewChannel, by actorEmail: EmailAddress) throws -> Channel {
         if let feed = new.feedURL { try Self.requirePublic(feed, under: try fetchPolicy()) }
+        // A Mastodon profile is fetched from its instance by `sync mastodon`.
+        if new.kind == .mastodon { try Self.requirePublic(new.url, under: try fetchPolicy()) }
         return try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
             return try tx.insertChannel(new, registeredBy: actor)
