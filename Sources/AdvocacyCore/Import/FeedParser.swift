@@ -32,7 +32,13 @@ public enum FeedParser {
         // Blank lines or a byte-order mark before `<?xml` (a common WordPress
         // plugin fault) make the document ill-formed; readers skip them, and
         // lines are still counted as the file has them.
-        let (document, skippedLines) = Self.withoutLeadingSpace(data)
+        let (unchecked, skippedLines) = Self.withoutLeadingSpace(data)
+        let document: Data
+        do {
+            document = try XMLInput.prepared(unchecked)
+        } catch {
+            throw CoreError.invalidFeed(line: error.line + skippedLines, reason: error.reason)
+        }
         let parser = XMLParser(data: document)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

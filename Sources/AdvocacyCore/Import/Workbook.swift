@@ -95,7 +95,13 @@ public struct Workbook: Sendable {
 
     /// Runs `reader` over `data`, turning a parse failure into words.
     private static func parse<Reader: PartReader>(_ data: Data, part: String, with reader: Reader) throws -> Reader {
-        let parser = XMLParser(data: data)
+        let document: Data
+        do {
+            document = try XMLInput.prepared(data)
+        } catch {
+            throw CoreError.invalidWorkbook("\(part) is not well-formed XML (line \(error.line): \(error.reason))")
+        }
+        let parser = XMLParser(data: document)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader

@@ -190,14 +190,24 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         }
         var host = (components.host ?? "").lowercased()
         if host.hasSuffix(".") { host.removeLast() }
+        // A host is ASCII: an international domain is written in its xn-- form
+        // (a percent-encoded one, `%EF%BE%BD`, would otherwise decode to text
+        // that does not read back as the same address).
+        guard host.allSatisfy(\.isASCII) else {
+            throw CoreError.invalidURL(
+                text, reason: "its host name is not plain ASCII (write an international domain in its xn-- form)")
+        }
         guard !host.isEmpty,
             host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }),
-            !host.hasPrefix("."), !host.contains("..")
+            !host.hasPrefix("."), !host.hasSuffix("."), !host.contains("..")
         else { throw CoreError.invalidURL(text, reason: "it has no valid host name") }
         if !typedScheme && !host.contains(".") {
             throw CoreError.invalidURL(text, reason: "'\(host)' is not a full host name")
         }
-        for prefix in ["www.", "m.", "mobile."] where host.hasPrefix(prefix) && host.dropFirst(prefix.count).contains(".") {
+        // Until none is left (`www.www.`, `m.www.`), so that the result is a fixed point.
+        while let prefix = ["www.", "m.", "mobile."].first(where: {
+            host.hasPrefix($0) && host.dropFirst($0.count).contains(".")
+        }) {
             host.removeFirst(prefix.count)
         }
         if host == "twitter.com" { host = "x.com" }

@@ -170,4 +170,31 @@ struct FeedAsSitesWriteThemTests {
             error.localizedDescription.contains("an entity bomb")
         }
     }
+
+    /// Two inputs the fuzzer found that stop Foundation's XMLParser with a
+    /// trap: a processing instruction without data, and a name that is not
+    /// UTF-8. The first is read, the second refused with its line.
+    @Test func documentsThatCrashFoundationsParserAreReadOrRefused() throws {
+        let withInstruction = Data(
+            """
+            <?xml version="1.0"?><?xml-stylesheet?>
+            <rss version="2.0"><?foo?><channel><title>Blog</title><item><title>A <?b?>post</title>\
+            <link>https://blog.example.org/a</link><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>
+            """.utf8)
+        let feed = try FeedParser.parse(withInstruction)
+        #expect(feed.entries.count == 1 && feed.entries.first?.link == "https://blog.example.org/a")
+        var badName = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<h".utf8)
+        badName.append(contentsOf: [0xFF])
+        badName.append(contentsOf: Array("ml></h\u{FF}ml></rss>".utf8))
+        #expect(
+            throws: CoreError.invalidFeed(line: 3, reason: "it is not valid UTF-8 text (byte 62 cannot be part of a character)")
+        ) {
+            try FeedParser.parse(badName)
+        }
+        // Latin-1, declared, is another encoding: its bytes are characters.
+        var latin = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf".utf8)
+        latin.append(contentsOf: [0xE9])
+        latin.append(contentsOf: Array("</title></channel></rss>".utf8))
+        #expect(try FeedParser.parse(latin).title == "Café")
+    }
 }

@@ -98,6 +98,16 @@ struct WorkbookTests {
         }
     }
 
+    /// Found by the fuzzer: a processing instruction without data stops
+    /// Foundation's parser with a trap unless it is taken out first.
+    @Test func aProcessingInstructionWithoutDataIsHarmless() throws {
+        let sheet = "<row r=\"1\"><?x?><c r=\"A1\" t=\"inlineStr\"><is><t>ok</t></is></c></row>"
+        #expect(try Self.read(Self.parts([("S", sheet)])).sheets[0].rows[0][0] == "ok")
+        var parts = Self.parts([("S", "")])
+        parts["xl/sharedStrings.xml"] = Data([0x3C, 0x73, 0x73, 0x74, 0xC3, 0x28, 0x3E])
+        #expect(throws: CoreError.self) { try Self.read(parts) }
+    }
+
     @Test(arguments: [("45000", "2023-03-15"), ("46336", "2026-11-10"), ("46336.75", "2026-11-10"), ("0", nil), ("x", nil)])
     func datesStoredAsDayNumbersAreDays(serial: String, day: String?) {
         #expect(Workbook.date(serial: serial)?.description == day)

@@ -26,7 +26,11 @@ struct CanonicalURLTests {
     }
 
     @Test func canonicalFormIsAFixedPoint() throws {
-        for input in ["HTTPS://WWW.Example.COM/a/?utm_x=1#f", "https://youtu.be/abc", "https://twitter.com/a/status/9"] {
+        for input in [
+            "HTTPS://WWW.Example.COM/a/?utm_x=1#f", "https://youtu.be/abc", "https://twitter.com/a/status/9", "example.com./a",
+            // Found by the fuzzer: prefixes taken off one at a time were not a fixed point.
+            "https://www.www.example.com/a", "m.www.example.com/b",
+        ] {
             let once = try CanonicalURL(input)
             #expect(try CanonicalURL(once.string) == once)
         }
@@ -35,6 +39,8 @@ struct CanonicalURLTests {
     @Test(arguments: [
         "", "   ", "ftp://example.com/file", "mailto:jane@example.com", "htp:/bad", "javascript:alert(1)", "https://",
         "https://exa mple.com", "intranet/page", "https://user:pw@example.com/a",
+        // Found by the fuzzer: two trailing dots read as a host that was not a fixed point.
+        "ps../bp", "https://example.com../a", "https://%EF%BE%BD2", "https://café.example/a",
     ])
     func refuses(input: String) {
         #expect(throws: CoreError.self) { try CanonicalURL(input) }
