@@ -6,6 +6,9 @@
 # The normal suite runs the same tests short (3 rounds, 4×50, a sample of
 # the strings); ADVOCACY_SOAK=1 makes them long.
 #
+# Then the fuzzers (scripts/fuzz.sh): each parser of files made elsewhere
+# for FUZZ_SECONDS (default 300) under libFuzzer and the address sanitizer.
+#
 # Randomised tests print their seed; replay one with
 #   ADVOCACY_SEED=<seed> scripts/soak.sh
 # Prints a summary and exits non-zero when anything fails.
@@ -42,4 +45,9 @@ if [[ $status -ne 0 ]] || grep -q "✘" "$log"; then
     exit 1
 fi
 grep -E "Test run with" "$log" | sed 's/^/  /'
-echo "soak passed in ${elapsed} s"
+echo "soak tests passed in ${elapsed} s"
+
+echo
+echo "== Fuzzing (${FUZZ_SECONDS:-300} s per parser)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-300}"
+echo "soak passed"
