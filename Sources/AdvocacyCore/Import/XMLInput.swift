@@ -33,19 +33,26 @@ enum XMLInput {
     }
 
     /// Whether the document is UTF-8: no UTF-16 mark or shape, and no
-    /// declaration of another encoding.
+    /// well-formed declaration of another encoding (a malformed one is read
+    /// as UTF-8, so it is checked as such).
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return false }
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return false }
         let head = String(decoding: bytes.prefix(256), as: UTF8.self).lowercased()
-        guard head.hasPrefix("<?xml") || head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<?xml"),
+        guard head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<?xml"),
             let declarationEnd = head.range(of: "?>"),
             let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding")
         else { return true }
-        let value = head[encoding.upperBound..<declarationEnd.lowerBound].drop {
-            $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'"
-        }
-        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+        // encoding = "name" or 'name', the name of letters, digits, '.', '_' and '-'.
+        var rest = head[encoding.upperBound..<declarationEnd.lowerBound].drop { $0 == " " }
+        guard rest.first == "=" else { return true }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return true }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        guard !name.isEmpty, name.count < rest.count - 1,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else { return true }
+        return name == "utf-8" || name == "utf8"
     }
 
     /// The offset of the first byte that is not part of a valid UTF-8 character.

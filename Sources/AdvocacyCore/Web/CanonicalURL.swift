@@ -222,12 +222,21 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             return !name.hasPrefix("utm_") && !Self.trackingParameters.contains(name) && !name.isEmpty && !fromFeed
         }
         if Self.queryFreeHosts.contains(host) { query = [] }
-        if host == "youtu.be", let id = segments.first {
+        // A video id is letters, digits, '-' and '_': anything else is not one, and stays a path.
+        let isVideoID = { (id: String) in
+            !id.isEmpty
+                && id.unicodeScalars.allSatisfy {
+                    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
+                }
+        }
+        if host == "youtu.be", let id = segments.first, isVideoID(id) {
             host = "youtube.com"
             segments = ["watch"]
             query = [URLQueryItem(name: "v", value: id)]
         }
-        if host == "youtube.com", segments.count == 2, ["shorts", "embed", "live", "v"].contains(segments[0]) {
+        if host == "youtube.com", segments.count == 2, ["shorts", "embed", "live", "v"].contains(segments[0]),
+            isVideoID(segments[1])
+        {
             query = [URLQueryItem(name: "v", value: segments[1])]
             segments = ["watch"]
         }

@@ -106,6 +106,13 @@ struct WorkbookTests {
         var parts = Self.parts([("S", "")])
         parts["xl/sharedStrings.xml"] = Data([0x3C, 0x73, 0x73, 0x74, 0xC3, 0x28, 0x3E])
         #expect(throws: CoreError.self) { try Self.read(parts) }
+        // Found by the fuzzer: a malformed encoding declaration is no reason to skip the UTF-8 check.
+        var declared = Data("<?xml version=\"1.0\" encoding=\u{7}\"UTF-8\"?><worksheet><sheetData><row r=\"1\" a".utf8)
+        declared.append(contentsOf: [0x9B, 0x96])
+        declared.append(contentsOf: Array("b=\"1\"/></sheetData></worksheet>".utf8))
+        parts = Self.parts([("S", "")])
+        parts["xl/worksheets/sheet1.xml"] = declared
+        #expect(throws: CoreError.self) { try Self.read(parts) }
     }
 
     @Test(arguments: [("45000", "2023-03-15"), ("46336", "2026-11-10"), ("46336.75", "2026-11-10"), ("0", nil), ("x", nil)])
