@@ -4,7 +4,8 @@
 # importer's drafts), Excel workbooks (Workbook and LinkedIn's creator
 # analytics) and addresses (CanonicalURL, which must give a fixed point).
 #
-#   scripts/fuzz.sh [SECONDS]     each target for SECONDS (default 300)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   each target (csv, feed, workbook,
+#                                           url; default all) for SECONDS (default 300)
 #
 # The targets are in Fuzz/ (their own package, built into .build-fuzz with
 # -sanitize=fuzzer,address, so Core is instrumented too). Each starts from
@@ -72,8 +73,10 @@ URLS
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
 status=0
 printf '\n%-14s %12s %10s %10s %8s\n' target executions coverage features seconds
+wanted=("${@:2}")
 for target in csv:FuzzCSV feed:FuzzFeed workbook:FuzzWorkbook url:FuzzURL; do
     name="${target%%:*}"
+    if (( ${#wanted[@]} > 0 )) && [[ ! " ${wanted[*]} " =~ " $name " ]]; then continue; fi
     binary="${target##*:}"
     out="$scratch/$name.log"
     start=$(date +%s)

@@ -32,9 +32,9 @@ enum XMLInput {
         return Data(bytes)
     }
 
-    /// Whether the document is UTF-8: no UTF-16 mark or shape, and no
-    /// well-formed declaration of another encoding (a malformed one is read
-    /// as UTF-8, so it is checked as such).
+    /// Whether the document must be valid UTF-8: it has no UTF-16 mark or
+    /// shape, and declares no encoding whose every byte is a character (a
+    /// malformed or unknown declaration is checked as UTF-8).
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return false }
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return false }
@@ -52,7 +52,19 @@ enum XMLInput {
         guard !name.isEmpty, name.count < rest.count - 1,
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else { return true }
-        return name == "utf-8" || name == "utf8"
+        // Only encodings whose every byte converts: an unknown name ("utf-6")
+        // leaves libxml2 passing raw bytes on, so it is checked as UTF-8.
+        return !(Self.singleByteEncodings.contains(String(name)) && !(name == "windows-1252" && hasUndefinedWindows1252(bytes)))
+    }
+
+    /// Declared encodings read as they declare, every byte a character.
+    static let singleByteEncodings: Set<String> = [
+        "iso-8859-1", "latin1", "iso-latin-1", "iso-8859-15", "latin-9", "windows-1252", "cp1252",
+    ]
+
+    /// Whether windows-1252 text holds one of the five bytes it leaves undefined.
+    static func hasUndefinedWindows1252(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }
     }
 
     /// The offset of the first byte that is not part of a valid UTF-8 character.

@@ -191,6 +191,11 @@ struct FeedAsSitesWriteThemTests {
         ) {
             try FeedParser.parse(badName)
         }
+        // Found by the fuzzer: an encoding libxml2 does not know passes raw bytes on, so it is checked as UTF-8.
+        var unknown = Data("<?xml version=\"1.0\" encoding=\"utf-6\"?>\n<feed xms".utf8)
+        unknown.append(contentsOf: [0xFF, 0xFF])
+        unknown.append(contentsOf: Array("=\"x\"></feed>".utf8))
+        #expect(throws: CoreError.self) { try FeedParser.parse(unknown) }
         // Latin-1, declared, is another encoding: its bytes are characters.
         var latin = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf".utf8)
         latin.append(contentsOf: [0xE9])
