@@ -14,40 +14,53 @@ import Testing
 struct CanonicalAddressUpgradeTests {
     static let activity = "https://linkedin.com/feed/update/urn:li:activity:7258194261025673216"
 
-    @Test func storedFormsAreRewrittenMergedOrLeftApart() throws {
-        let folder = try TemporaryFolder()
+    /// A file made before a rule, where no upgrade runs yet: `logged` posts
+    /// (address, author, reactions) are logged, then each `planted` address
+    /// (logged → stored) is rewritten to what an earlier version stored,
+    /// with `title` when given. Opening the file at `path` runs the upgrades.
+    static func olderFile(
+        _ folder: TemporaryFolder, logged: (ProgrammeFixture) -> [(String, EmailAddress, Int?)],
+        planted: [(String, String)], title: String? = nil
+    ) throws -> (path: String, fixture: ProgrammeFixture) {
         let path = folder.path("programme.sqlite")
-        // A file made before the rule: no upgrade runs on it yet.
         let fixture = try ProgrammeFixture(
             store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
-        let programme = fixture.programme, jane = fixture.jane, paul = fixture.paul
-        func log(_ url: String, by author: EmailAddress, reactions: Int? = nil) throws {
-            try programme.logAction(
+        for (url, author, reactions) in logged(fixture) {
+            try fixture.programme.logAction(
                 try fixture.draft(
                     url, by: author, date: fixture.today.adding(days: -10),
                     metrics: try reactions.map { try MetricsUpdate(reactions: $0) }), by: author)
         }
-        try log("https://jane.example.org/a", by: jane)
-        try log("https://jane.example.org/b", by: jane, reactions: 40)
-        try log("https://jane.example.org/c", by: jane)
-        try log("https://paul.example.org/d", by: paul)
-        try log("https://jane.example.org/e", by: jane)
-        // What the earlier rules stored for them.
-        let planted = [
-            ("https://jane.example.org/a", "https://linkedin.com/posts/jane-doe_kafka-activity-7258194261025673216-ab3x"),
-            ("https://jane.example.org/b", Self.activity),
-            ("https://jane.example.org/c", "https://youtube.com/watch?v=AbC123xyz_9"),
-            ("https://paul.example.org/d", "https://youtube.com/shorts/AbC123xyz_9"),
-            ("https://jane.example.org/e", "https://medium.com/@jane/kafka-3f9c?source=rss-8a1b------2"),
-        ]
         try fixture.store.writer.write { db in
             for (now, then) in planted {
                 try db.execute(
-                    sql:
-                        "UPDATE action SET url = ?, urlHash = advocacy_url_hash(?), title = 'Jane doe kafka activity 7258194261025673216 ab3x' WHERE url = ?",
-                    arguments: [then, then, now])
+                    sql: "UPDATE action SET url = ?, urlHash = advocacy_url_hash(?), title = COALESCE(?, title) WHERE url = ?",
+                    arguments: [then, then, title, now])
             }
         }
+        return (path, fixture)
+    }
+
+    @Test func storedFormsAreRewrittenMergedOrLeftApart() throws {
+        let folder = try TemporaryFolder()
+        // What the earlier rules stored for these posts.
+        let (path, fixture) = try Self.olderFile(
+            folder,
+            logged: {
+                [
+                    ("https://jane.example.org/a", $0.jane, nil), ("https://jane.example.org/b", $0.jane, 40),
+                    ("https://jane.example.org/c", $0.jane, nil), ("https://paul.example.org/d", $0.paul, nil),
+                    ("https://jane.example.org/e", $0.jane, nil),
+                ]
+            },
+            planted: [
+                ("https://jane.example.org/a", "https://linkedin.com/posts/jane-doe_kafka-activity-7258194261025673216-ab3x"),
+                ("https://jane.example.org/b", Self.activity),
+                ("https://jane.example.org/c", "https://youtube.com/watch?v=AbC123xyz_9"),
+                ("https://paul.example.org/d", "https://youtube.com/shorts/AbC123xyz_9"),
+                ("https://jane.example.org/e", "https://medium.com/@jane/kafka-3f9c?source=rss-8a1b------2"),
+            ], title: "Jane doe kafka activity 7258194261025673216 ab3x")
+        let jane = fixture.jane
         let before = try fixture.count("action")
 
         // Opened by this version, the file gets the upgrade once.
@@ -85,33 +98,22 @@ struct CanonicalAddressUpgradeTests {
 
     @Test func anXPostLoggedWithoutItsAccountIsMergedIntoItsAccountsForm() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path("programme.sqlite")
-        let fixture = try ProgrammeFixture(
-            store: try AdvocacyStore.open(atPath: path, create: true, now: { ProgrammeFixture.now }))
-        let programme = fixture.programme, jane = fixture.jane, paul = fixture.paul
-        func log(_ url: String, by author: EmailAddress, reactions: Int? = nil) throws {
-            try programme.logAction(
-                try fixture.draft(
-                    url, by: author, date: fixture.today.adding(days: -10),
-                    metrics: try reactions.map { try MetricsUpdate(reactions: $0) }), by: author)
-        }
-        try log("https://x.com/janedoe/status/1840512345678901234", by: jane)
-        try log("https://jane.example.org/1", by: jane, reactions: 12)
-        try log("https://jane.example.org/2", by: jane)
-        try log("https://x.com/pauldoe/status/1840512345678909999", by: paul)
-        try log("https://jane.example.org/3", by: jane)
         // What earlier versions stored: the form without an account, and a photo page of a post.
-        let planted = [
-            ("https://jane.example.org/1", "https://x.com/i/web/status/1840512345678901234"),
-            ("https://jane.example.org/2", "https://x.com/janedoe/status/1840512345678905555/photo/1"),
-            ("https://jane.example.org/3", "https://x.com/i/web/status/1840512345678909999"),
-        ]
-        try fixture.store.writer.write { db in
-            for (now, then) in planted {
-                try db.execute(
-                    sql: "UPDATE action SET url = ?, urlHash = advocacy_url_hash(?) WHERE url = ?", arguments: [then, then, now])
-            }
-        }
+        let (path, fixture) = try Self.olderFile(
+            folder,
+            logged: {
+                [
+                    ("https://x.com/janedoe/status/1840512345678901234", $0.jane, nil),
+                    ("https://jane.example.org/1", $0.jane, 12), ("https://jane.example.org/2", $0.jane, nil),
+                    ("https://x.com/pauldoe/status/1840512345678909999", $0.paul, nil),
+                    ("https://jane.example.org/3", $0.jane, nil),
+                ]
+            },
+            planted: [
+                ("https://jane.example.org/1", "https://x.com/i/web/status/1840512345678901234"),
+                ("https://jane.example.org/2", "https://x.com/janedoe/status/1840512345678905555/photo/1"),
+                ("https://jane.example.org/3", "https://x.com/i/web/status/1840512345678909999"),
+            ])
         let upgraded = try Programme.open(atPath: path, now: { ProgrammeFixture.now })
         let record = try #require(try upgraded.store.appliedDataUpgrades().first { $0.name == "x-status-addresses" })
         #expect(
