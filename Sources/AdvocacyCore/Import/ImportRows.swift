@@ -173,6 +173,25 @@ public enum ImportCell {
         return value
     }
 
+    /// A count as a platform's export writes it: `424`, or `424.0` once a
+    /// tool has stored it as a decimal; `nil` when empty or `-`. A fraction
+    /// (`1.5`) is refused: it cannot be a count, so the file is not what it
+    /// seems. `column` names the figure in messages.
+    public static func wholeCount(_ text: String, column: String) throws -> Int? {
+        guard !text.isEmpty, text != "-" else { return nil }
+        if let value = Int(text) {
+            try Counts.check(value, name: column)
+            return value
+        }
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }),
+            let value = Double(text), value.isFinite
+        else { throw CoreError.invalidNumber(text, column: column) }
+        guard value.rounded() == value, value <= Double(Int32.max) else {
+            throw CoreError.fractionalCount(text, column: column)
+        }
+        return Int(value)
+    }
+
     /// A decimal number, with `.` or a French `,`; empty means none.
     public static func decimal(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> Double? {
         guard let text = columns.text(column, in: record), text != "-" else { return nil }

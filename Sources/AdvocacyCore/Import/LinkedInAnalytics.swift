@@ -75,7 +75,7 @@ public enum LinkedInAnalytics {
                 guard let url = row[table.url] else { continue }
                 // One post in both tables is one record; its address as written is the key.
                 var entry = fields[url] ?? (row.number, [url, "", "", ""])
-                if order.last != url, fields[url] == nil { order.append(url) }
+                if fields[url] == nil { order.append(url) }
                 if let date = table.date, let text = row[date], entry.values[1].isEmpty { entry.values[1] = text }
                 if let figure = table.figure, let text = row[figure] { entry.values[table.isImpressions ? 3 : 2] = text }
                 fields[url] = entry
@@ -148,20 +148,11 @@ public enum LinkedInAnalytics {
         return day
     }
 
-    /// A count as a workbook stores it (`1234`, or `1234.0` once re-saved);
-    /// `nil` when empty.
+    /// A count as a workbook stores it (`1234`, `1,234` as text, or
+    /// `1234.0` once re-saved); `nil` when empty.
     static func count(_ text: String, column: String) throws -> Int? {
-        let text = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        guard !text.isEmpty, text != "-" else { return nil }
-        if let value = Int(text) {
-            try Counts.check(value, name: column)
-            return value
-        }
-        guard let value = Double(text), value.isFinite, value.rounded() == value, abs(value) <= Double(Int32.max) else {
-            throw CoreError.fractionalCount(text, column: column)
-        }
-        try Counts.check(Int(value), name: column)
-        return Int(value)
+        try ImportCell.wholeCount(
+            text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""), column: column)
     }
 
     private static func isHeader(_ text: String, _ name: String) -> Bool {

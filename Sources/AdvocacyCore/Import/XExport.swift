@@ -103,22 +103,10 @@ public enum XExport: String, Sendable, CaseIterable {
     // MARK: Cells as X writes them
 
     /// A count as X writes it: `424`, or `424.0` in the classic export;
-    /// empty or `-` when unknown. A fraction (`1.5`) is refused: it cannot be
-    /// a count, so the file is not what it seems.
+    /// empty or `-` when unknown (``ImportCell/wholeCount(_:column:)``).
     public static func count(_ column: ImportColumn, _ record: ImportRecord, _ columns: ImportColumns) throws -> Int? {
-        guard let text = columns.text(column, in: record), text != "-" else { return nil }
-        if let value = Int(text) {
-            try Counts.check(value, name: column.name)
-            return value
-        }
-        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }),
-            let value = Double(text), value.isFinite
-        else { throw CoreError.invalidNumber(text, column: column.name) }
-        guard value.rounded() == value, value <= Double(Int32.max) else {
-            throw CoreError.fractionalCount(text, column: column.name)
-        }
-        try Counts.check(Int(value), name: column.name)
-        return Int(value)
+        guard let text = columns.text(column, in: record) else { return nil }
+        return try ImportCell.wholeCount(text, column: column.name)
     }
 
     /// A day as X writes it: `Tue, Jul 14, 2026` or `Jul 14, 2026` (English
