@@ -30,7 +30,7 @@ public protocol ChannelSyncOutcome: Sendable, Encodable {
     /// What the import did; absent when the source could not be read.
     var summary: ImportSummary? { get }
     /// Why the channel failed, in words for a person; absent when it did not.
-    var error: String? { get }
+    var error: String? { get set }
 }
 
 /// One channel's outcome in a feed sync.
@@ -120,14 +120,29 @@ extension Programme {
         progress: (_ outcome: FeedSyncOutcome, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
     ) throws -> [FeedSyncOutcome] {
         let channels = try feedChannels(only: channel, by: actor)
-        var outcomes: [FeedSyncOutcome] = []
-        for (index, feedChannel) in channels.enumerated() {
-            var outcome = FeedSyncOutcome(channel: feedChannel.url, feed: feedChannel.feedURL)
+        return try Self.syncEach(channels, progress: progress) { feedChannel in
+            FeedSyncOutcome(channel: feedChannel.url, feed: feedChannel.feedURL)
+        } sync: { feedChannel, outcome in
+            outcome.summary = try importFeed(
+                from: .address(feedChannel.feedURL.string), mode: mode == .dryRun ? .dryRun : .skipInvalid,
+                author: feedChannel.owner, channel: feedChannel.url, today: today, timeout: timeout, fetcher: fetcher,
+                by: actor)
+        }
+    }
+
+    /// Syncs each of `channels` in turn into its own outcome: what cannot be
+    /// read, or is refused, becomes that channel's error in words, and the
+    /// others go on; anything else (the database failing) stops the sync.
+    /// `progress` hears of each channel done.
+    static func syncEach<Item, Outcome: ChannelSyncOutcome>(
+        _ channels: [Item], progress: (Outcome, Int, Int) -> Void, outcome makeOutcome: (Item) -> Outcome,
+        sync: (Item, inout Outcome) throws -> Void
+    ) throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for (index, channel) in channels.enumerated() {
+            var outcome = makeOutcome(channel)
             do {
-                outcome.summary = try importFeed(
-                    from: .address(feedChannel.feedURL.string), mode: mode == .dryRun ? .dryRun : .skipInvalid,
-                    author: feedChannel.owner, channel: feedChannel.url, today: today, timeout: timeout, fetcher: fetcher,
-                    by: actor)
+                try sync(channel, &outcome)
             } catch KitError.unreadableSource(_, let reason) {
                 outcome.error = reason
             } catch let error as any ProgrammeFailure {

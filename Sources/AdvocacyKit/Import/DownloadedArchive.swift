@@ -98,21 +98,9 @@ struct DownloadedArchive {
         guard let entry = archive[path], entry.type == .file else {
             throw KitError.invalidImportSource(name, reason: "it has no \(path)")
         }
-        let copy = FileManager.default.temporaryDirectory
-            .appendingPathComponent("advocacy-import-\(UUID().uuidString)-\((path as NSString).lastPathComponent)").path
-        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let output = FileHandle(forWritingAtPath: copy)
-        else {
-            throw KitError.unreadableSource(name, reason: "no temporary copy could be made in \(NSTemporaryDirectory())")
-        }
-        do {
-            defer { try? output.close() }
+        return try TemporaryCopy.make(named: (path as NSString).lastPathComponent, of: name) { output in
             try inflate(entry, limit: Self.fileLimit) { try output.write(contentsOf: $0) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: copy)
-            throw error
         }
-        return copy
     }
 
     /// Hands the member's bytes to `consume` as they inflate, refusing it

@@ -117,20 +117,13 @@ public final class ImportTable {
             throw KitError.unreadableSource(path, reason: "it cannot be opened for reading")
         }
         defer { try? input.close() }
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-import-\(UUID().uuidString).csv").path
-        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let output = FileHandle(forWritingAtPath: copy)
-        else {
-            throw KitError.unreadableSource(path, reason: "no temporary copy could be made in \(NSTemporaryDirectory())")
+        return try TemporaryCopy.make(named: "input.csv", of: path) { output in
+            do {
+                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+            } catch {
+                throw KitError.unreadableSource(path, reason: "reading it stopped: \(error.localizedDescription)")
+            }
         }
-        do {
-            defer { try? output.close() }
-            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: copy)
-            throw KitError.unreadableSource(path, reason: "reading it stopped: \(error.localizedDescription)")
-        }
-        return copy
     }
 
     /// The table of `kind` copied out of `source` to a temporary file when

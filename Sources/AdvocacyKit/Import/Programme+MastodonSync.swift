@@ -43,35 +43,20 @@ extension Programme {
             return try tx.mastodonChannels(ownedBy: acting.role == .admin ? nil : actor, trackableBy: acting)
         }
         let policy = try fetchPolicy()
-        var outcomes: [MastodonSyncOutcome] = []
-        for (index, profile) in profiles.enumerated() {
-            var outcome = MastodonSyncOutcome(channel: profile.url)
-            do {
-                let fetched = try fetchStatuses(of: profile.url, timeout: timeout, fetcher: fetcher, policy: policy)
-                var records = fetched.records.makeIterator()
-                let writing: ImportMode = mode == .dryRun ? .dryRun : .skipInvalid
-                outcome.summary = try store.importActions(
-                    writing, by: actor, onChannel: profile.url, next: { records.next() },
-                    draft: { try MastodonAPI.draft($0, author: profile.owner, today: today) },
-                    mayActFor: Self.mayImportActions, figures: .api)
-                if let followers = fetched.followers {
-                    var counted = [ImportRecord(line: 0, fields: [])].makeIterator()
-                    _ = try store.importFollowers(
-                        writing, by: actor, next: { counted.next() },
-                        row: { _ in try FollowerImportRow(channel: profile.url, date: today, followers: followers, today: today)
-                        },
-                        mayActFor: Self.mayRecordFollowers, figures: .api)
-                    outcome.followers = followers
-                }
-            } catch KitError.unreadableSource(_, let reason) {
-                outcome.error = reason
-            } catch let error as any ProgrammeFailure {
-                outcome.error = error.localizedDescription
+        return try Self.syncEach(profiles, progress: progress) {
+            MastodonSyncOutcome(channel: $0.url)
+        } sync: { profile, outcome in
+            let fetched = try fetchStatuses(of: profile.url, timeout: timeout, fetcher: fetcher, policy: policy)
+            var records = fetched.records.makeIterator()
+            outcome.summary = try store.importActions(
+                mode == .dryRun ? .dryRun : .skipInvalid, by: actor, onChannel: profile.url, next: { records.next() },
+                draft: { try MastodonAPI.draft($0, author: profile.owner, today: today) },
+                mayActFor: Self.mayImportActions, figures: .api)
+            if let followers = fetched.followers {
+                if mode != .dryRun { try recordFollowers(profile.url, count: followers, on: today, source: .api, by: actor) }
+                outcome.followers = followers
             }
-            outcomes.append(outcome)
-            progress(outcome, index + 1, profiles.count)
         }
-        return outcomes
     }
 
     /// The account's statuses, newest first, up to ``MastodonAPI/pageLimit``

@@ -46,10 +46,19 @@ extension Programme {
     public func recordFollowers(_ url: CanonicalURL, count: Int, on date: LocalDate, by actorEmail: EmailAddress) throws
         -> Channel
     {
+        try recordFollowers(url, count: count, on: date, source: .typed, by: actorEmail)
+    }
+
+    /// Records a channel's audience as ``recordFollowers(_:count:on:by:)``
+    /// does, from `source`: a count a sync fetched is no one's typing.
+    @discardableResult
+    func recordFollowers(
+        _ url: CanonicalURL, count: Int, on date: LocalDate, source: FigureSource, by actorEmail: EmailAddress
+    ) throws -> Channel {
         try Counts.check(count, name: "followers")
         return try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: try tx.channel(url).email, to: "record followers")
-            return try tx.saveFollowers(of: url, count: count, on: date, recordedBy: actor)
+            return try tx.saveFollowers(of: url, count: count, on: date, source: source, recordedBy: actor)
         }
     }
 

@@ -49,17 +49,19 @@ extension StoreTransaction {
     }
 
     /// Records a channel's audience on a day (a second count that day
-    /// replaces the first), under its owner's consent as ``ConsentGate`` says.
-    public func saveFollowers(of url: CanonicalURL, count: Int, on date: LocalDate, recordedBy actor: Actor) throws
-        -> Channel
-    {
+    /// replaces the first), from `source`, under its owner's consent as
+    /// ``ConsentGate`` says.
+    public func saveFollowers(
+        of url: CanonicalURL, count: Int, on date: LocalDate, source: FigureSource = .typed, recordedBy actor: Actor
+    ) throws -> Channel {
         let channel = try AdvocacyStore.requireChannel(db, url)
         var consent = try ConsentGate(db, actor: actor, now: store.now())
         try consent.check(
             db, person: channel.email, personID: try AdvocacyStore.employeeID(db, channel.email),
             channel: (channel.url, channel.scope),
             source: .ownChannel)
-        try AdvocacyStore.upsertFollowers(db, channelID: try AdvocacyStore.channelID(db, url), count: count, on: date)
+        try AdvocacyStore.upsertFollowers(
+            db, channelID: try AdvocacyStore.channelID(db, url), count: count, on: date, source: source)
         return try AdvocacyStore.requireChannel(db, url)
     }
 }
