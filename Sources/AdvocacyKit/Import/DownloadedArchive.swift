@@ -109,7 +109,7 @@ struct DownloadedArchive {
         let refusal = KitError.invalidImportSource(
             name,
             reason:
-                "\(entry.path) inflates to more than \(limit >> 20) MB, far more than an export holds (a ZIP bomb?); nothing was read from it"
+                "\(entry.path) inflates to more than \(limit >> 20) MB, far more than an export holds (a ZIP bomb?)"
         )
         // A claim already past the limit is refused before inflating anything.
         guard entry.uncompressedSize <= UInt64(limit) else { throw refusal }
