@@ -100,7 +100,11 @@ public struct ActionDraft: Hashable, Sendable {
         self.author = author
         self.url = url
         self.kind = kind
-        self.title = try title.map { try TextField.required($0, field: "title", limit: 500) } ?? Self.title(from: url)
+        // The host and path are read once for the title, the fingerprint and the channel.
+        let host = url.host, segments = url.pathSegments
+        self.title =
+            try title.map { try TextField.required($0, field: "title", limit: 500) }
+            ?? Self.title(from: url, host: host, segments: segments)
         self.hasGivenTitle = title != nil
         self.date = date
         self.effortHours = effortHours
@@ -109,9 +113,11 @@ public struct ActionDraft: Hashable, Sendable {
         self.metrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
         self.metricsDate = today
         // A title made from the address has none (see ContentFingerprint.of(title:url:)).
-        self.contentFingerprint = title == nil ? 0 : ContentFingerprint.of(title: self.title, url: url)
-        self.addressChannel = ChannelLocator.channelURL(forPost: url)
-        self.addressPlatform = ChannelLocator.inferredKind(of: url)
+        self.contentFingerprint =
+            title == nil ? 0 : ContentFingerprint.of(title: self.title) { Self.title(from: url, host: host, segments: segments) }
+        let platform = ChannelLocator.inferredKind(host: host, segments: segments)
+        self.addressChannel = ChannelLocator.channelURL(forPost: url, host: host, segments: segments, kind: platform)
+        self.addressPlatform = platform
     }
 
     /// Refuses effort that is not above 0 and at most 200 hours.
@@ -122,7 +128,12 @@ public struct ActionDraft: Hashable, Sendable {
     /// A readable title from a URL: `.../my-first-post.html` → "My first post",
     /// `x.com/jane/status/1` → "Post by @jane", `.../news/123` → "News 123".
     public static func title(from url: CanonicalURL) -> String {
-        let derived = derivedTitle(from: url)
+        title(from: url, host: url.host, segments: url.pathSegments)
+    }
+
+    /// ``title(from:)`` from the address's host and path segments, already read.
+    static func title(from url: CanonicalURL, host: String, segments: [String]) -> String {
+        let derived = derivedTitle(from: url, host: host, segments: segments)
         // Printable ASCII with no space at either end needs no cleaning: nearly every address.
         let bytes = derived.utf8
         if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
@@ -133,29 +144,61 @@ public struct ActionDraft: Hashable, Sendable {
         // The path is decoded: `%1B` or `%C2%9B` in an address must not become a control character in a title.
         let scalars = derived.unicodeScalars.filter { $0.properties.generalCategory != .control }
         let title = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
-        return title.isEmpty ? url.host : title
+        return title.isEmpty ? host : title
     }
 
-    private static func derivedTitle(from url: CanonicalURL) -> String {
-        let segments = url.pathSegments
-        if url.host == "x.com", segments.count >= 3, segments[1] == "status" { return "Post by @\(segments[0])" }
+    private static func derivedTitle(from url: CanonicalURL, host: String, segments: [String]) -> String {
+        if host == "x.com", segments.count >= 3, segments[1] == "status" { return "Post by @\(segments[0])" }
         // Never a URN as a title.
-        if url.host == "linkedin.com", segments.first == "feed" { return "LinkedIn post" }
-        if url.host == "youtube.com", segments == ["watch"], let id = url.string.split(separator: "v=").last {
+        if host == "linkedin.com", segments.first == "feed" { return "LinkedIn post" }
+        if host == "youtube.com", segments == ["watch"], let id = url.string.split(separator: "v=").last {
             return "YouTube video \(id)"
         }
-        let number = segments.last.flatMap { $0.allSatisfy(\.isNumber) ? " " + $0 : nil } ?? ""
+        let number = segments.last.flatMap { isNumber($0) ? " " + $0 : nil } ?? ""
         let meaningful = segments.last { segment in
-            !segment.allSatisfy({ $0.isNumber }) && !["status", "posts", "watch", "index.html"].contains(segment)
+            !isNumber(segment) && !["status", "posts", "watch", "index.html"].contains(segment)
         }
-        guard var slug = meaningful else { return url.host + number }
-        if let dot = slug.lastIndex(of: "."), ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased())
+        guard var slug = meaningful else { return host + number }
+        if let dot = slug.utf8.lastIndex(of: UInt8(ascii: ".")),
+            ["html", "htm", "php", "md"].contains(slug[slug.index(after: dot)...].lowercased())
         {
             slug = String(slug[..<dot])
         }
+        if let words = asciiWords(slug) { return words.isEmpty ? host + number : words + number }
         let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "+" }).joined(separator: " ")
-        guard let first = words.first else { return url.host + number }
+        guard let first = words.first else { return host + number }
         return String(first).uppercased() + words.dropFirst() + number
+    }
+
+    /// Whether every character of a segment is a number (any script's digits).
+    private static func isNumber(_ segment: String) -> Bool {
+        // ASCII, nearly always: bytes rather than Characters.
+        if segment.utf8.allSatisfy({ $0 < 0x80 }) {
+            return segment.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        return segment.allSatisfy(\.isNumber)
+    }
+
+    /// An ASCII slug's words, as ``derivedTitle(from:host:segments:)`` makes
+    /// them, byte by byte (nearly every address; a million imported rows
+    /// each make one): `-`, `_` and `+` runs become one space, none at the
+    /// ends, the first letter capitalised. `nil` when the slug is not ASCII.
+    private static func asciiWords(_ slug: String) -> String? {
+        var words: [UInt8] = []
+        words.reserveCapacity(slug.utf8.count)
+        var pendingSpace = false
+        for byte in slug.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") {
+                pendingSpace = !words.isEmpty
+                continue
+            }
+            if pendingSpace { words.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            words.append(byte)
+        }
+        if let first = words.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { words[0] = first - 32 }
+        return String(decoding: words, as: UTF8.self)
     }
 }
 

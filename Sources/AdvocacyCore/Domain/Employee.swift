@@ -134,9 +134,17 @@ public enum TextField {
     /// NEL among them) or line/paragraph separator (U+2028, U+2029); and
     /// short enough even counted in bytes.
     private static func isPlain(_ bytes: String.UTF8View, limit: Int) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
-            bytes.count <= limit
-        else { return false }
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= limit else { return false }
+        // A French title often ends (or starts) with an accented letter: that needs no trimming either.
+        func isKept(_ byte: UInt8, _ scalar: Unicode.Scalar?) -> Bool {
+            if byte < 0x80 { return byte > 0x20 && byte < 0x7F }
+            guard let scalar else { return false }
+            return !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
+        }
+        let scalars = String(bytes).unicodeScalars
+        guard isKept(first, first < 0x80 ? nil : scalars.first), isKept(last, last < 0x80 ? nil : scalars.last) else {
+            return false
+        }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if byte < 0x20 || byte == 0x7F { return false }

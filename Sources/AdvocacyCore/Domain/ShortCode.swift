@@ -26,11 +26,15 @@ extension ShortCode {
 
     /// The code upper-cased, or nil when it breaks the rules above.
     static func normalised(_ text: String) -> String? {
+        // A code written as it is stored (every row of an import) needs no Foundation call.
+        if isStored(text) { return text }
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (2...32).contains(code.utf8.count), let first = code.utf8.first, (0x41...0x5A).contains(first),
-            code.utf8.allSatisfy({ shortCodeBytes.contains($0) })
-        else { return nil }
-        return code
+        return isStored(code) ? code : nil
+    }
+
+    private static func isStored(_ code: String) -> Bool {
+        guard (2...32).contains(code.utf8.count), let first = code.utf8.first, (0x41...0x5A).contains(first) else { return false }
+        return code.utf8.allSatisfy { shortCodeBytes.contains($0) }
     }
 }
 

@@ -9,6 +9,8 @@ where RawValue == String {
 extension Vocabulary {
     /// Parses a word, ignoring case and surrounding spaces.
     public static func parse(_ text: String) throws -> Self {
+        // Files mostly hold the word as it is stored: no Foundation call per row.
+        if let value = Self(rawValue: text) { return value }
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let value = Self(rawValue: word) else {
             throw CoreError.unknownValue(text, field: vocabularyName, allowed: allCases.map(\.rawValue))

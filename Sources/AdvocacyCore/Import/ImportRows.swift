@@ -145,7 +145,10 @@ public enum ImportCell {
     /// Project codes separated by `|` (spaces around them ignored).
     public static func projectCodes(_ text: String) throws -> [ProjectCode] {
         try text.split(separator: "|").compactMap { part in
-            let code = part.trimmingCharacters(in: .whitespaces)
+            // Codes are nearly always written without spaces: Foundation trims only when needed.
+            let isTrimmed =
+                part.utf8.first.map { $0 > 0x20 && $0 < 0x80 } == true && part.utf8.last.map { $0 > 0x20 && $0 < 0x80 } == true
+            let code = isTrimmed ? String(part) : part.trimmingCharacters(in: .whitespaces)
             return code.isEmpty ? nil : try ProjectCode(code)
         }
     }

@@ -191,7 +191,14 @@ public enum ContentFingerprint {
     /// `log` makes from the address ("Post by @jane"): that says nothing
     /// about the content, and two posts would look the same.
     public static func of(title: String, url: CanonicalURL) -> Int64 {
-        title == ActionDraft.title(from: url) ? 0 : of(title: title)
+        of(title: title) { ActionDraft.title(from: url) }
+    }
+
+    /// ``of(title:url:)`` with the title made from the address worked out by
+    /// the caller, and only when the title is long enough to fingerprint.
+    static func of(title: String, titleFromAddress: () -> String) -> Int64 {
+        let fingerprint = of(title: title)
+        return fingerprint == 0 || title == titleFromAddress() ? 0 : fingerprint
     }
 
     public static func of(title: String) -> Int64 {

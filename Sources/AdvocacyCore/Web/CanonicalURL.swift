@@ -95,37 +95,54 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
     /// Anything else goes through the full parser, which tests check gives
     /// the same text whenever this says yes.
     static func isPlainlyCanonical(_ text: String) -> Bool {
-        let bytes = text.utf8
+        var text = text
+        // One pass over the bytes with no allocation: it runs for every address of an import.
+        return text.withUTF8(isPlainlyCanonical(bytes:))
+    }
+
+    private static func isPlainlyCanonical(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 2048 else { return false }
-        let afterScheme: Substring.UTF8View
+        let start: Int
         if bytes.starts(with: "https://".utf8) {
-            afterScheme = bytes.dropFirst(8)
+            start = 8
         } else if bytes.starts(with: "http://".utf8) {
-            afterScheme = bytes.dropFirst(7)
+            start = 7
         } else {
             return false
         }
         // The host: lower-case labels of letters, digits and "-", at least two, none empty.
-        let hostBytes = afterScheme.prefix { $0 != UInt8(ascii: "/") }
-        let labels = hostBytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, hostBytes.last != UInt8(ascii: "-"),
-            labels.allSatisfy({ label in
-                !label.isEmpty && label.allSatisfy { Self.isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
-            })
-        else { return false }
-        let host = String(Substring(hostBytes))
-        if ["www.", "m.", "mobile."].contains(where: host.hasPrefix) || ["twitter.com", "youtu.be", "youtube.com"].contains(host)
-            || host.hasSuffix(".linkedin.com")
+        let pathStart = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        let host = UnsafeBufferPointer(rebasing: bytes[start..<pathStart])
+        var labels = 0, labelLength = 0
+        for byte in host {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0 else { return false }
+                labels += 1
+                labelLength = 0
+            } else {
+                guard isLowercaseLetterOrDigit(byte) || byte == UInt8(ascii: "-") else { return false }
+                labelLength += 1
+            }
+        }
+        guard labelLength > 0, labels >= 1, host.last != UInt8(ascii: "-") else { return false }
+        func hostIs(_ name: String) -> Bool { host.elementsEqual(name.utf8) }
+        let linkedInSubdomain = ".linkedin.com".utf8
+        if host.starts(with: "www.".utf8) || host.starts(with: "m.".utf8) || host.starts(with: "mobile.".utf8)
+            || hostIs("twitter.com") || hostIs("youtu.be") || hostIs("youtube.com")
+            || host.suffix(linkedInSubdomain.count).elementsEqual(linkedInSubdomain)
         {
             return false
         }
-        // A LinkedIn post's address is rewritten to its activity form.
-        if host == "linkedin.com", afterScheme.dropFirst(hostBytes.count).starts(with: "/posts/".utf8) {
-            return false
+        let path = UnsafeBufferPointer(rebasing: bytes[pathStart...])
+        if hostIs("linkedin.com") {
+            // A LinkedIn post's address that names its activity is rewritten to
+            // that form, which is itself canonical.
+            if path.starts(with: "/feed/update/urn:li:".utf8) { return isCanonicalLinkedInPost(path) }
+            if path.starts(with: "/posts/".utf8), containsActivityMarker(path) { return false }
         }
         // An X post's photo, video or analytics page is rewritten to the post.
-        if host == "x.com" {
-            let segments = afterScheme.dropFirst(hostBytes.count).split(separator: UInt8(ascii: "/"))
+        if hostIs("x.com") {
+            let segments = path.split(separator: UInt8(ascii: "/"), maxSplits: 3)
             if segments.count > 1,
                 segments[1].elementsEqual("statuses".utf8)
                     || (segments.count > 3 && segments[1].elementsEqual("status".utf8))
@@ -134,30 +151,57 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             }
         }
         // Hosts whose handles are case-insensitive: a capital anywhere in the path may be lowered.
-        let lowersPath = ["x.com", "linkedin.com", "github.com"].contains(host)
+        let lowersPath = hostIs("x.com") || hostIs("linkedin.com") || hostIs("github.com")
 
         // The path: "/"-separated segments of unreserved characters, none empty or only dots, no trailing "/".
-        let path = afterScheme[hostBytes.endIndex...]
         guard !path.isEmpty else { return true }
         guard path.last != UInt8(ascii: "/") else { return false }
-        for (position, segment) in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-            .enumerated()
-        {
-            guard !segment.isEmpty, !segment.allSatisfy({ $0 == UInt8(ascii: ".") }) else { return false }
+        var segment = 0, segmentLength = 0, onlyDots = true, firstIsAt = false
+        for byte in path.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                guard segmentLength > 0, !onlyDots else { return false }
+                segment += 1
+                segmentLength = 0
+                onlyDots = true
+                continue
+            }
+            if segmentLength == 0 { firstIsAt = byte == UInt8(ascii: "@") }
+            segmentLength += 1
+            if byte != UInt8(ascii: ".") { onlyDots = false }
+            switch byte {
+            case _ where isLowercaseLetterOrDigit(byte): break
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "@"):
+                break
             // A "/@Handle" first segment is lower-cased by the rules.
-            let capitalsAllowed = !lowersPath && !(position == 0 && segment.first == UInt8(ascii: "@"))
-            for byte in segment {
-                switch byte {
-                case _ where isLowercaseLetterOrDigit(byte): break
-                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                    UInt8(ascii: "@"):
-                    break
-                case UInt8(ascii: "A")...UInt8(ascii: "Z") where capitalsAllowed: break
-                default: return false
-                }
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where !lowersPath && !(segment == 0 && firstIsAt): break
+            default: return false
             }
         }
-        return true
+        return segmentLength > 0 && !onlyDots
+    }
+
+    /// Whether a LinkedIn path is exactly a post's canonical form,
+    /// `/feed/update/urn:li:activity:ID` (or `share`, `ugcPost`), ID at least ten digits.
+    private static func isCanonicalLinkedInPost(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let urn = path.dropFirst("/feed/update/urn:li:".utf8.count)
+        for kind in ["activity:", "share:", "ugcPost:"] where urn.starts(with: kind.utf8) {
+            let id = urn.dropFirst(kind.utf8.count)
+            return id.count >= 10 && id.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        return false
+    }
+
+    /// Whether a `/posts/` path holds `activity-`, which ``linkedInPost(_:)`` reads an id after.
+    private static func containsActivityMarker(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = Array("activity-".utf8)
+        var matched = 0
+        for byte in path {
+            // Segments are lower-cased before the marker is looked for.
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            matched = lowered == marker[matched] ? matched + 1 : (lowered == marker[0] ? 1 : 0)
+            if matched == marker.count { return true }
+        }
+        return false
     }
 
     private static func isLowercaseLetterOrDigit(_ byte: UInt8) -> Bool {

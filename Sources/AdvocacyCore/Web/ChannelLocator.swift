@@ -19,18 +19,23 @@ public enum ChannelLocator {
     /// The channel kind a URL's host implies: LinkedIn, X, YouTube, GitHub,
     /// a Mastodon account (`/@user` on a server), a podcast host, else a blog.
     public static func inferredKind(of url: CanonicalURL) -> ChannelKind {
-        let host = url.host
+        inferredKind(host: url.host, segments: url.pathSegments)
+    }
+
+    /// ``inferredKind(of:)`` from an address's host and path segments, for
+    /// callers that already hold them.
+    static func inferredKind(host: String, segments: [String]) -> ChannelKind {
         func isOrUnder(_ domain: String) -> Bool { host == domain || host.hasSuffix("." + domain) }
         if isOrUnder("linkedin.com") || host == "lnkd.in" { return .linkedin }
         if host == "x.com" { return .x }
         if isOrUnder("youtube.com") || host == "youtu.be" { return .youtube }
         if host == "github.com" { return .github }
         if podcastHosts.contains(host)
-            || (host == "open.spotify.com" && ["show", "episode"].contains(url.pathSegments.first ?? ""))
+            || (host == "open.spotify.com" && ["show", "episode"].contains(segments.first ?? ""))
         {
             return .podcast
         }
-        if let first = url.pathSegments.first, first.hasPrefix("@"), first.count > 1,
+        if let first = segments.first, first.hasPrefix("@"), first.count > 1,
             !atPathHosts.contains(where: { isOrUnder($0) })
         {
             return .mastodon
@@ -69,10 +74,16 @@ public enum ChannelLocator {
     /// cannot be told, as for a YouTube `watch` link, a LinkedIn article or a
     /// meetup page.
     public static func channelURL(forPost post: CanonicalURL) -> CanonicalURL? {
-        let segments = post.pathSegments
+        let host = post.host
+        return channelURL(
+            forPost: post, host: host, segments: post.pathSegments, kind: inferredKind(host: host, segments: post.pathSegments))
+    }
+
+    /// ``channelURL(forPost:)`` from what the caller already read off the address.
+    static func channelURL(forPost post: CanonicalURL, host: String, segments: [String], kind: ChannelKind) -> CanonicalURL? {
         let first = segments.first ?? ""
-        func url(_ path: String) -> CanonicalURL? { try? CanonicalURL("https://\(post.host)/\(path)") }
-        switch inferredKind(of: post) {
+        func url(_ path: String) -> CanonicalURL? { try? CanonicalURL("https://\(host)/\(path)") }
+        switch kind {
         case .x:
             let reserved: Set = ["i", "home", "search", "intent", "share", "hashtag"]
             return first.isEmpty || reserved.contains(first) ? nil : url(first)
@@ -80,8 +91,8 @@ public enum ChannelLocator {
             // A post's canonical address names no member; the address it was given as may have.
             if let author = post.authorHint { return url("in/\(author)") }
             if (first == "in" || first == "company") && segments.count >= 2 { return url("\(first)/\(segments[1])") }
-            if first == "posts", segments.count >= 2, let slug = segments[1].split(separator: "_").first {
-                return url("in/\(slug)")
+            if first == "posts", segments.count >= 2, let handle = segments[1].utf8.split(separator: UInt8(ascii: "_")).first {
+                return url("in/\(Substring(handle))")
             }
             return nil
         case .github:
@@ -94,7 +105,7 @@ public enum ChannelLocator {
             return url(first)
         case .podcast, .blog, .internal, .talk, .other:
             if first.hasPrefix("@") && first.count > 1 { return url(first) }
-            if let prefix = multiAuthorHosts[post.host] {
+            if let prefix = multiAuthorHosts[host] {
                 // A shared platform: the author is named in the path, or cannot be told.
                 guard let depth = prefix, segments.count > depth else { return nil }
                 return url(segments.prefix(depth + 1).joined(separator: "/"))

@@ -6,20 +6,60 @@ import GRDB
 /// `actionFact` row its triggers would have written
 /// (the rule of ``StoredFactRule``). The `actionFact` and audit triggers
 /// of these tables are set aside until ``finish(_:refreshingActions:)``
-/// (``SuspendedTriggers``); every statement is bound through the C API
-/// (``BulkStatement``).
-struct ActionRowWriter {
-    private let triggers: SuspendedTriggers
-    private let insertAction: BulkStatement
-    private let insertTag: BulkStatement
-    private let upsertMetrics: BulkStatement
-    private let insertFact: BulkStatement
+/// (``SuspendedTriggers``).
+///
+/// New actions are held back and written ``rowsPerStatement`` to a
+/// statement, table by table (``MultiRowInsert``). Their ids are given here,
+/// following the table's AUTOINCREMENT counter, so that tags and facts can
+/// name an action before it is written. Everything is checked before an
+/// action is handed over, so a held-back row is never refused later; a
+/// caller that looks an address up must first write what is held back at
+/// that address (``writeHeldBack(_:ifHolding:)``).
+final class ActionRowWriter {
+    /// A new action and what is written with it.
+    struct NewAction {
+        var employeeID: Int64
+        var channelID: Int64
+        var channelKind: ChannelKind
+        var kind: ActionKind
+        var title: String
+        var url: CanonicalURL
+        var date: LocalDate
+        var effortHours: Double?
+        var fingerprint: Int64
+        var projectIDs: [Int64]
+        /// Its metrics snapshots; the latest goes into its fact.
+        var snapshots: [(date: LocalDate, metrics: Metrics)]
+        /// The channel's audience at publication, and the highest weight of its projects.
+        var followers: Int?
+        var strategicWeight: Int?
+    }
 
+    /// Measured at a million rows: 64 gave most of the gain (one row per
+    /// statement cost about twice as much in SQLite), more gave little.
+    static let rowsPerStatement = 64
+
+    private let triggers: SuspendedTriggers
+    private let actions: MultiRowInsert
+    private let tags: MultiRowInsert
+    private let snapshots: MultiRowInsert
+    private let facts: MultiRowInsert
     /// Where the figures this import writes came from.
     private let source: FigureSource
+    private let createdAt: String
 
-    init(_ db: Database, figures source: FigureSource = .typed) throws {
+    private var nextID: Int64
+    /// The first id this writer gave.
+    private let firstID: Int64
+    private var heldActions: [(id: Int64, action: NewAction)] = []
+    /// The address hashes of `heldActions`.
+    private var heldAddresses: Set<Int64> = []
+    private var heldTags: [(actionID: Int64, projectID: Int64)] = []
+    private var heldSnapshots: [(actionID: Int64, date: LocalDate, metrics: Metrics)] = []
+
+    init(_ db: Database, figures source: FigureSource = .typed, createdAt: String) throws {
         self.source = source
+        self.createdAt = createdAt
         // The two guards on a new action are checked before it is written,
         // by the importer (the author's own channel; the address found by
         // its hash, which comes from the same function) and by the demo
@@ -28,96 +68,155 @@ struct ActionRowWriter {
         // imported in 2.2-2.5 s with them set aside, about 3.0 s before.
         triggers = try SuspendedTriggers(
             db, on: ["action", "metricsSnapshot", "actionProject"], guards: ["action_url_insert", "action_channel_owner_insert"])
-        insertAction = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertTag = try BulkStatement(db, sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)")
-        upsertMetrics = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO metricsSnapshot (actionId, date, impressions, reactions, comments, shares, clicks, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        // AUTOINCREMENT: never an id given before, even to an action since removed.
+        nextID =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'action'), 0),
+                               COALESCE((SELECT MAX(id) FROM action), 0)) + 1
+                    """) ?? 1
+        firstID = nextID
+        let batch = Self.rowsPerStatement
+        actions = try MultiRowInsert(
+            db, into: "action",
+            columns: [
+                "id", "employeeId", "channelId", "kind", "title", "url", "urlHash", "publishedOn", "effortHours",
+                "contentFingerprint", "createdAt",
+            ], rowsPerStatement: batch)
+        tags = try MultiRowInsert(db, into: "actionProject", columns: ["actionId", "projectId"], rowsPerStatement: batch)
+        snapshots = try MultiRowInsert(
+            db, into: "metricsSnapshot",
+            columns: ["actionId", "date", "impressions", "reactions", "comments", "shares", "clicks", "source"],
+            rowsPerStatement: batch,
+            suffix: """
                 ON CONFLICT (actionId, date) DO UPDATE SET impressions = excluded.impressions, reactions = excluded.reactions,
                     comments = excluded.comments, shares = excluded.shares, clicks = excluded.clicks, source = excluded.source
                 """)
-        insertFact = try BulkStatement(
-            db,
-            sql: """
-                INSERT INTO actionFact (employeeId, day, actionId, channelId, channelKind, kind, effortHours, contentFingerprint,
-                    impressions, reactions, comments, shares, clicks, followers, strategicWeight)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        facts = try MultiRowInsert(
+            db, into: "actionFact",
+            columns: [
+                "employeeId", "day", "actionId", "channelId", "channelKind", "kind", "effortHours", "contentFingerprint",
+                "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight",
+            ], rowsPerStatement: batch)
     }
 
-    /// Inserts an action; its id.
-    func insertAction(
-        _ db: Database, employeeID: Int64, channelID: Int64, kind: ActionKind, title: String, url: CanonicalURL, date: LocalDate,
-        effortHours: Double?, fingerprint: Int64, createdAt: String
-    ) throws -> Int64 {
-        insertAction.bind(1, employeeID)
-        insertAction.bind(2, channelID)
-        insertAction.bind(3, kind.rawValue)
-        insertAction.bind(4, title)
-        insertAction.bind(5, url.string)
-        insertAction.bind(6, AddressHash.of(url.string))
-        insertAction.bind(7, date.description)
-        insertAction.bind(8, effortHours)
-        insertAction.bind(9, fingerprint)
-        insertAction.bind(10, createdAt)
-        try insertAction.execute()
-        return db.lastInsertedRowID
+    /// Takes a new action; its id. It is written with the next full batch,
+    /// or by ``writeHeldBack(_:)``.
+    @discardableResult
+    func insert(_ action: NewAction) throws -> Int64 {
+        let id = nextID
+        nextID += 1
+        heldActions.append((id, action))
+        heldAddresses.insert(AddressHash.of(action.url.string))
+        for projectID in action.projectIDs { heldTags.append((id, projectID)) }
+        for snapshot in action.snapshots { heldSnapshots.append((id, snapshot.date, snapshot.metrics)) }
+        if heldActions.count == Self.rowsPerStatement { try writeActions(leavingPartStatements: true) }
+        return id
     }
 
+    /// Writes what is held back when an action at one of `addresses` is, so
+    /// that a lookup in the database finds it.
+    func writeHeldBack(_ db: Database, ifHolding addresses: [String]) throws {
+        guard !heldAddresses.isEmpty, addresses.contains(where: { heldAddresses.contains(AddressHash.of($0)) }) else { return }
+        try writeActions(leavingPartStatements: false)
+    }
+
+    /// Writes what is held back before an action is read or changed: when
+    /// this writer made it, its tags or snapshots may still be held.
+    func writeHeldBack(_ db: Database, beforeChanging actionID: Int64) throws {
+        guard actionID >= firstID else { return }
+        try writeActions(leavingPartStatements: false)
+    }
+
+    /// Writes everything held back.
+    func writeHeldBack(_ db: Database) throws {
+        try writeActions(leavingPartStatements: false)
+    }
+
+    /// Tags an action already in the database, at once.
     func tag(_ actionID: Int64, projectID: Int64) throws {
-        insertTag.bind(1, actionID)
-        insertTag.bind(2, projectID)
-        try insertTag.execute()
+        try tags.write(CollectionOfOne((actionID, projectID)), bind: Self.bindTag)
     }
 
-    /// Records a metrics snapshot, replacing one of the same day.
+    /// Records a metrics snapshot of an action already in the database, at
+    /// once, replacing one of the same day.
     func recordMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate) throws {
-        upsertMetrics.bind(1, actionID)
-        upsertMetrics.bind(2, date.description)
-        upsertMetrics.bind(3, metrics.impressions)
-        upsertMetrics.bind(4, metrics.reactions)
-        upsertMetrics.bind(5, metrics.comments)
-        upsertMetrics.bind(6, metrics.shares)
-        upsertMetrics.bind(7, metrics.clicks)
-        upsertMetrics.bind(8, source.rawValue)
-        try upsertMetrics.execute()
+        try snapshots.write(CollectionOfOne((actionID, date, metrics)), bind: bindSnapshot)
     }
 
-    /// The `actionFact` row of a new action. `metrics`: its latest snapshot;
-    /// `followers`: its channel's audience at publication; `weight`: the
-    /// highest of its projects' weights.
-    func writeFact(
-        employeeID: Int64, date: LocalDate, actionID: Int64, channelID: Int64, channelKind: ChannelKind, kind: ActionKind,
-        effortHours: Double?, fingerprint: Int64, metrics: Metrics?, followers: Int?, weight: Int?
-    ) throws {
-        insertFact.bind(1, employeeID)
-        insertFact.bind(2, Int64(date.daysSinceEpoch))
-        insertFact.bind(3, actionID)
-        insertFact.bind(4, channelID)
-        insertFact.bind(5, channelKind.rawValue)
-        insertFact.bind(6, kind.rawValue)
-        insertFact.bind(7, effortHours)
-        insertFact.bind(8, fingerprint)
-        insertFact.bind(9, metrics?.impressions)
-        insertFact.bind(10, metrics?.reactions)
-        insertFact.bind(11, metrics?.comments)
-        insertFact.bind(12, metrics?.shares)
-        insertFact.bind(13, metrics?.clicks)
-        insertFact.bind(14, followers)
-        insertFact.bind(15, weight)
-        try insertFact.execute()
-    }
-
-    /// Recomputes the facts of the existing `actions` that were changed,
-    /// then recreates the triggers.
+    /// Writes what is held back, recomputes the facts of the existing
+    /// `actions` that were changed, then recreates the triggers.
     func finish(_ db: Database, refreshingActions actions: Set<Int64> = []) throws {
+        try writeHeldBack(db)
         try triggers.restore(db, refreshingActions: actions, channels: [])
+    }
+
+    /// The held actions and their facts; then their tags and snapshots, as
+    /// many whole statements as there are (all of them when
+    /// `leavingPartStatements` is false). Actions first: the others name them.
+    private func writeActions(leavingPartStatements: Bool) throws {
+        try actions.write(heldActions) { statement, held, first in
+            let action = held.action
+            statement.bind(first, held.id)
+            statement.bind(first + 1, action.employeeID)
+            statement.bind(first + 2, action.channelID)
+            statement.bind(first + 3, action.kind.rawValue)
+            statement.bind(first + 4, action.title)
+            statement.bind(first + 5, action.url.string)
+            statement.bind(first + 6, AddressHash.of(action.url.string))
+            statement.bind(first + 7, action.date.description)
+            statement.bind(first + 8, action.effortHours)
+            statement.bind(first + 9, action.fingerprint)
+            statement.bind(first + 10, createdAt)
+        }
+        try facts.write(heldActions) { statement, held, first in
+            let action = held.action
+            let metrics = action.snapshots.max { $0.date < $1.date }?.metrics
+            statement.bind(first, action.employeeID)
+            statement.bind(first + 1, Int64(action.date.daysSinceEpoch))
+            statement.bind(first + 2, held.id)
+            statement.bind(first + 3, action.channelID)
+            statement.bind(first + 4, action.channelKind.rawValue)
+            statement.bind(first + 5, action.kind.rawValue)
+            statement.bind(first + 6, action.effortHours)
+            statement.bind(first + 7, action.fingerprint)
+            statement.bind(first + 8, metrics?.impressions)
+            statement.bind(first + 9, metrics?.reactions)
+            statement.bind(first + 10, metrics?.comments)
+            statement.bind(first + 11, metrics?.shares)
+            statement.bind(first + 12, metrics?.clicks)
+            statement.bind(first + 13, action.followers)
+            statement.bind(first + 14, action.strategicWeight)
+        }
+        heldActions.removeAll(keepingCapacity: true)
+        heldAddresses.removeAll(keepingCapacity: true)
+        if leavingPartStatements {
+            try tags.writeWholeStatements(&heldTags, bind: Self.bindTag)
+            try snapshots.writeWholeStatements(&heldSnapshots, bind: bindSnapshot)
+        } else {
+            try tags.write(heldTags, bind: Self.bindTag)
+            try snapshots.write(heldSnapshots, bind: bindSnapshot)
+            heldTags.removeAll(keepingCapacity: true)
+            heldSnapshots.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private static func bindTag(_ statement: BulkStatement, _ tag: (actionID: Int64, projectID: Int64), _ first: Int32) {
+        statement.bind(first, tag.actionID)
+        statement.bind(first + 1, tag.projectID)
+    }
+
+    private func bindSnapshot(
+        _ statement: BulkStatement, _ snapshot: (actionID: Int64, date: LocalDate, metrics: Metrics), _ first: Int32
+    ) {
+        statement.bind(first, snapshot.actionID)
+        statement.bind(first + 1, snapshot.date.description)
+        statement.bind(first + 2, snapshot.metrics.impressions)
+        statement.bind(first + 3, snapshot.metrics.reactions)
+        statement.bind(first + 4, snapshot.metrics.comments)
+        statement.bind(first + 5, snapshot.metrics.shares)
+        statement.bind(first + 6, snapshot.metrics.clicks)
+        statement.bind(first + 7, source.rawValue)
     }
 }

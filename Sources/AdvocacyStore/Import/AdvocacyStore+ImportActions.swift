@@ -36,7 +36,6 @@ struct ActionImporter: RowImporter {
     private let actor: Actor
     private let mayActFor: (Actor, EmailAddress) throws -> Void
     private let draft: (ImportRecord) throws -> ActionDraft
-    private let created: String
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -77,7 +76,6 @@ struct ActionImporter: RowImporter {
         self.actor = actor
         self.mayActFor = mayActFor
         self.draft = draft
-        created = AdvocacyStore.timestamp(store.now())
         consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
             guard
@@ -105,7 +103,7 @@ struct ActionImporter: RowImporter {
         )
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
-        rows = try ActionRowWriter(db, figures: figures)
+        rows = try ActionRowWriter(db, figures: figures, createdAt: AdvocacyStore.timestamp(store.now()))
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
@@ -120,12 +118,22 @@ struct ActionImporter: RowImporter {
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
             return project
         }
-        var existing = try storedAction(at: draft.url)
+        var existing = try storedAction(at: draft.url, db)
         // One X post under its other form is the same post.
-        if existing == nil, let other = try AdvocacyStore.otherXForm(db, of: draft.url) {
-            existing = try storedAction(at: other)
+        if existing == nil, let id = XStatus.id(of: draft.url) {
+            // The form without the account is found by a pattern, which only the written rows answer.
+            if XStatus.namesNoAccount(draft.url) {
+                try rows.writeHeldBack(db)
+            } else {
+                let accountless = XStatus.accountless(id)
+                try rows.writeHeldBack(db, ifHolding: [accountless.string, accountless.otherScheme])
+            }
+            if let other = try AdvocacyStore.otherXForm(db, of: draft.url) { existing = try storedAction(at: other, db) }
         }
-        if let existing { return try update(existing, with: draft, tags: tags, authorID: authorID, db) }
+        if let existing {
+            try rows.writeHeldBack(db, beforeChanging: existing.id)
+            return try update(existing, with: draft, tags: tags, authorID: authorID, db)
+        }
         if draft.metrics != nil, draft.metricsDate < draft.date {
             throw StoreError.metricsBeforePublication(date: draft.metricsDate, published: draft.date)
         }
@@ -136,20 +144,14 @@ struct ActionImporter: RowImporter {
             channel: try Self.plannedChannel(for: draft, authorID: authorID, fixed: fixed, known: known, db), source: .ownAction)
         let channel = try channel(for: draft, authorID: authorID, db)
         if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
-        let kind = draft.kind ?? channel.kind.defaultActionKind
-        let fingerprint = draft.contentFingerprint
-        let actionID = try rows.insertAction(
-            db, employeeID: authorID, channelID: channel.id, kind: kind, title: draft.title, url: draft.url, date: draft.date,
-            effortHours: draft.effortHours, fingerprint: fingerprint, createdAt: created)
-        for tag in tags { try rows.tag(actionID, projectID: tag.id) }
-        let metrics = draft.metrics.map { $0.applied(to: nil) }
-        if let metrics { try rows.recordMetrics(metrics, of: actionID, on: draft.metricsDate) }
-        try rows.writeFact(
-            employeeID: authorID, date: draft.date, actionID: actionID, channelID: channel.id, channelKind: channel.kind,
-            kind: kind,
-            effortHours: draft.effortHours, fingerprint: fingerprint, metrics: metrics,
-            followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)),
-            weight: tags.map(\.weight).max())
+        try rows.insert(
+            ActionRowWriter.NewAction(
+                employeeID: authorID, channelID: channel.id, channelKind: channel.kind,
+                kind: draft.kind ?? channel.kind.defaultActionKind, title: draft.title, url: draft.url, date: draft.date,
+                effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
+                snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [],
+                followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)),
+                strategicWeight: tags.map(\.weight).max()))
         return .inserted
     }
 
@@ -158,8 +160,10 @@ struct ActionImporter: RowImporter {
     }
 
     /// The action logged at `url` (or its other scheme), if any.
-    private func storedAction(at url: CanonicalURL) throws -> StoredAction? {
-        for (offset, address) in [url.string, url.otherScheme].enumerated() {
+    private func storedAction(at url: CanonicalURL, _ db: Database) throws -> StoredAction? {
+        let addresses = [url.string, url.otherScheme]
+        try rows.writeHeldBack(db, ifHolding: addresses)
+        for (offset, address) in addresses.enumerated() {
             findAction.bind(Int32(2 * offset + 1), AddressHash.of(address))
             findAction.bind(Int32(2 * offset + 2), address)
         }

@@ -148,7 +148,7 @@ extension AdvocacyStore {
     static func loadDemoActions(_ db: Database, _ dataset: DemoDataset, _ ids: DemoIDs, created: String) throws
         -> DemoActionsLoaded
     {
-        let rows = try ActionRowWriter(db)
+        let rows = try ActionRowWriter(db, createdAt: created)
         let weights = Dictionary(uniqueKeysWithValues: dataset.projects.map { ($0.code, $0.weight) })
         var loaded = DemoActionsLoaded()
         // Demo titles are never made from the address, and many people share one: fingerprint each title once.
@@ -157,23 +157,18 @@ extension AdvocacyStore {
             let fingerprint = fingerprints[action.title] ?? ContentFingerprint.of(title: action.title)
             fingerprints[action.title] = fingerprint
             let channel = dataset.channels[action.channelIndex].channel
-            let authorID = ids.employees[channel.owner] ?? 0
-            let channelID = ids.channels[action.channelIndex]
-            let actionID = try rows.insertAction(
-                db, employeeID: authorID, channelID: channelID, kind: action.kind, title: action.title, url: action.url,
-                date: action.date,
-                effortHours: action.effortHours, fingerprint: fingerprint, createdAt: created)
-            for code in action.projects {
+            let projectIDs = try action.projects.map { code in
                 guard let projectID = ids.projects[code] else { throw StoreError.unknownProject(code) }
-                try rows.tag(actionID, projectID: projectID)
+                return projectID
             }
-            for snapshot in action.metrics { try rows.recordMetrics(snapshot.metrics, of: actionID, on: snapshot.date) }
-            let latest = action.metrics.max { $0.date < $1.date }?.metrics
-            try rows.writeFact(
-                employeeID: authorID, date: action.date, actionID: actionID, channelID: channelID, channelKind: channel.kind,
-                kind: action.kind, effortHours: action.effortHours, fingerprint: fingerprint, metrics: latest,
-                followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
-                weight: action.projects.compactMap { weights[$0] }.max())
+            try rows.insert(
+                ActionRowWriter.NewAction(
+                    employeeID: ids.employees[channel.owner] ?? 0, channelID: ids.channels[action.channelIndex],
+                    channelKind: channel.kind, kind: action.kind, title: action.title, url: action.url, date: action.date,
+                    effortHours: action.effortHours, fingerprint: fingerprint, projectIDs: projectIDs,
+                    snapshots: action.metrics.map { ($0.date, $0.metrics) },
+                    followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
+                    strategicWeight: action.projects.compactMap { weights[$0] }.max()))
             loaded.actions += 1
             loaded.metricsSnapshots += action.metrics.count
             loaded.byKind[action.kind.rawValue, default: 0] += 1

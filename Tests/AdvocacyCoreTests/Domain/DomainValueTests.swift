@@ -63,6 +63,18 @@ struct DomainValueTests {
         #expect(try TextField.optional("", field: "team", limit: 3) == nil)
     }
 
+    /// Text that ends or starts with an accented letter skips Foundation; what
+    /// it gives must be exactly what trimming gives.
+    @Test(arguments: [
+        ("Retour d'expérience sur la sécurité", "Retour d'expérience sur la sécurité"), ("Été 2026", "Été 2026"),
+        ("sécurité\u{00A0}", "sécurité"), ("\u{3000}Été", "Été"), ("déjà\u{2028}", "déjà"),
+        ("\u{202F}«\u{00A0}citation\u{00A0}»", "«\u{00A0}citation\u{00A0}»"),
+        ("東京", "東京"), ("naïve\u{0085}", "naïve"),
+    ])
+    func textEndingInAnAccentedLetterIsKeptAsTyped(typed: String, kept: String) throws {
+        #expect(try TextField.required(typed, field: "title", limit: 100) == kept)
+    }
+
     @Test func projectsValidateWeightAndDates() throws {
         let code = try ProjectCode("ERP-2027")
         #expect(throws: CoreError.invalidWeight(4)) { try Project.validated(code: code, name: "ERP", weight: 4) }

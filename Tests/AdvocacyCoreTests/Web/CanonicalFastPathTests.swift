@@ -11,7 +11,10 @@ struct CanonicalFastPathTests {
         "https://blog.jane.dev/refonte-erp", "http://example.org", "https://x.com/janedoe/status/42",
         "https://linkedin.com/in/janedoe",
         "https://github.com/jane/repo", "https://blog.example.org/2026/10/Post_Title~v2+final", "https://mastodon.social/@jane/1",
-        "https://dev.to/jane/my-post-3k2j",
+        "https://dev.to/jane/my-post-3k2j", "https://linkedin.com/posts/janedoe_refonte-erp-1001",
+        "https://linkedin.com/feed/update/urn:li:activity:7258194261025673216",
+        "https://linkedin.com/feed/update/urn:li:ugcPost:7258194261025673216",
+        "https://linkedin.com/feed/update/urn:li:share:7258194261025673216",
     ])
     func commonCanonicalAddressesTakeTheFastPath(text: String) throws {
         #expect(CanonicalURL.isPlainlyCanonical(text))
@@ -27,6 +30,12 @@ struct CanonicalFastPathTests {
         "https://fr.linkedin.com/posts/x", "https://mastodon.social/@Jane", "https://blog.jane.dev./a", "blog.jane.dev/a",
         "https://localhost/a", "https://m.example.org/a", "https://github.com/Jane/repo", "https://blog.jane.dev/a b",
         "https://x.com/jane/status/1/photo/1", "https://x.com/jane/statuses/1",
+        "https://linkedin.com/posts/jane-doe_kafka-activity-7258194261025673216-ab3x",
+        "https://linkedin.com/posts/jane-doe_kafka-aactivity-7258194261025673216-ab3x",
+        "https://linkedin.com/feed/update/urn:li:ugcpost:7258194261025673216",
+        "https://linkedin.com/feed/update/urn:li:activity:7258194261025673216/x",
+        "https://linkedin.com/feed/update/urn:li:activity:725819426",
+        "https://linkedin.com/feed/update/urn:li:group:7258194261025673216",
     ])
     func anythingARuleWouldChangeGoesToTheParser(text: String) {
         #expect(!CanonicalURL.isPlainlyCanonical(text))
@@ -39,6 +48,8 @@ struct CanonicalFastPathTests {
         ]
         let pieces = [
             "a", "B", "post", "2026", "@jane", "@Jane", ".", "..", "...", "x.y", "~u", "a+b", "c_d", "", "É", "%20", "-", "Z9",
+            "posts", "feed", "update", "urn:li:activity:7258194261025673216", "urn:li:ugcPost:7258194261025673216",
+            "jane_kafka-activity-7258194261025673216-ab", "jane_acactivity-12", "urn:li:share:12",
         ]
         var fast = 0
         for _ in 0..<5_000 {
