@@ -115,4 +115,32 @@ struct HeldBackRowsTests {
             try atOnce.programme.actions().first { $0.url.string == "https://x.com/janedoe/status/1840512345678900020" })
         #expect(xPost.metrics.reactions == 421)
     }
+    /// Past its 10,000th row, an import asks the database only about
+    /// addresses its filter may hold: rows that come back to a post must
+    /// still find it, whatever form or scheme they use.
+    @Test func pastTheFilterRowsStillFindTheirPosts() throws {
+        let fixture = try Self.programme()
+        func post(_ index: Int) -> String { "https://janedoe.github.io/\(index)" }
+        var rows = (0..<10_100).map { index in
+            index % 10 == 0
+                ? "jane@corp.fr,https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + index),2026-03-01,,1,"
+                : "jane@corp.fr,\(post(index)),2026-03-01,,1,"
+        }
+        rows += [
+            "jane@corp.fr,http://janedoe.github.io/5,2026-03-01,,50,",  // long written, other scheme
+            "jane@corp.fr,\(post(10_099)),2026-03-01,,60,",  // still held back
+            "jane@corp.fr,https://x.com/i/web/status/\(1_840_512_345_670_000_000 + 10_030),2026-03-01,,70,",
+            "jane@corp.fr,https://twitter.com/JaneDoe/status/\(1_840_512_345_670_000_000 + 40),2026-03-01,,80,",
+        ]
+        let summary = try fixture.programme.importTable(
+            try ImportTable(.bytes(Data(([Self.header] + rows).joined(separator: "\n").utf8), name: "big.csv"), kind: .actions),
+            mode: .allOrNothing, today: fixture.today, by: fixture.admin)
+        #expect(summary.inserted == 10_100 && summary.updated == 4, "\(summary)")
+        let reactions = Dictionary(
+            uniqueKeysWithValues: try fixture.programme.actions().map { ($0.url.string, $0.metrics.reactions) })
+        #expect(reactions.count == 10_100)
+        #expect(reactions[post(5)] == 50 && reactions[post(10_099)] == 60)
+        #expect(reactions["https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + 10_030)"] == 70)
+        #expect(reactions["https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + 40)"] == 80)
+    }
 }

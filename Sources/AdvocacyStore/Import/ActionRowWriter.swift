@@ -24,6 +24,7 @@ final class ActionRowWriter {
         var kind: ActionKind
         var title: String
         var url: CanonicalURL
+        var urlHash: Int64
         var date: LocalDate
         var effortHours: Double?
         var fingerprint: Int64
@@ -108,17 +109,17 @@ final class ActionRowWriter {
         let id = nextID
         nextID += 1
         heldActions.append((id, action))
-        heldAddresses.insert(AddressHash.of(action.url.string))
+        heldAddresses.insert(action.urlHash)
         for projectID in action.projectIDs { heldTags.append((id, projectID)) }
         for snapshot in action.snapshots { heldSnapshots.append((id, snapshot.date, snapshot.metrics)) }
         if heldActions.count == Self.rowsPerStatement { try writeActions(leavingPartStatements: true) }
         return id
     }
 
-    /// Writes what is held back when an action at one of `addresses` is, so
-    /// that a lookup in the database finds it.
-    func writeHeldBack(_ db: Database, ifHolding addresses: [String]) throws {
-        guard !heldAddresses.isEmpty, addresses.contains(where: { heldAddresses.contains(AddressHash.of($0)) }) else { return }
+    /// Writes what is held back when an action at one of the addresses of
+    /// `hashes` (``AddressHash``) is, so that a lookup in the database finds it.
+    func writeHeldBack(_ db: Database, ifHolding hashes: [Int64]) throws {
+        guard !heldAddresses.isEmpty, hashes.contains(where: heldAddresses.contains) else { return }
         try writeActions(leavingPartStatements: false)
     }
 
@@ -164,7 +165,7 @@ final class ActionRowWriter {
             statement.bind(first + 3, action.kind.rawValue)
             statement.bind(first + 4, action.title)
             statement.bind(first + 5, action.url.string)
-            statement.bind(first + 6, AddressHash.of(action.url.string))
+            statement.bind(first + 6, action.urlHash)
             statement.bind(first + 7, action.date.description)
             statement.bind(first + 8, action.effortHours)
             statement.bind(first + 9, action.fingerprint)

@@ -54,6 +54,10 @@ struct ActionImporter: RowImporter {
     private var touchedActions: Set<Int64> = []
 
     private let findAction: BulkStatement
+    /// Made once the import has read ``filterAfter`` rows, when it starts to pay.
+    private var knownAddresses: AddressFilter?
+    private var rowsRead = 0
+    static let filterAfter = 10_000
     private let rows: ActionRowWriter
     private let latestMetrics: Statement
 
@@ -118,17 +122,21 @@ struct ActionImporter: RowImporter {
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
             return project
         }
+        rowsRead += 1
+        if knownAddresses == nil, rowsRead == Self.filterAfter {
+            try rows.writeHeldBack(db)
+            knownAddresses = try AddressFilter(db)
+        }
         var existing = try storedAction(at: draft.url, db)
         // One X post under its other form is the same post.
         if existing == nil, let id = XStatus.id(of: draft.url) {
             // The form without the account is found by a pattern, which only the written rows answer.
             if XStatus.namesNoAccount(draft.url) {
                 try rows.writeHeldBack(db)
+                if let other = try AdvocacyStore.otherXForm(db, of: draft.url) { existing = try storedAction(at: other, db) }
             } else {
-                let accountless = XStatus.accountless(id)
-                try rows.writeHeldBack(db, ifHolding: [accountless.string, accountless.otherScheme])
+                existing = try storedAction(at: XStatus.accountless(id), db)
             }
-            if let other = try AdvocacyStore.otherXForm(db, of: draft.url) { existing = try storedAction(at: other, db) }
         }
         if let existing {
             try rows.writeHeldBack(db, beforeChanging: existing.id)
@@ -144,10 +152,13 @@ struct ActionImporter: RowImporter {
             channel: try Self.plannedChannel(for: draft, authorID: authorID, fixed: fixed, known: known, db), source: .ownAction)
         let channel = try channel(for: draft, authorID: authorID, db)
         if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
+        let urlHash = AddressHash.of(draft.url.string)
+        knownAddresses?.insert(urlHash)
         try rows.insert(
             ActionRowWriter.NewAction(
                 employeeID: authorID, channelID: channel.id, channelKind: channel.kind,
-                kind: draft.kind ?? channel.kind.defaultActionKind, title: draft.title, url: draft.url, date: draft.date,
+                kind: draft.kind ?? channel.kind.defaultActionKind, title: draft.title, url: draft.url, urlHash: urlHash,
+                date: draft.date,
                 effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
                 snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [],
                 followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id, db)),
@@ -162,9 +173,11 @@ struct ActionImporter: RowImporter {
     /// The action logged at `url` (or its other scheme), if any.
     private func storedAction(at url: CanonicalURL, _ db: Database) throws -> StoredAction? {
         let addresses = [url.string, url.otherScheme]
-        try rows.writeHeldBack(db, ifHolding: addresses)
+        let hashes = addresses.map(AddressHash.of)
+        if let knownAddresses, !hashes.contains(where: knownAddresses.mayContain) { return nil }
+        try rows.writeHeldBack(db, ifHolding: hashes)
         for (offset, address) in addresses.enumerated() {
-            findAction.bind(Int32(2 * offset + 1), AddressHash.of(address))
+            findAction.bind(Int32(2 * offset + 1), hashes[offset])
             findAction.bind(Int32(2 * offset + 2), address)
         }
         return try findAction.first { row in

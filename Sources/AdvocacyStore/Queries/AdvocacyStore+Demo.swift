@@ -164,7 +164,8 @@ extension AdvocacyStore {
             try rows.insert(
                 ActionRowWriter.NewAction(
                     employeeID: ids.employees[channel.owner] ?? 0, channelID: ids.channels[action.channelIndex],
-                    channelKind: channel.kind, kind: action.kind, title: action.title, url: action.url, date: action.date,
+                    channelKind: channel.kind, kind: action.kind, title: action.title, url: action.url,
+                    urlHash: AddressHash.of(action.url.string), date: action.date,
                     effortHours: action.effortHours, fingerprint: fingerprint, projectIDs: projectIDs,
                     snapshots: action.metrics.map { ($0.date, $0.metrics) },
                     followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
