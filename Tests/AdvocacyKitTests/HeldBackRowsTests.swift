@@ -93,6 +93,12 @@ struct HeldBackRowsTests {
             onReject: { record, reason in Issue.record("line \(record.line): \(reason)") })
         #expect(summary.rejected == 0, "\(summary)")
         #expect(summary.updated >= 50 && summary.inserted > 400, "\(summary)")
+        // Foreign keys are not looked up during the import: every row must still name rows that exist,
+        // and the connection enforces them again afterwards.
+        let (orphans, enforced) = try atOnce.store.writer.read { db in
+            (try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(orphans.isEmpty && enforced == 1)
 
         let oneByOne = try Self.programme()
         for (index, row) in rows.enumerated() {

@@ -24,7 +24,9 @@ extension AdvocacyStore {
         mayActFor: @escaping (_ actor: Actor, _ author: EmailAddress) throws -> Void, figures: FigureSource = .typed,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
-        try runImport(mode, by: actorEmail, bulkEntity: "action", next: next, onReject: onReject) { db, actor in
+        // Every id an action row names was just read or written (ActionRowWriter).
+        try runImport(mode, by: actorEmail, bulkEntity: "action", referencesChecked: true, next: next, onReject: onReject) {
+            db, actor in
             try ActionImporter(
                 db, store: self, actor: actor, channel: channel, draft: draft, mayActFor: mayActFor, figures: figures)
         }
@@ -260,7 +262,8 @@ struct ActionImporter: RowImporter {
             author = known
         } else {
             guard
-                let row = try Row.fetchOne(db, sql: "SELECT id, isActive FROM employee WHERE email = ?", arguments: [email.value])
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, isActive FROM employee WHERE email = ?"), arguments: [email.value])
             else {
                 throw StoreError.unknownEmployee(email)
             }
@@ -300,7 +303,8 @@ struct ActionImporter: RowImporter {
     private mutating func followers(of channelID: Int64, _ db: Database) throws -> [FollowerCount] {
         if let known = followerHistories[channelID] { return known }
         let history = try Row.fetchAll(
-            db, sql: "SELECT date, followers FROM followerSnapshot WHERE channelId = ? ORDER BY date", arguments: [channelID]
+            db.cachedStatement(sql: "SELECT date, followers FROM followerSnapshot WHERE channelId = ? ORDER BY date"),
+            arguments: [channelID]
         ).map { FollowerCount(day: try AdvocacyStore.date($0["date"]), followers: $0["followers"]) }
         followerHistories[channelID] = history
         return history

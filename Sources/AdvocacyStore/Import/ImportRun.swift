@@ -30,7 +30,8 @@ extension AdvocacyStore {
     /// rather than one per row. Rosters (nil) are recorded row by row, since
     /// a changed role is exactly what an auditor looks for.
     func runImport<Importer: RowImporter>(
-        _ mode: ImportMode, by actorEmail: EmailAddress, bulkEntity: String? = nil, next: () throws -> ImportRecord?,
+        _ mode: ImportMode, by actorEmail: EmailAddress, bulkEntity: String? = nil, referencesChecked: Bool = false,
+        next: () throws -> ImportRecord?,
         onReject: (ImportRecord, String) throws -> Void, start: (Database, Actor) throws -> Importer
     ) throws -> ImportSummary {
         var summary = ImportSummary()
@@ -38,7 +39,7 @@ extension AdvocacyStore {
             summary.reject(line: record.line, message: message)
             try onReject(record, message)
         }
-        try bulkTransaction { db in
+        try bulkTransaction(referencesChecked: referencesChecked) { db in
             let (actor, author) = try Self.resolve(db, actorEmail)
             func applyRows() throws {
                 var importer = try start(db, actor)

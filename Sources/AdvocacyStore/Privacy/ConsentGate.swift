@@ -80,7 +80,7 @@ extension AdvocacyStore {
     static func consentState(_ db: Database, employeeID: Int64) throws -> (state: ConsentState, day: String?) {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT granted, recordedAt FROM consent WHERE employeeId = ? ORDER BY id DESC LIMIT 1",
+                db.cachedStatement(sql: "SELECT granted, recordedAt FROM consent WHERE employeeId = ? ORDER BY id DESC LIMIT 1"),
                 arguments: [employeeID])
         else { return (.unrecorded, nil) }
         return (row["granted"] ? .granted : .withdrawn, String((row["recordedAt"] as String).prefix(10)))
