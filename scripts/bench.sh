@@ -168,14 +168,17 @@ spread() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.4f", (m 
 # of the runs). --before FUNCTION runs FUNCTION, untimed, before each run (a
 # fresh copy of a file to import into). --bare times the runs without
 # /usr/bin/time (start-up), and takes the peak memory from one more run under it.
+# --alone never runs the earlier binary of --before REF (a command it may not know).
 # With --before REF, each run of an advocacy command is preceded by the same
 # run of the earlier binary; sets $earlier_seconds and $noise (the larger
 # spread of the two sides' runs), and $compared=true for row() to report.
-measure() {  # [--before FUNCTION | --bare] command...
-    local before="" bare=() earlier_times=()
+measure() {  # [--alone] [--before FUNCTION | --bare] command...
+    local before="" bare=() earlier_times=() alone=false
+    if [[ "$1" == --alone ]]; then alone=true; shift; fi
     if [[ "$1" == --before ]]; then before=$2; shift 2; fi
     if [[ "$1" == --bare ]]; then bare=(--bare); shift; fi
     earlier_command "$@"
+    if $alone; then earlier=(); fi
     times=() rss=()
     for _ in $(seq "$runs"); do
         if (( ${#earlier[@]} )); then
@@ -231,7 +234,8 @@ judge() {  # budget, what was measured, a command that succeeds when it is met
     fi
 }
 budget "start-up ≤ 20 ms"
-budget "import ≤ 1.5× sqlite3 .import"
+budget "import ≤ 1.5× SQLite writing the same rows"
+budget "X and LinkedIn imports per row ≤ the actions import"
 budget "rank ≤ 1.5× the sqlite3 GROUP BY"
 budget "rank < 1 s at 1,000,000 actions"
 budget "propose < 2 s for 50,000 people"
@@ -243,6 +247,8 @@ budget "growth linear or better (time ratio ≤ size ratio)"
 # The cases' names, shared by the main table and the growth table.
 import_case="import actions (CSV)"
 floor_case="import actions, against SQLite writing the same rows"
+x_case="import x-analytics (X's content export), per row against import actions"
+linkedin_case="import linkedin (Shares.csv), per row against import actions"
 rank_case="rank (whole history)"
 explain_case="explain the top person (ref.: rank)"
 propose_case="propose, everyone (ref.: rank)"
@@ -357,10 +363,13 @@ bench_import() {  # size index
     measure --before fresh_floor sqlite3 "$data/floor.sqlite" "$floor_sql"
     local floor=$seconds
     measure --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" import actions "$csv"
-    row "$import_case" "$1" "$seconds" "$reference" "≤ 1.5×" "$peak_mb"
-    judge "import ≤ 1.5× sqlite3 .import" "${label[$1]}: $(ratio "$seconds" "$reference")×" \
-        at_most "$seconds" "$(echo "1.5 * $reference" | bc)"
-    row "$floor_case" "$1" "$seconds" "$floor" "—" "$peak_mb"
+    # Issue 20 replaced issue 8's budget against .import (below what SQLite
+    # itself needs for this schema) with one against SQLite writing the same rows.
+    row "$import_case" "$1" "$seconds" "$reference" "—" "$peak_mb"
+    row "$floor_case" "$1" "$seconds" "$floor" "≤ 1.5×" "$peak_mb"
+    judge "import ≤ 1.5× SQLite writing the same rows" "${label[$1]}: $(ratio "$seconds" "$floor")×" \
+        at_most "$seconds" "$(echo "1.5 * $floor" | bc)"
+    import_seconds=$seconds
 
     # Every row went in (the plain table has one row per CSV record).
     local imported expected
@@ -388,6 +397,64 @@ bench_import() {  # size index
         "$(ratio "$db_bytes" "$csv_bytes")" "$(mb "$added")" "$(ratio "$added" "$csv_bytes")")")
     judge "database ≤ 2× the CSV imported into it" "${label[$1]}: $(ratio "$added" "$csv_bytes")×" \
         at_most "$added" "$(( 2 * csv_bytes ))"
+}
+
+# One person's X content export and LinkedIn Shares.csv, as the platforms
+# write them (dates, counts, percent-encoded post addresses, multi-line
+# text), with as many posts as the size's actions (at most 200,000), each
+# imported into the programme without actions. Their time per row is
+# compared with the actions import's: those files run through the same
+# writer, after their own parsing.
+bench_platform_imports() {  # size index
+    local rows=$(( actions[$1] < 200000 ? actions[$1] : 200000 )) who email handle
+    # Someone active, consenting, with one X and one LinkedIn channel.
+    who=$(sqlite3 -separator ' ' "$data/base.sqlite" "
+        SELECT e.email, substr(MAX(CASE WHEN c.kind = 'x' THEN c.url END), length('https://x.com/') + 1)
+        FROM employee e JOIN channel c ON c.employeeId = e.id
+        WHERE e.isActive AND (SELECT granted FROM consent WHERE employeeId = e.id ORDER BY id DESC LIMIT 1)
+        GROUP BY e.id HAVING SUM(c.kind = 'x') = 1 AND SUM(c.kind = 'linkedin') = 1 LIMIT 1")
+    email=${who%% *} handle=${who#* }
+    [[ -n "$email" && -n "$handle" && "$handle" != "$who" ]] \
+        || { echo "error: no one in the ${label[$1]} programme has one X and one LinkedIn channel" >&2; exit 1; }
+    python3 - "$rows" "$handle" "$data/x.csv" "$data/shares.csv" <<'PY'
+import csv, datetime, sys
+rows, handle, x_path, shares_path = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+start = datetime.datetime(2026, 1, 1, 7, 41, 9)
+def when(i): return start + datetime.timedelta(minutes=(i * 467) % (320 * 24 * 60))
+with open(x_path, "w", newline="") as f:
+    w = csv.writer(f, quoting=csv.QUOTE_MINIMAL)
+    w.writerow(["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares",
+                "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks", "Hashtag Clicks",
+                "Permalink Clicks"])
+    for i in range(rows):
+        post = 1856677889900000000 + i
+        text = f"Retour sur la plateforme data, épisode {i} : du POC à la prod.\nLe fil complet 🧵"
+        w.writerow([post, when(i).strftime("%a, %b %d, %Y"), text, f"https://x.com/{handle}/status/{post}",
+                    800 + i % 9000, 10 + i % 140, 40 + i % 400, i % 17, i % 5, i % 3, i % 12, i % 29, i % 38, i % 97,
+                    i % 61, i % 5, i % 14])
+with open(shares_path, "w", newline="") as f:
+    w = csv.writer(f, quoting=csv.QUOTE_MINIMAL)
+    w.writerow(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"])
+    for i in range(rows):
+        urn = "urn%3Ali%3AugcPost%3A" if i % 2 else "urn%3Ali%3Ashare%3A"
+        text = f"Notre plateforme data passe en production, épisode {i} 🎉\n\nMerci à toute l'équipe \"Data\""
+        w.writerow([when(i).strftime("%Y-%m-%d %H:%M:%S"), f"https://www.linkedin.com/feed/update/{urn}{7515315610318800082 + i}",
+                    text, "", "", "MEMBER_NETWORK"])
+PY
+    local per_row_actions
+    per_row_actions=$(echo "scale=9; $import_seconds / ${actions[$1]}" | bc)
+    # Not compared with --before: an earlier binary may not know these files.
+    measure --alone --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" import x-analytics "$data/x.csv" --for "$email"
+    row "$x_case" "$1" "$seconds" "$(echo "$per_row_actions * $rows" | bc)" "≤ 1×" "$peak_mb"
+    judge "X and LinkedIn imports per row ≤ the actions import" "X at ${label[$1]}: $(ratio "$seconds" "$(echo "$per_row_actions * $rows" | bc)")×" \
+        at_most "$seconds" "$(echo "$per_row_actions * $rows" | bc)"
+    [[ "$(sqlite3 "$data/run.sqlite" "SELECT COUNT(*) FROM action")" == "$rows" ]] || { echo "error: the X import did not write $rows posts" >&2; exit 1; }
+    measure --alone --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" import linkedin "$data/shares.csv" --for "$email"
+    row "$linkedin_case" "$1" "$seconds" "$(echo "$per_row_actions * $rows" | bc)" "≤ 1×" "$peak_mb"
+    judge "X and LinkedIn imports per row ≤ the actions import" "LinkedIn at ${label[$1]}: $(ratio "$seconds" "$(echo "$per_row_actions * $rows" | bc)")×" \
+        at_most "$seconds" "$(echo "$per_row_actions * $rows" | bc)"
+    [[ "$(sqlite3 "$data/run.sqlite" "SELECT COUNT(*) FROM action")" == "$rows" ]] || { echo "error: the LinkedIn import did not write $rows posts" >&2; exit 1; }
+    rm -f "$data/x.csv" "$data/shares.csv"
 }
 
 # The SQL references on the programme's file, for the whole history.
@@ -517,6 +584,7 @@ for i in "${!sizes[@]}"; do
     echo "measuring ${label[$i]}..." >&2
     bench_startup "$i"
     bench_import "$i"
+    bench_platform_imports "$i"
     bench_queries "$i"
 done
 rm -rf "$data"

@@ -12,8 +12,9 @@ extension Programme {
     /// nothing the second time. Employees: admin only. Followers: each
     /// channel's owner, or an admin.
     ///
-    /// Actions are read and checked on a second thread while the database
-    /// writes (``PrefetchedRows``), a few hundred rows ahead, in file order.
+    /// Actions, X's posts and LinkedIn's shares are read and checked on a
+    /// second thread while the database writes (``PrefetchedRows``), a few
+    /// hundred rows ahead, in file order.
     public func importTable(
         _ table: ImportTable, mode: ImportMode, today: LocalDate, by actor: EmailAddress,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
@@ -34,9 +35,11 @@ extension Programme {
             if export == .accountOverview {
                 return try importFollowerChanges(table, of: author, mode: mode, today: today, by: actor, onReject: onReject)
             }
+            let rows = PrefetchedRows(next: table.next) { try export.draft($0, in: columns, author: author, today: today) }
+            defer { rows.stop() }
             return try store.importActions(
-                mode, by: actor, next: table.next, draft: { try export.draft($0, in: columns, author: author, today: today) },
-                mayActFor: Self.mayImportActions, figures: .file, onReject: onReject)
+                mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, figures: .file,
+                onReject: onReject)
         case .linkedInShares(let author):
             try requireWholeImport(of: author, projects: [], channel: nil, by: actor)
             let known = try store.reading { tx in
@@ -45,10 +48,13 @@ extension Programme {
                     source: table.source.name)
                 return try tx.linkedInPosts(of: author)
             }
+            let rows = PrefetchedRows(next: table.next) {
+                try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known)
+            }
+            defer { rows.stop() }
             return try store.importActions(
-                mode, by: actor, next: table.next,
-                draft: { try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known) },
-                mayActFor: Self.mayImportActions, figures: .file, onReject: onReject)
+                mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, figures: .file,
+                onReject: onReject)
         case .employees(let updating):
             return try store.importEmployees(
                 mode, updating: updating, by: actor, columns: columns, next: table.next,
