@@ -441,19 +441,21 @@ with open(shares_path, "w", newline="") as f:
         w.writerow([when(i).strftime("%Y-%m-%d %H:%M:%S"), f"https://www.linkedin.com/feed/update/{urn}{7515315610318800082 + i}",
                     text, "", "", "MEMBER_NETWORK"])
 PY
-    local per_row_actions
-    per_row_actions=$(echo "scale=9; $import_seconds / ${actions[$1]}" | bc)
-    # Not compared with --before: an earlier binary may not know these files.
-    measure --alone --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" import x-analytics "$data/x.csv" --for "$email"
-    row "$x_case" "$1" "$seconds" "$(echo "$per_row_actions * $rows" | bc)" "≤ 1×" "$peak_mb"
-    judge "X and LinkedIn imports per row ≤ the actions import" "X at ${label[$1]}: $(ratio "$seconds" "$(echo "$per_row_actions * $rows" | bc)")×" \
-        at_most "$seconds" "$(echo "$per_row_actions * $rows" | bc)"
-    [[ "$(sqlite3 "$data/run.sqlite" "SELECT COUNT(*) FROM action")" == "$rows" ]] || { echo "error: the X import did not write $rows posts" >&2; exit 1; }
-    measure --alone --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" import linkedin "$data/shares.csv" --for "$email"
-    row "$linkedin_case" "$1" "$seconds" "$(echo "$per_row_actions * $rows" | bc)" "≤ 1×" "$peak_mb"
-    judge "X and LinkedIn imports per row ≤ the actions import" "LinkedIn at ${label[$1]}: $(ratio "$seconds" "$(echo "$per_row_actions * $rows" | bc)")×" \
-        at_most "$seconds" "$(echo "$per_row_actions * $rows" | bc)"
-    [[ "$(sqlite3 "$data/run.sqlite" "SELECT COUNT(*) FROM action")" == "$rows" ]] || { echo "error: the LinkedIn import did not write $rows posts" >&2; exit 1; }
+    # What the actions import took for as many rows: the reference of both.
+    local reference platform name subcommand file
+    reference=$(echo "scale=9; $import_seconds / ${actions[$1]} * $rows" | bc)
+    for platform in X LinkedIn; do
+        if [[ $platform == X ]]; then name=$x_case subcommand=x-analytics file=x.csv
+        else name=$linkedin_case subcommand=linkedin file=shares.csv; fi
+        # Not compared with --before: an earlier binary may not know these files.
+        measure --alone --before fresh_copy "$binary" --db "$data/run.sqlite" --as "$import_admin" \
+            import "$subcommand" "$data/$file" --for "$email"
+        row "$name" "$1" "$seconds" "$reference" "≤ 1×" "$peak_mb"
+        judge "X and LinkedIn imports per row ≤ the actions import" "$platform at ${label[$1]}: $(ratio "$seconds" "$reference")×" \
+            at_most "$seconds" "$reference"
+        [[ "$(sqlite3 "$data/run.sqlite" "SELECT COUNT(*) FROM action")" == "$rows" ]] \
+            || { echo "error: the $platform import did not write $rows posts" >&2; exit 1; }
+    done
     rm -f "$data/x.csv" "$data/shares.csv"
 }
 

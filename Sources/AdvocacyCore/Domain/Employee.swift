@@ -118,7 +118,7 @@ public enum TextField {
     public static func required(_ text: String, field: String, limit: Int) throws -> String {
         // Most text is plain ASCII with nothing to trim or replace: check the
         // bytes once rather than walk Characters three times (imports pass here per row).
-        if isPlain(text.utf8, limit: limit) { return text }
+        if isPlain(text, limit: limit) { return text }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CoreError.emptyText(field: field) }
         guard trimmed.count <= limit else { throw CoreError.textTooLong(field: field, limit: limit) }
@@ -129,22 +129,21 @@ public enum TextField {
         return folded
     }
 
-    /// Whether `bytes` need no trimming or replacing: printable ASCII at both
-    /// ends, and inside no control character, C1 control (U+0080–U+009F,
+    /// Whether `text` needs no trimming or replacing: at both ends printable
+    /// ASCII or a scalar that is neither space nor control, and inside no control character, C1 control (U+0080–U+009F,
     /// NEL among them) or line/paragraph separator (U+2028, U+2029); and
     /// short enough even counted in bytes.
-    private static func isPlain(_ bytes: String.UTF8View, limit: Int) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, bytes.count <= limit else { return false }
-        // A French title often ends (or starts) with an accented letter: that needs no trimming either.
-        func isKept(_ byte: UInt8, _ scalar: Unicode.Scalar?) -> Bool {
-            if byte < 0x80 { return byte > 0x20 && byte < 0x7F }
-            guard let scalar else { return false }
-            return !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
+    private static func isPlain(_ text: String, limit: Int) -> Bool {
+        let bytes = text.utf8
+        // A French title often ends (or starts) with an accented letter: that needs no trimming.
+        func isKept(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? scalar.value > 0x20 && scalar.value < 0x7F
+                : !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
         }
-        let scalars = String(bytes).unicodeScalars
-        guard isKept(first, first < 0x80 ? nil : scalars.first), isKept(last, last < 0x80 ? nil : scalars.last) else {
-            return false
-        }
+        guard bytes.count <= limit, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            isKept(first), isKept(last)
+        else { return false }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if byte < 0x20 || byte == 0x7F { return false }

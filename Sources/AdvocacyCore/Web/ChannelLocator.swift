@@ -74,9 +74,8 @@ public enum ChannelLocator {
     /// cannot be told, as for a YouTube `watch` link, a LinkedIn article or a
     /// meetup page.
     public static func channelURL(forPost post: CanonicalURL) -> CanonicalURL? {
-        let host = post.host
-        return channelURL(
-            forPost: post, host: host, segments: post.pathSegments, kind: inferredKind(host: host, segments: post.pathSegments))
+        let host = post.host, segments = post.pathSegments
+        return channelURL(forPost: post, host: host, segments: segments, kind: inferredKind(host: host, segments: segments))
     }
 
     /// ``channelURL(forPost:)`` from what the caller already read off the address.

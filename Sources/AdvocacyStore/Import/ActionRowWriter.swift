@@ -14,7 +14,7 @@ import GRDB
 /// name an action before it is written. Everything is checked before an
 /// action is handed over, so a held-back row is never refused later; a
 /// caller that looks an address up must first write what is held back at
-/// that address (``writeHeldBack(_:ifHolding:)``).
+/// that address (``writeHeldBack(ifHolding:)``).
 final class ActionRowWriter {
     /// A new action and what is written with it.
     struct NewAction {
@@ -103,7 +103,7 @@ final class ActionRowWriter {
     }
 
     /// Takes a new action; its id. It is written with the next full batch,
-    /// or by ``writeHeldBack(_:)``.
+    /// or by ``writeHeldBack()``.
     @discardableResult
     func insert(_ action: NewAction) throws -> Int64 {
         let id = nextID
@@ -118,20 +118,20 @@ final class ActionRowWriter {
 
     /// Writes what is held back when an action at one of the addresses of
     /// `hashes` (``AddressHash``) is, so that a lookup in the database finds it.
-    func writeHeldBack(_ db: Database, ifHolding hashes: [Int64]) throws {
+    func writeHeldBack(ifHolding hashes: [Int64]) throws {
         guard !heldAddresses.isEmpty, hashes.contains(where: heldAddresses.contains) else { return }
         try writeActions(leavingPartStatements: false)
     }
 
     /// Writes what is held back before an action is read or changed: when
     /// this writer made it, its tags or snapshots may still be held.
-    func writeHeldBack(_ db: Database, beforeChanging actionID: Int64) throws {
+    func writeHeldBack(beforeChanging actionID: Int64) throws {
         guard actionID >= firstID else { return }
         try writeActions(leavingPartStatements: false)
     }
 
     /// Writes everything held back.
-    func writeHeldBack(_ db: Database) throws {
+    func writeHeldBack() throws {
         try writeActions(leavingPartStatements: false)
     }
 
@@ -149,7 +149,7 @@ final class ActionRowWriter {
     /// Writes what is held back, recomputes the facts of the existing
     /// `actions` that were changed, then recreates the triggers.
     func finish(_ db: Database, refreshingActions actions: Set<Int64> = []) throws {
-        try writeHeldBack(db)
+        try writeHeldBack()
         try triggers.restore(db, refreshingActions: actions, channels: [])
     }
 

@@ -126,7 +126,7 @@ struct ActionImporter: RowImporter {
         }
         rowsRead += 1
         if knownAddresses == nil, rowsRead == Self.filterAfter {
-            try rows.writeHeldBack(db)
+            try rows.writeHeldBack()
             knownAddresses = try AddressFilter(db)
         }
         var existing = try storedAction(at: draft.url, db)
@@ -134,14 +134,14 @@ struct ActionImporter: RowImporter {
         if existing == nil, let id = XStatus.id(of: draft.url) {
             // The form without the account is found by a pattern, which only the written rows answer.
             if XStatus.namesNoAccount(draft.url) {
-                try rows.writeHeldBack(db)
+                try rows.writeHeldBack()
                 if let other = try AdvocacyStore.otherXForm(db, of: draft.url) { existing = try storedAction(at: other, db) }
             } else {
                 existing = try storedAction(at: XStatus.accountless(id), db)
             }
         }
         if let existing {
-            try rows.writeHeldBack(db, beforeChanging: existing.id)
+            try rows.writeHeldBack(beforeChanging: existing.id)
             return try update(existing, with: draft, tags: tags, authorID: authorID, db)
         }
         if draft.metrics != nil, draft.metricsDate < draft.date {
@@ -177,7 +177,7 @@ struct ActionImporter: RowImporter {
         let addresses = [url.string, url.otherScheme]
         let hashes = addresses.map(AddressHash.of)
         if let knownAddresses, !hashes.contains(where: knownAddresses.mayContain) { return nil }
-        try rows.writeHeldBack(db, ifHolding: hashes)
+        try rows.writeHeldBack(ifHolding: hashes)
         for (offset, address) in addresses.enumerated() {
             findAction.bind(Int32(2 * offset + 1), hashes[offset])
             findAction.bind(Int32(2 * offset + 2), address)
