@@ -34,10 +34,9 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
                 while let record = try work.next() {
                     items.append((record, Result { try work.draft(record) }))
                     if items.count == Self.batchSize {
-                        let taken = handOff.give(items)
-                        items.removeAll(keepingCapacity: true)
                         // Refused: the import stopped and wants no more rows.
-                        guard taken else { return }
+                        guard handOff.give(items) else { return }
+                        items = handOff.emptyBatch()
                     }
                 }
             }
@@ -49,9 +48,12 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     /// The next row, or nil after the last; rethrows the reading error where it happened.
     func next() throws -> ImportRecord? {
         if position == batch.count {
-            guard let taken = try handOff.take() else { return nil }
+            // The rows read go back to the reading thread to be freed there.
+            var spent: [Item] = []
+            swap(&spent, &batch)
+            (last, position) = (nil, 0)
+            guard let taken = try handOff.take(returning: consume spent) else { return nil }
             batch = taken
-            position = 0
         }
         last = batch[position]
         position += 1
