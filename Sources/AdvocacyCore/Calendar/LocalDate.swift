@@ -117,10 +117,29 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
     }
 
+    /// `YYYY-MM-DD`: every date from ``earliest`` to ``latest`` has a four-digit year.
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
-            + (m.count < 2 ? "0" + m : m) + "-" + (d.count < 2 ? "0" + d : d)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s ten bytes to `bytes`, for the bulk loads.
+    public func appendISO(to bytes: inout [UInt8]) {
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        bytes.append(0x2D)
+        digits(month, 2)
+        bytes.append(0x2D)
+        digits(day, 2)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -22,7 +22,7 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     private var last: Item?
 
     static var batchSize: Int { 256 }
-    static var batchesAhead: Int { 8 }
+    static var batchesAhead: Int { 128 }
 
     /// Starts reading at once. `next` and `draft` are called on the reading
     /// thread only, one row after another.

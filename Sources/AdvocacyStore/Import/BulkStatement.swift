@@ -42,6 +42,12 @@ struct BulkStatement {
         texts.add(value, at: index)
     }
 
+    /// Binds a text SQLite reads where it is, without a copy: it must stay
+    /// unchanged until the statement has run (``execute()``), which unbinds it.
+    func bind(_ index: Int32, inPlace text: UnsafeBufferPointer<UInt8>) {
+        texts.bindInPlace(text, at: index, to: raw)
+    }
+
     /// Runs a statement that returns no row, then resets it for the next.
     func execute() throws {
         try texts.bound(to: raw) {
@@ -88,19 +94,28 @@ struct BulkStatement {
 private final class BoundTexts {
     private var bytes: [UInt8] = []
     private var pending: [(index: Int32, start: Int, count: Int)] = []
+    /// Texts of the caller's own buffer are bound: they are unbound after the run.
+    private var boundInPlace = false
 
     func add(_ text: String, at index: Int32) {
         pending.append((index, bytes.count, text.utf8.count))
         bytes.append(contentsOf: text.utf8)
     }
 
+    func bindInPlace(_ text: UnsafeBufferPointer<UInt8>, at index: Int32, to statement: OpaquePointer) {
+        let start = text.baseAddress ?? UnsafePointer(("" as StaticString).utf8Start)
+        sqlite3_bind_text(statement, index, start, Int32(text.count), nil)
+        boundInPlace = true
+    }
+
     func bound<T>(to statement: OpaquePointer, _ run: () throws -> T) throws -> T {
-        guard !pending.isEmpty else { return try run() }
+        guard !pending.isEmpty || boundInPlace else { return try run() }
         defer {
-            // No pointer into the buffer outlives this run.
+            // No pointer into a buffer outlives this run.
             sqlite3_clear_bindings(statement)
             bytes.removeAll(keepingCapacity: true)
             pending.removeAll(keepingCapacity: true)
+            boundInPlace = false
         }
         return try bytes.withUnsafeBufferPointer { buffer in
             for text in pending {
