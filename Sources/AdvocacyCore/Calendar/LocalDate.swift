@@ -127,19 +127,17 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Appends ``description``'s ten bytes to `bytes`, for the bulk loads.
     public func appendISO(to bytes: inout [UInt8]) {
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(year, 4)
+        func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value % 10) }
+        bytes.append(digit(year / 1000))
+        bytes.append(digit(year / 100))
+        bytes.append(digit(year / 10))
+        bytes.append(digit(year))
         bytes.append(0x2D)
-        digits(month, 2)
+        bytes.append(digit(month / 10))
+        bytes.append(digit(month))
         bytes.append(0x2D)
-        digits(day, 2)
+        bytes.append(digit(day / 10))
+        bytes.append(digit(day))
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

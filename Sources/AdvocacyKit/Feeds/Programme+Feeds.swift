@@ -84,7 +84,7 @@ extension Programme {
         var records = feed.entries.map { FeedImport.record($0, base: base) }.makeIterator()
         return try store.importActions(
             mode, by: actor, onChannel: channel, next: { records.next() },
-            draft: { try FeedImport.draft($0, author: author, projects: projects, today: today) },
+            draft: { ImportableAction(try FeedImport.draft($0, author: author, projects: projects, today: today)) },
             mayActFor: Self.mayImportActions, onReject: onReject)
     }
 

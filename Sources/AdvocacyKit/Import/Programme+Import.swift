@@ -24,7 +24,7 @@ extension Programme {
         case .actions:
             let emails = EmailCache()
             let rows = PrefetchedRows(next: table.next) {
-                try ActionImportColumns.draft($0, in: columns, today: today, emails: emails)
+                ImportableAction(try ActionImportColumns.draft($0, in: columns, today: today, emails: emails))
             }
             defer { rows.stop() }
             return try store.importActions(
@@ -35,7 +35,9 @@ extension Programme {
             if export == .accountOverview {
                 return try importFollowerChanges(table, of: author, mode: mode, today: today, by: actor, onReject: onReject)
             }
-            let rows = PrefetchedRows(next: table.next) { try export.draft($0, in: columns, author: author, today: today) }
+            let rows = PrefetchedRows(next: table.next) {
+                ImportableAction(try export.draft($0, in: columns, author: author, today: today))
+            }
             defer { rows.stop() }
             return try store.importActions(
                 mode, by: actor, next: rows.next, draft: rows.draft, mayActFor: Self.mayImportActions, figures: .file,
@@ -49,7 +51,7 @@ extension Programme {
                 return try tx.linkedInPosts(of: author)
             }
             let rows = PrefetchedRows(next: table.next) {
-                try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known)
+                ImportableAction(try LinkedInShares.draft($0, in: columns, author: author, today: today, known: known))
             }
             defer { rows.stop() }
             return try store.importActions(

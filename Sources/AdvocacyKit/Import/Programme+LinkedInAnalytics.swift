@@ -52,7 +52,7 @@ extension Programme {
         var posts = contents.posts.makeIterator()
         let postSummary = try store.importActions(
             mode, by: actor, next: { posts.next() },
-            draft: { try LinkedInAnalytics.draft($0, author: author, today: today, known: known) },
+            draft: { ImportableAction(try LinkedInAnalytics.draft($0, author: author, today: today, known: known)) },
             mayActFor: Self.mayImportActions, figures: .file, onReject: onReject)
 
         guard let total = contents.total else { return LinkedInAnalyticsImport(posts: postSummary, audience: ImportSummary()) }

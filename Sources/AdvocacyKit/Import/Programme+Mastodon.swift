@@ -58,7 +58,8 @@ extension Programme {
         var records = contents.records.makeIterator()
         let summary = try store.importActions(
             mode, by: actor, next: { records.next() },
-            draft: { try MastodonOutbox.draft($0, author: author, today: today) }, mayActFor: Self.mayImportActions,
+            draft: { ImportableAction(try MastodonOutbox.draft($0, author: author, today: today)) },
+            mayActFor: Self.mayImportActions,
             onReject: onReject)
         return MastodonImport(summary: summary, boosts: contents.boosts, directMessages: contents.directMessages)
     }

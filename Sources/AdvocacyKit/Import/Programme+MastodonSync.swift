@@ -50,7 +50,7 @@ extension Programme {
             var records = fetched.records.makeIterator()
             outcome.summary = try store.importActions(
                 mode == .dryRun ? .dryRun : .skipInvalid, by: actor, onChannel: profile.url, next: { records.next() },
-                draft: { try MastodonAPI.draft($0, author: profile.owner, today: today) },
+                draft: { ImportableAction(try MastodonAPI.draft($0, author: profile.owner, today: today)) },
                 mayActFor: Self.mayImportActions, figures: .api)
             if let followers = fetched.followers {
                 if mode != .dryRun { try recordFollowers(profile.url, count: followers, on: today, source: .api, by: actor) }

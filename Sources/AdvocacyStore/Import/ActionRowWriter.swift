@@ -14,7 +14,7 @@ import GRDB
 /// tags and facts can name an action before it is written. Everything is
 /// checked before an action is handed over, so a held-back row is never
 /// refused later; a caller that looks an address up must first write what
-/// is held back at that address (``writeHeldBack(ifHolding:)``).
+/// is held back at that address (``writeHeldBack(ifHolding:or:)``).
 ///
 /// A held row is numbers and the place of its texts in one buffer, which
 /// SQLite reads in place: holding and writing a row allocates nothing, and
@@ -177,10 +177,10 @@ final class ActionRowWriter {
         return id
     }
 
-    /// Writes what is held back when an action at one of the addresses of
-    /// `hashes` (``AddressHash``) is, so that a lookup in the database finds it.
-    func writeHeldBack(ifHolding hashes: [Int64]) throws {
-        guard !heldAddresses.isEmpty, hashes.contains(where: heldAddresses.contains) else { return }
+    /// Writes what is held back when an action at either address (their
+    /// ``AddressHash``) is, so that a lookup in the database finds it.
+    func writeHeldBack(ifHolding hash: Int64, or otherHash: Int64) throws {
+        guard heldAddresses.contains(hash) || heldAddresses.contains(otherHash) else { return }
         try writeHeldBack()
     }
 

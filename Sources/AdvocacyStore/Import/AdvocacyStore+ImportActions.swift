@@ -20,7 +20,7 @@ extension AdvocacyStore {
     /// (see ``SuspendedTriggers``).
     public func importActions(
         _ mode: ImportMode, by actorEmail: EmailAddress, onChannel channel: CanonicalURL? = nil,
-        next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ActionDraft,
+        next: () throws -> ImportRecord?, draft: @escaping (ImportRecord) throws -> ImportableAction,
         mayActFor: @escaping (_ actor: Actor, _ author: EmailAddress) throws -> Void, figures: FigureSource = .typed,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }
     ) throws -> ImportSummary {
@@ -37,7 +37,7 @@ struct ActionImporter: RowImporter {
     private let store: AdvocacyStore
     private let actor: Actor
     private let mayActFor: (Actor, EmailAddress) throws -> Void
-    private let draft: (ImportRecord) throws -> ActionDraft
+    private let draft: (ImportRecord) throws -> ImportableAction
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -75,7 +75,8 @@ struct ActionImporter: RowImporter {
 
     init(
         _ db: Database, store: AdvocacyStore, actor: Actor, channel: CanonicalURL?,
-        draft: @escaping (ImportRecord) throws -> ActionDraft, mayActFor: @escaping (Actor, EmailAddress) throws -> Void,
+        draft: @escaping (ImportRecord) throws -> ImportableAction,
+        mayActFor: @escaping (Actor, EmailAddress) throws -> Void,
         figures: FigureSource
     ) throws {
         self.store = store
@@ -113,7 +114,8 @@ struct ActionImporter: RowImporter {
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
-        let draft = try self.draft(record)
+        let importable = try self.draft(record)
+        let draft = importable.draft
         try mayActFor(actor, draft.author)
         let authorID = try author(db, draft.author)
         if let fixedChannel, fixedChannel.ownerID != authorID {
@@ -129,15 +131,17 @@ struct ActionImporter: RowImporter {
             try rows.writeHeldBack()
             knownAddresses = try AddressFilter(db)
         }
-        var existing = try storedAction(at: draft.url, db)
+        var existing = try storedAction(at: importable.address, db)
         // One X post under its other form is the same post.
-        if existing == nil, let id = XStatus.id(of: draft.url) {
+        if existing == nil, let id = importable.xStatusID {
             // The form without the account is found by a pattern, which only the written rows answer.
             if XStatus.namesNoAccount(draft.url) {
                 try rows.writeHeldBack()
-                if let other = try AdvocacyStore.otherXForm(db, of: draft.url) { existing = try storedAction(at: other, db) }
+                if let other = try AdvocacyStore.otherXForm(db, of: draft.url) {
+                    existing = try storedAction(at: AddressLookup(other), db)
+                }
             } else {
-                existing = try storedAction(at: XStatus.accountless(id), db)
+                existing = try storedAction(at: AddressLookup(XStatus.accountless(id)), db)
             }
         }
         if let existing {
@@ -154,7 +158,7 @@ struct ActionImporter: RowImporter {
             channel: try Self.plannedChannel(for: draft, authorID: authorID, fixed: fixed, known: known, db), source: .ownAction)
         let channel = try channel(for: draft, authorID: authorID, db)
         if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
-        let urlHash = AddressHash.of(draft.url.string)
+        let urlHash = importable.address.hash
         knownAddresses?.insert(urlHash)
         try rows.insert(
             ActionRowWriter.NewAction(
@@ -172,16 +176,16 @@ struct ActionImporter: RowImporter {
         try rows.finish(db, refreshingActions: touchedActions)
     }
 
-    /// The action logged at `url` (or its other scheme), if any.
-    private func storedAction(at url: CanonicalURL, _ db: Database) throws -> StoredAction? {
-        let addresses = [url.string, url.otherScheme]
-        let hashes = addresses.map(AddressHash.of)
-        if let knownAddresses, !hashes.contains(where: knownAddresses.mayContain) { return nil }
-        try rows.writeHeldBack(ifHolding: hashes)
-        for (offset, address) in addresses.enumerated() {
-            findAction.bind(Int32(2 * offset + 1), hashes[offset])
-            findAction.bind(Int32(2 * offset + 2), address)
+    /// The action logged at an address (or its other scheme), if any.
+    private func storedAction(at lookup: AddressLookup, _ db: Database) throws -> StoredAction? {
+        if let knownAddresses, !knownAddresses.mayContain(lookup.hash), !knownAddresses.mayContain(lookup.otherSchemeHash) {
+            return nil
         }
+        try rows.writeHeldBack(ifHolding: lookup.hash, or: lookup.otherSchemeHash)
+        findAction.bind(1, lookup.hash)
+        findAction.bind(2, lookup.address)
+        findAction.bind(3, lookup.otherSchemeHash)
+        findAction.bind(4, lookup.otherScheme)
         return try findAction.first { row in
             StoredAction(
                 id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "",
