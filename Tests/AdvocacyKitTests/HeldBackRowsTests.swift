@@ -6,9 +6,10 @@ import Foundation
 import GRDB
 import Testing
 
-/// An import holds new actions back and writes them 64 to a statement. A file
-/// imported at once must leave exactly what its rows leave imported one file
-/// each, however its repeated addresses fall against those batches.
+/// An import holds new actions back, thousands at a time, and writes them
+/// hundreds to a statement. A file imported at once must leave exactly what
+/// its rows leave imported one file each, however its repeated addresses fall
+/// against what is held.
 @Suite("Imports written in batches")
 struct HeldBackRowsTests {
     /// 500 rows by two people: new posts with 0 to 2 projects and figures,
@@ -32,7 +33,7 @@ struct HeldBackRowsTests {
             let row: String
             switch index {
             // Rows 0 to 259 are new posts but for three, each coming back to the
-            // 64th new post before it, which filled a batch (64 to a statement).
+            // new post just before it.
             case 64, 129, 194: row = revisit(index - 1, at: index)
             case 270, 330:  // row 10's post again, over http, with other projects and more reactions
                 row = "jane@corp.fr,http://janedoe.github.io/post-10,2026-02-11,DATA,\(index),"
@@ -122,30 +123,34 @@ struct HeldBackRowsTests {
         #expect(xPost.metrics.reactions == 421)
     }
     /// Past its 10,000th row, an import asks the database only about
-    /// addresses its filter may hold: rows that come back to a post must
-    /// still find it, whatever form or scheme they use.
-    @Test func pastTheFilterRowsStillFindTheirPosts() throws {
+    /// addresses its filter may hold, and past ``ActionRowWriter/rowsHeld``
+    /// new actions it has written what it held: rows that come back to a
+    /// post must still find it, whatever form or scheme they use.
+    @Test func pastTheFilterAndAWriteRowsStillFindTheirPosts() throws {
         let fixture = try Self.programme()
         func post(_ index: Int) -> String { "https://janedoe.github.io/\(index)" }
-        var rows = (0..<10_100).map { index in
+        let count = 32_800
+        var rows = (0..<count).map { index in
             index % 10 == 0
                 ? "jane@corp.fr,https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + index),2026-03-01,,1,"
                 : "jane@corp.fr,\(post(index)),2026-03-01,,1,"
         }
+        // The 32,768th new post filled what is held; the next row comes back to it, just written.
+        rows.insert("jane@corp.fr,http://janedoe.github.io/32767,2026-03-01,,90,", at: 32_768)
         rows += [
             "jane@corp.fr,http://janedoe.github.io/5,2026-03-01,,50,",  // long written, other scheme
-            "jane@corp.fr,\(post(10_099)),2026-03-01,,60,",  // still held back
+            "jane@corp.fr,\(post(count - 1)),2026-03-01,,60,",  // still held back
             "jane@corp.fr,https://x.com/i/web/status/\(1_840_512_345_670_000_000 + 10_030),2026-03-01,,70,",
             "jane@corp.fr,https://twitter.com/JaneDoe/status/\(1_840_512_345_670_000_000 + 40),2026-03-01,,80,",
         ]
         let summary = try fixture.programme.importTable(
             try ImportTable(.bytes(Data(([Self.header] + rows).joined(separator: "\n").utf8), name: "big.csv"), kind: .actions),
             mode: .allOrNothing, today: fixture.today, by: fixture.admin)
-        #expect(summary.inserted == 10_100 && summary.updated == 4, "\(summary)")
+        #expect(summary.inserted == count && summary.updated == 5, "\(summary)")
         let reactions = Dictionary(
             uniqueKeysWithValues: try fixture.programme.actions().map { ($0.url.string, $0.metrics.reactions) })
-        #expect(reactions.count == 10_100)
-        #expect(reactions[post(5)] == 50 && reactions[post(10_099)] == 60)
+        #expect(reactions.count == count)
+        #expect(reactions[post(5)] == 50 && reactions[post(count - 1)] == 60 && reactions[post(32_767)] == 90)
         #expect(reactions["https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + 10_030)"] == 70)
         #expect(reactions["https://x.com/janedoe/status/\(1_840_512_345_670_000_000 + 40)"] == 80)
     }
