@@ -344,7 +344,7 @@ SQL
     local drops
     drops=$(sqlite3 "$data/base.sqlite" "SELECT 'DROP TRIGGER \"' || name || '\";' FROM sqlite_master
         WHERE type = 'trigger' AND tbl_name IN ('action', 'metricsSnapshot', 'actionProject', 'actionFact')")
-    floor_sql="PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
+    floor_sql="PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;
 ATTACH '$data/stage.sqlite' AS stage;
 BEGIN IMMEDIATE;
 $drops
