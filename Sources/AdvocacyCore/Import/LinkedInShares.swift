@@ -87,7 +87,7 @@ public enum LinkedInShares {
         // "2024-11-02 09:15:22", in UTC.
         let day = try ImportCell.date(try ImportCell.required(date, record, columns))
         let text = columns.text(commentary, in: record)
-        let firstLine = text?.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+        let firstLine = text.flatMap(ImportCell.firstLine(of:))
         let isShare = firstLine == nil && columns.text(sharedURL, in: record) != nil
         return try ActionDraft(
             author: author, url: address, kind: isShare ? .share : .post,

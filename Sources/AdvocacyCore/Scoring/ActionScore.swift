@@ -212,16 +212,29 @@ public enum ContentFingerprint {
     ///
     /// Titles in Latin script (every scalar below U+0250, which covers French
     /// and the other Western European languages) are read scalar by scalar
-    /// through ``latinFolding``; anything else goes through Foundation. Both
-    /// give the same words: the table is Foundation's own answer for each
-    /// scalar, and a test compares the two on every one of them.
+    /// through ``latinFolding``, and so are the emoji and symbols between their
+    /// words (``SymbolSeparators``), which posts on LinkedIn and X are full of;
+    /// anything else goes through Foundation. Both give the same words: the
+    /// tables are Foundation's own answer for each scalar, and tests compare
+    /// the two on every one of them.
     static func normalized(_ title: String) -> String {
         var words: [UInt8] = []
         words.reserveCapacity(title.utf8.count)
         var pendingSpace = false
+        // Whether the scalar before was a symbol: what extends it (a skin
+        // tone, a variation selector, a joiner) belongs to its character.
+        var afterSymbol = false
         for scalar in title.unicodeScalars {
             let value = Int(scalar.value)
-            guard value < LatinFolding.limit, let folded = latinFolding.words[value] else { return foundationNormalized(title) }
+            guard value < LatinFolding.limit, let folded = latinFolding.words[value] else {
+                if symbolSeparators.contains(scalar) || (afterSymbol && SymbolSeparators.extendsASymbol(scalar)) {
+                    pendingSpace = true
+                    afterSymbol = true
+                    continue
+                }
+                return foundationNormalized(title)
+            }
+            afterSymbol = false
             if folded.isEmpty {
                 pendingSpace = true
                 continue
@@ -272,6 +285,40 @@ public enum ContentFingerprint {
     }
 
     static let latinFolding = LatinFolding()
+
+    /// The emoji and symbols that Foundation's words treat as a separator
+    /// between two letters, asked of Foundation once per process for the
+    /// symbol blocks (U+2000–U+2BFF, U+1F000–U+1FAFF), the first time a title
+    /// has one. Only symbols (`So`) are asked: each begins a character of its
+    /// own, so a symbol is a separator wherever it stands.
+    struct SymbolSeparators: Sendable {
+        static let blocks = [0x2000..<0x2C00, 0x1F000..<0x1FB00]
+        private let separators: Set<UInt32>
+
+        init() {
+            var separators: Set<UInt32> = []
+            for block in Self.blocks {
+                for value in block {
+                    guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .otherSymbol,
+                        foundationNormalized("a\(scalar)b") == "a b"
+                    else { continue }
+                    separators.insert(scalar.value)
+                }
+            }
+            self.separators = separators
+        }
+
+        func contains(_ scalar: Unicode.Scalar) -> Bool { separators.contains(scalar.value) }
+
+        /// A skin tone, a variation selector or a zero-width joiner, which
+        /// join the symbol before them into one character.
+        static func extendsASymbol(_ scalar: Unicode.Scalar) -> Bool {
+            (0x1F3FB...0x1F3FF).contains(scalar.value) || scalar.value == 0xFE0F || scalar.value == 0xFE0E
+                || scalar.value == 0x200D
+        }
+    }
+
+    static let symbolSeparators = SymbolSeparators()
 }
 
 extension String {

@@ -75,6 +75,11 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             authorHint = nil
             return
         }
+        if let post = Self.exportedLinkedInPost(text) {
+            string = post
+            authorHint = nil
+            return
+        }
         string = try Self.canonicalForm(of: text)
         authorHint = Self.linkedInAuthor(in: text, canonical: string)
     }
@@ -178,6 +183,44 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
             }
         }
         return segmentLength > 0 && !onlyDots
+    }
+
+    /// The canonical form of a LinkedIn post's address as LinkedIn's own
+    /// export writes it, `https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3AID`
+    /// (or `activity`, `ugcPost`; `:` or `%3A`, a trailing `/`), read without
+    /// the full parser: every row of a Shares.csv has one. Nil for anything
+    /// else, which the parser reads; tests check both give the same text.
+    static func exportedLinkedInPost(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var rest = bytes[...]
+            guard
+                let prefix = ["https://www.linkedin.com/feed/update/", "https://linkedin.com/feed/update/"].first(where: {
+                    rest.starts(with: $0.utf8)
+                })
+            else { return nil }
+            rest = rest.dropFirst(prefix.utf8.count)
+            if rest.last == UInt8(ascii: "/") { rest = rest.dropLast() }
+            /// Drops `word` (any case) and the `:` after it, written `%3A` or not.
+            func drop(_ word: String) -> Bool {
+                guard rest.count > word.utf8.count,
+                    zip(rest, word.utf8).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+                else { return false }
+                rest = rest.dropFirst(word.utf8.count)
+                if rest.first == UInt8(ascii: ":") {
+                    rest = rest.dropFirst()
+                } else if rest.count > 3, rest.prefix(3).elementsEqual("%3A".utf8) || rest.prefix(3).elementsEqual("%3a".utf8) {
+                    rest = rest.dropFirst(3)
+                } else {
+                    return false
+                }
+                return true
+            }
+            guard drop("urn"), drop("li"), let kind = ["activity", "share", "ugcPost"].first(where: drop),
+                rest.count >= 10, rest.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else { return nil }
+            return "https://linkedin.com/feed/update/urn:li:\(kind):" + String(decoding: rest, as: UTF8.self)
+        }
     }
 
     /// Whether a LinkedIn path is exactly a post's canonical form,

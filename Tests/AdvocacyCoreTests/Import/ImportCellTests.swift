@@ -1,5 +1,6 @@
-import AdvocacyCore
 import Testing
+
+@testable import AdvocacyCore
 
 @Suite("Import cells")
 struct ImportCellTests {
@@ -32,5 +33,30 @@ struct ImportCellTests {
 
     @Test func aNegativeCountIsRefused() {
         #expect(throws: CoreError.invalidCount(name: "reactions", value: -3)) { try Self.count("-3") }
+    }
+
+    /// Headlines and first lines read byte by byte give exactly what
+    /// splitting into characters gives, on texts mixing what posts hold.
+    @Test func headlinesAndFirstLinesMatchSplittingIntoCharacters() {
+        var random = SeededGenerator(seed: 2026)
+        let pieces = [
+            "a", "Kafka", "É", "épisode", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{301}", "🎉", "👍🏽", "\u{A0}", "\u{2028}",
+            "\u{2029}", "\u{85}", "\u{B}", "\u{C}", "x y", "\u{200D}", "日本", "-", ".", "«", "»", "\u{1}", "\u{FE0F}", "42",
+        ]
+        var fast = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let headline = words.count > 200 ? String(words.prefix(199)) + "…" : words
+            #expect(ImportCell.headline(text) == headline, "\(text.unicodeScalars.map { $0.value })")
+            if ImportCell.isSingleSpaced(text) { fast += 1 }
+            let firstLine = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+            #expect(
+                ImportCell.firstLine(of: text).map(String.init) == firstLine.map(String.init),
+                "\(text.unicodeScalars.map { $0.value })")
+        }
+        #expect(fast > 1_000)
+        let long = String(repeating: "mot ", count: 80) + "fin"
+        #expect(ImportCell.headline(long).count == 200 && ImportCell.headline(long).hasSuffix("…"))
     }
 }

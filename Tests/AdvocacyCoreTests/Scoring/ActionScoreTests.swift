@@ -165,4 +165,31 @@ struct ActionScoreTests {
             #expect(ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text))
         }
     }
+
+    /// Emoji and symbols between the words of a post (🎉, 🧵, a family
+    /// joined by ZWJ, a skin tone, a flag, a variation selector) take the
+    /// fast path too, and must give Foundation's words wherever they stand.
+    @Test func fastNormalisationMatchesFoundationAroundEmojiAndSymbols() {
+        var symbols: [String] = []
+        for block in ContentFingerprint.SymbolSeparators.blocks {
+            for value in block.lowerBound..<block.upperBound where value % 7 == 0 {
+                if let scalar = Unicode.Scalar(value) { symbols.append(String(scalar)) }
+            }
+        }
+        symbols += ["🎉", "🧵", "👍🏽", "👨\u{200D}👩\u{200D}👧", "🇫🇷", "❤\u{FE0F}", "☎\u{FE0E}", "™", "①", "→", "\u{200D}", "\u{FE0F}"]
+        var fast = 0
+        for symbol in symbols {
+            for text in [
+                "Lancement \(symbol) réussi", "\(symbol)épisode 12\(symbol)", "a\(symbol)b\(symbol)\(symbol)c",
+                "\(symbol)", "Café\(symbol)\u{301}x", "Kafka\(symbol)\u{200D}é",
+            ] {
+                #expect(
+                    ContentFingerprint.normalized(text) == ContentFingerprint.foundationNormalized(text),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                if ContentFingerprint.symbolSeparators.contains(symbol.unicodeScalars.first!) { fast += 1 }
+            }
+        }
+        // Most of the symbol blocks are separators Foundation agrees on.
+        #expect(fast > 1_000)
+    }
 }

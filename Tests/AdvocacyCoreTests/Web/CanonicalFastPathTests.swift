@@ -64,4 +64,33 @@ struct CanonicalFastPathTests {
         }
         #expect(fast > 500)
     }
+
+    @Test(arguments: [
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7515315610318800083",
+        "https://www.linkedin.com/feed/update/urn%3ali%3aactivity%3a7258194261025673216/",
+        "https://linkedin.com/feed/update/urn:li:UGCPOST:7258194261025673216",
+        "https://www.linkedin.com/feed/update/urn:li%3Ashare:7258194261025673216",
+    ])
+    func linkedInExportAddressesTakeTheirFastPathToWhatTheParserGives(text: String) throws {
+        let fast = try #require(CanonicalURL.exportedLinkedInPost(text))
+        #expect(fast == (try CanonicalURL.canonicalForm(of: text)))
+        #expect(try CanonicalURL(text).string == fast)
+    }
+
+    @Test(arguments: [
+        "http://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082",
+        "https://fr.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082?utm_source=share",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A75153156",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Agroup%3A7515315610318800082",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082//",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7515315610318800082x",
+        "https://www.linkedin.com/feed/update/urn%253Ali%253Ashare%253A7515315610318800082",
+        "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A%3A7515315610318800082",
+        "https://www.linkedin.com/posts/jane-doe_kafka-activity-7258194261025673216-ab3x",
+    ])
+    func otherLinkedInAddressesGoToTheParser(text: String) {
+        #expect(CanonicalURL.exportedLinkedInPost(text) == nil)
+    }
 }
