@@ -206,42 +206,51 @@ public enum ImportCell {
 
     /// A post's text made into a one-line title of at most 200 characters.
     public static func headline(_ text: String) -> String {
-        // Most titles are already so: a short line of single spaces.
-        if text.utf8.count <= 200, isSingleSpaced(text) { return text }
+        if let words = wordsBySingleSpaces(text), words.utf8.count <= 200 { return words }
         let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard words.count > 200 else { return words }
         return String(words.prefix(199)) + "…"
     }
 
-    /// Whether `text` is words joined by single ASCII spaces, which
-    /// ``headline(_:)`` leaves as they are: no other whitespace or control,
-    /// none at either end, and after each space a scalar that begins a
-    /// character of its own (a letter, digit, punctuation or symbol of
-    /// Latin script or ASCII, or an emoji), so that no combining mark joins
-    /// a space. Read scalar by scalar: splitting into characters was a tenth
-    /// of reading LinkedIn's and X's exports.
-    static func isSingleSpaced(_ text: String) -> Bool {
+    /// `text`'s words joined by single spaces, read scalar by scalar, as
+    /// splitting it into characters at whitespace gives them; nil where
+    /// that reading could differ: after whitespace, a scalar that might not
+    /// begin a character of its own (only letters of Latin script, ASCII,
+    /// symbols and emoji are taken to), or a control other than a line
+    /// break or tab. Splitting into characters was a tenth to a half of
+    /// reading LinkedIn's and X's exports.
+    static func wordsBySingleSpaces(_ text: String) -> String? {
+        var words: [UInt8] = []
+        words.reserveCapacity(text.utf8.count)
         var afterSpace = true
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x20:
-                guard !afterSpace else { return false }
+            case 0x09...0x0D, 0x20:
                 afterSpace = true
                 continue
-            case 0x21..<0x7F: break
-            case 0..<0x21, 0x7F..<0xA1: return false
+            case 0..<0x20, 0x7F..<0xA0: return nil
+            case 0x21..<0x7F:
+                if afterSpace && !words.isEmpty { words.append(0x20) }
+                afterSpace = false
+                words.append(UInt8(truncatingIfNeeded: scalar.value))
+                continue
             default:
                 let properties = scalar.properties
-                guard !properties.isWhitespace else { return false }
+                if properties.isWhitespace {
+                    afterSpace = true
+                    continue
+                }
                 if afterSpace {
                     let beginsACharacter =
                         (scalar.value < 0x250 && properties.isAlphabetic) || properties.generalCategory == .otherSymbol
-                    guard beginsACharacter else { return false }
+                    guard beginsACharacter else { return nil }
+                    if !words.isEmpty { words.append(0x20) }
                 }
             }
             afterSpace = false
+            words.append(contentsOf: UTF8.encode(scalar)!)
         }
-        return !afterSpace
+        return String(decoding: words, as: UTF8.self)
     }
 
     /// The first line of `text` with more than whitespace in it, as

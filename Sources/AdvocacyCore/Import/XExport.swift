@@ -130,7 +130,9 @@ public enum XExport: String, Sendable, CaseIterable {
 
     /// `Jul` or `July` → 7; `Sept` → 9.
     static func month(_ word: String) -> Int? {
-        let lowered = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        var lowered = Substring(word.lowercased())
+        while lowered.first == "." { lowered.removeFirst() }
+        while lowered.last == "." { lowered.removeLast() }
         guard lowered.count >= 3, let index = months.firstIndex(of: String(lowered.prefix(3))) else { return nil }
         let full = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
