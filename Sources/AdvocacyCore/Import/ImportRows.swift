@@ -248,7 +248,7 @@ public enum ImportCell {
                 }
             }
             afterSpace = false
-            words.append(contentsOf: UTF8.encode(scalar)!)
+            words.append(contentsOf: scalar.utf8)
         }
         return String(decoding: words, as: UTF8.self)
     }
