@@ -19,7 +19,6 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
     // The consumer's side, one thread.
     private var batch: [Item] = []
     private var position = 0
-    private var last: Item?
 
     static var batchSize: Int { 256 }
     static var batchesAhead: Int { 128 }
@@ -51,22 +50,23 @@ final class PrefetchedRows<Draft: Sendable>: @unchecked Sendable {
             // The rows read go back to the reading thread to be freed there.
             var spent: [Item] = []
             swap(&spent, &batch)
-            (last, position) = (nil, 0)
+            position = 0
             guard let taken = try handOff.take(returning: consume spent) else { return nil }
             batch = taken
         }
-        last = batch[position]
         position += 1
-        return last?.record
+        return batch[position - 1].record
     }
 
     /// The draft of `record`, which must be the row `next` returned last:
-    /// drafts were made in file order, one per row.
+    /// drafts were made in file order, one per row. Read where it is in its
+    /// batch, not copied out with its row first: each copy retains every
+    /// string of both.
     func draft(_ record: ImportRecord) throws -> Draft {
-        guard let last, last.record.line == record.line else {
+        guard position > 0, batch[position - 1].record.line == record.line else {
             preconditionFailure("draft(_:) of line \(record.line), not the row next() returned last")
         }
-        return try last.draft.get()
+        return try batch[position - 1].draft.get()
     }
 
     /// Stops the reading thread and waits for it to end, so that nothing
