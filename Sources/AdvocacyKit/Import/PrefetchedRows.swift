@@ -1,8 +1,9 @@
 import AdvocacyCore
 import Foundation
 
-/// Reads an import's rows and makes their drafts on a second thread, a few
-/// hundred rows ahead of the database applying them.
+/// Reads an import's rows and makes their drafts on a second thread, up to
+/// as many rows ahead of the database applying them as its writer holds
+/// back (32,768), so that reading goes on while those are written.
 ///
 /// Reading the CSV, checking each cell and working out titles, content
 /// fingerprints and the channels addresses name needs no database; the

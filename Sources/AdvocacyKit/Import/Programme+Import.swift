@@ -13,8 +13,8 @@ extension Programme {
     /// channel's owner, or an admin.
     ///
     /// Actions, X's posts and LinkedIn's shares are read and checked on a
-    /// second thread while the database writes (``PrefetchedRows``), a few
-    /// hundred rows ahead, in file order.
+    /// second thread while the database writes (``PrefetchedRows``), up to
+    /// tens of thousands of rows ahead, in file order.
     public func importTable(
         _ table: ImportTable, mode: ImportMode, today: LocalDate, by actor: EmailAddress,
         onReject: (ImportRecord, String) throws -> Void = { _, _ in }

@@ -68,7 +68,8 @@ final class ActionRowWriter {
         var title: TextSpan
         var url: TextSpan
         var urlHash: Int64
-        var date: LocalDate
+        /// Days since 1970-01-01, for its fact; the date's text is `publishedOn`.
+        var day: Int64
         var publishedOn: TextSpan
         var effortHours: Double?
         var fingerprint: Int64
@@ -166,7 +167,7 @@ final class ActionRowWriter {
             HeldAction(
                 id: id, employeeID: action.employeeID, channelID: action.channelID, channelKind: action.channelKind,
                 kind: action.kind, title: hold(action.title), url: hold(action.url.string), urlHash: action.urlHash,
-                date: action.date, publishedOn: hold(action.date), effortHours: action.effortHours,
+                day: Int64(action.date.daysSinceEpoch), publishedOn: hold(action.date), effortHours: action.effortHours,
                 fingerprint: action.fingerprint, latestMetrics: action.snapshots.max { $0.date < $1.date }?.metrics,
                 followers: action.followers, strategicWeight: action.strategicWeight))
         heldAddresses.insert(action.urlHash)
@@ -271,7 +272,7 @@ final class ActionRowWriter {
     private static func bindFact(_ statement: BulkStatement, _ action: HeldAction, _ first: Int32, _: TextBuffer) {
         let metrics = action.latestMetrics
         statement.bind(first, action.employeeID)
-        statement.bind(first + 1, Int64(action.date.daysSinceEpoch))
+        statement.bind(first + 1, action.day)
         statement.bind(first + 2, action.id)
         statement.bind(first + 3, action.channelID)
         statement.bind(first + 4, action.channelKind.rawValue)

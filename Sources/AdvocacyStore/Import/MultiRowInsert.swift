@@ -50,13 +50,4 @@ struct MultiRowInsert {
             try single.execute()
         }
     }
-
-    /// Writes the whole statements' worth of `rows` and removes them, leaving
-    /// fewer than ``rowsPerStatement`` for later.
-    func writeWholeStatements<Row>(_ rows: inout [Row], bind: (BulkStatement, Row, Int32) -> Void) throws {
-        let whole = rows.count - rows.count % rowsPerStatement
-        guard whole > 0 else { return }
-        try write(rows[0..<whole], bind: bind)
-        rows.removeFirst(whole)
-    }
 }
