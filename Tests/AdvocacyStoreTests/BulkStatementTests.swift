@@ -60,6 +60,25 @@ struct BulkStatementTests {
         }
     }
 
+    @Test func everyRowOfAQueryIsReadAndTheQueryRunsAgain() throws {
+        let queue = try Self.table()
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO t (n, text) VALUES (1, 'a'), (2, NULL), (3, 'ccc'), (4, 'a')")
+            let find = try BulkStatement(db, sql: "SELECT n, text FROM t WHERE n >= ? ORDER BY n")
+            for from in [2, 1, 5] as [Int64] {
+                var read: [(Int64, String, Bool)] = []
+                find.bind(1, from)
+                try find.forEach { row in
+                    read.append((row.int64(0), String(decoding: row.bytes(1), as: UTF8.self), row.isNull(1)))
+                }
+                let expected = [(1, "a", false), (2, "", true), (3, "ccc", false), (4, "a", false)].filter { $0.0 >= from }
+                #expect(read.map(\.0) == expected.map { Int64($0.0) })
+                #expect(read.map(\.1) == expected.map(\.1))
+                #expect(read.map(\.2) == expected.map(\.2))
+            }
+        }
+    }
+
     @Test func aRefusedRowFailsTheStatementAndTheTransactionWritesNothing() throws {
         let queue = try Self.table()
         #expect(throws: DatabaseError.self) {

@@ -18,9 +18,7 @@ public enum ChannelChoice: Equatable, Sendable {
         // A comment or share sits under someone else's post: it counts on the author's own account there.
         let reacting = draft.kind == .comment || draft.kind == .share
 
-        if let under = own.filter({ $0.url.contains(post) }).max(by: { $0.url.string.count < $1.url.string.count }) {
-            return .existing(under.url)
-        }
+        if let under = deepest(among: own, containing: post) { return .existing(under) }
         if let derived, !reacting, own.contains(where: { $0.url == derived }) { return .existing(derived) }
         if draft.kind == .talk, let talk = own.first(where: { $0.kind == .talk }) { return .existing(talk.url) }
         if inferred != .blog, derived == nil || reacting, let platform = own.first(where: { $0.kind == inferred }) {
@@ -37,6 +35,18 @@ public enum ChannelChoice: Equatable, Sendable {
             if draft.kind == .talk { return .registerFirst(.talk) }
         }
         return .create(channelURL, draft.kind == .talk && inferred == .blog ? .talk : inferred)
+    }
+
+    /// The longest of `own` that `post` lies under (the first of equals).
+    private static func deepest(among own: [(url: CanonicalURL, kind: ChannelKind)], containing post: CanonicalURL)
+        -> CanonicalURL?
+    {
+        var deepest: CanonicalURL?
+        for channel in own where channel.url.contains(post) {
+            if let found = deepest, found.string.utf8.count >= channel.url.string.utf8.count { continue }
+            deepest = channel.url
+        }
+        return deepest
     }
 
     /// Whether `host` belongs to the organisation of `email`: its mail domain

@@ -70,6 +70,20 @@ struct BulkStatement {
         }
     }
 
+    /// Runs a query and hands each of its rows to `read`, then resets it.
+    func forEach(_ read: (BulkStatement) throws -> Void) throws {
+        try texts.bound(to: raw) {
+            defer { sqlite3_reset(raw) }
+            while true {
+                switch sqlite3_step(raw) {
+                case SQLITE_ROW: try read(self)
+                case SQLITE_DONE: return
+                case let code: throw error(code)
+                }
+            }
+        }
+    }
+
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(raw, column) }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(raw, column) == SQLITE_NULL }
@@ -77,6 +91,9 @@ struct BulkStatement {
     func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(raw, column) }
 
     func text(_ column: Int32) -> String? { SQLiteColumn.text(raw, column) }
+
+    /// A text column's bytes, valid until the statement steps again; empty for NULL.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> { SQLiteColumn.bytes(raw, column) }
 
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(

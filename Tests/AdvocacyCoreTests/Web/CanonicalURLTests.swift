@@ -52,5 +52,9 @@ struct CanonicalURLTests {
         #expect(post.root.string == "https://blog.example.com")
         #expect(try CanonicalURL("https://blog.example.com/2026").contains(post))
         #expect(try !CanonicalURL("https://blog.example.com/20").contains(post))
+        #expect(post.contains(post))
+        #expect(try !CanonicalURL("https://blog.example.com/2026/post/more").contains(post))
+        #expect(try !CanonicalURL("https://blog.example.com/2026/post?page=2").contains(post))
+        #expect(try CanonicalURL("https://blog.example.com").contains(post))
     }
 }
