@@ -234,7 +234,7 @@ judge() {  # budget, what was measured, a command that succeeds when it is met
     fi
 }
 budget "start-up ≤ 20 ms"
-budget "import ≤ 1.5× SQLite writing the same rows"
+budget "import ≤ 1.5× SQLite writing the same rows at 1,000,000 actions"
 budget "X and LinkedIn imports per row ≤ the actions import"
 budget "rank ≤ 1.5× the sqlite3 GROUP BY"
 budget "rank < 1 s at 1,000,000 actions"
@@ -366,9 +366,15 @@ bench_import() {  # size index
     # Issue 20 replaced issue 8's budget against .import (below what SQLite
     # itself needs for this schema) with one against SQLite writing the same rows.
     row "$import_case" "$1" "$seconds" "$reference" "—" "$peak_mb"
-    row "$floor_case" "$1" "$seconds" "$floor" "≤ 1.5×" "$peak_mb"
-    judge "import ≤ 1.5× SQLite writing the same rows" "${label[$1]}: $(ratio "$seconds" "$floor")×" \
-        at_most "$seconds" "$(echo "1.5 * $floor" | bc)"
+    # Issue 20 gives the budget at 1,000,000 actions: below that, the
+    # process's start and the per-person reads weigh more than the rows.
+    if (( actions[$1] == 1000000 )); then
+        row "$floor_case" "$1" "$seconds" "$floor" "≤ 1.5×" "$peak_mb"
+        judge "import ≤ 1.5× SQLite writing the same rows at 1,000,000 actions" "${label[$1]}: $(ratio "$seconds" "$floor")×" \
+            at_most "$seconds" "$(echo "1.5 * $floor" | bc)"
+    else
+        row "$floor_case" "$1" "$seconds" "$floor" "—" "$peak_mb"
+    fi
     import_seconds=$seconds
 
     # Every row went in (the plain table has one row per CSV record).
