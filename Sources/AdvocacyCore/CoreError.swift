@@ -26,6 +26,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case inactiveActor(String)
     case invalidPolicy(key: String, problem: String)
     case invalidPolicyFile(format: String, detail: String)
+    /// A policy version that was never set; `newest` is the one in force.
+    case unknownPolicyVersion(Int, newest: Int)
     case periodNotStarted(period: String, today: LocalDate)
     case invalidRewardCode(String)
     case invalidAmount(String)
@@ -94,6 +96,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
+        case .unknownPolicyVersion(_, let newest):
+            "expected a version from 1 to \(newest) ('advocacy policy history' lists them)"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
         case .invalidCSV(_, _, let problem): problem.expectation
         case .unreadableFile: "expected the path of a readable file (check the name, and that it is a file, not a folder)"
@@ -154,6 +158,7 @@ extension CoreError: LocalizedError {
         case .inactiveActor(let email): "\(email) is deactivated and may not make changes: \(expectation)"
         case .invalidPolicy(let key, let problem): "policy key '\(key)' \(problem)"
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
+        case .unknownPolicyVersion(let version, _): "there is no policy version \(version): \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
         case .invalidCSV(let line, let column, let problem):

@@ -12,22 +12,31 @@ import Foundation
 /// any other way.
 public struct Programme: Sendable {
     package let store: AdvocacyStore
+    /// Where the programme runs: the day a moment falls on (when a policy
+    /// version came into force) is a day here.
+    public let timeZone: TimeZone
 
-    package init(store: AdvocacyStore) {
+    package init(store: AdvocacyStore, timeZone: TimeZone = .current) {
         self.store = store
+        self.timeZone = timeZone
     }
 
     /// Opens the programme's database file, creating it (and its folder) when
     /// `create` is true, and brings its schema up to date.
     public static func open(
-        atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        atPath path: String, create: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
+        timeZone: TimeZone = .current
     ) throws -> Programme {
-        Programme(store: try AdvocacyStore.open(atPath: path, create: create, now: now, dataUpgrades: dataUpgrades))
+        Programme(
+            store: try AdvocacyStore.open(atPath: path, create: create, now: now, dataUpgrades: dataUpgrades),
+            timeZone: timeZone)
     }
 
     /// A private programme in memory, for tests and previews.
-    public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> Programme {
-        Programme(store: try AdvocacyStore.inMemory(now: now, dataUpgrades: dataUpgrades))
+    public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) throws
+        -> Programme
+    {
+        Programme(store: try AdvocacyStore.inMemory(now: now, dataUpgrades: dataUpgrades), timeZone: timeZone)
     }
 
     /// Where the database file is, for messages; `:memory:` in memory.

@@ -132,8 +132,10 @@ struct ScoringCLITests {
         )
         .write(to: file, atomically: true, encoding: .utf8)
         #expect(try cli.expectSuccess("policy", "validate", file.path).output.contains("is a valid scoring policy"))
-        #expect(
-            try cli.expectSuccess("policy", "set", file.path, as: "cio@corp.fr").output == "Policy version 2 is now in force.\n")
+        let set = try cli.expectSuccess("policy", "set", file.path, as: "cio@corp.fr").output
+        #expect(set.hasPrefix("Policy version 2 is now in force (it replaces version 1).\nWhat changed:\n"))
+        #expect(set.contains("  points.consistency: 25 → 30\n  points.reach: 15 → 10\n"))
+        #expect(set.contains("Effect on 2026-Q4 (2026-10-01 to 2026-11-21, 8 weeks, "))
         let shown = try cli.expectSuccess("policy", "show").output
         #expect(shown.contains("reach = 10"))
         #expect(shown.hasPrefix("# Version 2"))
@@ -143,6 +145,55 @@ struct ScoringCLITests {
         #expect(
             try cli.expectSuccess("policy", "set", json.path, as: "admin@corp.fr").output.contains(
                 "Unchanged: the file is version 2"))
+    }
+
+    @Test func theHistoryListsEveryVersionAndAnOlderOneScoresOnRequest() throws {
+        let (cli, cio, admin) = try Self.demo()
+        let toml = try cli.expectSuccess("policy", "show").output
+        let file = try cli.file(
+            "policy.toml",
+            toml.replacingOccurrences(of: "work = 60", with: "work = 40").replacingOccurrences(
+                of: "reach = 15", with: "reach = 35"))
+        let set = try cli.expectSuccess("policy", "set", file, as: cio).output
+        // Every person the output says moved is at those ranks under each version.
+        let before = try cli.expectSuccess("rank", "--policy", "1", "--format", "csv", as: cio).output
+        let after = try cli.expectSuccess("rank", "--format", "csv", as: cio).output
+        func ranks(_ csv: String) -> [String: String] {
+            Dictionary(
+                csv.split(separator: "\r\n").dropFirst().map { line in
+                    let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                    return (String(cells[1]), String(cells[0]))
+                }, uniquingKeysWith: { first, _ in first })
+        }
+        let (old, new) = (ranks(before), ranks(after))
+        let moves = set.matches(of: /\n  (\d+) → (\d+) .*?(\S+@\S+)/).map { (String($0.1), String($0.2), String($0.3)) }
+        #expect(!moves.isEmpty, "\(set)")
+        for (was, now, email) in moves {
+            #expect(old[email] == was && new[email] == now, "\(email)")
+        }
+        #expect(set.contains("\(moves.count) people move in the top 20"))
+
+        let history = try cli.expectSuccess("policy", "history", as: admin).output
+        #expect(history.contains("Version 1: from "))
+        #expect(
+            history.contains(
+                "Version 2 (in force): from 2026-11-21, set by \(cio) at 2026-11-21T12:00:00Z\n  points.work: 60 → 40\n  points.reach: 15 → 35"
+            ))
+        let json = try #require(
+            try cli.json(try cli.expectSuccess("policy", "history", "--format", "json", as: admin)) as? [[String: Any]])
+        #expect(json.map { $0["version"] as? Int } == [1, 2])
+        #expect(json.map { $0["setBy"] as? String } == ["", cio])
+
+        let first = try cli.expectSuccess("policy", "show", "--policy", "1").output
+        #expect(first.hasPrefix("# Version 1 of the policy; version 2 is in force.\n"))
+        #expect(first.dropFirst(first.prefix { $0 != "\n" }.count) == toml.dropFirst(toml.prefix { $0 != "\n" }.count))
+        let refused = cli.run("rank", "--policy", "3", as: cio)
+        #expect(refused.status == 1)
+        #expect(
+            refused.error
+                == "error: there is no policy version 3: expected a version from 1 to 2 ('advocacy policy history' lists them)\n")
+        #expect(try cli.expectSuccess("explain", admin, "--policy", "1", as: cio).output.contains("policy version 1"))
+        #expect(try cli.expectSuccess("report", "--policy", "1", "--lang", "en", as: cio).output.contains("Scoring policy v1"))
     }
 
     @Test(arguments: [

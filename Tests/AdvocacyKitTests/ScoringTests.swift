@@ -72,9 +72,16 @@ struct ScoringTests {
         var policy = Policy.standard
         policy.scoring.reachPoints = 5
         policy.scoring.workPoints = 70
-        #expect(throws: CoreError.self) { try programme.setPolicy(policy, by: fixture.jane) }
-        #expect(try programme.setPolicy(policy, by: try EmailAddress("cio@corp.fr")) == (2, true))
-        #expect(try programme.setPolicy(policy, by: fixture.admin) == (2, false))
+        let quarter = Period.quarter(containing: fixture.today)
+        func set(by actor: EmailAddress) throws -> PolicyUpdate {
+            try programme.setPolicy(policy, effectOn: quarter, today: fixture.today, by: actor)
+        }
+        #expect(throws: CoreError.self) { try set(by: fixture.jane) }
+        let first = try set(by: try EmailAddress("cio@corp.fr"))
+        #expect((first.version, first.previousVersion, first.isNew) == (2, 1, true))
+        #expect(first.changes.map(\.description) == ["points.work: 60 → 70", "points.reach: 15 → 5"])
+        let again = try set(by: fixture.admin)
+        #expect((again.version, again.isNew, again.changes.isEmpty) == (2, false, true))
         #expect(try programme.currentPolicy().policy == policy)
 
         try programme.logAction(try fixture.draft("https://jane.example.org/erp", projects: [fixture.erp]), by: fixture.jane)

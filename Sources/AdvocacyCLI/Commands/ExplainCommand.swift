@@ -13,6 +13,7 @@ struct ExplainCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyVersionOption
 
     @Option(
         name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"),
@@ -25,7 +26,8 @@ struct ExplainCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "explain")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
-        let explanation = try global.openProgramme(in: context).explain(email, period: chosen, today: context.today, by: viewer)
+        let explanation = try global.openProgramme(in: context).explain(
+            email, period: chosen, today: context.today, policy: policy.choice, by: viewer)
         switch format {
         case .json: context.print(try CommandContext.json(ExplanationReport(explanation)))
         case .text: context.print(ExplanationText(explanation).render())

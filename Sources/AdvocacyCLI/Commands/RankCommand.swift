@@ -18,6 +18,7 @@ struct RankCommand: ContextCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyVersionOption
 
     @Option(help: ArgumentHelp("Only people of this team.", valueName: "team"))
     var team: String?
@@ -48,7 +49,8 @@ struct RankCommand: ContextCommand {
         let viewer = try global.requireViewer(in: context, for: "rank")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let filter = RankingFilter(team: team, project: project, channelKind: channel, tier: tier)
-        let result = try global.openProgramme(in: context).rank(period: chosen, today: context.today, filter: filter, by: viewer)
+        let result = try global.openProgramme(in: context).rank(
+            period: chosen, today: context.today, filter: filter, policy: policy.choice, by: viewer)
         let report = RankingReport(result, by: by, top: top)
         switch output.format {
         case .json: context.printJSON(report)

@@ -25,6 +25,7 @@ struct ReportCommand: ContextCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
+    @OptionGroup var policy: PolicyVersionOption
 
     @Option(
         help: ArgumentHelp("The period to compare with (default: the one just before).", valueName: "period"),
@@ -60,7 +61,7 @@ struct ReportCommand: ContextCommand {
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let comparison = compare ?? chosen.previous
         let review = try global.openProgramme(in: context).review(
-            period: chosen, comparison: comparison, today: context.today, by: viewer)
+            period: chosen, comparison: comparison, today: context.today, policy: policy.choice, by: viewer)
         let report = ProgrammeReport(review, language: lang ?? .preferred(by: context.environment))
         let text =
             switch format ?? Self.format(for: output) {

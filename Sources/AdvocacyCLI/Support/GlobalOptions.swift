@@ -48,7 +48,7 @@ struct GlobalOptions: ParsableArguments {
     func openProgramme(in context: CommandContext, create: Bool = false) throws -> Programme {
         let path = try databasePath(in: context)
         if verbose { context.note("advocacy: using database \(path)") }
-        let programme = try Programme.open(atPath: path, create: create, now: context.now)
+        let programme = try Programme.open(atPath: path, create: create, now: context.now, timeZone: context.timeZone)
         if let copy = programme.upgradeBackupPath {
             context.note("advocacy: upgraded \(path) for this version; the database as it was before is saved as \(copy)")
         }

@@ -57,8 +57,12 @@ public struct RewardTally: Hashable, Sendable {
 
 /// Everything the CIO's report is drawn from, read on one snapshot.
 public struct ProgrammeReview: Sendable {
+    /// The policy that scored the current period, and its version.
     public var policyVersion: Int
     public var policy: Policy
+    /// The version that scored the comparison period: the one in force at
+    /// its end, which may be older.
+    public var comparisonPolicyVersion: Int
     public var today: LocalDate
     public var current: PeriodReview
     public var comparison: PeriodReview
@@ -74,11 +78,12 @@ public struct ProgrammeReview: Sendable {
     public var rewards: [RewardTally]
 
     package init(
-        policyVersion: Int, policy: Policy, today: LocalDate, current: PeriodReview, comparison: PeriodReview,
-        activeEmployees: Int, projects: [ProjectCoverage], budgetCents: Int?, rewards: [RewardTally]
+        policyVersion: Int, policy: Policy, comparisonPolicyVersion: Int? = nil, today: LocalDate, current: PeriodReview,
+        comparison: PeriodReview, activeEmployees: Int, projects: [ProjectCoverage], budgetCents: Int?, rewards: [RewardTally]
     ) {
         self.policyVersion = policyVersion
         self.policy = policy
+        self.comparisonPolicyVersion = comparisonPolicyVersion ?? policyVersion
         self.today = today
         self.current = current
         self.comparison = comparison

@@ -116,7 +116,7 @@ extension PolicyValue {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func renderInline() -> String {
+    func renderInline() -> String {
         switch self {
         case .table(let entries): "{ " + entries.map { "\($0.key) = \($0.value.renderInline())" }.joined(separator: ", ") + " }"
         case .array(let values): "[" + values.map { $0.renderInline() }.joined(separator: ", ") + "]"

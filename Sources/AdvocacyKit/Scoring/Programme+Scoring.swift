@@ -8,13 +8,53 @@ extension Programme {
         try store.currentPolicy()
     }
 
-    /// Makes `policy` the policy in force (cio or admin). Returns its version
-    /// and whether it is new: setting the policy already in force changes nothing.
-    @discardableResult
-    public func setPolicy(_ policy: Policy, by actor: EmailAddress) throws -> (version: Int, changed: Bool) {
-        try store.writing(as: actor) { tx, acting in
+    /// Makes `policy` the policy in force (cio or admin), and says what
+    /// changed and whom it moves in the top `top` places of `period` (up to
+    /// `today`). Setting the policy already in force changes nothing.
+    public func setPolicy(
+        _ policy: Policy, effectOn period: Period, today: LocalDate, top: Int = 20, by actor: EmailAddress
+    ) throws -> PolicyUpdate {
+        let window = try Scoring.window(of: period, today: today)
+        return try store.writing(as: actor) { transaction, acting in
             try AccessRules.requireRole(acting, in: [.cio, .admin], to: "change the policy")
-            return try tx.savePolicy(policy, by: acting)
+            let (previous, old) = try transaction.policy()
+            let (version, changed) = try transaction.savePolicy(policy, by: acting)
+            guard changed else { return PolicyUpdate(version: version, previousVersion: previous, changes: [], effect: nil) }
+            // Both rankings masked together, so a hidden person has the same placeholder in each.
+            let hidden = try transaction.hiddenEmails()
+            let rankings = HiddenPeople.mask(
+                try [old, policy].map {
+                    Ranking.rank(try transaction.scores(policy: $0.scoring, window: window, filter: RankingFilter()))
+                },
+                hidden: hidden, viewer: acting)
+            return PolicyUpdate(
+                version: version, previousVersion: previous, changes: PolicyChange.between(old, policy),
+                effect: PolicyEffect(period: period, window: window, before: rankings[0], after: rankings[1], top: top))
+        }
+    }
+
+    /// Every version of the policy, oldest first, with who set it, when, and
+    /// what it changed (any active employee: the rules behind a score are open).
+    public func policyHistory(by actor: EmailAddress) throws -> [PolicyHistoryEntry] {
+        try store.reading { transaction in
+            try AccessRules.requireActive(try transaction.actor(actor))
+            let versions = try transaction.policyVersions()
+            return versions.indices.map { index in
+                let version = versions[index]
+                return PolicyHistoryEntry(
+                    version: version.version, setAt: version.setAt, inForceFrom: LocalDate(version.setAt, in: timeZone),
+                    setBy: version.setBy,
+                    changes: index == 0 ? [] : PolicyChange.between(versions[index - 1].policy, version.policy))
+            }
+        }
+    }
+
+    /// Version `version` of the policy, in force or not.
+    ///
+    /// - Throws: ``CoreError/unknownPolicyVersion(_:newest:)`` for a version never set.
+    public func policy(version: Int) throws -> Policy {
+        try store.reading { transaction in
+            try transaction.policy(.version(version), lastDay: .latest, in: timeZone).policy
         }
     }
 
@@ -26,13 +66,14 @@ extension Programme {
     /// Scores are computed on a read snapshot, so other people can log work
     /// meanwhile; only the record of the run takes the write lock.
     public func rank(
-        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), by actor: EmailAddress
+        period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(), policy choice: PolicyChoice = .inForce,
+        by actor: EmailAddress
     ) throws -> RankingResult {
         let window = try Scoring.window(of: period, today: today)
         let result = try store.reading { transaction in
             let viewer = try transaction.actor(actor)
             try AccessRules.requireActive(viewer)
-            let (version, policy) = try transaction.policy()
+            let (version, policy) = try transaction.policy(choice, lastDay: window.upperBound, in: timeZone)
             var people = try transaction.scores(policy: policy.scoring, window: window, filter: filter)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
             // Ranked first, so every viewer sees the same order; then hidden people lose their names.
@@ -46,12 +87,14 @@ extension Programme {
 
     /// A person's score action by action, with their place in the ranking.
     /// Staff may explain only themselves; the cio, hr and admin anyone.
-    public func explain(_ email: EmailAddress, period: Period, today: LocalDate, by actor: EmailAddress) throws -> Explanation {
+    public func explain(
+        _ email: EmailAddress, period: Period, today: LocalDate, policy choice: PolicyChoice = .inForce, by actor: EmailAddress
+    ) throws -> Explanation {
         let window = try Scoring.window(of: period, today: today)
         let explanation = try store.reading { transaction in
             try AccessRules.requireMayExplain(try transaction.actor(actor), person: email)
             let person = try transaction.scoredPerson(email)
-            let (version, whole) = try transaction.policy()
+            let (version, whole) = try transaction.policy(choice, lastDay: window.upperBound, in: timeZone)
             let policy = whole.scoring
             let ranked = Ranking.rank(try transaction.scores(policy: policy, window: window, filter: RankingFilter()))
             // The same facts again, with what a reader needs to recognise each action.

@@ -135,7 +135,13 @@ public struct ProgrammeReport: Sendable {
     var currentName: String { language.period(current.period) }
 
     /// "Politique de score v3 · établi le 21 novembre 2026"
-    var provenance: String { words.provenance(version: review.policyVersion, on: language.date(review.today)) }
+    var provenance: String {
+        words.provenance(
+            version: review.policyVersion,
+            comparison: review.comparisonPolicyVersion == review.policyVersion
+                ? nil : (comparisonName, review.comparisonPolicyVersion),
+            on: language.date(review.today))
+    }
 
     func score(_ value: Double) -> String { language.number(value, decimals: 1) }
 

@@ -35,8 +35,13 @@ struct ReportWording: Sendable {
             "\(period), to \(day) (\(language.integer(elapsed)) of \(language.integer(total)) days)")
     }
 
-    func provenance(version: Int, on day: String) -> String {
-        say("Politique de score v\(version) · établi le \(day)", "Scoring policy v\(version) · as of \(day)")
+    /// The policy versions behind the figures; the comparison period's is
+    /// named when it is not the current one's (a period keeps the version in
+    /// force when it ended).
+    func provenance(version: Int, comparison: (period: String, version: Int)?, on day: String) -> String {
+        let older = comparison.map { say(" (\($0.period)\u{00A0}: v\($0.version))", " (\($0.period): v\($0.version))") } ?? ""
+        return say(
+            "Politique de score v\(version)\(older) · établi le \(day)", "Scoring policy v\(version)\(older) · as of \(day)")
     }
 
     /// "T3 2026 : 812" / "Q3 2026: 812" (French puts a no-break space before the colon).

@@ -16,12 +16,16 @@ extension AdvocacyStore {
         else {
             throw StoreError.constraintViolated("no scoring policy: the database was not created by advocacy")
         }
-        let document: String = row["document"]
+        return (row["version"], try storedPolicy(version: row["version"], document: row["document"]))
+    }
+
+    /// Reads a stored policy document, which `policy set` checked when it was written.
+    static func storedPolicy(version: Int, document: String) throws -> Policy {
         do {
-            return (row["version"], try Policy(document: try PolicyValue.parseJSON(document)))
+            return try Policy(document: try PolicyValue.parseJSON(document))
         } catch {
             throw StoreError.constraintViolated(
-                "the stored scoring policy version \(row["version"] as Int) cannot be read: \(error.localizedDescription)")
+                "the stored scoring policy version \(version) cannot be read: \(error.localizedDescription)")
         }
     }
 
@@ -330,6 +334,48 @@ extension StoreTransaction {
                 ActionDetails(
                     title: row["title"], url: CanonicalURL(alreadyCanonical: row["url"]),
                     channel: CanonicalURL(alreadyCanonical: row["channelUrl"]), projects: codes.sorted { $0.value < $1.value }))
+        }
+    }
+}
+
+extension StoreTransaction {
+    /// When each version of the policy came into force, as days in `timeZone`.
+    public func policyTimeline(in timeZone: TimeZone) throws -> PolicyTimeline {
+        let rows = try Row.fetchAll(db, sql: "SELECT version, createdAt FROM scoringPolicy ORDER BY version")
+        return PolicyTimeline(
+            rows.map { row in
+                (row["version"], LocalDate(AdvocacyStore.date(fromTimestamp: row["createdAt"]), in: timeZone))
+            })
+    }
+
+    /// The policy `choice` names for a period whose last scored day is `lastDay`, and its version.
+    ///
+    /// - Throws: ``CoreError/unknownPolicyVersion(_:newest:)`` for a version never set.
+    public func policy(_ choice: PolicyChoice, lastDay: LocalDate, in timeZone: TimeZone) throws -> (
+        version: Int, policy: Policy
+    ) {
+        let version = try policyTimeline(in: timeZone).version(choice, lastDay: lastDay)
+        guard
+            let document = try String.fetchOne(
+                db, sql: "SELECT document FROM scoringPolicy WHERE version = ?", arguments: [version])
+        else { throw CoreError.unknownPolicyVersion(version, newest: try policy().version) }
+        return (version, try AdvocacyStore.storedPolicy(version: version, document: document))
+    }
+
+    /// Every version of the policy, oldest first, with who set it and when.
+    public func policyVersions() throws -> [PolicyVersion] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.version, p.document, p.createdAt, e.email FROM scoringPolicy p
+                LEFT JOIN employee e ON e.id = p.createdBy ORDER BY p.version
+                """)
+        return try rows.map { row in
+            PolicyVersion(
+                version: row["version"],
+                policy: try AdvocacyStore.storedPolicy(version: row["version"], document: row["document"]),
+                setAt: AdvocacyStore.date(fromTimestamp: row["createdAt"]),
+                setBy: (row["email"] as String?).map(EmailAddress.init(alreadyValid:)))
         }
     }
 }

@@ -8,5 +8,5 @@ struct PolicyCommand: ParsableCommand {
             Each change makes a new version, and each ranking records the version it used. \
             docs/scoring.md explains every value.
             """,
-        subcommands: [PolicyShowCommand.self, PolicySetCommand.self, PolicyValidateCommand.self])
+        subcommands: [PolicyShowCommand.self, PolicyHistoryCommand.self, PolicySetCommand.self, PolicyValidateCommand.self])
 }

@@ -8,7 +8,9 @@ struct PolicySetCommand: ContextCommand {
         discussion: """
             FILE is TOML or JSON, complete: start from 'advocacy policy show > policy.toml'. An unknown \
             key, a missing one, a value out of range or an inverted band is refused with its key named, \
-            and nothing changes.
+            and nothing changes. Prints what changed and whom it moves in the top 20 of the current \
+            quarter. Periods that ended before today keep the version in force when they ended \
+            ('--policy N' on rank, explain, report and rewards propose asks for another).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,9 +21,8 @@ struct PolicySetCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "policy set")
         let policy = try PolicyFile.read(file)
-        let (version, changed) = try global.openProgramme(in: context).setPolicy(policy, by: actor)
-        context.print(
-            changed
-                ? "Policy version \(version) is now in force." : "Unchanged: the file is version \(version), already in force.")
+        let update = try global.openProgramme(in: context).setPolicy(
+            policy, effectOn: .quarter(containing: context.today), today: context.today, by: actor)
+        context.print(PolicyUpdateText(update).render())
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct PolicyShowCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the policy in force, as a file 'policy set' accepts.")
+        abstract: "Print the policy in force (or an older version), as a file 'policy set' accepts.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -13,14 +13,26 @@ struct PolicyShowCommand: ContextCommand {
         transform: Parse.choice)
     var format: PolicyFile.Format = .toml
 
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp("Print this version instead ('advocacy policy history' lists them).", valueName: "n"),
+        transform: Parse.positiveCount)
+    var asked: Int?
+
     func run(in context: CommandContext) throws {
-        let (version, policy) = try global.openProgramme(in: context).currentPolicy()
+        let programme = try global.openProgramme(in: context)
+        let (version, policy) = try programme.currentPolicy()
+        let shown = try asked.map { try programme.policy(version: $0) } ?? policy
         switch format {
         case .toml:
-            context.standardOutput.write("# Version \(version) of the policy in force.\n")
-            context.standardOutput.write(policy.document.renderTOML(comments: Policy.documentComments))
+            if let asked, asked != version {
+                context.standardOutput.write("# Version \(asked) of the policy; version \(version) is in force.\n")
+            } else {
+                context.standardOutput.write("# Version \(version) of the policy in force.\n")
+            }
+            context.standardOutput.write(shown.document.renderTOML(comments: Policy.documentComments))
         case .json:
-            context.standardOutput.write(policy.document.renderJSON())
+            context.standardOutput.write(shown.document.renderJSON())
         }
     }
 }

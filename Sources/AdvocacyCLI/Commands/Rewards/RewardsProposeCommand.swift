@@ -17,6 +17,8 @@ struct RewardsProposeCommand: ContextCommand {
     @Option(help: ArgumentHelp("The period, like 2026-Q4; it needs a budget.", valueName: "period"), transform: Parse.period)
     var period: Period
 
+    @OptionGroup var policy: PolicyVersionOption
+
     @Flag(name: .customLong("dry-run"), help: "Show the proposals without writing them.")
     var dryRun = false
 
@@ -28,7 +30,7 @@ struct RewardsProposeCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireActor(in: context, for: "rewards propose")
         let run = try global.openProgramme(in: context).proposeRewards(
-            period: period, today: context.today, dryRun: dryRun, by: actor)
+            period: period, today: context.today, dryRun: dryRun, policy: policy.choice, by: actor)
         let report = ProposalReport(run: run)
         if format == .json {
             context.print(try CommandContext.json(report.json))
