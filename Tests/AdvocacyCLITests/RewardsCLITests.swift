@@ -156,6 +156,20 @@ struct RewardsCLITests {
         #expect(own.allSatisfy { $0["email"] as? String == staff })
     }
 
+    @Test func hrIsToldWhenAnItemWillGoOnlyToThoseWhoWishForIt() throws {
+        let cli = try CLIHarness.withProgramme()
+        let hr = "hr@corp.fr"
+        let unlimited = try cli.expectSuccess(
+            "rewards", "catalog", "add", "MUG", "--name", "Mug", "--category", "equipment", "--cost", "12", as: hr)
+        #expect(unlimited.error.contains("Note: MUG is proposed only to people who wish for it, since it has no stock limit"))
+        let stocked = try cli.expectSuccess("rewards", "catalog", "update", "MUG", "--stock", "30", as: hr)
+        #expect(stocked.error.isEmpty)
+        let free = try cli.expectSuccess(
+            "rewards", "catalog", "add", "THANKS", "--name", "Merci", "--category", "recognition", "--cost", "0", "--stock", "5",
+            as: hr)
+        #expect(free.error.contains("since it costs nothing"))
+    }
+
     @Test func theCatalogueIsKeptByHR() throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("project", "add", "DATA-PLAT", "--name", "Plateforme", "--weight", "3", as: "admin@corp.fr")

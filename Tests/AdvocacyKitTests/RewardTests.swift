@@ -73,7 +73,9 @@ struct RewardStoreTests {
         }
         for (code, project) in [("ERP-BOOK", fixture.erp), ("SEC-BOOK", security)] {
             try programme.addRewardItem(
-                RewardItem(code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, projects: [project]),
+                RewardItem(
+                    code: try RewardCode(code), name: "A book", category: .book, costCents: 3_000, stock: 10,
+                    projects: [project]),
                 by: hr)
         }
         let quarter = Period.quarter(containing: fixture.today)
@@ -89,7 +91,7 @@ struct RewardStoreTests {
         let (fixture, hr) = try Self.programmeWithWork()
         let programme = fixture.programme
         try programme.addRewardItem(
-            RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000), by: hr)
+            RewardItem(code: try RewardCode("BOOK-1"), name: "A book", category: .book, costCents: 4_000, stock: 10), by: hr)
         let quarter = Period.quarter(containing: fixture.today)
         try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
         let run = try fixture.programme.proposeRewards(period: quarter, today: fixture.today, by: hr)

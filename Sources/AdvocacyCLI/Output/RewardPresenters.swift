@@ -41,6 +41,17 @@ extension CatalogueEntry {
             })
     }
 
+    /// Says, on standard error, when the item will go only to people who
+    /// wish for it: HR adding a free or unlimited item may expect otherwise.
+    func noteWhoIsOffered(under policy: RewardPolicy, in context: CommandContext) {
+        guard !policy.offersUnwished(item) else { return }
+        let why =
+            item.costCents == 0
+            ? "it costs nothing (the policy's freeOrUnlimitedItems = \"anyone\" offers such items to everyone they fit)"
+            : "it has no stock limit (give it one with --stock N to offer it to everyone it fits)"
+        context.note("Note: \(item.code) is proposed only to people who wish for it, since \(why).")
+    }
+
     /// "CERT-AWS \"AWS certification\" (certification, 380.00 EUR, stock 5)"
     var summary: String {
         var parts = [item.category.rawValue, Money.text(item.costCents, currency: currency)]

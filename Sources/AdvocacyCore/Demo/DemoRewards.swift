@@ -44,11 +44,15 @@ extension DemoProgramme {
     static func rewards(employees: [NewEmployee], projects: [Project], seed: UInt64, today: LocalDate) -> DemoRewards {
         var random = SeededGenerator(seed: seed ^ 0x2E3A_7D00_0000_0004)
         let existing = Set(projects.map(\.code.value))
+        // What is bought as needed (books, online courses, cheap certifications) is stocked for one
+        // person in ten; donations and vouchers stay unlimited, so they go only to people who wish for them.
+        let asNeeded = max(3, employees.count / 10)
         let catalogue = rewardCatalogue.filter { $0.projects.allSatisfy(existing.contains) }.map { entry in
             RewardItem(
                 code: RewardCode(alreadyValid: entry.code), name: entry.name, category: entry.category,
                 costCents: entry.euros * 100,
-                stock: entry.stock, maxPerPerson: entry.maxPerPerson, minTier: entry.minTier,
+                stock: entry.stock ?? ([.donation, .voucher].contains(entry.category) ? nil : asNeeded),
+                maxPerPerson: entry.maxPerPerson, minTier: entry.minTier,
                 projects: entry.projects.map { ProjectCode(alreadyValid: $0) })
         }
         // About one person in five has said what they would like.

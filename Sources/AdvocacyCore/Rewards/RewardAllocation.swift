@@ -276,7 +276,7 @@ public enum RewardAllocation {
 
         let entitled = entitlements(
             weights: eligible.map { weight(score: candidates[$0].score.score, alpha: policy.alpha) }, budget: budget, cap: cap)
-        let catalogue = ArrangedCatalogue(input.catalogue)
+        let catalogue = ArrangedCatalogue(input.catalogue, policy: policy)
         let items = catalogue.items
         var ledger = Ledger(
             policy: policy, budget: budget, candidates: candidates, catalogue: catalogue, kept: input.kept,
@@ -469,22 +469,24 @@ public enum RewardAllocation {
         /// The items by code, one per code; the allocation names them by position here.
         var items: [RewardItem] = []
         var position: [RewardCode: Int] = [:]
-        /// Items tied to projects, by code.
+        /// Items tied to projects, by code, that may go to someone who did not wish for them.
         var tiedToProjects: [Int]
-        /// Items tied to no project: by category, dearest first, then by code.
+        /// Items tied to no project, that may go to someone who did not wish
+        /// for them: by category, dearest first, then by code.
         var general: [Int]
         /// What the cheapest item costs: less than this buys nothing.
         var cheapestCents: Int
 
-        init(_ catalogue: [RewardItem]) {
+        init(_ catalogue: [RewardItem], policy: RewardPolicy) {
             for item in catalogue.sorted(by: { $0.code < $1.code }) where position[item.code] == nil {
                 position[item.code] = items.count
                 items.append(item)
             }
             let items = items
-            tiedToProjects = items.indices.filter { !items[$0].projects.isEmpty }
+            let offered = items.indices.filter { policy.offersUnwished(items[$0]) }
+            tiedToProjects = offered.filter { !items[$0].projects.isEmpty }
             cheapestCents = catalogue.map(\.costCents).min() ?? .max
-            general = items.indices.filter { items[$0].projects.isEmpty }.sorted {
+            general = offered.filter { items[$0].projects.isEmpty }.sorted {
                 (items[$0].category, -items[$0].costCents, items[$0].code) < (
                     items[$1].category, -items[$1].costCents, items[$1].code
                 )

@@ -24,11 +24,28 @@ public struct RewardPolicy: Hashable, Sendable {
     public var voucherCapPercent: Double
     /// Yearly cap per person by category, in cents; 0 means none.
     public var yearlyCapCents: [RewardCategory: Int]
+    /// Who may be proposed an item that costs nothing or has no stock
+    /// limit. Such an item fits every entitlement or never runs out, so
+    /// offered to all it would go to everyone, wanted or not.
+    public var freeOrUnlimitedItems: Offer = .wishers
+
+    /// Who an item is offered to.
+    public enum Offer: String, Hashable, Sendable, CaseIterable {
+        /// Only the people who wished for it.
+        case wishers
+        /// Anyone it fits, like any other item.
+        case anyone
+    }
 
     public static let standard = RewardPolicy(
         currency: "EUR", alpha: 0.5, maxSharePercent: 20, maxItemsPerPerson: 2, minimumScore: 10, maxFlagPenaltyPercent: 25,
         monthlySocialSecurityCeilingCents: 400_500, voucherCapPercent: 5,
-        yearlyCapCents: Dictionary(uniqueKeysWithValues: RewardCategory.allCases.map { ($0, 0) }))
+        yearlyCapCents: Dictionary(uniqueKeysWithValues: RewardCategory.allCases.map { ($0, 0) }), freeOrUnlimitedItems: .wishers)
+
+    /// Whether `item` may be proposed to someone who did not wish for it.
+    public func offersUnwished(_ item: RewardItem) -> Bool {
+        freeOrUnlimitedItems == .anyone || (item.costCents > 0 && item.stock != nil)
+    }
 
     /// The most one person may receive in `category` in a calendar year, in
     /// cents; nil when unlimited. Vouchers are capped by the law's
@@ -63,6 +80,7 @@ extension RewardPolicy {
                     ("maxFlagPenaltyPercent", .number(maxFlagPenaltyPercent)),
                     ("monthlySocialSecurityCeilingCents", .number(Double(monthlySocialSecurityCeilingCents))),
                     ("voucherCapPercent", .number(voucherCapPercent)),
+                    ("freeOrUnlimitedItems", .string(freeOrUnlimitedItems.rawValue)),
                 ])
             ),
             ("rewardCaps", .table(RewardCategory.allCases.map { ($0.rawValue, .number(Double(yearlyCapCents[$0] ?? 0))) })),
@@ -78,6 +96,8 @@ extension RewardPolicy {
         score hold the person back until a cio clears them.
         Vouchers: at most voucherCapPercent of the monthly social-security ceiling (PMSS, in cents) per \
         person and year, beyond which they are taxed.
+        An item that costs nothing or has no stock limit goes to people who wished for it only \
+        (freeOrUnlimitedItems = "wishers"), or to anyone it fits ("anyone").
         """,
         "rewardCaps": "Yearly cap per person and category, in cents (0 = no cap).",
     ]
@@ -88,7 +108,7 @@ extension RewardPolicy {
             "rewards",
             keys: [
                 "currency", "alpha", "maxSharePercent", "maxItemsPerPerson", "minimumScore", "maxFlagPenaltyPercent",
-                "monthlySocialSecurityCeilingCents", "voucherCapPercent",
+                "monthlySocialSecurityCeilingCents", "voucherCapPercent", "freeOrUnlimitedItems",
             ])
         policy.currency = try rewards.text("currency", expected: "a three-letter currency code like \"EUR\"") { text in
             text.utf8.count == 3 && text.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
@@ -101,6 +121,13 @@ extension RewardPolicy {
         policy.monthlySocialSecurityCeilingCents = try rewards.whole(
             "monthlySocialSecurityCeilingCents", in: 0...Money.maximumCents)
         policy.voucherCapPercent = try rewards.number("voucherCapPercent", in: 0...100)
+        // Added after the first versions were stored: absent from those, it means the default.
+        if rewards.contains("freeOrUnlimitedItems") {
+            let offer = try rewards.text("freeOrUnlimitedItems", expected: "\"wishers\" or \"anyone\"") {
+                Offer(rawValue: $0) != nil
+            }
+            policy.freeOrUnlimitedItems = Offer(rawValue: offer) ?? .wishers
+        }
 
         let caps = try reader.table("rewardCaps", keys: RewardCategory.allCases.map(\.rawValue))
         for category in RewardCategory.allCases {

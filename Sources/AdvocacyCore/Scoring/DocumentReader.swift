@@ -22,6 +22,10 @@ struct DocumentReader {
 
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// Whether the table gives `key`: for a key added after versions
+    /// without it were stored, which then take its default.
+    func contains(_ key: String) -> Bool { entries[key] != nil }
+
     func value(_ key: String, expected: String) throws -> PolicyValue {
         guard let value = entries[key] else {
             throw CoreError.invalidPolicy(key: name(key), problem: "is missing: expected \(expected)")

@@ -107,6 +107,7 @@ struct RobustnessCSVFormulaTests {
                 arguments: ["rewards", "list", "--period", period], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
             "audit": Export(arguments: ["audit"], actor: admin, guarded: []),
+            "policy history": Export(arguments: ["policy", "history"], actor: admin, guarded: []),
             "rewards export": Export(
                 arguments: ["rewards", "export", "--period", period, "--status", "all"], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),

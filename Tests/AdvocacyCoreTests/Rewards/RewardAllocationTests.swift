@@ -132,6 +132,34 @@ struct RewardAllocationTests {
         #expect(result.proposedCents == 0)
     }
 
+    @Test func freeOrUnlimitedItemsGoOnlyToThoseWhoWishedForThem() {
+        let catalogue = [
+            R.item("RECO-CODIR", .recognition, cents: 0, stock: 5), R.item("BOOK-ANY", .book, cents: 3_000),
+            R.item("TRAIN-ERP", .training, cents: 20_000, projects: ["ERP-2027"]),
+            R.item("BOOK-FIVE", .book, cents: 4_000, stock: 5),
+        ]
+        let people = [
+            R.candidate("Ann", 80, rank: 1, hours: ["ERP-2027": 10]), R.candidate("Ben", 70, rank: 2, hours: ["ERP-2027": 10]),
+        ]
+        let wishes = ["Ann": ["RECO-CODIR", "BOOK-ANY"]]
+        let standard = allocate(R.policy(freeOrUnlimitedItems: .wishers), budget: 100_000, people, catalogue, wishes: wishes)
+        // Ann gets her wishes, free and unlimited alike; Ben, who wished for nothing, only what has a stock and a price.
+        #expect(result(standard, "Ann") == ["RECO-CODIR wish 1", "BOOK-ANY wish 2", "BOOK-FIVE development"])
+        #expect(result(standard, "Ben") == ["BOOK-FIVE development"])
+
+        let anyone = allocate(R.policy(freeOrUnlimitedItems: .anyone), budget: 100_000, people, catalogue, wishes: wishes)
+        #expect(
+            result(anyone, "Ben") == [
+                "TRAIN-ERP work ERP-2027", "BOOK-FIVE development", "BOOK-ANY development", "RECO-CODIR development",
+            ])
+        #expect(RewardPolicy.standard.freeOrUnlimitedItems == .wishers)
+    }
+
+    private func result(_ allocation: Allocation, _ name: String) -> [String] {
+        let email = R.email(name)
+        return allocation.proposals.filter { $0.email == email }.map { "\($0.item.code) \($0.reason.label)" }
+    }
+
     // MARK: - Eligibility
 
     @Test func inactiveLowScoredAndFlaggedPeopleAreHeldBack() {

@@ -60,12 +60,14 @@ enum Rewarded {
     /// A policy with no cap on anything but what a test sets.
     static func policy(
         alpha: Double = 0.5, maxSharePercent: Double = 100, minimumScore: Double = 0, maxFlagPenaltyPercent: Double = 25,
-        maxItemsPerPerson: Int = 10
+        maxItemsPerPerson: Int = 10, freeOrUnlimitedItems: RewardPolicy.Offer = .anyone
     ) -> RewardPolicy {
-        // Hand-computed cases allow many items each, so each shows its own
-        // rule; the item limit has tests of its own.
+        // Hand-computed cases allow many items each and offer every item to
+        // anyone, so each shows its own rule; the item limit and free or
+        // unlimited items have tests of their own.
         var policy = RewardPolicy.standard
         policy.maxItemsPerPerson = maxItemsPerPerson
+        policy.freeOrUnlimitedItems = freeOrUnlimitedItems
         policy.alpha = alpha
         policy.maxSharePercent = maxSharePercent
         policy.minimumScore = minimumScore
@@ -120,6 +122,7 @@ struct RewardProgrammeGenerator {
         }
         if random.chance(0.2) { policy.voucherCapPercent = 0 }
         policy.maxItemsPerPerson = random.pick([1, 2, 2, 3, 10])
+        policy.freeOrUnlimitedItems = random.pick(RewardPolicy.Offer.allCases)
         return policy
     }
 

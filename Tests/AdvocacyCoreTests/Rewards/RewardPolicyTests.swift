@@ -80,6 +80,27 @@ struct RewardPolicyTests {
         }
     }
 
+    @Test func whoGetsFreeOrUnlimitedItemsIsReadAndDefaultsToWishers() throws {
+        // Versions stored before the key existed lack it: they read as the default.
+        #expect(error(changing: ["rewards", "freeOrUnlimitedItems"], to: nil) == nil)
+        var document = Policy.standard.document
+        if case .table(var sections) = document, let index = sections.firstIndex(where: { $0.key == "rewards" }),
+            case .table(let entries) = sections[index].value
+        {
+            sections[index].value = .table(entries.filter { $0.key != "freeOrUnlimitedItems" })
+            document = .table(sections)
+        }
+        #expect(try Policy(document: document).rewards.freeOrUnlimitedItems == .wishers)
+        #expect(!Policy.standard.document.renderJSON().contains("anyone"))
+
+        var open = Policy.standard
+        open.rewards.freeOrUnlimitedItems = .anyone
+        #expect(try Policy(document: try PolicyValue.parseJSON(open.document.renderJSON())) == open)
+        #expect(
+            error(changing: ["rewards", "freeOrUnlimitedItems"], to: .string("everyone"))
+                == "policy key 'rewards.freeOrUnlimitedItems' is \"everyone\": expected \"wishers\" or \"anyone\"")
+    }
+
     @Test(
         arguments: [
             (["rewards", "alpha"], PolicyValue.number(3.5), "policy key 'rewards.alpha' is 3.5: expected a number from 0 to 3"),

@@ -23,11 +23,11 @@ struct RewardsWorkedExampleTests {
 
     static let catalogue = [
         R.item("CONF-DEVOXX", .conference, cents: 55_000, stock: 2),
-        R.item("CERT-AWS", .certification, cents: 30_000),
-        R.item("TRAIN-DATA", .training, cents: 38_000, projects: ["DATA-PLAT"]),
-        R.item("TRAIN-SPEAK", .training, cents: 35_000, minTier: .micro),
-        R.item("BOOK-DDD", .book, cents: 4_500),
-        R.item("LUNCH-CIO", .recognition, cents: 6_000, maxPerPerson: 1),
+        R.item("CERT-AWS", .certification, cents: 30_000, stock: 5),
+        R.item("TRAIN-DATA", .training, cents: 38_000, stock: 3, projects: ["DATA-PLAT"]),
+        R.item("TRAIN-SPEAK", .training, cents: 35_000, stock: 4, minTier: .micro),
+        R.item("BOOK-DDD", .book, cents: 4_500, stock: 20),
+        R.item("LUNCH-CIO", .recognition, cents: 6_000, stock: 6, maxPerPerson: 1),
         R.item("GIFT-100", .voucher, cents: 10_000),
     ]
 

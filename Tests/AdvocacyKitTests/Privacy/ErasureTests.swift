@@ -77,7 +77,8 @@ struct ErasureStoreTests {
 
         let quarter = Period.quarter(containing: fixture.today)
         let book = try RewardCode("BOOK-1")
-        try programme.addRewardItem(RewardItem(code: book, name: "A book", category: .book, costCents: 4_000), by: hr)
+        try programme.addRewardItem(
+            RewardItem(code: book, name: "A book", category: .book, costCents: 4_000, stock: 10), by: hr)
         try programme.setRewardBudget(quarter, cents: 100_000, by: hr)
         try programme.addWish(book, rank: 1, by: jane)
         try programme.clearForRewards(

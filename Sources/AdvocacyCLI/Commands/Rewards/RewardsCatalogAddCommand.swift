@@ -56,7 +56,9 @@ struct RewardsCatalogAddCommand: ContextCommand {
         let item = RewardItem(
             code: code, name: name, category: category, costCents: cost, stock: stock?.value, maxPerPerson: maxPerPerson?.value,
             minTier: minTier?.value, projects: projects)
-        let entry = try global.openProgramme(in: context).addRewardItem(item, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let entry = try programme.addRewardItem(item, by: actor)
         context.print("Added \(entry.summary)")
+        try entry.noteWhoIsOffered(under: programme.currentPolicy().policy.rewards, in: context)
     }
 }

@@ -62,7 +62,9 @@ struct RewardsCatalogUpdateCommand: ContextCommand {
             name: name, category: category, costCents: cost, stock: stock.map(\.value), maxPerPerson: maxPerPerson.map(\.value),
             minTier: minTier.map(\.value),
             projects: noProjects ? [] : projects.isEmpty ? nil : projects)
-        let entry = try global.openProgramme(in: context).updateRewardItem(code, changes, by: actor)
+        let programme = try global.openProgramme(in: context)
+        let entry = try programme.updateRewardItem(code, changes, by: actor)
         context.print("Updated \(entry.summary)")
+        try entry.noteWhoIsOffered(under: programme.currentPolicy().policy.rewards, in: context)
     }
 }
