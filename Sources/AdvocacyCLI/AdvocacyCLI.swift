@@ -155,7 +155,8 @@ public struct AdvocacyCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, EmployeeCommand.self, ChannelCommand.self, ProjectCommand.self,
-            LogCommand.self, MetricsCommand.self, ActionCommand.self, RankCommand.self, ExplainCommand.self, ReportCommand.self,
+            LogCommand.self, MetricsCommand.self, ActionCommand.self, ReviewCommand.self, RankCommand.self, ExplainCommand.self,
+            ReportCommand.self,
             AuditCommand.self,
             PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self,
             CLIReferenceCommand.self,

@@ -28,6 +28,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case invalidPolicyFile(format: String, detail: String)
     /// A policy version that was never set; `newest` is the one in force.
     case unknownPolicyVersion(Int, newest: Int)
+    /// A reviewer deciding on an action of their own.
+    case ownWorkReview(url: String)
     case periodNotStarted(period: String, today: LocalDate)
     case invalidRewardCode(String)
     case invalidAmount(String)
@@ -96,6 +98,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
+        case .ownWorkReview: "another cio or admin reviews it: no one decides on their own work"
         case .unknownPolicyVersion(_, let newest):
             "expected a version from 1 to \(newest) ('advocacy policy history' lists them)"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
@@ -159,6 +162,7 @@ extension CoreError: LocalizedError {
         case .invalidPolicy(let key, let problem): "policy key '\(key)' \(problem)"
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
         case .unknownPolicyVersion(let version, _): "there is no policy version \(version): \(expectation)"
+        case .ownWorkReview(let url): "\(url) is your own work: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
         case .invalidCSV(let line, let column, let problem):

@@ -147,7 +147,7 @@ enum GRDBProbe {
                 db,
                 sql: """
                     SELECT e.email, a.url, c.url AS channel, f.day, f.channelKind, f.kind, f.effortHours, f.contentFingerprint,
-                        f.impressions, f.reactions, f.comments, f.shares, f.clicks, f.followers, f.strategicWeight
+                        f.impressions, f.reactions, f.comments, f.shares, f.clicks, f.followers, f.strategicWeight, f.review
                     FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
                     JOIN employee e ON e.id = f.employeeId
                     ORDER BY a.url

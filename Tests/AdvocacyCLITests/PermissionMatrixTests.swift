@@ -120,6 +120,10 @@ struct PermissionMatrixTests {
         case "explain": ["explain", jane]
         case "policy set": ["policy", "set", file("policy.toml")]
         case "policy validate": ["policy", "validate", file("policy.toml")]
+        case "review list": ["review", "list"]
+        case "review accept": ["review", "accept", "https://jane.example.org/erp"]
+        case "review adjust": ["review", "adjust", "https://jane.example.org/erp", "--effort", "4", "--reason", "four hours"]
+        case "review reject": ["review", "reject", "https://jane.example.org/erp", "--reason", "not found"]
         case "rewards catalog add":
             ["rewards", "catalog", "add", "CONF-1", "--name", "Conf", "--category", "conference", "--cost", "300"]
         case "rewards catalog update": ["rewards", "catalog", "update", "BOOK-1", "--stock", "3"]

@@ -49,6 +49,14 @@ public struct ProgrammeFixture {
             today: today)
     }
 
+    /// Logs `draft` and has the admin accept it, so it counts in full, as
+    /// work checked in review does (a logged action awaits review).
+    @discardableResult
+    public func logAccepted(_ draft: ActionDraft, by actor: EmailAddress? = nil) throws -> Action {
+        try programme.logAction(draft, by: actor ?? draft.author)
+        return try programme.acceptActions([draft.url], today: today, by: admin)[0]
+    }
+
     /// How many rows a table holds, to prove that nothing was written.
     public func count(_ table: String) throws -> Int {
         try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }

@@ -50,7 +50,7 @@ struct RewardStoreTests {
         let fixture = try ProgrammeFixture()
         let hr = try EmailAddress("hr@corp.fr")
         try fixture.programme.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try fixture.programme.logAction(
+        try fixture.logAccepted(
             try fixture.draft(
                 "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
             ),
@@ -68,7 +68,7 @@ struct RewardStoreTests {
         let security = try ProjectCode("SEC-1")
         try programme.addProject(try Project.validated(code: security, name: "Sécurité", weight: 3), by: fixture.admin)
         for index in 1...3 {
-            try programme.logAction(
+            try fixture.logAccepted(
                 try fixture.draft("https://jane.example.org/sec-\(index)", kind: .post, projects: [security]), by: fixture.jane)
         }
         for (code, project) in [("ERP-BOOK", fixture.erp), ("SEC-BOOK", security)] {

@@ -28,7 +28,8 @@ struct ScoringTests {
                     ScoringInput.Action(
                         channel: position, day: action.date, kind: action.kind, title: action.title,
                         effortHours: action.effortHours,
-                        metrics: action.metrics.last?.metrics, projectWeights: action.projects.compactMap { weights[$0] })
+                        metrics: action.metrics.last?.metrics, projectWeights: action.projects.compactMap { weights[$0] },
+                        review: action.review.standing)
                 }
             }
             return ScoringInput(

@@ -28,7 +28,7 @@ struct SchemaTests {
         #expect(
             applied == [
                 "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
-                "v8-data-upgrades", "v9-settings", "v10-figure-sources",
+                "v8-data-upgrades", "v9-settings", "v10-figure-sources", "v11-action-review",
             ])
     }
 

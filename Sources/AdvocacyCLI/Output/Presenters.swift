@@ -76,17 +76,38 @@ extension ProjectSummary {
 extension Action: TableRow {
     static let columns: [Table.Column] = [
         .init(header: "date"), .init(header: "kind"), .init(header: "email"), .init(header: "title", maxWidth: 40),
-        .init(header: "projects"), .init(header: "reactions", numeric: true), .init(header: "comments", numeric: true),
-        .init(header: "shares", numeric: true), .init(header: "impressions", numeric: true),
-        .init(header: "clicks", numeric: true), .init(header: "url"),
+        .init(header: "projects"), .init(header: "review"), .init(header: "reactions", numeric: true),
+        .init(header: "comments", numeric: true), .init(header: "shares", numeric: true),
+        .init(header: "impressions", numeric: true), .init(header: "clicks", numeric: true), .init(header: "figures"),
+        .init(header: "url"), .init(header: "reviewNote", maxWidth: 50),
     ]
 
     var row: [String] {
         [
-            date.description, kind.rawValue, email.value, title, projects.map(\.value).joined(separator: "|"),
+            date.description, kind.rawValue, email.value, title, projects.map(\.value).joined(separator: "|"), review.rawValue,
             String(metrics.reactions), String(metrics.comments), String(metrics.shares),
-            metrics.impressions.map(String.init) ?? "", String(metrics.clicks), url.string,
+            metrics.impressions.map(String.init) ?? "", String(metrics.clicks), figureSource?.rawValue ?? "none", url.string,
+            reviewNote ?? "",
         ]
+    }
+
+    /// The review queue: what a reviewer checks, the address last so it can be copied.
+    static func reviewTable(_ actions: [Action]) -> Table {
+        Table(
+            columns: [
+                .init(header: "date"), .init(header: "email"), .init(header: "kind"), .init(header: "title", maxWidth: 40),
+                .init(header: "review"), .init(header: "effortHours", numeric: true),
+                .init(header: "reactions", numeric: true), .init(header: "impressions", numeric: true),
+                .init(header: "figures"), .init(header: "url"),
+            ],
+            rows: actions.map { action in
+                [
+                    action.date.description, action.email.value, action.kind.rawValue, action.title, action.review.rawValue,
+                    action.effortHours.map { NumberText.plain($0) } ?? "", String(action.metrics.reactions),
+                    action.metrics.impressions.map(String.init) ?? "", action.figureSource?.rawValue ?? "none",
+                    action.url.string,
+                ]
+            })
     }
 
     var fields: [(String, String)] {
@@ -96,7 +117,9 @@ extension Action: TableRow {
             ("projects", projects.map(\.value).joined(separator: "|")), ("effortHours", effortHours.map { String($0) } ?? ""),
             ("reactions", String(metrics.reactions)), ("comments", String(metrics.comments)), ("shares", String(metrics.shares)),
             ("impressions", metrics.impressions.map(String.init) ?? ""), ("clicks", String(metrics.clicks)),
-            ("metricsDate", metricsDate?.description ?? ""),
+            ("metricsDate", metricsDate?.description ?? ""), ("figures", figureSource?.rawValue ?? "none"),
+            ("review", review.rawValue), ("reviewNote", reviewNote ?? ""), ("reviewedBy", reviewedBy?.value ?? ""),
+            ("reviewedAt", reviewedAt?.formatted(.iso8601) ?? ""),
         ]
     }
 

@@ -213,6 +213,7 @@ struct ExplanationReport: Encodable {
     enum ActionKeys: String, CodingKey {
         case alignment, audience, audienceSource, channel, date, duplicate, effort, effortSource, engagement, expectedRate, kind,
             lowEngagement, points, projects, quality, qualityCapped, rate, tier, title, url
+        case review, reviewNote, gainIfAccepted, effortIfAccepted, qualityIfAccepted
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -242,6 +243,11 @@ struct ExplanationReport: Encodable {
             try a.encode(s.tier.rawValue, forKey: .tier)
             try a.encode(action.title, forKey: .title)
             try a.encode(action.url.string, forKey: .url)
+            try a.encode(action.review.rawValue, forKey: .review)
+            try a.encode(action.reviewNote, forKey: .reviewNote)
+            try a.encode(action.gainIfAccepted, forKey: .gainIfAccepted)
+            try a.encode(s.effortIfAccepted, forKey: .effortIfAccepted)
+            try a.encode(s.qualityIfAccepted, forKey: .qualityIfAccepted)
         }
         try c.encode(e.person.email.value, forKey: .email)
         try c.encode(e.window.lowerBound, forKey: .from)
@@ -291,6 +297,12 @@ struct ExplanationText {
         lines.append("Each action's points = hours of work × quality × alignment (× any flag):")
         for action in e.actions {
             lines += describe(action, policy: policy)
+        }
+        if score.pendingActions > 0 {
+            lines.append(
+                "\(score.pendingActions) action\(score.pendingActions == 1 ? " awaits" : "s await") review and count only up to the policy's caps;"
+                    + " accepted, \(score.pendingActions == 1 ? "it" : "they") would add \(Format.signedTenths(e.gainIfAllAccepted)) points."
+            )
         }
         lines.append("")
         lines.append("Where the \(Format.tenths(score.score)) points come from:")
@@ -366,10 +378,41 @@ struct ExplanationText {
         var flags: [String] = []
         if s.isLowEngagement { flags.append("× \(Format.number(s.lowEngagementMultiplier)) low engagement") }
         if s.duplicateMultiplier < 1 { flags.append("× \(Format.number(s.duplicateMultiplier)) duplicate content") }
-        return [
+        if s.pendingShare < 1 { flags.append("× \(Format.number(s.pendingShare)) weekly cap of pending work") }
+        var lines = [
             "  \(s.facts.day) \(s.facts.kind.rawValue) \"\(action.title)\" \(action.url)",
             "      \(effort) × \(quality) × \(alignment)\(flags.isEmpty ? "" : " " + flags.joined(separator: " ")) = \(Format.number(s.points)) points",
         ]
+        if let review = Self.review(action, policy: policy) { lines.append("      " + review) }
+        return lines
+    }
+
+    /// What review says of an action, when there is something to say.
+    static func review(_ action: ExplainedAction, policy: ScoringPolicy) -> String? {
+        let s = action.score
+        let note = action.reviewNote.map { ": \(TerminalText.oneLine($0))" } ?? ""
+        switch action.review {
+        case .accepted: return action.reviewNote == nil ? nil : "accepted\(note)"
+        case .partlyAccepted: return "partly accepted, as corrected\(note)"
+        case .rejected: return "rejected\(note); it counts for nothing"
+        case .pending:
+            var held: [String] = []
+            if let quality = s.qualityIfAccepted {
+                held.append(
+                    s.facts.metrics == nil
+                        ? "quality \(Format.number(s.quality)) without figures (\(Format.number(quality)) once accepted)"
+                        : "its typed figures' quality held at \(Format.number(s.quality)) (\(Format.number(quality)) once accepted)"
+                )
+            }
+            if let effort = s.effortIfAccepted {
+                held.append(
+                    "its own \(Format.number(effort)) h held at the \(s.facts.kind.rawValue) default of \(Format.number(s.effort)) h"
+                )
+            }
+            held.append("no active week until accepted")
+            let gain = action.gainIfAccepted.map { "; accepted, it would add \(Format.signedTenths($0)) points" } ?? ""
+            return "pending review: " + held.joined(separator: ", ") + gain
+        }
     }
 }
 

@@ -168,10 +168,35 @@ public struct DemoActions: Sequence, Sendable {
             }
             let settled = Swift.min(source.today, date.adding(days: 14))
             if settled > early || snapshots.isEmpty { snapshots.append((settled, full)) }
-            return .init(
+            var entry = DemoDataset.ActionEntry(
                 channelIndex: channelIndex, url: CanonicalURL(alreadyCanonical: address), kind: kind, title: title, date: date,
                 effortHours: kind == .talk && random.chance(0.5) ? Double(random.int(in: 6...16)) : nil,
                 projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots)
+            (entry.figureSource, entry.review) = Self.review(of: entry.url, on: channel.kind, date: date, today: source.today)
+            return entry
+        }
+
+        /// Where an action's figures came from and where it stands in
+        /// review, as in a programme under way: X and LinkedIn figures from
+        /// the platforms' export files and Mastodon's from its API, accepted
+        /// as they arrive; the rest typed by their authors, checked by the
+        /// cio (a few corrected, a few refused) except those of the last three
+        /// weeks, still in the queue. Decided from the address, so the
+        /// generator's other choices stay as they were.
+        static func review(of url: CanonicalURL, on channel: ChannelKind, date: LocalDate, today: LocalDate) -> (
+            FigureSource, ReviewStatus
+        ) {
+            switch channel {
+            case .x, .linkedin: return (.file, .accepted)
+            case .mastodon: return (.api, .accepted)
+            default:
+                if date > today.adding(days: -21) { return (.typed, .pending) }
+                switch StableHash.of(url.string) % 50 {
+                case 0: return (.typed, .rejected)
+                case 1, 2: return (.typed, .partlyAccepted)
+                default: return (.typed, .accepted)
+                }
+            }
         }
     }
 }

@@ -19,6 +19,9 @@ public struct DemoDataset: Sendable {
         public var projects: [ProjectCode]
         /// Metrics snapshots by day, oldest first.
         public var metrics: [(date: LocalDate, metrics: Metrics)]
+        /// Where its figures came from, and where it stands in review.
+        public var figureSource: FigureSource = .typed
+        public var review: ReviewStatus = .accepted
     }
 
     public var employees: [NewEmployee]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One advocacy act with its projects and its latest engagement.
 public struct Action: Hashable, Encodable, Sendable {
     public var url: CanonicalURL
@@ -14,6 +16,13 @@ public struct Action: Hashable, Encodable, Sendable {
     /// The latest metrics snapshot (zero when none was recorded) and its day.
     public var metrics: Metrics
     public var metricsDate: LocalDate?
+    /// Where it stands in review, with the reviewer's reason, who decided and when.
+    public var review: ReviewStatus = .accepted
+    public var reviewNote: String?
+    public var reviewedBy: EmailAddress?
+    public var reviewedAt: Date?
+    /// Where its latest figures came from; nil without figures.
+    public var figureSource: FigureSource?
 
     public init(
         url: CanonicalURL, kind: ActionKind, title: String, date: LocalDate, email: EmailAddress, name: String,
@@ -38,6 +47,7 @@ public struct Action: Hashable, Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case url, kind, title, date, email, name, channel, channelKind, projects, effortHours
         case impressions, reactions, comments, shares, clicks, metricsDate
+        case review, reviewNote, reviewedBy, reviewedAt, figureSource
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +68,11 @@ public struct Action: Hashable, Encodable, Sendable {
         try c.encode(metrics.shares, forKey: .shares)
         try c.encode(metrics.clicks, forKey: .clicks)
         try c.encode(metricsDate, forKey: .metricsDate)
+        try c.encode(review, forKey: .review)
+        try c.encode(reviewNote, forKey: .reviewNote)
+        try c.encode(reviewedBy, forKey: .reviewedBy)
+        try c.encode(reviewedAt?.formatted(.iso8601), forKey: .reviewedAt)
+        try c.encode(figureSource, forKey: .figureSource)
     }
 }
 
@@ -207,10 +222,26 @@ public struct ActionFilter: Hashable, Sendable {
     public var author: EmailAddress?
     public var project: ProjectCode?
     public var period: Period?
+    /// Only actions in this review status.
+    public var review: ReviewStatus?
+    /// Only actions whose latest figures came from this source, or that have none.
+    public var figures: FiguresFilter?
 
-    public init(author: EmailAddress? = nil, project: ProjectCode? = nil, period: Period? = nil) {
+    /// Where an action's figures came from, for a filter.
+    public enum FiguresFilter: Hashable, Sendable {
+        case from(FigureSource)
+        /// No figures recorded.
+        case none
+    }
+
+    public init(
+        author: EmailAddress? = nil, project: ProjectCode? = nil, period: Period? = nil, review: ReviewStatus? = nil,
+        figures: FiguresFilter? = nil
+    ) {
         self.author = author
         self.project = project
         self.period = period
+        self.review = review
+        self.figures = figures
     }
 }

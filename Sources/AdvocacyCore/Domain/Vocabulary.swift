@@ -77,3 +77,34 @@ public enum FigureSource: String, Vocabulary {
     case feed
     public static let vocabularyName = "figure source"
 }
+
+/// Where an action stands in the review queue.
+public enum ReviewStatus: String, Vocabulary {
+    /// Awaiting a check: it counts only up to the policy's caps.
+    case pending
+    /// Checked, or its figures came from a source the policy trusts: it counts in full.
+    case accepted
+    /// Accepted with figures or effort a reviewer corrected: it counts in full, as corrected.
+    case partlyAccepted = "partly-accepted"
+    /// Refused by a reviewer, with a reason: it counts for nothing.
+    case rejected
+    public static let vocabularyName = "review status"
+
+    /// How scoring weighs an action in this status.
+    public var standing: ReviewStanding {
+        switch self {
+        case .pending: .pending
+        case .accepted, .partlyAccepted: .accepted
+        case .rejected: .rejected
+        }
+    }
+}
+
+/// What scoring needs of a review: whether an action counts in full, up to
+/// the caps of unchecked work, or not at all. Stored as its raw value in
+/// the store's facts.
+public enum ReviewStanding: Int, Hashable, Sendable {
+    case accepted = 0
+    case pending = 1
+    case rejected = 2
+}

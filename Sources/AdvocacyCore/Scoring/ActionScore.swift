@@ -19,10 +19,13 @@ public struct ActionFacts: Hashable, Sendable {
     public var strategicWeight: Int?
     /// Identifies the content (see ``ContentFingerprint``); 0 when unknown.
     public var contentFingerprint: Int64
+    /// Whether it counts in full, up to the caps of unchecked work, or not at all.
+    public var review: ReviewStanding
 
     public init(
         id: Int64 = 0, day: LocalDate, kind: ActionKind, effortHours: Double? = nil, metrics: Metrics? = nil,
-        followersAtPublication: Int? = nil, strategicWeight: Int? = nil, contentFingerprint: Int64 = 0
+        followersAtPublication: Int? = nil, strategicWeight: Int? = nil, contentFingerprint: Int64 = 0,
+        review: ReviewStanding = .accepted
     ) {
         self.id = id
         self.day = day
@@ -32,6 +35,7 @@ public struct ActionFacts: Hashable, Sendable {
         self.followersAtPublication = followersAtPublication
         self.strategicWeight = strategicWeight
         self.contentFingerprint = contentFingerprint
+        self.review = review
     }
 }
 
@@ -76,6 +80,13 @@ public struct ActionScore: Hashable, Sendable {
     public var lowEngagementMultiplier: Double
     /// The multiplier for being a second copy of the same content, 1 otherwise.
     public var duplicateMultiplier: Double = 1
+    /// For a pending action whose quality or effort its review holds back:
+    /// what they would be once accepted (nil when nothing is held back).
+    public var qualityIfAccepted: Double?
+    public var effortIfAccepted: Double?
+    /// The share of its points that pending work's weekly cap lets count
+    /// (1 for accepted work, and for pending work within the cap).
+    public var pendingShare: Double = 1
 
     public init(_ facts: ActionFacts, policy: ScoringPolicy) {
         self.init(facts, tables: ScoringTables(policy))
@@ -118,7 +129,29 @@ public struct ActionScore: Hashable, Sendable {
         effortIsOwn = facts.effortHours != nil
         effort = policy.effort.hours(facts)
         alignment = policy.alignment(strategicWeight: facts.strategicWeight)
+        switch facts.review {
+        case .accepted: break
+        case .pending:
+            // Until checked, figures and hours are the person's word: each counts up to a cap.
+            let heldQuality = min(quality, facts.metrics == nil ? policy.pendingQualityWithoutFigures : policy.pendingQualityCap)
+            if heldQuality < quality {
+                qualityIfAccepted = quality
+                quality = heldQuality
+            }
+            let heldEffort = min(effort, policy.effort.defaultHours(facts.kind))
+            if heldEffort < effort {
+                effortIfAccepted = effort
+                effort = heldEffort
+            }
+        case .rejected:
+            effort = 0
+        }
     }
+
+    /// Whether it awaits review.
+    public var isPending: Bool { facts.review == .pending }
+    /// Whether a reviewer refused it: it counts for nothing.
+    public var isRejected: Bool { facts.review == .rejected }
 
     /// Hours of work.
     public var effortPoints: Double { effort }
@@ -126,8 +159,8 @@ public struct ActionScore: Hashable, Sendable {
     public var qualityPoints: Double { effort * quality }
     /// Hours weighted by quality and alignment.
     public var alignedPoints: Double { qualityPoints * alignment }
-    /// What the action finally counts for, after its flags.
-    public var points: Double { alignedPoints * lowEngagementMultiplier * duplicateMultiplier }
+    /// What the action finally counts for, after its flags and, pending, the weekly cap.
+    public var points: Double { alignedPoints * lowEngagementMultiplier * duplicateMultiplier * pendingShare }
 }
 
 /// The policy as arrays indexed by tier and kind: scoring a million actions
@@ -141,8 +174,11 @@ struct ScoringTables: Sendable {
     let lowEngagementMultiplier: Double
     let untaggedAlignment: Double
     let alignmentByWeight: [Double]
+    let pendingQualityWithoutFigures, pendingQualityCap: Double
 
     init(_ policy: ScoringPolicy) {
+        pendingQualityWithoutFigures = policy.review.pendingQualityWithoutFigures
+        pendingQualityCap = policy.review.pendingQualityCap
         commentWeight = policy.commentWeight
         shareWeight = policy.shareWeight
         clickWeight = policy.clickWeight

@@ -7,13 +7,25 @@ public struct ExplainedAction: Sendable {
     public var url: CanonicalURL
     public var channel: CanonicalURL
     public var projects: [ProjectCode]
+    /// Where it stands in review, and the reviewer's reason.
+    public var review: ReviewStatus
+    public var reviewNote: String?
+    /// For a pending action: the points the person's score would gain were
+    /// it accepted alone; nil otherwise.
+    public var gainIfAccepted: Double?
 
-    package init(score: ActionScore, title: String, url: CanonicalURL, channel: CanonicalURL, projects: [ProjectCode]) {
+    package init(
+        score: ActionScore, title: String, url: CanonicalURL, channel: CanonicalURL, projects: [ProjectCode],
+        review: ReviewStatus = .accepted, reviewNote: String? = nil, gainIfAccepted: Double? = nil
+    ) {
         self.score = score
         self.title = title
         self.url = url
         self.channel = channel
         self.projects = projects
+        self.review = review
+        self.reviewNote = reviewNote
+        self.gainIfAccepted = gainIfAccepted
     }
 }
 
@@ -28,6 +40,8 @@ public struct Explanation: Sendable {
     public var person: ScoredPerson
     public var rankedPeople: Int
     public var actions: [ExplainedAction]
+    /// The points the score would gain were every pending action accepted; 0 with none pending.
+    public var gainIfAllAccepted: Double = 0
 
     package init(
         policyVersion: Int, policy: ScoringPolicy, period: Period, window: ClosedRange<LocalDate>, score: PersonScore?,

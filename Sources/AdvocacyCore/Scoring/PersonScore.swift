@@ -115,6 +115,12 @@ public struct PersonScore: Hashable, Sendable {
     public var spikeMultiplier: Double
     /// The score before rounding, so components can be checked to the last decimal.
     public var exactComponents: ScoreComponents
+    /// Actions awaiting review (counted in ``actions``), and the share of
+    /// their hours the weekly cap of pending work let count (1 within it).
+    public var pendingActions = 0
+    public var pendingShare = 1.0
+    /// Actions a reviewer rejected: they count for nothing, and not in ``actions``.
+    public var rejectedActions = 0
 }
 
 /// Scores one person from their actions, one action at a time, keeping only
@@ -143,6 +149,13 @@ public struct PersonScoreBuilder: Sendable {
     private var lowTiers = Set<AudienceTier>()
     /// Actions with a content fingerprint: (fingerprint, points in millionths, index in `kept`).
     private var fingerprinted: [(fingerprint: Int64, points: Int64, index: Int)] = []
+    /// Pending work, apart: it counts up to the policy's weekly cap, scaled as a whole.
+    private var pendingCount = 0
+    private var pendingHours: Int64 = 0
+    private var pendingQualityHours: Int64 = 0
+    private var pendingAlignedHours: Int64 = 0
+    private var pendingFlaggedHours: Int64 = 0
+    private var rejectedCount = 0
 
     static let unit = 1_000_000.0
     static func units(_ value: Double) -> Int64 { Int64((value * unit).rounded()) }
@@ -176,6 +189,24 @@ public struct PersonScoreBuilder: Sendable {
     public mutating func add(_ facts: ActionFacts) {
         guard window.contains(facts.day) else { return }
         let action = ActionScore(facts, tables: tables)
+        switch facts.review {
+        case .accepted: break
+        case .pending:
+            // Unchecked work adds hours (up to a cap, in `finish`) but no
+            // active week, no engagement and no copy to compare.
+            count += 1
+            pendingCount += 1
+            pendingHours += Self.units(action.effortPoints)
+            pendingQualityHours += Self.units(action.qualityPoints)
+            pendingAlignedHours += Self.units(action.alignedPoints)
+            pendingFlaggedHours += Self.units(action.points)
+            if keepsActions { kept.append(action) }
+            return
+        case .rejected:
+            rejectedCount += 1
+            if keepsActions { kept.append(action) }
+            return
+        }
         count += 1
         hours += Self.units(action.effortPoints)
         qualityHours += Self.units(action.qualityPoints)
@@ -260,6 +291,18 @@ public struct PersonScoreBuilder: Sendable {
         }
 
         let weeks = activeWeeks.count
+        // Pending work together counts for at most the weekly cap's hours, every stage scaled alike.
+        let pendingCap = Self.units(policy.review.pendingHoursPerWeek * Double(weeks))
+        let pendingShare =
+            pendingAlignedHours > pendingCap ? Double(pendingCap) / Double(pendingAlignedHours) : 1
+        func pending(_ units: Int64) -> Int64 { Int64((Double(units) * pendingShare).rounded()) }
+        let hours = hours + pending(pendingHours)
+        let qualityHours = qualityHours + pending(pendingQualityHours)
+        let alignedHours = alignedHours + pending(pendingAlignedHours)
+        counted += pending(pendingFlaggedHours)
+        if keepsActions && pendingShare < 1 {
+            for index in actions.indices where actions[index].isPending { actions[index].pendingShare = pendingShare }
+        }
         let weeksActive = activeWeeks.filter { $0 }.count
         let half = policy.halfWorkHoursPerWeek * Double(weeks)
         func work(_ units: Int64) -> Double {
@@ -291,13 +334,14 @@ public struct PersonScoreBuilder: Sendable {
         }
         let exact = ScoreComponents(parts)
         let (components, total) = exact.roundedToTenths()
-        let score = PersonScore(
+        var score = PersonScore(
             person: person, tier: tables.tier(followers: audience ?? 0), audience: audience, score: total,
             components: components, flags: flags, actions: count, engagement: (Self.value(engagement) * 10).rounded() / 10,
             tFactor: Self.tFactor(engagements), weeksActive: weeksActive, weeks: weeks,
             hours: Self.value(hours), qualityHours: Self.value(qualityHours), alignedHours: Self.value(alignedHours),
             countedPoints: Self.value(counted), halfWorkHours: half, reachShare: reachShare, spikeMultiplier: spikeMultiplier,
             exactComponents: exact)
+        (score.pendingActions, score.pendingShare, score.rejectedActions) = (pendingCount, pendingShare, rejectedCount)
         return (score, actions.sorted(by: Self.displayOrder))
     }
 

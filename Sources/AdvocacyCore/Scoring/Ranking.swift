@@ -100,11 +100,13 @@ public struct ScoringInput: Sendable {
         public var metrics: Metrics?
         /// The strategic weights of the projects it is tagged with.
         public var projectWeights: [Int]
+        public var review: ReviewStanding
 
         public init(
             channel: Int, day: LocalDate, kind: ActionKind, title: String, effortHours: Double? = nil, metrics: Metrics? = nil,
-            projectWeights: [Int] = []
+            projectWeights: [Int] = [], review: ReviewStanding = .accepted
         ) {
+            self.review = review
             self.channel = channel
             self.day = day
             self.kind = kind
@@ -166,6 +168,7 @@ public enum Scoring {
         ActionFacts(
             day: action.day, kind: action.kind, effortHours: action.effortHours, metrics: action.metrics,
             followersAtPublication: FollowerHistory.audience(at: action.day, in: input.channels[action.channel].followers),
-            strategicWeight: action.projectWeights.max(), contentFingerprint: ContentFingerprint.of(title: action.title))
+            strategicWeight: action.projectWeights.max(), contentFingerprint: ContentFingerprint.of(title: action.title),
+            review: action.review)
     }
 }

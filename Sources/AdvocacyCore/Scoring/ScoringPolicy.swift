@@ -44,6 +44,8 @@ public struct ScoringPolicy: Hashable, Sendable {
     public var lowEngagementMultiplier: Double
     /// Same content logged under several addresses: every copy but the best counts this much.
     public var duplicateMultiplier: Double
+    /// What work awaiting review counts for.
+    public var review: ReviewPolicy = .standard
 
     /// A range of engagement rates, in percent.
     public struct RateBand: Hashable, Sendable {
@@ -122,6 +124,7 @@ extension ScoringPolicy {
                     ("duplicateMultiplier", number(duplicateMultiplier)),
                 ])
             ),
+            ("review", review.document),
         ])
     }
 
@@ -138,10 +141,11 @@ extension ScoringPolicy {
         "points":
             "Points out of 100 for work, consistency and reach (they must add up to 100).\nWork earns half its points at halfWorkHoursPerWeek quality-weighted hours a week; reach is log-scaled up to reachCeiling followers.",
         "flags": "Authenticity flags and the multiplier each applies (1 = no effect, 0 = nothing counts).",
+        "review": ReviewPolicy.documentComment,
     ]
 
     /// The top-level sections of the scoring part of a policy document.
-    static let sections = ["tiers", "engagement", "quality", "effort", "alignment", "points", "flags"]
+    static let sections = ["tiers", "engagement", "quality", "effort", "alignment", "points", "flags", "review"]
 
     /// Reads and checks a document of the scoring sections alone. Every key
     /// must be known, present and in range; the first problem found is
@@ -211,6 +215,7 @@ extension ScoringPolicy {
         policy.lowEngagementMinAudience = try flags.whole("lowEngagementMinAudience", in: 0...1_000_000_000_000)
         policy.lowEngagementMultiplier = try flags.number("lowEngagementMultiplier", in: 0...1)
         policy.duplicateMultiplier = try flags.number("duplicateMultiplier", in: 0...1)
+        policy.review = try ReviewPolicy(reading: reader, qualityCap: policy.qualityCap)
         self = policy
     }
 }

@@ -85,6 +85,37 @@ extension Programme {
         return result
     }
 
+    /// What accepting each pending action alone, and all of them, would add
+    /// to a score made of `facts`: the score again with the action counted
+    /// in full, less the score as it is (reach does not move; a follower
+    /// spike's `multiplier` applies to the difference as to the score).
+    static func gainsIfAccepted(
+        _ facts: [ActionFacts], policy: ScoringPolicy, window: ClosedRange<LocalDate>, multiplier: Double
+    ) -> (each: [Int64: Double], all: Double) {
+        let pending = facts.indices.filter { facts[$0].review == .pending }
+        guard !pending.isEmpty else { return ([:], 0) }
+        let person = ScoredPerson(email: EmailAddress(alreadyValid: "-"), name: "", team: nil)
+        func total(_ facts: [ActionFacts]) -> Double {
+            var builder = PersonScoreBuilder(policy: policy, window: window)
+            for fact in facts { builder.add(fact) }
+            return builder.finish(person: person, audience: nil).score.exactComponents.total
+        }
+        let now = total(facts)
+        var each: [Int64: Double] = [:]
+        // Each one is a new pass over the person's actions: enough for the hundreds a period holds.
+        for index in pending.prefix(500) {
+            var accepted = facts
+            accepted[index].review = .accepted
+            each[facts[index].id] = (total(accepted) - now) * multiplier
+        }
+        let all = facts.map { fact in
+            var fact = fact
+            if fact.review == .pending { fact.review = .accepted }
+            return fact
+        }
+        return (each, (total(all) - now) * multiplier)
+    }
+
     /// A person's score action by action, with their place in the ranking.
     /// Staff may explain only themselves; the cio, hr and admin anyone.
     public func explain(
@@ -100,19 +131,26 @@ extension Programme {
             // The same facts again, with what a reader needs to recognise each action.
             var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
             var details: [Int64: StoreTransaction.ActionDetails] = [:]
-            try transaction.forEachAction(of: email, in: window) { facts, detail in
-                builder.add(facts)
-                details[facts.id] = detail
+            var facts: [ActionFacts] = []
+            try transaction.forEachAction(of: email, in: window) { fact, detail in
+                builder.add(fact)
+                facts.append(fact)
+                details[fact.id] = detail
             }
+            let score = ranked.first { $0.person.email == email }
+            let gains = Self.gainsIfAccepted(facts, policy: policy, window: window, multiplier: score?.spikeMultiplier ?? 1)
             let actions = builder.finish(person: person, audience: nil).actions.compactMap { action -> ExplainedAction? in
                 // Every action scored was read with its details just above.
                 guard let detail = details[action.facts.id] else { return nil }
                 return ExplainedAction(
-                    score: action, title: detail.title, url: detail.url, channel: detail.channel, projects: detail.projects)
+                    score: action, title: detail.title, url: detail.url, channel: detail.channel, projects: detail.projects,
+                    review: detail.review, reviewNote: detail.reviewNote, gainIfAccepted: gains.each[action.facts.id])
             }
-            return Explanation(
+            var explanation = Explanation(
                 policyVersion: version, policy: policy, period: period, window: window,
-                score: ranked.first { $0.person.email == email }, person: person, rankedPeople: ranked.count, actions: actions)
+                score: score, person: person, rankedPeople: ranked.count, actions: actions)
+            explanation.gainIfAllAccepted = gains.all
+            return explanation
         }
         try store.recordRun(
             "explain", version: explanation.policyVersion, window: window, filter: RankingFilter(),

@@ -36,6 +36,10 @@ final class ActionRowWriter {
         var projectIDs: [Int64]
         /// Its metrics snapshots; the latest goes into its fact.
         var snapshots: [(date: LocalDate, metrics: Metrics)]
+        /// Where its figures came from.
+        var figureSource: FigureSource
+        /// Where it stands in review: ``ReviewPolicy/status(ofNewActionWithFigures:)``.
+        var review: ReviewStatus
         /// The channel's audience at publication, and the highest weight of its projects.
         var followers: Int?
         var strategicWeight: Int?
@@ -76,12 +80,14 @@ final class ActionRowWriter {
         var latestMetrics: Metrics?
         var followers: Int?
         var strategicWeight: Int?
+        var review: ReviewStatus
     }
 
     private struct HeldSnapshot {
         var actionID: Int64
         var date: TextSpan
         var metrics: Metrics
+        var source: FigureSource
     }
 
     private struct Tag {
@@ -102,8 +108,9 @@ final class ActionRowWriter {
     /// texts every row shares, which stay.
     private var texts: [UInt8] = []
     private let createdAt: TextSpan
-    /// Where the figures this import writes came from.
-    private let source: TextSpan
+    /// The names of the figure sources and review statuses, by position in `allCases`.
+    private let sources: [TextSpan]
+    private let reviews: [TextSpan]
     private let sharedTextsCount: Int
     private var heldActions: [HeldAction] = []
     /// The address hashes of `heldActions`.
@@ -111,10 +118,16 @@ final class ActionRowWriter {
     private var heldTags: [Tag] = []
     private var heldSnapshots: [HeldSnapshot] = []
 
-    init(_ db: Database, figures source: FigureSource = .typed, createdAt: String) throws {
-        self.createdAt = TextSpan(start: 0, count: createdAt.utf8.count)
-        self.source = TextSpan(start: createdAt.utf8.count, count: source.rawValue.utf8.count)
-        texts = Array(createdAt.utf8) + Array(source.rawValue.utf8)
+    init(_ db: Database, createdAt: String) throws {
+        func shared(_ text: String, in texts: inout [UInt8]) -> TextSpan {
+            defer { texts.append(contentsOf: text.utf8) }
+            return TextSpan(start: texts.count, count: text.utf8.count)
+        }
+        var texts: [UInt8] = []
+        self.createdAt = shared(createdAt, in: &texts)
+        sources = FigureSource.allCases.map { shared($0.rawValue, in: &texts) }
+        reviews = ReviewStatus.allCases.map { shared($0.rawValue, in: &texts) }
+        self.texts = texts
         sharedTextsCount = texts.count
         // The two guards on a new action are checked before it is written,
         // by the importer (the author's own channel; the address found by
@@ -138,7 +151,7 @@ final class ActionRowWriter {
             db, into: "action",
             columns: [
                 "id", "employeeId", "channelId", "kind", "title", "url", "urlHash", "publishedOn", "effortHours",
-                "contentFingerprint", "createdAt",
+                "contentFingerprint", "createdAt", "review",
             ], rowsPerStatement: batch)
         tags = try MultiRowInsert(db, into: "actionProject", columns: ["actionId", "projectId"], rowsPerStatement: batch)
         snapshots = try MultiRowInsert(
@@ -153,7 +166,7 @@ final class ActionRowWriter {
             db, into: "actionFact",
             columns: [
                 "employeeId", "day", "actionId", "channelId", "channelKind", "kind", "effortHours", "contentFingerprint",
-                "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight",
+                "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight", "review",
             ], rowsPerStatement: batch)
     }
 
@@ -169,11 +182,12 @@ final class ActionRowWriter {
                 kind: action.kind, title: hold(action.title), url: hold(action.url.string), urlHash: action.urlHash,
                 day: Int64(action.date.daysSinceEpoch), publishedOn: hold(action.date), effortHours: action.effortHours,
                 fingerprint: action.fingerprint, latestMetrics: action.snapshots.max { $0.date < $1.date }?.metrics,
-                followers: action.followers, strategicWeight: action.strategicWeight))
+                followers: action.followers, strategicWeight: action.strategicWeight, review: action.review))
         heldAddresses.insert(action.urlHash)
         for projectID in action.projectIDs { heldTags.append(Tag(actionID: id, projectID: projectID)) }
         for snapshot in action.snapshots {
-            heldSnapshots.append(HeldSnapshot(actionID: id, date: hold(snapshot.date), metrics: snapshot.metrics))
+            heldSnapshots.append(
+                HeldSnapshot(actionID: id, date: hold(snapshot.date), metrics: snapshot.metrics, source: action.figureSource))
         }
         if heldActions.count == Self.rowsHeld { try writeHeldBack() }
         return id
@@ -200,10 +214,10 @@ final class ActionRowWriter {
 
     /// Records a metrics snapshot of an action already in the database, at
     /// once, replacing one of the same day.
-    func recordMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate) throws {
+    func recordMetrics(_ metrics: Metrics, of actionID: Int64, on date: LocalDate, from source: FigureSource) throws {
         let held = texts.count
         defer { texts.removeSubrange(held...) }
-        let snapshot = HeldSnapshot(actionID: actionID, date: hold(date), metrics: metrics)
+        let snapshot = HeldSnapshot(actionID: actionID, date: hold(date), metrics: metrics, source: source)
         try write(snapshots, CollectionOfOne(snapshot), bind: bindSnapshot)
     }
 
@@ -267,6 +281,11 @@ final class ActionRowWriter {
         statement.bind(first + 8, action.effortHours)
         statement.bind(first + 9, action.fingerprint)
         statement.bind(first + 10, inPlace: texts[createdAt])
+        statement.bind(first + 11, inPlace: texts[reviews[Self.position(of: action.review)]])
+    }
+
+    private static func position<Value: Vocabulary>(of value: Value) -> Int {
+        Value.allCases.firstIndex(of: value).map { Value.allCases.distance(from: Value.allCases.startIndex, to: $0) } ?? 0
     }
 
     private static func bindFact(_ statement: BulkStatement, _ action: HeldAction, _ first: Int32, _: TextBuffer) {
@@ -286,6 +305,7 @@ final class ActionRowWriter {
         statement.bind(first + 12, metrics?.clicks)
         statement.bind(first + 13, action.followers)
         statement.bind(first + 14, action.strategicWeight)
+        statement.bind(first + 15, Int64(action.review.standing.rawValue))
     }
 
     private static func bindTag(_ statement: BulkStatement, _ tag: Tag, _ first: Int32, _: TextBuffer) {
@@ -301,6 +321,6 @@ final class ActionRowWriter {
         statement.bind(first + 4, snapshot.metrics.comments)
         statement.bind(first + 5, snapshot.metrics.shares)
         statement.bind(first + 6, snapshot.metrics.clicks)
-        statement.bind(first + 7, inPlace: texts[source])
+        statement.bind(first + 7, inPlace: texts[sources[Self.position(of: snapshot.source)]])
     }
 }

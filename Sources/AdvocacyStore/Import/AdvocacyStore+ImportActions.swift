@@ -38,6 +38,10 @@ struct ActionImporter: RowImporter {
     private let actor: Actor
     private let mayActFor: (Actor, EmailAddress) throws -> Void
     private let draft: (ImportRecord) throws -> ImportableAction
+    /// Where this import's figures come from, and the policy's rules of
+    /// review, which decide whether they need a check.
+    private let figures: FigureSource
+    private let review: ReviewPolicy
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -78,6 +82,7 @@ struct ActionImporter: RowImporter {
         var title: String
         var publishedOn: String
         var effortHours: Double?
+        var review: ReviewStatus
     }
 
     init(
@@ -90,6 +95,8 @@ struct ActionImporter: RowImporter {
         self.actor = actor
         self.mayActFor = mayActFor
         self.draft = draft
+        self.figures = figures
+        review = try AdvocacyStore.currentPolicy(db).policy.scoring.review
         consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
             guard
@@ -108,7 +115,7 @@ struct ActionImporter: RowImporter {
         findAction = try BulkStatement(
             db,
             sql: """
-                SELECT id, employeeId, kind, title, publishedOn, effortHours FROM action
+                SELECT id, employeeId, kind, title, publishedOn, effortHours, review FROM action
                 WHERE (urlHash = ?1 AND url = ?2) OR (urlHash = ?3 AND url = ?4) LIMIT 1
                 """)
         findAuthor = try BulkStatement(db, sql: "SELECT id, isActive FROM employee WHERE email = ?")
@@ -121,7 +128,7 @@ struct ActionImporter: RowImporter {
         )
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
-        rows = try ActionRowWriter(db, figures: figures, createdAt: AdvocacyStore.timestamp(store.now()))
+        rows = try ActionRowWriter(db, createdAt: AdvocacyStore.timestamp(store.now()))
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
@@ -179,7 +186,8 @@ struct ActionImporter: RowImporter {
                 kind: draft.kind ?? channel.kind.defaultActionKind, title: draft.title, url: draft.url, urlHash: urlHash,
                 date: draft.date,
                 effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
-                snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [],
+                snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [], figureSource: figures,
+                review: review.status(ofNewActionWithFigures: draft.metrics == nil ? nil : figures),
                 followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id)),
                 strategicWeight: tags.map(\.weight).max()))
         return .inserted
@@ -203,7 +211,7 @@ struct ActionImporter: RowImporter {
             StoredAction(
                 id: row.int64(0), employeeID: row.int64(1), kind: row.text(2) ?? "", title: row.text(3) ?? "",
                 publishedOn: row.text(4) ?? "",
-                effortHours: row.double(5))
+                effortHours: row.double(5), review: row.text(6).flatMap(ReviewStatus.init(rawValue:)) ?? .pending)
         }
     }
 
@@ -228,6 +236,8 @@ struct ActionImporter: RowImporter {
         }
         if draft.date.description != existing.publishedOn { set("publishedOn", draft.date.description) }
         if let effort = draft.effortHours, effort != existing.effortHours { set("effortHours", effort) }
+        // Hours the person gave are their word, as typed figures are: the action goes back to review.
+        let typedEffort = assignments.contains { $0.hasPrefix("effortHours") }
 
         // Stored tags are read only when the row names projects: an empty cell keeps them.
         let newTags = Set(tags.map(\.id))
@@ -259,6 +269,10 @@ struct ActionImporter: RowImporter {
             db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, actionID: actionID),
             source: .ownAction)
 
+        var status = existing.review
+        if let _ = snapshot { status = review.status(after: status, figuresFrom: figures) }
+        if typedEffort && status != .rejected { status = .pending }
+        if status != existing.review { set("review", status.rawValue) }
         if !assignments.isEmpty {
             _ = arguments.append(contentsOf: [actionID])
             try db.execute(sql: "UPDATE action SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: arguments)
@@ -267,7 +281,7 @@ struct ActionImporter: RowImporter {
             try db.execute(sql: "DELETE FROM actionProject WHERE actionId = ?", arguments: [actionID])
             for id in newTags { try rows.tag(actionID, projectID: id) }
         }
-        if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate) }
+        if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate, from: figures) }
         touchedActions.insert(actionID)
         return .updated
     }

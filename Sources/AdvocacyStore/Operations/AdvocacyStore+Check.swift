@@ -121,7 +121,7 @@ extension AdvocacyStore {
     /// The columns of `actionFact`, in the order its stored rule (``StoredFactRule``) computes them.
     static let factCheckColumns = [
         "employeeId", "day", "actionId", "channelId", "channelKind", "kind", "effortHours", "contentFingerprint",
-        "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight",
+        "impressions", "reactions", "comments", "shares", "clicks", "followers", "strategicWeight", "review",
     ]
 
     /// The facts the triggers would write for the actions matching

@@ -31,8 +31,8 @@ extension StoreTransaction {
         let kind = draft.kind ?? channelKind.defaultActionKind
         try db.execute(
             sql: """
-                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO action (employeeId, channelId, kind, title, url, urlHash, publishedOn, effortHours, contentFingerprint, createdAt, review)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
                 """,
             arguments: [
                 authorID, channelID, kind.rawValue, draft.title, draft.url.string, AddressHash.of(draft.url.string),
@@ -163,6 +163,10 @@ extension StoreTransaction {
         }
         let previous = latest.map(AdvocacyStore.metrics(from:))
         try AdvocacyStore.upsertMetrics(db, actionID: actionID, update.applied(to: previous), on: date)
+        // Typed figures are the person's word: the action goes back to review (unless it was rejected).
+        try db.execute(
+            sql: "UPDATE action SET review = 'pending' WHERE id = ? AND review IN ('accepted', 'partly-accepted')",
+            arguments: [actionID])
         return try AdvocacyStore.requireAction(db, url)
     }
 
@@ -199,6 +203,17 @@ extension AdvocacyStore {
                 clauses.append("a.publishedOn BETWEEN ? AND ?")
                 _ = arguments.append(contentsOf: [period.start.description, period.end.description])
             }
+            if let review = filter.review {
+                clauses.append("a.review = ?")
+                _ = arguments.append(contentsOf: [review.rawValue])
+            }
+            switch filter.figures {
+            case nil: break
+            case .none?: clauses.append("m.id IS NULL")
+            case .from(let source)?:
+                clauses.append("m.source = ?")
+                _ = arguments.append(contentsOf: [source.rawValue])
+            }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             let rows = try Row.fetchCursor(
                 db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments)
@@ -215,8 +230,9 @@ extension AdvocacyStore {
 
     static let actionSelect = """
         SELECT a.url, a.kind, a.title, a.publishedOn, a.effortHours, e.email, e.fullName,
+            a.review, a.reviewNote, a.reviewedAt, (SELECT email FROM employee WHERE id = a.reviewedBy) AS reviewerEmail,
             c.url AS channelUrl, c.kind AS channelKind,
-            m.date AS metricsDate, m.impressions, m.reactions, m.comments, m.shares, m.clicks,
+            m.date AS metricsDate, m.impressions, m.reactions, m.comments, m.shares, m.clicks, m.source AS figureSource,
             (SELECT group_concat(p.code, '|') FROM actionProject ap JOIN project p ON p.id = ap.projectId
              WHERE ap.actionId = a.id) AS projectCodes
         FROM action a
@@ -259,13 +275,19 @@ extension AdvocacyStore {
 
     static func action(from row: Row) throws -> Action {
         let codes = (row["projectCodes"] as String?)?.split(separator: "|").map { ProjectCode(alreadyValid: String($0)) } ?? []
-        return Action(
+        var action = Action(
             url: CanonicalURL(alreadyCanonical: row["url"]), kind: try decode(row["kind"]), title: row["title"],
             date: try date(row["publishedOn"]),
             email: EmailAddress(alreadyValid: row["email"]), name: row["fullName"],
             channel: CanonicalURL(alreadyCanonical: row["channelUrl"]),
             channelKind: try decode(row["channelKind"]), projects: codes.sorted(), effortHours: row["effortHours"],
             metrics: metrics(from: row), metricsDate: try (row["metricsDate"] as String?).map(date))
+        action.review = try decode(row["review"])
+        action.reviewNote = row["reviewNote"]
+        action.reviewedBy = (row["reviewerEmail"] as String?).map(EmailAddress.init(alreadyValid:))
+        action.reviewedAt = (row["reviewedAt"] as String?).map(date(fromTimestamp:))
+        action.figureSource = try (row["figureSource"] as String?).map { try decode($0) }
+        return action
     }
 }
 

@@ -167,7 +167,8 @@ extension AdvocacyStore {
                     channelKind: channel.kind, kind: action.kind, title: action.title, url: action.url,
                     urlHash: AddressHash.of(action.url.string), date: action.date,
                     effortHours: action.effortHours, fingerprint: fingerprint, projectIDs: projectIDs,
-                    snapshots: action.metrics.map { ($0.date, $0.metrics) },
+                    snapshots: action.metrics.map { ($0.date, $0.metrics) }, figureSource: action.figureSource,
+                    review: action.review,
                     followers: FollowerHistory.audience(at: action.date, in: ids.followerHistories[action.channelIndex]),
                     strategicWeight: action.projects.compactMap { weights[$0] }.max()))
             loaded.actions += 1

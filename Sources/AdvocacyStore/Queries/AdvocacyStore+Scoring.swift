@@ -58,7 +58,7 @@ extension AdvocacyStore {
 
     static let factColumns = """
         f.employeeId, f.day, f.kind, f.effortHours, f.contentFingerprint, f.impressions, f.reactions, f.comments,
-        f.shares, f.clicks, f.followers, f.strategicWeight, f.actionId
+        f.shares, f.clicks, f.followers, f.strategicWeight, f.actionId, f.review
         """
 
     /// The facts of the row `statement` is on, in ``factColumns`` order.
@@ -91,7 +91,8 @@ extension AdvocacyStore {
                 ?? .share,
             effortHours: sqlite3_value_type(effort) == SQLITE_NULL ? nil : sqlite3_value_double(effort),
             metrics: metrics, followersAtPublication: integer(10), strategicWeight: integer(11),
-            contentFingerprint: sqlite3_value_int64(value(4)))
+            contentFingerprint: sqlite3_value_int64(value(4)),
+            review: ReviewStanding(rawValue: Int(sqlite3_value_int64(value(13)))) ?? .pending)
     }
 
     /// Everyone's score over `window`, streaming the maintained facts in
@@ -307,6 +308,9 @@ extension StoreTransaction {
         public var channel: CanonicalURL
         /// Its projects' codes, sorted.
         public var projects: [ProjectCode]
+        /// Where it stands in review, and the reviewer's reason.
+        public var review: ReviewStatus
+        public var reviewNote: String?
     }
 
     /// `email`'s actions in `window`, day by day, each with its facts and details.
@@ -315,7 +319,7 @@ extension StoreTransaction {
     ) throws {
         let statement = try db.makeStatement(
             sql: """
-                SELECT \(AdvocacyStore.factColumns), a.title, a.url, c.url AS channelUrl,
+                SELECT \(AdvocacyStore.factColumns), a.title, a.url, c.url AS channelUrl, a.review AS reviewStatus, a.reviewNote,
                     (SELECT group_concat(p.code, ' ') FROM actionProject ap JOIN project p ON p.id = ap.projectId
                      WHERE ap.actionId = a.id) AS projects
                 FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId
@@ -333,7 +337,8 @@ extension StoreTransaction {
                 AdvocacyStore.facts(statement.sqliteStatement),
                 ActionDetails(
                     title: row["title"], url: CanonicalURL(alreadyCanonical: row["url"]),
-                    channel: CanonicalURL(alreadyCanonical: row["channelUrl"]), projects: codes.sorted { $0.value < $1.value }))
+                    channel: CanonicalURL(alreadyCanonical: row["channelUrl"]), projects: codes.sorted { $0.value < $1.value },
+                    review: try AdvocacyStore.decode(row["reviewStatus"]), reviewNote: row["reviewNote"]))
         }
     }
 }

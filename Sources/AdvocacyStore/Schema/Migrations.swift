@@ -24,6 +24,7 @@ enum Migrations {
         V8DataUpgrades.self,
         V9Settings.self,
         V10FigureSources.self,
+        V11ActionReview.self,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -108,6 +108,9 @@ struct RobustnessCSVFormulaTests {
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam]),
             "audit": Export(arguments: ["audit"], actor: admin, guarded: []),
             "policy history": Export(arguments: ["policy", "history"], actor: admin, guarded: []),
+            "review list": Export(
+                arguments: ["review", "list", "--status", "all"], actor: admin,
+                guarded: ["'" + Self.formulaTitle, "'" + Self.formulaEmail]),
             "rewards export": Export(
                 arguments: ["rewards", "export", "--period", period, "--status", "all"], actor: hr,
                 guarded: ["'" + Self.formulaName, "'" + Self.formulaTeam, "'" + Self.formulaHRID]),

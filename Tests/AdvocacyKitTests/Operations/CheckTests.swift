@@ -22,7 +22,7 @@ struct CheckStoreTests {
         let programme = fixture.programme
         let hr = try EmailAddress("hr@corp.fr")
         try programme.addEmployee(try NewEmployee(email: hr, name: "Hugo HR", role: .hr), by: fixture.admin)
-        try programme.logAction(
+        try fixture.logAccepted(
             try fixture.draft(
                 "https://jane.example.org/erp", kind: .article, projects: [fixture.erp], metrics: try MetricsUpdate(reactions: 40)
             ),

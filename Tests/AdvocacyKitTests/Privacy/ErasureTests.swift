@@ -56,9 +56,9 @@ struct ErasureStoreTests {
                 date: fixture.today.adding(days: days), projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 60, comments: 9),
                 today: fixture.today)
-            try programme.logAction(draft, by: jane)
+            try fixture.logAccepted(draft, by: jane)
         }
-        try programme.logAction(
+        try fixture.logAccepted(
             try fixture.draft("https://x.com/janedoe_77/status/1860000000000000001", metrics: try MetricsUpdate(reactions: 5)),
             by: jane)
         try programme.recordMetrics(
@@ -70,7 +70,7 @@ struct ErasureStoreTests {
             date: fixture.today.adding(days: -2), today: fixture.today)
         try programme.logAction(draft, by: jane)
         try programme.removeAction(draft.url, by: jane)
-        try programme.logAction(
+        try fixture.logAccepted(
             try fixture.draft(
                 "https://paul.example.org/sso", by: paul, kind: .article, projects: [fixture.erp],
                 metrics: try MetricsUpdate(reactions: 20)), by: paul)

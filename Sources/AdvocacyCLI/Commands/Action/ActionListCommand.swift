@@ -16,8 +16,15 @@ struct ActionListCommand: ContextCommand {
 
     @OptionGroup var period: PeriodOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "Only actions in this review status: pending, accepted, partly-accepted, rejected.", valueName: "status"),
+        transform: Parse.choice)
+    var status: ReviewStatus?
+
     func run(in context: CommandContext) throws {
-        let filter = ActionFilter(author: employee, project: project, period: try period.resolve(today: context.today))
+        let filter = ActionFilter(
+            author: employee, project: project, period: try period.resolve(today: context.today), review: status)
         let programme = try global.openProgramme(in: context)
         try context.emitEach(as: output.format) { emit in
             try programme.forEachAction(filter, emit)

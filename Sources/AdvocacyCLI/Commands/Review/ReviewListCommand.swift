@@ -1,0 +1,46 @@
+import AdvocacyCore
+import AdvocacyKit
+import ArgumentParser
+
+struct ReviewListCommand: ContextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the actions awaiting review, newest first (cio or admin).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(
+        help: ArgumentHelp("pending (the default), accepted, partly-accepted, rejected or all.", valueName: "status"),
+        transform: Parse.choice)
+    var status: StatusChoice = .pending
+
+    enum StatusChoice: String, CaseIterable, Sendable {
+        case pending, accepted
+        case partlyAccepted = "partly-accepted"
+        case rejected, all
+    }
+
+    @Option(
+        help: ArgumentHelp(
+            "Only actions whose figures are typed, from a file, an api or a feed, or have none.", valueName: "source"),
+        transform: Parse.choice)
+    var figures: FiguresChoice?
+
+    @Option(help: ArgumentHelp("Only this author's actions.", valueName: "email"), transform: Parse.email)
+    var employee: EmailAddress?
+
+    @OptionGroup var period: PeriodOptions
+
+    func run(in context: CommandContext) throws {
+        let actor = try global.requireActor(in: context, for: "review list")
+        let filter = ActionFilter(
+            author: employee, period: try period.resolve(today: context.today), review: ReviewStatus(rawValue: status.rawValue),
+            figures: figures.map { $0 == .none ? .none : .from(FigureSource(rawValue: $0.rawValue) ?? .typed) })
+        let actions = try global.openProgramme(in: context).reviewQueue(filter, by: actor)
+        if output.format == .text && actions.isEmpty {
+            context.print("Nothing matches: the queue is empty for these filters.")
+            return
+        }
+        try context.emit(actions, as: output.format) { Action.reviewTable(actions) }
+    }
+}

@@ -1,0 +1,37 @@
+import AdvocacyCore
+import GRDB
+
+extension StoreTransaction {
+    /// Records a reviewer's decision on the action at `url`: its status,
+    /// the reason, who decided and when. For a partly accepted action, the
+    /// corrected effort and figures are written first; corrected figures
+    /// replace the latest snapshot (or make the first, on `today`).
+    public func decideReview(
+        _ url: CanonicalURL, _ status: ReviewStatus, reason: String?, effortHours: Double? = nil,
+        metrics: MetricsUpdate? = nil, today: LocalDate, by reviewer: Actor
+    ) throws -> Action {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id FROM action a WHERE \(AddressHash.matches("a"))", arguments: [url.string])
+        else { throw StoreError.unknownAction(url) }
+        let actionID: Int64 = row["id"]
+        let reason = try TextField.optional(reason, field: "reason", limit: AdvocacyStore.noteLimit)
+        if let effortHours {
+            try db.execute(sql: "UPDATE action SET effortHours = ? WHERE id = ?", arguments: [effortHours, actionID])
+        }
+        if let metrics {
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT * FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1", arguments: [actionID])
+            let day = try (latest?["date"] as String?).map(AdvocacyStore.date) ?? today
+            try AdvocacyStore.upsertMetrics(
+                db, actionID: actionID, metrics.applied(to: latest.map(AdvocacyStore.metrics(from:))), on: day)
+        }
+        try db.execute(
+            sql: "UPDATE action SET review = ?, reviewNote = ?, reviewedBy = ?, reviewedAt = ? WHERE id = ?",
+            arguments: [
+                status.rawValue, reason, try AdvocacyStore.employeeID(db, reviewer.email),
+                AdvocacyStore.timestamp(store.now()), actionID,
+            ])
+        return try AdvocacyStore.requireAction(db, url)
+    }
+}
