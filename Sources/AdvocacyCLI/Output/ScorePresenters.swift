@@ -361,7 +361,9 @@ struct ExplanationText {
         let quality: String
         switch s.audience {
         case .unknown:
-            quality = "quality 1 (audience unknown: no impressions and no follower count, so it counts at the norm)"
+            quality =
+                "quality \(Format.number(s.quality)) (audience unknown: no impressions and no follower count, so it counts at the norm"
+                + (s.qualityIfAccepted != nil ? ", held back until reviewed)" : ")")
         case .followers(let size) where s.facts.metrics == nil:
             quality =
                 "quality 0 (no metrics recorded yet for its \(NumberText.grouped(size)) followers: add them with 'advocacy metrics \(action.url)')"
@@ -409,7 +411,7 @@ struct ExplanationText {
                     "its own \(Format.number(effort)) h held at the \(s.facts.kind.rawValue) default of \(Format.number(s.effort)) h"
                 )
             }
-            held.append("no active week until accepted")
+            held.append("it makes no week active until accepted")
             let gain = action.gainIfAccepted.map { "; accepted, it would add \(Format.signedTenths($0)) points" } ?? ""
             return "pending review: " + held.joined(separator: ", ") + gain
         }

@@ -137,6 +137,7 @@ public struct ActionScore: Hashable, Sendable {
             if heldQuality < quality {
                 qualityIfAccepted = quality
                 quality = heldQuality
+                qualityIsCapped = false
             }
             let heldEffort = min(effort, policy.effort.defaultHours(facts.kind))
             if heldEffort < effort {

@@ -9,7 +9,7 @@ public struct ReviewPolicy: Hashable, Sendable {
     public var pendingQualityWithoutFigures: Double
     /// The highest quality of a pending action's figures, as a multiple of its tier's norm.
     public var pendingQualityCap: Double
-    /// Pending work counts for at most this many quality-weighted hours a
+    /// Pending work counts for at most this many aligned hours a
     /// week of the period, all pending actions together: what a burst of
     /// unchecked links can add is bounded.
     public var pendingHoursPerWeek: Double
@@ -53,11 +53,11 @@ extension ReviewPolicy {
     }
 
     static let documentComment = """
-        Work awaiting review (see docs/scoring.md, section 7): figures from the sources in autoAccept ("file", "api") \
+        Work awaiting review (see docs/scoring.md, section 3.9): figures from the sources in autoAccept ("file", "api") \
         are accepted as they arrive.
         Until accepted, an action without figures has quality pendingQualityWithoutFigures, typed figures at most \
         pendingQualityCap, typed effort at most its kind's default,
-        all pending work together at most pendingHoursPerWeek quality-weighted hours a week, and no pending action \
+        all pending work together at most pendingHoursPerWeek aligned hours a week, and no pending action \
         makes a week active.
         """
 

@@ -14,6 +14,7 @@ extension Programme {
 
     /// Accepts the actions at `urls` as they are: each then counts in full
     /// (cio or admin, never on their own work). All or none.
+    @discardableResult
     public func acceptActions(_ urls: [CanonicalURL], note: String? = nil, today: LocalDate, by actor: EmailAddress) throws
         -> [Action]
     {
@@ -25,6 +26,7 @@ extension Programme {
     /// Rejects the actions at `urls`, for `reason`, which their authors
     /// see: each then counts for nothing (cio or admin, never on their own
     /// work). All or none.
+    @discardableResult
     public func rejectActions(_ urls: [CanonicalURL], reason: String, today: LocalDate, by actor: EmailAddress) throws
         -> [Action]
     {
@@ -37,6 +39,7 @@ extension Programme {
     /// Accepts the action at `url` with corrected effort or figures, for
     /// `reason`: it is then partly accepted and counts in full, as corrected
     /// (cio or admin, never on their own work).
+    @discardableResult
     public func adjustAction(
         _ url: CanonicalURL, effortHours: Double?, metrics: MetricsUpdate?, reason: String, today: LocalDate,
         by actor: EmailAddress

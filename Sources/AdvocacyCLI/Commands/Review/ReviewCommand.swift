@@ -6,7 +6,7 @@ struct ReviewCommand: ParsableCommand {
         abstract: "The review queue: check what people declared, accept, correct or reject it (cio or admin).",
         discussion: """
             A logged action, typed figures and typed effort await review: until accepted they count only up \
-            to the policy's caps (docs/scoring.md, section 7). Figures from a platform's export file or API are \
+            to the policy's caps (docs/scoring.md, section 3.9). Figures from a platform's export file or API are \
             accepted as they arrive, as the policy's [review] autoAccept says. Authors see each action's status \
             and the reason ('advocacy action list', 'advocacy explain'). No one reviews their own work; every \
             decision is in the audit trail.
