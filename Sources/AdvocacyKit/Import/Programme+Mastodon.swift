@@ -59,7 +59,7 @@ extension Programme {
         let summary = try store.importActions(
             mode, by: actor, next: { records.next() },
             draft: { ImportableAction(try MastodonOutbox.draft($0, author: author, today: today)) },
-            mayActFor: Self.mayImportActions,
+            mayActFor: Self.mayImportActions, figures: .file,
             onReject: onReject)
         return MastodonImport(summary: summary, boosts: contents.boosts, directMessages: contents.directMessages)
     }

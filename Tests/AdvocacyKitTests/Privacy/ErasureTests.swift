@@ -87,6 +87,11 @@ struct ErasureStoreTests {
         let janes = try programme.rewardProposals(period: quarter, by: hr).filter { $0.email == jane }.map(\.id)
         #expect(!janes.isEmpty && janes.count < run.proposalIDs.count)
         try programme.approveRewards(janes, note: "Well deserved, Jane Doe", by: hr)
+        // A reviewer's reason may name the person too.
+        let unpublished = try fixture.draft("https://blog.janedoe-ecrit.example/pas-encore", by: jane, kind: .article)
+        try programme.logAction(unpublished, by: jane)
+        try programme.rejectActions(
+            [unpublished.url], reason: "Asked Jane Doe (jane@corp.fr): not published yet", today: fixture.today, by: cio)
 
         return ErasedProgramme(
             folder: folder, path: path, fixture: fixture, hr: hr, cio: cio, quarter: quarter,
@@ -117,7 +122,7 @@ struct ErasureStoreTests {
 
         let summary = try programme.kit.erase(jane, by: programme.fixture.admin, random: 0x7F3A_91C2_0B4D)
         #expect(summary.pseudonym.value == "erased-7f3a91c20b4d@erased.invalid")
-        #expect(summary.channels == 2 && summary.actions == 3 && summary.fileCompacted)
+        #expect(summary.channels == 2 && summary.actions == 4 && summary.fileCompacted)
 
         let bytes = try Self.fileBytes(programme.path)
         #expect(Self.found(programme.janeStrings, in: bytes) == [])
@@ -159,8 +164,8 @@ struct ErasureStoreTests {
 
         let actions = try programme.kit.actions(ActionFilter(author: summary.pseudonym))
         #expect(
-            actions.count == 3 && actions.allSatisfy { $0.url.host == "erased.invalid" && $0.title.hasPrefix("Erased action ") })
-        #expect(actions.map(\.metrics.reactions).sorted() == [25, 60, 60])
+            actions.count == 4 && actions.allSatisfy { $0.url.host == "erased.invalid" && $0.title.hasPrefix("Erased action ") })
+        #expect(actions.map(\.metrics.reactions).sorted() == [0, 25, 60, 60])
         #expect(
             try programme.kit.channels(owner: summary.pseudonym).allSatisfy {
                 $0.feedURL == nil && $0.url.host == "erased.invalid"
@@ -189,7 +194,7 @@ struct ErasureStoreTests {
                     WHERE entity = 'action' AND json_extract(COALESCE(after, before), '$.url') LIKE '%janedoe%'
                     """)
         }.map { String(AddressHash.of($0)) }
-        #expect(hashes.count == 4)
+        #expect(hashes.count == 5)
         #expect(try programme.kit.auditEntries(by: admin).contains { ($0.after ?? "").contains(hashes[0]) })
         // And her titles' content fingerprints, which a guessed title would match.
         let fingerprintsOf = { (sql: String) in try programme.store.writer.read { db in try Int64.fetchAll(db, sql: sql) } }
