@@ -42,6 +42,9 @@ struct ActionImporter: RowImporter {
     /// review, which decide whether they need a check.
     private let figures: FigureSource
     private let review: ReviewPolicy
+    /// The status of a new action with this import's figures, and without any.
+    private let newWithFigures: ReviewStatus
+    private let newWithoutFigures: ReviewStatus
     /// The one channel every row goes to, and its owner, when the import is a channel's feed.
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
@@ -97,6 +100,8 @@ struct ActionImporter: RowImporter {
         self.draft = draft
         self.figures = figures
         review = try AdvocacyStore.currentPolicy(db).policy.scoring.review
+        newWithFigures = review.status(ofNewActionWithFigures: figures)
+        newWithoutFigures = review.status(ofNewActionWithFigures: nil)
         consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
             guard
@@ -187,7 +192,7 @@ struct ActionImporter: RowImporter {
                 date: draft.date,
                 effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
                 snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [], figureSource: figures,
-                review: review.status(ofNewActionWithFigures: draft.metrics == nil ? nil : figures),
+                review: draft.metrics == nil ? newWithoutFigures : newWithFigures,
                 followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id)),
                 strategicWeight: tags.map(\.weight).max()))
         return .inserted
