@@ -43,6 +43,38 @@ struct ReviewCLITests {
         #expect(audit.contains("nothing at this address"))
     }
 
+    @Test func importedHistoryIsAcceptedByFilterButTheReviewersOwn() throws {
+        let cli = try CLIHarness.withProgramme()
+        let admin = "admin@corp.fr"
+        try cli.expectSuccess("channel", "add", admin, "https://ada.example.org", as: admin)
+        try cli.expectSuccess("privacy", "consent", admin, "--grant", as: admin)
+        let file = try cli.file(
+            "history.csv",
+            """
+            email,url,date,title,reactions
+            jane@corp.fr,https://jane.example.org/a,2026-10-02,Un,10
+            jane@corp.fr,https://jane.example.org/b,2026-10-09,Deux,
+            paul@corp.fr,https://paul.example.org/c,2026-10-16,Trois,5
+            admin@corp.fr,https://ada.example.org/d,2026-10-20,Quatre,
+
+            """)
+        try cli.expectSuccess("import", "actions", file, as: admin)
+        let pending = try cli.expectSuccess("review", "list", "--format", "csv", as: admin).output
+        #expect(pending.split(separator: "\r\n").count == 5, "\(pending)")
+
+        let jane = try cli.expectSuccess("review", "accept", "--all-pending", "--employee", "jane@corp.fr", as: admin).output
+        #expect(jane == "Accepted 2 pending actions.\n")
+        let rest = try cli.expectSuccess("review", "accept", "--all-pending", "--period", "2026-Q4", as: admin).output
+        #expect(rest == "Accepted 1 pending action.\n1 of your own stays pending: another cio or admin reviews it.\n")
+        let left = try cli.expectSuccess("review", "list", "--format", "csv", as: "cio@corp.fr").output
+        #expect(left.contains("https://ada.example.org/d") && left.split(separator: "\r\n").count == 2)
+
+        let mixed = cli.run("review", "accept", "https://jane.example.org/a", "--all-pending", as: admin)
+        #expect(mixed.status != 0 && mixed.error.contains("not both"))
+        let stray = cli.run("review", "accept", "https://jane.example.org/a", "--employee", "jane@corp.fr", as: admin)
+        #expect(stray.status != 0 && stray.error.contains("go with --all-pending"))
+    }
+
     @Test func noOneReviewsTheirOwnWork() throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "cio@corp.fr", "https://chloe.example.org", as: "cio@corp.fr")

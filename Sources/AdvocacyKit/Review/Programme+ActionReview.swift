@@ -23,6 +23,26 @@ extension Programme {
         }
     }
 
+    /// Accepts every pending action matching `filter` (whatever status the
+    /// filter names), but the reviewer's own, which another reviewer
+    /// decides: for a queue of imported history, checked as a whole. Returns what was accepted and how many of the reviewer's own
+    /// were left pending.
+    public func acceptPending(
+        matching filter: ActionFilter, note: String? = nil, today: LocalDate, by actor: EmailAddress
+    ) throws -> (accepted: [Action], leftOwn: Int) {
+        var pending = filter
+        pending.review = .pending
+        return try store.writing(as: actor) { transaction, reviewer in
+            try AccessRules.requireRole(reviewer, in: [.cio, .admin], to: "review actions")
+            let found = try transaction.actionURLs(matching: pending)
+            let others = found.filter { $0.author != reviewer.email }
+            let accepted = try others.map { found in
+                try transaction.decideReview(found.url, .accepted, reason: note, today: today, by: reviewer)
+            }
+            return (accepted, found.count - others.count)
+        }
+    }
+
     /// Rejects the actions at `urls`, for `reason`, which their authors
     /// see: each then counts for nothing (cio or admin, never on their own
     /// work). All or none.

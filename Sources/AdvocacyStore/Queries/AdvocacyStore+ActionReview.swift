@@ -35,3 +35,12 @@ extension StoreTransaction {
         return try AdvocacyStore.requireAction(db, url)
     }
 }
+
+extension StoreTransaction {
+    /// The addresses of the actions matching `filter`, newest first, read in this transaction.
+    public func actionURLs(matching filter: ActionFilter) throws -> [(url: CanonicalURL, author: EmailAddress)] {
+        var found: [(CanonicalURL, EmailAddress)] = []
+        try AdvocacyStore.forEachAction(db, filter) { found.append(($0.url, $0.email)) }
+        return found
+    }
+}

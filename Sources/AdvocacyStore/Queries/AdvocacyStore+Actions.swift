@@ -188,37 +188,39 @@ extension AdvocacyStore {
     /// Calls `body` with each action matching `filter`, newest first, as it
     /// is read: an export of millions of actions holds one at a time.
     public func forEachAction(_ filter: ActionFilter = ActionFilter(), _ body: (Action) throws -> Void) throws {
-        try read { db in
-            var clauses: [String] = []
-            var arguments: StatementArguments = []
-            if let author = filter.author {
-                clauses.append("a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?)")
-                _ = arguments.append(contentsOf: [try Self.employeeID(db, author)])
-            }
-            if let project = filter.project {
-                clauses.append("a.id IN (SELECT actionId FROM actionProject WHERE projectId = ?)")
-                _ = arguments.append(contentsOf: [try Self.requireProjectID(db, project)])
-            }
-            if let period = filter.period {
-                clauses.append("a.publishedOn BETWEEN ? AND ?")
-                _ = arguments.append(contentsOf: [period.start.description, period.end.description])
-            }
-            if let review = filter.review {
-                clauses.append("a.review = ?")
-                _ = arguments.append(contentsOf: [review.rawValue])
-            }
-            switch filter.figures {
-            case nil: break
-            case .none?: clauses.append("m.id IS NULL")
-            case .from(let source)?:
-                clauses.append("m.source = ?")
-                _ = arguments.append(contentsOf: [source.rawValue])
-            }
-            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            let rows = try Row.fetchCursor(
-                db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments)
-            while let row = try rows.next() { try body(try Self.action(from: row)) }
+        try read { db in try Self.forEachAction(db, filter, body) }
+    }
+
+    static func forEachAction(_ db: Database, _ filter: ActionFilter, _ body: (Action) throws -> Void) throws {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let author = filter.author {
+            clauses.append("a.id IN (SELECT actionId FROM actionFact WHERE employeeId = ?)")
+            _ = arguments.append(contentsOf: [try Self.employeeID(db, author)])
         }
+        if let project = filter.project {
+            clauses.append("a.id IN (SELECT actionId FROM actionProject WHERE projectId = ?)")
+            _ = arguments.append(contentsOf: [try Self.requireProjectID(db, project)])
+        }
+        if let period = filter.period {
+            clauses.append("a.publishedOn BETWEEN ? AND ?")
+            _ = arguments.append(contentsOf: [period.start.description, period.end.description])
+        }
+        if let review = filter.review {
+            clauses.append("a.review = ?")
+            _ = arguments.append(contentsOf: [review.rawValue])
+        }
+        switch filter.figures {
+        case nil: break
+        case .none?: clauses.append("m.id IS NULL")
+        case .from(let source)?:
+            clauses.append("m.source = ?")
+            _ = arguments.append(contentsOf: [source.rawValue])
+        }
+        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        let rows = try Row.fetchCursor(
+            db, sql: Self.actionSelect + whereClause + " ORDER BY a.publishedOn DESC, a.url", arguments: arguments)
+        while let row = try rows.next() { try body(try Self.action(from: row)) }
     }
 
     /// One action, or ``StoreError/unknownAction(_:)``.

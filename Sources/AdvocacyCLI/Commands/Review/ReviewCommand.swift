@@ -1,3 +1,4 @@
+import AdvocacyCore
 import ArgumentParser
 
 struct ReviewCommand: ParsableCommand {
@@ -19,4 +20,14 @@ struct ReviewCommand: ParsableCommand {
 /// What `review list` shows of the figures: where they came from, or none.
 enum FiguresChoice: String, CaseIterable, Sendable {
     case typed, file, api, feed, none
+
+    var filter: ActionFilter.FiguresFilter {
+        switch self {
+        case .typed: .from(.typed)
+        case .file: .from(.file)
+        case .api: .from(.api)
+        case .feed: .from(.feed)
+        case .none: .none
+        }
+    }
 }

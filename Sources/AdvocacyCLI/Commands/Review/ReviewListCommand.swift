@@ -35,7 +35,7 @@ struct ReviewListCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "review list")
         let filter = ActionFilter(
             author: employee, period: try period.resolve(today: context.today), review: ReviewStatus(rawValue: status.rawValue),
-            figures: figures.map { $0 == .none ? .none : .from(FigureSource(rawValue: $0.rawValue) ?? .typed) })
+            figures: figures.map(\.filter))
         let actions = try global.openProgramme(in: context).reviewQueue(filter, by: actor)
         if output.format == .text && actions.isEmpty {
             context.print("Nothing matches: the queue is empty for these filters.")
