@@ -18,7 +18,8 @@ struct SchemaTests {
         }
         #expect(
             tables == [
-                "action", "actionFact", "actionProject", "auditEntry", "channel", "consent", "dataUpgrade", "employee",
+                "action", "actionFact", "actionProject", "actionReview", "auditEntry", "channel", "consent", "dataUpgrade",
+                "employee",
                 "followerSnapshot",
                 "grdb_migrations", "metricsSnapshot",
                 "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",

@@ -125,7 +125,7 @@ extension AdvocacyStore {
             }
             // Notes are free text: HR or the cio may have named the person.
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
-                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note"), ("action", "reviewNote")] {
+                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note")] {
                     try db.execute(
                         sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",
                         arguments: [old, new])
@@ -187,13 +187,8 @@ extension AdvocacyStore {
                     try db.execute(
                         sql: """
                             UPDATE auditEntry SET \(json) = json_set(\(json), '$.note', replace(json_extract(\(json), '$.note'), ?1, ?2))
-                            WHERE entity IN ('rewardProposal', 'rewardClearance') AND instr(json_extract(\(json), '$.note'), ?1) > 0
-                            """,
-                        arguments: [old, new])
-                    try db.execute(
-                        sql: """
-                            UPDATE auditEntry SET \(json) = json_set(\(json), '$.reviewNote', replace(json_extract(\(json), '$.reviewNote'), ?1, ?2))
-                            WHERE entity = 'action' AND instr(json_extract(\(json), '$.reviewNote'), ?1) > 0
+                            WHERE entity IN ('rewardProposal', 'rewardClearance', 'actionReview')
+                                AND instr(json_extract(\(json), '$.note'), ?1) > 0
                             """,
                         arguments: [old, new])
                 }

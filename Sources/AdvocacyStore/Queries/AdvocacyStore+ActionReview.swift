@@ -26,11 +26,15 @@ extension StoreTransaction {
             try AdvocacyStore.upsertMetrics(
                 db, actionID: actionID, metrics.applied(to: latest.map(AdvocacyStore.metrics(from:))), on: day)
         }
+        try db.execute(sql: "UPDATE action SET review = ? WHERE id = ?", arguments: [status.rawValue, actionID])
         try db.execute(
-            sql: "UPDATE action SET review = ?, reviewNote = ?, reviewedBy = ?, reviewedAt = ? WHERE id = ?",
+            sql: """
+                INSERT INTO actionReview (actionId, note, reviewedBy, reviewedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (actionId) DO UPDATE SET note = excluded.note, reviewedBy = excluded.reviewedBy,
+                    reviewedAt = excluded.reviewedAt
+                """,
             arguments: [
-                status.rawValue, reason, try AdvocacyStore.employeeID(db, reviewer.email),
-                AdvocacyStore.timestamp(store.now()), actionID,
+                actionID, reason, try AdvocacyStore.employeeID(db, reviewer.email), AdvocacyStore.timestamp(store.now()),
             ])
         return try AdvocacyStore.requireAction(db, url)
     }

@@ -232,7 +232,7 @@ extension AdvocacyStore {
 
     static let actionSelect = """
         SELECT a.url, a.kind, a.title, a.publishedOn, a.effortHours, e.email, e.fullName,
-            a.review, a.reviewNote, a.reviewedAt, (SELECT email FROM employee WHERE id = a.reviewedBy) AS reviewerEmail,
+            a.review, r.note AS reviewNote, r.reviewedAt, (SELECT email FROM employee WHERE id = r.reviewedBy) AS reviewerEmail,
             c.url AS channelUrl, c.kind AS channelKind,
             m.date AS metricsDate, m.impressions, m.reactions, m.comments, m.shares, m.clicks, m.source AS figureSource,
             (SELECT group_concat(p.code, '|') FROM actionProject ap JOIN project p ON p.id = ap.projectId
@@ -242,6 +242,7 @@ extension AdvocacyStore {
         JOIN channel c ON c.id = a.channelId
         LEFT JOIN metricsSnapshot m ON m.id =
             (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
+        LEFT JOIN actionReview r ON r.actionId = a.id
         """
 
     static func requireAction(_ db: Database, _ url: CanonicalURL) throws -> Action {

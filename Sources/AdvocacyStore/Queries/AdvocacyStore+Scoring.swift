@@ -319,7 +319,8 @@ extension StoreTransaction {
     ) throws {
         let statement = try db.makeStatement(
             sql: """
-                SELECT \(AdvocacyStore.factColumns), a.title, a.url, c.url AS channelUrl, a.review AS reviewStatus, a.reviewNote,
+                SELECT \(AdvocacyStore.factColumns), a.title, a.url, c.url AS channelUrl, a.review AS reviewStatus,
+                    (SELECT note FROM actionReview WHERE actionId = a.id) AS reviewNote,
                     (SELECT group_concat(p.code, ' ') FROM actionProject ap JOIN project p ON p.id = ap.projectId
                      WHERE ap.actionId = a.id) AS projects
                 FROM actionFact f JOIN action a ON a.id = f.actionId JOIN channel c ON c.id = f.channelId

@@ -20,7 +20,7 @@ struct PersonalDataStoreTests {
             blog.followers.map(\.followers) == [1_200, 1_350]
                 && blog.feedUrl?.string == "https://blog.janedoe-ecrit.example/flux.xml")
         #expect(data.channels.count == 2)
-        #expect(data.actions.count == 3)
+        #expect(data.actions.count == 4)
         let tweet = try #require(data.actions.first { $0.url.host == "x.com" })
         #expect(tweet.metrics.map(\.reactions) == [25] && tweet.channel.string == "https://x.com/janedoe_77")
         #expect(data.actions.first { $0.title.hasPrefix("Kafka") }?.projects == ["ERP-2027"])

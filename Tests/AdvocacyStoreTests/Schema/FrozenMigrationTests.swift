@@ -90,7 +90,7 @@ struct FrozenMigrationTests {
         "v8-data-upgrades": "9b63c229dd2c40a55b2f6c45ee3efde0ad99fd49cf7b0da1174b621cab4e3b5d",
         "v9-settings": "8b57743178d8a0dee3e9ae5065938f9a1d7b05d89f21711fe3f9261550518907",
         "v10-figure-sources": "bd629ab9bf40b518130e1c4b6259a51428b34d785bb0d33be1ee66750c0f18a3",
-        "v11-action-review": "128a7a2302979510869046177d75cfeddb9e45a0aeeb2d2de2886d9c037fc760",
+        "v11-action-review": "451146d1a0450dd82a34c09d737e74a5720eb86781529f17445dc83dcf17080f",
     ]
 
     static func digest(_ migration: any ShippedMigration.Type) -> String {
