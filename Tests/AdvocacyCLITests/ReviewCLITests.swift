@@ -75,6 +75,20 @@ struct ReviewCLITests {
         #expect(stray.status != 0 && stray.error.contains("go with --all-pending"))
     }
 
+    @Test func aReimportThatChangesWhatCountsSendsAnAcceptedActionBackToReview() throws {
+        let cli = try CLIHarness.withProgramme()
+        let (admin, cio) = ("admin@corp.fr", "cio@corp.fr")
+        let header = "email,url,date,title,effort\n"
+        let first = try cli.file("a.csv", header + "jane@corp.fr,https://jane.example.org/a,2026-10-02,Un,2\n")
+        try cli.expectSuccess("import", "actions", first, as: admin)
+        try cli.expectSuccess("review", "accept", "https://jane.example.org/a", as: cio)
+        try cli.expectSuccess("import", "actions", first, as: admin)  // unchanged: stays accepted
+        #expect(try cli.expectSuccess("review", "list", as: cio).output.contains("the queue is empty"))
+        let more = try cli.file("b.csv", header + "jane@corp.fr,https://jane.example.org/a,2026-10-02,Un,20\n")
+        try cli.expectSuccess("import", "actions", more, as: admin)
+        #expect(try cli.expectSuccess("review", "list", "--format", "csv", as: cio).output.contains("https://jane.example.org/a"))
+    }
+
     @Test func noOneReviewsTheirOwnWork() throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "cio@corp.fr", "https://chloe.example.org", as: "cio@corp.fr")

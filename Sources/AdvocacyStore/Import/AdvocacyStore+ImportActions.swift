@@ -241,8 +241,11 @@ struct ActionImporter: RowImporter {
         }
         if draft.date.description != existing.publishedOn { set("publishedOn", draft.date.description) }
         if let effort = draft.effortHours, effort != existing.effortHours { set("effortHours", effort) }
-        // Hours the person gave are their word, as typed figures are: the action goes back to review.
-        let typedEffort = assignments.contains { $0.hasPrefix("effortHours") }
+        // Hours, a kind (which sets the default hours) or a day the person gave are their word, as typed
+        // figures are: the action goes back to review.
+        let retyped = assignments.contains {
+            $0.hasPrefix("effortHours") || $0.hasPrefix("kind ") || $0.hasPrefix("publishedOn")
+        }
 
         // Stored tags are read only when the row names projects: an empty cell keeps them.
         let newTags = Set(tags.map(\.id))
@@ -276,7 +279,7 @@ struct ActionImporter: RowImporter {
 
         var status = existing.review
         if let _ = snapshot { status = review.status(after: status, figuresFrom: figures) }
-        if typedEffort && status != .rejected { status = .pending }
+        if retyped && status != .rejected { status = .pending }
         if status != existing.review { set("review", status.rawValue) }
         if !assignments.isEmpty {
             _ = arguments.append(contentsOf: [actionID])
