@@ -291,15 +291,15 @@ public struct PersonScoreBuilder: Sendable {
         }
 
         let weeks = activeWeeks.count
-        // Pending work together counts for at most the weekly cap's hours, every stage scaled alike.
+        // Pending work together counts for at most the weekly cap's hours, at each stage: a sum
+        // capped by itself only grows as actions are added, so no pending action lowers a score.
         let pendingCap = Self.units(policy.review.pendingHoursPerWeek * Double(weeks))
-        let pendingShare =
-            pendingAlignedHours > pendingCap ? Double(pendingCap) / Double(pendingAlignedHours) : 1
-        func pending(_ units: Int64) -> Int64 { Int64((Double(units) * pendingShare).rounded()) }
-        let hours = hours + pending(pendingHours)
-        let qualityHours = qualityHours + pending(pendingQualityHours)
-        let alignedHours = alignedHours + pending(pendingAlignedHours)
-        counted += pending(pendingFlaggedHours)
+        let hours = hours + min(pendingHours, pendingCap)
+        let qualityHours = qualityHours + min(pendingQualityHours, pendingCap)
+        let alignedHours = alignedHours + min(pendingAlignedHours, pendingCap)
+        counted += min(pendingFlaggedHours, pendingCap)
+        // What each pending action's points keep, so that they add up to what counted.
+        let pendingShare = pendingFlaggedHours > pendingCap ? Double(pendingCap) / Double(pendingFlaggedHours) : 1
         if keepsActions && pendingShare < 1 {
             for index in actions.indices where actions[index].isPending { actions[index].pendingShare = pendingShare }
         }

@@ -62,7 +62,9 @@ struct ProgrammeGenerator {
                     comments: random.int(in: 0...200), shares: random.int(in: 0...100), clicks: random.int(in: 0...500))
                 : nil,
             projectWeights: random.chance(0.7)
-                ? [random.int(in: 1...3)] + (random.chance(0.2) ? [random.int(in: 1...3)] : []) : [])
+                ? [random.int(in: 1...3)] + (random.chance(0.2) ? [random.int(in: 1...3)] : []) : [],
+            // Work awaiting review, some of it enough to reach the weekly cap, and a little rejected.
+            review: random.chance(0.35) ? .pending : random.chance(0.05) ? .rejected : .accepted)
     }
 
     mutating func person(index: Int) -> ScoringInput {

@@ -26,6 +26,25 @@ struct ScoringPropertyTests {
         }
     }
 
+    /// The case that broke an earlier weekly cap of pending work: a second
+    /// pending action, flagged for low engagement, that took the whole
+    /// pending share down with it.
+    @Test func aFlaggedPendingActionNeverLowersTheScore() {
+        let day = Scenario.day("2026-08-03")
+        var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
+        builder.add(ActionFacts(day: day, kind: .talk, effortHours: 8, strategicWeight: 3, review: .pending))
+        let before = builder.finish(person: Scenario.person("P"), audience: nil).score.exactComponents.total
+        // 1.9% on 50,000 followers: below the micro band's 2%, so flagged, at quality 0.69.
+        let flagged = Metrics(reactions: 950, comments: 0, shares: 0, clicks: 0)
+        builder.add(
+            ActionFacts(
+                id: 2, day: day, kind: .talk, effortHours: 8, metrics: flagged, followersAtPublication: 50_000,
+                strategicWeight: 3, review: .pending))
+        let (score, actions) = builder.finish(person: Scenario.person("P"), audience: nil)
+        #expect(actions.last?.isLowEngagement == true)
+        #expect(score.exactComponents.total >= before)
+    }
+
     @Test(arguments: 1...40 as ClosedRange<UInt64>)
     func addingEngagementNeverLowersTheScore(seed: UInt64) {
         var generator = ProgrammeGenerator(seed: seed)
