@@ -89,6 +89,32 @@ struct ReviewCLITests {
         #expect(try cli.expectSuccess("review", "list", "--format", "csv", as: cio).output.contains("https://jane.example.org/a"))
     }
 
+    /// A platform's file accepts a pending action with its own figures
+    /// only: a counter the person typed and the file does not give is
+    /// dropped, not passed off as the platform's; its day and kind are the
+    /// platform's word too.
+    @Test func aPlatformsFileAcceptsAnActionWithItsFiguresAlone() throws {
+        let cli = try CLIHarness.withProgramme()
+        let jane = "jane@corp.fr"
+        let post = "https://x.com/janedoe/status/1860000000000000001"
+        try cli.expectSuccess("log", post, "--date", "2026-11-01", "--impressions", "10", "--reactions", "5", as: jane)
+        let file = try cli.file(
+            "tweets.csv",
+            """
+            Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,retweets,replies,likes
+            1860000000000000001,\(post),Bonjour,2026-11-02 10:00 +0000,-,9,-,1,1,7
+
+            """)
+        try cli.expectSuccess("import", "x-analytics", file, as: jane)
+        let shown = try cli.expectSuccess("action", "show", post, "--format", "json", as: jane)
+        let action = try #require(try cli.json(shown) as? [String: Any])
+        #expect(action["review"] as? String == "accepted")
+        #expect(action["impressions"] is NSNull, "the typed 10 impressions are not the platform's")
+        #expect(action["reactions"] as? Int == 7)
+        #expect(action["date"] as? String == "2026-11-02")
+        #expect(action["figureSource"] as? String == "file")
+    }
+
     @Test func noOneReviewsTheirOwnWork() throws {
         let cli = try CLIHarness.withProgramme()
         try cli.expectSuccess("channel", "add", "cio@corp.fr", "https://chloe.example.org", as: "cio@corp.fr")

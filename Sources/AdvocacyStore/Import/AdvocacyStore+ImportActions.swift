@@ -40,7 +40,7 @@ struct ActionImporter: RowImporter {
     private let draft: (ImportRecord) throws -> ImportableAction
     /// Where this import's figures come from, and the policy's rules of
     /// review, which decide whether they need a check.
-    private let figures: FigureSource
+    private let figureSource: FigureSource
     private let review: ReviewPolicy
     /// The status of a new action with this import's figures, and without any.
     private let newWithFigures: ReviewStatus
@@ -98,9 +98,9 @@ struct ActionImporter: RowImporter {
         self.actor = actor
         self.mayActFor = mayActFor
         self.draft = draft
-        self.figures = figures
+        figureSource = figures
         review = try AdvocacyStore.currentPolicy(db).policy.scoring.review
-        newWithFigures = review.status(ofNewActionWithFigures: figures)
+        newWithFigures = review.status(ofNewActionWithFigures: figureSource)
         newWithoutFigures = review.status(ofNewActionWithFigures: nil)
         consent = try ConsentGate(db, actor: actor, now: store.now())
         if let channel {
@@ -129,7 +129,7 @@ struct ActionImporter: RowImporter {
             db, sql: "SELECT date, followers FROM followerSnapshot WHERE channelId = ? ORDER BY date")
         latestMetrics = try db.makeStatement(
             sql:
-                "SELECT date, impressions, reactions, comments, shares, clicks FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1"
+                "SELECT date, impressions, reactions, comments, shares, clicks, source FROM metricsSnapshot WHERE actionId = ? ORDER BY date DESC LIMIT 1"
         )
         // Last, so that a failure above leaves no trigger dropped (the
         // transaction would restore them anyway).
@@ -191,7 +191,7 @@ struct ActionImporter: RowImporter {
                 kind: draft.kind ?? channel.kind.defaultActionKind, title: draft.title, url: draft.url, urlHash: urlHash,
                 date: draft.date,
                 effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
-                snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [], figureSource: figures,
+                snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [], figureSource: figureSource,
                 review: draft.metrics == nil ? newWithoutFigures : newWithFigures,
                 followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id)),
                 strategicWeight: tags.map(\.weight).max()))
@@ -241,10 +241,11 @@ struct ActionImporter: RowImporter {
         }
         if draft.date.description != existing.publishedOn { set("publishedOn", draft.date.description) }
         if let effort = draft.effortHours, effort != existing.effortHours { set("effortHours", effort) }
-        // Hours, a kind (which sets the default hours) or a day the person gave are their word, as typed
-        // figures are: the action goes back to review.
+        // Hours the person gave are their word, as typed figures are: the action goes back to review; so
+        // do a kind (which sets the default hours) or a day, unless a platform's own file or API gives them.
+        let platformSays = review.accepts(figureSource)
         let retyped = assignments.contains {
-            $0.hasPrefix("effortHours") || $0.hasPrefix("kind ") || $0.hasPrefix("publishedOn")
+            $0.hasPrefix("effortHours") || (!platformSays && ($0.hasPrefix("kind ") || $0.hasPrefix("publishedOn")))
         }
 
         // Stored tags are read only when the row names projects: an empty cell keeps them.
@@ -258,7 +259,9 @@ struct ActionImporter: RowImporter {
         if let update = draft.metrics {
             let latest = try Row.fetchOne(latestMetrics, arguments: [actionID])
             let latestFigures = latest.map(AdvocacyStore.metrics(from:))
-            let figures = update.applied(to: latestFigures)
+            // Trusted figures keep no typed counter the file does not give: accepted, they would pass as the platform's.
+            let typedBefore = (latest?["source"] as String?).flatMap(FigureSource.init(rawValue:)).map(review.accepts) == false
+            let figures = update.applied(to: platformSays && typedBefore ? nil : latestFigures)
             if figures != latestFigures {
                 if let text = latest?["date"] as String?, case let latestDate = try AdvocacyStore.date(text),
                     draft.metricsDate < latestDate
@@ -278,7 +281,7 @@ struct ActionImporter: RowImporter {
             source: .ownAction)
 
         var status = existing.review
-        if let _ = snapshot { status = review.status(after: status, figuresFrom: figures) }
+        if snapshot != nil { status = review.status(after: status, figuresFrom: figureSource) }
         if retyped && status != .rejected { status = .pending }
         if status != existing.review { set("review", status.rawValue) }
         if !assignments.isEmpty {
@@ -289,7 +292,7 @@ struct ActionImporter: RowImporter {
             try db.execute(sql: "DELETE FROM actionProject WHERE actionId = ?", arguments: [actionID])
             for id in newTags { try rows.tag(actionID, projectID: id) }
         }
-        if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate, from: figures) }
+        if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate, from: figureSource) }
         touchedActions.insert(actionID)
         return .updated
     }
