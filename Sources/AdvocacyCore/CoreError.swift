@@ -30,6 +30,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case unknownPolicyVersion(Int, newest: Int)
     /// A reviewer deciding on an action of their own.
     case ownWorkReview(url: String)
+    /// An author removing an action a reviewer rejected, which could then be logged again as new.
+    case rejectedActionStays(url: String)
     case periodNotStarted(period: String, today: LocalDate)
     case invalidRewardCode(String)
     case invalidAmount(String)
@@ -98,7 +100,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
-        case .ownWorkReview: "another cio or admin reviews it: no one decides on their own work"
+        case .ownWorkReview: "another cio or admin reviews it, since no one decides on their own work"
+        case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
         case .unknownPolicyVersion(_, let newest):
             "expected a version from 1 to \(newest) ('advocacy policy history' lists them)"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
@@ -163,6 +166,7 @@ extension CoreError: LocalizedError {
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
         case .unknownPolicyVersion(let version, _): "there is no policy version \(version): \(expectation)"
         case .ownWorkReview(let url): "\(url) is your own work: \(expectation)"
+        case .rejectedActionStays(let url): "\(url) was rejected in review: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"
         case .invalidCSV(let line, let column, let problem):

@@ -124,7 +124,7 @@ struct ReviewCLITests {
         #expect(own.status == 1)
         #expect(
             own.error
-                == "error: https://chloe.example.org/talk is your own work: another cio or admin reviews it: no one decides on their own work\n"
+                == "error: https://chloe.example.org/talk is your own work: another cio or admin reviews it, since no one decides on their own work\n"
         )
         try cli.expectSuccess("review", "accept", "https://chloe.example.org/talk", as: "admin@corp.fr")
     }

@@ -105,7 +105,7 @@ struct ReviewQueueTests {
         #expect(throws: CoreError.self) { try programme.acceptActions([urls[0]], today: demo.today, by: demo.person) }
         #expect(throws: CoreError.self) { try programme.rejectActions([urls[0]], reason: "  ", today: demo.today, by: cio) }
 
-        try programme.acceptActions([urls[0]], today: demo.today, by: cio)
+        try programme.acceptActions([urls[0]], note: "read it", today: demo.today, by: cio)
         try programme.adjustAction(
             urls[1], effortHours: 2, metrics: nil, reason: "a short note, not an article", today: demo.today, by: cio)
         try programme.rejectActions([urls[2]], reason: "nothing at this address", today: demo.today, by: cio)
@@ -113,7 +113,7 @@ struct ReviewQueueTests {
         let own = try programme.actions(ActionFilter(author: demo.person)).filter { urls.contains($0.url) }
             .sorted { $0.url.string < $1.url.string }
         #expect(own.map(\.review) == [.accepted, .partlyAccepted, .rejected])
-        #expect(own.map(\.reviewNote) == [nil, "a short note, not an article", "nothing at this address"])
+        #expect(own.map(\.reviewNote) == ["read it", "a short note, not an article", "nothing at this address"])
         #expect(own.allSatisfy { $0.reviewedBy == cio })
         #expect(own[1].effortHours == 2)
 
@@ -124,9 +124,16 @@ struct ReviewQueueTests {
         #expect(byURL[urls[1]]?.score.effort == 2)
         #expect(byURL[urls[0]]?.score.effort == 6)
 
-        // Typed figures on an accepted action send it back to review.
+        // Typed figures on an accepted action send it back to review, and the decision on the old ones goes.
         try programme.recordMetrics(urls[0], try MetricsUpdate(reactions: 900), on: demo.today, by: demo.person)
-        #expect(try programme.actions(ActionFilter(author: demo.person, review: .pending)).map(\.url).contains(urls[0]))
+        let again = try programme.actions(ActionFilter(author: demo.person, review: .pending)).first { $0.url == urls[0] }
+        #expect(again != nil && again?.reviewNote == nil && again?.reviewedBy == nil)
+
+        // A rejected action stays: removed by its author, it could be logged again as new.
+        #expect(throws: CoreError.rejectedActionStays(url: urls[2].string)) {
+            try programme.removeAction(urls[2], by: demo.person)
+        }
+        try programme.removeAction(urls[2], by: demo.dataset.admin)
     }
 
     @Test func aRejectedActionCountsForNothingAndAcceptingEveryPendingOneAddsWhatExplainSaid() throws {
@@ -143,7 +150,7 @@ struct ReviewQueueTests {
 
         try demo.programme.rejectActions([draft.url], reason: "no such talk", today: demo.today, by: demo.dataset.cio)
         let withoutIt = try demo.score()
-        try demo.programme.removeAction(draft.url, by: demo.person)
+        try demo.programme.removeAction(draft.url, by: demo.dataset.admin)
         #expect(try demo.score() == withoutIt)
     }
 

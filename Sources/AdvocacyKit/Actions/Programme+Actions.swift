@@ -42,6 +42,8 @@ extension Programme {
         try store.writing(as: actorEmail) { tx, actor in
             let action = try tx.action(url)
             try AccessRules.requireSelfOrAdmin(actor, owner: action.email, to: "remove actions")
+            // Removed and logged again, a rejected action would come back pending, counting again.
+            if action.review == .rejected && actor.role != .admin { throw CoreError.rejectedActionStays(url: url.string) }
             try tx.deleteAction(url)
             return action
         }

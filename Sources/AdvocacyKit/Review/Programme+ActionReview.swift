@@ -50,9 +50,9 @@ extension Programme {
     public func rejectActions(_ urls: [CanonicalURL], reason: String, today: LocalDate, by actor: EmailAddress) throws
         -> [Action]
     {
-        let reason = try TextField.required(reason, field: "reason", limit: 1_000)
-        return try decide(urls, by: actor) { transaction, url, reviewer in
-            try transaction.decideReview(url, .rejected, reason: reason, today: today, by: reviewer)
+        try decide(urls, by: actor) { transaction, url, reviewer in
+            let reason = try TextField.required(reason, field: "reason", limit: 1_000)
+            return try transaction.decideReview(url, .rejected, reason: reason, today: today, by: reviewer)
         }
     }
 
@@ -64,13 +64,13 @@ extension Programme {
         _ url: CanonicalURL, effortHours: Double?, metrics: MetricsUpdate?, reason: String, today: LocalDate,
         by actor: EmailAddress
     ) throws -> Action {
-        let reason = try TextField.required(reason, field: "reason", limit: 1_000)
-        if let effortHours { try ActionDraft.checkEffort(effortHours) }
-        guard effortHours != nil || metrics != nil else {
-            throw CoreError.emptyText(field: "correction (an effort or a figure)")
-        }
-        return try decide([url], by: actor) { transaction, url, reviewer in
-            try transaction.decideReview(
+        try decide([url], by: actor) { transaction, url, reviewer in
+            let reason = try TextField.required(reason, field: "reason", limit: 1_000)
+            if let effortHours { try ActionDraft.checkEffort(effortHours) }
+            guard effortHours != nil || metrics != nil else {
+                throw CoreError.emptyText(field: "correction (an effort or a figure)")
+            }
+            return try transaction.decideReview(
                 url, .partlyAccepted, reason: reason, effortHours: effortHours, metrics: metrics, today: today, by: reviewer)
         }[0]
     }

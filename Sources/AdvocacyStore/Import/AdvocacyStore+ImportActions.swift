@@ -283,7 +283,10 @@ struct ActionImporter: RowImporter {
         var status = existing.review
         if snapshot != nil { status = review.status(after: status, figuresFrom: figureSource) }
         if retyped && status != .rejected { status = .pending }
-        if status != existing.review { set("review", status.rawValue) }
+        if status != existing.review {
+            set("review", status.rawValue)
+            if status == .pending { try AdvocacyStore.forgetDecision(db, actionID: actionID) }
+        }
         if !assignments.isEmpty {
             _ = arguments.append(contentsOf: [actionID])
             try db.execute(sql: "UPDATE action SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: arguments)

@@ -40,6 +40,13 @@ extension StoreTransaction {
     }
 }
 
+extension AdvocacyStore {
+    /// Drops the decision on an action sent back to review: its reason was about figures it no longer has.
+    static func forgetDecision(_ db: Database, actionID: Int64) throws {
+        try db.execute(sql: "DELETE FROM actionReview WHERE actionId = ?", arguments: [actionID])
+    }
+}
+
 extension StoreTransaction {
     /// The addresses of the actions matching `filter`, newest first, read in this transaction.
     public func actionURLs(matching filter: ActionFilter) throws -> [(url: CanonicalURL, author: EmailAddress)] {

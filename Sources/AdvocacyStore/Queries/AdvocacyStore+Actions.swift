@@ -167,6 +167,7 @@ extension StoreTransaction {
         try db.execute(
             sql: "UPDATE action SET review = 'pending' WHERE id = ? AND review IN ('accepted', 'partly-accepted')",
             arguments: [actionID])
+        if db.changesCount > 0 { try AdvocacyStore.forgetDecision(db, actionID: actionID) }
         return try AdvocacyStore.requireAction(db, url)
     }
 
