@@ -151,8 +151,6 @@ public struct ActionScore: Hashable, Sendable {
 
     /// Whether it awaits review.
     public var isPending: Bool { facts.review == .pending }
-    /// Whether a reviewer refused it: it counts for nothing.
-    public var isRejected: Bool { facts.review == .rejected }
 
     /// Hours of work.
     public var effortPoints: Double { effort }

@@ -115,12 +115,8 @@ public struct PersonScore: Hashable, Sendable {
     public var spikeMultiplier: Double
     /// The score before rounding, so components can be checked to the last decimal.
     public var exactComponents: ScoreComponents
-    /// Actions awaiting review (counted in ``actions``), and the share of
-    /// their hours the weekly cap of pending work let count (1 within it).
+    /// Actions awaiting review, counted in ``actions`` (rejected ones are not).
     public var pendingActions = 0
-    public var pendingShare = 1.0
-    /// Actions a reviewer rejected: they count for nothing, and not in ``actions``.
-    public var rejectedActions = 0
 }
 
 /// Scores one person from their actions, one action at a time, keeping only
@@ -155,7 +151,6 @@ public struct PersonScoreBuilder: Sendable {
     private var pendingQualityHours: Int64 = 0
     private var pendingAlignedHours: Int64 = 0
     private var pendingFlaggedHours: Int64 = 0
-    private var rejectedCount = 0
 
     static let unit = 1_000_000.0
     static func units(_ value: Double) -> Int64 { Int64((value * unit).rounded()) }
@@ -203,7 +198,6 @@ public struct PersonScoreBuilder: Sendable {
             if keepsActions { kept.append(action) }
             return
         case .rejected:
-            rejectedCount += 1
             if keepsActions { kept.append(action) }
             return
         }
@@ -341,7 +335,7 @@ public struct PersonScoreBuilder: Sendable {
             hours: Self.value(hours), qualityHours: Self.value(qualityHours), alignedHours: Self.value(alignedHours),
             countedPoints: Self.value(counted), halfWorkHours: half, reachShare: reachShare, spikeMultiplier: spikeMultiplier,
             exactComponents: exact)
-        (score.pendingActions, score.pendingShare, score.rejectedActions) = (pendingCount, pendingShare, rejectedCount)
+        score.pendingActions = pendingCount
         return (score, actions.sorted(by: Self.displayOrder))
     }
 

@@ -8,8 +8,8 @@ extension Programme {
     public func reviewQueue(_ filter: ActionFilter = ActionFilter(review: .pending), by actor: EmailAddress) throws -> [Action] {
         try store.reading { transaction in
             try AccessRules.requireRole(try transaction.actor(actor), in: [.cio, .admin], to: "review actions")
+            return try transaction.actions(matching: filter)
         }
-        return try store.actions(filter)
     }
 
     /// Accepts the actions at `urls` as they are: each then counts in full
@@ -25,21 +25,22 @@ extension Programme {
 
     /// Accepts every pending action matching `filter` (whatever status the
     /// filter names), but the reviewer's own, which another reviewer
-    /// decides: for a queue of imported history, checked as a whole. Returns what was accepted and how many of the reviewer's own
+    /// decides: for a queue of imported history, checked as a whole.
+    /// Returns how many were accepted and how many of the reviewer's own
     /// were left pending.
     public func acceptPending(
         matching filter: ActionFilter, note: String? = nil, today: LocalDate, by actor: EmailAddress
-    ) throws -> (accepted: [Action], leftOwn: Int) {
+    ) throws -> (accepted: Int, leftOwn: Int) {
         var pending = filter
         pending.review = .pending
         return try store.writing(as: actor) { transaction, reviewer in
             try AccessRules.requireRole(reviewer, in: [.cio, .admin], to: "review actions")
-            let found = try transaction.actionURLs(matching: pending)
-            let others = found.filter { $0.author != reviewer.email }
-            let accepted = try others.map { found in
-                try transaction.decideReview(found.url, .accepted, reason: note, today: today, by: reviewer)
+            let found = try transaction.actions(matching: pending)
+            let others = found.filter { $0.email != reviewer.email }
+            for action in others {
+                try transaction.recordReview(action.url, .accepted, reason: note, today: today, by: reviewer)
             }
-            return (accepted, found.count - others.count)
+            return (others.count, found.count - others.count)
         }
     }
 

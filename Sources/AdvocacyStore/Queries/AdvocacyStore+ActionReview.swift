@@ -10,6 +10,16 @@ extension StoreTransaction {
         _ url: CanonicalURL, _ status: ReviewStatus, reason: String?, effortHours: Double? = nil,
         metrics: MetricsUpdate? = nil, today: LocalDate, by reviewer: Actor
     ) throws -> Action {
+        try recordReview(url, status, reason: reason, effortHours: effortHours, metrics: metrics, today: today, by: reviewer)
+        return try AdvocacyStore.requireAction(db, url)
+    }
+
+    /// ``decideReview(_:_:reason:effortHours:metrics:today:by:)`` without
+    /// reading the action back, for a queue accepted as a whole.
+    public func recordReview(
+        _ url: CanonicalURL, _ status: ReviewStatus, reason: String?, effortHours: Double? = nil,
+        metrics: MetricsUpdate? = nil, today: LocalDate, by reviewer: Actor
+    ) throws {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT id FROM action a WHERE \(AddressHash.matches("a"))", arguments: [url.string])
@@ -36,7 +46,6 @@ extension StoreTransaction {
             arguments: [
                 actionID, reason, try AdvocacyStore.employeeID(db, reviewer.email), AdvocacyStore.timestamp(store.now()),
             ])
-        return try AdvocacyStore.requireAction(db, url)
     }
 }
 
@@ -48,10 +57,10 @@ extension AdvocacyStore {
 }
 
 extension StoreTransaction {
-    /// The addresses of the actions matching `filter`, newest first, read in this transaction.
-    public func actionURLs(matching filter: ActionFilter) throws -> [(url: CanonicalURL, author: EmailAddress)] {
-        var found: [(CanonicalURL, EmailAddress)] = []
-        try AdvocacyStore.forEachAction(db, filter) { found.append(($0.url, $0.email)) }
+    /// The actions matching `filter`, newest first, read in this transaction.
+    public func actions(matching filter: ActionFilter) throws -> [Action] {
+        var found: [Action] = []
+        try AdvocacyStore.forEachAction(db, filter) { found.append($0) }
         return found
     }
 }

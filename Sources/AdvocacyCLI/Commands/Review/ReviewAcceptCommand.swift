@@ -56,7 +56,7 @@ struct ReviewAcceptCommand: ContextCommand {
         let filter = ActionFilter(
             author: employee, period: try period.resolve(today: context.today), figures: figures.map(\.filter))
         let (accepted, own) = try programme.acceptPending(matching: filter, note: note, today: context.today, by: actor)
-        context.print("Accepted \(accepted.count) pending action\(accepted.count == 1 ? "" : "s").")
+        context.print("Accepted \(accepted) pending action\(accepted == 1 ? "" : "s").")
         if own > 0 {
             context.print(
                 "\(own) of your own stay\(own == 1 ? "s" : "") pending: another cio or admin reviews \(own == 1 ? "it" : "them")."
