@@ -103,7 +103,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .ownWorkReview: "another cio or admin reviews it, since no one decides on their own work"
         case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
         case .unknownPolicyVersion(_, let newest):
-            "expected a version from 1 to \(newest) ('advocacy policy history' lists them)"
+            newest == 1
+                ? "expected 1, the only version so far ('advocacy policy history' lists it)"
+                : "expected a version from 1 to \(newest) ('advocacy policy history' lists them)"
         case .invalidDelimiter: "expected one of ',', ';', '|' or a tab (typed as 'tab' or '\\t')"
         case .invalidCSV(_, _, let problem): problem.expectation
         case .unreadableFile: "expected the path of a readable file (check the name, and that it is a file, not a folder)"

@@ -99,6 +99,9 @@ struct PolicyHistoryTests {
             CoreError.unknownPolicyVersion(4, newest: 3).localizedDescription
                 == "there is no policy version 4: expected a version from 1 to 3 ('advocacy policy history' lists them)")
         #expect(throws: CoreError.unknownPolicyVersion(9, newest: 3)) { try history.programme.policy(version: 9) }
+        #expect(
+            CoreError.unknownPolicyVersion(2, newest: 1).localizedDescription
+                == "there is no policy version 2: expected 1, the only version so far ('advocacy policy history' lists it)")
         #expect(try history.programme.policy(version: 2).scoring.halfWorkHoursPerWeek == 2)
     }
 
