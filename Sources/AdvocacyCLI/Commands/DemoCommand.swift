@@ -114,6 +114,7 @@ struct DemoCommand: ContextCommand {
             "  advocacy --db \(programme.path) --as \(summary.cio) explain \(ranking.people.first?.person.email.value ?? summary.cio.value)"
         )
         context.print("  advocacy --db \(programme.path) action list --period \(quarter)")
+        context.print("  advocacy --db \(programme.path) --as \(summary.cio) review list")
         context.print(
             "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
         )
