@@ -30,6 +30,10 @@ public enum CoreError: Error, Equatable, Sendable {
     case unknownPolicyVersion(Int, newest: Int)
     /// A reviewer deciding on an action of their own.
     case ownWorkReview(url: String)
+    /// A reviewer clearing or confirming a flag on their own work.
+    case ownFlagReview(flag: String)
+    /// A flag to clear or confirm that the person does not have (or has no longer) in the period.
+    case noSuchFlag(person: String, flag: String, period: String)
     /// An author removing an action a reviewer rejected, which could then be logged again as new.
     case rejectedActionStays(url: String)
     case periodNotStarted(period: String, today: LocalDate)
@@ -100,7 +104,9 @@ public enum CoreError: Error, Equatable, Sendable {
         case .periodNotStarted(_, let today): "expected a period that has started by today (\(today)), like the current quarter"
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
-        case .ownWorkReview: "another cio or admin reviews it, since no one decides on their own work"
+        case .ownWorkReview, .ownFlagReview: "another cio or admin reviews it, since no one decides on their own work"
+        case .noSuchFlag(_, _, let period):
+            "expected a flag that 'advocacy rank --period \(period)' shows for them (cleared flags and rejected actions raise none)"
         case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
         case .unknownPolicyVersion(_, let newest):
             newest == 1
@@ -168,6 +174,8 @@ extension CoreError: LocalizedError {
         case .invalidPolicyFile(let format, let detail): "the policy file is not valid \(format): \(detail)"
         case .unknownPolicyVersion(let version, _): "there is no policy version \(version): \(expectation)"
         case .ownWorkReview(let url): "\(url) is your own work: \(expectation)"
+        case .ownFlagReview(let flag): "the \(flag) flag is on your own work: \(expectation)"
+        case .noSuchFlag(let person, let flag, let period): "\(person) has no \(flag) flag in \(period): \(expectation)"
         case .rejectedActionStays(let url): "\(url) was rejected in review: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"

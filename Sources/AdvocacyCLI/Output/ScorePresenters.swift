@@ -63,7 +63,7 @@ struct RankingReport: JSONWritable {
 
     /// The people without their email and components: fits a terminal.
     var shortTable: Table {
-        table.keeping(["rank", "name", "team", "tier", "score", "actions", "engagement", "tFactor", "flags"])
+        table.keeping(["rank", "name", "team", "tier", "score", "actions", "pending", "engagement", "tFactor", "flags"])
     }
 
     var table: Table {
@@ -74,8 +74,9 @@ struct RankingReport: JSONWritable {
                     .init(header: "rank", numeric: true), .init(header: "email"), .init(header: "name", maxWidth: 26),
                     .init(header: "team", maxWidth: 18), .init(header: "tier"), .init(header: "score", numeric: true),
                 ] + ScoreComponents.names.map { .init(header: $0, numeric: true) } + [
-                    .init(header: "actions", numeric: true), .init(header: "engagement", numeric: true),
-                    .init(header: "tFactor", numeric: true), .init(header: "flags"),
+                    .init(header: "actions", numeric: true), .init(header: "pending", numeric: true),
+                    .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true),
+                    .init(header: "flags"),
                 ],
                 rows: people.map { score in
                     [
@@ -85,7 +86,8 @@ struct RankingReport: JSONWritable {
                     ]
                         + score.components.values.map(Format.tenths)
                         + [
-                            String(score.actions), Format.plainWhole(score.engagement), String(score.tFactor),
+                            String(score.actions), String(score.pendingActions), Format.plainWhole(score.engagement),
+                            String(score.tFactor),
                             score.flags.map(\.kind.rawValue).joined(separator: " "),
                         ]
                 })
@@ -147,6 +149,7 @@ struct PersonItem: JSONWritable, Encodable {
                 }
             }
             json.field("name", score.person.name)
+            json.field("pending", score.pendingActions)
             json.field("rank", score.rank)
             json.field("score", score.score)
             json.field("tFactor", score.tFactor)
@@ -158,8 +161,8 @@ struct PersonItem: JSONWritable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case actions, active, audience, components, email, engagement, flags, name, rank, score, tFactor, team, tier, weeks,
-            weeksActive
+        case actions, active, audience, components, email, engagement, flags, name, pending, rank, score, tFactor, team, tier,
+            weeks, weeksActive
     }
 
     /// Absent values are encoded as `null`, as ``write(to:)`` writes them.
@@ -173,6 +176,7 @@ struct PersonItem: JSONWritable, Encodable {
         try c.encode(score.engagement, forKey: .engagement)
         try c.encode(score.flags, forKey: .flags)
         try c.encode(score.person.name, forKey: .name)
+        try c.encode(score.pendingActions, forKey: .pending)
         try c.encode(score.rank, forKey: .rank)
         try c.encode(score.score, forKey: .score)
         try c.encode(score.tFactor, forKey: .tFactor)
@@ -323,8 +327,8 @@ struct ExplanationText {
             ),
             (
                 "authenticity", c.authenticity,
-                score.flags.isEmpty
-                    ? "no flag"
+                !score.flags.contains { !$0.kind.isGaming }
+                    ? "no flag that costs points" + (score.flags.isEmpty ? "" : " (the flags for gaming below cost nothing unless confirmed)")
                     : "the flags below"
                         + (score.countedPoints < score.alignedHours
                             ? " leave \(Format.number(score.countedPoints)) hours counted" : "")

@@ -226,6 +226,8 @@ public struct ActionFilter: Hashable, Sendable {
     public var review: ReviewStatus?
     /// Only actions whose latest figures came from this source, or that have none.
     public var figures: FiguresFilter?
+    /// Only these actions, by the store's identifiers (those a flag names).
+    public var ids: [Int64]?
 
     /// Where an action's figures came from, for a filter.
     public enum FiguresFilter: Hashable, Sendable {
@@ -236,12 +238,13 @@ public struct ActionFilter: Hashable, Sendable {
 
     public init(
         author: EmailAddress? = nil, project: ProjectCode? = nil, period: Period? = nil, review: ReviewStatus? = nil,
-        figures: FiguresFilter? = nil
+        figures: FiguresFilter? = nil, ids: [Int64]? = nil
     ) {
         self.author = author
         self.project = project
         self.period = period
         self.review = review
         self.figures = figures
+        self.ids = ids
     }
 }

@@ -21,11 +21,14 @@ public struct ActionFacts: Hashable, Sendable {
     public var contentFingerprint: Int64
     /// Whether it counts in full, up to the caps of unchecked work, or not at all.
     public var review: ReviewStanding
+    /// The channel's identifier where it has one (the store's), else 0:
+    /// two actions on one channel the same day may be one post twice.
+    public var channelID: Int64
 
     public init(
         id: Int64 = 0, day: LocalDate, kind: ActionKind, effortHours: Double? = nil, metrics: Metrics? = nil,
         followersAtPublication: Int? = nil, strategicWeight: Int? = nil, contentFingerprint: Int64 = 0,
-        review: ReviewStanding = .accepted
+        review: ReviewStanding = .accepted, channelID: Int64 = 0
     ) {
         self.id = id
         self.day = day
@@ -36,6 +39,7 @@ public struct ActionFacts: Hashable, Sendable {
         self.strategicWeight = strategicWeight
         self.contentFingerprint = contentFingerprint
         self.review = review
+        self.channelID = channelID
     }
 }
 
@@ -49,6 +53,15 @@ public struct ActionScore: Hashable, Sendable {
         case impressions(Int)
         case followers(Int)
         case unknown
+
+        /// "847 impressions", "6,583 followers" or "an unknown audience".
+        public var described: String {
+            switch self {
+            case .impressions(let count): "\(NumberText.grouped(count)) impressions"
+            case .followers(let count): "\(NumberText.grouped(count)) followers"
+            case .unknown: "an unknown audience"
+            }
+        }
 
         public var size: Int? {
             switch self {

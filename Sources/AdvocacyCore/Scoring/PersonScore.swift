@@ -20,27 +20,90 @@ public struct ScoredPerson: Hashable, Sendable {
 
 /// Something that makes an audience or an activity look less than genuine.
 /// A flag always says why and what it costs: nothing lowers a score silently.
+///
+/// The flags for gaming (``Kind/isGaming``) cost nothing: they are
+/// information for the cio, who clears them or confirms them (which rejects
+/// their actions) with `advocacy review clear|confirm`.
 public struct AuthenticityFlag: Hashable, Sendable, Encodable {
     public enum Kind: String, Hashable, Sendable, Encodable, CaseIterable {
         case followerSpike = "follower-spike"
         case lowEngagement = "low-engagement"
         case duplicateContent = "duplicate-content"
+        case highEngagement = "high-engagement"
+        case busyDay = "busy-day"
+        case linksWithoutFigures = "links-without-figures"
+        case riseOnPending = "rise-on-pending"
+        case nearDuplicate = "near-duplicate"
+
+        /// A flag for gaming: it changes no score until the cio confirms it.
+        public var isGaming: Bool {
+            switch self {
+            case .followerSpike, .lowEngagement, .duplicateContent: false
+            case .highEngagement, .busyDay, .linksWithoutFigures, .riseOnPending, .nearDuplicate: true
+            }
+        }
+
+        /// The kinds a cio clears or confirms, as `--flag` names them.
+        public static let gaming = allCases.filter(\.isGaming)
     }
 
     public var kind: Kind
     public var reason: String
     /// What the flag multiplies: the whole score for a spike, the flagged
-    /// actions' points otherwise.
+    /// actions' points otherwise; 1 for a flag for gaming.
     public var multiplier: Double
     /// The actions it concerns (none for a follower spike, which concerns the score).
     public var actions = 0
     /// The follower jumps, for a follower spike; what `reason` says in words,
     /// kept as values so a report can say it in another language.
     public var spikes: [FollowerSpike] = []
+    /// For a flag for gaming, the actions the cio has not cleared yet, which
+    /// clearing or confirming it settles.
+    public var actionIDs: [Int64] = []
+
+    /// What every flag for gaming's reason ends with.
+    public static let noEffectUntilConfirmed = "; no effect on the score unless the cio confirms it"
+
+    /// A flag for gaming's reason ends with ``noEffectUntilConfirmed``.
+    public init(kind: Kind, reason: String, multiplier: Double = 1, actions: Int = 0, actionIDs: [Int64] = []) {
+        self.kind = kind
+        self.reason = kind.isGaming ? reason + Self.noEffectUntilConfirmed : reason
+        self.multiplier = multiplier
+        self.actions = actions
+        self.actionIDs = actionIDs
+    }
+
+    init(kind: Kind, reason: String, multiplier: Double, spikes: [FollowerSpike]) {
+        self.init(kind: kind, reason: reason, multiplier: multiplier)
+        self.spikes = spikes
+    }
 
     enum CodingKeys: String, CodingKey {
         case kind, reason, multiplier
     }
+}
+
+/// The flags for gaming the cio cleared, action by action: a cleared action
+/// raises that flag no more, and a flag shows while any of its actions is not cleared.
+public struct FlagClearances: Hashable, Sendable {
+    var cleared: Set<Key> = []
+
+    struct Key: Hashable, Sendable {
+        var kind: AuthenticityFlag.Kind
+        var actionID: Int64
+    }
+
+    public init() {}
+
+    public mutating func clear(_ kind: AuthenticityFlag.Kind, action id: Int64) {
+        cleared.insert(Key(kind: kind, actionID: id))
+    }
+
+    public func isCleared(_ kind: AuthenticityFlag.Kind, action id: Int64) -> Bool {
+        !cleared.isEmpty && cleared.contains(Key(kind: kind, actionID: id))
+    }
+
+    public var isEmpty: Bool { cleared.isEmpty }
 }
 
 /// The parts of a score, in points; they add up to the score.
@@ -117,6 +180,13 @@ public struct PersonScore: Hashable, Sendable {
     public var exactComponents: ScoreComponents
     /// Actions awaiting review, counted in ``actions`` (rejected ones are not).
     public var pendingActions = 0
+    /// What the work awaiting review adds to the score, in points (exact).
+    public var pendingPoints = 0.0
+    /// The actions awaiting review, by id.
+    public var pendingActionIDs: [Int64] = []
+    /// Counted actions that share a day and a channel, by id, in groups
+    /// (``PersonScoreBuilder/sameDayAndChannel()``).
+    public var sameDayAndChannel: [[Int64]] = []
 }
 
 /// Scores one person from their actions, one action at a time, keeping only
@@ -151,19 +221,35 @@ public struct PersonScoreBuilder: Sendable {
     private var pendingQualityHours: Int64 = 0
     private var pendingAlignedHours: Int64 = 0
     private var pendingFlaggedHours: Int64 = 0
+    /// What the flags for gaming need: the flags the cio cleared, and the
+    /// counted actions' days, those far above their tier's norm, and the
+    /// pending ones (with or without figures).
+    let cleared: FlagClearances
+    private var days: [(day: Int, channel: Int64, id: Int64)] = []
+    private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
+    private var withoutFigures: [(day: Int, id: Int64)] = []
+    private var pendingIDs: [Int64] = []
 
     static let unit = 1_000_000.0
     static func units(_ value: Double) -> Int64 { Int64((value * unit).rounded()) }
     static func value(_ units: Int64) -> Double { Double(units) / unit }
 
     /// `keepsActions`: also return each action's score (for `explain`).
-    public init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, keepsActions: Bool = false) {
-        self.init(policy: policy, window: window, tables: ScoringTables(policy), keepsActions: keepsActions)
+    /// `cleared`: the flags for gaming the cio cleared, which are not raised again.
+    public init(
+        policy: ScoringPolicy, window: ClosedRange<LocalDate>, keepsActions: Bool = false,
+        cleared: FlagClearances = FlagClearances()
+    ) {
+        self.init(policy: policy, window: window, tables: ScoringTables(policy), keepsActions: keepsActions, cleared: cleared)
     }
 
     /// Every running total takes its initial value.
-    private init(policy: ScoringPolicy, window: ClosedRange<LocalDate>, tables: ScoringTables, keepsActions: Bool) {
+    private init(
+        policy: ScoringPolicy, window: ClosedRange<LocalDate>, tables: ScoringTables, keepsActions: Bool,
+        cleared: FlagClearances
+    ) {
         self.policy = policy
+        self.cleared = cleared
         self.window = window
         self.tables = tables
         self.keepsActions = keepsActions
@@ -175,7 +261,7 @@ public struct PersonScoreBuilder: Sendable {
     /// window: it reuses the tables made from the policy, which making again
     /// for each of 50,000 people cost a twentieth of a ranking.
     public func next() -> PersonScoreBuilder {
-        PersonScoreBuilder(policy: policy, window: window, tables: tables, keepsActions: keepsActions)
+        PersonScoreBuilder(policy: policy, window: window, tables: tables, keepsActions: keepsActions, cleared: cleared)
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -184,6 +270,7 @@ public struct PersonScoreBuilder: Sendable {
     public mutating func add(_ facts: ActionFacts) {
         guard window.contains(facts.day) else { return }
         let action = ActionScore(facts, tables: tables)
+        if facts.review != .rejected { noteForGamingFlags(action) }
         switch facts.review {
         case .accepted: break
         case .pending:
@@ -195,6 +282,8 @@ public struct PersonScoreBuilder: Sendable {
             pendingQualityHours += Self.units(action.qualityPoints)
             pendingAlignedHours += Self.units(action.alignedPoints)
             pendingFlaggedHours += Self.units(action.points)
+            pendingIDs.append(facts.id)
+            if facts.metrics == nil { withoutFigures.append((facts.day.daysSinceEpoch, facts.id)) }
             if keepsActions { kept.append(action) }
             return
         case .rejected:
@@ -218,6 +307,18 @@ public struct PersonScoreBuilder: Sendable {
             fingerprinted.append((facts.contentFingerprint, points, kept.count))
         }
         if keepsActions { kept.append(action) }
+    }
+
+    /// Keeps what the flags for gaming look at from an action that counts.
+    private mutating func noteForGamingFlags(_ action: ActionScore) {
+        days.append((action.facts.day.daysSinceEpoch, action.facts.channelID, action.facts.id))
+        // Measured before any cap: the figures as the person gave them.
+        if let rate = action.rate, action.facts.metrics != nil {
+            let times = rate * 100 / action.expectedRate.midpoint
+            if times >= policy.gaming.highRateTimesNorm {
+                farAboveNorm.append((action.facts.id, times, rate, action.audience, action.tier))
+            }
+        }
     }
 
     /// Weeks (Monday to Sunday) that overlap the window.
@@ -284,7 +385,10 @@ public struct PersonScoreBuilder: Sendable {
                     multiplier: policy.lowEngagementMultiplier, actions: lowEngagement))
         }
 
+        flags += gamingFlags()
+
         let weeks = activeWeeks.count
+        let acceptedPoints = counted
         // Pending work together counts for at most the weekly cap's hours, at each stage: a sum
         // capped by itself only grows as actions are added, so no pending action lowers a score.
         let pendingCap = Self.units(policy.review.pendingHoursPerWeek * Double(weeks))
@@ -326,6 +430,7 @@ public struct PersonScoreBuilder: Sendable {
                         + " with no action in between; the score counts ×\(NumberText.plain(spikeMultiplier))",
                     multiplier: spikeMultiplier, spikes: spikes), at: 0)
         }
+        let pendingPoints = (work(counted) - work(acceptedPoints)) * spikeMultiplier
         let exact = ScoreComponents(parts)
         let (components, total) = exact.roundedToTenths()
         var score = PersonScore(
@@ -336,7 +441,104 @@ public struct PersonScoreBuilder: Sendable {
             countedPoints: Self.value(counted), halfWorkHours: half, reachShare: reachShare, spikeMultiplier: spikeMultiplier,
             exactComponents: exact)
         score.pendingActions = pendingCount
+        score.pendingPoints = pendingPoints
+        score.pendingActionIDs = pendingIDs
+        score.sameDayAndChannel = sameDayAndChannel()
         return (score, actions.sorted(by: Self.displayOrder))
+    }
+
+    /// The flags for gaming raised by this person's actions, leaving out the
+    /// actions the cio cleared of each; they cost nothing (multiplier 1).
+    func gamingFlags() -> [AuthenticityFlag] {
+        let gaming = policy.gaming
+        var flags: [AuthenticityFlag] = []
+        func uncleared(_ kind: AuthenticityFlag.Kind, _ ids: [Int64]) -> [Int64] {
+            cleared.isEmpty ? ids : ids.filter { !cleared.isCleared(kind, action: $0) }
+        }
+
+        let high = farAboveNorm.filter { !cleared.isCleared(.highEngagement, action: $0.id) }
+        if let highest = high.max(by: { $0.times < $1.times }) {
+            let band = tables.bands[highest.tier.index]
+            flags.append(
+                AuthenticityFlag(
+                    kind: .highEngagement,
+                    reason:
+                        "\(Self.count(high.count, "action")) drew engagement of \(NumberText.plain(gaming.highRateTimesNorm))× the tier's norm or more, up to \(Self.percent(highest.rate * 100)) of \(highest.audience.described) (\(highest.tier.rawValue) norm \(NumberText.plain(band.low))–\(NumberText.plain(band.high))%, ×\(NumberText.plain((highest.times * 10).rounded() / 10))); check the figures",
+                    actions: high.count, actionIDs: high.map(\.id)))
+        }
+
+        // Days with many actions, in day order.
+        let byDay = days.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
+        var busy: [(day: Int, count: Int)] = []
+        var busyIDs: [Int64] = []
+        var start = 0
+        while start < byDay.count {
+            var end = start + 1
+            while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
+            if end - start >= gaming.actionsInADay {
+                let ids = uncleared(.busyDay, byDay[start..<end].map(\.id))
+                if !ids.isEmpty {
+                    busy.append((byDay[start].day, end - start))
+                    busyIDs += ids
+                }
+            }
+            start = end
+        }
+        if !busy.isEmpty {
+            let listed = busy.prefix(3).map { "\($0.count) on \(LocalDate(daysSinceEpoch: $0.day))" }
+            let more = busy.count > 3 ? " and \(busy.count - 3) more days" : ""
+            flags.append(
+                AuthenticityFlag(
+                    kind: .busyDay,
+                    reason:
+                        "many actions in a day: \(listed.joined(separator: ", "))\(more) (\(gaming.actionsInADay) or more on one day is unusual)",
+                    actions: busyIDs.count, actionIDs: busyIDs))
+        }
+
+        // Actions without figures awaiting review, many within a week.
+        let unfigured = withoutFigures.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
+        var inBursts = Set<Int>()
+        var first = 0
+        for last in unfigured.indices {
+            while unfigured[last].day - unfigured[first].day >= GamingPolicy.linkWindowDays { first += 1 }
+            if last - first + 1 >= gaming.linksWithoutFiguresInAWeek { inBursts.formUnion(first...last) }
+        }
+        let burst = uncleared(.linksWithoutFigures, inBursts.sorted().map { unfigured[$0].id })
+        if !burst.isEmpty {
+            let spanned = inBursts.sorted().map { unfigured[$0].day }
+            let from = LocalDate(daysSinceEpoch: spanned.first ?? 0), to = LocalDate(daysSinceEpoch: spanned.last ?? 0)
+            flags.append(
+                AuthenticityFlag(
+                    kind: .linksWithoutFigures,
+                    reason:
+                        "\(Self.count(burst.count, "action")) without figures awaiting review \(from == to ? "on \(from)" : "between \(from) and \(to)") (\(gaming.linksWithoutFiguresInAWeek) or more within \(GamingPolicy.linkWindowDays) days); each counts its effort at most until reviewed",
+                    actions: burst.count, actionIDs: burst))
+        }
+        return flags
+    }
+
+    /// Groups of two or more counted actions on one channel the same day, by
+    /// id: a post logged under two addresses if their titles match too,
+    /// which the store, holding the titles, settles (``NearDuplicates``).
+    func sameDayAndChannel() -> [[Int64]] {
+        let sorted = days.sorted { ($0.day, $0.channel, $0.id) < ($1.day, $1.channel, $1.id) }
+        var groups: [[Int64]] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].day == sorted[start].day && sorted[end].channel == sorted[start].channel {
+                end += 1
+            }
+            if end - start > 1 { groups.append(sorted[start..<end].map(\.id)) }
+            start = end
+        }
+        return groups
+    }
+
+    /// A percentage with one decimal, or none when whole.
+    static func percent(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return "\(NumberText.plain(rounded))%"
     }
 
     /// The largest t such that t actions have at least t engagement each

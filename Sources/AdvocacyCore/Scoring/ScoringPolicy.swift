@@ -46,6 +46,8 @@ public struct ScoringPolicy: Hashable, Sendable {
     public var duplicateMultiplier: Double
     /// What work awaiting review counts for.
     public var review: ReviewPolicy = .standard
+    /// What raises a flag for gaming.
+    public var gaming: GamingPolicy = .standard
 
     /// A range of engagement rates, in percent.
     public struct RateBand: Hashable, Sendable {
@@ -125,6 +127,7 @@ extension ScoringPolicy {
                 ])
             ),
             ("review", review.document),
+            ("gaming", gaming.document),
         ])
     }
 
@@ -142,10 +145,11 @@ extension ScoringPolicy {
             "Points out of 100 for work, consistency and reach (they must add up to 100).\nWork earns half its points at halfWorkHoursPerWeek quality-weighted hours a week; reach is log-scaled up to reachCeiling followers.",
         "flags": "Authenticity flags and the multiplier each applies (1 = no effect, 0 = nothing counts).",
         "review": ReviewPolicy.documentComment,
+        "gaming": GamingPolicy.documentComment,
     ]
 
     /// The top-level sections of the scoring part of a policy document.
-    static let sections = ["tiers", "engagement", "quality", "effort", "alignment", "points", "flags", "review"]
+    static let sections = ["tiers", "engagement", "quality", "effort", "alignment", "points", "flags", "review", "gaming"]
 
     /// Reads and checks a document of the scoring sections alone. Every key
     /// must be known, present and in range; the first problem found is
@@ -216,6 +220,7 @@ extension ScoringPolicy {
         policy.lowEngagementMultiplier = try flags.number("lowEngagementMultiplier", in: 0...1)
         policy.duplicateMultiplier = try flags.number("duplicateMultiplier", in: 0...1)
         policy.review = try ReviewPolicy(reading: reader, qualityCap: policy.qualityCap)
+        policy.gaming = try GamingPolicy(reading: reader)
         self = policy
     }
 }

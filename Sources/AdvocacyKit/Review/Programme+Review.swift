@@ -39,6 +39,10 @@ extension Programme {
             var previous = try review(
                 comparison, comparisonWindow, policy: comparisonPolicy, keep: false,
                 stageDays: window.lowerBound.days(until: window.upperBound) + 1)
+            let sameGround = comparison == period.previous && comparisonVersion == version
+            try Self.flagRises(
+                &current.people, period: period, today: today, policy: policy.scoring, filter: RankingFilter(),
+                previous: sameGround ? previous.people : nil, in: transaction)
             // Both periods at once, so a hidden person has one placeholder and the risers still match.
             let masked = HiddenPeople.mask(
                 [current.people, previous.people], hidden: try transaction.hiddenEmails(), viewer: viewer)

@@ -75,6 +75,7 @@ extension Programme {
             try AccessRules.requireActive(viewer)
             let (version, policy) = try transaction.policy(choice, lastDay: window.upperBound, in: timeZone)
             var people = try transaction.scores(policy: policy.scoring, window: window, filter: filter)
+            try Self.flagRises(&people, period: period, today: today, policy: policy.scoring, filter: filter, in: transaction)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
             // Ranked first, so every viewer sees the same order; then hidden people lose their names.
             let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try transaction.hiddenEmails(), viewer: viewer)[0]
@@ -127,7 +128,9 @@ extension Programme {
             let person = try transaction.scoredPerson(email)
             let (version, whole) = try transaction.policy(choice, lastDay: window.upperBound, in: timeZone)
             let policy = whole.scoring
-            let ranked = Ranking.rank(try transaction.scores(policy: policy, window: window, filter: RankingFilter()))
+            var everyone = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
+            try Self.flagRises(&everyone, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+            let ranked = Ranking.rank(everyone)
             // The same facts again, with what a reader needs to recognise each action.
             var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
             var details: [Int64: StoreTransaction.ActionDetails] = [:]

@@ -167,7 +167,20 @@ struct ReportWording: Sendable {
         case .followerSpike: say("pic d'abonnés", "follower spike")
         case .lowEngagement: say("engagement faible", "low engagement")
         case .duplicateContent: say("contenu dupliqué", "duplicate content")
+        case .highEngagement: say("engagement très au-dessus de la norme", "engagement far above the norm")
+        case .busyDay: say("rafale d'actions en un jour", "many actions in a day")
+        case .linksWithoutFigures: say("liens sans chiffres en rafale", "links without figures")
+        case .riseOnPending: say("hausse sur du travail non vérifié", "rise on unreviewed work")
+        case .nearDuplicate: say("même publication sous deux adresses", "one post under two addresses")
         }
+    }
+
+    /// What a flag for gaming costs (nothing until the cio decides), in French:
+    /// the English reason, from Core, says it already.
+    var gamingFlagNote: String {
+        say(
+            " ; à vérifier : sans effet sur le score tant que le DSI ne le confirme pas ('advocacy review confirm' ou 'clear')",
+            "")
     }
 
     /// What a flag found and what it costs, in the report's language.
@@ -201,6 +214,26 @@ struct ReportWording: Sendable {
                 "\(count(flag.actions, "action reprend", "actions reprennent")) un contenu déjà enregistré sous une autre adresse ; chaque copie compte \(cost)",
                 "\(count(flag.actions, "action repeats", "actions repeat")) content already logged under another address; each copy counts \(cost)"
             )
+        case .highEngagement:
+            return say(
+                "\(count(flag.actions, "action affiche", "actions affichent")) un taux d'engagement d'au moins \(language.number(policy.scoring.gaming.highRateTimesNorm)) fois la norme de son palier ; chiffres à vérifier",
+                flag.reason) + gamingFlagNote
+        case .busyDay:
+            return say(
+                "\(count(flag.actions, "action", "actions")) le même jour, au-delà de \(policy.scoring.gaming.actionsInADay - 1) par jour",
+                flag.reason) + gamingFlagNote
+        case .linksWithoutFigures:
+            return say(
+                "\(count(flag.actions, "action sans chiffres, en attente", "actions sans chiffres, en attente")) de vérification, \(policy.scoring.gaming.linksWithoutFiguresInAWeek) ou plus en 7 jours",
+                flag.reason) + gamingFlagNote
+        case .riseOnPending:
+            return say(
+                "la hausse du score depuis la période précédente repose pour plus de moitié sur \(count(flag.actions, "action", "actions")) en attente de vérification",
+                flag.reason) + gamingFlagNote
+        case .nearDuplicate:
+            return say(
+                "\(count(flag.actions, "action reprend", "actions reprennent")) une autre du même jour, du même canal et du même titre sous une autre adresse",
+                flag.reason) + gamingFlagNote
         }
     }
 

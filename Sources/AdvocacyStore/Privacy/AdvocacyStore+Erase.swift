@@ -125,7 +125,8 @@ extension AdvocacyStore {
             }
             // Notes are free text: HR or the cio may have named the person.
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
-                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note")] {
+                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note"), ("flagClearance", "note"),
+                ] {
                     try db.execute(
                         sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",
                         arguments: [old, new])
@@ -187,7 +188,7 @@ extension AdvocacyStore {
                     try db.execute(
                         sql: """
                             UPDATE auditEntry SET \(json) = json_set(\(json), '$.note', replace(json_extract(\(json), '$.note'), ?1, ?2))
-                            WHERE entity IN ('rewardProposal', 'rewardClearance', 'actionReview')
+                            WHERE entity IN ('rewardProposal', 'rewardClearance', 'actionReview', 'flagClearance')
                                 AND instr(json_extract(\(json), '$.note'), ?1) > 0
                             """,
                         arguments: [old, new])

@@ -65,7 +65,7 @@ extension AdvocacyStore {
         WHERE actorId = :id
             OR (entity = 'employee' AND entityId = CAST(:id AS TEXT))
             OR (entity = 'channel' AND CAST(entityId AS INTEGER) IN personChannel)
-            OR (entity IN ('action', 'actionReview') AND CAST(entityId AS INTEGER) IN personAction)
+            OR (entity IN ('action', 'actionReview', 'flagClearance') AND CAST(entityId AS INTEGER) IN personAction)
             OR (entity IN ('consent', 'rewardWish', 'rewardClearance', 'rewardProposal')
                 AND json_extract(COALESCE(after, before), '$.employeeId') = :id)
             OR (entity = 'followerSnapshot' AND json_extract(COALESCE(after, before), '$.channelId') IN personChannel)

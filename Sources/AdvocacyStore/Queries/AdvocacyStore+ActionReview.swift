@@ -64,3 +64,33 @@ extension StoreTransaction {
         return found
     }
 }
+
+extension StoreTransaction {
+    /// The flags for gaming the cio cleared (see ``FlagClearances``).
+    public func flagClearances() throws -> FlagClearances {
+        try AdvocacyStore.flagClearances(db)
+    }
+
+    /// Records that `reviewer` cleared the flag `kind` of the actions
+    /// `actionIDs`, with a note: they raise it no more. Clearing again
+    /// replaces the note.
+    public func clearFlag(_ kind: AuthenticityFlag.Kind, actions actionIDs: [Int64], note: String, by reviewer: Actor) throws {
+        let note = try TextField.required(note, field: "note", limit: AdvocacyStore.noteLimit)
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO flagClearance (actionId, flag, note, clearedBy, clearedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (actionId, flag) DO UPDATE SET note = excluded.note, clearedBy = excluded.clearedBy,
+                    clearedAt = excluded.clearedAt
+                """)
+        let by = try AdvocacyStore.employeeID(db, reviewer.email)
+        let at = AdvocacyStore.timestamp(store.now())
+        for id in actionIDs { try statement.execute(arguments: [id, kind.rawValue, note, by, at]) }
+    }
+
+    /// The addresses of the actions `ids`, in id order.
+    public func actionAddresses(_ ids: [Int64]) throws -> [CanonicalURL] {
+        try ids.compactMap { id in
+            try String.fetchOne(db, sql: "SELECT url FROM action WHERE id = ?", arguments: [id]).map(CanonicalURL.init(alreadyCanonical:))
+        }
+    }
+}

@@ -211,6 +211,10 @@ extension AdvocacyStore {
             clauses.append("a.review = ?")
             _ = arguments.append(contentsOf: [review.rawValue])
         }
+        if let ids = filter.ids {
+            clauses.append("a.id IN (SELECT value FROM json_each(?))")
+            _ = arguments.append(contentsOf: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        }
         switch filter.figures {
         case nil: break
         case .none?: clauses.append("m.id IS NULL")

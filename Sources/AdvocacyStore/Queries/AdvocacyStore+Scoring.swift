@@ -58,7 +58,7 @@ extension AdvocacyStore {
 
     static let factColumns = """
         f.employeeId, f.day, f.kind, f.effortHours, f.contentFingerprint, f.impressions, f.reactions, f.comments,
-        f.shares, f.clicks, f.followers, f.strategicWeight, f.actionId, f.review
+        f.shares, f.clicks, f.followers, f.strategicWeight, f.actionId, f.review, f.channelId
         """
 
     /// The facts of the row `statement` is on, in ``factColumns`` order.
@@ -92,7 +92,8 @@ extension AdvocacyStore {
             effortHours: sqlite3_value_type(effort) == SQLITE_NULL ? nil : sqlite3_value_double(effort),
             metrics: metrics, followersAtPublication: integer(10), strategicWeight: integer(11),
             contentFingerprint: sqlite3_value_int64(value(4)),
-            review: ReviewStanding(rawValue: Int(sqlite3_value_int64(value(13)))) ?? .pending)
+            review: ReviewStanding(rawValue: Int(sqlite3_value_int64(value(13)))) ?? .pending,
+            channelID: sqlite3_value_int64(value(14)))
     }
 
     /// Everyone's score over `window`, streaming the maintained facts in
@@ -137,8 +138,9 @@ extension AdvocacyStore {
                 """)
         statement.arguments = StatementArguments(arguments)
 
+        let cleared = try flagClearances(db)
         var results: [PersonScore] = []
-        var builder = PersonScoreBuilder(policy: policy, window: window)
+        var builder = PersonScoreBuilder(policy: policy, window: window, cleared: cleared)
         var current: Int64?
         func flush() {
             guard let id = current, let person = people[id] else { return }
@@ -156,7 +158,42 @@ extension AdvocacyStore {
             observe?(id, action)
         }
         flush()
+        try flagNearDuplicates(db, in: &results, cleared: cleared)
         return results
+    }
+
+    /// The flags for gaming the cio cleared.
+    static func flagClearances(_ db: Database) throws -> FlagClearances {
+        var cleared = FlagClearances()
+        let rows = try Row.fetchCursor(db, sql: "SELECT actionId, flag FROM flagClearance")
+        while let row = try rows.next() {
+            if let kind = AuthenticityFlag.Kind(rawValue: row[1]) { cleared.clear(kind, action: row[0]) }
+        }
+        return cleared
+    }
+
+    /// Adds the near-duplicate flag to each score whose actions on one
+    /// channel the same day share a title: the titles are read only for
+    /// those actions, a few hundred at a time.
+    static func flagNearDuplicates(_ db: Database, in scores: inout [PersonScore], cleared: FlagClearances) throws {
+        let ids = scores.flatMap { $0.sameDayAndChannel.joined() }
+        guard !ids.isEmpty else { return }
+        var titles: [Int64: (day: LocalDate, title: String?)] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT id, publishedOn, title FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(Array(chunk)))
+            while let row = try rows.next() {
+                titles[row[0]] = (try date(row[1]), row[2])
+            }
+        }
+        for index in scores.indices where !scores[index].sameDayAndChannel.isEmpty {
+            let groups = scores[index].sameDayAndChannel.map { group in
+                group.compactMap { id in titles[id].map { GamingFlags.Titled(id: id, day: $0.day, title: $0.title) } }
+            }
+            if let flag = GamingFlags.nearDuplicates(groups, cleared: cleared) { scores[index].flags.append(flag) }
+        }
     }
 
     /// The roster by id (or one person's). Read with the C API and into a

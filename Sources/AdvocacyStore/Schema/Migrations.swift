@@ -25,6 +25,7 @@ enum Migrations {
         V9Settings.self,
         V10FigureSources.self,
         V11ActionReview.self,
+        V12FlagClearance.self,
     ]
 
     static var migrator: DatabaseMigrator {

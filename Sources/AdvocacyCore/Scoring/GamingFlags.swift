@@ -1,0 +1,88 @@
+import Foundation
+
+/// The flags for gaming that need more than one person's actions in one
+/// period: the titles of actions (near duplicates) and the previous
+/// period's score (a rise on pending work). ``PersonScoreBuilder`` raises
+/// the others as it scores.
+public enum GamingFlags {
+    /// The title as two copies of one post would share it: case, accents,
+    /// spacing and punctuation at the ends set aside; nil when there is none.
+    public static func titleKey(_ title: String?) -> String? {
+        guard let title else { return nil }
+        let words = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace })
+        let key = words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        return key.isEmpty ? nil : key
+    }
+
+    /// One action of a group that shares a day and a channel.
+    public struct Titled: Sendable {
+        public var id: Int64
+        public var day: LocalDate
+        public var title: String?
+        public init(id: Int64, day: LocalDate, title: String?) {
+            self.id = id
+            self.day = day
+            self.title = title
+        }
+    }
+
+    /// The near-duplicate flag of a person whose actions in `groups` share a
+    /// day and a channel: those with the same title too are one post under
+    /// several addresses, and every copy but the first logged is flagged.
+    public static func nearDuplicates(_ groups: [[Titled]], cleared: FlagClearances) -> AuthenticityFlag? {
+        var copies: [Titled] = []
+        for group in groups {
+            let byTitle = Dictionary(grouping: group.filter { titleKey($0.title) != nil }) { titleKey($0.title) ?? "" }
+            for same in byTitle.values where same.count > 1 {
+                copies += same.sorted { $0.id < $1.id }.dropFirst().filter { !cleared.isCleared(.nearDuplicate, action: $0.id) }
+            }
+        }
+        guard let example = copies.min(by: { ($0.day, $0.id) < ($1.day, $1.id) }) else { return nil }
+        let n = copies.count
+        return AuthenticityFlag(
+            kind: .nearDuplicate,
+            reason:
+                "\(PersonScoreBuilder.count(n, "action")) repeat\(n == 1 ? "s" : "") another of the same day, channel and title under another address (such as “\(example.title ?? "")” on \(example.day)); one post counts once",
+            actions: n, actionIDs: copies.map(\.id).sorted())
+    }
+
+    /// The rise flag: the score rose by at least the policy's points since
+    /// `previousPeriod` (`previousScore`, nil when the person had none), and
+    /// more than half of the rise rests on work awaiting review not cleared
+    /// of this flag.
+    public static func rise(
+        of score: PersonScore, previousScore: Double?, previousPeriod: String, policy: GamingPolicy, cleared: FlagClearances
+    ) -> AuthenticityFlag? {
+        let rise = score.score - (previousScore ?? 0)
+        let ids = score.pendingActionIDs.filter { !cleared.isCleared(.riseOnPending, action: $0) }
+        guard rise >= policy.riseMinPoints, score.pendingPoints * 2 > rise, !ids.isEmpty else { return nil }
+        func points(_ value: Double) -> String { NumberText.plain((value * 10).rounded() / 10) }
+        return AuthenticityFlag(
+            kind: .riseOnPending,
+            reason:
+                "the score rose from \(points(previousScore ?? 0)) in \(previousPeriod) to \(points(score.score)) (+\(points(rise))), and \(points(score.pendingPoints)) of those points rest on \(PersonScoreBuilder.count(score.pendingActions, "action")) awaiting review",
+            actions: ids.count, actionIDs: ids)
+    }
+
+    /// The least pending points a rise flag needs: half the smallest rise.
+    public static func riseCandidate(_ score: PersonScore, policy: GamingPolicy) -> Bool {
+        score.pendingPoints * 2 > policy.riseMinPoints && !score.pendingActionIDs.isEmpty
+    }
+}
+
+/// A flag the cio cleared or confirmed, and the actions it settled.
+public struct FlagDecision: Hashable, Sendable {
+    public var kind: AuthenticityFlag.Kind
+    public var person: EmailAddress
+    public var period: Period
+    /// The flag's actions, by address.
+    public var actions: [CanonicalURL]
+
+    public init(kind: AuthenticityFlag.Kind, person: EmailAddress, period: Period, actions: [CanonicalURL]) {
+        self.kind = kind
+        self.person = person
+        self.period = period
+        self.actions = actions
+    }
+}

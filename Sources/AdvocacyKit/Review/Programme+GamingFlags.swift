@@ -1,0 +1,110 @@
+import AdvocacyCore
+import AdvocacyStore
+import Foundation
+
+extension Programme {
+    /// Adds the rise flag (``GamingFlags/rise(of:previousScore:previousPeriod:policy:cleared:)``)
+    /// to `scores`, those of `period`. The previous period is scored, with
+    /// the same policy and filter, only when someone's pending work could
+    /// make half of a flagged rise; `previous`, when the caller has them already.
+    static func flagRises(
+        _ scores: inout [PersonScore], period: Period, today: LocalDate, policy: ScoringPolicy, filter: RankingFilter,
+        previous known: [PersonScore]? = nil, in transaction: StoreTransaction
+    ) throws {
+        guard scores.contains(where: { GamingFlags.riseCandidate($0, policy: policy.gaming) }) else { return }
+        let previous =
+            try known
+            ?? transaction.scores(
+                policy: policy, window: try Scoring.window(of: period.previous, today: today), filter: filter)
+        let before = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
+        let cleared = try transaction.flagClearances()
+        for index in scores.indices where GamingFlags.riseCandidate(scores[index], policy: policy.gaming) {
+            if let flag = GamingFlags.rise(
+                of: scores[index], previousScore: before[scores[index].person.email],
+                previousPeriod: period.previous.description, policy: policy.gaming, cleared: cleared)
+            {
+                scores[index].flags.append(flag)
+            }
+        }
+    }
+
+    /// The actions of `email`'s flag `kind` in `period`, scored as `rank`
+    /// scores it, the cio's clearances applied.
+    ///
+    /// - Throws: ``CoreError/noSuchFlag(person:flag:period:)`` when they have no such flag.
+    static func flaggedActions(
+        _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, today: LocalDate, timeZone: TimeZone,
+        in transaction: StoreTransaction
+    ) throws -> [Int64] {
+        let window = try Scoring.window(of: period, today: today)
+        let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
+        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter()).filter {
+            $0.person.email == email
+        }
+        if kind == .riseOnPending {
+            try flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+        }
+        guard let flag = scores.first?.flags.first(where: { $0.kind == kind }), !flag.actionIDs.isEmpty else {
+            throw CoreError.noSuchFlag(person: email.value, flag: kind.rawValue, period: period.description)
+        }
+        return flag.actionIDs
+    }
+
+    /// Clears `email`'s flag `kind` in `period`, with a note: its actions
+    /// raise it no more (cio or admin, never on their own work). Returns
+    /// the actions cleared.
+    public func clearFlag(
+        _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, note: String, today: LocalDate,
+        by actor: EmailAddress
+    ) throws -> FlagDecision {
+        try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, ids, reviewer in
+            try transaction.clearFlag(kind, actions: ids, note: note, by: reviewer)
+        }
+    }
+
+    /// Confirms `email`'s flag `kind` in `period`: each of its actions is
+    /// rejected, with the note as the reason its author sees, and counts for
+    /// nothing (cio or admin, never on their own work).
+    public func confirmFlag(
+        _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, note: String, today: LocalDate,
+        by actor: EmailAddress
+    ) throws -> FlagDecision {
+        let note = try TextField.required(note, field: "note", limit: 1_000)
+        return try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, ids, reviewer in
+            for url in try transaction.actionAddresses(ids) {
+                try transaction.recordReview(
+                    url, .rejected, reason: "\(kind.rawValue) flag confirmed: \(note)", today: today, by: reviewer)
+            }
+        }
+    }
+
+    private func settleFlag(
+        _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, today: LocalDate, by actor: EmailAddress,
+        _ body: (StoreTransaction, [Int64], Actor) throws -> Void
+    ) throws -> FlagDecision {
+        try store.writing(as: actor) { transaction, reviewer in
+            try AccessRules.requireRole(reviewer, in: [.cio, .admin], to: "clear or confirm flags")
+            guard email != reviewer.email else { throw CoreError.ownFlagReview(flag: kind.rawValue) }
+            _ = try transaction.scoredPerson(email)
+            let ids = try Self.flaggedActions(kind, of: email, period: period, today: today, timeZone: timeZone, in: transaction)
+            try body(transaction, ids, reviewer)
+            return FlagDecision(kind: kind, person: email, period: period, actions: try transaction.actionAddresses(ids))
+        }
+    }
+
+    /// The actions of `kind` flags in `period`, for the review queue's `--flag`.
+    public func flaggedActionIDs(_ kind: AuthenticityFlag.Kind, period: Period, today: LocalDate, by actor: EmailAddress)
+        throws -> [Int64]
+    {
+        let window = try Scoring.window(of: period, today: today)
+        return try store.reading { transaction in
+            try AccessRules.requireRole(try transaction.actor(actor), in: [.cio, .admin], to: "review actions")
+            let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
+            var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
+            if kind == .riseOnPending {
+                try Self.flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+            }
+            return scores.flatMap { $0.flags.filter { $0.kind == kind }.flatMap(\.actionIDs) }
+        }
+    }
+}
