@@ -54,7 +54,8 @@ let package = Package(
         ),
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"], swiftSettings: strict),
         // Helpers every test target shares: fixture values, a fixed clock, temporary folders, a local HTTP server, the .slow tag.
-        .target(name: "AdvocacyTestSupport", path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
+        .target(
+            name: "AdvocacyTestSupport", dependencies: ["AdvocacyCore"], path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
         // A small programme on a fixed clock, for the Store's and the use cases' tests, and a dump of a database file.
         .target(
             name: "AdvocacyFixtures",

@@ -124,6 +124,8 @@ struct PermissionMatrixTests {
         case "review accept": ["review", "accept", "https://jane.example.org/erp"]
         case "review adjust": ["review", "adjust", "https://jane.example.org/erp", "--effort", "4", "--reason", "four hours"]
         case "review reject": ["review", "reject", "https://jane.example.org/erp", "--reason", "not found"]
+        case "review clear": ["review", "clear", jane, "--flag", "busy-day", "--note", "checked"]
+        case "review confirm": ["review", "confirm", jane, "--flag", "busy-day", "--note", "checked"]
         case "rewards catalog add":
             ["rewards", "catalog", "add", "CONF-1", "--name", "Conf", "--category", "conference", "--cost", "300"]
         case "rewards catalog update": ["rewards", "catalog", "update", "BOOK-1", "--stock", "3"]

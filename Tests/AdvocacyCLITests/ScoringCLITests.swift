@@ -64,7 +64,7 @@ struct ScoringCLITests {
         let csv = try cli.expectSuccess("rank", "--format", "csv", "--channel", "linkedin", "--tier", "micro", as: cio).output
         #expect(
             csv.hasPrefix(
-                "rank,email,name,team,tier,score,effort,quality,alignment,authenticity,consistency,reach,actions,engagement,tFactor,flags\r\n"
+                "rank,email,name,team,tier,score,effort,quality,alignment,authenticity,consistency,reach,actions,pending,engagement,tFactor,flags\r\n"
             ))
         #expect(csv.split(separator: "\r\n").dropFirst().allSatisfy { $0.split(separator: ",")[4] == "micro" })
         let empty = try cli.expectSuccess("rank", "--period", "2020", as: cio)

@@ -19,8 +19,7 @@ struct SchemaTests {
         #expect(
             tables == [
                 "action", "actionFact", "actionProject", "actionReview", "auditEntry", "channel", "consent", "dataUpgrade",
-                "employee",
-                "followerSnapshot",
+                "employee", "flagClearance", "followerSnapshot",
                 "grdb_migrations", "metricsSnapshot",
                 "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
                 "scoreRun", "scoringPolicy", "setting",
@@ -30,6 +29,7 @@ struct SchemaTests {
             applied == [
                 "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
                 "v8-data-upgrades", "v9-settings", "v10-figure-sources", "v11-action-review",
+                "v12-flag-clearance",
             ])
     }
 

@@ -61,6 +61,7 @@ public struct DemoActions: Sequence, Sendable {
                 copy.url = CanonicalURL(alreadyCanonical: original.url.string + "-copie")
                 copy.date = original.date.adding(days: 1)
                 last.append(copy)
+                if source.planned == nil { last += Self.burst(after: original, today: source.today) }
             } else if let held {
                 last.append(held)
             }
@@ -174,6 +175,24 @@ public struct DemoActions: Sequence, Sendable {
                 projects: tags.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, metrics: snapshots)
             (entry.figureSource, entry.review) = Self.review(of: entry.url, on: channel.kind, date: date, today: source.today)
             return entry
+        }
+
+        /// What a flag for gaming is there to catch: two days ago, the author
+        /// of the cross-post logged six short links with no figures on one
+        /// channel, two of them one post under two addresses. They await
+        /// review, counting up to its caps (docs/scoring.md, 3.9 and 3.10).
+        static func burst(after original: DemoDataset.ActionEntry, today: LocalDate) -> [DemoDataset.ActionEntry] {
+            let titles = [
+                "Notre stand au salon", "Notre stand au salon", "Merci à l'équipe", "En direct du meetup",
+                "Le replay est en ligne", "Rejoignez-nous",
+            ]
+            return titles.enumerated().map { index, title in
+                var link = original
+                link.url = CanonicalURL(alreadyCanonical: original.url.string + "-lien-\(index + 1)")
+                (link.kind, link.title, link.date, link.effortHours) = (.post, title, today.adding(days: -2), nil)
+                (link.metrics, link.figureSource, link.review) = ([], .typed, .pending)
+                return link
+            }
         }
 
         /// Where an action's figures came from and where it stands in

@@ -18,23 +18,31 @@ public enum GamingFlags {
     /// One action of a group that shares a day and a channel.
     public struct Titled: Sendable {
         public var id: Int64
+        public var isCompared: Bool
         public var day: LocalDate
         public var title: String?
-        public init(id: Int64, day: LocalDate, title: String?) {
-            self.id = id
+        /// The title two copies share, or nil: none, or one `log` made from
+        /// the address, which says nothing of the content.
+        var key: String?
+
+        public init(_ action: SameDayAction, day: LocalDate, title: String?, url: CanonicalURL?) {
+            id = action.id
+            isCompared = action.isCompared
             self.day = day
             self.title = title
+            if let title, title != url.map(ActionDraft.title(from:)) { key = GamingFlags.titleKey(title) }
         }
     }
 
     /// The near-duplicate flag of a person whose actions in `groups` share a
     /// day and a channel: those with the same title too are one post under
-    /// several addresses, and every copy but the first logged is flagged.
+    /// several addresses, and every copy but the first logged is flagged,
+    /// unless all of them were compared for duplicate content already.
     public static func nearDuplicates(_ groups: [[Titled]], cleared: FlagClearances) -> AuthenticityFlag? {
         var copies: [Titled] = []
         for group in groups {
-            let byTitle = Dictionary(grouping: group.filter { titleKey($0.title) != nil }) { titleKey($0.title) ?? "" }
-            for same in byTitle.values where same.count > 1 {
+            let byTitle = Dictionary(grouping: group.filter { $0.key != nil }) { $0.key ?? "" }
+            for same in byTitle.values where same.count > 1 && !same.allSatisfy(\.isCompared) {
                 copies += same.sorted { $0.id < $1.id }.dropFirst().filter { !cleared.isCleared(.nearDuplicate, action: $0.id) }
             }
         }

@@ -186,7 +186,15 @@ public struct PersonScore: Hashable, Sendable {
     public var pendingActionIDs: [Int64] = []
     /// Counted actions that share a day and a channel, by id, in groups
     /// (``PersonScoreBuilder/sameDayAndChannel()``).
-    public var sameDayAndChannel: [[Int64]] = []
+    public var sameDayAndChannel: [[SameDayAction]] = []
+}
+
+/// An action that shares its day and channel with another.
+public struct SameDayAction: Hashable, Sendable {
+    public var id: Int64
+    /// Accepted with a content fingerprint: compared for duplicate content
+    /// already, which costs a copy its points.
+    public var isCompared: Bool
 }
 
 /// Scores one person from their actions, one action at a time, keeping only
@@ -225,7 +233,7 @@ public struct PersonScoreBuilder: Sendable {
     /// counted actions' days, those far above their tier's norm, and the
     /// pending ones (with or without figures).
     let cleared: FlagClearances
-    private var days: [(day: Int, channel: Int64, id: Int64)] = []
+    private var days: [(day: Int, channel: Int64, action: SameDayAction)] = []
     private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
     private var withoutFigures: [(day: Int, id: Int64)] = []
     private var pendingIDs: [Int64] = []
@@ -311,7 +319,12 @@ public struct PersonScoreBuilder: Sendable {
 
     /// Keeps what the flags for gaming look at from an action that counts.
     private mutating func noteForGamingFlags(_ action: ActionScore) {
-        days.append((action.facts.day.daysSinceEpoch, action.facts.channelID, action.facts.id))
+        let facts = action.facts
+        days.append(
+            (
+                facts.day.daysSinceEpoch, facts.channelID,
+                SameDayAction(id: facts.id, isCompared: facts.review == .accepted && facts.contentFingerprint != 0)
+            ))
         // Measured before any cap: the figures as the person gave them.
         if let rate = action.rate, action.facts.metrics != nil {
             let times = rate * 100 / action.expectedRate.midpoint
@@ -468,7 +481,7 @@ public struct PersonScoreBuilder: Sendable {
         }
 
         // Days with many actions, in day order.
-        let byDay = days.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
+        let byDay = days.sorted { ($0.day, $0.action.id) < ($1.day, $1.action.id) }
         var busy: [(day: Int, count: Int)] = []
         var busyIDs: [Int64] = []
         var start = 0
@@ -476,7 +489,7 @@ public struct PersonScoreBuilder: Sendable {
             var end = start + 1
             while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
             if end - start >= gaming.actionsInADay {
-                let ids = uncleared(.busyDay, byDay[start..<end].map(\.id))
+                let ids = uncleared(.busyDay, byDay[start..<end].map(\.action.id))
                 if !ids.isEmpty {
                     busy.append((byDay[start].day, end - start))
                     busyIDs += ids
@@ -520,16 +533,16 @@ public struct PersonScoreBuilder: Sendable {
     /// Groups of two or more counted actions on one channel the same day, by
     /// id: a post logged under two addresses if their titles match too,
     /// which the store, holding the titles, settles (``NearDuplicates``).
-    func sameDayAndChannel() -> [[Int64]] {
-        let sorted = days.sorted { ($0.day, $0.channel, $0.id) < ($1.day, $1.channel, $1.id) }
-        var groups: [[Int64]] = []
+    func sameDayAndChannel() -> [[SameDayAction]] {
+        let sorted = days.sorted { ($0.day, $0.channel, $0.action.id) < ($1.day, $1.channel, $1.action.id) }
+        var groups: [[SameDayAction]] = []
         var start = 0
         while start < sorted.count {
             var end = start + 1
             while end < sorted.count && sorted[end].day == sorted[start].day && sorted[end].channel == sorted[start].channel {
                 end += 1
             }
-            if end - start > 1 { groups.append(sorted[start..<end].map(\.id)) }
+            if end - start > 1 { groups.append(sorted[start..<end].map(\.action)) }
             start = end
         }
         return groups

@@ -101,12 +101,15 @@ public struct ScoringInput: Sendable {
         /// The strategic weights of the projects it is tagged with.
         public var projectWeights: [Int]
         public var review: ReviewStanding
+        /// Its address, when known: a title `log` made from it is no title.
+        public var url: CanonicalURL?
 
         public init(
             channel: Int, day: LocalDate, kind: ActionKind, title: String, effortHours: Double? = nil, metrics: Metrics? = nil,
-            projectWeights: [Int] = [], review: ReviewStanding = .accepted
+            projectWeights: [Int] = [], review: ReviewStanding = .accepted, url: CanonicalURL? = nil
         ) {
             self.review = review
+            self.url = url
             self.channel = channel
             self.day = day
             self.kind = kind
@@ -150,8 +153,12 @@ public enum Scoring {
         _ input: ScoringInput, policy: ScoringPolicy, window: ClosedRange<LocalDate>
     ) -> (score: PersonScore, actions: [ActionScore])? {
         var builder = PersonScoreBuilder(policy: policy, window: window, keepsActions: true)
-        for action in input.actions where window.contains(action.day) {
-            builder.add(facts(of: action, in: input, policy: policy))
+        // Numbered in the order given, as a store numbers what it is given.
+        for (index, action) in input.actions.enumerated() where window.contains(action.day) {
+            var facts = facts(of: action, in: input, policy: policy)
+            facts.id = Int64(index + 1)
+            facts.channelID = Int64(action.channel + 1)
+            builder.add(facts)
         }
         guard !builder.isEmpty else { return nil }
         let audiences = input.channels.compactMap { FollowerHistory.audience(at: window.upperBound, in: $0.followers) }
@@ -161,7 +168,15 @@ public enum Scoring {
                 input.actions.contains { $0.channel == index && $0.day > after && $0.day <= upTo }
             }
         }
-        return builder.finish(person: input.person, audience: audiences.max(), spikes: spikes)
+        var result = builder.finish(person: input.person, audience: audiences.max(), spikes: spikes)
+        let groups = result.score.sameDayAndChannel.map { group in
+            group.map { same in
+                let action = input.actions[Int(same.id) - 1]
+                return GamingFlags.Titled(same, day: action.day, title: action.title, url: action.url)
+            }
+        }
+        if let flag = GamingFlags.nearDuplicates(groups, cleared: FlagClearances()) { result.score.flags.append(flag) }
+        return result
     }
 
     static func facts(of action: ScoringInput.Action, in input: ScoringInput, policy: ScoringPolicy) -> ActionFacts {

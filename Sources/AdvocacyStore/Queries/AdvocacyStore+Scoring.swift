@@ -176,21 +176,23 @@ extension AdvocacyStore {
     /// channel the same day share a title: the titles are read only for
     /// those actions, a few hundred at a time.
     static func flagNearDuplicates(_ db: Database, in scores: inout [PersonScore], cleared: FlagClearances) throws {
-        let ids = scores.flatMap { $0.sameDayAndChannel.joined() }
+        let ids = scores.flatMap { $0.sameDayAndChannel.joined().map(\.id) }
         guard !ids.isEmpty else { return }
-        var titles: [Int64: (day: LocalDate, title: String?)] = [:]
+        var titles: [Int64: (day: LocalDate, title: String?, url: CanonicalURL)] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT id, publishedOn, title FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                sql: "SELECT id, publishedOn, title, url FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
                 arguments: StatementArguments(Array(chunk)))
             while let row = try rows.next() {
-                titles[row[0]] = (try date(row[1]), row[2])
+                titles[row[0]] = (try date(row[1]), row[2], CanonicalURL(alreadyCanonical: row[3]))
             }
         }
         for index in scores.indices where !scores[index].sameDayAndChannel.isEmpty {
             let groups = scores[index].sameDayAndChannel.map { group in
-                group.compactMap { id in titles[id].map { GamingFlags.Titled(id: id, day: $0.day, title: $0.title) } }
+                group.compactMap { same in
+                    titles[same.id].map { GamingFlags.Titled(same, day: $0.day, title: $0.title, url: $0.url) }
+                }
             }
             if let flag = GamingFlags.nearDuplicates(groups, cleared: cleared) { scores[index].flags.append(flag) }
         }
