@@ -20,7 +20,7 @@ public struct AdvocacyStore: Sendable {
     /// Where the file is, for messages; `:memory:` for in-memory stores.
     public let path: String
     /// The clock for creation timestamps.
-    let now: @Sendable () -> Date
+    package let now: @Sendable () -> Date
     /// Who is writing, for the audit trail's triggers.
     let audit: AuditContext
 

@@ -38,6 +38,13 @@ struct CheckCommand: ContextCommand {
         Table(
             columns: [Table.Column(header: "result"), Table.Column(header: "check"), Table.Column(header: "detail")],
             rows: report.checks.map { check in
+                if check.ok && !check.warnings.isEmpty {
+                    let more = check.warnings.count - min(check.warnings.count, problemsPerLine)
+                    let detail =
+                        check.warnings.prefix(problemsPerLine).joined(separator: "; ")
+                        + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
+                    return ["warning", check.name, detail]
+                }
                 guard !check.ok else { return ["ok", check.name, check.about] }
                 let more = check.problemCount - min(check.problems.count, problemsPerLine)
                 let detail =

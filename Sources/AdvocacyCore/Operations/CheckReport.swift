@@ -9,6 +9,9 @@ public struct CheckReport: Sendable, Encodable, Equatable {
     /// Whether every check passed.
     public var ok: Bool
 
+    /// Every warning of every check.
+    public var warningCount: Int { checks.map(\.warnings.count).reduce(0, +) }
+
     public init(path: String, checks: [CheckResult]) {
         self.path = path
         self.checks = checks
@@ -35,14 +38,18 @@ public struct CheckResult: Sendable, Encodable, Equatable {
     public var problems: [String]
     /// How many problems were found in all.
     public var problemCount: Int
+    /// What deserves a look without being wrong (the flags for gaming):
+    /// listed, never failing the check.
+    public var warnings: [String]
     /// Whether the check found nothing wrong.
     public var ok: Bool
 
-    public init(name: String, about: String, problems: [String], problemCount: Int? = nil) {
+    public init(name: String, about: String, problems: [String], problemCount: Int? = nil, warnings: [String] = []) {
         self.name = name
         self.about = about
         self.problems = Array(problems.prefix(Self.listedProblems))
         self.problemCount = max(problemCount ?? problems.count, problems.count)
+        self.warnings = Array(warnings.prefix(Self.listedProblems))
         ok = self.problemCount == 0
     }
 }

@@ -33,7 +33,10 @@ extension Programme {
     public func check(by actorEmail: EmailAddress?) throws -> CheckReport {
         try store.reading { tx in
             try Self.requireAdminUnlessNone(tx, actorEmail, to: "check the database")
-            return tx.checkReport()
+            var report = tx.checkReport()
+            // Only on a programme whose own checks passed: flags need its facts whole.
+            if report.ok { report.checks.append(try gamingFlagsCheck(tx)) }
+            return report
         }
     }
 

@@ -108,3 +108,24 @@ extension Programme {
         }
     }
 }
+
+extension Programme {
+    /// The check that lists the current quarter's flags for gaming not yet
+    /// cleared or confirmed, as warnings: they ask for a look, and fail nothing.
+    func gamingFlagsCheck(_ transaction: StoreTransaction) throws -> CheckResult {
+        let today = LocalDate(store.now(), in: timeZone)
+        let quarter = Period.quarter(containing: today)
+        let window = try Scoring.window(of: quarter, today: today)
+        let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
+        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
+        try Self.flagRises(&scores, period: quarter, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+        let flagged = scores.sorted { $0.person.email.value < $1.person.email.value }
+        let warnings = flagged.flatMap { score in
+            score.flags.filter(\.kind.isGaming).map { "\(score.person.email) \($0.kind.rawValue): \($0.reason)" }
+        }
+        return CheckResult(
+            name: "gaming-flags",
+            about: "flags for gaming in \(quarter) that no cio has cleared or confirmed ('advocacy review clear|confirm')",
+            problems: [], warnings: warnings)
+    }
+}
