@@ -119,7 +119,8 @@ struct GoldenJSONTests {
     }
 
     static let itemKeys: Set<String> = [
-        "actions", "active", "audience", "components", "email", "engagement", "flags", "name", "pending", "rank", "score", "tFactor",
+        "actions", "active", "audience", "components", "email", "engagement", "flags", "name", "pending", "rank", "score",
+        "tFactor",
         "team", "tier", "weeks", "weeksActive",
     ]
 

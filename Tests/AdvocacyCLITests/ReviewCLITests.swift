@@ -43,6 +43,40 @@ struct ReviewCLITests {
         #expect(audit.contains("nothing at this address"))
     }
 
+    @Test func eightLinksAtElevenPmRaiseFlagsTheCioClearsOrConfirms() throws {
+        let cli = try CLIHarness.withProgramme()
+        let (jane, cio) = ("jane@corp.fr", "cio@corp.fr")
+        for index in 1...8 { try cli.expectSuccess("log", "https://jane.example.org/link-\(index)", as: jane) }
+
+        let rank = try cli.expectSuccess("rank", "--format", "csv", as: cio).output
+        let row = try #require(rank.split(separator: "\r\n").first { $0.contains(jane) })
+        #expect(row.contains("busy-day links-without-figures"), "\(row)")
+        #expect(rank.hasPrefix("rank,") && rank.contains(",pending,"))
+        #expect(row.split(separator: ",")[13] == "8", "eight actions await review: \(row)")
+
+        let check = cli.run("check", as: "admin@corp.fr")
+        #expect(check.status == 0, "\(check.error)")
+        #expect(check.output.contains("warning  gaming-flags") && check.output.contains("jane@corp.fr busy-day"))
+
+        let flagged = try cli.expectSuccess("review", "list", "--flag", "busy-day", "--format", "csv", as: cio).output
+        #expect(flagged.split(separator: "\r\n").count == 9, "a header and eight actions")
+
+        let unknown = cli.run("review", "clear", jane, "--flag", "spam", "--note", "x", as: cio)
+        #expect(unknown.status != 0 && unknown.error.contains("'spam'") && unknown.error.contains("busy-day"))
+        let missing = cli.run("review", "clear", jane, "--flag", "near-duplicate", "--note", "x", as: cio)
+        #expect(missing.status == 1 && missing.error.contains("jane@corp.fr has no near-duplicate flag in 2026-Q4"))
+        #expect(cli.run("review", "clear", jane, "--flag", "busy-day", "--note", "x", as: "paul@corp.fr").status == 77)
+
+        let cleared = try cli.expectSuccess("review", "clear", jane, "--flag", "busy-day", "--note", "meetup night", as: cio)
+        #expect(cleared.output.hasPrefix("Cleared the busy-day flag of jane@corp.fr in 2026-Q4: 8 actions."))
+        let confirmed = try cli.expectSuccess(
+            "review", "confirm", jane, "--flag", "links-without-figures", "--note", "links to nothing", as: cio)
+        #expect(confirmed.output.contains("They are rejected"))
+        let mine = try cli.expectSuccess("action", "list", "--employee", jane, "--format", "csv", as: jane).output
+        #expect(mine.contains("links-without-figures flag confirmed: links to nothing"))
+        #expect(!(try cli.expectSuccess("rank", as: cio).output.contains("busy-day")))
+    }
+
     @Test func importedHistoryIsAcceptedByFilterButTheReviewersOwn() throws {
         let cli = try CLIHarness.withProgramme()
         let admin = "admin@corp.fr"

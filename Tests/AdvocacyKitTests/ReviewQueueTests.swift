@@ -42,8 +42,19 @@ struct ReviewQueueTests {
         }
 
         func score() throws -> Double {
-            try programme.rank(period: quarter, today: today, by: dataset.admin).people.first { $0.person.email == person }?.score
-                ?? 0
+            try ranked()?.score ?? 0
+        }
+
+        /// The person as `rank` shows them.
+        func ranked() throws -> PersonScore? {
+            try programme.rank(period: quarter, today: today, by: dataset.admin).people.first { $0.person.email == person }
+        }
+
+        /// The kinds of the person's flags in the cio's report.
+        func reportedFlags() throws -> Set<AuthenticityFlag.Kind> {
+            let report = try programme.review(
+                period: quarter, comparison: quarter.previous, today: today, by: dataset.cio)
+            return Set(report.current.people.filter { $0.person.email == person }.flatMap(\.flags).map(\.kind))
         }
 
         /// A link published `week` weeks into the quarter, on the person's
@@ -70,6 +81,10 @@ struct ReviewQueueTests {
         let after = try demo.score()
         #expect(after > before, "adding work never lowers a score")
         #expect(after - before <= 5, "\(before) → \(after)")
+        let flag = try #require(try demo.ranked()?.flags.first { $0.kind == .linksWithoutFigures })
+        #expect(flag.actions == 8 && flag.multiplier == 1)
+        #expect(flag.reason.contains("8 actions without figures awaiting review"))
+        #expect(try demo.reportedFlags().contains(.linksWithoutFigures))
 
         // Accepted, the same links count in full: the cap was what held them.
         let links = try (0..<8).map { try demo.draft("link-\($0)", week: $0, kind: kind, unknownAudience: true).url }
@@ -90,6 +105,10 @@ struct ReviewQueueTests {
         let after = try demo.score()
         #expect(after >= before)
         #expect(after - before <= 3, "\(before) → \(after)")
+        let flag = try #require(try demo.ranked()?.flags.first { $0.kind == .highEngagement })
+        #expect(flag.actions == 3)
+        #expect(flag.reason.contains("66.8% of 6,583 impressions"))
+        #expect(try demo.reportedFlags().contains(.highEngagement))
     }
 
     @Test func acceptAdjustAndRejectReachTheAuthorWithTheirReason() throws {

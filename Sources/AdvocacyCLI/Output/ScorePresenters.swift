@@ -328,7 +328,8 @@ struct ExplanationText {
             (
                 "authenticity", c.authenticity,
                 !score.flags.contains { !$0.kind.isGaming }
-                    ? "no flag that costs points" + (score.flags.isEmpty ? "" : " (the flags for gaming below cost nothing unless confirmed)")
+                    ? "no flag that costs points"
+                        + (score.flags.isEmpty ? "" : " (the flags for gaming below cost nothing unless confirmed)")
                     : "the flags below"
                         + (score.countedPoints < score.alignedHours
                             ? " leave \(Format.number(score.countedPoints)) hours counted" : "")

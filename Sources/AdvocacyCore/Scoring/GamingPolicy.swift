@@ -8,29 +8,28 @@ public struct GamingPolicy: Hashable, Sendable {
     /// This many actions or more on one day are flagged.
     public var actionsInADay: Int
     /// This many actions or more without figures, awaiting review, within
-    /// seven days are flagged.
-    public var linksWithoutFiguresInAWeek: Int
+    /// `linksWithoutFiguresDays` days are flagged.
+    public var linksWithoutFigures: Int
+    public var linksWithoutFiguresDays: Int
     /// A score that rose by at least this many points since the previous
     /// period, more than half of them from work awaiting review, is flagged.
     public var riseMinPoints: Double
 
     public static let standard = GamingPolicy(
-        highRateTimesNorm: 5, actionsInADay: 6, linksWithoutFiguresInAWeek: 5, riseMinPoints: 3)
-
-    /// The days of the window `linksWithoutFiguresInAWeek` counts in.
-    public static let linkWindowDays = 7
+        highRateTimesNorm: 5, actionsInADay: 6, linksWithoutFigures: 5, linksWithoutFiguresDays: 30, riseMinPoints: 3)
 }
 
 // MARK: - The document form
 
 extension GamingPolicy {
-    static let keys = ["highRateTimesNorm", "actionsInADay", "linksWithoutFiguresInAWeek", "riseMinPoints"]
+    static let keys = ["highRateTimesNorm", "actionsInADay", "linksWithoutFigures", "linksWithoutFiguresDays", "riseMinPoints"]
 
     var document: PolicyValue {
         .table([
             ("highRateTimesNorm", .number(highRateTimesNorm)),
             ("actionsInADay", .number(Double(actionsInADay))),
-            ("linksWithoutFiguresInAWeek", .number(Double(linksWithoutFiguresInAWeek))),
+            ("linksWithoutFigures", .number(Double(linksWithoutFigures))),
+            ("linksWithoutFiguresDays", .number(Double(linksWithoutFiguresDays))),
             ("riseMinPoints", .number(riseMinPoints)),
         ])
     }
@@ -39,7 +38,7 @@ extension GamingPolicy {
         Flags for gaming (see docs/scoring.md, section 3.10): information for the cio, who clears or confirms each \
         with 'advocacy review clear|confirm'; a flag changes no score until confirmed (confirming rejects its actions).
         Flagged: an engagement rate of highRateTimesNorm times the tier's norm or more; actionsInADay actions on one day; \
-        linksWithoutFiguresInAWeek actions without figures awaiting review within 7 days;
+        linksWithoutFigures actions without figures awaiting review within linksWithoutFiguresDays days;
         a rise of riseMinPoints points or more since the previous period, more than half of it from work awaiting review.
         """
 
@@ -50,7 +49,8 @@ extension GamingPolicy {
         let gaming = try reader.table("gaming", keys: Self.keys)
         highRateTimesNorm = try gaming.number("highRateTimesNorm", in: 1...1_000)
         actionsInADay = try gaming.whole("actionsInADay", in: 2...10_000)
-        linksWithoutFiguresInAWeek = try gaming.whole("linksWithoutFiguresInAWeek", in: 2...10_000)
+        linksWithoutFigures = try gaming.whole("linksWithoutFigures", in: 2...10_000)
+        linksWithoutFiguresDays = try gaming.whole("linksWithoutFiguresDays", in: 1...366)
         riseMinPoints = try gaming.number("riseMinPoints", in: 0.1...100)
     }
 }

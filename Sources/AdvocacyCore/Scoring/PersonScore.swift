@@ -508,13 +508,13 @@ public struct PersonScoreBuilder: Sendable {
                     actions: busyIDs.count, actionIDs: busyIDs))
         }
 
-        // Actions without figures awaiting review, many within a week.
+        // Actions without figures awaiting review, many within the policy's days.
         let unfigured = withoutFigures.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
         var inBursts = Set<Int>()
         var first = 0
         for last in unfigured.indices {
-            while unfigured[last].day - unfigured[first].day >= GamingPolicy.linkWindowDays { first += 1 }
-            if last - first + 1 >= gaming.linksWithoutFiguresInAWeek { inBursts.formUnion(first...last) }
+            while unfigured[last].day - unfigured[first].day >= gaming.linksWithoutFiguresDays { first += 1 }
+            if last - first + 1 >= gaming.linksWithoutFigures { inBursts.formUnion(first...last) }
         }
         let burst = uncleared(.linksWithoutFigures, inBursts.sorted().map { unfigured[$0].id })
         if !burst.isEmpty {
@@ -524,7 +524,7 @@ public struct PersonScoreBuilder: Sendable {
                 AuthenticityFlag(
                     kind: .linksWithoutFigures,
                     reason:
-                        "\(Self.count(burst.count, "action")) without figures awaiting review \(from == to ? "on \(from)" : "between \(from) and \(to)") (\(gaming.linksWithoutFiguresInAWeek) or more within \(GamingPolicy.linkWindowDays) days); each counts its effort at most until reviewed",
+                        "\(Self.count(burst.count, "action")) without figures awaiting review \(from == to ? "on \(from)" : "between \(from) and \(to)") (\(gaming.linksWithoutFigures) or more within \(gaming.linksWithoutFiguresDays) days); each counts its effort at most until reviewed",
                     actions: burst.count, actionIDs: burst))
         }
         return flags

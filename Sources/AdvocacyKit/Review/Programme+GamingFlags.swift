@@ -102,7 +102,8 @@ extension Programme {
             let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
             var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
             if kind == .riseOnPending {
-                try Self.flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+                try Self.flagRises(
+                    &scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
             }
             return scores.flatMap { $0.flags.filter { $0.kind == kind }.flatMap(\.actionIDs) }
         }

@@ -224,7 +224,7 @@ struct ReportWording: Sendable {
                 flag.reason) + gamingFlagNote
         case .linksWithoutFigures:
             return say(
-                "\(count(flag.actions, "action sans chiffres, en attente", "actions sans chiffres, en attente")) de vérification, \(policy.scoring.gaming.linksWithoutFiguresInAWeek) ou plus en 7 jours",
+                "\(count(flag.actions, "action sans chiffres, en attente", "actions sans chiffres, en attente")) de vérification, \(policy.scoring.gaming.linksWithoutFigures) ou plus en \(policy.scoring.gaming.linksWithoutFiguresDays) jours",
                 flag.reason) + gamingFlagNote
         case .riseOnPending:
             return say(

@@ -7,7 +7,8 @@ extension AdvocacyStore {
     /// `v4-audit` and `v5-privacy`), and `programme` for whole-programme
     /// operations, which `--entity` accepts.
     public static let auditedEntities = [
-        "employee", "channel", "followerSnapshot", "project", "action", "actionReview", "flagClearance", "actionProject", "metricsSnapshot",
+        "employee", "channel", "followerSnapshot", "project", "action", "actionReview", "flagClearance", "actionProject",
+        "metricsSnapshot",
         "scoringPolicy",
         "rewardItem", "rewardItemProject", "rewardBudget", "rewardWish", "rewardClearance", "rewardProposal", "consent",
         "setting", "programme",

@@ -125,7 +125,8 @@ extension AdvocacyStore {
             }
             // Notes are free text: HR or the cio may have named the person.
             for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
-                for (table, column) in [("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note"), ("flagClearance", "note"),
+                for (table, column) in [
+                    ("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note"), ("flagClearance", "note"),
                 ] {
                     try db.execute(
                         sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",

@@ -90,7 +90,8 @@ extension StoreTransaction {
     /// The addresses of the actions `ids`, in id order.
     public func actionAddresses(_ ids: [Int64]) throws -> [CanonicalURL] {
         try ids.compactMap { id in
-            try String.fetchOne(db, sql: "SELECT url FROM action WHERE id = ?", arguments: [id]).map(CanonicalURL.init(alreadyCanonical:))
+            try String.fetchOne(db, sql: "SELECT url FROM action WHERE id = ?", arguments: [id]).map(
+                CanonicalURL.init(alreadyCanonical:))
         }
     }
 }

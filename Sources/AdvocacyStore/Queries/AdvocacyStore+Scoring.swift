@@ -182,7 +182,8 @@ extension AdvocacyStore {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT id, publishedOn, title, url FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                sql:
+                    "SELECT id, publishedOn, title, url FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
                 arguments: StatementArguments(Array(chunk)))
             while let row = try rows.next() {
                 titles[row[0]] = (try date(row[1]), row[2], CanonicalURL(alreadyCanonical: row[3]))

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct ReviewConfirmCommand: ContextCommand {
     static let configuration = CommandConfiguration(
-        commandName: "confirm", abstract: "Confirm a flag for gaming: its actions are rejected and count for nothing (cio or admin).",
+        commandName: "confirm",
+        abstract: "Confirm a flag for gaming: its actions are rejected and count for nothing (cio or admin).",
         discussion: """
             Each of the flag's actions is rejected with your note as the reason, which its author sees in \
             'advocacy action list' and 'advocacy explain'. To reject only some, use 'advocacy review reject'. \

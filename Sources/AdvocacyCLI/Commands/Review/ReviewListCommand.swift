@@ -43,7 +43,8 @@ struct ReviewListCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "review list")
         let programme = try global.openProgramme(in: context)
         var filter = ActionFilter(
-            author: employee, period: try period.resolve(today: context.today), review: ReviewStatus(rawValue: (status ?? .pending).rawValue),
+            author: employee, period: try period.resolve(today: context.today),
+            review: ReviewStatus(rawValue: (status ?? .pending).rawValue),
             figures: figures.map(\.filter))
         if let flag {
             let period = filter.period ?? .quarter(containing: context.today)
