@@ -180,7 +180,7 @@ public struct DemoActions: Sequence, Sendable {
         /// What a flag for gaming is there to catch: two days ago, the author
         /// of the cross-post logged six short links with no figures on one
         /// channel, two of them one post under two addresses. They await
-        /// review, counting up to its caps (docs/scoring.md, 3.9 and 3.10).
+        /// review, counting up to its caps (docs/scoring.md, 3.9 and 4).
         static func burst(after original: DemoDataset.ActionEntry, today: LocalDate) -> [DemoDataset.ActionEntry] {
             let titles = [
                 "Notre stand au salon", "Notre stand au salon", "Merci à l'équipe", "En direct du meetup",

@@ -1,6 +1,6 @@
 /// When work looks gamed: the `[gaming]` section of the policy. Its flags
 /// are information for the cio, who clears or confirms each one; until
-/// confirmed, a flag changes no score. docs/scoring.md, section 3.10.
+/// confirmed, a flag changes no score. docs/scoring.md, section 4.
 public struct GamingPolicy: Hashable, Sendable {
     /// An action whose engagement rate is at least this many times its
     /// tier's norm (the band's midpoint) is flagged.
@@ -35,7 +35,7 @@ extension GamingPolicy {
     }
 
     static let documentComment = """
-        Flags for gaming (see docs/scoring.md, section 3.10): information for the cio, who clears or confirms each \
+        Flags for gaming (see docs/scoring.md, section 4): information for the cio, who clears or confirms each \
         with 'advocacy review clear|confirm'; a flag changes no score until confirmed (confirming rejects its actions).
         Flagged: an engagement rate of highRateTimesNorm times the tier's norm or more; actionsInADay actions on one day; \
         linksWithoutFigures actions without figures awaiting review within linksWithoutFiguresDays days;

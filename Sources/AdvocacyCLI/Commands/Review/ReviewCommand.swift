@@ -10,7 +10,7 @@ struct ReviewCommand: ParsableCommand {
             to the policy's caps (docs/scoring.md, section 3.9). Figures from a platform's export file or API are \
             accepted as they arrive, as the policy's [review] autoAccept says. Authors see each action's status \
             and the reason ('advocacy action list', 'advocacy explain'). Flags for gaming ('advocacy rank' lists \
-            them) change no score until confirmed: 'review clear' or 'review confirm' settles each (section 3.10). \
+            them) change no score until confirmed: 'review clear' or 'review confirm' settles each (section 4). \
             No one reviews their own work; every decision is in the audit trail.
             """,
         subcommands: [
