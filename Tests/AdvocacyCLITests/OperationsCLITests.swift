@@ -53,9 +53,9 @@ struct OperationsCLITests {
         let cli = try Self.programme()
         let result = try cli.expectSuccess(["check"], as: Self.admin)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 11)
+        #expect(lines.count == 12)
         #expect(lines.first?.hasPrefix("result") == true)
-        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("ok ") })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("ok ") }, "\(result.output)")
         #expect(lines.contains { $0.contains("reward-budgets") })
         #expect(result.error.isEmpty)
 
@@ -64,8 +64,8 @@ struct OperationsCLITests {
         #expect(json["ok"] as? Bool == true)
         #expect(json["path"] as? String == cli.databasePath)
         let checks = try #require(json["checks"] as? [[String: Any]])
-        #expect(checks.count == 10)
-        #expect(Set(checks[0].keys) == ["about", "name", "ok", "problemCount", "problems"])
+        #expect(checks.count == 11)
+        #expect(Set(checks[0].keys) == ["about", "name", "ok", "problemCount", "problems", "warnings"])
     }
 
     @Test func checkNamesTheRowsAtFaultAndExitsWith1() throws {

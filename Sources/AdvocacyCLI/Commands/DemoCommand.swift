@@ -115,6 +115,12 @@ struct DemoCommand: ContextCommand {
         )
         context.print("  advocacy --db \(programme.path) action list --period \(quarter)")
         context.print("  advocacy --db \(programme.path) --as \(summary.cio) review list")
+        // The demo's burst of links (DemoActions.burst), when its ranking shows it.
+        if let burst = ranking.people.first(where: { $0.flags.contains { $0.kind == .busyDay } }) {
+            context.print(
+                "  advocacy --db \(programme.path) --as \(summary.cio) review list --flag busy-day --employee \(burst.person.email)"
+            )
+        }
         context.print(
             "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
         )

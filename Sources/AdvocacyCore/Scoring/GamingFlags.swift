@@ -58,18 +58,20 @@ public enum GamingFlags {
     /// The rise flag: the score rose by at least the policy's points since
     /// `previousPeriod` (`previousScore`, nil when the person had none), and
     /// more than half of the rise rests on work awaiting review not cleared
-    /// of this flag.
+    /// of this flag. Someone new has no rise: their first work awaits review
+    /// as everyone's does (bursts of it raise flags of their own).
     public static func rise(
         of score: PersonScore, previousScore: Double?, previousPeriod: String, policy: GamingPolicy, cleared: FlagClearances
     ) -> AuthenticityFlag? {
-        let rise = score.score - (previousScore ?? 0)
+        guard let previousScore else { return nil }
+        let rise = score.score - previousScore
         let ids = score.pendingActionIDs.filter { !cleared.isCleared(.riseOnPending, action: $0) }
         guard rise >= policy.riseMinPoints, score.pendingPoints * 2 > rise, !ids.isEmpty else { return nil }
         func points(_ value: Double) -> String { NumberText.plain((value * 10).rounded() / 10) }
         return AuthenticityFlag(
             kind: .riseOnPending,
             reason:
-                "the score rose from \(points(previousScore ?? 0)) in \(previousPeriod) to \(points(score.score)) (+\(points(rise))), and \(points(score.pendingPoints)) of those points rest on \(PersonScoreBuilder.count(score.pendingActions, "action")) awaiting review",
+                "the score rose from \(points(previousScore)) in \(previousPeriod) to \(points(score.score)) (+\(points(rise))), and \(points(score.pendingPoints)) of those points rest on \(PersonScoreBuilder.count(score.pendingActions, "action")) awaiting review",
             actions: ids.count, actionIDs: ids)
     }
 

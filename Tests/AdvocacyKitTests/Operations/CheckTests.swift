@@ -61,7 +61,7 @@ struct CheckStoreTests {
             report.checks.map(\.name) == [
                 "integrity", "foreign-keys", "action-owners", "action-addresses", "action-facts", "reward-budgets",
                 "reward-stock", "active-admin",
-                "policy-versions", "audit-trail",
+                "policy-versions", "audit-trail", "gaming-flags",
             ])
         #expect(report.checks.allSatisfy { $0.ok && $0.problems.isEmpty && $0.problemCount == 0 })
     }
