@@ -233,7 +233,8 @@ public struct PersonScoreBuilder: Sendable {
     /// counted actions' days, those far above their tier's norm, and the
     /// pending ones (with or without figures).
     let cleared: FlagClearances
-    private var days: [(day: Int, channel: Int64, action: SameDayAction)] = []
+    typealias DayEntry = (day: Int, channel: Int64, action: SameDayAction)
+    private var days: [DayEntry] = []
     private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
     private var withoutFigures: [(day: Int, id: Int64)] = []
     private var pendingIDs: [Int64] = []
@@ -398,7 +399,8 @@ public struct PersonScoreBuilder: Sendable {
                     multiplier: policy.lowEngagementMultiplier, actions: lowEngagement))
         }
 
-        flags += gamingFlags()
+        let byDay = dayOrdered()
+        flags += gamingFlags(byDay: byDay)
 
         let weeks = activeWeeks.count
         let acceptedPoints = counted
@@ -456,13 +458,13 @@ public struct PersonScoreBuilder: Sendable {
         score.pendingActions = pendingCount
         score.pendingPoints = pendingPoints
         score.pendingActionIDs = pendingIDs
-        score.sameDayAndChannel = sameDayAndChannel()
+        score.sameDayAndChannel = Self.sameDayAndChannel(byDay)
         return (score, actions.sorted(by: Self.displayOrder))
     }
 
     /// The flags for gaming raised by this person's actions, leaving out the
     /// actions the cio cleared of each; they cost nothing (multiplier 1).
-    func gamingFlags() -> [AuthenticityFlag] {
+    func gamingFlags(byDay: [DayEntry]) -> [AuthenticityFlag] {
         let gaming = policy.gaming
         var flags: [AuthenticityFlag] = []
         func uncleared(_ kind: AuthenticityFlag.Kind, _ ids: [Int64]) -> [Int64] {
@@ -481,7 +483,6 @@ public struct PersonScoreBuilder: Sendable {
         }
 
         // Days with many actions, in day order.
-        let byDay = days.sorted { ($0.day, $0.action.id) < ($1.day, $1.action.id) }
         var busy: [(day: Int, count: Int)] = []
         var busyIDs: [Int64] = []
         var start = 0
@@ -533,19 +534,33 @@ public struct PersonScoreBuilder: Sendable {
     /// Groups of two or more counted actions on one channel the same day, by
     /// id: a post logged under two addresses if their titles match too,
     /// which the store, holding the titles, settles (``NearDuplicates``).
-    func sameDayAndChannel() -> [[SameDayAction]] {
-        let sorted = days.sorted { ($0.day, $0.channel, $0.action.id) < ($1.day, $1.channel, $1.action.id) }
+    static func sameDayAndChannel(_ byDay: [DayEntry]) -> [[SameDayAction]] {
         var groups: [[SameDayAction]] = []
         var start = 0
-        while start < sorted.count {
+        while start < byDay.count {
             var end = start + 1
-            while end < sorted.count && sorted[end].day == sorted[start].day && sorted[end].channel == sorted[start].channel {
-                end += 1
+            while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
+            // Most days have one action: only a day with several is sorted by channel.
+            if end - start > 1 {
+                let day = byDay[start..<end].sorted { ($0.channel, $0.action.id) < ($1.channel, $1.action.id) }
+                var first = 0
+                while first < day.count {
+                    var last = first + 1
+                    while last < day.count && day[last].channel == day[first].channel { last += 1 }
+                    if last - first > 1 { groups.append(day[first..<last].map(\.action)) }
+                    first = last
+                }
             }
-            if end - start > 1 { groups.append(sorted[start..<end].map(\.action)) }
             start = end
         }
         return groups
+    }
+
+    /// The counted actions by day then id: as the store streams them
+    /// (its key is the person, the day, the action), so rarely sorted here.
+    func dayOrdered() -> [DayEntry] {
+        func before(_ a: DayEntry, _ b: DayEntry) -> Bool { (a.day, a.action.id) < (b.day, b.action.id) }
+        return zip(days, days.dropFirst()).allSatisfy { !before($1, $0) } ? days : days.sorted(by: before)
     }
 
     /// A percentage with one decimal, or none when whole.

@@ -95,7 +95,9 @@ struct ErasureStoreTests {
         // So may a cio's note clearing a flag for gaming.
         let kafka = "https://blog.janedoe-ecrit.example/kafka-a-l-echelle"
         let kafkaID = try #require(
-            try fixture.store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = ?", arguments: [kafka]) })
+            try fixture.store.writer.read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM action WHERE url = ?", arguments: [kafka])
+            })
         try fixture.store.writing(as: cio) { transaction, acting in
             try transaction.clearFlag(
                 .busyDay, actions: [kafkaID], note: "Jane Doe (jane@corp.fr) was at a conference", by: acting)
