@@ -125,15 +125,21 @@ struct GamingFlagTests {
         let near = try #require(try flag(.nearDuplicate))
         #expect(near.actions == 1)
         #expect(near.reason.contains("“notre  STAND au salon !”"))
+        // Titles too short to fingerprint are compared as they are.
+        try programme.logAction(try draft("s1", title: "Au salon"), by: fixture.jane)
+        try programme.logAction(try draft("s2", title: "au Salon !"), by: fixture.jane)
+        #expect(try flag(.nearDuplicate)?.actions == 2)
         // The same title another day is another post.
         try programme.logAction(
             try draft("stand-later", title: "Notre stand au salon", on: fixture.today.adding(days: -1)), by: fixture.jane)
-        #expect(try flag(.nearDuplicate)?.actions == 1)
+        #expect(try flag(.nearDuplicate)?.actions == 2)
 
         let queue = try programme.reviewQueue(
             ActionFilter(ids: try programme.flaggedActionIDs(.nearDuplicate, period: quarter, today: fixture.today, by: cio)),
             by: cio)
-        #expect(queue.map(\.url) == [fixture.url("https://jane.example.org/stand?page=2")])
+        #expect(
+            Set(queue.map(\.url))
+                == [fixture.url("https://jane.example.org/stand?page=2"), fixture.url("https://jane.example.org/s2")])
     }
 
     @Test func aRiseThatRestsOnPendingWorkIsFlagged() throws {
@@ -159,6 +165,52 @@ struct GamingFlagTests {
         _ = try programme.clearFlag(
             .riseOnPending, of: fixture.jane, period: quarter, note: "the talks happened", today: fixture.today, by: cio)
         #expect(try flag(.riseOnPending) == nil)
+    }
+
+    @Test func staffSeeTheirOwnFlagsForGamingAndAHiddenPersonsKeepNoDetail() throws {
+        let metrics = try MetricsUpdate(impressions: 6_583, reactions: 4_400)
+        try programme.logAction(try draft("viral", title: "Mon billet très viral", metrics: metrics), by: fixture.jane)
+        func janeAsSeen(by viewer: EmailAddress) throws -> PersonScore? {
+            try programme.rank(period: quarter, today: fixture.today, by: viewer).people.first { $0.actions == 1 }
+        }
+        #expect(try janeAsSeen(by: fixture.jane)?.flags.map(\.kind) == [.highEngagement])
+        #expect(try janeAsSeen(by: fixture.paul)?.flags == [])
+        _ = try programme.setHidden(fixture.jane, true, by: fixture.jane)
+        let masked = try #require(try janeAsSeen(by: cio)?.flags.first)
+        #expect(masked.kind == .highEngagement)
+        #expect(!masked.reason.contains("6,583") && !masked.reason.contains("66.8"))
+        #expect(masked.reason.hasSuffix("no effect on the score unless the cio confirms it"), "\(masked.reason)")
+        // HR decides rewards by name, and sees the details.
+        try programme.addEmployee(
+            try NewEmployee(email: try EmailAddress("hr@corp.fr"), name: "Hugo HR", role: .hr), by: fixture.admin)
+        #expect(try janeAsSeen(by: try EmailAddress("hr@corp.fr"))?.flags.first?.reason.contains("6,583") == true)
+    }
+
+    @Test func theLinksWindowCountsThirtyDaysFromTheFirst() throws {
+        // Five links spanning 29 days are within 30 days; spanning 30, they are not.
+        for (index, offset) in [0, 7, 14, 21, 30].enumerated() {
+            try programme.logAction(
+                try draft("link-\(index)", title: "Link \(index)", on: quarter.start.adding(days: offset)), by: fixture.jane)
+        }
+        #expect(try flag(.linksWithoutFigures) == nil)
+        try programme.logAction(
+            try draft("link-5", title: "Link 5", on: quarter.start.adding(days: 29)), by: fixture.jane)
+        // Days 0 to 29 hold five, and so do days 7 to 30: all six are in a burst.
+        #expect(try flag(.linksWithoutFigures)?.actions == 6)
+    }
+
+    @Test func aLongNoteStillConfirmsWithTheFlagNamedInTheReason() throws {
+        for index in 1...6 { try programme.logAction(try draft("busy-\(index)", title: "Note \(index)"), by: fixture.jane) }
+        let note = String(repeating: "checked ", count: 125).trimmingCharacters(in: .whitespaces)
+        #expect(note.count > 1_000 - "busy-day flag confirmed: ".count && note.count <= 1_000)
+        #expect(throws: CoreError.textTooLong(field: "note", limit: 1_000 - "busy-day flag confirmed: ".count)) {
+            try programme.confirmFlag(.busyDay, of: fixture.jane, period: quarter, note: note, today: fixture.today, by: cio)
+        }
+        let fits = String(note.prefix(900))
+        let settled = try programme.confirmFlag(
+            .busyDay, of: fixture.jane, period: quarter, note: fits, today: fixture.today, by: cio)
+        #expect(settled.actions.count == 6)
+        #expect(try programme.action(settled.actions[0]).reviewNote == "busy-day flag confirmed: " + fits)
     }
 
     @Test func checkListsTheFlagsAsWarningsAndStillPasses() throws {

@@ -8,7 +8,7 @@ extension PersonScore {
     public var comparable: PersonScore {
         var score = self
         score.pendingActionIDs = []
-        score.sameDayAndChannel = []
+        score.sameDayAndChannel = SameDayCopies()
         score.flags = score.flags.filter { $0.kind != .riseOnPending }.map { flag in
             var flag = flag
             flag.actionIDs = []

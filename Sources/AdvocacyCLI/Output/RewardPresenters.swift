@@ -197,7 +197,7 @@ struct ProposalReport {
             case .inactive: return "\(who): deactivated"
             case .scoreNotAboveMinimum(let minimum): return "\(who): score not above the minimum of \(NumberText.plain(minimum))"
             case .flagged(let penalty):
-                let kinds = held.score.flags.map(\.kind.rawValue).joined(separator: ", ")
+                let kinds = held.score.flags.filter { !$0.kind.isGaming }.map(\.kind.rawValue).joined(separator: ", ")
                 return
                     "\(who): flags (\(kinds)) took \(String(format: "%.0f", penalty))% of the score; a cio may clear them with "
                     + "'advocacy rewards clear \(held.score.person.email) --period \(run.period) --note TEXT'"

@@ -30,8 +30,24 @@ public enum HiddenPeople {
                 masked.person.name = name
                 masked.person.email = label
                 masked.person.isMasked = true
+                masked.flags = score.flags.map(withoutDetail)
                 return masked
             }
         }
+    }
+
+    /// A hidden person's flag, without what would point at them: a channel's
+    /// address, a post's title or figures, the days of their work.
+    static func withoutDetail(_ flag: AuthenticityFlag) -> AuthenticityFlag {
+        var masked = flag
+        masked.spikes = []
+        masked.actionIDs = []
+        let cost =
+            flag.kind.isGaming
+            ? AuthenticityFlag.noEffectUntilConfirmed.dropFirst(2)
+            : "it counts ×\(NumberText.plain(flag.multiplier))"
+        let what = flag.kind == .followerSpike ? "their followers" : PersonScoreBuilder.count(flag.actions, "action")
+        masked.reason = "\(flag.kind.rawValue) on \(what), its details hidden with the person (privacy hide); \(cost)"
+        return masked
     }
 }

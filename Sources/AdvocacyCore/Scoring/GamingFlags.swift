@@ -15,43 +15,45 @@ public enum GamingFlags {
         return key.isEmpty ? nil : key
     }
 
-    /// One action of a group that shares a day and a channel.
-    public struct Titled: Sendable {
-        public var id: Int64
-        public var isCompared: Bool
-        public var day: LocalDate
+    /// An action's title, and its address: a title `log` made from the
+    /// address says nothing of the content, and is no title.
+    public struct Title: Sendable {
         public var title: String?
-        /// The title two copies share, or nil: none, or one `log` made from
-        /// the address, which says nothing of the content.
-        var key: String?
+        public var url: CanonicalURL?
 
-        public init(_ action: SameDayAction, day: LocalDate, title: String?, url: CanonicalURL?) {
-            id = action.id
-            isCompared = action.isCompared
-            self.day = day
+        public init(_ title: String?, url: CanonicalURL?) {
             self.title = title
-            if let title, title != url.map(ActionDraft.title(from:)) { key = GamingFlags.titleKey(title) }
+            self.url = url
+        }
+
+        /// What two copies share, or nil when there is no title to share.
+        var key: String? {
+            guard let title, title != url.map(ActionDraft.title(from:)) else { return nil }
+            return GamingFlags.titleKey(title)
         }
     }
 
-    /// The near-duplicate flag of a person whose actions in `groups` share a
-    /// day and a channel: those with the same title too are one post under
-    /// several addresses, and every copy but the first logged is flagged,
-    /// unless all of them were compared for duplicate content already.
-    public static func nearDuplicates(_ groups: [[Titled]], cleared: FlagClearances) -> AuthenticityFlag? {
-        var copies: [Titled] = []
-        for group in groups {
-            let byTitle = Dictionary(grouping: group.filter { $0.key != nil }) { $0.key ?? "" }
-            for same in byTitle.values where same.count > 1 && !same.allSatisfy(\.isCompared) {
-                copies += same.sorted { $0.id < $1.id }.dropFirst().filter { !cleared.isCleared(.nearDuplicate, action: $0.id) }
+    /// The near-duplicate flag of a person whose actions on one channel the
+    /// same day are `found`: the copies of a fingerprinted title, and among
+    /// the others those whose titles match. Every copy but the first logged
+    /// is flagged. `titles` holds the titles of ``SameDayCopies/titled``.
+    public static func nearDuplicates(
+        _ found: SameDayCopies, titles: [Int64: Title], cleared: FlagClearances
+    ) -> AuthenticityFlag? {
+        var copies = found.copies
+        for group in found.unfingerprinted {
+            let keyed = group.compactMap { action in titles[action.id]?.key.map { (key: $0, action: action) } }
+            for same in Dictionary(grouping: keyed, by: \.key).values where same.count > 1 {
+                copies += same.map(\.action).sorted { $0.id < $1.id }.dropFirst()
             }
         }
+        copies.removeAll { cleared.isCleared(.nearDuplicate, action: $0.id) }
         guard let example = copies.min(by: { ($0.day, $0.id) < ($1.day, $1.id) }) else { return nil }
         let n = copies.count
         return AuthenticityFlag(
             kind: .nearDuplicate,
             reason:
-                "\(PersonScoreBuilder.count(n, "action")) repeat\(n == 1 ? "s" : "") another of the same day, channel and title under another address (such as “\(example.title ?? "")” on \(example.day)); one post counts once",
+                "\(PersonScoreBuilder.count(n, "action")) repeat\(n == 1 ? "s" : "") another of the same day, channel and title under another address (such as “\(titles[example.id]?.title ?? "")” on \(example.day)); one post counts once",
             actions: n, actionIDs: copies.map(\.id).sorted())
     }
 
@@ -75,7 +77,8 @@ public enum GamingFlags {
             actions: ids.count, actionIDs: ids)
     }
 
-    /// The least pending points a rise flag needs: half the smallest rise.
+    /// Whether pending work could make half of a flagged rise: only then is
+    /// the previous period worth scoring.
     public static func riseCandidate(_ score: PersonScore, policy: GamingPolicy) -> Bool {
         score.pendingPoints * 2 > policy.riseMinPoints && !score.pendingActionIDs.isEmpty
     }

@@ -184,17 +184,36 @@ public struct PersonScore: Hashable, Sendable {
     public var pendingPoints = 0.0
     /// The actions awaiting review, by id.
     public var pendingActionIDs: [Int64] = []
-    /// Counted actions that share a day and a channel, by id, in groups
-    /// (``PersonScoreBuilder/sameDayAndChannel()``).
-    public var sameDayAndChannel: [[SameDayAction]] = []
+    /// Counted actions that share a day and a channel, and may be one post
+    /// under several addresses (``SameDayCopies``).
+    public var sameDayAndChannel = SameDayCopies()
 }
 
 /// An action that shares its day and channel with another.
 public struct SameDayAction: Hashable, Sendable {
     public var id: Int64
+    public var day: LocalDate
     /// Accepted with a content fingerprint: compared for duplicate content
     /// already, which costs a copy its points.
     public var isCompared: Bool
+}
+
+/// What a person's actions on one channel the same day say of near
+/// duplicates: copies found by their titles' fingerprints, and groups whose
+/// titles are too short to fingerprint, which only their titles can settle
+/// (``GamingFlags/nearDuplicates(_:titles:cleared:)``).
+public struct SameDayCopies: Hashable, Sendable {
+    /// Every copy but the first logged of a fingerprinted title, unless all of
+    /// them were compared for duplicate content already.
+    public var copies: [SameDayAction] = []
+    /// Actions without a fingerprint that share a day and a channel.
+    public var unfingerprinted: [[SameDayAction]] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { copies.isEmpty && unfingerprinted.isEmpty }
+    /// The actions whose titles settle or describe the flag.
+    public var titled: [Int64] { copies.map(\.id) + unfingerprinted.joined().map(\.id) }
 }
 
 /// Scores one person from their actions, one action at a time, keeping only
@@ -233,7 +252,7 @@ public struct PersonScoreBuilder: Sendable {
     /// counted actions' days, those far above their tier's norm, and the
     /// pending ones (with or without figures).
     let cleared: FlagClearances
-    typealias DayEntry = (day: Int, channel: Int64, action: SameDayAction)
+    typealias DayEntry = (day: Int, channel: Int64, fingerprint: Int64, action: SameDayAction)
     private var days: [DayEntry] = []
     private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
     private var withoutFigures: [(day: Int, id: Int64)] = []
@@ -323,8 +342,9 @@ public struct PersonScoreBuilder: Sendable {
         let facts = action.facts
         days.append(
             (
-                facts.day.daysSinceEpoch, facts.channelID,
-                SameDayAction(id: facts.id, isCompared: facts.review == .accepted && facts.contentFingerprint != 0)
+                facts.day.daysSinceEpoch, facts.channelID, facts.contentFingerprint,
+                SameDayAction(
+                    id: facts.id, day: facts.day, isCompared: facts.review == .accepted && facts.contentFingerprint != 0)
             ))
         // Measured before any cap: the figures as the person gave them.
         if let rate = action.rate, action.facts.metrics != nil {
@@ -511,16 +531,21 @@ public struct PersonScoreBuilder: Sendable {
 
         // Actions without figures awaiting review, many within the policy's days.
         let unfigured = withoutFigures.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
-        var inBursts = Set<Int>()
+        // Each action once, in day order: a window that slides on adds only what it had not covered.
+        var inBursts: [(day: Int, id: Int64)] = []
         var first = 0
+        var covered = -1
         for last in unfigured.indices {
             while unfigured[last].day - unfigured[first].day >= gaming.linksWithoutFiguresDays { first += 1 }
-            if last - first + 1 >= gaming.linksWithoutFigures { inBursts.formUnion(first...last) }
+            if last - first + 1 >= gaming.linksWithoutFigures {
+                inBursts += unfigured[max(first, covered + 1)...last]
+                covered = last
+            }
         }
-        let burst = uncleared(.linksWithoutFigures, inBursts.sorted().map { unfigured[$0].id })
-        if !burst.isEmpty {
-            let spanned = inBursts.sorted().map { unfigured[$0].day }
-            let from = LocalDate(daysSinceEpoch: spanned.first ?? 0), to = LocalDate(daysSinceEpoch: spanned.last ?? 0)
+        inBursts.removeAll { cleared.isCleared(.linksWithoutFigures, action: $0.id) }
+        let burst = inBursts.map(\.id)
+        if let earliest = inBursts.first, let latest = inBursts.last {
+            let from = LocalDate(daysSinceEpoch: earliest.day), to = LocalDate(daysSinceEpoch: latest.day)
             flags.append(
                 AuthenticityFlag(
                     kind: .linksWithoutFigures,
@@ -533,27 +558,44 @@ public struct PersonScoreBuilder: Sendable {
 
     /// Groups of two or more counted actions on one channel the same day, by
     /// id: a post logged under two addresses if their titles match too,
-    /// which the store, holding the titles, settles (``NearDuplicates``).
-    static func sameDayAndChannel(_ byDay: [DayEntry]) -> [[SameDayAction]] {
-        var groups: [[SameDayAction]] = []
+    /// which the store, holding the titles, settles (``GamingFlags``).
+    static func sameDayAndChannel(_ byDay: [DayEntry]) -> SameDayCopies {
+        var found = SameDayCopies()
         var start = 0
         while start < byDay.count {
             var end = start + 1
             while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
-            // Most days have one action: only a day with several is sorted by channel.
+            // Most days have one action: only a day with several is sorted, by channel then fingerprint.
             if end - start > 1 {
-                let day = byDay[start..<end].sorted { ($0.channel, $0.action.id) < ($1.channel, $1.action.id) }
+                let day = byDay[start..<end].sorted {
+                    ($0.channel, $0.fingerprint, $0.action.id) < ($1.channel, $1.fingerprint, $1.action.id)
+                }
+                var unfingerprinted: [SameDayAction] = []
                 var first = 0
                 while first < day.count {
                     var last = first + 1
-                    while last < day.count && day[last].channel == day[first].channel { last += 1 }
-                    if last - first > 1 { groups.append(day[first..<last].map(\.action)) }
+                    while last < day.count && day[last].channel == day[first].channel
+                        && day[last].fingerprint == day[first].fingerprint
+                    {
+                        last += 1
+                    }
+                    let same = day[first..<last].map(\.action)
+                    if day[first].fingerprint == 0 {
+                        unfingerprinted += same
+                    } else if same.count > 1 && !same.allSatisfy(\.isCompared) {
+                        found.copies += same.dropFirst()
+                    }
+                    // The unfingerprinted of one channel make a group once the channel ends.
+                    if last == day.count || day[last].channel != day[first].channel {
+                        if unfingerprinted.count > 1 { found.unfingerprinted.append(unfingerprinted) }
+                        unfingerprinted = []
+                    }
                     first = last
                 }
             }
             start = end
         }
-        return groups
+        return found
     }
 
     /// The counted actions by day then id: as the store streams them

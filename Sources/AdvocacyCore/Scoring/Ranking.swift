@@ -169,13 +169,15 @@ public enum Scoring {
             }
         }
         var result = builder.finish(person: input.person, audience: audiences.max(), spikes: spikes)
-        let groups = result.score.sameDayAndChannel.map { group in
-            group.map { same in
-                let action = input.actions[Int(same.id) - 1]
-                return GamingFlags.Titled(same, day: action.day, title: action.title, url: action.url)
-            }
+        let found = result.score.sameDayAndChannel
+        let titles = Dictionary(
+            uniqueKeysWithValues: found.titled.map { id in
+                let action = input.actions[Int(id) - 1]
+                return (id, GamingFlags.Title(action.title, url: action.url))
+            })
+        if let flag = GamingFlags.nearDuplicates(found, titles: titles, cleared: FlagClearances()) {
+            result.score.flags.append(flag)
         }
-        if let flag = GamingFlags.nearDuplicates(groups, cleared: FlagClearances()) { result.score.flags.append(flag) }
         return result
     }
 

@@ -11,11 +11,13 @@ extension Programme {
         _ scores: inout [PersonScore], period: Period, today: LocalDate, policy: ScoringPolicy, filter: RankingFilter,
         previous known: [PersonScore]? = nil, in transaction: StoreTransaction
     ) throws {
-        guard scores.contains(where: { GamingFlags.riseCandidate($0, policy: policy.gaming) }) else { return }
+        let candidates = scores.filter { GamingFlags.riseCandidate($0, policy: policy.gaming) }.map(\.person.email)
+        guard !candidates.isEmpty else { return }
         let previous =
             try known
             ?? transaction.scores(
-                policy: policy, window: try Scoring.window(of: period.previous, today: today), filter: filter)
+                policy: policy, window: try Scoring.window(of: period.previous, today: today), filter: filter,
+                only: candidates)
         let before = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
         let cleared = try transaction.flagClearances()
         for index in scores.indices where GamingFlags.riseCandidate(scores[index], policy: policy.gaming) {
@@ -38,9 +40,7 @@ extension Programme {
     ) throws -> [Int64] {
         let window = try Scoring.window(of: period, today: today)
         let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
-        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter()).filter {
-            $0.person.email == email
-        }
+        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter(), only: [email])
         if kind == .riseOnPending {
             try flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
         }
@@ -57,7 +57,7 @@ extension Programme {
         _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, note: String, today: LocalDate,
         by actor: EmailAddress
     ) throws -> FlagDecision {
-        try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, ids, reviewer in
+        try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, ids, _, reviewer in
             try transaction.clearFlag(kind, actions: ids, note: note, by: reviewer)
         }
     }
@@ -69,26 +69,28 @@ extension Programme {
         _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, note: String, today: LocalDate,
         by actor: EmailAddress
     ) throws -> FlagDecision {
-        let note = try TextField.required(note, field: "note", limit: 1_000)
-        return try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, ids, reviewer in
-            for url in try transaction.actionAddresses(ids) {
-                try transaction.recordReview(
-                    url, .rejected, reason: "\(kind.rawValue) flag confirmed: \(note)", today: today, by: reviewer)
+        // The reason the author sees says which flag; the note keeps room for it.
+        let prefix = "\(kind.rawValue) flag confirmed: "
+        let note = try TextField.required(note, field: "note", limit: AdvocacyStore.noteLimit - prefix.count)
+        return try settleFlag(kind, of: email, period: period, today: today, by: actor) { transaction, _, urls, reviewer in
+            for url in urls {
+                try transaction.recordReview(url, .rejected, reason: prefix + note, today: today, by: reviewer)
             }
         }
     }
 
     private func settleFlag(
         _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, today: LocalDate, by actor: EmailAddress,
-        _ body: (StoreTransaction, [Int64], Actor) throws -> Void
+        _ body: (StoreTransaction, [Int64], [CanonicalURL], Actor) throws -> Void
     ) throws -> FlagDecision {
         try store.writing(as: actor) { transaction, reviewer in
             try AccessRules.requireRole(reviewer, in: [.cio, .admin], to: "clear or confirm flags")
             guard email != reviewer.email else { throw CoreError.ownFlagReview(flag: kind.rawValue) }
             _ = try transaction.scoredPerson(email)
             let ids = try Self.flaggedActions(kind, of: email, period: period, today: today, timeZone: timeZone, in: transaction)
-            try body(transaction, ids, reviewer)
-            return FlagDecision(kind: kind, person: email, period: period, actions: try transaction.actionAddresses(ids))
+            let urls = try transaction.actionAddresses(ids)
+            try body(transaction, ids, urls, reviewer)
+            return FlagDecision(kind: kind, person: email, period: period, actions: urls)
         }
     }
 

@@ -78,7 +78,13 @@ extension Programme {
             try Self.flagRises(&people, period: period, today: today, policy: policy.scoring, filter: filter, in: transaction)
             if let tier = filter.tier { people = people.filter { $0.tier == tier } }
             // Ranked first, so every viewer sees the same order; then hidden people lose their names.
-            let ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try transaction.hiddenEmails(), viewer: viewer)[0]
+            var ranked = HiddenPeople.mask([Ranking.rank(people)], hidden: try transaction.hiddenEmails(), viewer: viewer)[0]
+            // Suspicions are for those who settle them: staff see their own flags for gaming, no one else's.
+            if viewer.role == .staff {
+                for index in ranked.indices where ranked[index].person.email != viewer.email {
+                    ranked[index].flags.removeAll(where: \.kind.isGaming)
+                }
+            }
             return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
         }
         try store.recordRun(

@@ -220,7 +220,7 @@ struct ReportWording: Sendable {
                 flag.reason) + gamingFlagNote
         case .busyDay:
             return say(
-                "\(count(flag.actions, "action", "actions")) le même jour, au-delà de \(policy.scoring.gaming.actionsInADay - 1) par jour",
+                "\(count(flag.actions, "action", "actions")) à vérifier, sur des journées de \(policy.scoring.gaming.actionsInADay) actions ou plus",
                 flag.reason) + gamingFlagNote
         case .linksWithoutFigures:
             return say(

@@ -87,7 +87,7 @@ extension StoreTransaction {
         for id in actionIDs { try statement.execute(arguments: [id, kind.rawValue, note, by, at]) }
     }
 
-    /// The addresses of the actions `ids`, in id order.
+    /// The addresses of the actions `ids`, in the order given.
     public func actionAddresses(_ ids: [Int64]) throws -> [CanonicalURL] {
         try ids.compactMap { id in
             try String.fetchOne(db, sql: "SELECT url FROM action WHERE id = ?", arguments: [id]).map(

@@ -251,7 +251,7 @@ extension AdvocacyStore {
     }
 
     /// The longest note kept with a decision or a clearance, in characters.
-    static let noteLimit = 1_000
+    public static let noteLimit = 1_000
 
     static func decide(
         _ db: Database, _ ids: [Int64], to status: RewardStatus, note: String?, by actor: Actor, now: Date,

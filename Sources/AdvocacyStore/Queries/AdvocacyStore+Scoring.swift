@@ -105,7 +105,8 @@ extension AdvocacyStore {
     /// roster by id (``scoredPeople(_:id:)``), when the caller has read it already.
     static func scores(
         _ db: Database, policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
-        people known: [Int64: ScoredPerson]? = nil, observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
+        people known: [Int64: ScoredPerson]? = nil, only: [EmailAddress]? = nil,
+        observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
         let people = try known ?? scoredPeople(db)
         let followers = try followerReadings(db, policy: policy, window: window)
@@ -117,6 +118,10 @@ extension AdvocacyStore {
         if let team = filter.team {
             conditions.append("e.team = :team")
             arguments["team"] = team
+        }
+        if let only {
+            conditions.append("e.email IN (SELECT value FROM json_each(:only))")
+            arguments["only"] = String(decoding: try JSONEncoder().encode(only.map(\.value)), as: UTF8.self)
         }
         if let kind = filter.channelKind {
             conditions.append("f.channelKind = :channelKind")
@@ -173,29 +178,25 @@ extension AdvocacyStore {
     }
 
     /// Adds the near-duplicate flag to each score whose actions on one
-    /// channel the same day share a title: the titles are read only for
-    /// those actions, a few hundred at a time.
+    /// channel the same day may be one post: the titles are read only for
+    /// those that need them, a few hundred at a time.
     static func flagNearDuplicates(_ db: Database, in scores: inout [PersonScore], cleared: FlagClearances) throws {
-        let ids = scores.flatMap { $0.sameDayAndChannel.joined().map(\.id) }
+        let ids = scores.flatMap(\.sameDayAndChannel.titled)
         guard !ids.isEmpty else { return }
-        var titles: [Int64: (day: LocalDate, title: String?, url: CanonicalURL)] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+        var titles: [Int64: GamingFlags.Title] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
             let rows = try Row.fetchCursor(
-                db,
-                sql:
-                    "SELECT id, publishedOn, title, url FROM action WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments(Array(chunk)))
+                db, sql: "SELECT id, title, url FROM action WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: ["[" + chunk.map(String.init).joined(separator: ",") + "]"])
             while let row = try rows.next() {
-                titles[row[0]] = (try date(row[1]), row[2], CanonicalURL(alreadyCanonical: row[3]))
+                titles[row[0]] = GamingFlags.Title(row[1], url: CanonicalURL(alreadyCanonical: row[2]))
             }
         }
         for index in scores.indices where !scores[index].sameDayAndChannel.isEmpty {
-            let groups = scores[index].sameDayAndChannel.map { group in
-                group.compactMap { same in
-                    titles[same.id].map { GamingFlags.Titled(same, day: $0.day, title: $0.title, url: $0.url) }
-                }
+            if let flag = GamingFlags.nearDuplicates(scores[index].sameDayAndChannel, titles: titles, cleared: cleared) {
+                scores[index].flags.append(flag)
             }
-            if let flag = GamingFlags.nearDuplicates(groups, cleared: cleared) { scores[index].flags.append(flag) }
         }
     }
 
@@ -325,11 +326,12 @@ extension StoreTransaction {
     /// the facts streamed in person order, one person's actions in memory at a time.
     /// `observe` sees every action scored with its author's id, while the
     /// facts are still being read, so it must not use the database.
+    /// `only`: these people alone (the others are not scored at all).
     public func scores(
-        policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter,
+        policy: ScoringPolicy, window: ClosedRange<LocalDate>, filter: RankingFilter, only: [EmailAddress]? = nil,
         observe: ((_ employeeID: Int64, ActionFacts) -> Void)? = nil
     ) throws -> [PersonScore] {
-        try AdvocacyStore.scores(db, policy: policy, window: window, filter: filter, observe: observe)
+        try AdvocacyStore.scores(db, policy: policy, window: window, filter: filter, only: only, observe: observe)
     }
 
     /// One person as a ranking names them.

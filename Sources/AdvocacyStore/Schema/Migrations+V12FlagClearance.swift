@@ -16,8 +16,8 @@ extension Migrations {
                 actionId INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
                 flag TEXT NOT NULL
                     CHECK (flag IN ('high-engagement', 'busy-day', 'links-without-figures', 'rise-on-pending', 'near-duplicate')),
-                note TEXT NOT NULL,
-                clearedBy INTEGER REFERENCES employee(id),
+                note TEXT NOT NULL CHECK (length(trim(note)) > 0),
+                clearedBy INTEGER REFERENCES employee(id) ON DELETE SET NULL,
                 clearedAt TEXT NOT NULL,
                 PRIMARY KEY (actionId, flag)
             ) WITHOUT ROWID;

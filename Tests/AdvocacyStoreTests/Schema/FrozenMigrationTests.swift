@@ -91,7 +91,7 @@ struct FrozenMigrationTests {
         "v9-settings": "8b57743178d8a0dee3e9ae5065938f9a1d7b05d89f21711fe3f9261550518907",
         "v10-figure-sources": "bd629ab9bf40b518130e1c4b6259a51428b34d785bb0d33be1ee66750c0f18a3",
         "v11-action-review": "451146d1a0450dd82a34c09d737e74a5720eb86781529f17445dc83dcf17080f",
-        "v12-flag-clearance": "7673d0fd1f1eeac57474e4aeaad5bf266d6b5f4b56f78049e99f74f551439a1f",
+        "v12-flag-clearance": "039965e3ddd0663330a148501288330e1b99d01c0b91ece2e7641cd072f7d0d7",
     ]
 
     static func digest(_ migration: any ShippedMigration.Type) -> String {

@@ -10,11 +10,16 @@ enum FlagChoice: String, CaseIterable, Sendable {
     case nearDuplicate = "near-duplicate"
 
     var kind: AuthenticityFlag.Kind {
-        // The same names: a test checks that every gaming kind has a choice.
-        AuthenticityFlag.Kind(rawValue: rawValue) ?? .highEngagement
+        switch self {
+        case .highEngagement: .highEngagement
+        case .busyDay: .busyDay
+        case .linksWithoutFigures: .linksWithoutFigures
+        case .riseOnPending: .riseOnPending
+        case .nearDuplicate: .nearDuplicate
+        }
     }
 
-    static let help = "high-engagement, busy-day, links-without-figures, rise-on-pending or near-duplicate"
+    static let help = WordList.or(allCases.map(\.rawValue))
 }
 
 /// What `review clear` and `review confirm` share: whose flag, which, when, and why.
