@@ -292,6 +292,21 @@ public struct PersonScoreBuilder: Sendable {
         PersonScoreBuilder(policy: policy, window: window, tables: tables, keepsActions: keepsActions, cleared: cleared)
     }
 
+    /// Empties the builder for the next person, as ``next()`` does, keeping
+    /// the room its lists grew to: at 50,000 people, growing them again for
+    /// each person cost a tenth of a ranking.
+    public mutating func reset() {
+        var fresh = next()
+        // Moved out first, so that each list is emptied in place rather than copied.
+        (fresh.engagements, engagements) = (engagements, [])
+        (fresh.days, days) = (days, [])
+        (fresh.pendingIDs, pendingIDs) = (pendingIDs, [])
+        fresh.engagements.removeAll(keepingCapacity: true)
+        fresh.days.removeAll(keepingCapacity: true)
+        fresh.pendingIDs.removeAll(keepingCapacity: true)
+        self = fresh
+    }
+
     public var isEmpty: Bool { count == 0 }
 
     /// Adds an action of the window (actions outside it are ignored).

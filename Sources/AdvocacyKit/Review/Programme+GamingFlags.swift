@@ -13,11 +13,10 @@ extension Programme {
     ) throws {
         let candidates = scores.filter { GamingFlags.riseCandidate($0, policy: policy.gaming) }.map(\.person.email)
         guard !candidates.isEmpty else { return }
-        let previous =
-            try known
-            ?? transaction.scores(
-                policy: policy, window: try Scoring.window(of: period.previous, today: today), filter: filter,
-                only: candidates)
+        let window = try Scoring.window(of: period.previous, today: today)
+        // No one rises from a period without work (the whole history's, for one).
+        guard try known != nil || transaction.hasActions(in: window) else { return }
+        let previous = try known ?? transaction.scores(policy: policy, window: window, filter: filter, only: candidates)
         let before = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
         let cleared = try transaction.flagClearances()
         for index in scores.indices where GamingFlags.riseCandidate(scores[index], policy: policy.gaming) {

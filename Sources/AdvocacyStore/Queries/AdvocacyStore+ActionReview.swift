@@ -87,6 +87,13 @@ extension StoreTransaction {
         for id in actionIDs { try statement.execute(arguments: [id, kind.rawValue, note, by, at]) }
     }
 
+    /// Whether any action was published in `window` (from the index on the day).
+    public func hasActions(in window: ClosedRange<LocalDate>) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM action WHERE publishedOn BETWEEN ? AND ?)",
+            arguments: [window.lowerBound.description, window.upperBound.description]) ?? false
+    }
+
     /// The addresses of the actions `ids`, in the order given.
     public func actionAddresses(_ ids: [Int64]) throws -> [CanonicalURL] {
         try ids.compactMap { id in

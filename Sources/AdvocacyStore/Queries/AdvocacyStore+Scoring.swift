@@ -151,7 +151,7 @@ extension AdvocacyStore {
             guard let id = current, let person = people[id] else { return }
             results.append(
                 builder.finish(person: person, audience: followers.audiences[id], spikes: followers.spikes[id] ?? []).score)
-            builder = builder.next()
+            builder.reset()
         }
         try StatementStream.forEach(statement, decode: { (sqlite3_column_int64($0, 0), facts($0)) }) {
             (id: Int64, action: ActionFacts) in
