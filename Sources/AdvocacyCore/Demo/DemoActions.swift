@@ -179,20 +179,31 @@ public struct DemoActions: Sequence, Sendable {
 
         /// What a flag for gaming is there to catch: two days ago, the author
         /// of the cross-post logged six short links with no figures on one
-        /// channel, two of them one post under two addresses. They await
-        /// review, counting up to its caps (docs/scoring.md, 3.9 and 4).
+        /// channel, two of them one post under two addresses; three days
+        /// before, a post with figures typed by hand far above any norm. They
+        /// await review, counting up to its caps (docs/scoring.md, 3.9 and 4).
         static func burst(after original: DemoDataset.ActionEntry, today: LocalDate) -> [DemoDataset.ActionEntry] {
             let titles = [
                 "Notre stand au salon", "Notre stand au salon", "Merci à l'équipe", "En direct du meetup",
                 "Le replay est en ligne", "Rejoignez-nous",
             ]
-            return titles.enumerated().map { index, title in
-                var link = original
-                link.url = CanonicalURL(alreadyCanonical: original.url.string + "-lien-\(index + 1)")
-                (link.kind, link.title, link.date, link.effortHours) = (.post, title, today.adding(days: -2), nil)
-                (link.metrics, link.figureSource, link.review) = ([], .typed, .pending)
-                return link
-            }
+            var viral = original
+            viral.url = CanonicalURL(alreadyCanonical: original.url.string + "-viral")
+            (viral.kind, viral.title, viral.date, viral.effortHours) = (
+                .post, "Un post qui a tout explosé", today.adding(days: -5), nil
+            )
+            viral.metrics = [
+                (today.adding(days: -4), Metrics(impressions: 6_583, reactions: 4_400, comments: 0, shares: 0, clicks: 0))
+            ]
+            (viral.figureSource, viral.review) = (.typed, .pending)
+            return [viral]
+                + titles.enumerated().map { index, title in
+                    var link = original
+                    link.url = CanonicalURL(alreadyCanonical: original.url.string + "-lien-\(index + 1)")
+                    (link.kind, link.title, link.date, link.effortHours) = (.post, title, today.adding(days: -2), nil)
+                    (link.metrics, link.figureSource, link.review) = ([], .typed, .pending)
+                    return link
+                }
         }
 
         /// Where an action's figures came from and where it stands in
