@@ -7,7 +7,6 @@ extension PersonScore {
     /// period raises: what two ways of scoring the same actions must agree on.
     public var comparable: PersonScore {
         var score = self
-        score.pendingActionIDs = []
         score.sameDayAndChannel = SameDayCopies()
         score.flags = score.flags.filter { $0.kind != .riseOnPending }.map { flag in
             var flag = flag

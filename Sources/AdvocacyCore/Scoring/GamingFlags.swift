@@ -57,18 +57,27 @@ public enum GamingFlags {
             actions: n, actionIDs: copies.map(\.id).sorted())
     }
 
-    /// The rise flag: the score rose by at least the policy's points since
-    /// `previousPeriod` (`previousScore`, nil when the person had none), and
-    /// more than half of the rise rests on work awaiting review not cleared
-    /// of this flag. Someone new has no rise: their first work awaits review
-    /// as everyone's does (bursts of it raise flags of their own).
-    public static func rise(
-        of score: PersonScore, previousScore: Double?, previousPeriod: String, policy: GamingPolicy, cleared: FlagClearances
-    ) -> AuthenticityFlag? {
-        guard let previousScore else { return nil }
+    /// Whether the score rose by at least the policy's points since the
+    /// previous period (`previousScore`, nil when the person had none), more
+    /// than half of the rise resting on work awaiting review. Someone new has
+    /// no rise: their first work awaits review as everyone's does (bursts of
+    /// it raise flags of their own).
+    public static func rose(_ score: PersonScore, from previousScore: Double?, policy: GamingPolicy) -> Bool {
+        guard let previousScore else { return false }
         let rise = score.score - previousScore
-        let ids = score.pendingActionIDs.filter { !cleared.isCleared(.riseOnPending, action: $0) }
-        guard rise >= policy.riseMinPoints, score.pendingPoints * 2 > rise, !ids.isEmpty else { return nil }
+        return rise >= policy.riseMinPoints && score.pendingPoints * 2 > rise
+    }
+
+    /// The rise flag of a score that ``rose(_:from:policy:)``, on its
+    /// actions awaiting review (`pendingIDs`) that the cio has not cleared of it.
+    public static func rise(
+        of score: PersonScore, previousScore: Double?, previousPeriod: String, pendingIDs: [Int64], policy: GamingPolicy,
+        cleared: FlagClearances
+    ) -> AuthenticityFlag? {
+        guard let previousScore, rose(score, from: previousScore, policy: policy) else { return nil }
+        let rise = score.score - previousScore
+        let ids = pendingIDs.filter { !cleared.isCleared(.riseOnPending, action: $0) }
+        guard !ids.isEmpty else { return nil }
         func points(_ value: Double) -> String { NumberText.plain((value * 10).rounded() / 10) }
         return AuthenticityFlag(
             kind: .riseOnPending,
@@ -80,7 +89,7 @@ public enum GamingFlags {
     /// Whether pending work could make half of a flagged rise: only then is
     /// the previous period worth scoring.
     public static func riseCandidate(_ score: PersonScore, policy: GamingPolicy) -> Bool {
-        score.pendingPoints * 2 > policy.riseMinPoints && !score.pendingActionIDs.isEmpty
+        score.pendingPoints * 2 > policy.riseMinPoints && score.pendingActions > 0
     }
 }
 

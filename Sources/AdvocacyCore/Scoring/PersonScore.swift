@@ -182,8 +182,6 @@ public struct PersonScore: Hashable, Sendable {
     public var pendingActions = 0
     /// What the work awaiting review adds to the score, in points (exact).
     public var pendingPoints = 0.0
-    /// The actions awaiting review, by id.
-    public var pendingActionIDs: [Int64] = []
     /// Counted actions that share a day and a channel, and may be one post
     /// under several addresses (``SameDayCopies``).
     public var sameDayAndChannel = SameDayCopies()
@@ -256,7 +254,6 @@ public struct PersonScoreBuilder: Sendable {
     private var days: [DayEntry] = []
     private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
     private var withoutFigures: [(day: Int, id: Int64)] = []
-    private var pendingIDs: [Int64] = []
 
     static let unit = 1_000_000.0
     static func units(_ value: Double) -> Int64 { Int64((value * unit).rounded()) }
@@ -300,10 +297,8 @@ public struct PersonScoreBuilder: Sendable {
         // Moved out first, so that each list is emptied in place rather than copied.
         (fresh.engagements, engagements) = (engagements, [])
         (fresh.days, days) = (days, [])
-        (fresh.pendingIDs, pendingIDs) = (pendingIDs, [])
         fresh.engagements.removeAll(keepingCapacity: true)
         fresh.days.removeAll(keepingCapacity: true)
-        fresh.pendingIDs.removeAll(keepingCapacity: true)
         self = fresh
     }
 
@@ -325,7 +320,6 @@ public struct PersonScoreBuilder: Sendable {
             pendingQualityHours += Self.units(action.qualityPoints)
             pendingAlignedHours += Self.units(action.alignedPoints)
             pendingFlaggedHours += Self.units(action.points)
-            pendingIDs.append(facts.id)
             if facts.metrics == nil { withoutFigures.append((facts.day.daysSinceEpoch, facts.id)) }
             if keepsActions { kept.append(action) }
             return
@@ -492,7 +486,6 @@ public struct PersonScoreBuilder: Sendable {
             exactComponents: exact)
         score.pendingActions = pendingCount
         score.pendingPoints = pendingPoints
-        score.pendingActionIDs = pendingIDs
         score.sameDayAndChannel = Self.sameDayAndChannel(byDay)
         return (score, actions.sorted(by: Self.displayOrder))
     }
@@ -580,32 +573,26 @@ public struct PersonScoreBuilder: Sendable {
         while start < byDay.count {
             var end = start + 1
             while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
-            // Most days have one action: only a day with several is sorted, by channel then fingerprint.
-            if end - start > 1 {
-                let day = byDay[start..<end].sorted {
-                    ($0.channel, $0.fingerprint, $0.action.id) < ($1.channel, $1.fingerprint, $1.action.id)
-                }
-                var unfingerprinted: [SameDayAction] = []
-                var first = 0
-                while first < day.count {
-                    var last = first + 1
-                    while last < day.count && day[last].channel == day[first].channel
-                        && day[last].fingerprint == day[first].fingerprint
+            // Compared pair by pair, allocating only for what is found: a day
+            // holds a few actions, and 50,000 people have tens of thousands of such days.
+            for later in start..<end where end - start > 1 {
+                let action = byDay[later]
+                func sameChannel(_ index: Int) -> Bool { byDay[index].channel == action.channel }
+                if action.fingerprint != 0 {
+                    // A copy of the first earlier one with its fingerprint, unless duplicate content costs both already.
+                    if let first = (start..<later).first(where: { sameChannel($0) && byDay[$0].fingerprint == action.fingerprint }
+                    ),
+                        !(byDay[first].action.isCompared && action.action.isCompared)
                     {
-                        last += 1
+                        found.copies.append(action.action)
                     }
-                    let same = day[first..<last].map(\.action)
-                    if day[first].fingerprint == 0 {
-                        unfingerprinted += same
-                    } else if same.count > 1 && !same.allSatisfy(\.isCompared) {
-                        found.copies += same.dropFirst()
-                    }
-                    // The unfingerprinted of one channel make a group once the channel ends.
-                    if last == day.count || day[last].channel != day[first].channel {
-                        if unfingerprinted.count > 1 { found.unfingerprinted.append(unfingerprinted) }
-                        unfingerprinted = []
-                    }
-                    first = last
+                } else if !(start..<later).contains(where: { sameChannel($0) && byDay[$0].fingerprint == 0 }),
+                    (later + 1..<end).contains(where: { sameChannel($0) && byDay[$0].fingerprint == 0 })
+                {
+                    // The first of its channel's actions without a fingerprint, with the others.
+                    found.unfingerprinted.append(
+                        [action.action]
+                            + (later + 1..<end).filter { sameChannel($0) && byDay[$0].fingerprint == 0 }.map { byDay[$0].action })
                 }
             }
             start = end

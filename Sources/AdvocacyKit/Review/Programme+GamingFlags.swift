@@ -19,10 +19,15 @@ extension Programme {
         let previous = try known ?? transaction.scores(policy: policy, window: window, filter: filter, only: candidates)
         let before = Dictionary(previous.map { ($0.person.email, $0.score) }) { first, _ in first }
         let cleared = try transaction.flagClearances()
+        let current = try Scoring.window(of: period, today: today)
         for index in scores.indices where GamingFlags.riseCandidate(scores[index], policy: policy.gaming) {
+            let email = scores[index].person.email
+            // The actions are read only for the few whose score rose.
+            guard GamingFlags.rose(scores[index], from: before[email], policy: policy.gaming) else { continue }
             if let flag = GamingFlags.rise(
-                of: scores[index], previousScore: before[scores[index].person.email],
-                previousPeriod: period.previous.description, policy: policy.gaming, cleared: cleared)
+                of: scores[index], previousScore: before[email], previousPeriod: period.previous.description,
+                pendingIDs: try transaction.pendingActionIDs(of: email, in: current), policy: policy.gaming,
+                cleared: cleared)
             {
                 scores[index].flags.append(flag)
             }

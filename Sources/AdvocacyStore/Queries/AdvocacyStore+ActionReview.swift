@@ -102,3 +102,19 @@ extension StoreTransaction {
         }
     }
 }
+
+extension StoreTransaction {
+    /// The identifiers of `email`'s actions awaiting review in `window`.
+    public func pendingActionIDs(of email: EmailAddress, in window: ClosedRange<LocalDate>) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT actionId FROM actionFact
+                WHERE employeeId = ? AND day BETWEEN ? AND ? AND review = \(ReviewStanding.pending.rawValue)
+                ORDER BY actionId
+                """,
+            arguments: [
+                try AdvocacyStore.employeeID(db, email), window.lowerBound.daysSinceEpoch, window.upperBound.daysSinceEpoch,
+            ])
+    }
+}
