@@ -65,7 +65,7 @@ struct OperationsCLITests {
         #expect(json["path"] as? String == cli.databasePath)
         let checks = try #require(json["checks"] as? [[String: Any]])
         #expect(checks.count == 11)
-        #expect(Set(checks[0].keys) == ["about", "name", "ok", "problemCount", "problems", "warnings"])
+        #expect(Set(checks[0].keys) == ["about", "name", "ok", "problemCount", "problems", "warningCount", "warnings"])
     }
 
     @Test func checkNamesTheRowsAtFaultAndExitsWith1() throws {

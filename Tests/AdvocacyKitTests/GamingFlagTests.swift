@@ -221,6 +221,13 @@ struct GamingFlagTests {
         #expect(gaming.ok)
         #expect(gaming.warnings.contains { $0.hasPrefix("jane@corp.fr busy-day: ") })
         #expect(gaming.warnings.contains { $0.hasPrefix("jane@corp.fr links-without-figures: ") })
+        #expect(gaming.warningCount == 2)
+
+        // Hidden from rankings, she is hidden in the check too.
+        _ = try programme.setHidden(fixture.jane, true, by: fixture.jane)
+        let hidden = try #require(try programme.check(by: fixture.admin)["gaming-flags"])
+        #expect(hidden.warnings.count == 2 && hidden.warnings.allSatisfy { $0.hasPrefix("(hidden) ") })
+        #expect(!hidden.warnings.contains { $0.contains("jane") || $0.contains(fixture.today.description) })
     }
 
     @Test func thePolicyReadsItsGamingSectionAndOlderVersionsTakeTheDefaults() throws {

@@ -9,9 +9,6 @@ public struct CheckReport: Sendable, Encodable, Equatable {
     /// Whether every check passed.
     public var ok: Bool
 
-    /// Every warning of every check.
-    public var warningCount: Int { checks.map(\.warnings.count).reduce(0, +) }
-
     public init(path: String, checks: [CheckResult]) {
         self.path = path
         self.checks = checks
@@ -39,8 +36,10 @@ public struct CheckResult: Sendable, Encodable, Equatable {
     /// How many problems were found in all.
     public var problemCount: Int
     /// What deserves a look without being wrong (the flags for gaming):
-    /// listed, never failing the check.
+    /// listed (at most ``listedProblems``), never failing the check.
     public var warnings: [String]
+    /// How many warnings there are in all.
+    public var warningCount: Int
     /// Whether the check found nothing wrong.
     public var ok: Bool
 
@@ -50,6 +49,7 @@ public struct CheckResult: Sendable, Encodable, Equatable {
         self.problems = Array(problems.prefix(Self.listedProblems))
         self.problemCount = max(problemCount ?? problems.count, problems.count)
         self.warnings = Array(warnings.prefix(Self.listedProblems))
+        warningCount = warnings.count
         ok = self.problemCount == 0
     }
 }

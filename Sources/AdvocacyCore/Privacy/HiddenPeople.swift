@@ -38,7 +38,7 @@ public enum HiddenPeople {
 
     /// A hidden person's flag, without what would point at them: a channel's
     /// address, a post's title or figures, the days of their work.
-    static func withoutDetail(_ flag: AuthenticityFlag) -> AuthenticityFlag {
+    public static func withoutDetail(_ flag: AuthenticityFlag) -> AuthenticityFlag {
         var masked = flag
         masked.spikes = []
         masked.actionIDs = []

@@ -34,20 +34,27 @@ extension Programme {
         }
     }
 
-    /// The actions of `email`'s flag `kind` in `period`, scored as `rank`
-    /// scores it, the cio's clearances applied.
+    /// The scores of `period` (of `only` these people, when given) with
+    /// every flag, rises included, under the policy in force at its end: as
+    /// `rank` shows them, unfiltered.
+    static func flaggedScores(
+        _ period: Period, today: LocalDate, only: [EmailAddress]? = nil, timeZone: TimeZone, in transaction: StoreTransaction
+    ) throws -> [PersonScore] {
+        let window = try Scoring.window(of: period, today: today)
+        let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
+        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter(), only: only)
+        try flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+        return scores
+    }
+
+    /// The actions of `email`'s flag `kind` in `period`, the cio's clearances applied.
     ///
     /// - Throws: ``CoreError/noSuchFlag(person:flag:period:)`` when they have no such flag.
     static func flaggedActions(
         _ kind: AuthenticityFlag.Kind, of email: EmailAddress, period: Period, today: LocalDate, timeZone: TimeZone,
         in transaction: StoreTransaction
     ) throws -> [Int64] {
-        let window = try Scoring.window(of: period, today: today)
-        let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
-        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter(), only: [email])
-        if kind == .riseOnPending {
-            try flagRises(&scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
-        }
+        let scores = try flaggedScores(period, today: today, only: [email], timeZone: timeZone, in: transaction)
         guard let flag = scores.first?.flags.first(where: { $0.kind == kind }), !flag.actionIDs.isEmpty else {
             throw CoreError.noSuchFlag(person: email.value, flag: kind.rawValue, period: period.description)
         }
@@ -102,16 +109,11 @@ extension Programme {
     public func flaggedActionIDs(_ kind: AuthenticityFlag.Kind, period: Period, today: LocalDate, by actor: EmailAddress)
         throws -> [Int64]
     {
-        let window = try Scoring.window(of: period, today: today)
-        return try store.reading { transaction in
+        try store.reading { transaction in
             try AccessRules.requireRole(try transaction.actor(actor), in: [.cio, .admin], to: "review actions")
-            let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
-            var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
-            if kind == .riseOnPending {
-                try Self.flagRises(
-                    &scores, period: period, today: today, policy: policy, filter: RankingFilter(), in: transaction)
+            return try Self.flaggedScores(period, today: today, timeZone: timeZone, in: transaction).flatMap {
+                $0.flags.filter { $0.kind == kind }.flatMap(\.actionIDs)
             }
-            return scores.flatMap { $0.flags.filter { $0.kind == kind }.flatMap(\.actionIDs) }
         }
     }
 }
@@ -122,13 +124,15 @@ extension Programme {
     func gamingFlagsCheck(_ transaction: StoreTransaction) throws -> CheckResult {
         let today = LocalDate(store.now(), in: timeZone)
         let quarter = Period.quarter(containing: today)
-        let window = try Scoring.window(of: quarter, today: today)
-        let policy = try transaction.policy(.inForce, lastDay: window.upperBound, in: timeZone).policy.scoring
-        var scores = try transaction.scores(policy: policy, window: window, filter: RankingFilter())
-        try Self.flagRises(&scores, period: quarter, today: today, policy: policy, filter: RankingFilter(), in: transaction)
-        let flagged = scores.sorted { $0.person.email.value < $1.person.email.value }
-        let warnings = flagged.flatMap { score in
-            score.flags.filter(\.kind.isGaming).map { "\(score.person.email) \($0.kind.rawValue): \($0.reason)" }
+        let scores = try Self.flaggedScores(quarter, today: today, timeZone: timeZone, in: transaction)
+        // Whoever runs the check, people hidden from rankings stay hidden in it.
+        let hidden = try transaction.hiddenEmails()
+        let warnings = scores.sorted { $0.person.email.value < $1.person.email.value }.flatMap { score in
+            score.flags.filter(\.kind.isGaming).map { flag in
+                hidden.contains(score.person.email)
+                    ? "\(HiddenPeople.name) \(flag.kind.rawValue): \(HiddenPeople.withoutDetail(flag).reason)"
+                    : "\(score.person.email) \(flag.kind.rawValue): \(flag.reason)"
+            }
         }
         return CheckResult(
             name: "gaming-flags",
