@@ -30,6 +30,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case unknownPolicyVersion(Int, newest: Int)
     /// A reviewer deciding on an action of their own.
     case ownWorkReview(url: String)
+    /// Someone deciding on their own reward or clearance.
+    case ownCase(subject: String)
     /// A reviewer clearing or confirming a flag on their own work.
     case ownFlagReview(flag: String)
     /// A flag to clear or confirm that the person does not have (or has no longer) in the period.
@@ -105,6 +107,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invalidPolicy, .invalidPolicyFile:
             "start from the current policy ('advocacy policy show --format toml > policy.toml'); nothing was changed"
         case .ownWorkReview, .ownFlagReview: "another cio or admin reviews it, since no one decides on their own work"
+        case .ownCase:
+            "someone else who may decides it, since no one decides their own case (an admin, with a note, when no one else holds the role)"
         case .noSuchFlag(_, _, let period):
             "expected a flag that 'advocacy rank --period \(period)' shows for them (cleared flags and rejected actions raise none)"
         case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
@@ -175,6 +179,7 @@ extension CoreError: LocalizedError {
         case .unknownPolicyVersion(let version, _): "there is no policy version \(version): \(expectation)"
         case .ownWorkReview(let url): "\(url) is your own work: \(expectation)"
         case .ownFlagReview(let flag): "the \(flag) flag is on your own work: \(expectation)"
+        case .ownCase(let subject): "\(subject) is your own: \(expectation)"
         case .noSuchFlag(let person, let flag, let period): "\(person) has no \(flag) flag in \(period): \(expectation)"
         case .rejectedActionStays(let url): "\(url) was rejected in review: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"

@@ -271,8 +271,15 @@ struct RewardsCLITests {
             "employee", "update", top, "--name", "=HYPERLINK(\"http://evil\";\"clic\")", "--team", "R&D; \"Lab\", Paris\nNord 👩🏽‍💻",
             as: admin)
         try cli.expectSuccess("rewards", "propose", "--period", "2026-Q4", as: hr)
-        let ids = try Self.proposals(cli, as: hr).compactMap { $0["id"] as? Int }.map(String.init)
-        try cli.expectSuccess(["rewards", "approve"] + ids, as: cio)
+        let proposals = try Self.proposals(cli, as: hr)
+        let ids = proposals.compactMap { $0["id"] as? Int }.map(String.init)
+        // No one decides their own reward: HR approves the cio's.
+        func proposalIDs(ofTheCio isCio: Bool) -> [String] {
+            proposals.filter { ($0["email"] as? String == cio) == isCio }.compactMap { $0["id"] as? Int }.map(String.init)
+        }
+        try cli.expectSuccess(["rewards", "approve"] + proposalIDs(ofTheCio: false), as: cio)
+        let cios = proposalIDs(ofTheCio: true)
+        if !cios.isEmpty { try cli.expectSuccess(["rewards", "approve"] + cios, as: hr) }
 
         let path = cli.folder.appendingPathComponent("export.csv").path
         try "old file".write(toFile: path, atomically: false, encoding: .utf8)

@@ -47,6 +47,30 @@ public enum AccessRules {
         }
     }
 
+    /// Separation of duties on a decision about people (a reward, a
+    /// clearance): the `deciders` decide, never on their own case. An admin
+    /// steps in only for people who hold one of the `deciders` roles
+    /// themselves, who could otherwise be decided by no one but a peer, and
+    /// only with a note, so that the trail says why.
+    ///
+    /// - Throws: ``CoreError/ownCase(subject:)`` for one's own case,
+    ///   ``CoreError/permissionDenied(actor:role:operation:needed:)`` otherwise.
+    public static func requireDecider(
+        _ actor: Actor, deciders: [Role], of people: [(subject: String, email: EmailAddress, role: Role)], note: String?,
+        to operation: String
+    ) throws {
+        try requireActive(actor)
+        if let own = people.first(where: { $0.email == actor.email }) { throw CoreError.ownCase(subject: own.subject) }
+        if deciders.contains(actor.role) { return }
+        let deciding = WordList.or(deciders.map(\.rawValue))
+        let needed = "the \(deciding) role (an admin decides only for people with that role, with a note)"
+        guard actor.role == .admin, people.allSatisfy({ deciders.contains($0.role) }),
+            note.map({ !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) == true
+        else {
+            throw CoreError.permissionDenied(actor: actor.email.value, role: actor.role, operation: operation, needed: needed)
+        }
+    }
+
     /// Scores are open to every active employee; a staff member may see the
     /// breakdown of their own only, the cio, hr and admin anyone's.
     public static func requireMayExplain(_ actor: Actor, person: EmailAddress) throws {

@@ -88,6 +88,11 @@ extension Programme {
     {
         try store.erase(email, by: actorEmail, random: random) { actor in
             try AccessRules.requireAdmin(actor, to: "erase people's data")
+            // The trail keeps who erased: an admin erasing themself would erase that too.
+            guard actor.email != email else {
+                throw CoreError.permissionDenied(
+                    actor: actor.email.value, role: actor.role, operation: "erase their own data", needed: "another admin")
+            }
         }
     }
 }

@@ -104,7 +104,9 @@ extension Programme {
     /// their flags; the note says what was checked.
     public func clearForRewards(_ email: EmailAddress, period: Period, note: String, by actorEmail: EmailAddress) throws {
         try store.writing(as: actorEmail) { tx, actor in
-            try AccessRules.requireRole(actor, in: [.cio], to: "clear flagged people for rewards")
+            try AccessRules.requireDecider(
+                actor, deciders: [.cio], of: [("the clearance of \(email)", email, try tx.actor(email).role)], note: note,
+                to: "clear flagged people for rewards")
             return try tx.saveClearance(email, period: period, note: note, by: actor)
         }
     }

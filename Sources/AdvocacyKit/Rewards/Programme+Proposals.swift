@@ -32,7 +32,8 @@ extension Programme {
     public func approveRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws -> [RewardProposalRecord]
     {
         try store.writing(as: actorEmail) { tx, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .cio], to: "approve rewards")
+            try AccessRules.requireDecider(
+                actor, deciders: [.hr, .cio], of: try tx.proposalPeople(ids), note: note, to: "approve rewards")
             return try tx.approveProposals(ids, note: note, by: actor)
         }
     }
@@ -42,7 +43,8 @@ extension Programme {
     public func rejectRewards(_ ids: [Int64], note: String, by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
         if note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw CoreError.emptyText(field: "note") }
         return try store.writing(as: actorEmail) { tx, actor in
-            try AccessRules.requireRole(actor, in: [.hr, .cio], to: "reject rewards")
+            try AccessRules.requireDecider(
+                actor, deciders: [.hr, .cio], of: try tx.proposalPeople(ids), note: note, to: "reject rewards")
             return try tx.rejectProposals(ids, note: note, by: actor)
         }
     }
@@ -50,10 +52,13 @@ extension Programme {
     /// Marks approved rewards as granted (hr): handed over. A wish for the
     /// item granted is fulfilled and goes.
     @discardableResult
-    public func grantRewards(_ ids: [Int64], by actorEmail: EmailAddress) throws -> [RewardProposalRecord] {
+    public func grantRewards(_ ids: [Int64], note: String? = nil, by actorEmail: EmailAddress) throws
+        -> [RewardProposalRecord]
+    {
         try store.writing(as: actorEmail) { tx, actor in
-            try AccessRules.requireRole(actor, in: [.hr], to: "grant rewards")
-            return try tx.grantProposals(ids, by: actor)
+            try AccessRules.requireDecider(
+                actor, deciders: [.hr], of: try tx.proposalPeople(ids), note: note, to: "grant rewards")
+            return try tx.grantProposals(ids, note: note, by: actor)
         }
     }
 }

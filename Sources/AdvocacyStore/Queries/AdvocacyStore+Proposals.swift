@@ -274,8 +274,9 @@ extension AdvocacyStore {
             }
             if status == .granted {
                 try db.execute(
-                    sql: "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ? WHERE id = ?",
-                    arguments: [actorID, stamp, id])
+                    sql:
+                        "UPDATE rewardProposal SET status = 'granted', grantedBy = ?, grantedAt = ?, note = COALESCE(?, note) WHERE id = ?",
+                    arguments: [actorID, stamp, note, id])
             } else {
                 try db.execute(
                     sql:
@@ -417,12 +418,29 @@ extension StoreTransaction {
 
     /// Marks approved rewards as granted: handed over. A wish for the item
     /// granted is fulfilled and goes.
-    public func grantProposals(_ ids: [Int64], by actor: Actor) throws -> [RewardProposalRecord] {
-        try AdvocacyStore.decide(db, ids, to: .granted, note: nil, by: actor, now: store.now()) { db, id, _ in
+    public func grantProposals(_ ids: [Int64], note: String? = nil, by actor: Actor) throws -> [RewardProposalRecord] {
+        try AdvocacyStore.decide(db, ids, to: .granted, note: note, by: actor, now: store.now()) { db, id, _ in
             try db.execute(
                 sql:
                     "DELETE FROM rewardWish WHERE (employeeId, itemId) = (SELECT employeeId, itemId FROM rewardProposal WHERE id = ?)",
                 arguments: [id])
+        }
+    }
+}
+
+extension StoreTransaction {
+    /// Whom the proposals `ids` reward, and their role, for a decision's
+    /// separation of duties (an id that does not exist is left out: deciding
+    /// on it says so).
+    public func proposalPeople(_ ids: [Int64]) throws -> [(subject: String, email: EmailAddress, role: Role)] {
+        try ids.compactMap { id in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT e.email, e.role FROM rewardProposal r JOIN employee e ON e.id = r.employeeId WHERE r.id = ?",
+                    arguments: [id])
+            else { return nil }
+            return ("reward proposal \(id)", EmailAddress(alreadyValid: row[0]), try AdvocacyStore.decode(row[1]) as Role)
         }
     }
 }
