@@ -31,9 +31,14 @@ quarter="$(sed -n 's/^Reward proposals made by HR for \([^ ]*\) .*/\1/p' <<<"$de
 top="$(run --as "$hr" rewards list --period "$quarter" --format csv | sed -n '2p' | cut -d, -f4)"
 run --as "$admin" employee update "$top" --name '=HYPERLINK("http://example.org";"clic")' --team 'R&D; "Lab", Paris' >/dev/null
 run --as "$hr" rewards propose --period "$quarter" >/dev/null
-ids="$(run --as "$hr" rewards list --period "$quarter" --status proposed --format csv | tail -n +2 | cut -d, -f1 | tr -d '\r')"
+proposed="$(run --as "$hr" rewards list --period "$quarter" --status proposed --format csv | tail -n +2 | tr -d '\r')"
+# No one decides their own reward: the cio approves the others', HR the cio's.
+ids="$(awk -F, -v me="$cio" '$4 != me { print $1 }' <<<"$proposed")"
+own="$(awk -F, -v me="$cio" '$4 == me { print $1 }' <<<"$proposed")"
 # shellcheck disable=SC2086
 run --as "$cio" rewards approve $ids >/dev/null
+# shellcheck disable=SC2086
+if [ -n "$own" ]; then run --as "$hr" rewards approve $own >/dev/null; fi
 
 run --as "$hr" rewards export --period "$quarter" --delimiter ';' --bom --output "$work/export.csv" 2>/dev/null
 run --as "$hr" rewards export --period "$quarter" --format json --output "$work/export.json" 2>/dev/null
