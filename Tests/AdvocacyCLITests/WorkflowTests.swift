@@ -92,8 +92,18 @@ struct WorkflowTests {
 
         try cli.expectSuccess("employee", "update", "paul@corp.fr", "--team", "Cloud", "--hr-id", "M042", as: "admin@corp.fr")
         try cli.expectSuccess("employee", "deactivate", "paul@corp.fr", as: "admin@corp.fr")
-        let paul = try #require(try cli.json(cli.run("employee", "show", "paul@corp.fr", "--format", "json")) as? [String: Any])
+        let paul = try #require(
+            try cli.json(cli.run("employee", "show", "paul@corp.fr", "--format", "json", as: "admin@corp.fr")) as? [String: Any])
         #expect(paul["team"] as? String == "Cloud" && paul["hrId"] as? String == "M042" && paul["active"] as? Bool == false)
+        // An HR id is a payroll id: HR and admins read it, no one else (nor someone who does not say who they are).
+        for viewer in ["jane@corp.fr", nil] {
+            let seen = try #require(
+                try cli.json(cli.run(["employee", "show", "paul@corp.fr", "--format", "json"], as: viewer)) as? [String: Any])
+            #expect((seen["hrId"] as? String ?? "").isEmpty && seen["team"] as? String == "Cloud")
+            let listed = try cli.expectSuccess(["employee", "list", "--format", "csv"], as: viewer).output
+            #expect(!listed.contains("M042"))
+        }
+        #expect(try cli.expectSuccess("employee", "list", "--format", "csv", as: "admin@corp.fr").output.contains("M042"))
         let refused = cli.run("log", "https://x.com/paul/status/1", as: "paul@corp.fr")
         #expect(refused.status == 77)
         try cli.expectSuccess("employee", "update", "paul@corp.fr", "--active", as: "admin@corp.fr")

@@ -6,8 +6,9 @@ import AdvocacyTestSupport
 import Foundation
 import Testing
 
-/// The only HR officer and Jane both did work worth a reward this quarter, and both were proposed one.
-private struct Proposed {
+/// The only HR officer and Jane both did work worth a reward this quarter, and both were proposed one
+/// (from a budget of 1,000.00 EUR).
+struct ProposedRewards {
     let fixture: ProgrammeFixture
     let hr: EmailAddress
     let cio: EmailAddress
@@ -45,7 +46,7 @@ private struct Proposed {
 struct OwnCaseTests {
 
     @Test func hrDecidesNoRewardOfTheirOwnAndAnAdminGrantsItWithANote() throws {
-        let proposed = try Proposed()
+        let proposed = try ProposedRewards()
         let (programme, hr, admin) = (proposed.programme, proposed.hr, proposed.fixture.admin)
         let own = "reward proposal \(proposed.hrProposal)"
         #expect(throws: CoreError.ownCase(subject: own)) {
@@ -74,7 +75,7 @@ struct OwnCaseTests {
     }
 
     @Test func theCioClearsNoOneButOthersAndAnAdminNoOneButTheCio() throws {
-        let proposed = try Proposed()
+        let proposed = try ProposedRewards()
         let (programme, cio, admin, quarter) = (proposed.programme, proposed.cio, proposed.fixture.admin, proposed.quarter)
         #expect(throws: CoreError.ownCase(subject: "the clearance of cio@corp.fr")) {
             try programme.clearForRewards(cio, period: quarter, note: "checked", by: cio)

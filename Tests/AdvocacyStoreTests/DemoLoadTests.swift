@@ -13,7 +13,7 @@ struct DemoLoadTests {
         let dataset = try DemoProgramme.generate(employees: 40, seed: 1, today: today)
         let summary = try programme.loadDemo(dataset, replacing: false)
         #expect(summary.employees == 40)
-        #expect(try programme.employees().count == 40)
+        #expect(try programme.employees(seenBy: nil).count == 40)
         let actions = dataset.allActions()
         #expect(try programme.actions().count == actions.count)
         #expect(try programme.channels().count == dataset.channels.count)
@@ -28,7 +28,7 @@ struct DemoLoadTests {
         #expect(throws: StoreError.replaceNeedsAdmin(path: ":memory:")) { try programme.loadDemo(other, replacing: true) }
         #expect(throws: CoreError.self) { try programme.loadDemo(other, replacing: true, by: summary.hr) }
         _ = try programme.loadDemo(other, replacing: true, by: summary.admin)
-        #expect(try programme.employees().count == 12)
+        #expect(try programme.employees(seenBy: nil).count == 12)
         #expect(try programme.actions().count == other.allActions().count)
     }
 

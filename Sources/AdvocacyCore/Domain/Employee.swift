@@ -44,6 +44,15 @@ public struct Employee: Hashable, Codable, Sendable {
 }
 
 /// An employee with their channels and how much they have logged.
+extension Employee {
+    /// The employee as someone who may not read payroll ids sees them.
+    public var withoutHRID: Employee {
+        var employee = self
+        employee.hrID = nil
+        return employee
+    }
+}
+
 public struct EmployeeProfile: Hashable, Encodable, Sendable {
     public var employee: Employee
     public var channels: [Channel]

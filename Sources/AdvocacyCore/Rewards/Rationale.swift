@@ -1,5 +1,5 @@
 /// The one sentence that says why a reward is proposed.
-enum Rationale {
+public enum Rationale {
     static func sentence(
         candidate: RewardCandidate, ranked: Int, entitlementCents: Int, budgetCents: Int, currency: String, item: RewardItem,
         reason: ProposalReason, fromLeftover: Bool
@@ -40,5 +40,26 @@ enum Rationale {
             text += ", mostly on \(main.key)"
         }
         return text
+    }
+}
+
+extension RewardProposalRecord {
+    /// The record as someone who may not read budgets sees it: its rationale
+    /// no longer quotes the period's budget (``Rationale/withoutBudget(_:)``).
+    public var withoutBudget: RewardProposalRecord {
+        var record = self
+        record.rationale = Rationale.withoutBudget(rationale)
+        return record
+    }
+}
+
+extension Rationale {
+    /// "of the 6,000.00 EUR budget" becomes "of the period's budget": staff
+    /// see their entitlement, not the budget, which only HR, the cio and
+    /// admins read (`rewards budget show`). Applies to a rationale, and to
+    /// the audit trail's JSON that quotes one.
+    public static func withoutBudget(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: #"of the [0-9][0-9,.]* [A-Z]{3} budget"#, with: "of the period's budget", options: .regularExpression)
     }
 }

@@ -56,8 +56,19 @@ extension Programme {
     /// Everyone, or one team's members, in the order of a French roster:
     /// names and teams compare without regard to case or accents
     /// ("Élodie" sorts with the Es, `--team securite` finds Sécurité).
-    public func employees(team: String? = nil) throws -> [Employee] {
-        try store.employees(team: team)
+    /// HR ids, which are payroll ids, only when `viewer` is an active admin
+    /// or HR officer, or the person themself (nil: no one said who is
+    /// looking, who sees none).
+    public func employees(team: String? = nil, seenBy viewer: EmailAddress?) throws -> [Employee] {
+        let seesHRIDs = try mayReadHRIDs(viewer)
+        return try store.employees(team: team).map { seesHRIDs || $0.email == viewer ? $0 : $0.withoutHRID }
+    }
+
+    /// Whether `viewer` may read HR ids: an active admin or HR officer.
+    private func mayReadHRIDs(_ viewer: EmailAddress?) throws -> Bool {
+        guard let viewer else { return false }
+        let actor = try store.reading { tx in try tx.actor(viewer) }
+        return actor.isActive && (actor.role == .admin || actor.role == .hr)
     }
 
     /// One employee, or ``StoreError/unknownEmployee(_:)``.
@@ -65,8 +76,11 @@ extension Programme {
         try store.employee(email)
     }
 
-    /// One employee with their channels and activity, read in one snapshot.
-    public func profile(_ email: EmailAddress) throws -> EmployeeProfile {
-        try store.profile(email)
+    /// One employee with their channels and activity, read in one snapshot;
+    /// their HR id as ``employees(team:seenBy:)`` says.
+    public func profile(_ email: EmailAddress, seenBy viewer: EmailAddress?) throws -> EmployeeProfile {
+        var profile = try store.profile(email)
+        if try email != viewer && !mayReadHRIDs(viewer) { profile.employee = profile.employee.withoutHRID }
+        return profile
     }
 }

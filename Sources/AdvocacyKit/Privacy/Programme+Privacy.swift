@@ -51,7 +51,16 @@ extension Programme {
         try store.reading { tx in
             let actor = try tx.actor(viewerEmail)
             try AccessRules.requireSelfOrAdmin(actor, owner: email, to: "export the personal data")
-            return try tx.personalData(of: email, by: actor)
+            var data = try tx.personalData(of: email, by: actor)
+            // What `rewards list` shows staff: their entitlement, not the period's budget.
+            if actor.role == .staff {
+                data.proposals = data.proposals.map(\.withoutBudget)
+                for index in data.auditEntries.indices {
+                    data.auditEntries[index].before = data.auditEntries[index].before.map(Rationale.withoutBudget)
+                    data.auditEntries[index].after = data.auditEntries[index].after.map(Rationale.withoutBudget)
+                }
+            }
+            return data
         }
     }
 

@@ -11,7 +11,10 @@ extension Programme {
         try store.reading { tx in
             let actor = try tx.actor(actorEmail)
             try AccessRules.requireActive(actor)
-            return try tx.rewardProposals(period: period, statuses: statuses, only: actor.role == .staff ? actorEmail : nil)
+            let isStaff = actor.role == .staff
+            let records = try tx.rewardProposals(period: period, statuses: statuses, only: isStaff ? actorEmail : nil)
+            // Staff see their own proposals, not the budget (`rewards budget show` is HR's, the cio's and admins').
+            return isStaff ? records.map(\.withoutBudget) : records
         }
     }
 

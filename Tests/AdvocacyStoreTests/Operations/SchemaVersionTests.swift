@@ -52,7 +52,7 @@ struct SchemaVersionTests {
         #expect(copied.last == Self.previousMigration)
         // The file itself is upgraded and keeps its people.
         #expect(try store.writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) })
-        #expect(try programme.employees().map(\.email.value) == ["admin@corp.fr", "jane@corp.fr"])
+        #expect(try programme.employees(seenBy: nil).map(\.email.value) == ["admin@corp.fr", "jane@corp.fr"])
 
         // Opening it again upgrades nothing and copies nothing.
         let again = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now.addingTimeInterval(60) })

@@ -29,7 +29,7 @@ struct PrivacyMigrationTests {
         let store = try AdvocacyStore.open(atPath: path, now: { ProgrammeFixture.now })
         let programme = Programme(store: store)
         let admin = try EmailAddress("admin@corp.fr"), jane = try EmailAddress("jane@corp.fr")
-        #expect(try programme.employees().count == 2)
+        #expect(try programme.employees(seenBy: nil).count == 2)
         #expect(try !programme.isHidden(jane))
         // Nothing was recorded for anyone: tracking others' external channels waits for their consent.
         #expect(try programme.consentState(of: jane) == .unrecorded)

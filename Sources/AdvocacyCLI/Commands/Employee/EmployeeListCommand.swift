@@ -11,7 +11,8 @@ struct EmployeeListCommand: ContextCommand {
     var team: String?
 
     func run(in context: CommandContext) throws {
-        let employees = try global.openProgramme(in: context).employees(team: team)
+        let employees = try global.openProgramme(in: context).employees(
+            team: team, seenBy: try global.actor(in: context))
         try context.emit(employees, as: output.format) { Employee.table(employees) }
     }
 }

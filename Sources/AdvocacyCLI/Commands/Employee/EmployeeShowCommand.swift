@@ -12,7 +12,7 @@ struct EmployeeShowCommand: ContextCommand {
     var email: EmailAddress
 
     func run(in context: CommandContext) throws {
-        let profile = try global.openProgramme(in: context).profile(email)
+        let profile = try global.openProgramme(in: context).profile(email, seenBy: try global.actor(in: context))
         var fields = profile.employee.fields
         fields.append(("actions", String(profile.actions)))
         fields.append(("lastActionDate", profile.lastActionDate?.description ?? ""))
