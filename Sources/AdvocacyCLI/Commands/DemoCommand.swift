@@ -122,10 +122,15 @@ struct DemoCommand: ContextCommand {
             )
         }
         context.print(
-            "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(proposals.run.proposalIDs.prefix(3).map(String.init).joined(separator: " "))"
+            "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(Self.othersProposals(proposals.run, cio: summary.cio).prefix(3).map(String.init).joined(separator: " "))"
         )
         context.print(
             "  advocacy --db \(programme.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
         )
+    }
+
+    /// The run's proposal ids but the cio's own, which the cio may not approve.
+    static func othersProposals(_ run: ProposalRun, cio: EmailAddress) -> [Int64] {
+        zip(run.allocation.proposals, run.proposalIDs).filter { $0.0.email != cio }.map(\.1)
     }
 }
