@@ -40,19 +40,16 @@ struct CheckCommand: ContextCommand {
         Table(
             columns: [Table.Column(header: "result"), Table.Column(header: "check"), Table.Column(header: "detail")],
             rows: report.checks.map { check in
-                if check.ok && !check.warnings.isEmpty {
-                    let more = check.warningCount - min(check.warnings.count, problemsPerLine)
-                    let detail =
-                        check.warnings.prefix(problemsPerLine).joined(separator: "; ")
-                        + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
-                    return ["warning", check.name, detail]
-                }
-                guard !check.ok else { return ["ok", check.name, check.about] }
-                let more = check.problemCount - min(check.problems.count, problemsPerLine)
-                let detail =
-                    check.problems.prefix(problemsPerLine).joined(separator: "; ")
-                    + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
-                return ["PROBLEM", check.name, detail]
+                if !check.ok { return ["PROBLEM", check.name, firstFew(check.problems, of: check.problemCount)] }
+                if !check.warnings.isEmpty { return ["warning", check.name, firstFew(check.warnings, of: check.warningCount)] }
+                return ["ok", check.name, check.about]
             })
+    }
+
+    /// The first ``problemsPerLine`` of `listed`, and how many more of `count` there are.
+    static func firstFew(_ listed: [String], of count: Int) -> String {
+        let more = count - min(listed.count, problemsPerLine)
+        return listed.prefix(problemsPerLine).joined(separator: "; ")
+            + (more > 0 ? " (and \(NumberText.grouped(more)) more)" : "")
     }
 }

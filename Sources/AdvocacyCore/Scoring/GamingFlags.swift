@@ -5,13 +5,12 @@ import Foundation
 /// period's score (a rise on pending work). ``PersonScoreBuilder`` raises
 /// the others as it scores.
 public enum GamingFlags {
-    /// The title as two copies of one post would share it: case, accents,
-    /// spacing and punctuation at the ends set aside; nil when there is none.
+    /// The title as two copies of one post would share it: the words that
+    /// duplicate content compares (``ContentFingerprint``), however short;
+    /// nil when there are none.
     public static func titleKey(_ title: String?) -> String? {
         guard let title else { return nil }
-        let words = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(whereSeparator: { $0.isWhitespace })
-        let key = words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let key = ContentFingerprint.normalized(title)
         return key.isEmpty ? nil : key
     }
 

@@ -250,7 +250,7 @@ public struct PersonScoreBuilder: Sendable {
     /// counted actions' days, those far above their tier's norm, and the
     /// pending ones (with or without figures).
     let cleared: FlagClearances
-    typealias DayEntry = (day: Int, channel: Int64, fingerprint: Int64, action: SameDayAction)
+    typealias DayEntry = (channel: Int64, fingerprint: Int64, action: SameDayAction)
     private var days: [DayEntry] = []
     private var farAboveNorm: [(id: Int64, times: Double, rate: Double, audience: ActionScore.Audience, tier: AudienceTier)] = []
     private var withoutFigures: [(day: Int, id: Int64)] = []
@@ -351,7 +351,7 @@ public struct PersonScoreBuilder: Sendable {
         let facts = action.facts
         days.append(
             (
-                facts.day.daysSinceEpoch, facts.channelID, facts.contentFingerprint,
+                facts.channelID, facts.contentFingerprint,
                 SameDayAction(
                     id: facts.id, day: facts.day, isCompared: facts.review == .accepted && facts.contentFingerprint != 0)
             ))
@@ -511,23 +511,18 @@ public struct PersonScoreBuilder: Sendable {
         }
 
         // Days with many actions, in day order.
-        var busy: [(day: Int, count: Int)] = []
+        var busy: [(day: LocalDate, count: Int)] = []
         var busyIDs: [Int64] = []
-        var start = 0
-        while start < byDay.count {
-            var end = start + 1
-            while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
-            if end - start >= gaming.actionsInADay {
-                let ids = uncleared(.busyDay, byDay[start..<end].map(\.action.id))
-                if !ids.isEmpty {
-                    busy.append((byDay[start].day, end - start))
-                    busyIDs += ids
-                }
+        Self.forEachDay(byDay) { day in
+            guard day.count >= gaming.actionsInADay else { return }
+            let ids = uncleared(.busyDay, byDay[day].map(\.action.id))
+            if !ids.isEmpty {
+                busy.append((byDay[day.lowerBound].action.day, day.count))
+                busyIDs += ids
             }
-            start = end
         }
         if !busy.isEmpty {
-            let listed = busy.prefix(3).map { "\($0.count) on \(LocalDate(daysSinceEpoch: $0.day))" }
+            let listed = busy.prefix(3).map { "\($0.count) on \($0.day)" }
             let more = busy.count > 3 ? " and \(busy.count - 3) more days" : ""
             flags.append(
                 AuthenticityFlag(
@@ -569,13 +564,11 @@ public struct PersonScoreBuilder: Sendable {
     /// which the store, holding the titles, settles (``GamingFlags``).
     static func sameDayAndChannel(_ byDay: [DayEntry]) -> SameDayCopies {
         var found = SameDayCopies()
-        var start = 0
-        while start < byDay.count {
-            var end = start + 1
-            while end < byDay.count && byDay[end].day == byDay[start].day { end += 1 }
-            // Compared pair by pair, allocating only for what is found: a day
-            // holds a few actions, and 50,000 people have tens of thousands of such days.
-            for later in start..<end where end - start > 1 {
+        // Compared pair by pair, allocating only for what is found: a day
+        // holds a few actions, and 50,000 people have tens of thousands of such days.
+        forEachDay(byDay) { day in
+            let (start, end) = (day.lowerBound, day.upperBound)
+            for later in day where day.count > 1 {
                 let action = byDay[later]
                 func sameChannel(_ index: Int) -> Bool { byDay[index].channel == action.channel }
                 if action.fingerprint != 0 {
@@ -595,15 +588,25 @@ public struct PersonScoreBuilder: Sendable {
                             + (later + 1..<end).filter { sameChannel($0) && byDay[$0].fingerprint == 0 }.map { byDay[$0].action })
                 }
             }
-            start = end
         }
         return found
+    }
+
+    /// Calls `body` with the range of each day's actions in `byDay`, which ``dayOrdered()`` ordered.
+    static func forEachDay(_ byDay: [DayEntry], _ body: (Range<Int>) -> Void) {
+        var start = 0
+        while start < byDay.count {
+            var end = start + 1
+            while end < byDay.count && byDay[end].action.day == byDay[start].action.day { end += 1 }
+            body(start..<end)
+            start = end
+        }
     }
 
     /// The counted actions by day then id: as the store streams them
     /// (its key is the person, the day, the action), so rarely sorted here.
     func dayOrdered() -> [DayEntry] {
-        func before(_ a: DayEntry, _ b: DayEntry) -> Bool { (a.day, a.action.id) < (b.day, b.action.id) }
+        func before(_ a: DayEntry, _ b: DayEntry) -> Bool { (a.action.day, a.action.id) < (b.action.day, b.action.id) }
         return zip(days, days.dropFirst()).allSatisfy { !before($1, $0) } ? days : days.sorted(by: before)
     }
 
