@@ -31,6 +31,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case metricsBeforeLatest(date: LocalDate, latest: LocalDate)
     case replaceNeedsAdmin(path: String)
     case channelOwnedByOther(CanonicalURL, owner: EmailAddress, author: EmailAddress)
+    case postOnOthersChannel(CanonicalURL, channel: CanonicalURL, owner: EmailAddress)
+    case postOfAnotherAccount(CanonicalURL, account: CanonicalURL, yours: CanonicalURL, author: EmailAddress)
+    case entryOffChannel(CanonicalURL, channel: CanonicalURL)
+    case channelNotOwnable(CanonicalURL, problem: String)
+    case channelNestsOthers(CanonicalURL, other: CanonicalURL, owner: EmailAddress, under: Bool)
     case unknownReward(RewardCode)
     case duplicateReward(RewardCode, retired: Bool)
     case rewardRetired(RewardCode)
@@ -108,6 +113,18 @@ extension StoreError: LocalizedError {
             "replacing the programme in \(path) needs an admin: pass --as with an admin's email along with --force"
         case .channelOwnedByOther(let url, let owner, let author):
             "the channel \(url) belongs to \(owner): register \(author)'s own channel first with 'advocacy channel add \(author) URL'"
+        case .postOnOthersChannel(let url, let channel, let owner):
+            "\(url) is on \(owner)'s channel \(channel): a post counts only for its author, who logs it. If you shared or commented on it, log the address of your own share or comment"
+        case .channelNotOwnable(let url, let problem):
+            "\(url) cannot be registered as a personal channel: \(problem)"
+        case .channelNestsOthers(let url, let other, let owner, let under):
+            under
+                ? "\(url) lies under \(owner)'s channel \(other): a channel is its owner's whole space, so nobody else registers a part of it (a site colleagues share is for an admin to list with 'advocacy settings set channels.shared-venues URL')"
+                : "\(url) takes in \(owner)'s channel \(other): expected the address of your own space only (your profile, your blog's root)"
+        case .entryOffChannel(let url, let channel):
+            "\(url) does not lie on \(channel), the channel this feed or file belongs to: expected entries that link to \(channel) (a feed or file of someone else's is theirs to import)"
+        case .postOfAnotherAccount(let url, let account, let yours, let author):
+            "\(url) is a post of the account \(account), not of \(author)'s \(yours): if that account is theirs too, register it first with 'advocacy channel add \(author) \(account)'"
         case .unknownReward(let code):
             "no reward with code \(code) in the catalogue: see 'advocacy rewards catalog list', or ask HR to add it with 'advocacy rewards catalog add \(code) ...'"
         case .duplicateReward(let code, let retired):

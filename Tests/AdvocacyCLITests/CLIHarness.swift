@@ -132,6 +132,13 @@ enum GRDBProbe {
         try DatabaseQueue(path: cli.databasePath).read { db in try Int.fetchOne(db, sql: sql) }
     }
 
+    /// Every row of `sql`, each column as text ("" for NULL).
+    static func rows(_ cli: CLIHarness, _ sql: String) throws -> [[String]] {
+        try DatabaseQueue(path: cli.databasePath).read { db in
+            try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { String.fromDatabaseValue($0) ?? "" } }
+        }
+    }
+
     /// The first admin's email: the demo picks a different one per seed.
     static func admin(_ cli: CLIHarness) throws -> String {
         try DatabaseQueue(path: cli.databasePath).read { db in

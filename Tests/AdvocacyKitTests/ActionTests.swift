@@ -86,8 +86,9 @@ struct ActionStoreTests {
         try fixture.programme.logAction(
             try fixture.draft("https://medium.example.com/post-one", by: fixture.paul), by: fixture.paul)
         #expect(
-            throws: StoreError.channelOwnedByOther(
-                fixture.url("https://medium.example.com"), owner: fixture.paul, author: fixture.jane)
+            throws: StoreError.postOnOthersChannel(
+                fixture.url("https://medium.example.com/post-two"), channel: fixture.url("https://medium.example.com"),
+                owner: fixture.paul)
         ) {
             try fixture.programme.logAction(try fixture.draft("https://medium.example.com/post-two"), by: fixture.jane)
         }
@@ -121,20 +122,29 @@ struct ActionStoreTests {
         }
     }
 
-    @Test func commentsAndSharesCountOnTheAuthorsOwnAccount() throws {
+    @Test func commentsAndSharesCountOnTheAuthorsOwnAccountButAColleaguesPostStaysTheirs() throws {
         let fixture = try ProgrammeFixture()
         try fixture.programme.logAction(try fixture.draft("https://x.com/paul/status/1", by: fixture.paul), by: fixture.paul)
-        // Jane shares Paul's post: without an X account of her own, she is asked to register it.
-        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/paul/status/2"), kind: .x, owner: fixture.jane))
+        // Jane shares an outside account's post: without an X account of her own, she is asked to register it.
+        #expect(throws: StoreError.channelNotDerivable(fixture.url("https://x.com/acme/status/2"), kind: .x, owner: fixture.jane))
         {
-            try fixture.programme.logAction(try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
+            try fixture.programme.logAction(try fixture.draft("https://x.com/acme/status/2", kind: .share), by: fixture.jane)
         }
         try fixture.programme.addChannel(
             try NewChannel(owner: fixture.jane, url: fixture.url("https://x.com/jane"), followersDate: fixture.today),
             by: fixture.jane)
         let share = try fixture.programme.logAction(
-            try fixture.draft("https://x.com/paul/status/2", kind: .share), by: fixture.jane)
+            try fixture.draft("https://x.com/acme/status/2", kind: .share), by: fixture.jane)
         #expect(share.channel.string == "https://x.com/jane")
+        // A colleague's post is theirs, shared or not: her share has its own address to log.
+        for kind in [ActionKind.share, .comment, .post] {
+            #expect(
+                throws: StoreError.postOnOthersChannel(
+                    fixture.url("https://x.com/paul/status/3"), channel: fixture.url("https://x.com/paul"), owner: fixture.paul)
+            ) {
+                try fixture.programme.logAction(try fixture.draft("https://x.com/paul/status/3", kind: kind), by: fixture.jane)
+            }
+        }
     }
 
     @Test func theSamePostOverHTTPOrAnotherLinkedInHostIsADuplicate() throws {

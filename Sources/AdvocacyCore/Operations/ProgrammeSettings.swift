@@ -7,17 +7,24 @@ public struct ProgrammeSettings: Hashable, Sendable {
     /// Hosts whose feeds and profiles may be fetched even though they
     /// resolve to internal addresses (an intranet blog): ``FetchPolicy``.
     public var allowedFetchHosts: [String] = []
+    /// Sites where colleagues publish side by side (a team blog, the
+    /// intranet, a conference's site): a post there counts for whoever
+    /// wrote it, and no one registers them as a personal channel.
+    public var sharedVenues: [CanonicalURL] = []
 
     public init() {}
 
     /// The settings a programme can have, with what each one means.
     public enum Key: String, CaseIterable, Sendable {
         case allowedFetchHosts = "fetch.allowed-hosts"
+        case sharedVenues = "channels.shared-venues"
 
         public var meaning: String {
             switch self {
             case .allowedFetchHosts:
                 "hosts (comma-separated) whose feeds may be fetched although they resolve to internal addresses, such as an intranet blog; empty: none"
+            case .sharedVenues:
+                "addresses (comma-separated) of sites where colleagues publish side by side, such as a team blog or the intranet: a post there counts for its author, and no one registers them as a personal channel; empty: none"
             }
         }
 
@@ -47,6 +54,10 @@ public struct ProgrammeSettings: Hashable, Sendable {
             let hosts = try text.split(whereSeparator: { $0 == "," || $0 == " " }).map { try Self.host(String($0)) }
             allowedFetchHosts = Array(Set(hosts)).sorted()
             return allowedFetchHosts.joined(separator: ",")
+        case .sharedVenues:
+            let venues = try text.split(whereSeparator: { $0 == "," || $0 == " " }).map { try Self.venue(String($0)) }
+            sharedVenues = Array(Set(venues)).sorted()
+            return sharedVenues.map(\.string).joined(separator: ",")
         }
     }
 
@@ -54,11 +65,35 @@ public struct ProgrammeSettings: Hashable, Sendable {
     public func text(of key: Key) -> String {
         switch key {
         case .allowedFetchHosts: allowedFetchHosts.joined(separator: ",")
+        case .sharedVenues: sharedVenues.map(\.string).joined(separator: ",")
         }
     }
 
     /// Where fetches may go under these settings.
     public var fetchPolicy: FetchPolicy { FetchPolicy(allowedInternalHosts: Set(allowedFetchHosts)) }
+
+    /// A shared venue's address: a whole site or a part of one, never a
+    /// platform where each person has their own account.
+    static func venue(_ text: String) throws -> CanonicalURL {
+        let problem: String
+        do {
+            let url = try CanonicalURL(text)
+            let kind = ChannelLocator.inferredKind(of: url)
+            guard [.blog, .internal, .talk, .podcast, .other].contains(kind), !ChannelLocator.isMultiAuthorHost(url.host)
+            else {
+                throw CoreError.invalidSetting(
+                    key: Key.sharedVenues.rawValue,
+                    problem:
+                        "\(url) is a platform where each person has an account (\(kind.rawValue)): expected a site colleagues share, such as https://blog.corp.example"
+                )
+            }
+            return url
+        } catch let error as CoreError {
+            if case .invalidSetting = error { throw error }
+            problem = "'\(text)' is not a web address: expected addresses like https://blog.corp.example, separated by commas"
+        }
+        throw CoreError.invalidSetting(key: Key.sharedVenues.rawValue, problem: problem)
+    }
 
     /// A host name or an IP address, lower-cased.
     static func host(_ text: String) throws -> String {

@@ -409,6 +409,23 @@ public struct CanonicalURL: Hashable, Comparable, Codable, Sendable, CustomStrin
         (scheme == "https" ? "http" : "https") + string.dropFirst(scheme.count)
     }
 
+    /// This address without its query, then each address it lies under up
+    /// to its site's root: `https://a.fr/b/c` gives `https://a.fr/b/c`,
+    /// `https://a.fr/b` and `https://a.fr`. The channels that could hold it.
+    public var selfAndAncestors: [String] {
+        let path = string.utf8.prefix { $0 != UInt8(ascii: "?") }
+        let rootLength = root.string.utf8.count
+        var found = [String(Substring(path))]
+        var end = path.endIndex
+        while let slash = path[..<end].lastIndex(of: UInt8(ascii: "/")),
+            path.distance(from: path.startIndex, to: slash) >= rootLength
+        {
+            found.append(String(Substring(path[..<slash])))
+            end = slash
+        }
+        return found
+    }
+
     /// Whether `other` is this address or lies below it (`https://a.fr/blog` contains `https://a.fr/blog/post`).
     public func contains(_ other: CanonicalURL) -> Bool {
         // Compared as bytes, building no string: an import asks this of each

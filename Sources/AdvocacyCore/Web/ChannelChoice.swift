@@ -1,7 +1,7 @@
-/// Which channel a logged post goes to, decided from the post and the
-/// author's own channels alone (the store then checks that a channel to be
-/// created is not someone else's). The rules are in docs/data-model.md,
-/// "How `log` finds a post's channel".
+/// Which channel a logged post goes to, decided from the post, the author's
+/// own channels, the registered channel of someone else's the post's address
+/// names (if any) and the programme's shared venues. The rules are in
+/// docs/data-model.md, "How `log` finds a post's channel".
 public enum ChannelChoice: Equatable, Sendable {
     /// One of the author's channels.
     case existing(CanonicalURL)
@@ -9,22 +9,46 @@ public enum ChannelChoice: Equatable, Sendable {
     case create(CanonicalURL, ChannelKind)
     /// The author must register their channel of this kind first.
     case registerFirst(ChannelKind)
+    /// The post lies on `channel`, which `owner` registered: it is theirs, not the author's.
+    case someoneElses(channel: CanonicalURL, owner: EmailAddress)
+    /// The address names the account `named`, while the author's account on
+    /// that platform is `yours`: a post of another account is not theirs
+    /// unless they register that account too.
+    case anotherAccount(named: CanonicalURL, yours: CanonicalURL)
+    /// The post lies on a venue the programme shares (a team blog, a
+    /// conference's site): it counts for its author on their part of it.
+    case sharedVenue(CanonicalURL)
 
     /// Chooses the channel of `draft` among `own`, the author's channels.
-    public static func choose(for draft: ActionDraft, among own: [(url: CanonicalURL, kind: ChannelKind)]) -> ChannelChoice {
+    /// `othersChannel` is the registered channel of someone else's that the
+    /// post lies on or its address names, when no channel of the author's is
+    /// nearer; `sharedVenues` are the programme's shared venues.
+    public static func choose(
+        for draft: ActionDraft, among own: [(url: CanonicalURL, kind: ChannelKind)],
+        othersChannel: (url: CanonicalURL, owner: EmailAddress)? = nil, sharedVenues: [CanonicalURL] = []
+    ) -> ChannelChoice {
         let post = draft.url
         let inferred = draft.addressPlatform
         let derived = draft.addressChannel
         // A comment or share sits under someone else's post: it counts on the author's own account there.
         let reacting = draft.kind == .comment || draft.kind == .share
 
+        // Someone else's post, even one the author shared or commented on: their share or comment has its own address.
+        if let othersChannel { return .someoneElses(channel: othersChannel.url, owner: othersChannel.owner) }
+        if let venue = sharedVenues.filter({ $0.contains(post) }).max(by: { $0.string.utf8.count < $1.string.utf8.count }) {
+            return .sharedVenue(venue)
+        }
         if let under = deepest(among: own, containing: post) { return .existing(under) }
         if let derived, !reacting, own.contains(where: { $0.url == derived }) { return .existing(derived) }
         if draft.kind == .talk, let talk = own.first(where: { $0.kind == .talk }) { return .existing(talk.url) }
         if inferred != .blog, derived == nil || reacting, let platform = own.first(where: { $0.kind == inferred }) {
             return .existing(platform.url)
         }
-        if let sameHost = own.first(where: { $0.url.host == post.host }) { return .existing(sameHost.url) }
+        if let sameHost = own.first(where: { $0.url.host == post.host }) {
+            // An address that names an account (`x.com/paul/status/1`, `dev.to/paul/post`) is that account's post.
+            if let derived, !reacting, derived != post.root { return .anotherAccount(named: derived, yours: sameHost.url) }
+            return .existing(sameHost.url)
+        }
 
         // Creating a channel: only where the address names one that can be the author's.
         guard let channelURL = derived, !reacting else { return .registerFirst(inferred) }

@@ -16,6 +16,10 @@ public enum ChannelLocator {
         "eventbrite.com": nil, "eventbrite.fr": nil, "sessionize.com": 0, "linktr.ee": 0, "youtube.com": nil,
     ]
 
+    /// Whether many people publish on `host`, each under their own name
+    /// (dev.to, Medium, Speaker Deck…).
+    public static func isMultiAuthorHost(_ host: String) -> Bool { multiAuthorHosts[host] != nil }
+
     /// The channel kind a URL's host implies: LinkedIn, X, YouTube, GitHub,
     /// a Mastodon account (`/@user` on a server), a podcast host, else a blog.
     public static func inferredKind(of url: CanonicalURL) -> ChannelKind {

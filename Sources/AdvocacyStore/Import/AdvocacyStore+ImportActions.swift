@@ -49,6 +49,8 @@ struct ActionImporter: RowImporter {
     private var fixedChannel: (channel: AdvocacyStore.AuthorChannel, ownerID: Int64)?
     private var fixedScope = ChannelScope.external
     private var consent: ConsentGate
+    /// The programme's shared venues, where a new action goes to its author's part.
+    private let sharedVenues: [CanonicalURL]
 
     private struct Author {
         var id: Int64
@@ -103,6 +105,7 @@ struct ActionImporter: RowImporter {
         newWithFigures = review.status(ofNewActionWithFigures: figureSource)
         newWithoutFigures = review.status(ofNewActionWithFigures: nil)
         consent = try ConsentGate(db, actor: actor, now: store.now())
+        sharedVenues = try ProgrammeSettings(stored: try AdvocacyStore.storedSettings(db)).sharedVenues
         if let channel {
             guard
                 let row = try Row.fetchOne(
@@ -142,9 +145,12 @@ struct ActionImporter: RowImporter {
         try mayActFor(actor, draft.author)
         let author = try author(draft.author)
         let authorID = authors[author].id
-        if let fixedChannel, fixedChannel.ownerID != authorID {
-            throw StoreError.channelOwnedByOther(
-                fixedChannel.channel.url, owner: try owner(db, fixedChannel.ownerID), author: draft.author)
+        if let fixedChannel {
+            if fixedChannel.ownerID != authorID {
+                throw StoreError.channelOwnedByOther(
+                    fixedChannel.channel.url, owner: try owner(db, fixedChannel.ownerID), author: draft.author)
+            }
+            try requireOnChannel(draft, fixedChannel.channel.url, db)
         }
         let tags = try draft.projects.map { code in
             guard let project = projects[code] else { throw StoreError.unknownProject(code) }
@@ -180,7 +186,8 @@ struct ActionImporter: RowImporter {
         var own = fixedChannel == nil ? try channels(of: author) : []
         let consentGiven = try consent.require(
             db, person: draft.author, personID: authorID,
-            channel: try fixed ?? AdvocacyStore.plannedChannel(db, for: draft, among: own), source: .ownAction)
+            channel: try fixed ?? AdvocacyStore.plannedChannel(db, for: draft, among: own, sharedVenues: sharedVenues),
+            source: .ownAction)
         let channel = try fixedChannel?.channel ?? channel(for: draft, author: author, among: &own, db)
         if let consentGiven { try consent.record(db, personID: authorID, source: consentGiven) }
         let urlHash = importable.address.hash
@@ -333,6 +340,23 @@ struct ActionImporter: RowImporter {
         return channels
     }
 
+    /// Refuses a row of a channel's own source (its feed, the platform's
+    /// file) whose address is someone else's, or names another account than
+    /// `channel`. An address that names none (a YouTube `watch` link, X's
+    /// `i/web/status`) is the source's word.
+    private func requireOnChannel(_ draft: ActionDraft, _ channel: CanonicalURL, _ db: Database) throws {
+        guard !channel.contains(draft.url) else { return }
+        let authorID = fixedChannel?.ownerID ?? 0
+        if let (others, owner) = try AdvocacyStore.othersChannel(
+            db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+        {
+            throw StoreError.postOnOthersChannel(draft.url, channel: others, owner: owner)
+        }
+        if let named = draft.addressChannel, named != channel {
+            throw StoreError.entryOffChannel(draft.url, channel: channel)
+        }
+    }
+
     private func owner(_ db: Database, _ employeeID: Int64) throws -> EmailAddress {
         EmailAddress(
             alreadyValid: try String.fetchOne(db, sql: "SELECT email FROM employee WHERE id = ?", arguments: [employeeID]) ?? "?")
@@ -344,7 +368,8 @@ struct ActionImporter: RowImporter {
         for draft: ActionDraft, author: Int, among own: inout [AdvocacyStore.AuthorChannel], _ db: Database
     ) throws -> AdvocacyStore.AuthorChannel {
         let count = own.count
-        let channel = try store.channel(for: draft, authorID: authors[author].id, among: &own, db)
+        let channel = try store.channel(
+            for: draft, authorID: authors[author].id, among: &own, sharedVenues: sharedVenues, db)
         if own.count != count { authors[author].channels = own }
         return channel
     }

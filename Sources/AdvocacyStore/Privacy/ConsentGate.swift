@@ -114,13 +114,14 @@ extension AdvocacyStore {
     /// The channel `draft` would go to among `own`, and its scope, without
     /// creating it; nil when the author must register it first (which
     /// refuses the action anyway).
-    static func plannedChannel(_ db: Database, for draft: ActionDraft, among own: [AuthorChannel]) throws
-        -> (url: CanonicalURL, scope: ChannelScope)?
-    {
-        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
+    static func plannedChannel(
+        _ db: Database, for draft: ActionDraft, among own: [AuthorChannel], sharedVenues: [CanonicalURL]
+    ) throws -> (url: CanonicalURL, scope: ChannelScope)? {
+        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }, sharedVenues: sharedVenues) {
         case .existing(let url): try scopedChannel(db, url: url)
         case .create(let url, let kind): (url, kind.defaultScope)
-        case .registerFirst: nil
+        case .sharedVenue(let venue): (venue, SharedVenue.scope(of: venue, for: draft.author))
+        case .registerFirst, .someoneElses, .anotherAccount: nil
         }
     }
 }

@@ -81,7 +81,8 @@ extension AdvocacyStore {
     /// (``ChannelChoice`` decides; this does the reading and writing).
     func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
         var own = try Self.authorChannels(db, authorID: authorID)
-        let channel = try channel(for: draft, authorID: authorID, among: &own, db)
+        let venues = try ProgrammeSettings(stored: try Self.storedSettings(db)).sharedVenues
+        let channel = try channel(for: draft, authorID: authorID, among: &own, sharedVenues: venues, db)
         return (channel.id, channel.kind)
     }
 
@@ -104,16 +105,36 @@ extension AdvocacyStore {
     /// The channel `draft` goes to among `own`, the author's channels. When
     /// ``ChannelChoice`` names a new one, it is created (unless the address is
     /// someone else's channel) and added to `own`, so a caller that keeps
-    /// `own` (an import) never reads them again.
-    func channel(for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], _ db: Database) throws
-        -> AuthorChannel
-    {
-        switch ChannelChoice.choose(for: draft, among: own.map { ($0.url, $0.kind) }) {
+    /// `own` (an import) never reads them again. A post on someone else's
+    /// channel, or of another account than the author's, is refused; one on
+    /// a shared venue goes to the author's part of it.
+    func channel(
+        for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], sharedVenues: [CanonicalURL],
+        _ db: Database
+    ) throws -> AuthorChannel {
+        let others = try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+        switch ChannelChoice.choose(
+            for: draft, among: own.map { ($0.url, $0.kind) }, othersChannel: others, sharedVenues: sharedVenues)
+        {
         case .existing(let url):
             guard let channel = own.first(where: { $0.url == url }) else { throw StoreError.unknownChannel(url) }
             return channel
         case .registerFirst(let kind):
             throw StoreError.channelNotDerivable(draft.url, kind: kind, owner: draft.author)
+        case .someoneElses(let channel, let owner):
+            throw StoreError.postOnOthersChannel(draft.url, channel: channel, owner: owner)
+        case .anotherAccount(let named, let yours):
+            throw StoreError.postOfAnotherAccount(draft.url, account: named, yours: yours, author: draft.author)
+        case .sharedVenue(let venue):
+            let url = SharedVenue.authorsPart(of: venue, authorID: authorID)
+            if let channel = own.first(where: { $0.url == url }) { return channel }
+            let kind = SharedVenue.kind(of: venue, for: draft)
+            let new = try NewChannel(
+                owner: draft.author, url: url, kind: kind, scope: SharedVenue.scope(of: venue, for: draft.author),
+                followersDate: draft.date)
+            let channel = AuthorChannel(id: try insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
+            own.append(channel)
+            return channel
         case .create(let url, let kind):
             if let (_, owner) = try Self.registeredChannel(db, url) {
                 throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
@@ -123,6 +144,28 @@ extension AdvocacyStore {
             own.append(channel)
             return channel
         }
+    }
+
+    /// The registered channel of someone other than `authorID` that `post`
+    /// lies on, or that `named` (the channel its address names) is, when no
+    /// channel of the author's lies nearer the post.
+    static func othersChannel(_ db: Database, holding post: CanonicalURL, named: CanonicalURL?, besides authorID: Int64)
+        throws -> (url: CanonicalURL, owner: EmailAddress)?
+    {
+        var candidates = post.selfAndAncestors
+        if let named, !candidates.contains(named.string) { candidates.append(named.string) }
+        candidates += candidates.map { CanonicalURL(alreadyCanonical: $0).otherScheme }
+        let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+        // Cached per count of candidates: a handful of shapes serve every address of an import.
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql:
+                    "SELECT c.url, c.employeeId, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (\(marks))"
+            ), arguments: StatementArguments(candidates))
+        // The nearest: the longest address holding the post, else the channel the address names.
+        let nearest = rows.max { ($0["url"] as String).utf8.count < ($1["url"] as String).utf8.count }
+        guard let nearest, nearest["employeeId"] as Int64 != authorID else { return nil }
+        return (CanonicalURL(alreadyCanonical: nearest["url"]), EmailAddress(alreadyValid: nearest["email"]))
     }
 
 }

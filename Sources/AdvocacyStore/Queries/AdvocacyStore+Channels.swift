@@ -71,12 +71,48 @@ extension AdvocacyStore {
         if let (url, owner) = try Self.registeredChannel(db, new.url) {
             throw StoreError.duplicateChannel(url, owner: owner)
         }
+        try Self.requireOwnable(db, new, ownerID: ownerID)
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
                 ownerID, new.kind.rawValue, new.url.string, new.feedURL?.string, new.scope.rawValue, Self.timestamp(now()),
             ])
         return db.lastInsertedRowID
+    }
+
+    /// Refuses a channel that is not the owner's to register: one under or
+    /// around someone else's, a shared venue or a part of one, or the
+    /// company's own site (``ChannelOwnership``).
+    static func requireOwnable(_ db: Database, _ new: NewChannel, ownerID: Int64) throws {
+        if let problem = ChannelOwnership.problem(
+            registering: new.url, for: new.owner,
+            sharedVenues: try ProgrammeSettings(stored: try storedSettings(db)).sharedVenues)
+        {
+            throw StoreError.channelNotOwnable(new.url, problem: problem)
+        }
+        let url = new.url
+        var forms = url.selfAndAncestors
+        forms += forms.map { CanonicalURL(alreadyCanonical: $0).otherScheme }
+        let marks = Array(repeating: "?", count: forms.count).joined(separator: ", ")
+        let ancestor = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId
+                WHERE c.employeeId != ? AND c.url IN (\(marks)) ORDER BY length(c.url) DESC LIMIT 1
+                """, arguments: StatementArguments([DatabaseValue(value: ownerID)] + forms.map { $0.databaseValue }))
+        // Below: an address that starts with this one and a "/" ("0" is the byte after "/").
+        let descendant = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId
+                WHERE c.employeeId != ?1 AND ((c.url > ?2 || '/' AND c.url < ?2 || '0') OR (c.url > ?3 || '/' AND c.url < ?3 || '0'))
+                ORDER BY c.url LIMIT 1
+                """, arguments: [ownerID, url.string, url.otherScheme])
+        if let row = ancestor ?? descendant {
+            let other = CanonicalURL(alreadyCanonical: row["url"])
+            throw StoreError.channelNestsOthers(
+                url, other: other, owner: EmailAddress(alreadyValid: row["email"]), under: ancestor != nil)
+        }
     }
 
     /// Every channel, or one person's, ordered by owner then address.

@@ -4,10 +4,7 @@ import GRDB
 extension StoreTransaction {
     /// Every setting stored, by key, as text.
     public func storedSettings() throws -> [String: String] {
-        Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {
-                ($0["key"] as String, $0["value"] as String)
-            })
+        try AdvocacyStore.storedSettings(db)
     }
 
     /// Stores `value` under `key`, set now by `actor`; an empty value removes
@@ -23,5 +20,14 @@ extension StoreTransaction {
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
                 """,
             arguments: [key, value, AdvocacyStore.timestamp(store.now()), try AdvocacyStore.employeeID(db, actor.email)])
+    }
+}
+
+extension AdvocacyStore {
+    static func storedSettings(_ db: Database) throws -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {
+                ($0["key"] as String, $0["value"] as String)
+            })
     }
 }

@@ -28,8 +28,13 @@ struct ChannelChoiceTests {
         ("https://youtu.be/abc", nil, .existing(valid { try CanonicalURL("https://youtube.com/@jane") })),
         ("https://x.com/paul/status/2", .share, .existing(valid { try CanonicalURL("https://x.com/jane") })),
         ("https://intranet.corp.fr/news/1", nil, .existing(valid { try CanonicalURL("https://intranet.corp.fr/people/jane") })),
-        // Another handle on a host where the author has a channel goes to that channel.
-        ("https://x.com/jane_pro/status/3", nil, .existing(valid { try CanonicalURL("https://x.com/jane") })),
+        // Another handle on a host where the author has a channel is another account's post.
+        (
+            "https://x.com/jane_pro/status/3", nil,
+            .anotherAccount(
+                named: valid { try CanonicalURL("https://x.com/jane_pro") },
+                yours: valid { try CanonicalURL("https://x.com/jane") })
+        ),
         ("https://dev.to/jane/kafka", nil, .create(valid { try CanonicalURL("https://dev.to/jane") }, .blog)),
         (
             "https://sessionize.com/jane/talks/t1", .talk,

@@ -36,7 +36,10 @@ struct FetchPolicyTests {
         #expect(try ProgrammeSettings(stored: ["fetch.allowed-hosts": stored, "retired.key": "x"]) == settings)
         #expect(throws: CoreError.self) { try settings.set(.allowedFetchHosts, to: "http://blog.intranet.example/") }
         #expect(try settings.set(.allowedFetchHosts, to: "") == "")
-        #expect(throws: CoreError.unknownValue("fetch.allowed", field: "setting", allowed: ["fetch.allowed-hosts"])) {
+        #expect(
+            throws: CoreError.unknownValue(
+                "fetch.allowed", field: "setting", allowed: ProgrammeSettings.Key.allCases.map(\.rawValue))
+        ) {
             try ProgrammeSettings.Key.parse("fetch.allowed")
         }
     }
