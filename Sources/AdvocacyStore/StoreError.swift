@@ -50,6 +50,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case alreadyRegistered(EmailAddress)
     case noFeed(CanonicalURL)
     case actionOfAnother(CanonicalURL, owner: EmailAddress)
+    case actionInSettledPeriod(CanonicalURL, date: LocalDate, period: String, status: String)
     /// Someone else tracking a person's external channel without their recorded consent.
     case noConsent(EmailAddress, channel: CanonicalURL)
     /// The person withdrew consent (on that day): nothing new is tracked about them.
@@ -155,6 +156,8 @@ extension StoreError: LocalizedError {
             "\(email) is already registered with other details: pass --update to change registered people from the file"
         case .noFeed(let url):
             "the channel \(url) has no feed address: register it with 'advocacy channel add EMAIL \(url) --feed FEED_URL', or import a feed file with 'advocacy import feed'"
+        case .actionInSettledPeriod(let url, let date, let period, let status):
+            "\(url) was published on \(date), in \(period), whose rewards are \(status): its date stays within \(period), since that work was scored and rewarded there and would count twice elsewhere (expected \(date), or another day of \(period))"
         case .actionOfAnother(let url, let owner):
             "\(url) is already logged by \(owner): a post counts for one person; remove this row"
         case .noConsent(let email, let channel):

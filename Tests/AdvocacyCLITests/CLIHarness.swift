@@ -135,7 +135,17 @@ enum GRDBProbe {
     /// Every row of `sql`, each column as text ("" for NULL).
     static func rows(_ cli: CLIHarness, _ sql: String) throws -> [[String]] {
         try DatabaseQueue(path: cli.databasePath).read { db in
-            try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { String.fromDatabaseValue($0) ?? "" } }
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .string(let text): text
+                    case .int64(let number): "\(number)"
+                    case .double(let number): "\(number)"
+                    case .blob(let bytes): "\(bytes.count) bytes"
+                    case .null: ""
+                    }
+                }
+            }
         }
     }
 

@@ -9,7 +9,7 @@ struct AuditCommand: ContextCommand {
         discussion: """
             Every write is recorded in the same transaction as the change: when, who (and their role then), \
             insert / update / delete, the table and the row's key, and the row before and after as JSON. \
-            Imports of actions and follower counts, and the demo, are one 'bulk' entry each, with their counts. \
+            Imports of actions and follower counts, and the demo, are one 'bulk' entry each, with their counts; an import also records each action it changes, before and after. \
             The trail refuses every change and deletion, except the anonymisation of an erased person. \
             Text shows what changed in an update; JSON and CSV carry the whole rows.
             """)

@@ -2,6 +2,55 @@ import AdvocacyCore
 import GRDB
 
 extension AdvocacyStore {
+    /// An action as the audit trail shows it: its row as the audit triggers
+    /// write it, with its projects (codes, comma-separated) and latest
+    /// figures, as a flat JSON object (``AuditEntry`` reads columns).
+    static func tracedAction(_ db: Database, id: Int64) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT json_object('id', a.id, 'employeeId', a.employeeId, 'channelId', a.channelId, 'kind', a.kind,
+                        'title', a.title, 'url', a.url, 'publishedOn', a.publishedOn, 'effortHours', a.effortHours,
+                        'createdAt', a.createdAt, 'contentFingerprint', a.contentFingerprint, 'urlHash', a.urlHash,
+                        'review', a.review,
+                        'projects', (SELECT group_concat(code, ',') FROM (SELECT p.code FROM actionProject ap
+                            JOIN project p ON p.id = ap.projectId WHERE ap.actionId = a.id ORDER BY p.code)),
+                        'figuresDate', m.date, 'impressions', m.impressions, 'reactions', m.reactions,
+                        'comments', m.comments, 'shares', m.shares, 'clicks', m.clicks, 'figuresSource', m.source)
+                    FROM action a
+                    LEFT JOIN metricsSnapshot m ON m.id = (SELECT id FROM metricsSnapshot WHERE actionId = a.id ORDER BY date DESC LIMIT 1)
+                    WHERE a.id = ?
+                    """), arguments: [id])
+    }
+
+    /// Records that the current actor changed a row, before and after, in
+    /// a write whose triggers are set aside (a bulk import).
+    static func recordChange(_ db: Database, entity: String, id: Int64, before: String?, after: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO auditEntry (at, actorId, actorEmail, actorRole, operation, entity, entityId, before, after)
+                VALUES (advocacy_audit('now'), advocacy_audit('actorId'), advocacy_audit('actorEmail'), advocacy_audit('actorRole'),
+                        'update', ?, ?, ?, ?)
+                """, arguments: [entity, id, before, after])
+    }
+
+    /// Refuses to move the action at `url` from the day `from` to `to` out
+    /// of a period whose rewards are approved or granted: that work was
+    /// scored and rewarded there, and would count again elsewhere.
+    static func requireMovable(_ db: Database, _ url: CanonicalURL, from: String, to: LocalDate) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT period, status FROM rewardProposal
+                    WHERE status IN ('approved', 'granted') AND ?1 BETWEEN periodStart AND periodEnd
+                        AND NOT (?2 BETWEEN periodStart AND periodEnd)
+                    ORDER BY status = 'granted' DESC LIMIT 1
+                    """, arguments: [from, to.description])
+        else { return }
+        throw StoreError.actionInSettledPeriod(url, date: try date(from), period: row["period"], status: row["status"])
+    }
+
     /// Imports actions; `mayActFor` decides, row by row inside the
     /// transaction, whether the acting person may write an author's action.
     ///
@@ -282,6 +331,9 @@ struct ActionImporter: RowImporter {
             }
         }
         guard !assignments.isEmpty || retag || snapshot != nil else { return .unchanged }
+        if draft.date.description != existing.publishedOn {
+            try AdvocacyStore.requireMovable(db, draft.url, from: existing.publishedOn, to: draft.date)
+        }
         // Last of the checks: a row that changes nothing is never refused for consent.
         try consent.check(
             db, person: draft.author, personID: authorID, channel: try AdvocacyStore.scopedChannel(db, actionID: actionID),
@@ -290,6 +342,8 @@ struct ActionImporter: RowImporter {
         var status = existing.review
         if snapshot != nil { status = review.status(after: status, figuresFrom: figureSource) }
         if retyped && status != .rejected { status = .pending }
+        // The bulk entry counts the rows; each change is in the trail too, before and after, as a single `log` or `metrics` writes it.
+        let before = try AdvocacyStore.tracedAction(db, id: actionID)
         if status != existing.review {
             set("review", status.rawValue)
             if status == .pending { try AdvocacyStore.forgetDecision(db, actionID: actionID) }
@@ -303,6 +357,8 @@ struct ActionImporter: RowImporter {
             for id in newTags { try rows.tag(actionID, projectID: id) }
         }
         if let snapshot { try rows.recordMetrics(snapshot, of: actionID, on: draft.metricsDate, from: figureSource) }
+        try AdvocacyStore.recordChange(
+            db, entity: "action", id: actionID, before: before, after: try AdvocacyStore.tracedAction(db, id: actionID))
         touchedActions.insert(actionID)
         return .updated
     }
