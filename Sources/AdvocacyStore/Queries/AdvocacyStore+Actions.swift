@@ -112,7 +112,11 @@ extension AdvocacyStore {
         for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], sharedVenues: [CanonicalURL],
         _ db: Database
     ) throws -> AuthorChannel {
-        let others = try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+        // A post under one of the author's channels is theirs: nobody registers a channel under another's, so
+        // only the rest (most of a million-row import is not) need the query.
+        let underOwn = own.contains { $0.url.contains(draft.url) }
+        let others =
+            underOwn ? nil : try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID)
         switch ChannelChoice.choose(
             for: draft, among: own.map { ($0.url, $0.kind) }, othersChannel: others, sharedVenues: sharedVenues)
         {
