@@ -104,6 +104,37 @@ extension AdvocacyStore {
             try db.execute(sql: "INSERT INTO temp.erasedFingerprint (old, new) VALUES (?, ?)", arguments: [old, new])
         }
 
+        // What free text may name them by: the addresses as they are now and as the trail keeps them.
+        func strings(_ sql: String) throws -> [String] { try String?.fetchAll(db, sql: sql).compactMap { $0 } }
+        let channelList = allChannels.map(String.init).joined(separator: ", ")
+        let channelAddresses = try strings(
+            """
+            SELECT url FROM channel WHERE id IN (\(channelList)) UNION SELECT feedUrl FROM channel WHERE id IN (\(channelList))
+            UNION SELECT json_extract(COALESCE(after, before), '$.url') FROM auditEntry
+                WHERE entity = 'channel' AND CAST(entityId AS INTEGER) IN (\(channelList))
+            """)
+        let actionAddresses = try strings(
+            """
+            SELECT url FROM action WHERE id IN (\(actionList))
+            UNION SELECT json_extract(COALESCE(after, before), '$.url') FROM auditEntry
+                WHERE entity = 'action' AND CAST(entityId AS INTEGER) IN (\(actionList))
+            """)
+        let scrubber = ErasureScrubber(
+            name: name, email: email, hrID: person["hrId"], channels: channelAddresses, addresses: actionAddresses,
+            pseudonym: pseudonym)
+        let scrub = DatabaseFunction("advocacy_scrub", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).flatMap(scrubber.scrubbed)
+        }
+        let scrubJSON = DatabaseFunction("advocacy_scrub_json", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).flatMap(scrubber.scrubbedJSON)
+        }
+        db.add(function: scrub)
+        db.add(function: scrubJSON)
+        defer {
+            db.remove(function: scrub)
+            db.remove(function: scrubJSON)
+        }
+
         // 1. The live rows, without an audit entry each (it would copy the old values into the trail).
         try audit.withoutRecording {
             try db.execute(
@@ -123,15 +154,12 @@ extension AdvocacyStore {
                 let url = pseudonym.actionURL(id: actionID).string
                 try action.execute(arguments: [url, AddressHash.of(url), pseudonym.actionTitle(id: actionID), actionID])
             }
-            // Notes are free text: HR or the cio may have named the person.
-            for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
-                for (table, column) in [
-                    ("rewardProposal", "note"), ("rewardClearance", "note"), ("actionReview", "note"), ("flagClearance", "note"),
-                ] {
-                    try db.execute(
-                        sql: "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE instr(\(column), ?1) > 0",
-                        arguments: [old, new])
-                }
+            // Notes are free text: HR or the cio may have named the person, in any case.
+            for table in ["rewardProposal", "rewardClearance", "actionReview", "flagClearance"] {
+                try db.execute(
+                    sql:
+                        "UPDATE \(table) SET note = advocacy_scrub(note) WHERE note IS NOT NULL AND advocacy_scrub(note) IS NOT NULL"
+                )
             }
         }
 
@@ -184,16 +212,12 @@ extension AdvocacyStore {
                         """)
             }
             try db.execute(sql: "UPDATE auditEntry SET actorEmail = ? WHERE actorId = ?", arguments: [pseudonym.email.value, id])
-            for (old, new) in [(name, pseudonym.name), (email.value, pseudonym.email.value)] {
-                for json in ["before", "after"] {
-                    try db.execute(
-                        sql: """
-                            UPDATE auditEntry SET \(json) = json_set(\(json), '$.note', replace(json_extract(\(json), '$.note'), ?1, ?2))
-                            WHERE entity IN ('rewardProposal', 'rewardClearance', 'actionReview', 'flagClearance')
-                                AND instr(json_extract(\(json), '$.note'), ?1) > 0
-                            """,
-                        arguments: [old, new])
-                }
+            // Whatever else names them (a note, a title quoting them): every entry, both sides.
+            for json in ["before", "after"] {
+                try db.execute(
+                    sql:
+                        "UPDATE auditEntry SET \(json) = advocacy_scrub_json(\(json)) WHERE advocacy_scrub_json(\(json)) IS NOT NULL"
+                )
             }
         }
         return summary
