@@ -25,8 +25,10 @@ struct EmployeeAddCommand: ContextCommand {
         let actor = try global.requireActor(in: context, for: "employee add")
         let new = try NewEmployee(email: email, name: name, team: team, role: role, hrID: hrID)
         let programme = try global.openProgramme(in: context)
-        let employee = try programme.addEmployee(new, by: actor)
+        let registration = try programme.addEmployee(new, by: actor)
+        let employee = registration.employee
         context.print(
             "Added \(employee.name) <\(employee.email)> as \(employee.role.rawValue)\(employee.team.map { " in \($0)" } ?? "")")
+        if let lookalike = registration.lookalikeName { context.note("warning: \(lookalike)") }
     }
 }
