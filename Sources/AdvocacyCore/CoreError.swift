@@ -123,7 +123,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .invisibleInEmail(_, let codePoint):
             "it holds the invisible character \(HiddenCharacter.codePoint(codePoint)): expected an address of visible characters only, like jane.doe@example.com (type it rather than paste it)"
         case .compatibilityEmail(_, let plain):
-            "it is written with compatibility forms such as fullwidth letters: expected its usual spelling, \(plain)"
+            "it uses compatibility forms such as fullwidth letters: expected its usual spelling, \(plain)"
         case .mixedScriptEmail(_, let part, let scripts, let letter):
             "'\(HiddenCharacter.shown(part))' mixes \(WordList.and(scripts)) letters: expected each part of an address in one script (check for look-alike letters, such as \(letter))"
         case .lookalikeEmail(_, _, _, let letter):

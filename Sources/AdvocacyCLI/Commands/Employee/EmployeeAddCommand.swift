@@ -2,7 +2,13 @@ import AdvocacyCore
 import ArgumentParser
 
 struct EmployeeAddCommand: ContextCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an employee (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register an employee (admin).",
+        discussion: """
+            An address that looks like someone else's (a Cyrillic а for a Latin a, an invisible character, \
+            fullwidth letters) is refused, naming that person. A name that looks like someone else's is \
+            registered with a warning on standard error: two people may share a name.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
