@@ -22,7 +22,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "AdvocacyCore", swiftSettings: strict),
+        // Core's one import beyond Foundation is Foundation's own ICU (_FoundationICU), for Unicode's
+        // look-alike rules (UTS #39); a Clang module without a link directive, so it is named here.
+        .target(
+            name: "AdvocacyCore", swiftSettings: strict,
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
         .target(
             name: "AdvocacyStore",
             dependencies: [

@@ -20,6 +20,19 @@ public enum CoreError: Error, Equatable, Sendable {
     case textTooLong(field: String, limit: Int)
     /// Text holding a control character (NUL, ESC, BEL, DEL, a C1 control…), given as its code point.
     case controlCharacter(field: String, codePoint: UInt32)
+    /// Text holding a bidi control or an invisible character its field refuses (``TextField/Rule``), given as its code point.
+    case hiddenCharacter(field: String, codePoint: UInt32)
+    /// An email address holding an invisible or format character (U+200B, U+202E…), given as its code point.
+    case invisibleInEmail(String, codePoint: UInt32)
+    /// An email address written with compatibility forms (fullwidth letters, ligatures); `plain` is its usual spelling.
+    case compatibilityEmail(String, plain: String)
+    /// An email address whose local part or a domain label (`part`) mixes scripts, such as Latin
+    /// and Cyrillic; `letter` describes the first letter out of the part's main script.
+    case mixedScriptEmail(String, part: String, scripts: [String], letter: String)
+    /// An email address that looks like `existing` (the same UTS #39 skeleton) without being it:
+    /// `line` is the earlier line of the same file that gives `existing`, nil when it is registered;
+    /// `letter` describes a letter that may be the look-alike, when one is not ASCII.
+    case lookalikeEmail(String, existing: EmailAddress, line: Int?, letter: String?)
     case unknownValue(String, field: String, allowed: [String])
     case futureDate(LocalDate, today: LocalDate)
     case permissionDenied(actor: String, role: Role, operation: String, needed: String)
@@ -99,6 +112,22 @@ public enum CoreError: Error, Equatable, Sendable {
         case .emptyText: "expected some text"
         case .textTooLong(_, let limit): "expected at most \(limit) characters"
         case .controlCharacter: "expected text without control characters such as NUL or ESC (tabs and line breaks become spaces)"
+        case .hiddenCharacter(_, let codePoint):
+            if HiddenCharacter.isReordering(Unicode.Scalar(codePoint) ?? " ") {
+                "expected text without the controls that show it in another order than it is stored (U+202A–U+202E, U+2066–U+2069): type it rather than paste it"
+            } else if HiddenCharacter.isBidiControl(Unicode.Scalar(codePoint) ?? " ") {
+                "expected a name without bidi controls (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069): type it rather than paste it"
+            } else {
+                "expected a name of visible characters (the joiners U+200C and U+200D are kept): type it rather than paste it"
+            }
+        case .invisibleInEmail(_, let codePoint):
+            "it holds the invisible character \(HiddenCharacter.codePoint(codePoint)): expected an address of visible characters only, like jane.doe@example.com (type it rather than paste it)"
+        case .compatibilityEmail(_, let plain):
+            "it uses compatibility forms such as fullwidth letters: expected its usual spelling, \(plain)"
+        case .mixedScriptEmail(_, let part, let scripts, let letter):
+            "'\(HiddenCharacter.shown(part))' mixes \(WordList.and(scripts)) letters: expected each part of an address in one script (check for look-alike letters, such as \(letter))"
+        case .lookalikeEmail(_, _, _, let letter):
+            "expected a distinct address (check the spelling for look-alike letters, such as \(letter ?? "rn for m or 1 for l"))"
         case .unknownValue(_, _, let allowed): "expected one of \(allowed.joined(separator: ", "))"
         case .futureDate(_, let today): "expected a date on or before today (\(today))"
         case .permissionDenied(_, _, _, let needed): "this needs \(needed)"
@@ -169,6 +198,15 @@ extension CoreError: LocalizedError {
         case .textTooLong(let field, _): "the \(field) is too long: \(expectation)"
         case .controlCharacter(let field, let codePoint):
             "the \(field) holds the control character U+\(String(format: "%04X", codePoint)): \(expectation)"
+        case .hiddenCharacter(let field, let codePoint):
+            HiddenCharacter.isBidiControl(Unicode.Scalar(codePoint) ?? " ")
+                ? "the \(field) holds the bidi control \(HiddenCharacter.codePoint(codePoint)): \(expectation)"
+                : "the \(field) holds the invisible character \(HiddenCharacter.codePoint(codePoint)): \(expectation)"
+        case .invisibleInEmail(let value, _), .compatibilityEmail(let value, _), .mixedScriptEmail(let value, _, _, _):
+            "'\(HiddenCharacter.shown(value))' is not an email address as written: \(expectation)"
+        case .lookalikeEmail(let value, let existing, let line, _):
+            "\(HiddenCharacter.shown(value)) looks like \(existing), "
+                + (line.map { "given on line \($0) of this file" } ?? "who is already in the programme") + ": \(expectation)"
         case .unknownValue(let value, let field, _): "'\(value)' is not a known \(field): \(expectation)"
         case .futureDate(let date, _): "\(date) is in the future: \(expectation)"
         case .permissionDenied(let actor, let role, let operation, _):

@@ -5,6 +5,12 @@ public enum WordList {
         guard let last = words.last, words.count > 1 else { return words.joined() }
         return words.dropLast().joined(separator: ", ") + " or " + last
     }
+
+    /// The words joined with commas and a final "and".
+    public static func and(_ words: [String]) -> String {
+        guard let last = words.last, words.count > 1 else { return words.joined() }
+        return words.dropLast().joined(separator: ", ") + " and " + last
+    }
 }
 
 /// Numbers as messages print them, the same in every language: Core's

@@ -128,3 +128,31 @@ struct RosterTests {
         #expect(closed.project.end == fixture.today)
     }
 }
+
+@Suite("Look-alike people")
+struct LookalikePeopleTests {
+    @Test func anAddressLikeARegisteredOneIsRefusedAndNothingChanges() throws {
+        let fixture = try ProgrammeFixture()
+        let before = try fixture.snapshot()
+        #expect(throws: CoreError.lookalikeEmail("pau1@corp.fr", existing: fixture.paul, line: nil, letter: nil)) {
+            try fixture.programme.addEmployee(
+                try NewEmployee(email: try EmailAddress("pau1@corp.fr"), name: "Paolo Rossi"), by: fixture.admin)
+        }
+        #expect(try fixture.snapshot() == before)
+        // Adding someone registered is still refused as a duplicate, not as their own look-alike.
+        #expect(throws: StoreError.duplicateEmployee(fixture.paul)) {
+            try fixture.programme.addEmployee(try NewEmployee(email: fixture.paul, name: "Paul Martin"), by: fixture.admin)
+        }
+    }
+
+    @Test func aNameLikeARegisteredOneIsAddedWithAWarning() throws {
+        let fixture = try ProgrammeFixture()
+        let added = try fixture.programme.addEmployee(
+            try NewEmployee(email: try EmailAddress("paul.martin@corp.fr"), name: "Paul  MARTIN"), by: fixture.admin)
+        #expect(added.employee.name == "Paul  MARTIN")
+        #expect(added.lookalikeName == LookalikeName(name: "Paul  MARTIN", existing: fixture.paul, line: nil))
+        let other = try fixture.programme.addEmployee(
+            try NewEmployee(email: try EmailAddress("pauline@corp.fr"), name: "Pauline Martin"), by: fixture.admin)
+        #expect(other.lookalikeName == nil)
+    }
+}

@@ -139,6 +139,13 @@ extension CommandContext {
                 let more = summary.rejected - summary.problems.count
                 note("\(source): … and \(more) more invalid row\(more == 1 ? "" : "s")")
             }
+            for warning in summary.warnings {
+                note("\(source):\(warning.line): warning: \(AdvocacyCLI.errorLine(warning.message))")
+            }
+            if summary.warned > summary.warnings.count {
+                let more = summary.warned - summary.warnings.count
+                note("\(source): … and \(more) more warning\(more == 1 ? "" : "s")")
+            }
             var line = "\(source): \(summary.counts)"
             if mode == .dryRun { line += " (dry run: nothing written)" } else if !summary.written { line += " (nothing written)" }
             print(line)

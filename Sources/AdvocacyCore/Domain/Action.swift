@@ -118,7 +118,7 @@ public struct ActionDraft: Hashable, Sendable {
         // The host and path are read once for the title, the fingerprint and the channel.
         let host = url.host, segments = url.pathSegments
         self.title =
-            try title.map { try TextField.required($0, field: "title", limit: 500) }
+            try title.map { try TextField.required($0, field: "title", limit: 500, rule: .title) }
             ?? Self.title(from: url, host: host, segments: segments)
         self.hasGivenTitle = title != nil
         self.date = date

@@ -86,10 +86,11 @@ public struct NewEmployee: Hashable, Sendable {
     public var role: Role
     public var hrID: String?
 
-    /// Validates the free-text fields (trimmed, non-empty, bounded).
+    /// Validates the free-text fields (trimmed, non-empty, bounded; the name
+    /// without bidi controls or invisible characters).
     public init(email: EmailAddress, name: String, team: String? = nil, role: Role = .staff, hrID: String? = nil) throws {
         self.email = email
-        self.name = try TextField.required(name, field: "name", limit: 200)
+        self.name = try TextField.required(name, field: "name", limit: 200, rule: .name)
         self.team = try TextField.optional(team, field: "team", limit: 100)
         self.role = role
         self.hrID = try TextField.optional(hrID, field: "HR id", limit: 64)
@@ -106,7 +107,7 @@ public struct EmployeeChanges: Hashable, Sendable {
     public var isActive: Bool?
 
     public init(name: String? = nil, team: String? = nil, role: Role? = nil, hrID: String? = nil, isActive: Bool? = nil) throws {
-        self.name = try name.map { try TextField.required($0, field: "name", limit: 200) }
+        self.name = try name.map { try TextField.required($0, field: "name", limit: 200, rule: .name) }
         self.team = try team.map { try TextField.optional($0, field: "team", limit: 100) }
         self.role = role
         self.hrID = try hrID.map { try TextField.optional($0, field: "HR id", limit: 64) }
@@ -122,12 +123,46 @@ public enum TextField {
     /// Control characters (NUL, ESC, BEL, DEL, the C1 controls) are refused
     /// rather than dropped: text is either kept as typed or refused, and these
     /// would only ever be a mistake or an attempt to drive someone's terminal.
-    /// Format characters such as the zero-width joiner or the right-to-left
-    /// marks are kept: names and titles in many scripts need them.
-    public static func required(_ text: String, field: String, limit: Int) throws -> String {
+    /// Format characters are refused or kept as `rule` says (see ``Rule``).
+    public static func required(_ text: String, field: String, limit: Int, rule: Rule = .text) throws -> String {
         // Most text is plain ASCII with nothing to trim or replace: check the
         // bytes once rather than walk Characters three times (imports pass here per row).
-        if isPlain(text, limit: limit) { return text }
+        let kept = isPlain(text, limit: limit) ? text : try trimmedAndSpaced(text, field: field, limit: limit)
+        let refused: Unicode.Scalar? =
+            switch rule {
+            case .text: nil
+            case .title: HiddenCharacter.firstReordering(kept)
+            case .name: HiddenCharacter.firstRefusedInName(kept)
+            }
+        if let refused { throw CoreError.hiddenCharacter(field: field, codePoint: refused.value) }
+        return kept
+    }
+
+    /// Which format characters a field refuses. Text is kept byte for byte or
+    /// refused, never cleaned: what is stored is what was typed.
+    public enum Rule: Sendable {
+        /// Notes, reasons, teams, HR ids: format characters are kept (a
+        /// zero-width joiner, a right-to-left mark: text in many scripts needs them).
+        case text
+        /// What is shown as the name of a thing (an action's title, a project's
+        /// name): no embedding, override or isolate (U+202A–U+202E,
+        /// U+2066–U+2069), which display text in another order than it is
+        /// stored ("Jane U+202E gpj.exe" shows as "Jane exe.jpg"). The marks
+        /// (U+200E, U+200F, U+061C) and invisible characters are kept: a
+        /// Hebrew or Arabic title with a number in it needs the marks, and a
+        /// title identifies no one.
+        case title
+        /// A person's name, which tells people apart: no bidi control and no
+        /// invisible character but those writing needs (the joiners U+200C and
+        /// U+200D for Persian and the Indic scripts, variation selectors; see
+        /// ``HiddenCharacter/isNeededInNames(_:)``), so that two names that
+        /// look the same differ in nothing hidden.
+        case name
+    }
+
+    /// `text` trimmed, with tabs and line breaks made spaces, or refused when
+    /// then empty, too long or holding another control character.
+    private static func trimmedAndSpaced(_ text: String, field: String, limit: Int) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw CoreError.emptyText(field: field) }
         guard trimmed.count <= limit else { throw CoreError.textTooLong(field: field, limit: limit) }
@@ -164,10 +199,10 @@ public enum TextField {
         return true
     }
 
-    /// Like ``required(_:field:limit:)`` but empty text means "none".
-    public static func optional(_ text: String?, field: String, limit: Int) throws -> String? {
+    /// Like ``required(_:field:limit:rule:)`` but empty text means "none".
+    public static func optional(_ text: String?, field: String, limit: Int, rule: Rule = .text) throws -> String? {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        return try required(text, field: field, limit: limit)
+        return try required(text, field: field, limit: limit, rule: rule)
     }
 }
 

@@ -38,7 +38,7 @@ public struct Project: Hashable, Codable, Sendable {
         code: ProjectCode, name: String, weight: Int = 2, status: ProjectStatus = .active, start: LocalDate? = nil,
         end: LocalDate? = nil
     ) throws -> Project {
-        let name = try TextField.required(name, field: "project name", limit: 200)
+        let name = try TextField.required(name, field: "project name", limit: 200, rule: .title)
         try validate(weight: weight, start: start, end: end)
         return Project(code: code, name: name, weight: weight, status: status, start: start, end: end)
     }
@@ -56,7 +56,9 @@ public struct Project: Hashable, Codable, Sendable {
     /// Applies changes, validating the result as a whole.
     public func applying(_ changes: ProjectChanges) throws -> Project {
         var project = self
-        if let name = changes.name { project.name = try TextField.required(name, field: "project name", limit: 200) }
+        if let name = changes.name {
+            project.name = try TextField.required(name, field: "project name", limit: 200, rule: .title)
+        }
         if let weight = changes.weight { project.weight = weight }
         if let status = changes.status { project.status = status }
         if let start = changes.start { project.start = start }

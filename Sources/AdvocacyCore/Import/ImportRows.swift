@@ -24,7 +24,7 @@ public struct EmployeeImportRow: Hashable, Sendable {
     /// Reads and validates one roster row.
     public init(_ record: ImportRecord, in columns: ImportColumns) throws {
         email = try EmailAddress(try ImportCell.required(Self.email, record, columns))
-        name = try TextField.optional(columns.text(Self.name, in: record), field: "name", limit: 200)
+        name = try TextField.optional(columns.text(Self.name, in: record), field: "name", limit: 200, rule: .name)
         team = try TextField.optional(columns.text(Self.team, in: record), field: "team", limit: 100)
         role = try columns.text(Self.role, in: record).map(Role.parse)
         hrID = try TextField.optional(columns.text(Self.hrID, in: record), field: "HR id", limit: 64)

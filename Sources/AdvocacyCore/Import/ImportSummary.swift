@@ -33,6 +33,10 @@ public struct ImportSummary: Codable, Hashable, Sendable {
     public var rejected = 0
     /// The first ``problemLimit`` refusals, in file order.
     public var problems: [ImportProblem] = []
+    /// Rows taken with a warning (a name like another person's).
+    public var warned = 0
+    /// The first ``problemLimit`` warnings, in file order.
+    public var warnings: [ImportProblem] = []
     /// Whether the changes were saved: false for a dry run and when an
     /// all-or-nothing import met an invalid row.
     public var written = false
@@ -48,12 +52,19 @@ public struct ImportSummary: Codable, Hashable, Sendable {
         if problems.count < Self.problemLimit { problems.append(ImportProblem(line: line, message: message)) }
     }
 
+    /// Counts one warning, keeping its message while there is room.
+    public mutating func warn(line: Int, message: String) {
+        warned += 1
+        if warnings.count < Self.problemLimit { warnings.append(ImportProblem(line: line, message: message)) }
+    }
+
     /// Adds another summary's counts (one per feed when syncing several).
     public mutating func add(_ other: ImportSummary) {
         inserted += other.inserted
         updated += other.updated
         unchanged += other.unchanged
         rejected += other.rejected
+        warned += other.warned
     }
 
     /// `inserted 3, updated 1, unchanged 40, rejected 0`.

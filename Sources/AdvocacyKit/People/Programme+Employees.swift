@@ -24,12 +24,19 @@ extension Programme {
     }
 
     /// Registers an employee (admin only).
+    ///
+    /// An address that looks like someone else's is refused
+    /// (``CoreError/lookalikeEmail(_:existing:line:letter:)``); a name that
+    /// looks like someone else's is registered with a warning, since two
+    /// people may share a name (``LookalikeRegister``).
     @discardableResult
-    public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> Employee {
+    public func addEmployee(_ new: NewEmployee, by actorEmail: EmailAddress) throws -> EmployeeRegistration {
         try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireAdmin(actor, to: "add employees")
+            // Someone already registered keeps their own refusal (duplicateEmployee), not a look-alike's.
+            let warning = try tx.employee(new.email) == nil ? try tx.lookalikeRegister().check(new.email, name: new.name) : nil
             try tx.insertEmployee(new)
-            return try tx.requireEmployee(new.email)
+            return EmployeeRegistration(employee: try tx.requireEmployee(new.email), lookalikeName: warning)
         }
     }
 

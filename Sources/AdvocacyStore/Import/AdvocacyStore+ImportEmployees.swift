@@ -6,6 +6,10 @@ extension AdvocacyStore {
     /// `updating`, changes the registered person with that email; empty cells
     /// keep what is stored. Without `updating`, a row for someone registered
     /// is unchanged when it matches what is stored and refused otherwise.
+    ///
+    /// A new person whose address looks like someone else's, registered or
+    /// given earlier in the file, is refused; one whose name looks like
+    /// another's is added with a warning (``LookalikeRegister``).
     public func importEmployees(
         _ mode: ImportMode, updating: Bool, by actorEmail: EmailAddress, columns: ImportColumns,
         next: () throws -> ImportRecord?, authorize: (Actor) throws -> Void,
@@ -15,7 +19,7 @@ extension AdvocacyStore {
             try authorize(actor)
             return EmployeeImporter(
                 store: self, columns: columns, updating: updating, recordedBy: try Self.employeeID(db, actor.email),
-                recordedAt: Self.timestamp(now()))
+                recordedAt: Self.timestamp(now()), register: try Self.lookalikeRegister(db))
         }
     }
 }
@@ -27,14 +31,21 @@ struct EmployeeImporter: RowImporter {
     /// Who records the roster's consent answers, and when.
     let recordedBy: Int64
     let recordedAt: String
+    /// Everyone registered, read once for the whole import, and the people added by earlier rows.
+    var register: LookalikeRegister
+    /// The warnings of the row being applied.
+    var warnings: [String] = []
 
-    func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
+    mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
         let row = try EmployeeImportRow(record, in: columns)
         guard let stored = try AdvocacyStore.fetchEmployee(db, row.email) else {
             guard let name = row.name else { throw CoreError.emptyCell(column: EmployeeImportRow.name.name) }
+            let warning = try register.check(row.email, name: name)
             try store.insertEmployee(
                 db, try NewEmployee(email: row.email, name: name, team: row.team, role: row.role ?? .staff, hrID: row.hrID))
+            register.add(row.email, name: name, line: record.line)
             if let consent = row.consent { try recordConsent(consent, for: try AdvocacyStore.employeeID(db, row.email), db) }
+            if let warning { warnings.append(warning.description) }
             return .inserted
         }
         var changed = stored
@@ -79,6 +90,11 @@ struct EmployeeImporter: RowImporter {
     private func recordConsent(_ granted: Bool, for employeeID: Int64, _ db: Database) throws {
         try AdvocacyStore.insertConsent(
             db, employeeID: employeeID, granted: granted, source: .roster, recordedBy: recordedBy, at: recordedAt)
+    }
+
+    mutating func takeWarnings() -> [String] {
+        defer { warnings = [] }
+        return warnings
     }
 
     func finish(_ db: Database) throws {}

@@ -15,6 +15,12 @@ protocol RowImporter {
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome
     /// Runs once after the last row, inside the same transaction.
     mutating func finish(_ db: Database) throws
+    /// What the row just applied warns of (it was written all the same), emptied as it is read.
+    mutating func takeWarnings() -> [String]
+}
+
+extension RowImporter {
+    mutating func takeWarnings() -> [String] { [] }
 }
 
 extension AdvocacyStore {
@@ -50,6 +56,7 @@ extension AdvocacyStore {
                         case .updated: summary.updated += 1
                         case .unchanged: summary.unchanged += 1
                         }
+                        for warning in importer.takeWarnings() { summary.warn(line: record.line, message: warning) }
                     } catch let error as CoreError {
                         try reject(record, error.localizedDescription)
                     } catch let error as StoreError {

@@ -36,6 +36,11 @@ extension StoreTransaction {
             ])
     }
 
+    /// Everyone registered, active or not, as the look-alike checks see them (one read of every address and name).
+    public func lookalikeRegister() throws -> LookalikeRegister {
+        try AdvocacyStore.lookalikeRegister(db)
+    }
+
     /// The first active admin registered, if there is one.
     public func firstActiveAdmin() throws -> EmailAddress? {
         try String.fetchOne(db, sql: "SELECT email FROM employee WHERE role = 'admin' AND isActive ORDER BY id LIMIT 1")
@@ -50,6 +55,13 @@ extension StoreTransaction {
 }
 
 extension AdvocacyStore {
+    static func lookalikeRegister(_ db: Database) throws -> LookalikeRegister {
+        var register = LookalikeRegister()
+        let rows = try Row.fetchCursor(db, sql: "SELECT email, fullName FROM employee")
+        while let row = try rows.next() { register.add(EmailAddress(alreadyValid: row[0]), name: row[1]) }
+        return register
+    }
+
     func insertEmployee(_ db: Database, _ new: NewEmployee) throws {
         if try Self.fetchEmployee(db, new.email) != nil { throw StoreError.duplicateEmployee(new.email) }
         try Self.requireFreeHRID(db, new.hrID, for: new.email)

@@ -51,7 +51,7 @@ struct RobustnessHostileFileTests {
         for (index, hostile) in HostileString.all.enumerated() {
             let email = "person\(index)@corp.fr"
             let person = people.first { $0["email"]?.string == email }
-            let name = hostile.outcome(limit: 200), team = hostile.outcome(limit: 100, optional: true)
+            let name = hostile.outcome(limit: 200, rule: .name), team = hostile.outcome(limit: 100, optional: true)
             let rejected = rejects.contains { $0.first == email }
             if let person {
                 #expect(!rejected, "\(hostile.label): both imported and set aside")
@@ -86,7 +86,7 @@ struct RobustnessHostileFileTests {
         let actions = try JSONValue.parse(cli.run(["action", "list", "--format", "json"], as: "jane@corp.fr").output).array
         for (index, hostile) in HostileString.all.enumerated() {
             let action = actions.first { $0["url"]?.string == "https://jane.example.org/h/\(index)" }
-            switch hostile.outcome(limit: 500, optional: true) {
+            switch hostile.outcome(limit: 500, optional: true, rule: .title) {
             case .refused: #expect(action == nil, "\(hostile.label): imported, though it should be refused")
             case .stored(let value?):
                 #expect(

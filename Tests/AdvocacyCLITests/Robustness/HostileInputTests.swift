@@ -86,6 +86,8 @@ struct RobustnessHostileInputTests {
         var description: String
         var limit: Int
         var optional = false
+        /// Which format characters it refuses.
+        var rule = TextField.Rule.text
         /// Runs the command that stores `value` (an option value starting with `-` is passed as `--option=value`).
         var plant: (World, String) throws -> (CLIHarness.Result, Readback)
     }
@@ -147,7 +149,7 @@ struct RobustnessHostileInputTests {
 
     static var fields: [Field] {
         [
-            Field(description: "employee add --name", limit: 200) { world, value in
+            Field(description: "employee add --name", limit: 200, rule: .name) { world, value in
                 let email = "named@corp.fr"
                 return (
                     world.cli.run(["employee", "add", email] + option("--name", value), as: world.admin),
@@ -169,7 +171,7 @@ struct RobustnessHostileInputTests {
                     employeeReadback(world, email, key: "hrId", column: "hrId")
                 )
             },
-            Field(description: "employee update --name", limit: 200) { world, value in
+            Field(description: "employee update --name", limit: 200, rule: .name) { world, value in
                 (
                     world.cli.run(["employee", "update", world.staff] + option("--name", value), as: world.admin),
                     employeeReadback(world, world.staff, key: "name", column: "fullName")
@@ -189,7 +191,7 @@ struct RobustnessHostileInputTests {
                     employeeReadback(world, "numbered@corp.fr", key: "hrId", column: "hrId")
                 )
             },
-            Field(description: "init --name", limit: 200) { world, value in
+            Field(description: "init --name", limit: 200, rule: .name) { world, value in
                 // A new programme in its own file, beside the demo's.
                 let path = world.cli.folder.appendingPathComponent("fresh.sqlite").path
                 try? FileManager.default.removeItem(atPath: path)
@@ -205,19 +207,19 @@ struct RobustnessHostileInputTests {
                         ))
                 )
             },
-            Field(description: "project add --name", limit: 200) { world, value in
+            Field(description: "project add --name", limit: 200, rule: .title) { world, value in
                 (
                     world.cli.run(["project", "add", "HOSTILE-1"] + option("--name", value), as: world.admin),
                     projectReadback(world, "HOSTILE-1")
                 )
             },
-            Field(description: "project update --name", limit: 200) { world, value in
+            Field(description: "project update --name", limit: 200, rule: .title) { world, value in
                 (
                     world.cli.run(["project", "update", world.project] + option("--name", value), as: world.admin),
                     projectReadback(world, world.project)
                 )
             },
-            Field(description: "log --title", limit: 500) { world, value in
+            Field(description: "log --title", limit: 500, rule: .title) { world, value in
                 let url = "https://hostile.example.org/posts/1"
                 let result = world.cli.run(["log", url, "--date", "2026-11-01"] + option("--title", value), as: world.staff)
                 return (
@@ -279,7 +281,7 @@ struct RobustnessHostileInputTests {
         }
         var reads = ReadCache(cli: world.cli)
         for (field, result, readback) in planted {
-            let expected = hostile.outcome(limit: field.limit, optional: field.optional)
+            let expected = hostile.outcome(limit: field.limit, optional: field.optional, rule: field.rule)
             let context = "\(field) with \(hostile.label) (expected \(expected))"
             let stored = try readDatabase(world, readback, field: field)
             switch expected {

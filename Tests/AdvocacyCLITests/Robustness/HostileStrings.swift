@@ -86,14 +86,28 @@ struct HostileString: Sendable, CustomTestStringConvertible {
     /// The documented rule for one-line text: surrounding blanks trimmed, tabs
     /// and line breaks inside made spaces, and refused when then empty
     /// (unless optional), longer than the limit or holding another control
-    /// character. Anything else is kept byte for byte.
-    func outcome(limit: Int, optional: Bool = false) -> Outcome {
+    /// character; a title or project name also when it holds a control that
+    /// reorders text (U+202A–U+202E, U+2066–U+2069), and a person's name
+    /// when it holds a bidi control or an invisible character other than the
+    /// joiners (U+200C, U+200D) and variation selectors. Anything else is kept byte for byte.
+    func outcome(limit: Int, optional: Bool = false, rule: TextField.Rule = .text) -> Outcome {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return optional ? .stored(nil) : .refused }
         if trimmed.count > limit { return .refused }
         let folded = String(trimmed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         if folded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return .refused }
-        return .stored(folded)
+        let reorders = folded.unicodeScalars.contains {
+            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
+        let hides = folded.unicodeScalars.contains { scalar in
+            (scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint)
+                && ![0x200C, 0x200D].contains(scalar.value) && !(0xFE00...0xFE0F).contains(scalar.value)
+        }
+        switch rule {
+        case .text: return .stored(folded)
+        case .title: return reorders ? .refused : .stored(folded)
+        case .name: return hides ? .refused : .stored(folded)
+        }
     }
 }
 

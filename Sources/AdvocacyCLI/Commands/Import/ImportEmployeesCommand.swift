@@ -10,7 +10,9 @@ struct ImportEmployeesCommand: ContextCommand {
             optionally team (équipe), role (rôle: staff, cio, hr or admin), hr_id (matricule) and consent \
             (consentement: yes/no, oui/non; recorded in the person's consent history, and a yes never overrides \
             a withdrawal). Without --update an email already registered is an invalid row; with it, the row \
-            changes that person, and empty cells keep what is stored.
+            changes that person, and empty cells keep what is stored. A new address that looks like another \
+            person's (registered, or on an earlier line: a Cyrillic а for a Latin a, 1 for l) is an invalid row; \
+            a new person whose name looks like another's is imported with a warning.
             """)
 
     @OptionGroup var global: GlobalOptions
