@@ -100,6 +100,8 @@ struct ActionImporter: RowImporter {
     private var consent: ConsentGate
     /// The programme's shared venues, where a new action goes to its author's part.
     private let sharedVenues: [CanonicalURL]
+    /// Which addresses may be a registered channel's, read when a row first needs it.
+    private var channelAddresses: ChannelAddressFilter?
 
     private struct Author {
         var id: Int64
@@ -400,11 +402,13 @@ struct ActionImporter: RowImporter {
     /// file) whose address is someone else's, or names another account than
     /// `channel`. An address that names none (a YouTube `watch` link, X's
     /// `i/web/status`) is the source's word.
-    private func requireOnChannel(_ draft: ActionDraft, _ channel: CanonicalURL, _ db: Database) throws {
+    private mutating func requireOnChannel(_ draft: ActionDraft, _ channel: CanonicalURL, _ db: Database) throws {
         guard !channel.contains(draft.url) else { return }
+        if channelAddresses == nil { channelAddresses = try ChannelAddressFilter(db) }
         let authorID = fixedChannel?.ownerID ?? 0
-        if let (others, owner) = try AdvocacyStore.othersChannel(
-            db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+        if channelAddresses?.mayBeOwned(draft.url, named: draft.addressChannel) != false,
+            let (others, owner) = try AdvocacyStore.othersChannel(
+                db, holding: draft.url, named: draft.addressChannel, besides: authorID)
         {
             throw StoreError.postOnOthersChannel(draft.url, channel: others, owner: owner)
         }
@@ -424,9 +428,13 @@ struct ActionImporter: RowImporter {
         for draft: ActionDraft, author: Int, among own: inout [AdvocacyStore.AuthorChannel], _ db: Database
     ) throws -> AdvocacyStore.AuthorChannel {
         let count = own.count
+        if channelAddresses == nil { channelAddresses = try ChannelAddressFilter(db) }
         let channel = try store.channel(
-            for: draft, authorID: authors[author].id, among: &own, sharedVenues: sharedVenues, db)
-        if own.count != count { authors[author].channels = own }
+            for: draft, authorID: authors[author].id, among: &own, sharedVenues: sharedVenues, filter: channelAddresses, db)
+        if own.count != count {
+            authors[author].channels = own
+            channelAddresses?.insert(channel.url)
+        }
         return channel
     }
 

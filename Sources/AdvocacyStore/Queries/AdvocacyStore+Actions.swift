@@ -108,15 +108,17 @@ extension AdvocacyStore {
     /// `own` (an import) never reads them again. A post on someone else's
     /// channel, or of another account than the author's, is refused; one on
     /// a shared venue goes to the author's part of it.
+    /// `filter`, when given (an import), spares the query for a post that
+    /// can lie on no registered channel.
     func channel(
         for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], sharedVenues: [CanonicalURL],
-        _ db: Database
+        filter: ChannelAddressFilter? = nil, _ db: Database
     ) throws -> AuthorChannel {
-        // A post under one of the author's channels is theirs: nobody registers a channel under another's, so
-        // only the rest (most of a million-row import is not) need the query.
-        let underOwn = own.contains { $0.url.contains(draft.url) }
+        // A post under one of the author's channels is theirs: nobody registers a channel under another's.
+        let mayBeOthers =
+            !own.contains { $0.url.contains(draft.url) } && filter?.mayBeOwned(draft.url, named: draft.addressChannel) != false
         let others =
-            underOwn ? nil : try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+            mayBeOthers ? try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID) : nil
         switch ChannelChoice.choose(
             for: draft, among: own.map { ($0.url, $0.kind) }, othersChannel: others, sharedVenues: sharedVenues)
         {
