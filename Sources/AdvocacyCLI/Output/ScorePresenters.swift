@@ -16,6 +16,8 @@ struct RankingReport: JSONWritable {
     var teams: [TeamScore]
     /// How many were ranked, before --top.
     var ranked: Int
+    /// A staff member asked: a small team's leader is not shown (``HiddenPeople/smallTeam``).
+    var seenByStaff: Bool
 
     init(_ result: RankingResult, by: RankingSubject, top: Int?) {
         policyVersion = result.policyVersion
@@ -28,6 +30,12 @@ struct RankingReport: JSONWritable {
         let allTeams = by == .team ? Ranking.teams(result.people) : []
         teams = Array(allTeams.prefix(top ?? .max))
         ranked = by == .person ? result.people.count : allTeams.count
+        seenByStaff = result.seenByStaff
+    }
+
+    /// The leader a viewer may see of `team`: none in a small team, for staff.
+    func leader(of team: TeamScore) -> ScoredPerson? {
+        seenByStaff && team.advocates < HiddenPeople.smallTeam ? nil : team.leader
     }
 
     var isEmpty: Bool { people.isEmpty && teams.isEmpty }
@@ -41,7 +49,7 @@ struct RankingReport: JSONWritable {
             json.key("items")
             switch by {
             case .person: json.array(people) { json, score in PersonItem(score).write(to: &json) }
-            case .team: json.array(teams) { json, team in TeamItem(team).write(to: &json) }
+            case .team: json.array(teams) { json, team in TeamItem(team, leader: leader(of: team)).write(to: &json) }
             }
             json.field("period", period)
             json.field("policyVersion", policyVersion)
@@ -79,7 +87,12 @@ struct RankingReport: JSONWritable {
                     .init(header: "flags"),
                 ],
                 rows: people.map { score in
-                    [
+                    // A colleague on staff sees a hidden person's place, nothing more.
+                    guard !score.person.isPlaceholder else {
+                        return [String(score.rank), score.person.email.value, score.person.name]
+                            + Array(repeating: "", count: 8 + ScoreComponents.names.count)
+                    }
+                    return [
                         String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "",
                         score.tier.rawValue,
                         Format.tenths(score.score),
@@ -102,7 +115,7 @@ struct RankingReport: JSONWritable {
                 rows: teams.map { team in
                     [
                         String(team.rank), team.team, Format.tenths(team.score), String(team.advocates), String(team.actions),
-                        Format.plainWhole(team.engagement), team.leader.name,
+                        Format.plainWhole(team.engagement), leader(of: team)?.name ?? "",
                     ]
                 })
         }
@@ -122,8 +135,24 @@ struct PersonItem: JSONWritable, Encodable {
     var score: PersonScore
     init(_ score: PersonScore) { self.score = score }
 
-    /// Keys in sorted order, as everywhere ``JSONWriter`` is used.
+    /// Keys in sorted order, as everywhere ``JSONWriter`` is used. A
+    /// placeholder has the same keys, every one but its place null.
     func write(to json: inout JSONWriter) {
+        if score.person.isPlaceholder {
+            json.object { json in
+                let before: [StaticString] = ["actions", "active", "audience", "components"]
+                for key in before { json.field(key, nil as Int?) }
+                json.field("email", score.person.email.value)
+                json.field("engagement", nil as Int?)
+                json.field("flags", nil as Int?)
+                json.field("name", score.person.name)
+                json.field("pending", nil as Int?)
+                json.field("rank", score.rank)
+                let after: [StaticString] = ["score", "tFactor", "team", "tier", "weeks", "weeksActive"]
+                for key in after { json.field(key, nil as Int?) }
+            }
+            return
+        }
         json.object { json in
             json.field("actions", score.actions)
             json.field("active", score.person.isActive)
@@ -190,14 +219,19 @@ struct PersonItem: JSONWritable, Encodable {
 /// One team in a ranking, as JSON.
 struct TeamItem {
     var team: TeamScore
-    init(_ team: TeamScore) { self.team = team }
+    /// Nil when the viewer may not see it (a small team, for staff).
+    var leader: ScoredPerson?
+    init(_ team: TeamScore, leader: ScoredPerson?) {
+        self.team = team
+        self.leader = leader
+    }
 
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("actions", team.actions)
             json.field("advocates", team.advocates)
             json.field("engagement", team.engagement)
-            json.field("leader", team.leader.email.value)
+            json.field("leader", leader?.email.value)
             json.field("rank", team.rank)
             json.field("score", team.score)
             json.field("team", team.team)

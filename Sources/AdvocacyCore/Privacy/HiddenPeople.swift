@@ -1,13 +1,21 @@
 /// People who asked not to appear by name in others' rankings
 /// (`privacy hide`): an opt-out from the leaderboard, not from the programme.
 ///
-/// Their rank, score and team stay (the ranking and the team averages must
-/// be the same for every viewer); their name becomes "(hidden)" and their
-/// email `hidden-N`, numbered by first appearance in what one viewer is
-/// shown, so the placeholder cannot be followed from one ranking to another.
+/// Their rank stays (the ranking and the team averages must be the same for
+/// every viewer); their name becomes "(hidden)" and their email `hidden-N`,
+/// numbered by first appearance in what one viewer is shown, so the
+/// placeholder cannot be followed from one ranking to another. The cio and
+/// admins still see their team, tier and figures, which reviewing and
+/// settling flags need; a colleague on staff sees a placeholder row with the
+/// rank alone (``ScoredPerson/isPlaceholder``), and nothing of them in the
+/// other listings (docs/privacy.md).
 public enum HiddenPeople {
     /// The name shown in place of a hidden person's.
     public static let name = "(hidden)"
+
+    /// Below this many people, a team's average shows staff no per-member
+    /// detail: with two members, one's own score and the average give the other's.
+    public static let smallTeam = 5
 
     /// Whether `viewer` sees the name of hidden `person`: the person
     /// themself, and HR, who decide rewards by name.
@@ -30,7 +38,8 @@ public enum HiddenPeople {
                 masked.person.name = name
                 masked.person.email = label
                 masked.person.isMasked = true
-                masked.flags = score.flags.map(withoutDetail)
+                masked.person.isPlaceholder = viewer.role == .staff
+                masked.flags = masked.person.isPlaceholder ? [] : score.flags.map(withoutDetail)
                 return masked
             }
         }

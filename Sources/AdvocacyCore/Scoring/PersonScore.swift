@@ -9,6 +9,10 @@ public struct ScoredPerson: Hashable, Sendable {
     /// The person chose to be hidden from others' rankings and this viewer
     /// may not see who they are: `name` and `email` are placeholders (see ``HiddenPeople``).
     public var isMasked = false
+    /// More than masked: the viewer is a colleague on staff, who sees of a
+    /// hidden person nothing but their place (the rank), not their team,
+    /// tier, counts or figures, which together could single them out.
+    public var isPlaceholder = false
 
     public init(email: EmailAddress, name: String, team: String?, isActive: Bool = true) {
         self.email = email

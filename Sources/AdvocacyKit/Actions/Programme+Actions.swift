@@ -61,8 +61,30 @@ extension Programme {
         try store.forEachAction(filter, body)
     }
 
+    /// ``forEachAction(_:_:)`` as `viewer` may see them: a hidden
+    /// colleague's actions are left out, and asking for them by name is refused.
+    public func forEachAction(
+        _ filter: ActionFilter = ActionFilter(), seenBy viewer: EmailAddress?, _ body: (Action) throws -> Void
+    )
+        throws
+    {
+        let hidden = try peopleHidden(from: viewer)
+        if let author = filter.author { try requireVisible(author, to: viewer, among: hidden) }
+        guard !hidden.isEmpty else { return try store.forEachAction(filter, body) }
+        try store.forEachAction(filter) { action in
+            if !hidden.contains(action.email) { try body(action) }
+        }
+    }
+
     /// One action, or ``StoreError/unknownAction(_:)``.
     public func action(_ url: CanonicalURL) throws -> Action {
         try store.action(url)
+    }
+
+    /// One action, refused to `viewer` when its author is hidden from them.
+    public func action(_ url: CanonicalURL, seenBy viewer: EmailAddress?) throws -> Action {
+        let action = try store.action(url)
+        try requireVisible(action.email, to: viewer, among: try peopleHidden(from: viewer))
+        return action
     }
 }

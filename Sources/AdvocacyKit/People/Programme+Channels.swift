@@ -66,4 +66,12 @@ extension Programme {
     public func channels(owner: EmailAddress? = nil) throws -> [Channel] {
         try store.channels(owner: owner)
     }
+
+    /// Every channel, or one person's, as `viewer` may see them: a hidden
+    /// colleague's are left out, and asking for them by name is refused.
+    public func channels(owner: EmailAddress? = nil, seenBy viewer: EmailAddress?) throws -> [Channel] {
+        let hidden = try peopleHidden(from: viewer)
+        if let owner { try requireVisible(owner, to: viewer, among: hidden) }
+        return try store.channels(owner: owner).filter { !hidden.contains($0.email) }
+    }
 }

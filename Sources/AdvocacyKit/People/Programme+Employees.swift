@@ -66,9 +66,13 @@ extension Programme {
     /// HR ids, which are payroll ids, only when `viewer` is an active admin
     /// or HR officer, or the person themself (nil: no one said who is
     /// looking, who sees none).
+    /// People hidden from `viewer` (``peopleHidden(from:)``) are left out.
     public func employees(team: String? = nil, seenBy viewer: EmailAddress?) throws -> [Employee] {
         let seesHRIDs = try mayReadHRIDs(viewer)
-        return try store.employees(team: team).map { seesHRIDs || $0.email == viewer ? $0 : $0.withoutHRID }
+        let hidden = try peopleHidden(from: viewer)
+        return try store.employees(team: team).filter { !hidden.contains($0.email) }.map {
+            seesHRIDs || $0.email == viewer ? $0 : $0.withoutHRID
+        }
     }
 
     /// Whether `viewer` may read HR ids: an active admin or HR officer.
@@ -87,6 +91,7 @@ extension Programme {
     /// their HR id as ``employees(team:seenBy:)`` says.
     public func profile(_ email: EmailAddress, seenBy viewer: EmailAddress?) throws -> EmployeeProfile {
         var profile = try store.profile(email)
+        try requireVisible(email, to: viewer, among: try peopleHidden(from: viewer))
         if try email != viewer && !mayReadHRIDs(viewer) { profile.employee = profile.employee.withoutHRID }
         return profile
     }

@@ -85,7 +85,9 @@ extension Programme {
                     ranked[index].flags.removeAll(where: \.kind.isGaming)
                 }
             }
-            return RankingResult(policyVersion: version, period: period, window: window, people: ranked)
+            var result = RankingResult(policyVersion: version, period: period, window: window, people: ranked)
+            result.seenByStaff = viewer.role == .staff
+            return result
         }
         try store.recordRun(
             "rank", version: result.policyVersion, window: window, filter: filter, people: result.people.count, by: actor)

@@ -115,8 +115,11 @@ extension AdvocacyStore {
         filter: ChannelAddressFilter? = nil, _ db: Database
     ) throws -> AuthorChannel {
         // A post under one of the author's channels is theirs: nobody registers a channel under another's.
+        // So is one whose address names one of the author's channels (`linkedin.com/posts/jane_…`).
+        let named = draft.addressChannel
         let mayBeOthers =
-            !own.contains { $0.url.contains(draft.url) } && filter?.mayBeOwned(draft.url, named: draft.addressChannel) != false
+            !own.contains { $0.url.contains(draft.url) || $0.url == named }
+            && filter?.mayBeOwned(draft.url, named: named) != false
         let others =
             mayBeOthers ? try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID) : nil
         switch ChannelChoice.choose(

@@ -26,8 +26,9 @@ struct ActionListCommand: ContextCommand {
         let filter = ActionFilter(
             author: employee, project: project, period: try period.resolve(today: context.today), review: status)
         let programme = try global.openProgramme(in: context)
+        let viewer = try global.actor(in: context)
         try context.emitEach(as: output.format) { emit in
-            try programme.forEachAction(filter, emit)
+            try programme.forEachAction(filter, seenBy: viewer, emit)
         }
     }
 }

@@ -11,7 +11,7 @@ struct ActionShowCommand: ContextCommand {
     var url: CanonicalURL
 
     func run(in context: CommandContext) throws {
-        let action = try global.openProgramme(in: context).action(url)
+        let action = try global.openProgramme(in: context).action(url, seenBy: try global.actor(in: context))
         try context.emitRecord(action, as: output.format, fields: action.fields)
     }
 }

@@ -12,7 +12,7 @@ struct ChannelListCommand: ContextCommand {
     var email: EmailAddress?
 
     func run(in context: CommandContext) throws {
-        let channels = try global.openProgramme(in: context).channels(owner: email)
+        let channels = try global.openProgramme(in: context).channels(owner: email, seenBy: try global.actor(in: context))
         try context.emit(channels, as: output.format) { Channel.table(channels) }
     }
 }

@@ -4,10 +4,13 @@ import ArgumentParser
 struct PrivacyHideCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "hide",
-        abstract: "Hide your name from others' rankings and the CIO's report (yourself, or an admin for someone).",
+        abstract:
+            "Hide yourself from colleagues and your name from rankings and the CIO's report (yourself, or an admin for someone).",
         discussion: """
-            Others see "(hidden)" and hidden-N in place of your name and email in 'rank' and 'report'; your rank, \
-            score and team still count. You, HR (who decide rewards by name) and your rewards still show your name.
+            Colleagues on staff no longer find you in 'employee list', 'channel list' or 'action list', and see only \
+            your rank in 'rank' (no team, tier or figures). The CIO sees "(hidden)" and hidden-N in place of your name \
+            and email in 'rank' and 'report'. Your work still counts, for you and your team. You, HR (who decide \
+            rewards by name) and admins still see your name.
             """)
 
     @OptionGroup var global: GlobalOptions
