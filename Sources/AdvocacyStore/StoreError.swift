@@ -34,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case postOnOthersChannel(CanonicalURL, channel: CanonicalURL, owner: EmailAddress)
     case postOfAnotherAccount(CanonicalURL, account: CanonicalURL, yours: CanonicalURL, author: EmailAddress)
     case entryOffChannel(CanonicalURL, channel: CanonicalURL)
+    /// Someone else's post or channel, whose owner chose not to appear to the colleague asking.
+    case hiddenColleaguesWork(CanonicalURL)
     case channelNotOwnable(CanonicalURL, problem: String)
     case channelNestsOthers(CanonicalURL, other: CanonicalURL, owner: EmailAddress, under: Bool)
     case unknownReward(RewardCode)
@@ -122,6 +124,8 @@ extension StoreError: LocalizedError {
             under
                 ? "\(url) lies under \(owner)'s channel \(other): a channel is its owner's whole space, so nobody else registers a part of it (a site colleagues share is for an admin to list with 'advocacy settings set channels.shared-venues URL')"
                 : "\(url) takes in \(owner)'s channel \(other): expected the address of your own space only (your profile, your blog's root)"
+        case .hiddenColleaguesWork(let url):
+            "\(url) is a colleague's, who chose not to appear to colleagues ('privacy hide'): a post or a channel counts only for its owner. If you shared or commented on a post, log the address of your own share or comment"
         case .entryOffChannel(let url, let channel):
             "\(url) does not lie on \(channel), the channel this feed or file belongs to: expected entries that link to \(channel) (a feed or file of someone else's is theirs to import)"
         case .postOfAnotherAccount(let url, let account, let yours, let author):

@@ -19,7 +19,11 @@ extension Programme {
                     throw CoreError.ambiguousPost(draft.url.string, candidates: candidates.map(\.string))
                 }
             }
-            return try tx.insertAction(draft, loggedBy: actor)
+            do {
+                return try tx.insertAction(draft, loggedBy: actor)
+            } catch let error as StoreError {
+                throw try Self.withoutHiddenOwner(error, seenBy: actor, in: tx)
+            }
         }
     }
 

@@ -12,7 +12,11 @@ extension Programme {
         if new.kind == .mastodon { try Self.requirePublic(new.url, under: try fetchPolicy()) }
         return try store.writing(as: actorEmail) { tx, actor in
             try AccessRules.requireSelfOrAdmin(actor, owner: new.owner, to: "add channels")
-            return try tx.insertChannel(new, registeredBy: actor)
+            do {
+                return try tx.insertChannel(new, registeredBy: actor)
+            } catch let error as StoreError {
+                throw try Self.withoutHiddenOwner(error, seenBy: actor, in: tx)
+            }
         }
     }
 

@@ -64,6 +64,17 @@ struct HidingCLITests {
             #expect(refused.status == ExitStatus.permissionRefused, "\(request)")
             #expect(refused.error.contains("who chose not to appear to colleagues"), "\(refused.error)")
         }
+        // Trying to log her post or take her channel is refused without naming her.
+        for attempt in [
+            ["log", "https://x.com/janedoe/status/1"], ["log", "https://x.com/janedoe/status/77"],
+            ["log", "https://jane-doe.example.org/new-post"], ["channel", "add", paul, "https://x.com/janedoe"],
+            ["channel", "add", paul, "https://jane-doe.example.org/about", "--kind", "blog"],
+        ] {
+            let refused = cli.run(attempt, as: paul)
+            #expect(refused.status == 1, "\(attempt)")
+            #expect(refused.error.contains("is a colleague's, who chose not to appear"), "\(attempt): \(refused.error)")
+            #expect(!refused.error.contains(jane), "\(attempt): \(refused.error)")
+        }
         // A small team shows staff no leader.
         let teams = try cli.expectSuccess("rank", "--by", "team", "--format", "json", as: paul).output
         #expect(!teams.contains("paul@corp.fr") && teams.contains("\"leader\" : null"), "\(teams)")
