@@ -89,7 +89,7 @@ struct ImportCLITests {
                 == 55)
         #expect(
             try GRDBProbe.value(cli, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'actionFact%'")
-                == 13)
+                == 15)
         try cli.expectSuccess("metrics", "https://blog.jane.dev/refonte-erp", "--reactions", "60", as: "jane@corp.fr")
         #expect(
             try GRDBProbe.value(

@@ -161,4 +161,51 @@ struct OwnWorkCLITests {
         let platform = cli.run("settings", "set", "channels.shared-venues", "https://x.com", as: admin)
         #expect(platform.status == 1 && platform.error.contains("a platform where each person has an account"))
     }
+
+    static func score(_ cli: CLIHarness, of person: String) throws -> (score: Double, pending: Int) {
+        let items =
+            try #require(
+                try cli.json(try cli.expectSuccess("rank", "--format", "json", as: "cio@corp.fr"))
+                    as? [String: Any])["items"] as? [[String: Any]]
+        let item = try #require(items?.first { $0["email"] as? String == person })
+        return (try #require(item["score"] as? Double), try #require(item["pending"] as? Int))
+    }
+
+    @Test func anAddressThatNamesNoAccountCountsOnceReviewedOrConfirmedByTheOwnExport() throws {
+        let cli = try programme()
+        try cli.expectSuccess("log", "https://x.com/janedoe/status/1857000000000000010", "--title", "Mine", as: jane)
+        let start = try Self.score(cli, of: jane)
+        // X's form without an account: anyone could paste a colleague's post id there.
+        let anyones = "https://x.com/i/web/status/1857000000000000011"
+        try cli.expectSuccess("log", anyones, "--title", "Kafka", "--reactions", "40", "--impressions", "2000", as: jane)
+        let logged = try Self.score(cli, of: jane)
+        #expect(logged.score == start.score && logged.pending == start.pending + 1, "\(start) \(logged)")
+        let explained = try cli.expectSuccess("explain", jane, as: jane).output
+        #expect(explained.contains("its address names no account, so it could be anyone's: it counts for nothing until accepted"))
+        // Reviewed, it counts.
+        try cli.expectSuccess("review", "accept", anyones, as: "cio@corp.fr")
+        let accepted = try Self.score(cli, of: jane)
+        #expect(accepted.score > logged.score && accepted.pending == start.pending, "\(logged) \(accepted)")
+
+        // Typed in a file too, a YouTube `watch` link waits for review, counting nothing.
+        try cli.expectSuccess("channel", "add", jane, "https://youtube.com/@janedoe", as: jane)
+        let file = try cli.file(
+            "actions.csv", "email,url,date,title,kind\njane@corp.fr,https://youtu.be/dQw4w9WgXcQ,2026-11-20,Talk,video\n")
+        try cli.expectSuccess("import", "actions", file, as: jane)
+        #expect(try Self.score(cli, of: jane).score == accepted.score)
+
+        // Confirmed by her own X export, which names her account, another one counts.
+        let second = "https://x.com/i/web/status/1857000000000000012"
+        try cli.expectSuccess("log", second, "--title", "SSO", as: jane)
+        #expect(try Self.score(cli, of: jane).score == accepted.score)
+        let export = try cli.file(
+            "x-posts.csv",
+            """
+            Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,Hashtag Clicks,Permalink Clicks
+            1857000000000000012,"Fri, Nov 20, 2026",SSO,https://x.com/JaneDoe/status/1857000000000000012,3000,90,200,3,2,1,6,8,9,20,12,1,3
+
+            """)
+        #expect(try cli.expectSuccess("import", "x-analytics", export, as: jane).output.contains("updated 1"))
+        #expect(try Self.score(cli, of: jane).score > accepted.score)
+    }
 }

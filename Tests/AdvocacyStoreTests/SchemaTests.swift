@@ -22,14 +22,14 @@ struct SchemaTests {
                 "employee", "flagClearance", "followerSnapshot",
                 "grdb_migrations", "metricsSnapshot",
                 "project", "rewardBudget", "rewardClearance", "rewardItem", "rewardItemProject", "rewardProposal", "rewardWish",
-                "scoreRun", "scoringPolicy", "setting",
+                "scoreRun", "scoringPolicy", "setting", "unconfirmedClaim",
             ])
         let applied = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(
             applied == [
                 "v1-programme", "v2-scoring", "v3-rewards", "v4-audit", "v5-privacy", "v6-address-hash", "v7-follower-reading",
                 "v8-data-upgrades", "v9-settings", "v10-figure-sources", "v11-action-review",
-                "v12-flag-clearance",
+                "v12-flag-clearance", "v13-unconfirmed-claim",
             ])
     }
 

@@ -437,6 +437,12 @@ struct ExplanationText {
         case .partlyAccepted: return "partly accepted, as corrected\(note)"
         case .rejected: return "rejected\(note); it counts for nothing"
         case .pending:
+            let gain = action.gainIfAccepted.map { "; accepted, it would add \(Format.signedTenths($0)) points" } ?? ""
+            if s.facts.review == .unconfirmed {
+                return
+                    "pending review: its address names no account, so it could be anyone's: it counts for nothing until accepted, or confirmed by the author's own export file"
+                    + gain
+            }
             var held: [String] = []
             if let quality = s.qualityIfAccepted {
                 held.append(
@@ -451,7 +457,6 @@ struct ExplanationText {
                 )
             }
             held.append("it makes no week active until accepted")
-            let gain = action.gainIfAccepted.map { "; accepted, it would add \(Format.signedTenths($0)) points" } ?? ""
             return "pending review: " + held.joined(separator: ", ") + gain
         }
     }

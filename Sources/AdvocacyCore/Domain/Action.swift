@@ -97,6 +97,15 @@ public struct ActionDraft: Hashable, Sendable {
     public let addressChannel: CanonicalURL?
     /// The platform the address is on (``ChannelLocator/inferredKind(of:)``).
     public let addressPlatform: ChannelKind
+
+    /// Whether the address names no account on a platform of accounts: X's
+    /// `i/web/status/ID`, a LinkedIn activity without its author's handle, a
+    /// YouTube `watch` link. Such a post could be anyone's: logged by hand,
+    /// it counts once reviewed or confirmed by the person's own export
+    /// (``ReviewStanding/unconfirmed``).
+    public var namesNoAccount: Bool {
+        addressChannel == nil && [.x, .linkedin, .youtube].contains(addressPlatform)
+    }
     public var date: LocalDate
     public var effortHours: Double?
     public var projects: [ProjectCode]

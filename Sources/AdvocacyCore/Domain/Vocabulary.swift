@@ -107,4 +107,8 @@ public enum ReviewStanding: Int, Hashable, Sendable {
     case accepted = 0
     case pending = 1
     case rejected = 2
+    /// Pending, and its address names no account (X's `i/web/status/ID`, a
+    /// LinkedIn activity, a YouTube `watch` link): it could be anyone's, so it
+    /// counts for nothing until reviewed or confirmed by the person's own export.
+    case unconfirmed = 3
 }

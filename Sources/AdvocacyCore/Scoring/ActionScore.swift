@@ -157,13 +157,13 @@ public struct ActionScore: Hashable, Sendable {
                 effortIfAccepted = effort
                 effort = heldEffort
             }
-        case .rejected:
+        case .rejected, .unconfirmed:
             effort = 0
         }
     }
 
-    /// Whether it awaits review.
-    public var isPending: Bool { facts.review == .pending }
+    /// Whether it awaits review (an unconfirmed claim too).
+    public var isPending: Bool { facts.review == .pending || facts.review == .unconfirmed }
 
     /// Hours of work.
     public var effortPoints: Double { effort }

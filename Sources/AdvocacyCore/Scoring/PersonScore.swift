@@ -327,6 +327,12 @@ public struct PersonScoreBuilder: Sendable {
             if facts.metrics == nil { withoutFigures.append((facts.day.daysSinceEpoch, facts.id)) }
             if keepsActions { kept.append(action) }
             return
+        case .unconfirmed:
+            // Awaiting review like the rest, but counting for nothing until then: its address names no account.
+            count += 1
+            pendingCount += 1
+            if keepsActions { kept.append(action) }
+            return
         case .rejected:
             if keepsActions { kept.append(action) }
             return

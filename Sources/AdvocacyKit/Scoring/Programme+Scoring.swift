@@ -101,7 +101,7 @@ extension Programme {
     static func gainsIfAccepted(
         _ facts: [ActionFacts], policy: ScoringPolicy, window: ClosedRange<LocalDate>, multiplier: Double
     ) -> (each: [Int64: Double], all: Double) {
-        let pending = facts.indices.filter { facts[$0].review == .pending }
+        let pending = facts.indices.filter { facts[$0].review == .pending || facts[$0].review == .unconfirmed }
         guard !pending.isEmpty else { return ([:], 0) }
         let person = ScoredPerson(email: EmailAddress(alreadyValid: "-"), name: "", team: nil)
         func total(_ facts: [ActionFacts]) -> Double {
@@ -119,7 +119,7 @@ extension Programme {
         }
         let all = facts.map { fact in
             var fact = fact
-            if fact.review == .pending { fact.review = .accepted }
+            if fact.review == .pending || fact.review == .unconfirmed { fact.review = .accepted }
             return fact
         }
         return (each, (total(all) - now) * multiplier)

@@ -40,6 +40,8 @@ final class ActionRowWriter {
         var figureSource: FigureSource
         /// Where it stands in review: ``ReviewPolicy/status(ofNewActionWithFigures:)``.
         var review: ReviewStatus
+        /// Pending, with an address that names no account: it counts once reviewed (``ReviewStanding/unconfirmed``).
+        var unconfirmed = false
         /// The channel's audience at publication, and the highest weight of its projects.
         var followers: Int?
         var strategicWeight: Int?
@@ -81,6 +83,7 @@ final class ActionRowWriter {
         var followers: Int?
         var strategicWeight: Int?
         var review: ReviewStatus
+        var unconfirmed: Bool
     }
 
     private struct HeldSnapshot {
@@ -116,6 +119,9 @@ final class ActionRowWriter {
     /// The address hashes of `heldActions`.
     private var heldAddresses: Set<Int64> = []
     private var heldTags: [Tag] = []
+    /// New actions whose address names no account, claimed once their rows are written.
+    private var heldClaims: [Int64] = []
+    private let claims: Statement
     private var heldSnapshots: [HeldSnapshot] = []
 
     init(_ db: Database, createdAt: String) throws {
@@ -154,6 +160,7 @@ final class ActionRowWriter {
                 "contentFingerprint", "createdAt", "review",
             ], rowsPerStatement: batch)
         tags = try MultiRowInsert(db, into: "actionProject", columns: ["actionId", "projectId"], rowsPerStatement: batch)
+        claims = try db.makeStatement(sql: "INSERT INTO unconfirmedClaim (actionId) VALUES (?)")
         snapshots = try MultiRowInsert(
             db, into: "metricsSnapshot",
             columns: ["actionId", "date", "impressions", "reactions", "comments", "shares", "clicks", "source"],
@@ -182,7 +189,9 @@ final class ActionRowWriter {
                 kind: action.kind, title: hold(action.title), url: hold(action.url.string), urlHash: action.urlHash,
                 day: Int64(action.date.daysSinceEpoch), publishedOn: hold(action.date), effortHours: action.effortHours,
                 fingerprint: action.fingerprint, latestMetrics: action.snapshots.max { $0.date < $1.date }?.metrics,
-                followers: action.followers, strategicWeight: action.strategicWeight, review: action.review))
+                followers: action.followers, strategicWeight: action.strategicWeight, review: action.review,
+                unconfirmed: action.unconfirmed && action.review == .pending))
+        if action.unconfirmed && action.review == .pending { heldClaims.append(id) }
         heldAddresses.insert(action.urlHash)
         for projectID in action.projectIDs { heldTags.append(Tag(actionID: id, projectID: projectID)) }
         for snapshot in action.snapshots {
@@ -235,6 +244,8 @@ final class ActionRowWriter {
         try write(facts, heldActions, bind: Self.bindFact)
         try write(tags, heldTags, bind: Self.bindTag)
         try write(snapshots, heldSnapshots, bind: bindSnapshot)
+        for id in heldClaims { try claims.execute(arguments: [id]) }
+        heldClaims.removeAll(keepingCapacity: true)
         heldActions.removeAll(keepingCapacity: true)
         heldAddresses.removeAll(keepingCapacity: true)
         heldTags.removeAll(keepingCapacity: true)
@@ -325,7 +336,8 @@ final class ActionRowWriter {
         statement.bind(first + 12, metrics?.clicks)
         statement.bind(first + 13, action.followers)
         statement.bind(first + 14, action.strategicWeight)
-        statement.bind(first + 15, Int64(action.review.standing.rawValue))
+        statement.bind(
+            first + 15, Int64(action.unconfirmed ? ReviewStanding.unconfirmed.rawValue : action.review.standing.rawValue))
     }
 
     private static func bindTag(_ statement: BulkStatement, _ tag: Tag, _ first: Int32, _: TextBuffer) {

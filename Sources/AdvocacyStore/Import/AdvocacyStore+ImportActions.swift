@@ -251,6 +251,8 @@ struct ActionImporter: RowImporter {
                 effortHours: draft.effortHours, fingerprint: draft.contentFingerprint, projectIDs: tags.map(\.id),
                 snapshots: draft.metrics.map { [(draft.metricsDate, $0.applied(to: nil))] } ?? [], figureSource: figureSource,
                 review: draft.metrics == nil ? newWithoutFigures : newWithFigures,
+                // A channel's own feed vouches for its entries; a typed file does not for an address naming no account.
+                unconfirmed: fixedChannel == nil && draft.namesNoAccount,
                 followers: FollowerHistory.audience(at: draft.date, in: try followers(of: channel.id)),
                 strategicWeight: tags.map(\.weight).max()))
         return .inserted

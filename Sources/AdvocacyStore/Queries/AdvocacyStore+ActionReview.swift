@@ -110,7 +110,7 @@ extension StoreTransaction {
             db,
             sql: """
                 SELECT actionId FROM actionFact
-                WHERE employeeId = ? AND day BETWEEN ? AND ? AND review = \(ReviewStanding.pending.rawValue)
+                WHERE employeeId = ? AND day BETWEEN ? AND ? AND review IN (\(ReviewStanding.pending.rawValue), \(ReviewStanding.unconfirmed.rawValue))
                 ORDER BY actionId
                 """,
             arguments: [

@@ -47,6 +47,10 @@ extension StoreTransaction {
         if let metrics = draft.metrics {
             try AdvocacyStore.upsertMetrics(db, actionID: actionID, metrics.applied(to: nil), on: draft.metricsDate)
         }
+        // Logged by hand, a post that names no account could be anyone's: it counts once reviewed.
+        if draft.namesNoAccount {
+            try db.execute(sql: "INSERT INTO unconfirmedClaim (actionId) VALUES (?)", arguments: [actionID])
+        }
         return try AdvocacyStore.requireAction(db, draft.url)
     }
 }

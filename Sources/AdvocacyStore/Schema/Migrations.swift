@@ -26,6 +26,7 @@ enum Migrations {
         V10FigureSources.self,
         V11ActionReview.self,
         V12FlagClearance.self,
+        V13UnconfirmedClaim.self,
     ]
 
     static var migrator: DatabaseMigrator {

@@ -92,6 +92,7 @@ struct FrozenMigrationTests {
         "v10-figure-sources": "bd629ab9bf40b518130e1c4b6259a51428b34d785bb0d33be1ee66750c0f18a3",
         "v11-action-review": "451146d1a0450dd82a34c09d737e74a5720eb86781529f17445dc83dcf17080f",
         "v12-flag-clearance": "039965e3ddd0663330a148501288330e1b99d01c0b91ece2e7641cd072f7d0d7",
+        "v13-unconfirmed-claim": "c56e13362750fad30c19e73975abbff0b45fc150abfd8a40faa6f39c5836e333",
     ]
 
     static func digest(_ migration: any ShippedMigration.Type) -> String {
