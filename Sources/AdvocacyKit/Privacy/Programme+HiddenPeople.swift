@@ -29,20 +29,8 @@ extension Programme {
             needed: "HR, the cio or an admin")
     }
 
-    /// `error` as `actor` may read it: a refusal that names a hidden
-    /// colleague as the owner of a post or channel says "a colleague" instead.
+    /// `error` as `actor` may read it (``StoreError/withoutHiddenOwner(seenBy:hidden:)``).
     static func withoutHiddenOwner(_ error: StoreError, seenBy actor: Actor, in tx: StoreTransaction) throws -> StoreError {
-        guard actor.role == .staff else { return error }
-        let (url, owner): (CanonicalURL, EmailAddress)
-        switch error {
-        case .postOnOthersChannel(let post, _, let who): (url, owner) = (post, who)
-        case .duplicateAction(let post, let who): (url, owner) = (post, who)
-        case .channelOwnedByOther(let channel, let who, _): (url, owner) = (channel, who)
-        case .duplicateChannel(let channel, let who): (url, owner) = (channel, who)
-        case .channelNestsOthers(let channel, _, let who, _): (url, owner) = (channel, who)
-        default: return error
-        }
-        guard owner != actor.email, try tx.hiddenEmails().contains(owner) else { return error }
-        return .hiddenColleaguesWork(url)
+        actor.role == .staff ? error.withoutHiddenOwner(seenBy: actor, hidden: try tx.hiddenEmails()) : error
     }
 }

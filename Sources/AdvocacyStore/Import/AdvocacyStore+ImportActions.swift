@@ -191,6 +191,15 @@ struct ActionImporter: RowImporter {
     }
 
     mutating func apply(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
+        do {
+            return try applyRow(record, db)
+        } catch let error as StoreError where actor.role == .staff {
+            // A refused row never names a colleague who chose not to appear.
+            throw error.withoutHiddenOwner(seenBy: actor, hidden: try AdvocacyStore.hiddenEmails(db))
+        }
+    }
+
+    private mutating func applyRow(_ record: ImportRecord, _ db: Database) throws -> RowOutcome {
         let importable = try self.draft(record)
         let draft = importable.draft
         try mayActFor(actor, draft.author)

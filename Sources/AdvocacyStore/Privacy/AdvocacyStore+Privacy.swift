@@ -210,3 +210,23 @@ extension StoreTransaction {
             auditEntries: audit)
     }
 }
+
+extension StoreError {
+    /// This refusal as `actor` may read it: one that names `hidden` people
+    /// as the owner of a post or channel says "a colleague's" instead, to
+    /// staff (``StoreError/hiddenColleaguesWork(_:)``).
+    public func withoutHiddenOwner(seenBy actor: Actor, hidden: Set<EmailAddress>) -> StoreError {
+        guard actor.role == .staff else { return self }
+        let (url, owner): (CanonicalURL, EmailAddress)
+        switch self {
+        case .postOnOthersChannel(let post, _, let who): (url, owner) = (post, who)
+        case .duplicateAction(let post, let who): (url, owner) = (post, who)
+        case .actionOfAnother(let post, let who): (url, owner) = (post, who)
+        case .channelOwnedByOther(let channel, let who, _): (url, owner) = (channel, who)
+        case .duplicateChannel(let channel, let who): (url, owner) = (channel, who)
+        case .channelNestsOthers(let channel, _, let who, _): (url, owner) = (channel, who)
+        default: return self
+        }
+        return owner != actor.email && hidden.contains(owner) ? .hiddenColleaguesWork(url) : self
+    }
+}

@@ -75,6 +75,11 @@ struct HidingCLITests {
             #expect(refused.error.contains("is a colleague's, who chose not to appear"), "\(attempt): \(refused.error)")
             #expect(!refused.error.contains(jane), "\(attempt): \(refused.error)")
         }
+        // Nor does a row of his own file that holds her post.
+        let file = try cli.file("mine.csv", "email,url,date\npaul@corp.fr,https://x.com/janedoe/status/2,2026-11-20\n")
+        let imported = cli.run("import", "actions", file, as: paul)
+        #expect(imported.status == 1 && imported.error.contains("mine.csv:2: "), "\(imported.error)")
+        #expect(imported.error.contains("is a colleague's, who chose not to appear") && !imported.error.contains(jane))
         // A small team shows staff no leader.
         let teams = try cli.expectSuccess("rank", "--by", "team", "--format", "json", as: paul).output
         #expect(!teams.contains("paul@corp.fr") && teams.contains("\"leader\" : null"), "\(teams)")
