@@ -77,20 +77,22 @@ struct RankingReport: JSONWritable {
     var table: Table {
         switch by {
         case .person:
-            return Table(
-                columns: [
+            let columns: [Table.Column] =
+                [
                     .init(header: "rank", numeric: true), .init(header: "email"), .init(header: "name", maxWidth: 26),
                     .init(header: "team", maxWidth: 18), .init(header: "tier"), .init(header: "score", numeric: true),
                 ] + ScoreComponents.names.map { .init(header: $0, numeric: true) } + [
                     .init(header: "actions", numeric: true), .init(header: "pending", numeric: true),
                     .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true),
                     .init(header: "flags"),
-                ],
+                ]
+            return Table(
+                columns: columns,
                 rows: people.map { score in
                     // A colleague on staff sees a hidden person's place, nothing more.
                     guard !score.person.isPlaceholder else {
                         return [String(score.rank), score.person.email.value, score.person.name]
-                            + Array(repeating: "", count: 8 + ScoreComponents.names.count)
+                            + Array(repeating: "", count: columns.count - 3)
                     }
                     return [
                         String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "",

@@ -69,7 +69,8 @@ public struct ErasureScrubber: Sendable {
     /// the person taken out of its string values, keys and numbers left as
     /// they are; nil when none names them.
     public func scrubbedJSON(_ json: String) -> String? {
-        guard
+        // Most entries name no one: the text alone says so, without parsing it.
+        guard scrubbed(json) != nil,
             let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
                 as? [String: Any]
         else { return nil }

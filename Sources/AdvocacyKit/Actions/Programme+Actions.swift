@@ -60,13 +60,9 @@ extension Programme {
     }
 
     /// Calls `body` with each action matching `filter`, newest first, as it
-    /// is read: an export of millions of actions holds one at a time.
-    public func forEachAction(_ filter: ActionFilter = ActionFilter(), _ body: (Action) throws -> Void) throws {
-        try store.forEachAction(filter, body)
-    }
-
-    /// ``forEachAction(_:_:)`` as `viewer` may see them: a hidden
-    /// colleague's actions are left out, and asking for them by name is refused.
+    /// is read (an export of millions of actions holds one at a time), as
+    /// `viewer` may see them: a hidden colleague's actions are left out, and
+    /// asking for them by name is refused.
     public func forEachAction(
         _ filter: ActionFilter = ActionFilter(), seenBy viewer: EmailAddress?, _ body: (Action) throws -> Void
     )

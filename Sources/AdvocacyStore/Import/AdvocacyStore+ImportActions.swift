@@ -156,7 +156,7 @@ struct ActionImporter: RowImporter {
         newWithFigures = review.status(ofNewActionWithFigures: figureSource)
         newWithoutFigures = review.status(ofNewActionWithFigures: nil)
         consent = try ConsentGate(db, actor: actor, now: store.now())
-        sharedVenues = try ProgrammeSettings(stored: try AdvocacyStore.storedSettings(db)).sharedVenues
+        sharedVenues = try AdvocacyStore.sharedVenues(db)
         if let channel {
             guard
                 let row = try Row.fetchOne(
@@ -414,18 +414,24 @@ struct ActionImporter: RowImporter {
     /// `channel`. An address that names none (a YouTube `watch` link, X's
     /// `i/web/status`) is the source's word.
     private mutating func requireOnChannel(_ draft: ActionDraft, _ channel: CanonicalURL, _ db: Database) throws {
+        // Most entries: read nothing more.
         guard !channel.contains(draft.url) else { return }
-        if channelAddresses == nil { channelAddresses = try ChannelAddressFilter(db) }
-        let authorID = fixedChannel?.ownerID ?? 0
-        if channelAddresses?.mayBeOwned(draft.url, named: draft.addressChannel) != false,
-            let (others, owner) = try AdvocacyStore.othersChannel(
-                db, holding: draft.url, named: draft.addressChannel, besides: authorID)
+        if let (others, owner) = try AdvocacyStore.othersChannel(
+            db, for: draft, besides: fixedChannel?.ownerID ?? 0, nearerThan: [channel], filter: try addressFilter(db))
         {
             throw StoreError.postOnOthersChannel(draft.url, channel: others, owner: owner)
         }
         if let named = draft.addressChannel, named != channel {
             throw StoreError.entryOffChannel(draft.url, channel: channel)
         }
+    }
+
+    /// The channels' address filter, read when a row first needs it.
+    private mutating func addressFilter(_ db: Database) throws -> ChannelAddressFilter {
+        if let channelAddresses { return channelAddresses }
+        let filter = try ChannelAddressFilter(db)
+        channelAddresses = filter
+        return filter
     }
 
     private func owner(_ db: Database, _ employeeID: Int64) throws -> EmailAddress {
@@ -439,9 +445,8 @@ struct ActionImporter: RowImporter {
         for draft: ActionDraft, author: Int, among own: inout [AdvocacyStore.AuthorChannel], _ db: Database
     ) throws -> AdvocacyStore.AuthorChannel {
         let count = own.count
-        if channelAddresses == nil { channelAddresses = try ChannelAddressFilter(db) }
         let channel = try store.channel(
-            for: draft, authorID: authors[author].id, among: &own, sharedVenues: sharedVenues, filter: channelAddresses, db)
+            for: draft, authorID: authors[author].id, among: &own, sharedVenues: sharedVenues, filter: try addressFilter(db), db)
         if own.count != count {
             authors[author].channels = own
             channelAddresses?.insert(channel.url)

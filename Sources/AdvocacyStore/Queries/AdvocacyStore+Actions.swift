@@ -85,8 +85,7 @@ extension AdvocacyStore {
     /// (``ChannelChoice`` decides; this does the reading and writing).
     func findOrCreateChannel(_ db: Database, for draft: ActionDraft, authorID: Int64) throws -> (Int64, ChannelKind) {
         var own = try Self.authorChannels(db, authorID: authorID)
-        let venues = try ProgrammeSettings(stored: try Self.storedSettings(db)).sharedVenues
-        let channel = try channel(for: draft, authorID: authorID, among: &own, sharedVenues: venues, db)
+        let channel = try channel(for: draft, authorID: authorID, among: &own, sharedVenues: try Self.sharedVenues(db), db)
         return (channel.id, channel.kind)
     }
 
@@ -118,14 +117,8 @@ extension AdvocacyStore {
         for draft: ActionDraft, authorID: Int64, among own: inout [AuthorChannel], sharedVenues: [CanonicalURL],
         filter: ChannelAddressFilter? = nil, _ db: Database
     ) throws -> AuthorChannel {
-        // A post under one of the author's channels is theirs: nobody registers a channel under another's.
-        // So is one whose address names one of the author's channels (`linkedin.com/posts/jane_…`).
-        let named = draft.addressChannel
-        let mayBeOthers =
-            !own.contains { $0.url.contains(draft.url) || $0.url == named }
-            && filter?.mayBeOwned(draft.url, named: named) != false
-        let others =
-            mayBeOthers ? try Self.othersChannel(db, holding: draft.url, named: draft.addressChannel, besides: authorID) : nil
+        let others = try Self.othersChannel(
+            db, for: draft, besides: authorID, nearerThan: own.map(\.url), filter: filter)
         switch ChannelChoice.choose(
             for: draft, among: own.map { ($0.url, $0.kind) }, othersChannel: others, sharedVenues: sharedVenues)
         {
@@ -141,22 +134,46 @@ extension AdvocacyStore {
         case .sharedVenue(let venue):
             let url = SharedVenue.authorsPart(of: venue, authorID: authorID)
             if let channel = own.first(where: { $0.url == url }) { return channel }
-            let kind = SharedVenue.kind(of: venue, for: draft)
-            let new = try NewChannel(
-                owner: draft.author, url: url, kind: kind, scope: SharedVenue.scope(of: venue, for: draft.author),
-                followersDate: draft.date)
-            let channel = AuthorChannel(id: try insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
-            own.append(channel)
-            return channel
+            return try created(
+                try NewChannel(
+                    owner: draft.author, url: url, kind: SharedVenue.kind(of: venue, for: draft),
+                    scope: SharedVenue.scope(of: venue, for: draft.author), followersDate: draft.date),
+                authorID: authorID, among: &own, sharedVenues: sharedVenues, db)
         case .create(let url, let kind):
             if let (_, owner) = try Self.registeredChannel(db, url) {
                 throw StoreError.channelOwnedByOther(url, owner: owner, author: draft.author)
             }
-            let new = try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date)
-            let channel = AuthorChannel(id: try insertChannel(db, new, ownerID: authorID), url: url, kind: kind)
-            own.append(channel)
-            return channel
+            return try created(
+                try NewChannel(owner: draft.author, url: url, kind: kind, followersDate: draft.date), authorID: authorID,
+                among: &own, sharedVenues: sharedVenues, db)
         }
+    }
+
+    /// Registers `new` for the author and adds it to `own`.
+    private func created(
+        _ new: NewChannel, authorID: Int64, among own: inout [AuthorChannel], sharedVenues: [CanonicalURL], _ db: Database
+    ) throws -> AuthorChannel {
+        let channel = AuthorChannel(
+            id: try insertChannel(db, new, ownerID: authorID, sharedVenues: sharedVenues), url: new.url, kind: new.kind)
+        own.append(channel)
+        return channel
+    }
+
+    /// The registered channel of someone other than `authorID` that
+    /// `draft`'s post lies on or its address names, unless it lies under or
+    /// names one of `nearer` (the author's channels, or the one channel an
+    /// import writes to): nobody registers a channel under another's. A
+    /// `filter` (an import) spares the query for an address no registered
+    /// channel can hold.
+    static func othersChannel(
+        _ db: Database, for draft: ActionDraft, besides authorID: Int64, nearerThan nearer: [CanonicalURL],
+        filter: ChannelAddressFilter? = nil
+    ) throws -> (url: CanonicalURL, owner: EmailAddress)? {
+        let named = draft.addressChannel
+        guard !nearer.contains(where: { $0.contains(draft.url) || $0 == named }),
+            filter?.mayBeOwned(draft.url, named: named) != false
+        else { return nil }
+        return try othersChannel(db, holding: draft.url, named: named, besides: authorID)
     }
 
     /// The registered channel of someone other than `authorID` that `post`
@@ -167,18 +184,27 @@ extension AdvocacyStore {
     {
         var candidates = post.selfAndAncestors
         if let named, !candidates.contains(named.string) { candidates.append(named.string) }
-        candidates += candidates.map { CanonicalURL(alreadyCanonical: $0).otherScheme }
-        let marks = Array(repeating: "?", count: candidates.count).joined(separator: ", ")
+        let forms = inBothSchemes(candidates)
         // Cached per count of candidates: a handful of shapes serve every address of an import.
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql:
-                    "SELECT c.url, c.employeeId, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (\(marks))"
-            ), arguments: StatementArguments(candidates))
+                    "SELECT c.url, c.employeeId, e.email FROM channel c JOIN employee e ON e.id = c.employeeId WHERE c.url IN (\(placeholders(forms.count)))"
+            ), arguments: StatementArguments(forms))
         // The nearest: the longest address holding the post, else the channel the address names.
         let nearest = rows.max { ($0["url"] as String).utf8.count < ($1["url"] as String).utf8.count }
         guard let nearest, nearest["employeeId"] as Int64 != authorID else { return nil }
         return (CanonicalURL(alreadyCanonical: nearest["url"]), EmailAddress(alreadyValid: nearest["email"]))
+    }
+
+    /// Each address as given and with the other of http and https: a channel may be registered under either.
+    static func inBothSchemes(_ addresses: [String]) -> [String] {
+        addresses + addresses.map { CanonicalURL(alreadyCanonical: $0).otherScheme }
+    }
+
+    /// `?, ?, …`: `count` placeholders of an `IN` list.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
 }

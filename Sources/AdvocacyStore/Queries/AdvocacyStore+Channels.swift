@@ -9,7 +9,7 @@ extension StoreTransaction {
         let ownerID = try AdvocacyStore.requireActiveEmployeeID(db, new.owner)
         var consent = try ConsentGate(db, actor: actor, now: store.now())
         try consent.check(db, person: new.owner, personID: ownerID, channel: (new.url, new.scope), source: .ownChannel)
-        let id = try store.insertChannel(db, new, ownerID: ownerID)
+        let id = try store.insertChannel(db, new, ownerID: ownerID, sharedVenues: try AdvocacyStore.sharedVenues(db))
         if let followers = new.followers {
             try AdvocacyStore.upsertFollowers(db, channelID: id, count: followers, on: new.followersDate)
         }
@@ -67,11 +67,13 @@ extension StoreTransaction {
 }
 
 extension AdvocacyStore {
-    func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64) throws -> Int64 {
+    /// Inserts `new` for `ownerID`, unless it is someone's already or not
+    /// theirs to register (``requireOwnable(_:_:ownerID:sharedVenues:)``).
+    func insertChannel(_ db: Database, _ new: NewChannel, ownerID: Int64, sharedVenues: [CanonicalURL]) throws -> Int64 {
         if let (url, owner) = try Self.registeredChannel(db, new.url) {
             throw StoreError.duplicateChannel(url, owner: owner)
         }
-        try Self.requireOwnable(db, new, ownerID: ownerID)
+        try Self.requireOwnable(db, new, ownerID: ownerID, sharedVenues: sharedVenues)
         try db.execute(
             sql: "INSERT INTO channel (employeeId, kind, url, feedUrl, scope, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
@@ -83,22 +85,17 @@ extension AdvocacyStore {
     /// Refuses a channel that is not the owner's to register: one under or
     /// around someone else's, a shared venue or a part of one, or the
     /// company's own site (``ChannelOwnership``).
-    static func requireOwnable(_ db: Database, _ new: NewChannel, ownerID: Int64) throws {
-        if let problem = ChannelOwnership.problem(
-            registering: new.url, for: new.owner,
-            sharedVenues: try ProgrammeSettings(stored: try storedSettings(db)).sharedVenues)
-        {
+    static func requireOwnable(_ db: Database, _ new: NewChannel, ownerID: Int64, sharedVenues: [CanonicalURL]) throws {
+        if let problem = ChannelOwnership.problem(registering: new.url, for: new.owner, sharedVenues: sharedVenues) {
             throw StoreError.channelNotOwnable(new.url, problem: problem)
         }
         let url = new.url
-        var forms = url.selfAndAncestors
-        forms += forms.map { CanonicalURL(alreadyCanonical: $0).otherScheme }
-        let marks = Array(repeating: "?", count: forms.count).joined(separator: ", ")
+        let forms = inBothSchemes(url.selfAndAncestors)
         let ancestor = try Row.fetchOne(
             db,
             sql: """
                 SELECT c.url, e.email FROM channel c JOIN employee e ON e.id = c.employeeId
-                WHERE c.employeeId != ? AND c.url IN (\(marks)) ORDER BY length(c.url) DESC LIMIT 1
+                WHERE c.employeeId != ? AND c.url IN (\(placeholders(forms.count))) ORDER BY length(c.url) DESC LIMIT 1
                 """, arguments: StatementArguments([DatabaseValue(value: ownerID)] + forms.map { $0.databaseValue }))
         // Below: an address that starts with this one and a "/" ("0" is the byte after "/").
         let descendant = try Row.fetchOne(

@@ -24,6 +24,11 @@ extension StoreTransaction {
 }
 
 extension AdvocacyStore {
+    /// The programme's shared venues (``ProgrammeSettings/sharedVenues``).
+    static func sharedVenues(_ db: Database) throws -> [CanonicalURL] {
+        try ProgrammeSettings(stored: try storedSettings(db)).sharedVenues
+    }
+
     static func storedSettings(_ db: Database) throws -> [String: String] {
         Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {
