@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AdvocacyStore", targets: ["AdvocacyStore"]),
         .library(name: "AdvocacyKit", targets: ["AdvocacyKit"]),
         .library(name: "AdvocacyReport", targets: ["AdvocacyReport"]),
+        .library(name: "AdvocacyPresentation", targets: ["AdvocacyPresentation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -45,11 +46,15 @@ let package = Package(
             swiftSettings: strict),
         // The CIO's report: its own SVG builder and the HTML, Markdown and text pages, from Core's read models.
         .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore"], swiftSettings: strict),
+        // What rank, explain and the reward outputs say and the JSON they write, shared by the CLI and the
+        // server so both print the same words and bytes; front ends never depend on each other.
+        .target(name: "AdvocacyPresentation", dependencies: ["AdvocacyCore"], swiftSettings: strict),
         .target(
             name: "AdvocacyCLI",
             dependencies: [
                 "AdvocacyCore",
                 "AdvocacyKit",
+                "AdvocacyPresentation",
                 "AdvocacyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -78,13 +83,15 @@ let package = Package(
         .testTarget(
             name: "AdvocacyReportTests", dependencies: ["AdvocacyReport", "AdvocacyKit", "AdvocacyTestSupport"],
             swiftSettings: strict),
+        // What the server shares with the CLI and the CLI's tests do not reach (the CLI tests cover the rest).
+        .testTarget(name: "AdvocacyPresentationTests", dependencies: ["AdvocacyPresentation"], swiftSettings: strict),
         .testTarget(
             name: "AdvocacyKitTests", dependencies: ["AdvocacyKit", "AdvocacyStore", "AdvocacyFixtures", "AdvocacyTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "AdvocacyCLITests",
             dependencies: [
-                "AdvocacyCLI", "AdvocacyStore", "AdvocacyFixtures", "AdvocacyTestSupport",
+                "AdvocacyCLI", "AdvocacyPresentation", "AdvocacyStore", "AdvocacyFixtures", "AdvocacyTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),

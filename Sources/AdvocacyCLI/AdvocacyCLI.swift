@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 import Foundation
 

@@ -1,3 +1,4 @@
+import AdvocacyPresentation
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import AdvocacyStore
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 
 struct ExplainCommand: ContextCommand {
@@ -29,7 +30,7 @@ struct ExplainCommand: ContextCommand {
         let explanation = try global.openProgramme(in: context).explain(
             email, period: chosen, today: context.today, policy: policy.choice, by: viewer)
         switch format {
-        case .json: context.print(try CommandContext.json(ExplanationReport(explanation)))
+        case .json: context.standardOutput.write(try JSONOutput.encoded(ExplanationReport(explanation)))
         case .text: context.print(ExplanationText(explanation).render())
         }
     }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 
 struct RankCommand: ContextCommand {
@@ -65,8 +66,4 @@ struct RankCommand: ContextCommand {
             }
         }
     }
-}
-
-enum RankingSubject: String, CaseIterable, Sendable, Encodable {
-    case person, team
 }

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import AdvocacyReport
 import ArgumentParser
 import Foundation

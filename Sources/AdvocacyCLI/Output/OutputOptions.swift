@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import ArgumentParser
 import Foundation
 
@@ -68,12 +69,6 @@ struct Table {
     }
 }
 
-/// A value printed as JSON by ``JSONWriter`` rather than `JSONEncoder`:
-/// `rank`'s ranking, the one output where the encoder's cost showed.
-protocol JSONWritable {
-    func write(to json: inout JSONWriter)
-}
-
 /// A value a listing prints as one row of a table.
 protocol TableRow: Encodable {
     static var columns: [Table.Column] { get }
@@ -85,7 +80,7 @@ extension CommandContext {
     /// Prints `value` as JSON, or `table` as text or CSV.
     func emit<Value: Encodable>(_ value: Value, as format: OutputFormat, table: () -> Table) throws {
         switch format {
-        case .json: print(try Self.json(value))
+        case .json: standardOutput.write(try JSONOutput.encoded(value))
         case .csv: standardOutput.write(table().csv())
         case .text: print(table().text())
         }
@@ -113,21 +108,11 @@ extension CommandContext {
                 OutputPiece.handOnIfFull(&bytes, to: standardOutput.write(bytes:))
             }
         case .json:
-            // JSONEncoder's pretty array, built by hand: each element's lines
-            // indented by two spaces, but for the blank line of an empty array.
-            let encoder = Self.jsonEncoder()
-            bytes.append(contentsOf: "[\n".utf8)
-            var first = true
-            try produce { value in
-                if !first { bytes.append(contentsOf: ",\n".utf8) }
-                first = false
-                let element = String(decoding: try encoder.encode(value), as: UTF8.self)
-                let indented = element.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-                bytes.append(contentsOf: TerminalText.visible(indented).utf8)
-                OutputPiece.handOnIfFull(&bytes, to: standardOutput.write(bytes:))
-            }
-            bytes.append(contentsOf: "\n]\n".utf8)
+            // The array as JSONOutput.encoded(_:) writes it whole, one element at a time.
+            var list = JSONListWriter(handOn: standardOutput.write(bytes:))
+            try produce { try list.append($0) }
+            list.finish()
+            return
         }
         standardOutput.write(bytes: bytes)
     }
@@ -135,7 +120,7 @@ extension CommandContext {
     /// Prints one record: JSON object, CSV with one row, or aligned `key: value` lines.
     func emitRecord<Value: Encodable>(_ value: Value, as format: OutputFormat, fields: [(String, String)]) throws {
         switch format {
-        case .json: print(try Self.json(value))
+        case .json: standardOutput.write(try JSONOutput.encoded(value))
         case .csv:
             let writer = CSVWriter()
             standardOutput.write(writer.line(fields.map(\.0)) + writer.line(fields.map(\.1)))
@@ -151,19 +136,13 @@ extension CommandContext {
 
     /// Prints `value` as JSON through ``JSONWriter``, in pieces of about a megabyte.
     func printJSON(_ value: some JSONWritable) {
-        var writer = JSONWriter(handOn: standardOutput.write(bytes:))
-        value.write(to: &writer)
-        standardOutput.write(bytes: writer.bytes + [UInt8(ascii: "\n")])
+        JSONOutput.write(value, to: standardOutput.write(bytes:))
     }
 
     static func json<Value: Encodable>(_ value: Value) throws -> String {
         String(decoding: try jsonEncoder().encode(value), as: UTF8.self)
     }
 
-    static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The shared layout of every JSON the CLI and the server print (``JSONOutput``).
+    static func jsonEncoder() -> JSONEncoder { JSONOutput.encoder() }
 }

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import Foundation
 
 /// What `policy set` prints: the version now in force, each key it

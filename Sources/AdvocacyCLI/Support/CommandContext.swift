@@ -1,3 +1,4 @@
+import AdvocacyPresentation
 import Foundation
 
 /// Where a command writes text: the process's streams, or a buffer in tests.

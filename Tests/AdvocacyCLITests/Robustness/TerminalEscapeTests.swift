@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import AdvocacyTestSupport
 import Foundation
 import GRDB

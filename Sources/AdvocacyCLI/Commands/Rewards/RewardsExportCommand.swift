@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import ArgumentParser
 import Foundation
 
@@ -73,14 +74,11 @@ struct RewardsExportCommand: ContextCommand {
             case .all: nil
             }
         let records = try global.openProgramme(in: context).rewardExport(period: period, statuses: statuses, by: actor)
-        let text: String
-        switch format {
-        case .json:
-            text = try CommandContext.json(records.map(\.export)) + "\n"
-        case .csv:
-            text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
-                .document(header: RewardProposalRecord.exportColumns, rows: records.map(\.exportCells))
-        }
+        let text =
+            switch format {
+            case .json: try RewardExport.json(records)
+            case .csv: RewardExport.csv(records, delimiter: delimiter, byteOrderMark: bom)
+            }
         guard let target, target != .standardOutput else {
             context.standardOutput.write(text)
             return

@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 
 struct RewardsProposeCommand: ContextCommand {
@@ -33,7 +34,7 @@ struct RewardsProposeCommand: ContextCommand {
             period: period, today: context.today, dryRun: dryRun, policy: policy.choice, by: actor)
         let report = ProposalReport(run: run)
         if format == .json {
-            context.print(try CommandContext.json(report.json))
+            context.standardOutput.write(try JSONOutput.encoded(report.json))
             return
         }
         context.print(report.heading)

@@ -1,7 +1,7 @@
 import AdvocacyCore
 
 /// Pretty JSON written straight to bytes, laid out exactly as
-/// ``CommandContext/jsonEncoder()`` lays it out (two-space indents,
+/// ``JSONOutput/encoder()`` lays it out (two-space indents,
 /// `"key" : value`, an empty array or object on three lines, numbers as
 /// Swift prints them without a trailing `.0`), with control characters made
 /// visible as ``TerminalText`` makes them.
@@ -14,28 +14,33 @@ import AdvocacyCore
 /// writes each object's keys in sorted order, as `.sortedKeys` would; the
 /// writer's tests check its layout against literal documents and the
 /// encoder's, and a golden file locks the ranking's shape (`GoldenJSONTests`).
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// Public so that a front end can write its own ``JSONWritable`` values, and
+/// hand a long document on in pieces as it is written.
+public struct JSONWriter {
+    /// What is written and not yet handed on: the whole document when there is no `handOn`.
+    public private(set) var bytes: [UInt8] = []
     private var depth = 0
     /// Whether the container being written has no member yet.
     private var isEmpty = true
 
-    /// `handOn` receives the bytes written so far whenever they fill a
-    /// piece (``OutputPiece``), so a long list goes out in pieces.
     private let handOn: (([UInt8]) -> Void)?
 
-    init(handOn: (([UInt8]) -> Void)? = nil) {
+    /// `handOn` receives the bytes written so far whenever they fill a
+    /// piece (``OutputPiece``), so a long list goes out in pieces; without
+    /// it, ``bytes`` holds the whole document.
+    public init(handOn: (([UInt8]) -> Void)? = nil) {
         self.handOn = handOn
         bytes.reserveCapacity(handOn == nil ? 4096 : OutputPiece.bytes + 4096)
     }
 
     /// Writes an object; `body` writes its members with ``key(_:)`` then a value.
-    mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+    public mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
         try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
     }
 
     /// Writes an array of `elements`, each written by `element`.
-    mutating func array<Elements: Sequence>(
+    public mutating func array<Elements: Sequence>(
         _ elements: Elements, _ element: (inout JSONWriter, Elements.Element) throws -> Void
     ) rethrows {
         try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { writer in
@@ -48,7 +53,7 @@ struct JSONWriter {
     }
 
     /// Starts a member of the object being written: the value comes next.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         startMember()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -56,27 +61,32 @@ struct JSONWriter {
     }
 
     /// A member holding a single value: ``key(_:)`` then the value.
-    mutating func field(_ name: StaticString, _ text: String?) {
+    public mutating func field(_ name: StaticString, _ text: String?) {
         key(name)
         value(text)
     }
 
-    mutating func field(_ name: StaticString, _ number: Int?) {
+    /// A member holding a whole number, or `null`.
+    public mutating func field(_ name: StaticString, _ number: Int?) {
         key(name)
         value(number)
     }
 
-    mutating func field(_ name: StaticString, _ number: Double?) {
+    /// A member holding a number as ``value(_:)-(Double?)`` writes it, or `null`.
+    public mutating func field(_ name: StaticString, _ number: Double?) {
         key(name)
         value(number)
     }
 
-    mutating func field(_ name: StaticString, _ flag: Bool) {
+    /// A member holding `true` or `false`.
+    public mutating func field(_ name: StaticString, _ flag: Bool) {
         key(name)
         value(flag)
     }
 
-    mutating func value(_ text: String?) {
+    /// A string escaped as `JSONEncoder` escapes it, then DEL and C1 controls as
+    /// ``TerminalText`` shows them; `null` when absent.
+    public mutating func value(_ text: String?) {
         guard var text else { return null() }
         bytes.append(UInt8(ascii: "\""))
         text.withUTF8 { utf8 in
@@ -104,24 +114,27 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func value(_ number: Int?) {
+    /// A whole number, or `null`.
+    public mutating func value(_ number: Int?) {
         guard let number else { return null() }
         bytes.append(contentsOf: String(number).utf8)
     }
 
     /// A number that is not finite (scoring makes none) is written `null`:
     /// JSON has no NaN or infinity, and the document stays valid.
-    mutating func value(_ number: Double?) {
+    public mutating func value(_ number: Double?) {
         guard let number, number.isFinite else { return null() }
         let text = number.description
         bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
 
-    mutating func value(_ flag: Bool) {
+    /// `true` or `false`.
+    public mutating func value(_ flag: Bool) {
         bytes.append(contentsOf: (flag ? "true" : "false").utf8)
     }
 
-    mutating func null() {
+    /// `null`: an absent value, written so every object of a kind has the same keys.
+    public mutating func null() {
         bytes.append(contentsOf: "null".utf8)
     }
 

@@ -8,14 +8,18 @@
 /// C0 control but line feed and tab, DEL and every C1 control is written as
 /// `\u001B` (the form JSON uses, so JSON printed this way still parses to the
 /// same strings). CSV is written without this: a cell keeps its bytes.
-enum TerminalText {
+///
+/// Shared by every front end, so the CLI and the server show the same words:
+/// an explanation's review note, and JSON printed as the CLI prints it
+/// (``JSONOutput``), go through it.
+public enum TerminalText {
     /// `text` with control characters other than line feed and tab written as `\uXXXX`.
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         escaping(text) { $0 != 0x0A && $0 != 0x09 }
     }
 
     /// `text` as one line: line feeds and tabs are escaped too.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         escaping(text) { _ in true }
     }
 

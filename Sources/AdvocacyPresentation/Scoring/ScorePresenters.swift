@@ -1,25 +1,44 @@
 import AdvocacyCore
-import AdvocacyKit
 import Foundation
 
-// How rankings and explanations print. JSON keys and table headers match.
+// How rankings and explanations print, in every front end: the CLI and the
+// server say the same words and write the same JSON. JSON keys and the CLI's
+// table headers match.
 
-/// A ranking of people or teams, as `rank` prints it.
-struct RankingReport: JSONWritable {
-    var policyVersion: Int
-    var period: String
-    var from: LocalDate
-    var to: LocalDate
-    var weeks: Int
-    var by: RankingSubject
-    var people: [PersonScore]
-    var teams: [TeamScore]
+/// What a ranking ranks: people, or teams by the average score of their active advocates.
+public enum RankingSubject: String, CaseIterable, Sendable, Encodable {
+    /// One row per person.
+    case person
+    /// One row per team.
+    case team
+}
+
+/// A ranking of people or teams, as `rank` prints it: its JSON
+/// (``JSONOutput/written(_:)``), its heading, and the rows a front end lays out.
+public struct RankingReport: JSONWritable {
+    /// The scoring policy's version the ranking was computed with.
+    public let policyVersion: Int
+    /// The period asked for, like `2026-Q4`.
+    public let period: String
+    /// The first day scored.
+    public let from: LocalDate
+    /// The last day scored: today, within a period not yet over.
+    public let to: LocalDate
+    /// Weeks in the window, as scoring counts them.
+    public let weeks: Int
+    /// Whether ``people`` or ``teams`` is filled.
+    public let by: RankingSubject
+    /// The people shown, best first (empty when ranking teams).
+    public let people: [PersonScore]
+    /// The teams shown, best first (empty when ranking people).
+    public let teams: [TeamScore]
     /// How many were ranked, before --top.
-    var ranked: Int
+    public let ranked: Int
     /// A staff member asked: a small team's leader is not shown (``HiddenPeople/smallTeam``).
-    var seenByStaff: Bool
+    public let seenByStaff: Bool
 
-    init(_ result: RankingResult, by: RankingSubject, top: Int?) {
+    /// The first `top` people or teams of `result` (all when nil).
+    public init(_ result: RankingResult, by: RankingSubject = .person, top: Int? = nil) {
         policyVersion = result.policyVersion
         period = result.period.description
         from = result.window.lowerBound
@@ -34,15 +53,16 @@ struct RankingReport: JSONWritable {
     }
 
     /// The leader a viewer may see of `team`: none in a small team, for staff.
-    func leader(of team: TeamScore) -> ScoredPerson? {
+    public func leader(of team: TeamScore) -> ScoredPerson? {
         seenByStaff && team.advocates < HiddenPeople.smallTeam ? nil : team.leader
     }
 
-    var isEmpty: Bool { people.isEmpty && teams.isEmpty }
+    /// Nothing to show: no action in the period (or none matching the filters).
+    public var isEmpty: Bool { people.isEmpty && teams.isEmpty }
 
     /// Written directly rather than through `JSONEncoder`: a ranking of a
     /// whole department is the largest JSON `advocacy` prints (see ``JSONWriter``).
-    func write(to json: inout JSONWriter) {
+    public func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("by", by.rawValue)
             json.field("from", from.description)
@@ -58,88 +78,37 @@ struct RankingReport: JSONWritable {
         }
     }
 
-    var heading: String { "Ranking for \(scope)" }
+    /// The line above the table: "Ranking for " and ``scope``.
+    public var heading: String { "Ranking for \(scope)" }
 
     /// "2026-Q4 (2026-10-01 to 2026-11-21, 8 weeks) · policy version 1 · 20 people ranked …"
-    var scope: String {
+    public var scope: String {
         let count =
             by == .person
             ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
         return "\(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
             + (by == .person && !people.isEmpty ? " · 'advocacy explain EMAIL' shows where the points come from" : "")
     }
-
-    /// The people without their email and components: fits a terminal.
-    var shortTable: Table {
-        table.keeping(["rank", "name", "team", "tier", "score", "actions", "pending", "engagement", "tFactor", "flags"])
-    }
-
-    var table: Table {
-        switch by {
-        case .person:
-            let columns: [Table.Column] =
-                [
-                    .init(header: "rank", numeric: true), .init(header: "email"), .init(header: "name", maxWidth: 26),
-                    .init(header: "team", maxWidth: 18), .init(header: "tier"), .init(header: "score", numeric: true),
-                ] + ScoreComponents.names.map { .init(header: $0, numeric: true) } + [
-                    .init(header: "actions", numeric: true), .init(header: "pending", numeric: true),
-                    .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true),
-                    .init(header: "flags"),
-                ]
-            return Table(
-                columns: columns,
-                rows: people.map { score in
-                    // A colleague on staff sees a hidden person's place, nothing more.
-                    guard !score.person.isPlaceholder else {
-                        return [String(score.rank), score.person.email.value, score.person.name]
-                            + Array(repeating: "", count: columns.count - 3)
-                    }
-                    return [
-                        String(score.rank), score.person.email.value, score.displayName, score.person.team ?? "",
-                        score.tier.rawValue,
-                        Format.tenths(score.score),
-                    ]
-                        + score.components.values.map(Format.tenths)
-                        + [
-                            String(score.actions), String(score.pendingActions), Format.plainWhole(score.engagement),
-                            String(score.tFactor),
-                            score.flags.map(\.kind.rawValue).joined(separator: " "),
-                        ]
-                })
-        case .team:
-            return Table(
-                columns: [
-                    .init(header: "rank", numeric: true), .init(header: "team", maxWidth: 24),
-                    .init(header: "score", numeric: true),
-                    .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true),
-                    .init(header: "engagement", numeric: true), .init(header: "leader"),
-                ],
-                rows: teams.map { team in
-                    [
-                        String(team.rank), team.team, Format.tenths(team.score), String(team.advocates), String(team.actions),
-                        Format.plainWhole(team.engagement), leader(of: team)?.name ?? "",
-                    ]
-                })
-        }
-    }
 }
 
 extension PersonScore {
     /// The name, marked when the person has left (deactivated).
-    var displayName: String { person.isActive ? person.name : person.name + " (inactive)" }
+    public var displayName: String { person.isActive ? person.name : person.name + " (inactive)" }
 }
 
 /// One person in a ranking, as JSON: an element of `rank`'s items, written
 /// by ``JSONWriter``, and the `result` of `explain`, encoded by `JSONEncoder`.
 /// Both are locked by the golden files of `GoldenJSONTests`, which also check
 /// that the two agree for the same person.
-struct PersonItem: JSONWritable, Encodable {
-    var score: PersonScore
-    init(_ score: PersonScore) { self.score = score }
+public struct PersonItem: JSONWritable, Encodable {
+    /// The person's score and place.
+    public let score: PersonScore
+    /// The item of `score`.
+    public init(_ score: PersonScore) { self.score = score }
 
     /// Keys in sorted order, as everywhere ``JSONWriter`` is used. A
     /// placeholder has the same keys, every one but its place null.
-    func write(to json: inout JSONWriter) {
+    public func write(to json: inout JSONWriter) {
         if score.person.isPlaceholder {
             json.object { json in
                 let before: [StaticString] = ["actions", "active", "audience", "components"]
@@ -197,7 +166,7 @@ struct PersonItem: JSONWritable, Encodable {
     }
 
     /// Absent values are encoded as `null`, as ``write(to:)`` writes them.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(score.actions, forKey: .actions)
         try c.encode(score.person.isActive, forKey: .active)
@@ -218,17 +187,20 @@ struct PersonItem: JSONWritable, Encodable {
     }
 }
 
-/// One team in a ranking, as JSON.
-struct TeamItem {
-    var team: TeamScore
+/// One team in a ranking, as JSON: an element of `rank --by team`'s items.
+public struct TeamItem: JSONWritable {
+    /// The team's score and place.
+    public let team: TeamScore
     /// Nil when the viewer may not see it (a small team, for staff).
-    var leader: ScoredPerson?
-    init(_ team: TeamScore, leader: ScoredPerson?) {
+    public let leader: ScoredPerson?
+    /// The item of `team`, naming `leader` (``RankingReport/leader(of:)``).
+    public init(_ team: TeamScore, leader: ScoredPerson?) {
         self.team = team
         self.leader = leader
     }
 
-    func write(to json: inout JSONWriter) {
+    /// Keys in sorted order; a leader the viewer may not see is `null`.
+    public func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("actions", team.actions)
             json.field("advocates", team.advocates)
@@ -243,10 +215,13 @@ struct TeamItem {
 
 /// An explanation as JSON, through `JSONEncoder` like every output but the
 /// ranking: the person's ranking item and each action's part. Absent values
-/// are encoded as `null`, so every explanation has the same keys.
-struct ExplanationReport: Encodable {
-    var explanation: Explanation
-    init(_ explanation: Explanation) { self.explanation = explanation }
+/// are encoded as `null`, so every explanation has the same keys. Printed by
+/// ``JSONOutput/encoded(_:)``.
+public struct ExplanationReport: Encodable {
+    /// What is explained.
+    public let explanation: Explanation
+    /// The JSON form of `explanation`.
+    public init(_ explanation: Explanation) { self.explanation = explanation }
 
     enum CodingKeys: String, CodingKey { case actions, email, from, name, period, policyVersion, rankedPeople, result, to }
 
@@ -256,7 +231,8 @@ struct ExplanationReport: Encodable {
         case review, reviewNote, gainIfAccepted, effortIfAccepted, qualityIfAccepted
     }
 
-    func encode(to encoder: any Encoder) throws {
+    /// Every action's keys, then the person's, in sorted order.
+    public func encode(to encoder: any Encoder) throws {
         let e = explanation
         var c = encoder.container(keyedBy: CodingKeys.self)
         var list = c.nestedUnkeyedContainer(forKey: .actions)
@@ -311,12 +287,22 @@ extension ActionScore.Audience {
     }
 }
 
-/// An explanation in plain words, for the terminal.
-struct ExplanationText {
-    var explanation: Explanation
-    init(_ explanation: Explanation) { self.explanation = explanation }
+/// An explanation in plain words: what `explain` prints, and what the server shows.
+public struct ExplanationText {
+    /// What is explained.
+    public let explanation: Explanation
+    /// The words for `explanation`.
+    public init(_ explanation: Explanation) { self.explanation = explanation }
 
-    func render() -> String {
+    /// The lines, joined by line feeds, with no line feed at the end, control
+    /// characters in names, titles and notes shown as escapes
+    /// (``TerminalText/visible(_:)``): the words the CLI prints, ready for a
+    /// page to escape as HTML.
+    public func render() -> String {
+        TerminalText.visible(lines().joined(separator: "\n"))
+    }
+
+    private func lines() -> [String] {
         let e = explanation, policy = e.policy
         let weeks = PersonScoreBuilder.weeks(in: e.window)
         var lines = [
@@ -325,7 +311,7 @@ struct ExplanationText {
         ]
         guard let score = e.score else {
             lines.append("No action in this period, so no score. Log one with 'advocacy log URL'.")
-            return lines.joined(separator: "\n")
+            return lines
         }
         let audience =
             score.audience.map { "largest audience \(NumberText.grouped($0)) followers" } ?? "no follower count recorded"
@@ -393,7 +379,7 @@ struct ExplanationText {
             lines.append("Flags:")
             for flag in score.flags { lines.append("  \(flag.kind.rawValue): \(flag.reason)") }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     private func describe(_ action: ExplainedAction, policy: ScoringPolicy) -> [String] {
@@ -464,24 +450,28 @@ struct ExplanationText {
     }
 }
 
-/// Numbers as the terminal shows them.
-enum Format {
-    static func tenths(_ value: Double) -> String { String(format: "%.1f", value == 0 ? 0 : value) }
-    static func signedTenths(_ value: Double) -> String {
+/// Numbers as the terminal shows them, and every page that must agree with it.
+public enum Format {
+    /// One decimal, never `-0.0`: scores and their components.
+    public static func tenths(_ value: Double) -> String { String(format: "%.1f", value == 0 ? 0 : value) }
+    /// One decimal with a sign, `+` when positive: what a component or an acceptance adds.
+    public static func signedTenths(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded > 0 ? "+" + tenths(rounded) : tenths(rounded)
     }
-    static func whole(_ value: Double) -> String { NumberText.grouped(Int(value.rounded())) }
+    /// Rounded, with thousands separators: engagement in a sentence.
+    public static func whole(_ value: Double) -> String { NumberText.grouped(Int(value.rounded())) }
     /// Without thousands separators: table cells are also CSV cells.
-    static func plainWhole(_ value: Double) -> String { String(Int(value.rounded())) }
+    public static func plainWhole(_ value: Double) -> String { String(Int(value.rounded())) }
     /// Up to two decimals, no trailing zeros: 1.5, 0.25, 8.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
     }
-    static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
+    /// A fraction as a percentage, as ``number(_:)`` writes it: `0.034` is `3.4%`.
+    public static func percent(_ fraction: Double) -> String { number(fraction * 100) + "%" }
 }
 
 extension String {
