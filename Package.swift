@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "advocacy", targets: ["advocacy"]),
+        .executable(name: "advocacy-server", targets: ["advocacy-server"]),
         .library(name: "AdvocacyCore", targets: ["AdvocacyCore"]),
         .library(name: "AdvocacyStore", targets: ["AdvocacyStore"]),
         .library(name: "AdvocacyKit", targets: ["AdvocacyKit"]),
@@ -21,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The server only (its own targets, so the CLI neither links nor rebuilds them).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Core's one import beyond Foundation is Foundation's own ICU (_FoundationICU), for Unicode's
@@ -62,6 +69,28 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "advocacy", dependencies: ["AdvocacyCLI"], swiftSettings: strict),
+        // `advocacy serve`: the pages and the JSON API on Hummingbird, signed in by the company's proxy or an OIDC token.
+        .target(
+            name: "AdvocacyServer",
+            dependencies: [
+                "AdvocacyCore",
+                "AdvocacyKit",
+                "AdvocacyPresentation",
+                "AdvocacyReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                // The thread pool that runs the database's blocking calls off the event loops.
+                .product(name: "NIOPosix", package: "swift-nio"),
+                // HMAC for the forms' anti-forgery tokens.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "advocacy-server",
+            dependencies: ["AdvocacyServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
         // Helpers every test target shares: fixture values, a fixed clock, temporary folders, a local HTTP server, the .slow tag.
         .target(
             name: "AdvocacyTestSupport", dependencies: ["AdvocacyCore"], path: "Tests/AdvocacyTestSupport", swiftSettings: strict),
@@ -95,5 +124,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "AdvocacyServerTests",
+            dependencies: [
+                "AdvocacyServer", "AdvocacyKit", "AdvocacyFixtures", "AdvocacyTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                // RSA keys made for the token tests, and a token forged with HMAC.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
     ]
 )

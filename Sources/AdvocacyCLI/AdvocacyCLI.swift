@@ -161,7 +161,7 @@ public struct AdvocacyCommand: ParsableCommand {
             AuditCommand.self,
             PolicyCommand.self, RewardsCommand.self, ImportCommand.self, SyncCommand.self, PrivacyCommand.self,
             CLIReferenceCommand.self,
-            BackupCommand.self, CheckCommand.self, SettingsCommand.self,
+            BackupCommand.self, CheckCommand.self, SettingsCommand.self, ServeCommand.self,
         ])
 
     public init() {}

@@ -9,6 +9,8 @@ public enum CLIError: Error, Equatable, Sendable {
     case viewerRequired(command: String)
     /// No home folder to put the default database in.
     case noDefaultDatabasePath
+    /// `advocacy serve` found no server executable to run.
+    case serverUnavailable(path: String, reason: String)
     case invalidEnvironment(name: String, value: String, expected: String)
     case unreadableFile(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
@@ -29,6 +31,9 @@ extension CLIError: LocalizedError {
             "'\(command)' changes the programme, so it must know who is acting: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
         case .viewerRequired(let command):
             "'\(command)' shows scores or rewards, which depend on who is asking: pass --as EMAIL or set ADVOCACY_USER=EMAIL"
+        case .serverUnavailable(let path, let reason):
+            "cannot start the server \(path): \(reason); build it with 'swift build --product advocacy-server' "
+                + "or install both programs with scripts/install.sh"
         case .noDefaultDatabasePath:
             "cannot find a home folder for the default database: pass --db PATH or set ADVOCACY_DB"
         case .invalidEnvironment(let name, let value, let expected):

@@ -38,9 +38,13 @@ final class CLIHarness {
         let output = BufferedOutput(), error = BufferedOutput()
         var environment = self.environment
         if let actor { environment["ADVOCACY_USER"] = actor }
+        // `serve` would replace the test's own process with the server: it says what it would run instead.
+        environment["ADVOCACY_SERVER"] = environment["ADVOCACY_SERVER"] ?? "/opt/advocacy/advocacy-server"
         let context = CommandContext(
             environment: environment, now: { CLIHarness.now }, timeZone: FixedClock.timeZone,
-            standardOutput: output, standardError: error)
+            standardOutput: output, standardError: error,
+            replaceProcess: { program, arguments in output.write("would run \(([program] + arguments).joined(separator: " "))\n")
+            })
         let status = AdvocacyCLI.run(arguments: arguments, context: context)
         return Result(status: status, output: output.text, error: error.text)
     }

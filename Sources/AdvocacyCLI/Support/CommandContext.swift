@@ -66,23 +66,30 @@ public struct CommandContext: Sendable {
     public var timeZone: TimeZone
     public var standardOutput: any TextOutput
     public var standardError: any TextOutput
+    /// Replaces this process with another program (`advocacy serve` runs the
+    /// server so); tests pass one that records the call instead.
+    public var replaceProcess: @Sendable (_ program: String, _ arguments: [String]) throws -> Void
 
     public init(
         environment: [String: String], now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
-        standardOutput: any TextOutput, standardError: any TextOutput
+        standardOutput: any TextOutput, standardError: any TextOutput,
+        replaceProcess: @escaping @Sendable (_ program: String, _ arguments: [String]) throws -> Void = { program, _ in
+            throw CLIError.serverUnavailable(path: program, reason: "this context starts no other program")
+        }
     ) {
         self.environment = environment
         self.now = now
         self.timeZone = timeZone
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.replaceProcess = replaceProcess
     }
 
     /// The process's own environment, clock and streams.
     public static var live: CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment, standardOutput: FileHandleOutput(.standardOutput),
-            standardError: FileHandleOutput(.standardError))
+            standardError: FileHandleOutput(.standardError), replaceProcess: ServeCommand.execute)
     }
 
     /// Prints a line of data to standard output, control characters shown

@@ -30,18 +30,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The database path from the option, the environment or the XDG default.
     func databasePath(in context: CommandContext) throws -> String {
-        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
-        let home = nonEmpty(context.environment["HOME"])
-        func expand(_ path: String) -> String {
-            if path == "~" || path.hasPrefix("~/"), let home { return home + path.dropFirst() }
-            return path
+        guard let path = DatabaseLocation.path(given: db, environment: context.environment) else {
+            throw CLIError.noDefaultDatabasePath
         }
-        if let path = nonEmpty(db) ?? nonEmpty(context.environment["ADVOCACY_DB"]) { return expand(path) }
-        if let dataHome = nonEmpty(context.environment["XDG_DATA_HOME"]), dataHome.hasPrefix("/") {
-            return dataHome + "/advocacy/advocacy.sqlite"
-        }
-        guard let home else { throw CLIError.noDefaultDatabasePath }
-        return home + "/.local/share/advocacy/advocacy.sqlite"
+        return path
     }
 
     /// Opens the programme's database; only `init` and `demo` create it.

@@ -96,3 +96,22 @@ extension Programme {
         return profile
     }
 }
+
+extension Programme {
+    /// Who a front end's signed-in email is: `nil` when no one is registered
+    /// with it. The front end refuses an inactive member; every use case
+    /// checks the role again inside its own transaction.
+    public func member(signedInAs email: EmailAddress) throws -> Member? {
+        try store.member(email)
+    }
+
+    /// Whether the database answers a read: the server's readiness.
+    public func isReadable() -> Bool {
+        do {
+            _ = try store.member(EmailAddress(alreadyValid: "readiness@check.invalid"))
+            return true
+        } catch {
+            return false
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import AdvocacyCore
+import AdvocacyFixtures
+import AdvocacyServer
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The main jobs, end to end over HTTP: a staff member logs a post and sees
+/// it; HR decides and downloads the export.
+@Suite("Pages and API, end to end")
+struct PageFlowTests {
+    @Test("Logging through the form: redirected, listed, explained, audited as the person")
+    func logThroughTheForm() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.jane)
+            let answer = try await client.submit(
+                "/log", as: harness.jane,
+                fields: [
+                    ("url", "https://jane.example/blog/lakehouse"), ("project", "ERP-2027"), ("title", "Notre lakehouse"),
+                    ("date", "2026-11-20"), ("reactions", "12"), ("csrf", token),
+                ])
+            #expect(answer.status == .seeOther)
+            #expect(answer.headers[.location]?.hasPrefix("/log?logged=") == true)
+            let list = try await client.call(.get, "/me/actions", as: harness.jane).text
+            #expect(list.contains("Notre lakehouse"))
+            #expect(list.contains("ERP-2027"))
+            let score = try await client.call(.get, "/me/score?period=2026-Q4", as: harness.jane)
+            #expect(score.status == .ok)
+            #expect(score.text.contains("Notre lakehouse"))
+            let api = try await client.api(.get, "/api/v1/me/explanation?period=2026-Q4", as: harness.jane)
+            #expect(api.status == .ok)
+            #expect(api.text.contains("https://jane.example/blog/lakehouse"))
+        }
+        let action = try harness.programme.action(harness.fixture.url("https://jane.example/blog/lakehouse"))
+        #expect(action.email == harness.jane)
+        #expect(action.metrics.reactions == 12)
+        let trail = try harness.programme.auditEntries(by: harness.admin)
+        #expect(trail.contains { $0.actorEmail == harness.jane.value && $0.entity == "action" && $0.operation == "insert" })
+    }
+
+    @Test("A refused post shows the form again with the reason and what was typed")
+    func refusedPostKeepsTheForm() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.jane)
+            let answer = try await client.submit(
+                "/log", as: harness.jane,
+                fields: [("url", "https://jane.example/blog/x"), ("date", "2030-01-01"), ("title", "Plus tard"), ("csrf", token)])
+            #expect(answer.status == .badRequest)
+            #expect(answer.text.contains("2030-01-01"))
+            #expect(answer.text.contains("value=\"Plus tard\""))
+        }
+        #expect(try harness.programme.actions().isEmpty)
+    }
+
+    @Test("A staff member may not take a colleague's post through the API either")
+    func colleaguesPost() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let paul = try await client.api(
+                .post, "/api/v1/actions", as: harness.paul, json: #"{"url":"https://x.com/paulm/status/1"}"#)
+            #expect(paul.status == .created, "\(paul.text)")
+            let jane = try await client.api(
+                .post, "/api/v1/actions", as: harness.jane, json: #"{"url":"https://x.com/paulm/status/2"}"#)
+            #expect(jane.status == .badRequest)
+            #expect(jane.errorMessage.contains("paul@corp.fr"))
+        }
+    }
+
+    @Test("HR previews, proposes, approves and downloads the export as the CLI writes it")
+    func hrJourney() async throws {
+        let harness = try ServerHarness()
+        try Self.seedAccepted(harness)
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.hr, page: "/rewards?period=2026-Q4")
+            let preview = try await client.submit(
+                "/rewards/propose?period=2026-Q4", as: harness.hr,
+                fields: [("period", "2026-Q4"), ("step", "preview"), ("csrf", token)])
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("nothing is written yet"), "\(preview.text.suffix(3000))")
+            #expect(try harness.programme.rewardProposals(by: harness.hr).isEmpty)
+            let written = try await client.submit(
+                "/rewards/propose?period=2026-Q4", as: harness.hr,
+                fields: [("period", "2026-Q4"), ("step", "write"), ("csrf", token)])
+            #expect(written.status == .seeOther, "\(written.text.suffix(1500))")
+            let proposals = try harness.programme.rewardProposals(by: harness.hr)
+            #expect(!proposals.isEmpty)
+            let decided = try await client.submit(
+                "/rewards/decide?period=2026-Q4", as: harness.hr,
+                fields: proposals.map { ("id", String($0.id)) } + [("decision", "approve"), ("note", "Bravo"), ("csrf", token)])
+            #expect(decided.status == .seeOther)
+            let export = try await client.call(.get, "/rewards/export?period=2026-Q4&format=csv", as: harness.hr)
+            #expect(export.status == .ok)
+            #expect(export.headers[.contentDisposition]?.contains("rewards-2026-Q4.csv") == true)
+            #expect(export.text.hasPrefix("period,hrId,email"))
+            #expect(export.text.contains("jane@corp.fr"))
+        }
+        #expect(try harness.programme.rewardProposals(by: harness.hr).allSatisfy { $0.status == .approved })
+    }
+
+    @Test("Pages follow Accept-Language, and the switch sets the language")
+    func languages() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let french = try await client.call(
+                .get, "/log", as: harness.jane, headers: [.acceptLanguage: "fr-FR,fr;q=0.9,en;q=0.8"])
+            #expect(french.text.contains("<html lang=\"fr\">"))
+            #expect(french.text.contains("Déclarer une publication"))
+            let english = try await client.call(.get, "/log", as: harness.jane, headers: [.acceptLanguage: "en-GB,en;q=0.9"])
+            #expect(english.text.contains("<html lang=\"en\">"))
+            #expect(english.text.contains("Log a post"))
+            let switched = try await client.call(.get, "/language?to=fr&back=/me/actions", as: harness.jane)
+            #expect(switched.status == .seeOther)
+            #expect(switched.headers[.location] == "/me/actions")
+            #expect(switched.headers[.setCookie]?.contains("lang=fr") == true)
+            let away = try await client.call(.get, "/language?to=fr&back=//evil.example", as: harness.jane)
+            #expect(away.headers[.location] == "/")
+        }
+    }
+
+    /// Four accepted articles each for Jane and Paul, a book in stock and a budget for the quarter.
+    static func seedAccepted(_ harness: ServerHarness) throws {
+        let fixture = harness.fixture
+        for index in 1...4 {
+            let figures = try MetricsUpdate(reactions: 80, comments: 20, shares: 10)
+            try fixture.logAccepted(
+                try fixture.draft(
+                    "https://jane.example/blog/a\(index)", kind: .article, projects: [fixture.erp], metrics: figures))
+            try fixture.logAccepted(
+                try fixture.draft(
+                    "https://paul.example/blog/b\(index)", by: fixture.paul, kind: .article, projects: [fixture.erp],
+                    metrics: figures))
+        }
+        try harness.programme.addRewardItem(
+            RewardItem(code: try RewardCode("BOOK"), name: "Un livre", category: .book, costCents: 3_000, stock: 10),
+            by: harness.hr)
+        _ = try harness.programme.setRewardBudget(.quarter(year: 2026, quarter: 4), cents: 100_000, by: harness.hr)
+    }
+
+    /// The same, with the quarter's proposals written.
+    static func seedProposals(_ harness: ServerHarness) throws {
+        try seedAccepted(harness)
+        _ = try harness.programme.proposeRewards(
+            period: .quarter(year: 2026, quarter: 4), today: harness.fixture.today, by: harness.hr)
+    }
+}
