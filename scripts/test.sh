@@ -2,7 +2,9 @@
 # Runs every test: the Swift test suites, the check that docs/cli.md matches
 # --help, the check that the HR export opens as columns in a French-locale
 # spreadsheet (LibreOffice, installed when missing), and the check that a
-# real browser renders the CIO's report (Chromium, installed when missing).
+# real browser renders the CIO's report (Chromium, installed when missing),
+# and the server's check: the pages in Chromium with Selenium and axe-core, and
+# the JSON API against its OpenAPI document with schemathesis.
 #
 # scripts/test.sh --fast: the same lint and build, then the Swift tests
 # without those tagged `.slow` (Tests/AdvocacyTestSupport/Tags.swift) and the
@@ -72,3 +74,6 @@ fi
 
 # The CIO's report in headless Chromium: not blank, and no error logged.
 scripts/check-report.sh "$(swift build --show-bin-path)/advocacy"
+
+# The server in a real browser through a signing-in proxy, and its API against its OpenAPI document.
+scripts/check-server.sh "$(swift build --show-bin-path)"

@@ -149,7 +149,7 @@ enum OpenAPIDocument {
                 "operationId": "ranking", "summary": "The ranking (advocacy rank --format json).",
                 "parameters": [{"$ref": "#/components/parameters/period"}],
                 "responses": {
-                  "200": {"description": "The ranking.", "content": {"application/json": {"schema": {"type": "object", "required": ["people", "period", "policyVersion"]}}}},
+                  "200": {"description": "The ranking.", "content": {"application/json": {"schema": {"type": "object", "required": ["by", "from", "items", "period", "policyVersion", "to", "weeks"], "properties": {"items": {"type": "array", "items": {"type": "object"}}, "period": {"type": "string"}, "policyVersion": {"type": "integer"}}}}}},
                   "400": {"$ref": "#/components/responses/Refused"}, "401": {"$ref": "#/components/responses/Refused"},
                   "403": {"$ref": "#/components/responses/Refused"}
                 }
@@ -160,7 +160,7 @@ enum OpenAPIDocument {
                 "operationId": "myExplanation", "summary": "My score explained (advocacy explain --format json).",
                 "parameters": [{"$ref": "#/components/parameters/period"}],
                 "responses": {
-                  "200": {"description": "The explanation.", "content": {"application/json": {"schema": {"type": "object", "required": ["actions", "email", "period"]}}}},
+                  "200": {"description": "The explanation.", "content": {"application/json": {"schema": {"type": "object", "required": ["actions", "email", "from", "period", "policyVersion", "to"], "properties": {"actions": {"type": "array", "items": {"type": "object"}}, "email": {"type": "string"}}}}}},
                   "400": {"$ref": "#/components/responses/Refused"}, "401": {"$ref": "#/components/responses/Refused"},
                   "403": {"$ref": "#/components/responses/Refused"}, "404": {"$ref": "#/components/responses/Refused"}
                 }
@@ -171,7 +171,7 @@ enum OpenAPIDocument {
                 "operationId": "explanation", "summary": "Anyone's score explained (cio, hr, admin).",
                 "parameters": [{"name": "email", "in": "query", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/period"}],
                 "responses": {
-                  "200": {"description": "The explanation.", "content": {"application/json": {"schema": {"type": "object", "required": ["actions", "email", "period"]}}}},
+                  "200": {"description": "The explanation.", "content": {"application/json": {"schema": {"type": "object", "required": ["actions", "email", "from", "period", "policyVersion", "to"], "properties": {"actions": {"type": "array", "items": {"type": "object"}}, "email": {"type": "string"}}}}}},
                   "400": {"$ref": "#/components/responses/Refused"}, "401": {"$ref": "#/components/responses/Refused"},
                   "403": {"$ref": "#/components/responses/Refused"}, "404": {"$ref": "#/components/responses/Refused"}
                 }

@@ -32,9 +32,9 @@ enum HTML {
     /// A labelled input; `hint` is read out with it (`aria-describedby`).
     static func field(
         _ label: String, name: String, type: String = "text", value: String? = nil, required: Bool = false,
-        hint: String? = nil, attributes: [(String, String?)] = []
+        hint: String? = nil, id given: String? = nil, attributes: [(String, String?)] = []
     ) -> Markup {
-        let id = "field-" + name
+        let id = given ?? "field-" + name
         var children: [Markup] = [
             el("label", [("for", id)], text: label + (required ? " *" : "")),
             el(

@@ -21,6 +21,7 @@ enum StyleSheet {
         .field { display: flex; flex-direction: column; margin: 0 0 0.75rem; max-width: 40rem; }
         .field label { font-weight: 600; }
         .hint { color: var(--muted); font-size: 0.9rem; }
+        fieldset.proposals { max-width: none; }
         fieldset { border: 1px solid var(--line); margin: 0 0 0.75rem; max-width: 40rem; }
         input, select, button, textarea { font: inherit; padding: 0.35rem 0.5rem; }
         button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; cursor: pointer; }

@@ -81,17 +81,23 @@ extension Routes {
                     ]),
                     HTML.text(String(record.rank)), HTML.text(record.name), HTML.text(record.rewardName),
                     HTML.text(language.money(cents: record.costCents, currency: record.currency)),
-                    HTML.text(record.status.rawValue), HTML.text(record.rationale),
+                    HTML.text(Self.statusWord(record.status, context.language)), HTML.text(record.rationale),
                 ]
             }
+            // The checkboxes share a name: a group, named by its legend, as screen readers expect.
             content.append(
-                HTML.table(
-                    caption: say("Propositions de \(period)", "Proposals for \(period)"),
-                    headers: [
-                        say("Choisir", "Pick"), say("Rang", "Rank"), say("Nom", "Name"), say("Récompense", "Reward"),
-                        say("Coût", "Cost"), say("Statut", "Status"), say("Raison", "Reason"),
-                    ],
-                    rows: boxes))
+                HTML.el(
+                    "fieldset", [("class", "proposals")],
+                    [
+                        HTML.el("legend", text: say("Propositions à décider", "Proposals to decide on")),
+                        HTML.table(
+                            caption: say("Propositions de \(period)", "Proposals for \(period)"),
+                            headers: [
+                                say("Choisir", "Pick"), say("Rang", "Rank"), say("Nom", "Name"), say("Récompense", "Reward"),
+                                say("Coût", "Cost"), say("Statut", "Status"), say("Raison", "Reason"),
+                            ],
+                            rows: boxes),
+                    ]))
             content.append(
                 HTML.el(
                     "form", [("method", "post"), ("action", "/rewards/decide?period=\(period)"), ("id", "decide")],
@@ -146,7 +152,9 @@ extension Routes {
         let decision = form["decision"] ?? ""
         let records = try await decide(decision, ids: ids, note: form["note"], by: member)
         let period = records.first?.period ?? ""
-        let done = context.language.say("\(records.count) propositions : \(decision)", "\(records.count) proposals: \(decision)")
+        let done = context.language.say(
+            "\(records.count) propositions : \(records.first.map { Self.statusWord($0.status, .fr) } ?? decision)",
+            "\(records.count) proposals: \(records.first.map { Self.statusWord($0.status, .en) } ?? decision)")
         return PageRenderer.seeOther("/rewards?period=\(period)&done=" + PageRenderer.queryValue(done))
     }
 
@@ -169,5 +177,15 @@ extension Routes {
                 .contentDisposition: "attachment; filename=\"\(name)\"",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A proposal's status in the page's language.
+    static func statusWord(_ status: RewardStatus, _ language: PageLanguage) -> String {
+        switch status {
+        case .proposed: language.say("proposée", "proposed")
+        case .approved: language.say("approuvée", "approved")
+        case .rejected: language.say("refusée", "rejected")
+        case .granted: language.say("remise", "granted")
+        }
     }
 }

@@ -211,7 +211,7 @@ extension Routes {
                         HTML.link("/log", say("Déclarer une publication", "Log a post")),
                     ]))
         } else {
-            let rows = actions.map { action -> [Markup] in
+            let rows = actions.enumerated().map { index, action -> [Markup] in
                 let figures =
                     action.metricsDate == nil
                     ? say("aucun", "none")
@@ -233,7 +233,8 @@ extension Routes {
                                     ["reactions", "comments", "shares"].map { name in
                                         HTML.field(
                                             counterLabel(name, context.language), name: name, type: "number",
-                                            value: String(Self.count(name, of: action.metrics)), attributes: [("min", "0")])
+                                            value: String(Self.count(name, of: action.metrics)), id: "action-\(index)-\(name)",
+                                            attributes: [("min", "0")])
                                     }),
                                 HTML.button(say("Enregistrer les chiffres", "Save the figures")),
                             ]),

@@ -7,6 +7,7 @@ import Logging
 
 /// `advocacy-server`, which `advocacy serve` runs: the programme's pages and
 /// JSON API on one database file. Options override the `--config` file.
+@main
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advocacy serve",
@@ -92,5 +93,3 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("stopped; the database is closed")
     }
 }
-
-ServeCommand.main()
