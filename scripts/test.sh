@@ -77,3 +77,6 @@ scripts/check-report.sh "$(swift build --show-bin-path)/advocacy"
 
 # The server in a real browser through a signing-in proxy, and its API against its OpenAPI document.
 scripts/check-server.sh "$(swift build --show-bin-path)"
+
+# The deployment's header path: Debian's nginx with deploy/nginx-advocacy.conf and a stub sign-in service.
+scripts/check-nginx.sh "$(swift build --show-bin-path)"
