@@ -79,4 +79,19 @@ if grep -q '\] request failed' "$artefacts/server.log"; then
     grep '\] request failed' "$artefacts/server.log" | head -5 >&2
     exit 1
 fi
-echo "server check: browser and API contract passed (artefacts in $artefacts)"
+# Graceful shutdown: SIGTERM stops it cleanly (exit 0, "stopped" logged) within seconds.
+kill -TERM "$server_pid"
+for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$server_pid" 2>/dev/null; then echo "error: the server did not stop within 10 s of SIGTERM" >&2; exit 1; fi
+status=0
+wait "$server_pid" || status=$?
+server_pid=""
+[[ $status -eq 0 ]] || { echo "error: the server exited with status $status on SIGTERM; see $artefacts/server.log" >&2; exit 1; }
+grep -q "stopped; the database is closed" "$artefacts/server.log" || { echo "error: the server did not log its clean stop" >&2; exit 1; }
+# The access log names people by id only: no email of anyone in it.
+if grep -E "[A-Za-z0-9._-]+@dsi\.example\.fr" "$artefacts/server.log" | grep -v "untrusted" | head -1 | grep -q .; then
+    echo "error: the server's log holds an email address:" >&2
+    grep -E "@dsi\.example\.fr" "$artefacts/server.log" | head -3 >&2
+    exit 1
+fi
+echo "server check: browser, API contract, clean stop on SIGTERM and an access log without emails passed (artefacts in $artefacts)"

@@ -85,6 +85,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot open the database \(path): \(error.localizedDescription)")
         }
+        if let copy = programme.upgradeBackupPath {
+            logger.notice("upgraded the database for this version; the file as it was before is saved as \(copy)")
+        }
         let application = try await AdvocacyServer.application(configuration: settings, programme: programme, logger: logger)
         logger.info(
             "serving \(path) on http://\(settings.host):\(settings.port)",
