@@ -69,6 +69,7 @@ struct Routes: Sendable {
         registerStaffPages(on: router)
         registerScorePages(on: router)
         registerRewardPages(on: router)
+        registerMorePages(on: router)
         registerAPI(on: router)
         if configuration.devSignIn { registerDevSignIn(on: router) }
     }

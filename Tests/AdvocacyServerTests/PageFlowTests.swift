@@ -145,4 +145,28 @@ struct PageFlowTests {
         _ = try harness.programme.proposeRewards(
             period: .quarter(year: 2026, quarter: 4), today: harness.fixture.today, by: harness.hr)
     }
+
+    @Test(
+        "My privacy: hiding my name hides it from colleagues' ranking; my data downloads as JSON; the admin's backup is a database"
+    )
+    func privacyAndBackup() async throws {
+        let harness = try ServerHarness()
+        try Self.seedAccepted(harness)
+        try await harness.serve { client in
+            #expect(try await client.call(.get, "/ranking?period=2026-Q4", as: harness.paul).text.contains("Jane Doe"))
+            let token = try await client.formToken(as: harness.jane, page: "/me/privacy")
+            let hidden = try await client.submit("/me/privacy", as: harness.jane, fields: [("hidden", "yes"), ("csrf", token)])
+            #expect(hidden.status == .seeOther)
+            let ranking = try await client.call(.get, "/ranking?period=2026-Q4", as: harness.paul).text
+            #expect(!ranking.contains("Jane Doe"))
+            #expect(ranking.contains("(hidden)"))
+            let data = try await client.call(.get, "/me/data", as: harness.jane)
+            #expect(data.headers[.contentDisposition]?.contains("my-data.json") == true)
+            #expect(data.text.contains("jane@corp.fr"))
+            let backup = try await client.call(.get, "/backup", as: harness.admin)
+            #expect(backup.status == .ok)
+            #expect(backup.text.hasPrefix("SQLite format 3"))
+        }
+        #expect(try harness.programme.isHidden(harness.jane))
+    }
 }

@@ -113,9 +113,15 @@ struct PageRenderer: Sendable {
                 ("/me/actions", say("Mes actions", "My actions")),
                 ("/me/score", say("Mon score", "My score")),
                 ("/ranking", say("Classement", "Ranking")),
+                ("/me/privacy", say("Ma vie privée", "My privacy")),
             ]
-            if member.role != .staff { links.append(("/explain", say("Expliquer un score", "Explain a score"))) }
+            if member.role != .staff {
+                links.append(("/explain", say("Expliquer un score", "Explain a score")))
+                links.append(("/report", say("Rapport", "Report")))
+                links.append(("/audit", say("Audit", "Audit")))
+            }
             if member.role != .staff { links.append(("/rewards", say("Récompenses", "Rewards"))) }
+            if member.role == .admin { links.append(("/backup", say("Sauvegarde", "Backup"))) }
         }
         return HTML.el(
             "nav", [("aria-label", say("Navigation principale", "Main navigation"))],
