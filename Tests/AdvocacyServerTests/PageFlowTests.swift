@@ -29,13 +29,23 @@ struct PageFlowTests {
             let score = try await client.call(.get, "/me/score?period=2026-Q4", as: harness.jane)
             #expect(score.status == .ok)
             #expect(score.text.contains("Notre lakehouse"))
+            let figures = try await client.submit(
+                "/me/actions/metrics", as: harness.jane,
+                fields: [("url", "https://jane.example/blog/lakehouse"), ("reactions", "30"), ("comments", "4"), ("csrf", token)])
+            #expect(figures.status == .seeOther)
+            let typo = try await client.submit(
+                "/me/actions/metrics", as: harness.jane,
+                fields: [("url", "https://jane.example/blog/lakehouse"), ("reactions", "trente"), ("csrf", token)])
+            #expect(typo.status == .badRequest)
+            #expect(typo.text.contains("reactions is &#39;trente&#39;") || typo.text.contains("reactions is 'trente'"))
             let api = try await client.api(.get, "/api/v1/me/explanation?period=2026-Q4", as: harness.jane)
             #expect(api.status == .ok)
             #expect(api.text.contains("https://jane.example/blog/lakehouse"))
         }
         let action = try harness.programme.action(harness.fixture.url("https://jane.example/blog/lakehouse"))
         #expect(action.email == harness.jane)
-        #expect(action.metrics.reactions == 12)
+        #expect(action.metrics.reactions == 30)
+        #expect(action.metrics.comments == 4)
         let trail = try harness.programme.auditEntries(by: harness.admin)
         #expect(trail.contains { $0.actorEmail == harness.jane.value && $0.entity == "action" && $0.operation == "insert" })
     }

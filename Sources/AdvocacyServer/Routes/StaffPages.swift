@@ -164,13 +164,6 @@ extension Routes {
         guard !values.url.isEmpty else {
             throw ServerError.invalidField(name: "url", value: "", expected: "the address of the post")
         }
-        func count(_ name: String) throws -> Int? {
-            guard let text = values.counts[name] else { return nil }
-            guard let value = Int(text.replacingOccurrences(of: " ", with: "")) else {
-                throw ServerError.invalidField(name: name, value: text, expected: "a whole number, 0 or more")
-            }
-            return value
-        }
         var effort: Double?
         if !values.effort.isEmpty {
             guard let hours = Double(values.effort.replacingOccurrences(of: ",", with: ".")) else {
@@ -184,10 +177,21 @@ extension Routes {
             title: values.title.isEmpty ? nil : values.title,
             date: values.date.isEmpty ? today : try LocalDate(parsing: values.date), effortHours: effort,
             projects: try values.projects.map { try ProjectCode($0) },
-            metrics: try MetricsUpdate(
-                impressions: try count("impressions"), reactions: try count("reactions"), comments: try count("comments"),
-                shares: try count("shares"), clicks: try count("clicks")),
-            today: today)
+            metrics: try metrics(values.counts), today: today)
+    }
+
+    /// The figures typed in a form (blank ones left out), each a whole number.
+    static func metrics(_ counts: [String: String]) throws -> MetricsUpdate {
+        func count(_ name: String) throws -> Int? {
+            guard let text = counts[name] else { return nil }
+            guard let value = Int(text.replacingOccurrences(of: " ", with: "")) else {
+                throw ServerError.invalidField(name: name, value: text, expected: "a whole number, 0 or more")
+            }
+            return value
+        }
+        return try MetricsUpdate(
+            impressions: try count("impressions"), reactions: try count("reactions"), comments: try count("comments"),
+            shares: try count("shares"), clicks: try count("clicks"))
     }
 
     // MARK: My actions
@@ -292,18 +296,9 @@ extension Routes {
         let member = try context.requireMember()
         let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
         let url = try CanonicalURL(form["url"] ?? "")
-        var values = LogValues()
-        for name in Self.counterNames { values.counts[name] = form[name] }
-        func count(_ name: String) throws -> Int? {
-            guard let text = values.counts[name] else { return nil }
-            guard let value = Int(text) else {
-                throw ServerError.invalidField(name: name, value: text, expected: "a whole number, 0 or more")
-            }
-            return value
-        }
-        let update = try MetricsUpdate(
-            impressions: try count("impressions"), reactions: try count("reactions"), comments: try count("comments"),
-            shares: try count("shares"), clicks: try count("clicks"))
+        var counts: [String: String] = [:]
+        for name in Self.counterNames { counts[name] = form[name] }
+        let update = try Self.metrics(counts)
         let today = today
         _ = try await access.run { try $0.recordMetrics(url, update, on: today, by: member.email) }
         let done = context.language.say("Chiffres enregistrés pour ", "Figures saved for ") + url.string
