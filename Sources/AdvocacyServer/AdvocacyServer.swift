@@ -70,6 +70,7 @@ struct Routes: Sendable {
         registerScorePages(on: router)
         registerRewardPages(on: router)
         registerMorePages(on: router)
+        registerChannelPages(on: router)
         registerAPI(on: router)
         if configuration.devSignIn { registerDevSignIn(on: router) }
     }

@@ -179,4 +179,34 @@ struct PageFlowTests {
         }
         #expect(try harness.programme.isHidden(harness.jane))
     }
+
+    @Test("My channels: added with its audience; a colleague's is refused with why; my wishes added and removed")
+    func channelsAndWishes() async throws {
+        let harness = try ServerHarness()
+        try Self.seedAccepted(harness)
+        try harness.programme.addChannel(
+            try NewChannel(
+                owner: harness.paul, url: try CanonicalURL("https://x.com/paulm"), followersDate: harness.fixture.today),
+            by: harness.paul)
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.jane, page: "/me/channels")
+            let added = try await client.submit(
+                "/me/channels", as: harness.jane, fields: [("url", "@janedoe"), ("followers", "1 200"), ("csrf", token)])
+            #expect(added.status == .seeOther, "\(added.text.suffix(800))")
+            let page = try await client.call(.get, "/me/channels", as: harness.jane).text
+            #expect(page.contains("https://x.com/janedoe"))
+            #expect(page.contains("1,200"))
+            let taken = try await client.submit("/me/channels", as: harness.jane, fields: [("url", "@paulm"), ("csrf", token)])
+            #expect(taken.status == .badRequest)
+            #expect(taken.text.contains("paul@corp.fr"))
+            let wished = try await client.submit(
+                "/me/wishes", as: harness.jane, fields: [("code", "BOOK"), ("rank", "1"), ("step", "add"), ("csrf", token)])
+            #expect(wished.status == .seeOther)
+            #expect(try harness.programme.wishes(of: harness.jane, by: harness.jane).map(\.code.value) == ["BOOK"])
+            let removed = try await client.submit(
+                "/me/wishes", as: harness.jane, fields: [("code", "BOOK"), ("step", "remove"), ("csrf", token)])
+            #expect(removed.status == .seeOther)
+            #expect(try harness.programme.wishes(of: harness.jane, by: harness.jane).isEmpty)
+        }
+    }
 }

@@ -113,6 +113,8 @@ struct PageRenderer: Sendable {
                 ("/me/actions", say("Mes actions", "My actions")),
                 ("/me/score", say("Mon score", "My score")),
                 ("/ranking", say("Classement", "Ranking")),
+                ("/me/channels", say("Mes chaînes", "My channels")),
+                ("/me/wishes", say("Mes souhaits", "My wishes")),
                 ("/me/privacy", say("Ma vie privée", "My privacy")),
             ]
             if member.role != .staff {
