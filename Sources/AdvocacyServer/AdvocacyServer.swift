@@ -71,6 +71,7 @@ struct Routes: Sendable {
         registerRewardPages(on: router)
         registerMorePages(on: router)
         registerChannelPages(on: router)
+        registerReviewPages(on: router)
         registerAPI(on: router)
         if configuration.devSignIn { registerDevSignIn(on: router) }
     }

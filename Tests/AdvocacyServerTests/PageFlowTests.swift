@@ -209,4 +209,27 @@ struct PageFlowTests {
             #expect(try harness.programme.wishes(of: harness.jane, by: harness.jane).isEmpty)
         }
     }
+
+    @Test("The CIO accepts a pending action with a note; a reject needs a reason")
+    func reviewQueue() async throws {
+        let harness = try ServerHarness()
+        let fixture = harness.fixture
+        try harness.programme.logAction(try fixture.draft("https://jane.example/blog/pending"), by: harness.jane)
+        try harness.programme.logAction(try fixture.draft("https://paul.example/blog/other", by: harness.paul), by: harness.paul)
+        try await harness.serve { client in
+            let queue = try await client.call(.get, "/review", as: harness.cio).text
+            #expect(queue.contains("https://jane.example/blog/pending"))
+            let token = try await client.formToken(as: harness.cio, page: "/review")
+            let noReason = try await client.submit(
+                "/review", as: harness.cio,
+                fields: [("url", "https://paul.example/blog/other"), ("decision", "reject"), ("csrf", token)])
+            #expect(noReason.status == .badRequest)
+            let accepted = try await client.submit(
+                "/review", as: harness.cio,
+                fields: [("url", "https://jane.example/blog/pending"), ("decision", "accept"), ("note", "vu"), ("csrf", token)])
+            #expect(accepted.status == .seeOther, "\(accepted.text.suffix(600))")
+        }
+        #expect(try harness.programme.action(fixture.url("https://jane.example/blog/pending")).review == .accepted)
+        #expect(try harness.programme.action(fixture.url("https://paul.example/blog/other")).review == .pending)
+    }
 }

@@ -31,6 +31,7 @@ struct RoutePermissionTests {
         ("/report", [.cio, .hr, .admin]),
         ("/audit", [.cio, .hr, .admin]),
         ("/backup", [.admin]),
+        ("/review", [.cio, .admin]),
         ("/api/v1/me", [.staff, .cio, .hr, .admin]),
         ("/api/v1/me/actions", [.staff, .cio, .hr, .admin]),
         ("/api/v1/ranking", [.staff, .cio, .hr, .admin]),

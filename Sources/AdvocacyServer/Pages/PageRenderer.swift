@@ -123,6 +123,7 @@ struct PageRenderer: Sendable {
                 links.append(("/audit", say("Audit", "Audit")))
             }
             if member.role != .staff { links.append(("/rewards", say("Récompenses", "Rewards"))) }
+            if member.role == .cio || member.role == .admin { links.append(("/review", say("À vérifier", "Review"))) }
             if member.role == .admin { links.append(("/backup", say("Sauvegarde", "Backup"))) }
         }
         return HTML.el(
