@@ -32,6 +32,7 @@ struct RoutePermissionTests {
         ("/audit", [.cio, .hr, .admin]),
         ("/backup", [.admin]),
         ("/review", [.cio, .admin]),
+        ("/policy", [.staff, .cio, .hr, .admin]),
         ("/api/v1/me", [.staff, .cio, .hr, .admin]),
         ("/api/v1/me/actions", [.staff, .cio, .hr, .admin]),
         ("/api/v1/ranking", [.staff, .cio, .hr, .admin]),

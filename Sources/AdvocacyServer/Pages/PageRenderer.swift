@@ -120,6 +120,7 @@ struct PageRenderer: Sendable {
             if member.role != .staff {
                 links.append(("/explain", say("Expliquer un score", "Explain a score")))
                 links.append(("/report", say("Rapport", "Report")))
+                links.append(("/policy", say("Politique", "Policy")))
                 links.append(("/audit", say("Audit", "Audit")))
             }
             if member.role != .staff { links.append(("/rewards", say("Récompenses", "Rewards"))) }

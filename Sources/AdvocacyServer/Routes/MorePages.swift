@@ -31,6 +31,15 @@ extension Routes {
                 body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         router.get("/audit") { request, context in try await auditPage(request, context) }
+        router.get("/policy") { request, context in
+            _ = try context.requireMember()
+            let (version, policy) = try await access.run { try $0.currentPolicy() }
+            // The file `advocacy policy show` prints and `policy set` takes, with its comments.
+            return pages.page(
+                context.language.say("Politique de score, version \(version)", "Scoring policy, version \(version)"),
+                request: request,
+                context: context, [HTML.el("pre", [], text: policy.document.renderTOML(comments: Policy.documentComments))])
+        }
         router.get("/backup") { _, context in
             let member = try context.requireMember()
             try Self.require(member, in: [.admin], to: "back up the database")
