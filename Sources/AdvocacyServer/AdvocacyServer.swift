@@ -72,6 +72,7 @@ struct Routes: Sendable {
         registerMorePages(on: router)
         registerChannelPages(on: router)
         registerReviewPages(on: router)
+        registerImportPages(on: router)
         registerAPI(on: router)
         if configuration.devSignIn { registerDevSignIn(on: router) }
     }

@@ -26,6 +26,7 @@ struct RoutePermissionTests {
         ("/rewards/export?period=2026-Q4", [.hr, .admin]),
         ("/me/privacy", [.staff, .cio, .hr, .admin]),
         ("/me/channels", [.staff, .cio, .hr, .admin]),
+        ("/me/import", [.staff, .cio, .hr, .admin]),
         ("/me/wishes", [.staff, .cio, .hr, .admin]),
         ("/me/data", [.staff, .cio, .hr, .admin]),
         ("/report", [.cio, .hr, .admin]),

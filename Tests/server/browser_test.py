@@ -181,7 +181,7 @@ def main():
     driver.quit()
 
     # Each main page in both languages, and an accessibility check.
-    pages = {"staff": (staff, ["/", "/log", "/me/actions", "/me/score", "/ranking", "/me/channels", "/me/wishes", "/me/privacy"]),
+    pages = {"staff": (staff, ["/", "/log", "/me/actions", "/me/score", "/ranking", "/me/channels", "/me/wishes", "/me/privacy", "/me/import"]),
              "cio": (cio, ["/ranking?by=team", "/explain", "/review", "/audit"]),
              "hr": (hr, ["/rewards"])}
     words = {"fr": "Accueil", "en": "Home"}

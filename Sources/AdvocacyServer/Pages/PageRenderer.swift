@@ -114,6 +114,7 @@ struct PageRenderer: Sendable {
                 ("/me/score", say("Mon score", "My score")),
                 ("/ranking", say("Classement", "Ranking")),
                 ("/me/channels", say("Mes chaînes", "My channels")),
+                ("/me/import", say("Importer", "Import")),
                 ("/me/wishes", say("Mes souhaits", "My wishes")),
                 ("/me/privacy", say("Ma vie privée", "My privacy")),
             ]
