@@ -45,7 +45,7 @@ roster="$("$bin/advocacy" employee list --db "$database" --format csv)"
 pick() { awk -F, -v role="$1" 'NR > 1 && $4 == role { print $1; exit }' <<<"$roster"; }
 header="$(head -1 <<<"$roster")"
 [[ "$header" == email,name,team,role* ]] || { echo "error: employee list's CSV header changed: $header" >&2; exit 1; }
-staff="$(pick staff)" cio="$(pick cio)" hr="$(pick hr)"
+staff="$(pick staff)" cio="$(pick cio)" hr="$(pick hr)" admin="$(pick admin)"
 hr_name="$(awk -F, -v email="$hr" '$1 == email { print $2 }' <<<"$roster")"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -58,7 +58,7 @@ done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { echo "error: the server did not start; see $artefacts/server.log" >&2; exit 1; }
 
 SERVER_URL="http://127.0.0.1:$port" ARTEFACTS="$artefacts" \
-    PEOPLE="$(printf '{"staff": "%s", "cio": "%s", "hr": "%s", "hrName": "%s"}' "$staff" "$cio" "$hr" "$hr_name")" \
+    PEOPLE="$(printf '{"staff": "%s", "cio": "%s", "hr": "%s", "hrName": "%s", "admin": "%s"}' "$staff" "$cio" "$hr" "$hr_name" "$admin")" \
     python3 Tests/server/browser_test.py
 
 # The contract: every operation, as a staff member and as HR, with few examples each so CI stays short.

@@ -73,6 +73,7 @@ struct Routes: Sendable {
         registerChannelPages(on: router)
         registerReviewPages(on: router)
         registerImportPages(on: router)
+        registerAdminPages(on: router)
         registerAPI(on: router)
         if configuration.devSignIn { registerDevSignIn(on: router) }
     }

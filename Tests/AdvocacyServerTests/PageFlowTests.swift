@@ -232,4 +232,26 @@ struct PageFlowTests {
         #expect(try harness.programme.action(fixture.url("https://jane.example/blog/pending")).review == .accepted)
         #expect(try harness.programme.action(fixture.url("https://paul.example/blog/other")).review == .pending)
     }
+
+    @Test("The admin adds a person and a project; a duplicate is shown again with why")
+    func adminPeopleAndProjects() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.admin, page: "/admin/people")
+            let added = try await client.submit(
+                "/admin/people", as: harness.admin,
+                fields: [("email", "nina@corp.fr"), ("name", "Nina Roux"), ("team", "Data"), ("role", "staff"), ("csrf", token)])
+            #expect(added.status == .seeOther, "\(added.text.suffix(600))")
+            let again = try await client.submit(
+                "/admin/people", as: harness.admin, fields: [("email", "nina@corp.fr"), ("name", "Nina"), ("csrf", token)])
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains("nina@corp.fr"))
+            let project = try await client.submit(
+                "/admin/projects", as: harness.admin,
+                fields: [("code", "CRM-2027"), ("name", "Nouveau CRM"), ("weight", "3"), ("csrf", token)])
+            #expect(project.status == .seeOther, "\(project.text.suffix(600))")
+        }
+        #expect(try harness.programme.employee(try EmailAddress("nina@corp.fr")).team == "Data")
+        #expect(try harness.programme.project(try ProjectCode("CRM-2027")).project.weight == 3)
+    }
 }

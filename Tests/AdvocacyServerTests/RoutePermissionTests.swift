@@ -32,6 +32,8 @@ struct RoutePermissionTests {
         ("/report", [.cio, .hr, .admin]),
         ("/audit", [.cio, .hr, .admin]),
         ("/backup", [.admin]),
+        ("/admin/people", [.admin]),
+        ("/admin/projects", [.admin]),
         ("/review", [.cio, .admin]),
         ("/policy", [.staff, .cio, .hr, .admin]),
         ("/api/v1/me", [.staff, .cio, .hr, .admin]),

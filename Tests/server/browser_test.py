@@ -133,6 +133,7 @@ def main():
     staff = proxy_for(PEOPLE["staff"])
     hr = proxy_for(PEOPLE["hr"])
     cio = proxy_for(PEOPLE["cio"])
+    admin = proxy_for(PEOPLE["admin"])
     stamp = str(int(time.time()))
 
     # A staff member logs a post, with JavaScript and without, in English then French.
@@ -183,7 +184,7 @@ def main():
     # Each main page in both languages, and an accessibility check.
     pages = {"staff": (staff, ["/", "/log", "/me/actions", "/me/score", "/ranking", "/me/channels", "/me/wishes", "/me/privacy", "/me/import"]),
              "cio": (cio, ["/ranking?by=team", "/explain", "/review", "/audit"]),
-             "hr": (hr, ["/rewards"])}
+             "hr": (hr, ["/rewards"]), "admin": (admin, ["/admin/people", "/admin/projects"])}
     words = {"fr": "Accueil", "en": "Home"}
     for language in ["fr", "en"]:
         driver = browser(language)

@@ -126,7 +126,12 @@ struct PageRenderer: Sendable {
             }
             if member.role != .staff { links.append(("/rewards", say("Récompenses", "Rewards"))) }
             if member.role == .cio || member.role == .admin { links.append(("/review", say("À vérifier", "Review"))) }
-            if member.role == .admin { links.append(("/backup", say("Sauvegarde", "Backup"))) }
+            if member.role == .admin {
+                links += [
+                    ("/admin/people", say("Personnes", "People")), ("/admin/projects", say("Projets", "Projects")),
+                    ("/backup", say("Sauvegarde", "Backup")),
+                ]
+            }
         }
         return HTML.el(
             "nav", [("aria-label", say("Navigation principale", "Main navigation"))],
