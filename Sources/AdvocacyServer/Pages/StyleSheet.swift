@@ -30,6 +30,10 @@ enum StyleSheet {
         caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         td form { display: inline; }
+        td .inline { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; }
+        td .field { margin: 0 0 0.25rem; }
+        td .field label { font-weight: 400; font-size: 0.85rem; }
+        td .field input { width: 5.5rem; padding: 0.15rem 0.3rem; }
         pre { white-space: pre-wrap; background: #f4f6f8; padding: 0.75rem; overflow-x: auto; }
         .inline { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
         """
