@@ -44,6 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Offer a page to pick a demo person (development only; refused unless listening on loopback).")
     var devSignIn = false
 
+    // scripts/bench-serve.sh's in-process reference (``InProcessWrites``): hidden, not part of the product.
+    @Option(help: .private) var benchWrites: Int?
+    @Option(help: .private) var benchPeople: String?
+    @Option(help: .private) var benchProject: String?
+    @Option(help: .private) var benchConcurrency = 200
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard let path = DatabaseLocation.path(given: db, environment: environment) else {
@@ -88,11 +94,26 @@ struct ServeCommand: AsyncParsableCommand {
         if let copy = programme.upgradeBackupPath {
             logger.notice("upgraded the database for this version; the file as it was before is saved as \(copy)")
         }
+        if let benchWrites { return try await benchmark(programme, writes: benchWrites) }
         let application = try await AdvocacyServer.application(configuration: settings, programme: programme, logger: logger)
         logger.info(
             "serving \(path) on http://\(settings.host):\(settings.port)",
             metadata: ["dev-sign-in": "\(settings.devSignIn)", "trusted-proxies": "\(settings.trustedProxies)"])
         try await application.runService()
         logger.info("stopped; the database is closed")
+    }
+
+    /// Makes `writes` writes in-process and prints `seconds writes` on standard output.
+    private func benchmark(_ programme: Programme, writes: Int) async throws {
+        guard let benchPeople, let benchProject, writes > 0, benchConcurrency > 0 else {
+            throw ValidationError("--bench-writes needs --bench-people FILE (an email a line) and --bench-project CODE")
+        }
+        let people = try String(contentsOfFile: benchPeople, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .map(String.init)
+        guard !people.isEmpty else { throw ValidationError("--bench-people \(benchPeople): no email in it") }
+        let seconds = try await InProcessWrites.run(
+            programme: programme, people: people, project: benchProject, writes: writes,
+            concurrency: benchConcurrency, tag: "inproc")
+        print("\(seconds) \(writes)")
     }
 }
