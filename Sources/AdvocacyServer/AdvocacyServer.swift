@@ -85,6 +85,19 @@ struct Routes: Sendable {
             Actor(email: member.email, role: member.role, isActive: member.isActive), in: roles, to: operation)
     }
 
+    /// Runs a form's change; when the use case refuses what was typed, the
+    /// form is shown again (by `form`) with the reason, rather than an error page.
+    func submitting(
+        _ context: ServerContext, _ change: () async throws -> Response, orShowAgain form: (String) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await change()
+        } catch {
+            guard let problem = FrontMiddleware.inputProblem(error, context: context) else { throw error }
+            return try await form(problem)
+        }
+    }
+
     /// Sets the `lang` cookie and goes back to the page the switch was on.
     static func switchLanguage(_ request: Request) -> Response {
         let chosen = PageLanguage(rawValue: request.uri.queryParameters["to"].map(String.init) ?? "") ?? .en

@@ -22,7 +22,7 @@ struct PageFlowTests {
                     ("date", "2026-11-20"), ("reactions", "12"), ("csrf", token),
                 ])
             #expect(answer.status == .seeOther)
-            #expect(answer.headers[.location]?.hasPrefix("/log?logged=") == true)
+            #expect(answer.headers[.location]?.hasPrefix("/log?done=Logged") == true)
             let list = try await client.call(.get, "/me/actions", as: harness.jane).text
             #expect(list.contains("Notre lakehouse"))
             #expect(list.contains("ERP-2027"))

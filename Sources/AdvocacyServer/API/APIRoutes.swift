@@ -13,8 +13,8 @@ extension Routes {
         api.get("/openapi.json") { _, _ in APIResponse.json(OpenAPIDocument.json) }
         api.get("/me") { _, context in
             let member = try context.requireMember()
-            return try APIResponse.encoded(
-                MemberView(email: member.email.value, name: member.name, role: member.role.rawValue))
+            return APIResponse.json(
+                try JSONOutput.encoded(MemberView(email: member.email.value, name: member.name, role: member.role.rawValue)))
         }
         api.post("/actions") { request, context in try await logAction(request, context) }
         api.get("/me/actions") { _, context in

@@ -98,6 +98,14 @@ struct FrontMiddleware: RouterMiddleware {
         }
     }
 
+    /// The reason to show a form again with, when `error` refuses what was
+    /// typed (400, 404, 409); `nil` for a refusal of the person (401, 403)
+    /// or a failure, which answer as a whole page.
+    static func inputProblem(_ error: any Error, context: ServerContext) -> String? {
+        let (status, message, _) = refusal(for: error, context: context)
+        return [.badRequest, .notFound, .conflict].contains(status) ? message : nil
+    }
+
     /// The headers every answer carries. The report, a whole document with
     /// its own style sheet and no script, is allowed its inline styles.
     static func secure(_ headers: inout HTTPFields, path: String) {

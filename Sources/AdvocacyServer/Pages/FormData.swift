@@ -46,6 +46,23 @@ struct FormData: Sendable {
         fields.filter { $0.0 == name }.map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
+    /// `name`'s whole number, written with or without spaces between thousands (`1 200`); `nil` when blank.
+    func wholeNumber(_ name: String, in range: ClosedRange<Int> = 0...Int.max, expected: String = "a whole number, 0 or more")
+        throws -> Int?
+    {
+        try self[name].map { try Self.wholeNumber($0, name: name, in: range, expected: expected) }
+    }
+
+    /// `text` as a whole number in `range`, or ``ServerError/invalidField(name:value:expected:)``.
+    static func wholeNumber(
+        _ text: String, name: String, in range: ClosedRange<Int> = 0...Int.max, expected: String = "a whole number, 0 or more"
+    ) throws -> Int {
+        guard let value = Int(text.replacingOccurrences(of: " ", with: "")), range.contains(value) else {
+            throw ServerError.invalidField(name: name, value: text, expected: expected)
+        }
+        return value
+    }
+
     static func parse(_ text: String) -> [(String, String)] {
         text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -145,6 +145,17 @@ struct PageRenderer: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
+    /// The outcome a page shows above its content: the problem that sent a
+    /// form back (an alert), and the `done` message a change redirected with.
+    static func notices(_ request: Request, problem: String? = nil) -> [Markup] {
+        var content: [Markup] = []
+        if let problem { content.append(HTML.el("p", [("class", "error"), ("role", "alert")], text: problem)) }
+        if let done = request.uri.queryParameters["done"].map(String.init) {
+            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
+        }
+        return content
+    }
+
     /// A redirection after a change (Post/Redirect/Get), so reloading does not submit again.
     static func seeOther(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

@@ -11,7 +11,7 @@ extension Routes {
         router.post("/admin/people") { request, context in
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
-            do {
+            return try await submitting(context) {
                 let new = try NewEmployee(
                     email: try EmailAddress(form["email"] ?? ""), name: form["name"] ?? "", team: form["team"],
                     role: try Role.parse(form["role"] ?? "staff"), hrID: form["hrId"])
@@ -21,41 +21,25 @@ extension Routes {
                     done += " — " + context.language.say("attention : ", "warning: ") + "\(lookalike)"
                 }
                 return PageRenderer.seeOther("/admin/people?done=" + PageRenderer.queryValue(done))
-            } catch let failure as any ProgrammeFailure {
-                if case CoreError.permissionDenied = failure { throw failure }
-                return try await peoplePage(request, context, problem: failure.localizedDescription)
+            } orShowAgain: { problem in
+                try await peoplePage(request, context, problem: problem)
             }
         }
         router.get("/admin/projects") { request, context in try await projectsPage(request, context, problem: nil) }
         router.post("/admin/projects") { request, context in
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
-            do {
-                let weight = try form["weight"].map { text -> Int in
-                    guard let value = Int(text) else {
-                        throw ServerError.invalidField(name: "weight", value: text, expected: "a whole number from 1 to 5")
-                    }
-                    return value
-                }
+            return try await submitting(context) {
+                let weight = try form.wholeNumber("weight", in: 1...5, expected: "a whole number from 1 to 5")
                 let project = try Project.validated(
                     code: try ProjectCode(form["code"] ?? ""), name: form["name"] ?? "", weight: weight ?? 2)
                 _ = try await access.run { try $0.addProject(project, by: member.email) }
                 let done = context.language.say("Projet ajouté : ", "Project added: ") + project.code.value
                 return PageRenderer.seeOther("/admin/projects?done=" + PageRenderer.queryValue(done))
-            } catch let failure as any ProgrammeFailure {
-                if case CoreError.permissionDenied = failure { throw failure }
-                return try await projectsPage(request, context, problem: failure.localizedDescription)
+            } orShowAgain: { problem in
+                try await projectsPage(request, context, problem: problem)
             }
         }
-    }
-
-    private func notices(_ request: Request, problem: String?) -> [Markup] {
-        var content: [Markup] = []
-        if let problem { content.append(HTML.el("p", [("class", "error"), ("role", "alert")], text: problem)) }
-        if let done = request.uri.queryParameters["done"].map(String.init) {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-        }
-        return content
     }
 
     private func peoplePage(_ request: Request, _ context: ServerContext, problem: String?) async throws -> Response {
@@ -63,7 +47,7 @@ extension Routes {
         try Self.require(member, in: [.admin], to: "manage people")
         let say = context.language.say
         let people = try await access.run { try $0.employees(seenBy: member.email) }
-        var content = notices(request, problem: problem)
+        var content = PageRenderer.notices(request, problem: problem)
         content.append(
             HTML.form(
                 action: "/admin/people", token: pages.token(context), label: say("Ajouter une personne", "Add a person"),
@@ -103,7 +87,7 @@ extension Routes {
         try Self.require(member, in: [.admin], to: "manage projects")
         let say = context.language.say
         let projects = try await access.run { try $0.projects() }
-        var content = notices(request, problem: problem)
+        var content = PageRenderer.notices(request, problem: problem)
         content.append(
             HTML.form(
                 action: "/admin/projects", token: pages.token(context), label: say("Ajouter un projet", "Add a project"),

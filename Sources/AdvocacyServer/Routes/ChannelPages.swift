@@ -12,21 +12,15 @@ extension Routes {
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
             let today = today
-            do {
+            return try await submitting(context) {
                 let address = try ChannelLocator.channelURL(from: form["url"] ?? "", kind: nil)
-                let followers = try form["followers"].map { text -> Int in
-                    guard let value = Int(text.replacingOccurrences(of: " ", with: "")) else {
-                        throw ServerError.invalidField(name: "followers", value: text, expected: "a whole number, 0 or more")
-                    }
-                    return value
-                }
+                let followers = try form.wholeNumber("followers")
                 let new = try NewChannel(owner: member.email, url: address, followers: followers, followersDate: today)
                 let channel = try await access.run { try $0.addChannel(new, by: member.email) }
                 let done = context.language.say("Chaîne ajoutée : ", "Channel added: ") + channel.url.string
                 return PageRenderer.seeOther("/me/channels?done=" + PageRenderer.queryValue(done))
-            } catch let failure as any ProgrammeFailure {
-                if case CoreError.permissionDenied = failure { throw failure }
-                return try await channelsPage(request, context, problem: failure.localizedDescription)
+            } orShowAgain: { problem in
+                try await channelsPage(request, context, problem: problem)
             }
         }
         router.post("/me/wishes") { request, context in try await changeWishes(request, context) }
@@ -103,12 +97,7 @@ extension Routes {
         if form["step"] == "remove" {
             try await access.run { try $0.removeWish(code, by: member.email) }
         } else {
-            let rank = try form["rank"].map { text -> Int in
-                guard let value = Int(text), (1...3).contains(value) else {
-                    throw ServerError.invalidField(name: "rank", value: text, expected: "1, 2 or 3")
-                }
-                return value
-            }
+            let rank = try form.wholeNumber("rank", in: 1...3, expected: "1, 2 or 3")
             _ = try await access.run { try $0.addWish(code, rank: rank, by: member.email) }
         }
         return PageRenderer.seeOther("/me/wishes")
@@ -118,11 +107,7 @@ extension Routes {
         let member = try context.requireMember()
         let say = context.language.say
         let channels = try await access.run { try $0.channels(owner: member.email, seenBy: member.email) }
-        var content: [Markup] = []
-        if let problem { content.append(HTML.el("p", [("class", "error"), ("role", "alert")], text: problem)) }
-        if let done = request.uri.queryParameters["done"].map(String.init) {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-        }
+        var content = PageRenderer.notices(request, problem: problem)
         content.append(
             HTML.table(
                 caption: say("\(channels.count) chaînes", "\(channels.count) channels"),

@@ -74,10 +74,7 @@ extension Routes {
             case .withdrawn: say("Vous avez retiré votre consentement.", "You withdrew your consent.")
             case .unrecorded: say("Aucun consentement enregistré.", "No consent recorded.")
             }
-        var content: [Markup] = []
-        if let done = request.uri.queryParameters["done"].map(String.init) {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-        }
+        var content = PageRenderer.notices(request)
         content += [
             HTML.el("h2", text: say("Classement", "Ranking")),
             HTML.paragraph(

@@ -13,10 +13,7 @@ extension Routes {
             let say = context.language.say
             let queue = try await access.run { try $0.reviewQueue(by: member.email) }
                 .sorted { (left: Action, right: Action) in (left.date, left.url.string) < (right.date, right.url.string) }
-            var content: [Markup] = []
-            if let done = request.uri.queryParameters["done"].map(String.init) {
-                content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-            }
+            var content = PageRenderer.notices(request)
             if queue.isEmpty {
                 content.append(HTML.paragraph(say("Rien à vérifier.", "Nothing to review.")))
                 return pages.page(say("À vérifier", "Review"), request: request, context: context, content)

@@ -24,10 +24,7 @@ extension Routes {
         let period = try period(request)
         let records = try await access.run { try $0.rewardProposals(period: period, by: member.email) }
         let token = pages.token(context)
-        var content: [Markup] = []
-        if let done = request.uri.queryParameters["done"].map(String.init) {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-        }
+        var content = PageRenderer.notices(request)
         content.append(
             HTML.el(
                 "form", [("method", "get"), ("action", "/rewards"), ("class", "inline")],

@@ -68,12 +68,7 @@ extension Routes {
         let say = context.language.say
         let projects = try await access.run { try $0.projects() }.filter { $0.project.status != .closed }
         let values = values ?? LogValues(date: today.description)
-        let logged = request.uri.queryParameters["logged"].map(String.init)
-        var content: [Markup] = []
-        if let problem { content.append(HTML.el("p", [("class", "error"), ("role", "alert")], text: problem)) }
-        if let logged {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: say("Déclaré : ", "Logged: ") + logged))
-        }
+        var content = PageRenderer.notices(request, problem: problem)
         let kinds = [("", say("selon la chaîne", "from the channel"))] + ActionKind.allCases.map { ($0.rawValue, $0.rawValue) }
         let projectBoxes = projects.map { summary -> Markup in
             let code = summary.project.code.value
@@ -149,13 +144,13 @@ extension Routes {
             date: form["date"] ?? "", effort: form["effort"] ?? "")
         for name in Self.counterNames { values.counts[name] = form[name] }
         let today = today
-        do {
+        return try await submitting(context) {
             let draft = try Self.draft(values, author: member.email, today: today)
             let action = try await access.run { try $0.logAction(draft, by: member.email) }
-            return PageRenderer.seeOther("/log?logged=" + PageRenderer.queryValue(action.title + " — " + action.url.string))
-        } catch let failure as any ProgrammeFailure {
-            if case CoreError.permissionDenied = failure { throw failure }
-            return try await logForm(request, context, values: values, problem: failure.localizedDescription)
+            let done = context.language.say("Déclaré : ", "Logged: ") + action.title + " — " + action.url.string
+            return PageRenderer.seeOther("/log?done=" + PageRenderer.queryValue(done))
+        } orShowAgain: { problem in
+            try await logForm(request, context, values: values, problem: problem)
         }
     }
 
@@ -182,13 +177,7 @@ extension Routes {
 
     /// The figures typed in a form (blank ones left out), each a whole number.
     static func metrics(_ counts: [String: String]) throws -> MetricsUpdate {
-        func count(_ name: String) throws -> Int? {
-            guard let text = counts[name] else { return nil }
-            guard let value = Int(text.replacingOccurrences(of: " ", with: "")) else {
-                throw ServerError.invalidField(name: name, value: text, expected: "a whole number, 0 or more")
-            }
-            return value
-        }
+        func count(_ name: String) throws -> Int? { try counts[name].map { try FormData.wholeNumber($0, name: name) } }
         return try MetricsUpdate(
             impressions: try count("impressions"), reactions: try count("reactions"), comments: try count("comments"),
             shares: try count("shares"), clicks: try count("clicks"))
@@ -202,10 +191,7 @@ extension Routes {
         let actions = try await access.run { try $0.actions(ActionFilter(author: member.email)) }
             .sorted { (left: Action, right: Action) in (left.date, left.url.string) > (right.date, right.url.string) }
         let token = pages.token(context)
-        var content: [Markup] = []
-        if let done = request.uri.queryParameters["done"].map(String.init) {
-            content.append(HTML.el("p", [("class", "notice"), ("role", "status")], text: done))
-        }
+        var content = PageRenderer.notices(request)
         if actions.isEmpty {
             content.append(
                 HTML.el(

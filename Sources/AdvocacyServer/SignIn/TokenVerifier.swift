@@ -58,36 +58,33 @@ public actor TokenVerifier {
 
     /// The email a valid token was issued for.
     public func email(fromToken token: String) async throws -> EmailAddress {
-        if case .url = settings.keys, let loadedAt, now().timeIntervalSince(loadedAt) > 15 * 60 {
+        if isStale(after: 15 * 60) { try? await loadKeys() }
+        do {
+            return try await verified(token).email(claim: settings.emailClaim)
+        } catch let error as JWTError where error.errorType == .unknownKID && isStale(after: 30) {
+            // Perhaps the provider rotated its keys: read them again, at most every 30 s, and try once more.
             try? await loadKeys()
+            return try await verified(token).email(claim: settings.emailClaim)
         }
+    }
+
+    /// Whether keys fetched from an address are older than `seconds`.
+    private func isStale(after seconds: TimeInterval) -> Bool {
+        guard case .url = settings.keys, let loadedAt else { return false }
+        return now().timeIntervalSince(loadedAt) > seconds
+    }
+
+    /// The token's claims once every check holds; ``ServerError/invalidToken(reason:)`` otherwise,
+    /// except an unknown key id, left as jwt-kit's error so the caller may fetch the keys again.
+    private func verified(_ token: String) async throws -> TokenClaims {
         let claims: TokenClaims
         do {
-            claims = try await verified(token)
-        } catch let error as ServerError {
+            claims = try await keys.verify(token, as: TokenClaims.self)
+        } catch let error as JWTError where error.errorType == .unknownKID && isStale(after: 30) {
             throw error
-        } catch let error as JWTError where error.errorType == .missingKIDHeader || error.errorType == .unknownKID {
-            // Perhaps the provider rotated its keys: read them again, once in a while.
-            if case .url = settings.keys, let loadedAt, now().timeIntervalSince(loadedAt) > 30 {
-                try? await loadKeys()
-                claims = try await verifiedOrRefused(token)
-            } else {
-                throw ServerError.invalidToken(reason: Self.reason(error))
-            }
         } catch {
             throw ServerError.invalidToken(reason: Self.reason(error))
         }
-        return try claims.email(claim: settings.emailClaim)
-    }
-
-    private func verifiedOrRefused(_ token: String) async throws -> TokenClaims {
-        do { return try await verified(token) } catch let error as ServerError { throw error } catch {
-            throw ServerError.invalidToken(reason: Self.reason(error))
-        }
-    }
-
-    private func verified(_ token: String) async throws -> TokenClaims {
-        let claims = try await keys.verify(token, as: TokenClaims.self)
         let moment = now()
         guard let expiry = claims.exp else { throw ServerError.invalidToken(reason: "it has no expiry (exp)") }
         if expiry.value <= moment { throw ServerError.invalidToken(reason: "it expired at \(Self.iso(expiry.value))") }
