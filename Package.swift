@@ -53,9 +53,13 @@ let package = Package(
             swiftSettings: strict),
         // The CIO's report: its own SVG builder and the HTML, Markdown and text pages, from Core's read models.
         .target(name: "AdvocacyReport", dependencies: ["AdvocacyCore"], swiftSettings: strict),
-        // What rank, explain and the reward outputs say and the JSON they write, shared by the CLI and the
-        // server so both print the same words and bytes; front ends never depend on each other.
-        .target(name: "AdvocacyPresentation", dependencies: ["AdvocacyCore"], swiftSettings: strict),
+        // What rank, explain and the reward outputs say and the JSON they write, and the policy read from
+        // TOML or JSON text, shared by the CLI and the server so both print the same words and bytes and
+        // check a policy alike; front ends never depend on each other.
+        .target(
+            name: "AdvocacyPresentation",
+            dependencies: ["AdvocacyCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
         .target(
             name: "AdvocacyCLI",
             dependencies: [
@@ -64,7 +68,6 @@ let package = Package(
                 "AdvocacyPresentation",
                 "AdvocacyReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),

@@ -69,6 +69,8 @@ struct Routes: Sendable {
         registerStaffPages(on: router)
         registerScorePages(on: router)
         registerRewardPages(on: router)
+        registerCataloguePages(on: router)
+        registerPolicyPages(on: router)
         registerMorePages(on: router)
         registerChannelPages(on: router)
         registerReviewPages(on: router)

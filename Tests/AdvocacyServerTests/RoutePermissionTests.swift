@@ -36,6 +36,10 @@ struct RoutePermissionTests {
         ("/admin/projects", [.admin]),
         ("/review", [.cio, .admin]),
         ("/policy", [.staff, .cio, .hr, .admin]),
+        ("/ranking?channel=blog&tier=micro", [.staff, .cio, .hr, .admin]),
+        ("/rewards/catalogue", [.staff, .cio, .hr, .admin]),
+        ("/rewards/budget", [.cio, .hr, .admin]),
+        ("/admin/import", [.admin]),
         ("/api/v1/me", [.staff, .cio, .hr, .admin]),
         ("/api/v1/me/actions", [.staff, .cio, .hr, .admin]),
         ("/api/v1/ranking", [.staff, .cio, .hr, .admin]),
@@ -85,6 +89,58 @@ struct RoutePermissionTests {
                 #expect(api.status == .created, "\(role): \(api.text)")
             }
         }
+    }
+
+    /// Form → the roles it is open to, with fields valid for each role (so
+    /// a role it is closed to meets the refusal, not a typing mistake).
+    static func forms(policy: String) -> [(String, Set<Role>, (Role) -> [(String, String)])] {
+        [
+            ("/policy", [.cio, .admin], { _ in [("policy", policy)] }),
+            (
+                "/rewards/catalogue", [.hr, .admin],
+                { role in [("code", "ITEM-\(role)"), ("name", "Item"), ("category", "book"), ("cost", "10")] }
+            ),
+            ("/rewards/catalogue/remove", [.hr, .admin], { _ in [("code", "NOTHING")] }),
+            ("/rewards/budget", [.hr, .admin], { _ in [("period", "2026-Q4"), ("amount", "100")] }),
+            (
+                "/review/flags", [.cio, .admin],
+                { _ in
+                    [
+                        ("email", "paul@corp.fr"), ("flag", "busy-day"), ("period", "2026-Q4"), ("decision", "clear"),
+                        ("note", "seen"),
+                    ]
+                }
+            ),
+            ("/admin/people", [.admin], { role in [("email", "new-\(role)@corp.fr"), ("name", "New \(role)")] }),
+            ("/admin/projects", [.admin], { role in [("code", "P-\(role)"), ("name", "Project \(role)")] }),
+            ("/admin/projects/close", [.admin], { _ in [("code", "ERP-2027")] }),
+            // Last: the admin, the last role tried, deactivates Paul for good.
+            ("/admin/people/deactivate", [.admin], { _ in [("email", "paul@corp.fr")] }),
+        ]
+    }
+
+    @Test("Forms that run the programme: each answers the roles it is open to, and 403 to the others")
+    func formMatrix() async throws {
+        let harness = try ServerHarness()
+        let policy = try harness.programme.currentPolicy().policy.document.renderTOML()
+        try await harness.serve { client in
+            for (route, open, fields) in Self.forms(policy: policy) {
+                for role in Role.allCases {
+                    let person = email(role, harness)
+                    let token = try await client.formToken(as: person)
+                    let answer = try await client.submit(route, as: person, fields: fields(role) + [("csrf", token)])
+                    if open.contains(role) {
+                        #expect(answer.status != .forbidden, "\(route) as \(role): \(answer.text.suffix(300))")
+                    } else {
+                        #expect(answer.status == .forbidden, "\(route) as \(role): \(answer.status)")
+                    }
+                }
+            }
+        }
+        let codes = try harness.programme.rewardCatalogue(by: harness.hr).map(\.item.code.value)
+        #expect(Set(codes) == ["ITEM-HR", "ITEM-ADMIN"], "codes are kept in capitals")
+        #expect(try harness.programme.employee(harness.paul).isActive == false)
+        #expect(try harness.programme.project(harness.fixture.erp).project.status == .closed)
     }
 
     @Test("Rewards: staff never decide, nor anyone on their own; the cio and HR approve, HR grants, an admin only with a note")

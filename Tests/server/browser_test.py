@@ -183,8 +183,9 @@ def main():
 
     # Each main page in both languages, and an accessibility check.
     pages = {"staff": (staff, ["/", "/log", "/me/actions", "/me/score", "/ranking", "/me/channels", "/me/wishes", "/me/privacy", "/me/import"]),
-             "cio": (cio, ["/ranking?by=team", "/explain", "/review", "/audit"]),
-             "hr": (hr, ["/rewards"]), "admin": (admin, ["/admin/people", "/admin/projects"])}
+             "cio": (cio, ["/ranking?by=team", "/explain", "/review", "/audit", "/policy"]),
+             "hr": (hr, ["/rewards", "/rewards/catalogue", "/rewards/budget"]),
+             "admin": (admin, ["/admin/people", "/admin/projects", "/admin/import"])}
     words = {"fr": "Accueil", "en": "Home"}
     for language in ["fr", "en"]:
         driver = browser(language)

@@ -48,6 +48,22 @@ enum HTML {
         return el("div", [("class", "field")], children)
     }
 
+    /// A labelled multi-line text box; `hint` is read out with it.
+    static func textArea(_ label: String, name: String, value: String, rows: Int, hint: String? = nil) -> Markup {
+        let id = "field-" + name
+        var children: [Markup] = [
+            el("label", [("for", id)], text: label),
+            el(
+                "textarea",
+                [
+                    ("id", id), ("name", name), ("rows", String(rows)), ("spellcheck", "false"),
+                    ("aria-describedby", hint == nil ? nil : id + "-hint"),
+                ], text: value),
+        ]
+        if let hint { children.append(el("span", [("id", id + "-hint"), ("class", "hint")], text: hint)) }
+        return el("div", [("class", "field wide")], children)
+    }
+
     /// A labelled drop-down list.
     static func select(_ label: String, name: String, options: [(value: String, label: String)], selected: String?)
         -> Markup

@@ -124,12 +124,17 @@ struct PageRenderer: Sendable {
                 links.append(("/policy", say("Politique", "Policy")))
                 links.append(("/audit", say("Audit", "Audit")))
             }
-            if member.role != .staff { links.append(("/rewards", say("Récompenses", "Rewards"))) }
+            if member.role != .staff {
+                links += [
+                    ("/rewards", say("Récompenses", "Rewards")), ("/rewards/budget", say("Budgets", "Budgets")),
+                ]
+            }
+            links.append(("/rewards/catalogue", say("Catalogue", "Catalogue")))
             if member.role == .cio || member.role == .admin { links.append(("/review", say("À vérifier", "Review"))) }
             if member.role == .admin {
                 links += [
                     ("/admin/people", say("Personnes", "People")), ("/admin/projects", say("Projets", "Projects")),
-                    ("/backup", say("Sauvegarde", "Backup")),
+                    ("/admin/import", say("Imports", "Imports")), ("/backup", say("Sauvegarde", "Backup")),
                 ]
             }
         }

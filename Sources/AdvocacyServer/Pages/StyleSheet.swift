@@ -11,7 +11,7 @@ enum StyleSheet {
         nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
         a { color: var(--accent); }
         a[aria-current="page"] { font-weight: 700; text-decoration: none; }
-        a:focus, button:focus, input:focus, select:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+        a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
         .skip { position: absolute; left: -999px; }
         .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.25rem; }
         .who, .language { margin: 0; color: var(--muted); }
@@ -20,6 +20,8 @@ enum StyleSheet {
         .notice { padding: 0.75rem; border-left: 4px solid #1d6b2f; background: #e9f6ec; color: #0f3d1a; }
         .field { display: flex; flex-direction: column; margin: 0 0 0.75rem; max-width: 40rem; }
         .field label { font-weight: 600; }
+        .field.wide { max-width: none; }
+        textarea { font-family: ui-monospace, monospace; font-size: 0.9rem; width: 100%; }
         .hint { color: var(--muted); font-size: 0.9rem; }
         fieldset.proposals { max-width: none; }
         fieldset { border: 1px solid var(--line); margin: 0 0 0.75rem; max-width: 40rem; }

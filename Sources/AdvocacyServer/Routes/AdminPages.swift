@@ -4,9 +4,36 @@ import AdvocacyReport
 import Foundation
 import Hummingbird
 
-/// The admin's people and projects: lists, and a form to add each.
+/// The admin's people and projects (lists, and a form to add each), and
+/// the roster and other CSV files uploaded from the browser.
 extension Routes {
     func registerAdminPages(on router: Router<ServerContext>) {
+        router.get("/admin/import") { request, context in try await adminImportPage(request, context, outcome: nil) }
+        router.post("/admin/import") { request, context in
+            let member = try context.requireMember()
+            try Self.require(member, in: [.admin], to: "import files for others")
+            let form = try await MultipartForm(request, context: context, tokens: forms, limit: configuration.uploadLimitBytes)
+            let kind: ImportKind
+            switch form["kind"] ?? "" {
+            case "employees": kind = .employees(updating: form["update"] == "yes")
+            case "actions": kind = .actions
+            case "followers": kind = .followers
+            default:
+                throw ServerError.invalidField(
+                    name: "kind", value: form["kind"] ?? "", expected: "employees, actions or followers")
+            }
+            guard let file = form.file("file") else {
+                throw ServerError.invalidField(name: "file", value: "", expected: "a CSV file chosen on your computer")
+            }
+            let source = ImportSource.bytes(file.data, name: file.name)
+            let today = today
+            // All or nothing, as `advocacy import` without --skip-invalid: one refused row writes nothing.
+            let summary = try await access.run { programme in
+                try programme.importTable(
+                    try ImportTable(source, kind: kind), mode: .allOrNothing, today: today, by: member.email)
+            }
+            return try await adminImportPage(request, context, outcome: [(file.name, summary)])
+        }
         router.get("/admin/people") { request, context in try await peoplePage(request, context, problem: nil) }
         router.post("/admin/people") { request, context in
             let member = try context.requireMember()
@@ -25,7 +52,24 @@ extension Routes {
                 try await peoplePage(request, context, problem: problem)
             }
         }
+        router.post("/admin/people/deactivate") { request, context in
+            let member = try context.requireMember()
+            let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
+            let email = try EmailAddress(form["email"] ?? "")
+            let person = try await access.run { try $0.deactivateEmployee(email, by: member.email) }
+            let done = context.language.say("Désactivé : ", "Deactivated: ") + person.email.value
+            return PageRenderer.seeOther("/admin/people?done=" + PageRenderer.queryValue(done))
+        }
         router.get("/admin/projects") { request, context in try await projectsPage(request, context, problem: nil) }
+        router.post("/admin/projects/close") { request, context in
+            let member = try context.requireMember()
+            let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
+            let code = try ProjectCode(form["code"] ?? "")
+            let today = today
+            let summary = try await access.run { try $0.closeProject(code, on: today, by: member.email) }
+            let done = context.language.say("Projet clos : ", "Project closed: ") + summary.project.code.value
+            return PageRenderer.seeOther("/admin/projects?done=" + PageRenderer.queryValue(done))
+        }
         router.post("/admin/projects") { request, context in
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
@@ -70,14 +114,27 @@ extension Routes {
                     [
                         HTML.text(person.email.value), HTML.text(person.name), HTML.text(person.team ?? ""),
                         HTML.text(person.role.rawValue),
-                        HTML.text(person.isActive ? say("oui", "yes") : say("non", "no")),
+                        person.isActive && person.email != member.email
+                            ? HTML.form(
+                                action: "/admin/people/deactivate", token: pages.token(context),
+                                label: say("Désactiver \(person.email)", "Deactivate \(person.email)"),
+                                [
+                                    HTML.el("input", [("type", "hidden"), ("name", "email"), ("value", person.email.value)]),
+                                    HTML.el(
+                                        "button", [("type", "submit"), ("class", "secondary")],
+                                        text: say("oui — désactiver", "yes — deactivate")),
+                                ])
+                            : HTML.text(person.isActive ? say("oui", "yes") : say("non", "no")),
                     ]
                 }))
         content.append(
-            HTML.paragraph(
-                say(
-                    "Un annuaire entier s'importe en CSV : advocacy import employees FICHIER.",
-                    "A whole roster imports as CSV: advocacy import employees FILE.")))
+            HTML.el(
+                "p", [],
+                [
+                    HTML.link(
+                        "/admin/import",
+                        say("Importer un annuaire entier (CSV)", "Import a whole roster (CSV)"))
+                ]))
         return pages.page(
             say("Personnes", "People"), request: request, context: context, status: problem == nil ? .ok : .badRequest, content)
     }
@@ -111,10 +168,80 @@ extension Routes {
                     [
                         HTML.text(summary.project.code.value), HTML.text(summary.project.name),
                         HTML.text(String(summary.project.weight)),
-                        HTML.text(summary.project.status.rawValue), HTML.text(String(summary.actions)),
+                        summary.project.status != .closed
+                            ? HTML.form(
+                                action: "/admin/projects/close", token: pages.token(context),
+                                label: say("Clore \(summary.project.code)", "Close \(summary.project.code)"),
+                                [
+                                    HTML.el(
+                                        "input", [("type", "hidden"), ("name", "code"), ("value", summary.project.code.value)]),
+                                    HTML.el(
+                                        "button", [("type", "submit"), ("class", "secondary")],
+                                        text: summary.project.status.rawValue + say(" — clore", " — close")),
+                                ])
+                            : HTML.text(summary.project.status.rawValue),
+                        HTML.text(String(summary.actions)),
                     ]
                 }))
         return pages.page(
             say("Projets", "Projects"), request: request, context: context, status: problem == nil ? .ok : .badRequest, content)
+    }
+
+    private func adminImportPage(_ request: Request, _ context: ServerContext, outcome: [(String, ImportSummary)]?)
+        async throws -> Response
+    {
+        let member = try context.requireMember()
+        try Self.require(member, in: [.admin], to: "import files for others")
+        let say = context.language.say
+        let shown = Self.importOutcome(outcome ?? [], context.language)
+        var content = shown.content
+        let kinds = [
+            (
+                "employees",
+                say(
+                    "Annuaire RH (email, nom, équipe, rôle, matricule, consentement)",
+                    "HR's roster (email, name, team, role, hr_id, consent)")
+            ),
+            (
+                "actions",
+                say("Actions de n'importe qui (email, url, date, title…)", "Anyone's actions (email, url, date, title…)")
+            ),
+            ("followers", say("Nombres d'abonnés (url, date, followers)", "Follower counts (url, date, followers)")),
+        ]
+        content.append(
+            HTML.el(
+                "form",
+                [
+                    ("method", "post"), ("action", "/admin/import"), ("enctype", "multipart/form-data"),
+                    ("aria-label", say("Importer un fichier", "Import a file")),
+                ],
+                [
+                    HTML.el("input", [("type", "hidden"), ("name", FormData.tokenField), ("value", pages.token(context))]),
+                    HTML.select(
+                        say("Fichier", "File of"), name: "kind", options: kinds.map { (value: $0.0, label: $0.1) }, selected: nil),
+                    HTML.el(
+                        "div", [("class", "field")],
+                        [
+                            HTML.el(
+                                "label", [],
+                                [
+                                    HTML.el("input", [("type", "checkbox"), ("name", "update"), ("value", "yes")]),
+                                    HTML.text(
+                                        say(
+                                            " Annuaire : mettre à jour les personnes déjà inscrites",
+                                            " Roster: update people already registered")),
+                                ])
+                        ]),
+                    HTML.field(
+                        say("Fichier CSV", "CSV file"), name: "file", type: "file", required: true,
+                        hint: say(
+                            "tout ou rien : une ligne refusée n'écrit rien ; \(ByteCountText.megabytes(configuration.uploadLimitBytes)) au plus",
+                            "all or nothing: one refused row writes nothing; \(ByteCountText.megabytes(configuration.uploadLimitBytes)) at most"
+                        )),
+                    HTML.button(say("Importer", "Import")),
+                ]))
+        return pages.page(
+            say("Importer pour le programme", "Import for the programme"), request: request, context: context,
+            status: shown.refused ? .badRequest : .ok, content)
     }
 }

@@ -56,32 +56,8 @@ extension Routes {
     {
         _ = try context.requireMember()
         let say = context.language.say
-        var content: [Markup] = []
-        var refused = false
-        for (name, summary) in outcome ?? [] {
-            if summary.written || summary.problems.isEmpty {
-                content.append(
-                    HTML.el(
-                        "p", [("class", "notice"), ("role", "status")],
-                        text: say(
-                            "\(name) : \(summary.inserted) ajoutées, \(summary.updated) mises à jour, \(summary.unchanged) inchangées.",
-                            "\(name): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")))
-            } else {
-                refused = true
-                content.append(
-                    HTML.el(
-                        "div", [("class", "error"), ("role", "alert")],
-                        [
-                            HTML.paragraph(
-                                say(
-                                    "\(name) : rien n'a été importé, \(summary.rejected) lignes refusées.",
-                                    "\(name): nothing was imported, \(summary.rejected) rows refused.")),
-                            HTML.el(
-                                "ul", [],
-                                summary.problems.prefix(50).map { HTML.el("li", text: "\(name):\($0.line): \($0.message)") }),
-                        ]))
-            }
-        }
+        let shown = Self.importOutcome(outcome ?? [], context.language)
+        var content = shown.content
         let kinds = [
             ("x", say("X : export d'analytique (CSV)", "X: analytics export (CSV)")),
             (
@@ -112,7 +88,42 @@ extension Routes {
                 ]))
         return pages.page(
             say("Importer mes exports", "Import my exports"), request: request, context: context,
-            status: refused ? .badRequest : .ok,
+            status: shown.refused ? .badRequest : .ok,
             content)
+    }
+
+    /// What each imported file did: counts when it was written, or the
+    /// refused rows with `file:line:` and the reason when nothing was.
+    static func importOutcome(_ outcome: [(String, ImportSummary)], _ language: PageLanguage) -> (
+        content: [Markup], refused: Bool
+    ) {
+        let say = language.say
+        var content: [Markup] = []
+        var refused = false
+        for (name, summary) in outcome {
+            if summary.written || summary.problems.isEmpty {
+                content.append(
+                    HTML.el(
+                        "p", [("class", "notice"), ("role", "status")],
+                        text: say(
+                            "\(name) : \(summary.inserted) ajoutées, \(summary.updated) mises à jour, \(summary.unchanged) inchangées.",
+                            "\(name): \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")))
+            } else {
+                refused = true
+                content.append(
+                    HTML.el(
+                        "div", [("class", "error"), ("role", "alert")],
+                        [
+                            HTML.paragraph(
+                                say(
+                                    "\(name) : rien n'a été importé, \(summary.rejected) lignes refusées.",
+                                    "\(name): nothing was imported, \(summary.rejected) rows refused.")),
+                            HTML.el(
+                                "ul", [],
+                                summary.problems.prefix(50).map { HTML.el("li", text: "\(name):\($0.line): \($0.message)") }),
+                        ]))
+            }
+        }
+        return (content, refused)
     }
 }

@@ -4,6 +4,7 @@ import AdvocacyPresentation
 import AdvocacyReport
 import Foundation
 import Hummingbird
+import NIOPosix
 
 /// My privacy (hide me, withdraw consent, download my data), the CIO's
 /// report, and the admin's audit trail and backup.
@@ -31,15 +32,6 @@ extension Routes {
                 body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         router.get("/audit") { request, context in try await auditPage(request, context) }
-        router.get("/policy") { request, context in
-            _ = try context.requireMember()
-            let (version, policy) = try await access.run { try $0.currentPolicy() }
-            // The file `advocacy policy show` prints and `policy set` takes, with its comments.
-            return pages.page(
-                context.language.say("Politique de score, version \(version)", "Scoring policy, version \(version)"),
-                request: request,
-                context: context, [HTML.el("pre", [], text: policy.document.renderTOML(comments: Policy.documentComments))])
-        }
         router.get("/backup") { _, context in
             let member = try context.requireMember()
             try Self.require(member, in: [.admin], to: "back up the database")
@@ -49,9 +41,30 @@ extension Routes {
             let path = folder.appendingPathComponent("advocacy.sqlite").path
             // SQLite's online backup: the database at one moment, while others keep writing, checked before it is named.
             _ = try await access.run { try $0.backup(toPath: path, by: member.email) }
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-            return Self.download(bytes, type: "application/vnd.sqlite3", name: "advocacy-\(today).sqlite")
+            return try Self.streamedDownload(path, type: "application/vnd.sqlite3", name: "advocacy-\(today).sqlite")
         }
+    }
+
+    /// The file at `path` sent in 1 MB pieces read off the event loop, so a
+    /// database of any size never sits whole in memory. The file is opened
+    /// now, so its folder may be removed at once: the open file stays readable.
+    static func streamedDownload(_ path: String, type: String, name: String) throws -> Response {
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadUnknown)  // a fault of the server: a 500 with the request id
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        return Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: ResponseBody(contentLength: size) { writer in
+                defer { try? file.close() }
+                while true {
+                    let piece = try await NIOThreadPool.singleton.runIfActive { try file.read(upToCount: 1 << 20) ?? Data() }
+                    if piece.isEmpty { break }
+                    try await writer.write(ByteBuffer(bytes: piece))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     static func download(_ bytes: [UInt8], type: String, name: String) -> Response {

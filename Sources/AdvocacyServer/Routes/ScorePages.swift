@@ -55,14 +55,30 @@ extension Routes {
                 "a quarter (2026-Q3), month (2026-11) or year (2026)"))
     }
 
+    /// The ranking's filters as `rank` offers them, from the query: team,
+    /// project, channel kind and audience tier (empty values mean all).
+    func rankingFilter(_ request: Request) throws -> RankingFilter {
+        func value(_ name: String) -> String? {
+            request.uri.queryParameters[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return RankingFilter(
+            team: value("team"), project: try value("project").map { try ProjectCode($0) },
+            channelKind: try value("channel").map { try ChannelKind.parse($0) },
+            tier: try value("tier").map { try AudienceTier.parse($0) })
+    }
+
     private func rankingPage(_ request: Request, _ context: ServerContext) async throws -> Response {
         let member = try context.requireMember()
         let say = context.language.say
         let language = context.language.report
         let period = try period(request)
+        let filter = try rankingFilter(request)
         let byTeam = request.uri.queryParameters["by"] == "team"
         let today = today
-        let result = try await access.run { try $0.rank(period: period, today: today, by: member.email) }
+        let (result, projects) = try await access.run {
+            (try $0.rank(period: period, today: today, filter: filter, by: member.email), try $0.projects())
+        }
+        let all = say("tous", "all")
         var content: [Markup] = [
             HTML.el(
                 "form", [("method", "get"), ("action", "/ranking"), ("class", "inline")],
@@ -74,6 +90,22 @@ extension Routes {
                             (value: "person", label: say("personne", "person")), (value: "team", label: say("équipe", "team")),
                         ],
                         selected: byTeam ? "team" : "person"),
+                    HTML.field(say("Équipe", "Team"), name: "team", value: filter.team),
+                    HTML.select(
+                        say("Projet", "Project"), name: "project",
+                        options: [(value: "", label: all)]
+                            + projects.map { (value: $0.project.code.value, label: "\($0.project.code) — \($0.project.name)") },
+                        selected: filter.project?.value ?? ""),
+                    HTML.select(
+                        say("Chaîne", "Channel"), name: "channel",
+                        options: [(value: "", label: all)]
+                            + ChannelKind.allCases.map { (value: $0.rawValue, label: $0.rawValue) },
+                        selected: filter.channelKind?.rawValue ?? ""),
+                    HTML.select(
+                        say("Audience", "Audience tier"), name: "tier",
+                        options: [(value: "", label: all)]
+                            + AudienceTier.allCases.map { (value: $0.rawValue, label: $0.rawValue) },
+                        selected: filter.tier?.rawValue ?? ""),
                     HTML.button(say("Afficher", "Show")),
                 ]),
             HTML.paragraph(
@@ -119,7 +151,7 @@ extension Routes {
                     caption: caption,
                     headers: [
                         say("Rang", "Rank"), say("Nom", "Name"), say("Équipe", "Team"), say("Score", "Score"),
-                        say("Actions", "Actions"),
+                        say("Actions", "Actions"), say("Signaux", "Flags"),
                     ],
                     rows: people.prefix(1000).map { score in
                         let name = score.person.isPlaceholder ? say("(masqué)", "(hidden)") : score.person.name
@@ -129,6 +161,8 @@ extension Routes {
                         return [
                             HTML.text(String(score.rank)), cell, HTML.text(score.person.team ?? ""),
                             HTML.text(language.number(score.score, decimals: 1)), HTML.text(String(score.actions)),
+                            // Staff see their own flags only (the use case keeps the others' from them).
+                            HTML.text(score.flags.map(\.kind.rawValue).joined(separator: ", ")),
                         ]
                     }))
         }
