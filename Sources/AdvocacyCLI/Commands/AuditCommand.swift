@@ -48,7 +48,7 @@ struct AuditCommand: ContextCommand {
                 context.print(
                     "No change recorded\(since == nil && actor == nil && entity == nil ? "" : " matches these filters").")
             } else {
-                context.print(AuditEntry.table(entries, whole: false).text())
+                context.print(AuditEntry.table(entries, whole: false), wide: output.width.wide)
             }
         }
     }
@@ -58,10 +58,14 @@ extension AuditEntry {
     /// The trail as a table: what changed for text, the whole rows for CSV.
     static func table(_ entries: [AuditEntry], whole: Bool) -> Table {
         var columns: [Table.Column] = [
-            .init(header: "id", numeric: true), .init(header: "at"), .init(header: "actor"), .init(header: "role"),
-            .init(header: "operation"), .init(header: "entity"), .init(header: "entityId"),
+            .init(header: "id", numeric: true, priority: 3), .init(header: "at", priority: 0),
+            .init(header: "actor", shrinks: true), .init(header: "role", priority: 3), .init(header: "operation", priority: 0),
+            .init(header: "entity", priority: 2), .init(header: "entityId", priority: 2, shrinks: true),
         ]
-        columns += whole ? [.init(header: "before"), .init(header: "after")] : [.init(header: "changes", maxWidth: 60)]
+        columns +=
+            whole
+            ? [.init(header: "before"), .init(header: "after")]
+            : [.init(header: "changes", maxWidth: 60, priority: 0, shrinks: true)]
         return Table(
             columns: columns,
             rows: entries.map { entry in

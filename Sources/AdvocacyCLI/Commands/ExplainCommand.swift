@@ -21,6 +21,8 @@ struct ExplainCommand: ContextCommand {
         transform: Parse.choice)
     var format: ReportFormat = .text
 
+    @OptionGroup var width: WidthOption
+
     @Argument(help: ArgumentHelp("Whose score.", valueName: "email"), transform: Parse.email)
     var email: EmailAddress
 
@@ -31,7 +33,8 @@ struct ExplainCommand: ContextCommand {
             email, period: chosen, today: context.today, policy: policy.choice, by: viewer)
         switch format {
         case .json: context.standardOutput.write(try JSONOutput.encoded(ExplanationReport(explanation)))
-        case .text: context.print(ExplanationText(explanation).render())
+        case .text:
+            context.print(LineWrapping.wrap(ExplanationText(explanation).render(), width: context.textWidth(wide: width.wide)))
         }
     }
 }

@@ -57,12 +57,12 @@ struct RankCommand: ContextCommand {
         case .json: context.printJSON(report)
         case .csv: context.standardOutput.write(report.table.csv())
         case .text:
-            context.print(report.heading)
+            context.print(LineWrapping.wrap(report.heading, width: context.textWidth(wide: output.width.wide)))
             if report.isEmpty {
                 context.print(
                     "No action in this period\(filter == RankingFilter() ? "" : " matches these filters"): nothing to rank.")
             } else {
-                context.print(report.table.text())
+                context.print(report.table, wide: output.width.wide)
             }
         }
     }

@@ -75,11 +75,16 @@ extension ProjectSummary {
 
 extension Action: TableRow {
     static let columns: [Table.Column] = [
-        .init(header: "date"), .init(header: "kind"), .init(header: "email"), .init(header: "title", maxWidth: 40),
-        .init(header: "projects"), .init(header: "review"), .init(header: "reactions", numeric: true),
-        .init(header: "comments", numeric: true), .init(header: "shares", numeric: true),
-        .init(header: "impressions", numeric: true), .init(header: "clicks", numeric: true), .init(header: "figures"),
-        .init(header: "url"), .init(header: "reviewNote", maxWidth: 50),
+        .init(header: "date", priority: 0), .init(header: "kind", priority: 2),
+        .init(header: "email", priority: 3, shrinks: true),
+        .init(header: "title", maxWidth: 40, priority: 0, shrinks: true), .init(header: "projects", priority: 2),
+        .init(header: "review", priority: 0), .init(header: "reactions", numeric: true, priority: 2),
+        .init(header: "comments", numeric: true, priority: 4), .init(header: "shares", numeric: true, priority: 4),
+        .init(header: "impressions", numeric: true, priority: 4), .init(header: "clicks", numeric: true, priority: 4),
+        .init(
+            header: "figures", priority: 3,
+            legend: "where the figures come from: file (a platform's export), api, feed, typed by a person, or none"),
+        .init(header: "url", shrinks: true), .init(header: "reviewNote", maxWidth: 50, priority: 3, shrinks: true),
     ]
 
     var row: [String] {

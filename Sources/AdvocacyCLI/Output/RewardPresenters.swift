@@ -107,10 +107,13 @@ extension RewardProposalRecord {
     static func textTable(_ records: [RewardProposalRecord]) -> Table {
         Table(
             columns: [
-                .init(header: "id", numeric: true), .init(header: "period"), .init(header: "name", maxWidth: 24),
-                .init(header: "team", maxWidth: 16), .init(header: "rank", numeric: true), .init(header: "score", numeric: true),
-                .init(header: "reward"), .init(header: "cost", numeric: true), .init(header: "status"),
-                .init(header: "approvedBy"), .init(header: "why", maxWidth: 70),
+                .init(header: "id", numeric: true, priority: 0), .init(header: "period", priority: 3),
+                .init(header: "name", maxWidth: 24, priority: 0, shrinks: true),
+                .init(header: "team", maxWidth: 16, priority: 3, shrinks: true),
+                .init(header: "rank", numeric: true, priority: 2),
+                .init(header: "score", numeric: true, priority: 2), .init(header: "reward", priority: 0),
+                .init(header: "cost", numeric: true), .init(header: "status", priority: 0),
+                .init(header: "approvedBy", priority: 3, shrinks: true), .init(header: "why", maxWidth: 70, shrinks: true),
             ],
             rows: records.map {
                 [

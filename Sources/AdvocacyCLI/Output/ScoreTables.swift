@@ -15,12 +15,17 @@ extension RankingReport {
         case .person:
             let columns: [Table.Column] =
                 [
-                    .init(header: "rank", numeric: true), .init(header: "email"), .init(header: "name", maxWidth: 26),
-                    .init(header: "team", maxWidth: 18), .init(header: "tier"), .init(header: "score", numeric: true),
-                ] + ScoreComponents.names.map { .init(header: $0, numeric: true) } + [
-                    .init(header: "actions", numeric: true), .init(header: "pending", numeric: true),
-                    .init(header: "engagement", numeric: true), .init(header: "tFactor", numeric: true),
-                    .init(header: "flags"),
+                    .init(header: "rank", numeric: true, priority: 0), .init(header: "email", priority: 3, shrinks: true),
+                    .init(header: "name", maxWidth: 26, priority: 0, shrinks: true),
+                    .init(header: "team", maxWidth: 18, priority: 2, shrinks: true), .init(header: "tier", priority: 2),
+                    .init(header: "score", numeric: true, priority: 0),
+                ] + ScoreComponents.names.map { .init(header: $0, numeric: true, priority: 4) } + [
+                    .init(header: "actions", numeric: true), .init(header: "pending", numeric: true, priority: 3),
+                    .init(header: "engagement", numeric: true, priority: 3),
+                    .init(
+                        header: "tFactor", numeric: true, priority: 3,
+                        legend: "the largest t such that t of the person's actions have at least t engagement each"),
+                    .init(header: "flags", shrinks: true),
                 ]
             return Table(
                 columns: columns,
@@ -45,10 +50,11 @@ extension RankingReport {
         case .team:
             return Table(
                 columns: [
-                    .init(header: "rank", numeric: true), .init(header: "team", maxWidth: 24),
-                    .init(header: "score", numeric: true),
-                    .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true),
-                    .init(header: "engagement", numeric: true), .init(header: "leader"),
+                    .init(header: "rank", numeric: true, priority: 0),
+                    .init(header: "team", maxWidth: 24, priority: 0, shrinks: true),
+                    .init(header: "score", numeric: true, priority: 0),
+                    .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true, priority: 2),
+                    .init(header: "engagement", numeric: true, priority: 3), .init(header: "leader", shrinks: true),
                 ],
                 rows: teams.map { team in
                     [

@@ -8,10 +8,13 @@ public protocol TextOutput: Sendable {
     func write(bytes: [UInt8])
     /// Whether a person is watching: progress lines are drawn only then.
     var isTerminal: Bool { get }
+    /// The terminal's width in characters, when it is one that says.
+    var columns: Int? { get }
 }
 
 extension TextOutput {
     public var isTerminal: Bool { false }
+    public var columns: Int? { nil }
 
     public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
@@ -34,14 +37,27 @@ public struct FileHandleOutput: TextOutput {
     }
 
     public var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
+
+    public var columns: Int? {
+        var size = winsize()
+        guard ioctl(handle.fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }
 
 /// Collects what a command prints, for tests.
 public final class BufferedOutput: TextOutput, @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = ""
+    /// A terminal this many characters wide, as tests pretend; nil for a pipe.
+    public let terminalColumns: Int?
 
-    public init() {}
+    public init(terminalColumns: Int? = nil) {
+        self.terminalColumns = terminalColumns
+    }
+
+    public var isTerminal: Bool { terminalColumns != nil }
+    public var columns: Int? { terminalColumns }
 
     public func write(_ text: String) {
         lock.lock()

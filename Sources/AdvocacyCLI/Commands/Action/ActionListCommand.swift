@@ -27,7 +27,7 @@ struct ActionListCommand: ContextCommand {
             author: employee, project: project, period: try period.resolve(today: context.today), review: status)
         let programme = try global.openProgramme(in: context)
         let viewer = try global.actor(in: context)
-        try context.emitEach(as: output.format) { emit in
+        try context.emitEach(as: output) { emit in
             try programme.forEachAction(filter, seenBy: viewer, emit)
         }
     }

@@ -13,6 +13,6 @@ struct ChannelListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let channels = try global.openProgramme(in: context).channels(owner: email, seenBy: try global.actor(in: context))
-        try context.emit(channels, as: output.format) { Channel.table(channels) }
+        try context.emit(channels, as: output) { Channel.table(channels) }
     }
 }

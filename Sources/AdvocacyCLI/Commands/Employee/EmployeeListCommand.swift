@@ -13,6 +13,6 @@ struct EmployeeListCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let employees = try global.openProgramme(in: context).employees(
             team: team, seenBy: try global.actor(in: context))
-        try context.emit(employees, as: output.format) { Employee.table(employees) }
+        try context.emit(employees, as: output) { Employee.table(employees) }
     }
 }

@@ -10,6 +10,6 @@ struct ProjectListCommand: ContextCommand {
 
     func run(in context: CommandContext) throws {
         let projects = try global.openProgramme(in: context).projects()
-        try context.emit(projects, as: output.format) { ProjectSummary.table(projects) }
+        try context.emit(projects, as: output) { ProjectSummary.table(projects) }
     }
 }

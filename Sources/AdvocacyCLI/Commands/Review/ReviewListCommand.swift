@@ -56,6 +56,6 @@ struct ReviewListCommand: ContextCommand {
             context.print("Nothing matches: the queue is empty for these filters.")
             return
         }
-        try context.emit(actions, as: output.format) { Action.reviewTable(actions) }
+        try context.emit(actions, as: output) { Action.reviewTable(actions) }
     }
 }

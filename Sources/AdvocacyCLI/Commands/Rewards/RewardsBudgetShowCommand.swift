@@ -19,6 +19,6 @@ struct RewardsBudgetShowCommand: ContextCommand {
             context.print("No reward budget yet: set one with 'advocacy rewards budget set PERIOD AMOUNT'.")
             return
         }
-        try context.emit(budgets, as: output.format) { BudgetSummary.table(budgets, csv: output.format == .csv) }
+        try context.emit(budgets, as: output) { BudgetSummary.table(budgets, csv: output.format == .csv) }
     }
 }

@@ -17,7 +17,7 @@ struct RewardsCatalogListCommand: ContextCommand {
             )
             return
         }
-        try context.emit(entries, as: output.format) {
+        try context.emit(entries, as: output) {
             output.format == .csv ? CatalogueEntry.csvTable(entries) : CatalogueEntry.table(entries)
         }
     }

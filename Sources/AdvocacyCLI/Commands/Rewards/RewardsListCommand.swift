@@ -24,7 +24,7 @@ struct RewardsListCommand: ContextCommand {
             context.print("No reward proposal matches: HR proposes with 'advocacy rewards propose --period PERIOD'.")
             return
         }
-        try context.emit(records, as: output.format) {
+        try context.emit(records, as: output) {
             output.format == .csv ? RewardProposalRecord.csvTable(records) : RewardProposalRecord.textTable(records)
         }
     }

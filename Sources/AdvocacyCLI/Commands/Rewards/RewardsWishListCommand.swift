@@ -22,6 +22,6 @@ struct RewardsWishListCommand: ContextCommand {
             return
         }
         let currency = try programme.currentPolicy().policy.rewards.currency
-        try context.emit(wishes, as: output.format) { WishEntry.table(wishes, currency: currency, csv: output.format == .csv) }
+        try context.emit(wishes, as: output) { WishEntry.table(wishes, currency: currency, csv: output.format == .csv) }
     }
 }
