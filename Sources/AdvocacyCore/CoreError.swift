@@ -49,6 +49,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case ownFlagReview(flag: String)
     /// A flag to clear or confirm that the person does not have (or has no longer) in the period.
     case noSuchFlag(person: String, flag: String, period: String)
+    /// A team in a filter that no one of the programme is in, with the nearest teams' names.
+    case unknownTeam(String, nearest: [String])
     /// An author removing an action a reviewer rejected, which could then be logged again as new.
     case rejectedActionStays(url: String)
     case periodNotStarted(period: String, today: LocalDate)
@@ -141,6 +143,8 @@ public enum CoreError: Error, Equatable, Sendable {
         case .noSuchFlag(_, _, let period):
             "expected a flag that 'advocacy rank --period \(period)' shows for them (cleared flags and rejected actions raise none)"
         case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
+        case .unknownTeam(_, let nearest):
+            NearestNames.suggestion(nearest) + "'advocacy employee list' shows each person's team"
         case .unknownPolicyVersion(_, let newest):
             newest == 1
                 ? "expected 1, the only version so far ('advocacy policy history' lists it)"
@@ -219,6 +223,7 @@ extension CoreError: LocalizedError {
         case .ownFlagReview(let flag): "the \(flag) flag is on your own work: \(expectation)"
         case .ownCase(let subject): "\(subject) is your own: \(expectation)"
         case .noSuchFlag(let person, let flag, let period): "\(person) has no \(flag) flag in \(period): \(expectation)"
+        case .unknownTeam(let team, _): "no one is in a team named '\(team)': \(expectation)"
         case .rejectedActionStays(let url): "\(url) was rejected in review: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"

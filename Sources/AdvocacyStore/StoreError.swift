@@ -13,8 +13,10 @@ public enum StoreError: Error, Equatable, Sendable {
     /// An admin-only operation run without saying who acts, while the programme has an admin.
     case adminRequired(operation: String)
     case unknownActor(EmailAddress)
-    case unknownEmployee(EmailAddress)
-    case unknownProject(ProjectCode)
+    /// With the nearest registered emails, when a lookup has them.
+    case unknownEmployee(EmailAddress, nearest: [String] = [])
+    /// With the nearest project codes, when a lookup has them.
+    case unknownProject(ProjectCode, nearest: [String] = [])
     case unknownChannel(CanonicalURL)
     case unknownAction(CanonicalURL)
     case duplicateEmployee(EmailAddress)
@@ -80,10 +82,10 @@ extension StoreError: LocalizedError {
             "only an admin may \(operation): pass --as with an admin's email, or set ADVOCACY_USER"
         case .unknownActor(let email):
             "the acting user \(email) is not a registered employee: check --as / ADVOCACY_USER, or ask an admin to run 'advocacy employee add \(email) --name NAME'"
-        case .unknownEmployee(let email):
-            "no employee with email \(email): see 'advocacy employee list', or add them with 'advocacy employee add'"
-        case .unknownProject(let code):
-            "no project with code \(code): see 'advocacy project list', or ask an admin to add it with 'advocacy project add \(code) --name NAME'"
+        case .unknownEmployee(let email, let nearest):
+            "no employee with email \(email): \(NearestNames.suggestion(nearest))see 'advocacy employee list', or add them with 'advocacy employee add'"
+        case .unknownProject(let code, let nearest):
+            "no project with code \(code): \(NearestNames.suggestion(nearest))see 'advocacy project list', or ask an admin to add it with 'advocacy project add \(code) --name NAME'"
         case .unknownChannel(let url):
             "no channel at \(url): see 'advocacy channel list', or add it with 'advocacy channel add EMAIL \(url)'"
         case .unknownAction(let url):

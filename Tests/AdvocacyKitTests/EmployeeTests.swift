@@ -88,7 +88,10 @@ struct EmployeeStoreTests {
         let fixture = try ProgrammeFixture()
         #expect(try fixture.programme.employees(seenBy: fixture.admin).map(\.name) == ["Ada Admin", "Jane Doe", "Paul Martin"])
         #expect(try fixture.programme.employees(team: "data", seenBy: fixture.admin).map(\.email) == [fixture.jane])
-        #expect(try fixture.programme.employees(team: "Nobody", seenBy: fixture.admin).isEmpty)
+        // A team no one is in is a mistake to point out, not an empty list.
+        #expect(throws: CoreError.unknownTeam("Dta", nearest: ["Data"])) {
+            try fixture.programme.employees(team: "Dta", seenBy: fixture.admin)
+        }
     }
 
     @Test func unknownActorsAreNamed() throws {

@@ -74,12 +74,28 @@ extension AdvocacyStore {
     /// names and teams compare without regard to case or accents
     /// ("Élodie" sorts with the Es, `--team securite` finds Sécurité).
     public func employees(team: String? = nil) throws -> [Employee] {
-        let all = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM employee").map(Self.employee(from:)) }
+        let all = try read { db in
+            if let team { _ = try Self.resolveTeam(db, team) }
+            return try Row.fetchAll(db, sql: "SELECT * FROM employee").map(Self.employee(from:))
+        }
         let wanted = team.map(Self.folded)
         return all.filter { wanted == nil || $0.team.map(Self.folded) == wanted }
             .map { (key: Self.folded($0.name), employee: $0) }
             .sorted { ($0.key, $0.employee.email) < ($1.key, $1.employee.email) }
             .map(\.employee)
+    }
+
+    /// The teams of the programme that `team` names, typed without regard
+    /// to case or accents (`Developpement` is Développement, and a team
+    /// written both `Sécurité` and `SÉCURITÉ` on the roster is one), or
+    /// ``CoreError/unknownTeam(_:nearest:)`` with the nearest teams: a typo
+    /// in a filter is an error, never an empty list.
+    static func resolveTeam(_ db: Database, _ team: String) throws -> [String] {
+        let teams = try String.fetchAll(db, sql: "SELECT DISTINCT team FROM employee WHERE team IS NOT NULL")
+        let key = NearestNames.folded(team)
+        let same = teams.filter { NearestNames.folded($0) == key }
+        guard same.isEmpty else { return same }
+        throw CoreError.unknownTeam(team, nearest: NearestNames.nearest(to: team, in: teams))
     }
 
     static func folded(_ text: String) -> String {
@@ -115,15 +131,21 @@ extension AdvocacyStore {
     }
 
     static func requireEmployee(_ db: Database, _ email: EmailAddress) throws -> Employee {
-        guard let employee = try fetchEmployee(db, email) else { throw StoreError.unknownEmployee(email) }
+        guard let employee = try fetchEmployee(db, email) else { throw try unknownEmployee(db, email) }
         return employee
     }
 
     static func employeeID(_ db: Database, _ email: EmailAddress) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM employee WHERE email = ?", arguments: [email.value]) else {
-            throw StoreError.unknownEmployee(email)
+            throw try unknownEmployee(db, email)
         }
         return id
+    }
+
+    /// The error for an email no one has, with the registered emails nearest to it (a typo's fix).
+    static func unknownEmployee(_ db: Database, _ email: EmailAddress) throws -> StoreError {
+        let emails = try String.fetchAll(db, sql: "SELECT email FROM employee")
+        return .unknownEmployee(email, nearest: NearestNames.nearest(to: email.value, in: emails))
     }
 
     /// Refuses a change that would leave the programme without an active admin.

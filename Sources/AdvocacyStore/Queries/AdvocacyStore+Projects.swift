@@ -63,13 +63,19 @@ extension AdvocacyStore {
     }
 
     static func requireProjectID(_ db: Database, _ code: ProjectCode) throws -> Int64 {
-        guard let id = try fetchProjectID(db, code) else { throw StoreError.unknownProject(code) }
+        guard let id = try fetchProjectID(db, code) else { throw try unknownProject(db, code) }
         return id
+    }
+
+    /// The error for a code no project has, with the codes nearest to it.
+    static func unknownProject(_ db: Database, _ code: ProjectCode) throws -> StoreError {
+        let codes = try String.fetchAll(db, sql: "SELECT code FROM project")
+        return .unknownProject(code, nearest: NearestNames.nearest(to: code.value, in: codes))
     }
 
     static func requireProject(_ db: Database, _ code: ProjectCode) throws -> ProjectSummary {
         guard let row = try Row.fetchOne(db, sql: projectSelect + " WHERE p.code = ?", arguments: [code.value]) else {
-            throw StoreError.unknownProject(code)
+            throw try unknownProject(db, code)
         }
         return try projectSummary(from: row)
     }

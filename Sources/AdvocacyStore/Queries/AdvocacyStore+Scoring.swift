@@ -116,8 +116,8 @@ extension AdvocacyStore {
             "from": window.lowerBound.daysSinceEpoch, "to": window.upperBound.daysSinceEpoch,
         ]
         if let team = filter.team {
-            conditions.append("e.team = :team")
-            arguments["team"] = team
+            conditions.append("e.team IN (SELECT value FROM json_each(:teams))")
+            arguments["teams"] = String(decoding: try JSONEncoder().encode(try resolveTeam(db, team)), as: UTF8.self)
         }
         if let only {
             conditions.append("e.email IN (SELECT value FROM json_each(:only))")
