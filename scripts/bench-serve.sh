@@ -125,8 +125,11 @@ load_verify=$("${client[@]}" verify "$db" "$work/load-acked.jsonl") || {
 echo "writes: $burst_writes through the API and in-process, $runs times..." >&2
 for run in $(seq "$runs"); do
     db=$(fresh_copy "inproc-$run")
-    read -r seconds count < <("$server_binary" --db "$db" --bench-writes "$burst_writes" --bench-people "$work/staff.txt" \
+    # A command substitution, not `read < <(...)`: it waits for the process to end, and so for its database to be
+    # closed (the last connection checkpoints the WAL, holding the file), before sqlite3 reads it.
+    inproc=$("$server_binary" --db "$db" --bench-writes "$burst_writes" --bench-people "$work/staff.txt" \
         --bench-project "$project" --bench-concurrency "$clients" 2>>"$work/inproc.log")
+    read -r seconds count <<<"$inproc"
     logged=$(sqlite3 "$db" "SELECT COUNT(*) FROM action WHERE url LIKE 'https://blog-%.bench.example/inproc-%'")
     expected=$(python3 -c "n, t = $burst_writes, $clients; print(sum((n // t + (i < n % t) + 1) // 2 for i in range(t)))")
     [[ "$logged" -eq "$expected" ]] || { echo "error: the in-process run logged $logged posts, not $expected" >&2; exit 1; }
