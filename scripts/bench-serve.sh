@@ -48,12 +48,12 @@ python3 -c 'import httpx' 2>/dev/null || {
 "${release[@]}" --product advocacy-server >/dev/null
 server_binary="$(dirname "$binary")/advocacy-server"
 client=(python3 scripts/bench-serve-client.py)
-# Runs a command, then prints the CPU time (user + system, in seconds) it and its children used, on the last line.
-with_cpu() {
+# Runs a command and writes the CPU time (user + system, in seconds) it and its children used to a file.
+with_cpu() {  # file, command...
     python3 -c 'import resource, subprocess, sys
-code = subprocess.run(sys.argv[1:]).returncode
+code = subprocess.run(sys.argv[2:]).returncode
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.2f" % (usage.ru_utime + usage.ru_stime))
+open(sys.argv[1], "w").write("%.2f\n" % (usage.ru_utime + usage.ru_stime))
 sys.exit(code)' "$@"
 }
 
@@ -138,9 +138,13 @@ for run in $(seq "$runs"); do
     db=$(fresh_copy "api-$run")
     start_server "$db" "$work/server-api.log"
     : >"$work/api-$run-acked.jsonl"
-    cpu=$(with_cpu wrk -t 1 -c "$clients" -d 300s --timeout 120s -s scripts/bench-serve-writes.lua "$url" -- \
-        "$work/staff.txt" "$burst_writes" "$project" "$work/api-$run-acked.jsonl" "$work/api-$run.json" \
-        2>>"$work/wrk.log" | tee -a "$work/wrk.log" | tail -1)
+    with_cpu "$work/api-$run.cpu" wrk -t 1 -c "$clients" -d 300s --timeout 120s -s scripts/bench-serve-writes.lua "$url" -- \
+        "$work/staff.txt" "$burst_writes" "$project" "$work/api-$run-acked.jsonl" "$work/api-$run.json" >>"$work/wrk.log" 2>&1 || {
+        echo "error: wrk failed; its output:" >&2
+        cat "$work/wrk.log" >&2
+        exit 1
+    }
+    cpu=$(<"$work/api-$run.cpu")
     stop_server
     [[ -s "$work/api-$run.json" ]] || { echo "error: wrk wrote no figures; its output:" >&2; cat "$work/wrk.log" >&2; exit 1; }
     burst_json=$(python3 -c 'import json, sys; f = json.load(open(sys.argv[1])); f["client_cpu_s"] = float(sys.argv[2]); print(json.dumps(f))' \
