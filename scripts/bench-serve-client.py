@@ -9,7 +9,8 @@ in through the trusted proxy header, with httpx and asyncio.
   burst  URL PEOPLE WRITES PROJECT ACKED     writes only, CONCURRENCY clients, client t
          writing as PEOPLE's lines t, t + CONCURRENCY... in turn, as
          InProcessWrites does in-process; with --until-killed, a refused
-         connection ends a client quietly (the kill test)
+         connection ends a client quietly (the kill test, which is what bench-serve.sh
+         uses it for: the measured write burst is wrk's, bench-serve-writes.lua)
   verify DB ACKED                            every acknowledged write is in the database
 
 ACKED gets one JSON line per write answered 2xx ({"url", "reactions"}),

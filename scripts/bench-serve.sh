@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # advocacy-server under load, on loopback over a 10,000-person demo programme
-# (release build), with the HTTP clients in scripts/bench-serve-client.py
-# (httpx and asyncio; installed from PyPI if missing):
+# (release build):
 #
 #   1. load: 200 clients signed in as 200 staff members (X-Forwarded-Email)
 #      for $DURATION seconds (default 60), reading (the ranking API, the "my
@@ -9,18 +8,24 @@
 #      times a minute, under the server's 60 (a new post on the person's own
 #      blog, then new figures for it): throughput, p50/p99 per kind. Any
 #      non-2xx answer fails the script; every write answered 2xx must be in
-#      the database afterwards.
+#      the database afterwards. Client: scripts/bench-serve-client.py (httpx
+#      and asyncio; installed from PyPI if missing).
 #   2. writes through the API against writes in-process: $BURST_WRITES writes
-#      (default 4000) by 200 clients, each writing as 1/200 of the staff in
-#      turn (so nobody nears the rate limit), then the same writes made
-#      in-process through the server's ProgrammeAccess thread pool by 200
-#      tasks (advocacy-server's hidden --bench-writes, InProcessWrites.swift),
-#      each on a fresh copy of the demo, $RUNS times (default 3) alternately;
-#      medians, and their ratio (target: at least 0.5).
-#   3. kill test: a write burst, the server killed with SIGKILL in the middle
-#      ($KILL_AFTER seconds in, default 3), restarted on the same file: it
-#      must answer, PRAGMA integrity_check must say ok, and every write
-#      acknowledged before the kill must be there.
+#      (default 4000), half new posts and half new figures for them, by 200
+#      connections, then the same writes made in-process through the server's
+#      ProgrammeAccess thread pool by 200 tasks (advocacy-server's hidden
+#      --bench-writes, InProcessWrites.swift), each on a fresh copy of the
+#      demo, $RUNS times (default 3) alternately; medians, and their ratio
+#      (target: at least 0.5). Client: wrk (Debian's, installed if missing)
+#      with scripts/bench-serve-writes.lua, one thread, so that the client
+#      takes a small part of a core rather than the server's CPU; each post
+#      is written as the next staff member in turn, so nobody nears the rate
+#      limit. Any non-2xx answer or socket error fails the script; every
+#      write answered 2xx must be in the database afterwards.
+#   3. kill test: a write burst (the Python client), the server killed with
+#      SIGKILL in the middle ($KILL_AFTER seconds in, default 3), restarted on
+#      the same file: it must answer, PRAGMA integrity_check must say ok, and
+#      every write acknowledged before the kill must be there.
 #
 #   scripts/bench-serve.sh     (DURATION=10 BURST_WRITES=1000 RUNS=1 while developing)
 #
@@ -35,6 +40,7 @@ source scripts/bench-common.sh
 need sqlite3
 need bc
 need curl
+type -P wrk >/dev/null || install_package wrk "the HTTP load generator of the write burst"
 python3 -c 'import httpx' 2>/dev/null || {
     echo "installing httpx from PyPI..." >&2
     python3 -m pip install --quiet --disable-pip-version-check httpx >&2
@@ -42,6 +48,14 @@ python3 -c 'import httpx' 2>/dev/null || {
 "${release[@]}" --product advocacy-server >/dev/null
 server_binary="$(dirname "$binary")/advocacy-server"
 client=(python3 scripts/bench-serve-client.py)
+# Runs a command and writes the CPU time (user + system, in seconds) it and its children used to a file.
+with_cpu() {  # file, command...
+    python3 -c 'import resource, subprocess, sys
+code = subprocess.run(sys.argv[2:]).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%.2f\n" % (usage.ru_utime + usage.ru_stime))
+sys.exit(code)' "$@"
+}
 
 server_pid=""
 stop_server() {  # SIGTERM: a graceful stop
@@ -111,8 +125,11 @@ load_verify=$("${client[@]}" verify "$db" "$work/load-acked.jsonl") || {
 echo "writes: $burst_writes through the API and in-process, $runs times..." >&2
 for run in $(seq "$runs"); do
     db=$(fresh_copy "inproc-$run")
-    read -r seconds count < <("$server_binary" --db "$db" --bench-writes "$burst_writes" --bench-people "$work/staff.txt" \
+    # A command substitution, not `read < <(...)`: it waits for the process to end, and so for its database to be
+    # closed (the last connection checkpoints the WAL, holding the file), before sqlite3 reads it.
+    inproc=$("$server_binary" --db "$db" --bench-writes "$burst_writes" --bench-people "$work/staff.txt" \
         --bench-project "$project" --bench-concurrency "$clients" 2>>"$work/inproc.log")
+    read -r seconds count <<<"$inproc"
     logged=$(sqlite3 "$db" "SELECT COUNT(*) FROM action WHERE url LIKE 'https://blog-%.bench.example/inproc-%'")
     expected=$(python3 -c "n, t = $burst_writes, $clients; print(sum((n // t + (i < n % t) + 1) // 2 for i in range(t)))")
     [[ "$logged" -eq "$expected" ]] || { echo "error: the in-process run logged $logged posts, not $expected" >&2; exit 1; }
@@ -120,11 +137,23 @@ for run in $(seq "$runs"); do
 
     db=$(fresh_copy "api-$run")
     start_server "$db" "$work/server-api.log"
-    burst_json=$(CONCURRENCY=$clients "${client[@]}" burst "$url" "$work/staff.txt" "$burst_writes" "$project" "$work/api-$run-acked.jsonl") || {
-        echo "error: the write burst had errors: $burst_json" >&2
+    : >"$work/api-$run-acked.jsonl"
+    with_cpu "$work/api-$run.cpu" wrk -t 1 -c "$clients" -d 300s --timeout 120s -s scripts/bench-serve-writes.lua "$url" -- \
+        "$work/staff.txt" "$burst_writes" "$project" "$work/api-$run-acked.jsonl" "$work/api-$run.json" >>"$work/wrk.log" 2>&1 || {
+        echo "error: wrk failed; its output:" >&2
+        cat "$work/wrk.log" >&2
         exit 1
     }
+    cpu=$(<"$work/api-$run.cpu")
     stop_server
+    [[ -s "$work/api-$run.json" ]] || { echo "error: wrk wrote no figures; its output:" >&2; cat "$work/wrk.log" >&2; exit 1; }
+    burst_json=$(python3 -c 'import json, sys; f = json.load(open(sys.argv[1])); f["client_cpu_s"] = float(sys.argv[2]); print(json.dumps(f))' \
+        "$work/api-$run.json" "$cpu")
+    [[ "$(json_field '["errors"]' <<<"$burst_json")" -eq 0 && "$(json_field '["writes"]' <<<"$burst_json")" -eq "$burst_writes" ]] || {
+        echo "error: the write burst had errors or missing answers: $burst_json" >&2
+        exit 1
+    }
+    [[ "$(wc -l <"$work/api-$run-acked.jsonl")" -eq "$burst_writes" ]] || { echo "error: wrk recorded $(wc -l <"$work/api-$run-acked.jsonl") writes, not $burst_writes" >&2; exit 1; }
     "${client[@]}" verify "$db" "$work/api-$run-acked.jsonl" >/dev/null || { echo "error: the burst lost writes" >&2; exit 1; }
     json_field '["writes_per_s"]' <<<"$burst_json" >>"$work/api-rates.txt"
     echo "$burst_json" >>"$work/api-bursts.jsonl"
@@ -183,9 +212,9 @@ echo
 echo "| path | writes/s | runs |"
 echo "|---|---:|---|"
 printf "| in-process, ProgrammeAccess (--bench-writes) | %.0f | %s |\n" "$inproc_rate" "$(xargs printf '%.0f ' <"$work/inproc-rates.txt")"
-printf "| through the API (POST /api/v1/actions, /actions/metrics) | %.0f | %s |\n" "$api_rate" "$(xargs printf '%.0f ' <"$work/api-rates.txt")"
+printf "| through the API, wrk (POST /api/v1/actions, /actions/metrics) | %.0f | %s |\n" "$api_rate" "$(xargs printf '%.0f ' <"$work/api-rates.txt")"
 echo
-echo "API bursts: $(tr '\n' ' ' <"$work/api-bursts.jsonl")"
+echo "API bursts (wrk's figures; client_cpu_s is wrk's CPU time): $(tr '\n' ' ' <"$work/api-bursts.jsonl")"
 echo
 echo "writes through the API / in-process: $(ratio "$api_rate" "$inproc_rate") (target: at least 0.5)"
 echo
