@@ -329,6 +329,63 @@ struct APITests {
         #expect(try harness.programme.projects().map(\.project.code.value).contains("CLOUD-2027"))
     }
 
+    @Test("Imports: a file's bytes with its own type, all or nothing, problems with their line; a form's type is refused")
+    func imports() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            func upload(_ kind: String, _ text: String, type: String = "text/csv", as person: EmailAddress) async throws
+                -> TestResponse
+            {
+                try await client.call(
+                    .post, "/api/v1/imports/\(kind)?name=mine.csv", as: person, headers: [.contentType: type], body: text)
+            }
+            let bad =
+                "email,url,date,title\njane@corp.fr,https://jane.example/blog/one,2026-11-02,Un\njane@corp.fr,https://jane.example/blog/two,2026-13-45,Deux\n"
+            let refused = try await upload("actions", bad, as: harness.jane)
+            #expect(refused.status == .unprocessableContent, "\(refused.text)")
+            let outcome = try #require((try refused.json() as? [[String: Any]])?.first)
+            #expect(outcome["name"] as? String == "mine.csv")
+            let summary = try #require(outcome["summary"] as? [String: Any])
+            #expect(summary["written"] as? Bool == false)
+            #expect((summary["problems"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+            #expect(try harness.programme.actions(ActionFilter(author: harness.jane)).isEmpty)
+
+            let good = "email,url,date,title\njane@corp.fr,https://jane.example/blog/one,2026-11-02,Un\n"
+            let written = try await upload("actions", good, as: harness.jane)
+            #expect(written.status == .ok, "\(written.text)")
+            #expect(
+                ((try written.json() as? [[String: Any]])?.first?["summary"] as? [String: Any])?["inserted"] as? Int == 1)
+            #expect(try harness.programme.actions(ActionFilter(author: harness.jane)).count == 1)
+
+            let asForm = try await upload("actions", good, type: "text/plain", as: harness.jane)
+            #expect(asForm.status == .unsupportedMediaType)
+            #expect(asForm.errorMessage.contains("text/csv"))
+            let unknown = try await upload("myspace", good, as: harness.jane)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.errorMessage.contains("myspace"))
+            let someoneElses = try await upload(
+                "actions", "email,url,date,title\npaul@corp.fr,https://paul.example/blog/p,2026-11-02,P\n", as: harness.jane)
+            #expect(someoneElses.status.code >= 400, "\(someoneElses.text)")
+        }
+        #expect(try harness.programme.actions(ActionFilter(author: harness.paul)).isEmpty)
+    }
+
+    @Test("Report: the HTML report for the cio, HR and admins, refused to staff")
+    func report() async throws {
+        let harness = try ServerHarness()
+        try PageFlowTests.seedAccepted(harness)
+        try await harness.serve { client in
+            let report = try await client.call(.get, "/api/v1/report?period=2026-Q4&lang=fr", as: harness.cio)
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(report.text.contains("<html"))
+            #expect(report.text.contains("Jane Doe"))
+            let refused = try await client.call(.get, "/api/v1/report", as: harness.jane)
+            #expect(refused.status == .forbidden)
+            #expect(refused.headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+    }
+
     /// Each new write × the four roles: 2xx for the roles it is for, 403 for the others.
     static let writes: [(HTTPRequest.Method, String, String?, Set<RoutePermissionTests.Role>)] = [
         (.post, "/api/v1/rewards/catalogue", #"{"code":"R-ROLE","name":"x","category":"book","costCents":100}"#, [.hr, .admin]),
@@ -379,6 +436,7 @@ struct APITests {
                 ("/api/v1/rewards/proposals", "get"), ("/api/v1/rewards/proposals", "post"),
                 ("/api/v1/rewards/export", "get"), ("/api/v1/employees", "get"), ("/api/v1/employees", "post"),
                 ("/api/v1/projects", "get"), ("/api/v1/projects", "post"), ("/api/v1/audit", "get"),
+                ("/api/v1/imports/{kind}", "post"), ("/api/v1/report", "get"),
             ]
             for (path, method) in expected {
                 #expect(paths[path]?[method] != nil, "\(method) \(path) is not in the document")

@@ -57,6 +57,7 @@ struct RoutePermissionTests {
         ("/api/v1/employees", [.admin]),
         ("/api/v1/projects", [.staff, .cio, .hr, .admin]),
         ("/api/v1/audit?limit=5", [.cio, .hr, .admin]),
+        ("/api/v1/report", [.cio, .hr, .admin]),
     ]
 
     func email(_ role: Role, _ harness: ServerHarness) -> EmailAddress {

@@ -60,6 +60,7 @@ extension Routes {
         registerPolicyAPI(on: api)
         registerRewardsAPI(on: api)
         registerAdminAPI(on: api)
+        registerImportAPI(on: api)
     }
 
     /// A query parameter that may be absent (an empty value counts as absent).
