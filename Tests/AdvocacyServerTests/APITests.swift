@@ -417,7 +417,7 @@ struct APITests {
         }
     }
 
-    @Test("The OpenAPI document is JSON and describes every new operation")
+    @Test("The OpenAPI document is JSON and describes every operation the API serves")
     func document() async throws {
         let harness = try ServerHarness()
         try await harness.serve { client in
@@ -426,6 +426,9 @@ struct APITests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let expected: [(String, String)] = [
+                ("/api/v1/me", "get"), ("/api/v1/actions", "post"), ("/api/v1/actions/metrics", "post"),
+                ("/api/v1/me/actions", "get"), ("/api/v1/me/actions", "delete"), ("/api/v1/ranking", "get"),
+                ("/api/v1/me/explanation", "get"), ("/api/v1/explanation", "get"), ("/api/v1/rewards/decisions", "post"),
                 ("/api/v1/review", "get"), ("/api/v1/review/decisions", "post"), ("/api/v1/flags/decisions", "post"),
                 ("/api/v1/me/channels", "get"), ("/api/v1/me/channels", "post"), ("/api/v1/me/wishes", "get"),
                 ("/api/v1/me/wishes", "post"), ("/api/v1/me/wishes", "delete"), ("/api/v1/me/privacy", "get"),
@@ -441,6 +444,8 @@ struct APITests {
             for (path, method) in expected {
                 #expect(paths[path]?[method] != nil, "\(method) \(path) is not in the document")
             }
+            #expect(
+                paths.values.map(\.count).reduce(0, +) == expected.count, "an operation is described that the test does not list")
             let ranking = (paths["/api/v1/ranking"]?["get"] as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
             #expect(Set(ranking.compactMap { $0["name"] as? String }) == ["team", "project", "channel", "tier", "by", "top"])
         }

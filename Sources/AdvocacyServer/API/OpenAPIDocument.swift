@@ -1,11 +1,14 @@
 /// The JSON API's contract, OpenAPI 3.1, served at `/api/v1/openapi.json`
 /// and checked against the live server by schemathesis in
-/// `scripts/test.sh` (Tests/server/check-api.sh): every answer must fit it.
+/// `scripts/check-server.sh`: every answer must fit it, no 5xx.
 ///
 /// Written by hand rather than generated (swift-openapi-generator goes the
 /// other way, from a document to Swift code, and would add a build plugin
-/// and two runtime libraries for ten routes); the contract check keeps the
-/// two in step.
+/// and two runtime libraries); the contract check keeps the two in step, and
+/// `APITests` lists every operation the API serves and checks it is described. Each
+/// operation names the CLI command it mirrors; parameters the CLI takes from
+/// a fixed list are enums, periods, dates and emails have a pattern or format,
+/// so schemathesis's inputs reach the use cases rather than the parsers.
 enum OpenAPIDocument {
     static let json = """
         {
