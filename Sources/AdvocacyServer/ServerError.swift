@@ -26,6 +26,8 @@ public enum ServerError: Error, Equatable, Sendable {
     case foreignOrigin(String)
     /// A state-changing API call whose body is not JSON.
     case jsonRequired(contentType: String)
+    /// An import whose body does not say the file's own type.
+    case fileTypeRequired(contentType: String)
     /// Too many writes in the last minute.
     case tooManyWrites(limit: Int, retryAfter: Int)
     /// A body larger than allowed.
@@ -66,6 +68,9 @@ extension ServerError: LocalizedError {
             "a change sent from '\(origin)' is refused: changes are accepted only from this server's own pages"
         case .jsonRequired(let contentType):
             "the body is '\(contentType)': expected application/json"
+        case .fileTypeRequired(let contentType):
+            "the body is '\(contentType)': expected the file's own type, such as text/csv, application/zip or application/json "
+                + "(a form's types and text/plain are refused: another site's page could send them)"
         case .tooManyWrites(let limit, let retryAfter):
             "more than \(limit) changes in a minute: wait \(retryAfter) s and try again"
         case .tooLarge(let limit):
@@ -88,7 +93,7 @@ extension ServerError {
         switch self {
         case .notSignedIn, .untrustedIdentityHeader, .invalidIdentity, .invalidToken, .tokensNotAccepted: .unauthorized
         case .unknownMember, .inactiveMember, .forgedForm, .foreignOrigin: .forbidden
-        case .jsonRequired: .unsupportedMediaType
+        case .jsonRequired, .fileTypeRequired: .unsupportedMediaType
         case .tooManyWrites: .tooManyRequests
         case .tooLarge: .contentTooLarge
         case .invalidField, .invalidJSON: .badRequest

@@ -46,6 +46,22 @@ struct RoutePermissionTests {
         ("/api/v1/me/explanation", [.staff, .cio, .hr, .admin]),
         ("/api/v1/explanation?email=paul@corp.fr", [.cio, .hr, .admin]),
         ("/api/v1/rewards/proposals", [.staff, .cio, .hr, .admin]),
+        // The API's other use cases (APITests tests what each does).
+        ("/api/v1/ranking?by=team&top=3&tier=micro", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/review", [.cio, .admin]),
+        ("/api/v1/me/channels", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/me/wishes", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/me/privacy", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/me/data", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/policy", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/policy/history", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/rewards/catalogue", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/rewards/budgets", [.cio, .hr, .admin]),
+        ("/api/v1/rewards/export?period=2026-Q4", [.hr, .admin]),
+        ("/api/v1/employees", [.admin]),
+        ("/api/v1/projects", [.staff, .cio, .hr, .admin]),
+        ("/api/v1/audit?limit=5", [.cio, .hr, .admin]),
+        ("/api/v1/report", [.cio, .hr, .admin]),
     ]
 
     func email(_ role: Role, _ harness: ServerHarness) -> EmailAddress {

@@ -74,29 +74,8 @@ enum PolicyHistoryText {
     }
 }
 
-/// One version as `policy history --format json|csv` writes it.
-struct PolicyHistoryRecord: Encodable {
-    struct Change: Encodable {
-        var key: String
-        var old: String?
-        var new: String?
-    }
-
-    var version: Int
-    var setAt: String
-    var inForceFrom: String
-    /// Empty for the first version, written when the database was created.
-    var setBy: String
-    var changes: [Change]
-
-    init(_ entry: PolicyHistoryEntry) {
-        version = entry.version
-        setAt = entry.setAt.formatted(.iso8601)
-        inForceFrom = entry.inForceFrom.description
-        setBy = entry.setBy?.value ?? ""
-        changes = entry.changes.map { Change(key: $0.key, old: $0.old, new: $0.new) }
-    }
-
+/// `policy history --format csv`: the JSON record's keys as columns.
+extension PolicyHistoryRecord {
     static func table(_ history: [PolicyHistoryEntry]) -> Table {
         Table(
             columns: [

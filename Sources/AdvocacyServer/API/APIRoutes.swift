@@ -32,9 +32,12 @@ extension Routes {
         api.get("/ranking") { request, context in
             let member = try context.requireMember()
             let period = try period(request)
+            let query = try RankingQuery(request)
             let today = today
-            let result = try await access.run { try $0.rank(period: period, today: today, by: member.email) }
-            return APIResponse.json(JSONOutput.written(RankingReport(result, by: .person, top: nil)))
+            let result = try await access.run {
+                try $0.rank(period: period, today: today, filter: query.filter, by: member.email)
+            }
+            return APIResponse.json(JSONOutput.written(RankingReport(result, by: query.by, top: query.top)))
         }
         api.get("/me/explanation") { request, context in
             let member = try context.requireMember()
@@ -52,6 +55,55 @@ extension Routes {
             return APIResponse.json(try JSONOutput.encoded(records))
         }
         api.post("/rewards/decisions") { request, context in try await decideAPI(request, context) }
+        registerReviewAPI(on: api)
+        registerMyAPI(on: api)
+        registerPolicyAPI(on: api)
+        registerRewardsAPI(on: api)
+        registerAdminAPI(on: api)
+        registerImportAPI(on: api)
+    }
+
+    /// A query parameter that may be absent (an empty value counts as absent).
+    static func optionalQuery(_ request: Request, _ name: String) -> String? {
+        guard let value = request.uri.queryParameters[Substring(name)].map(String.init), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A whole number of at least 1 in the query, if given.
+    static func positiveQuery(_ request: Request, _ name: String) throws -> Int? {
+        guard let text = optionalQuery(request, name) else { return nil }
+        guard let value = Int(text), value >= 1 else {
+            throw ServerError.invalidField(name: name, value: text, expected: "a whole number of 1 or more")
+        }
+        return value
+    }
+
+    /// One word of a closed list in the query, if given.
+    static func choiceQuery<Choice: RawRepresentable & CaseIterable>(_ request: Request, _ name: String) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let text = optionalQuery(request, name) else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            throw ServerError.invalidField(
+                name: name, value: text, expected: WordList.or(Choice.allCases.map(\.rawValue)))
+        }
+        return value
+    }
+
+    /// `GET /api/v1/ranking`'s filters, as `advocacy rank`'s options.
+    struct RankingQuery {
+        var filter: RankingFilter
+        var by: RankingSubject
+        var top: Int?
+
+        init(_ request: Request) throws {
+            filter = RankingFilter(
+                team: Routes.optionalQuery(request, "team"),
+                project: try Routes.optionalQuery(request, "project").map { try ProjectCode($0) },
+                channelKind: try Routes.optionalQuery(request, "channel").map { try ChannelKind.parse($0) },
+                tier: try Routes.optionalQuery(request, "tier").map { try AudienceTier.parse($0) })
+            by = try Routes.choiceQuery(request, "by") ?? .person
+            top = try Routes.positiveQuery(request, "top")
+        }
     }
 
     /// A query parameter that must be there.

@@ -7,10 +7,11 @@ import Hummingbird
 ///
 /// - from another site it is refused: an `Origin` (or, without one, a
 ///   `Referer`) that is not the server's own origin;
-/// - a call to the JSON API must say `Content-Type: application/json`, which
-///   a browser sends cross-site only after a preflight this server never
-///   approves; so a page elsewhere cannot make a signed-in person's browser
-///   write through the proxy's header. Forms carry their own token, checked
+/// - a call to the JSON API must say `Content-Type: application/json` (an
+///   import under `/api/v1/imports/`: the file's own type, never a form's or
+///   `text/plain`), which a browser sends cross-site only after a preflight
+///   this server never approves; so a page elsewhere cannot make a signed-in
+///   person's browser write through the proxy's header. Forms carry their own token, checked
 ///   where they are read (``FormData``);
 /// - each person may make ``ServerConfiguration/writesPerMinute`` changes a
 ///   minute; beyond, 429 with `Retry-After`.
@@ -31,14 +32,25 @@ struct WriteGuardMiddleware: RouterMiddleware {
         }
         if request.uri.path.hasPrefix("/api/"), request.method != .delete {
             let type = request.headers[.contentType] ?? ""
-            guard type.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json"
-            else { throw ServerError.jsonRequired(contentType: type.isEmpty ? "without a Content-Type" : type) }
+            let mediaType = type.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            let shown = type.isEmpty ? "without a Content-Type" : type
+            if request.uri.path.hasPrefix("/api/v1/imports/") {
+                // A file's own type: anything but what a form on another site may send without a preflight.
+                guard !mediaType.isEmpty, !Self.simpleTypes.contains(mediaType) else {
+                    throw ServerError.fileTypeRequired(contentType: shown)
+                }
+            } else {
+                guard mediaType == "application/json" else { throw ServerError.jsonRequired(contentType: shown) }
+            }
         }
         if let member = context.member {
             try await limiter.admit(member.id, limit: configuration.writesPerMinute)
         }
         return try await next(request, context)
     }
+
+    /// The types a page on another site may send without a preflight (CORS's safelisted request types).
+    static let simpleTypes: Set<String> = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"]
 
     static func changesState(_ method: HTTPRequest.Method) -> Bool {
         method == .post || method == .put || method == .patch || method == .delete

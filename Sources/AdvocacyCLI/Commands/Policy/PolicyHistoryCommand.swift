@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 
 struct PolicyHistoryCommand: ContextCommand {
