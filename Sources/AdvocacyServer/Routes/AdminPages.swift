@@ -32,7 +32,7 @@ extension Routes {
                 try programme.importTable(
                     try ImportTable(source, kind: kind), mode: .allOrNothing, today: today, by: member.email)
             }
-            return try await adminImportPage(request, context, outcome: [(file.name, summary)])
+            return try await adminImportPage(request, context, outcome: [UploadOutcome(name: file.name, summary: summary)])
         }
         router.get("/admin/people") { request, context in try await peoplePage(request, context, problem: nil) }
         router.post("/admin/people") { request, context in
@@ -187,7 +187,7 @@ extension Routes {
             say("Projets", "Projects"), request: request, context: context, status: problem == nil ? .ok : .badRequest, content)
     }
 
-    private func adminImportPage(_ request: Request, _ context: ServerContext, outcome: [(String, ImportSummary)]?)
+    private func adminImportPage(_ request: Request, _ context: ServerContext, outcome: [UploadOutcome]?)
         async throws -> Response
     {
         let member = try context.requireMember()

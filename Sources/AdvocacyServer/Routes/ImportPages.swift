@@ -24,34 +24,14 @@ extension Routes {
             }
             let source = ImportSource.bytes(file.data, name: file.name)
             let today = today
-            let summaries: [(String, ImportSummary)] = try await access.run { programme in
-                let me = member.email
-                switch kind {
-                case "x":
-                    let table = try ImportTable(source, kind: .xAnalytics(author: me))
-                    return [(file.name, try programme.importTable(table, mode: .allOrNothing, today: today, by: me))]
-                case "linkedin":
-                    if Programme.isWorkbook(source) {
-                        let result = try programme.importLinkedInAnalytics(
-                            source, mode: .allOrNothing, author: me, today: today, by: me)
-                        return [(file.name + " (posts)", result.posts), (file.name + " (followers)", result.audience)]
-                    }
-                    let table = try ImportTable(source, kind: .linkedInShares(author: me))
-                    return [(file.name, try programme.importTable(table, mode: .allOrNothing, today: today, by: me))]
-                case "mastodon":
-                    let result = try programme.importMastodonArchive(
-                        source, mode: .allOrNothing, author: me, today: today, by: me)
-                    return [(file.name, result.summary)]
-                default:
-                    let table = try ImportTable(source, kind: .actions)
-                    return [(file.name, try programme.importTable(table, mode: .allOrNothing, today: today, by: me))]
-                }
+            let summaries = try await access.run { programme in
+                try Self.importUpload(kind, source, today: today, by: member.email, into: programme)
             }
             return try await importPage(request, context, outcome: summaries)
         }
     }
 
-    private func importPage(_ request: Request, _ context: ServerContext, outcome: [(String, ImportSummary)]?) async throws
+    private func importPage(_ request: Request, _ context: ServerContext, outcome: [UploadOutcome]?) async throws
         -> Response
     {
         _ = try context.requireMember()
@@ -94,13 +74,13 @@ extension Routes {
 
     /// What each imported file did: counts when it was written, or the
     /// refused rows with `file:line:` and the reason when nothing was.
-    static func importOutcome(_ outcome: [(String, ImportSummary)], _ language: PageLanguage) -> (
+    static func importOutcome(_ outcome: [UploadOutcome], _ language: PageLanguage) -> (
         content: [Markup], refused: Bool
     ) {
         let say = language.say
         var content: [Markup] = []
         var refused = false
-        for (name, summary) in outcome {
+        for (name, summary) in outcome.map({ ($0.name, $0.summary) }) {
             if summary.written || summary.problems.isEmpty {
                 content.append(
                     HTML.el(

@@ -55,24 +55,12 @@ extension Routes {
                 "a quarter (2026-Q3), month (2026-11) or year (2026)"))
     }
 
-    /// The ranking's filters as `rank` offers them, from the query: team,
-    /// project, channel kind and audience tier (empty values mean all).
-    func rankingFilter(_ request: Request) throws -> RankingFilter {
-        func value(_ name: String) -> String? {
-            request.uri.queryParameters[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        }
-        return RankingFilter(
-            team: value("team"), project: try value("project").map { try ProjectCode($0) },
-            channelKind: try value("channel").map { try ChannelKind.parse($0) },
-            tier: try value("tier").map { try AudienceTier.parse($0) })
-    }
-
     private func rankingPage(_ request: Request, _ context: ServerContext) async throws -> Response {
         let member = try context.requireMember()
         let say = context.language.say
         let language = context.language.report
         let period = try period(request)
-        let filter = try rankingFilter(request)
+        let filter = try RankingQuery(request).filter
         let byTeam = request.uri.queryParameters["by"] == "team"
         let today = today
         let (result, projects) = try await access.run {
