@@ -117,6 +117,10 @@ struct ScoringCLITests {
         #expect(refused.error.contains("the cio, hr or admin role (staff see their own)"))
         #expect(try cli.expectSuccess("explain", "jane@corp.fr", as: "hr@corp.fr").output.contains("Jane Doe"))
         #expect(try cli.expectSuccess("rank", as: "paul@corp.fr").output.contains("Jane Doe"))
+        // Without an email, explain explains whoever asks.
+        let own = try cli.expectSuccess("explain", as: "jane@corp.fr").output
+        #expect(own == (try cli.expectSuccess("explain", "jane@corp.fr", as: "jane@corp.fr").output))
+        #expect(own.hasPrefix("Jane Doe <jane@corp.fr>"))
     }
 
     @Test func aPolicyRoundTripsThroughShowAndSet() throws {

@@ -122,16 +122,15 @@ struct DemoCommand: ContextCommand {
                 "  advocacy --db \(programme.path) --as \(summary.cio) review list --flag busy-day --employee \(burst.person.email)"
             )
         }
+        // Ids change when HR proposes again: the list says which are pending now.
         context.print(
-            "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve \(Self.othersProposals(proposals.run, cio: summary.cio).prefix(3).map(String.init).joined(separator: " "))"
+            "  advocacy --db \(programme.path) --as \(summary.cio) rewards list --period \(quarter) --status proposed"
+        )
+        context.print(
+            "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve ID… --note TEXT   (ids from the list above)"
         )
         context.print(
             "  advocacy --db \(programme.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
         )
-    }
-
-    /// The run's proposal ids but the cio's own, which the cio may not approve.
-    static func othersProposals(_ run: ProposalRun, cio: EmailAddress) -> [Int64] {
-        zip(run.allocation.proposals, run.proposalIDs).filter { $0.0.email != cio }.map(\.1)
     }
 }

@@ -8,8 +8,8 @@ struct ExplainCommand: ContextCommand {
         commandName: "explain",
         abstract: "Show where every point of a person's score comes from, action by action.",
         discussion: """
-            Staff may explain their own score; the cio, hr and admin anyone's. Default period: the \
-            current quarter.
+            Staff may explain their own score; the cio, hr and admin anyone's. Without an email, your own. \
+            Default period: the current quarter.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,14 +23,14 @@ struct ExplainCommand: ContextCommand {
 
     @OptionGroup var width: WidthOption
 
-    @Argument(help: ArgumentHelp("Whose score.", valueName: "email"), transform: Parse.email)
-    var email: EmailAddress
+    @Argument(help: ArgumentHelp("Whose score (default: your own).", valueName: "email"), transform: Parse.email)
+    var email: EmailAddress?
 
     func run(in context: CommandContext) throws {
         let viewer = try global.requireViewer(in: context, for: "explain")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let explanation = try global.openProgramme(in: context).explain(
-            email, period: chosen, today: context.today, policy: policy.choice, by: viewer)
+            email ?? viewer, period: chosen, today: context.today, policy: policy.choice, by: viewer)
         switch format {
         case .json: context.standardOutput.write(try JSONOutput.encoded(ExplanationReport(explanation)))
         case .text:
