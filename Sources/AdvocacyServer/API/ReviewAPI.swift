@@ -95,28 +95,6 @@ extension Routes {
         return kind
     }
 
-    /// The review statuses `review list --status` takes.
-    enum ReviewStatusChoice: String, CaseIterable {
-        case pending, accepted
-        case partlyAccepted = "partly-accepted"
-        case rejected, all
-    }
-
-    /// Where an action's figures came from, as `review list --figures` names it.
-    enum FiguresChoice: String, CaseIterable {
-        case typed, file, api, feed, none
-
-        var filter: ActionFilter.FiguresFilter {
-            switch self {
-            case .typed: .from(.typed)
-            case .file: .from(.file)
-            case .api: .from(.api)
-            case .feed: .from(.feed)
-            case .none: .none
-            }
-        }
-    }
-
     /// `POST /api/v1/review/decisions`: `advocacy review accept|reject`.
     struct ReviewDecisionRequest: Decodable {
         var decision: String

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import ArgumentParser
 
 struct ReviewAcceptCommand: ContextCommand {

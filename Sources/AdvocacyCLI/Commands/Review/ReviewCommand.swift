@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import ArgumentParser
 
 struct ReviewCommand: ParsableCommand {
@@ -17,19 +18,4 @@ struct ReviewCommand: ParsableCommand {
             ReviewListCommand.self, ReviewAcceptCommand.self, ReviewAdjustCommand.self, ReviewRejectCommand.self,
             ReviewClearCommand.self, ReviewConfirmCommand.self,
         ])
-}
-
-/// What `review list` shows of the figures: where they came from, or none.
-enum FiguresChoice: String, CaseIterable, Sendable {
-    case typed, file, api, feed, none
-
-    var filter: ActionFilter.FiguresFilter {
-        switch self {
-        case .typed: .from(.typed)
-        case .file: .from(.file)
-        case .api: .from(.api)
-        case .feed: .from(.feed)
-        case .none: .none
-        }
-    }
 }

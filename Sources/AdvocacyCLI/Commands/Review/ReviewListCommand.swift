@@ -1,5 +1,6 @@
 import AdvocacyCore
 import AdvocacyKit
+import AdvocacyPresentation
 import ArgumentParser
 
 struct ReviewListCommand: ContextCommand {
@@ -13,13 +14,7 @@ struct ReviewListCommand: ContextCommand {
         help: ArgumentHelp(
             "pending (the default; all with --flag), accepted, partly-accepted, rejected or all.", valueName: "status"),
         transform: Parse.choice)
-    var status: StatusChoice?
-
-    enum StatusChoice: String, CaseIterable, Sendable {
-        case pending, accepted
-        case partlyAccepted = "partly-accepted"
-        case rejected, all
-    }
+    var status: ReviewStatusChoice?
 
     @Option(
         help: ArgumentHelp(
