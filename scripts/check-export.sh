@@ -6,12 +6,13 @@
 # Fills a demo programme in a temporary folder, gives its top advocate a name
 # a spreadsheet would run as a formula (=HYPERLINK(...)) and a team full of
 # `;`, quotes and commas, approves every proposal, exports the period with
-# `--delimiter ';' --bom`, and has LibreOffice read the file the way a French
+# `--locale en --delimiter ';' --bom`, and has LibreOffice read the file the way a French
 # Excel does (scripts/check-spreadsheet.sh). The expected sheet is built from
 # the JSON export of the same rows, with the formula guard applied
 # independently here. It also runs check-spreadsheet.sh's self-test, which
 # shows that the same kind of file without its byte-order mark, or with a raw
-# formula, does not pass.
+# formula, does not pass. Then the same period exported with --locale fr must
+# read with its score, rank and amount cells as numbers (decimal commas, euros).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,13 +41,13 @@ run --as "$cio" rewards approve $ids >/dev/null
 # shellcheck disable=SC2086
 if [ -n "$own" ]; then run --as "$hr" rewards approve $own >/dev/null; fi
 
-run --as "$hr" rewards export --period "$quarter" --delimiter ';' --bom --output "$work/export.csv" 2>/dev/null
+run --as "$hr" rewards export --period "$quarter" --locale en --delimiter ';' --bom --output "$work/export.csv" 2>/dev/null
 run --as "$hr" rewards export --period "$quarter" --format json --output "$work/export.json" 2>/dev/null
 
 python3 - "$work/export.json" "$work/expected.json" <<'PYTHON'
 import json, re, sys
 columns = ["period", "hrId", "email", "name", "team", "rank", "score", "rewardCode", "rewardName", "category",
-           "costCents", "status", "rationale", "approvedBy", "approvedAt"]
+           "costCents", "status", "rationale", "approvedBy", "approvedAt", "note"]
 def shown(value):
     if value is None:
         return ""
@@ -69,4 +70,29 @@ json.dump(expected, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False
 PYTHON
 
 scripts/check-spreadsheet.sh "$work/export.csv" "$work/expected.json"
+
+# The French export (--locale fr): French headers, and the score and the
+# amount as numbers in a French sheet, not text; the rest as written.
+run --as "$hr" rewards export --period "$quarter" --locale fr --output "$work/export-fr.csv" 2>/dev/null
+python3 - "$work/export.json" "$work/export-fr.csv" "$work/expected-fr.json" <<'PYTHON'
+import csv, io, json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+with open(sys.argv[2], encoding="utf-8-sig", newline="") as handle:
+    written = list(csv.reader(handle, delimiter=";"))
+header = written[0]
+if header[:3] != ["période", "matricule", "email"] or "montant" not in header:
+    raise SystemExit(f"error: the French export's header is {header}")
+if len(written) != len(rows) + 1:
+    raise SystemExit(f"error: the French export has {len(written) - 1} rows, the JSON {len(rows)}")
+score, amount, rank = header.index("score"), header.index("montant"), header.index("rang")
+expected = [header]
+for line, row in zip(written[1:], rows):
+    cells = list(line)
+    cells[score] = {"number": round(row["score"], 1)}
+    cells[amount] = {"number": row["costCents"] / 100}
+    cells[rank] = {"number": row["rank"]}
+    expected.append(cells)
+json.dump(expected, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+PYTHON
+scripts/check-spreadsheet.sh "$work/export-fr.csv" "$work/expected-fr.json"
 scripts/check-spreadsheet.sh --self-test

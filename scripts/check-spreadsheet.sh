@@ -4,8 +4,9 @@
 #   scripts/check-spreadsheet.sh CSVFILE EXPECTED_JSON
 #   scripts/check-spreadsheet.sh --self-test
 #
-# EXPECTED_JSON is a JSON array of arrays of strings: the rows as the sheet
-# should show them. Prints "spreadsheet check: N rows × M columns match", or
+# EXPECTED_JSON is a JSON array of arrays: the rows as the sheet should show
+# them, each cell a string (the text shown) or {"number": 63.8} (a cell the
+# sheet holds as that number, not as text). Prints "spreadsheet check: N rows × M columns match", or
 # the first differing cell and exits 1. --self-test runs the hand-written
 # fixture in scripts/fixtures/spreadsheet/ (accents, emoji, `;` inside quoted
 # cells, a line break in a cell, neutralised formulas) and checks that the
@@ -102,9 +103,11 @@ try:
         expected = json.load(file)
 except (OSError, ValueError) as error:
     sys.exit(f"error: '{expected_path}' is not JSON: {error}")
-if not (isinstance(expected, list) and all(isinstance(row, list) and all(isinstance(cell, str) for cell in row)
+def valid_cell(cell):
+    return isinstance(cell, str) or (isinstance(cell, dict) and isinstance(cell.get("number"), (int, float)))
+if not (isinstance(expected, list) and all(isinstance(row, list) and all(valid_cell(cell) for cell in row)
                                            for row in expected)):
-    sys.exit(f"error: '{expected_path}' must be a JSON array of arrays of strings, like [[\"nom\", \"équipe\"]]")
+    sys.exit(f"error: '{expected_path}' must be a JSON array of arrays of strings or {{\"number\": N}}, like [[\"nom\", \"équipe\"]]")
 
 main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 book = zipfile.ZipFile(sheet_path)
@@ -125,6 +128,7 @@ def shown_number(value):  # as a French sheet's standard format shows it
     return text.replace(".", ",")
 
 cells = {}  # (row, column) from 1 -> shown text
+numbers = {}  # (row, column) from 1 -> the number a numeric cell holds
 for row in ET.fromstring(book.read("xl/worksheets/sheet1.xml")).iter(main + "row"):
     for cell in row.iter(main + "c"):
         reference, kind = cell.get("r"), cell.get("t", "n")
@@ -137,6 +141,7 @@ for row in ET.fromstring(book.read("xl/worksheets/sheet1.xml")).iter(main + "row
             shown = shared[int(raw)]
         elif kind == "n" and raw:
             shown = shown_number(raw)
+            numbers[(int(re.search(r"\d+", reference).group()), column_number(reference))] = float(raw)
         elif kind == "inlineStr":
             shown = "".join(text.text or "" for text in cell.iter(main + "t"))
         else:
@@ -156,6 +161,13 @@ for r in range(1, rows + 1):
     for c in range(1, columns + 1):
         want = expected[r - 1][c - 1] if r <= len(expected) and c <= len(expected[r - 1]) else ""
         got = cells.get((r, c), "")
+        if isinstance(want, dict):
+            number = numbers.get((r, c))
+            if number is None or abs(number - want["number"]) > 1e-9:
+                print(f"spreadsheet check: cell {name(r, c)} (row {r}, column {c}) shows {json.dumps(got, ensure_ascii=False)}"
+                      f"{' as text' if number is None else ''}, expected the number {want['number']}")
+                sys.exit(1)
+            continue
         if got != want:
             print(f"spreadsheet check: cell {name(r, c)} (row {r}, column {c}) shows {json.dumps(got, ensure_ascii=False)}, "
                   f"expected {json.dumps(want, ensure_ascii=False)}")

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import AdvocacyStore
 import Foundation
 import Testing
@@ -71,7 +72,11 @@ struct RewardsCLITests {
         let rows = try #require(try cli.json(export) as? [[String: Any]])
         #expect(rows.count == again.count)
         #expect(rows.allSatisfy { Set($0.keys) == Set(RewardProposalRecord.exportColumns) })
-        let approved = try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--format", "json", as: hr)
+        // By default, what is to pay or paid: approved and granted.
+        let decided = try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--format", "json", as: hr)
+        #expect((try cli.json(decided) as? [Any])?.count == 3)
+        let approved = try cli.expectSuccess(
+            "rewards", "export", "--period", "2026-Q4", "--status", "approved", "--format", "json", as: hr)
         #expect((try cli.json(approved) as? [Any])?.count == 2)
     }
 
@@ -284,7 +289,9 @@ struct RewardsCLITests {
         let path = cli.folder.appendingPathComponent("export.csv").path
         try "old file".write(toFile: path, atomically: false, encoding: .utf8)
         let written = try cli.expectSuccess(
-            "rewards", "export", "--period", "2026-Q4", "--delimiter", ";", "--bom", "--output", path, "--force", as: hr)
+            "rewards", "export", "--period", "2026-Q4", "--locale", "en", "--delimiter", ";", "--bom", "--output", path,
+            "--force",
+            as: hr)
         #expect(written.output.isEmpty && written.error.contains("Wrote \(ids.count) rewards"))
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -316,5 +323,45 @@ struct RewardsCLITests {
         #expect(!FileManager.default.fileExists(atPath: missing))
         #expect(cli.run("rewards", "export", "--period", "2026-Q4", "--delimiter", "x", as: hr).status == 64)
         #expect(cli.run("rewards", "export", "--period", "2026-Q4", "--format", "json", "--bom", as: hr).status == 64)
+    }
+
+    @Test("For a French Excel: French headers, decimal commas, euros, French reasons, approved and granted by default")
+    func theFrenchExport() throws {
+        let (cli, admin, cio, hr) = try Self.demo()
+        let proposals = try Self.proposals(cli, as: hr).filter { $0["email"] as? String != cio }
+        let ids = proposals.compactMap { $0["id"] as? Int }.map(String.init)
+        try cli.expectSuccess(["rewards", "approve"] + ids + ["--note", "bravo"], as: cio)
+        try cli.expectSuccess("rewards", "grant", ids[0], as: hr)
+
+        // --delimiter ';' alone means a French Excel.
+        let french = try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--delimiter", ";", as: hr).output
+        #expect(french.hasPrefix("\u{FEFF}"), "a byte-order mark, so Excel reads UTF-8")
+        let records = try CSVReader.records(in: Data(french.utf8), delimiter: .semicolon)
+        #expect(records.first == RewardExport.frenchColumns)
+        let json = try #require(
+            try cli.json(try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--format", "json", as: hr))
+                as? [[String: Any]])
+        #expect(records.count == ids.count + 1 && json.count == ids.count, "approved and granted, by default")
+        let columns = Dictionary(uniqueKeysWithValues: RewardExport.frenchColumns.enumerated().map { ($1, $0) })
+        func cell(_ row: [String], _ name: String) -> String { columns[name].map { row[$0] } ?? "(no column \(name))" }
+        for (row, object) in zip(records.dropFirst(), json) {
+            let score = try #require(object["score"] as? Double), cents = try #require(object["costCents"] as? Int)
+            #expect(cell(row, "score") == String(format: "%.1f", score).replacingOccurrences(of: ".", with: ","))
+            #expect(cell(row, "montant") == String(format: "%d,%02d", cents / 100, cents % 100))
+            #expect(cell(row, "raison").hasPrefix("Rang \(object["rank"] as? Int ?? 0) avec "))
+            #expect(cell(row, "note") == "bravo")
+            #expect(cell(row, "approuvé le").firstMatch(of: /^\d\d\/\d\d\/\d{4}$/) != nil)
+        }
+        #expect(Set(records.dropFirst().map { cell($0, "statut") }) == ["approuvée", "remise"])
+
+        // The setting makes French the default; --locale en overrides it.
+        try cli.expectSuccess("settings", "set", "rewards.export-locale", "fr", as: admin)
+        #expect(try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", as: hr).output.contains("montant"))
+        #expect(
+            try cli.expectSuccess("rewards", "export", "--period", "2026-Q4", "--locale", "en", as: hr).output.contains(
+                "costCents"))
+
+        let empty = try cli.expectSuccess("rewards", "export", "--period", "2026-Q1", as: hr)
+        #expect(empty.error.contains("No approved or granted reward in 2026-Q1"))
     }
 }

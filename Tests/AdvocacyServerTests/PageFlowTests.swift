@@ -173,9 +173,12 @@ struct PageFlowTests {
             let data = try await client.call(.get, "/me/data", as: harness.jane)
             #expect(data.headers[.contentDisposition]?.contains("my-data.json") == true)
             #expect(data.text.contains("jane@corp.fr"))
-            let backup = try await client.call(.get, "/backup", as: harness.admin)
+            let backupToken = try await client.formToken(as: harness.admin, page: "/backup")
+            #expect(try await client.submit("/backup", as: harness.admin, fields: []).status == .forbidden, "no token")
+            let backup = try await client.submit("/backup", as: harness.admin, fields: [("csrf", backupToken)])
             #expect(backup.status == .ok)
             #expect(backup.text.hasPrefix("SQLite format 3"))
+            #expect(Int(backup.headers[.contentLength] ?? "") == backup.body.readableBytes)
         }
         #expect(try harness.programme.isHidden(harness.jane))
     }

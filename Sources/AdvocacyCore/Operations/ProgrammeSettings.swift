@@ -11,6 +11,9 @@ public struct ProgrammeSettings: Hashable, Sendable {
     /// intranet, a conference's site): a post there counts for whoever
     /// wrote it, and no one registers them as a personal channel.
     public var sharedVenues: [CanonicalURL] = []
+    /// How `rewards export` writes its CSV when not told (`--locale`);
+    /// nil: French with `--delimiter ';'`, else English.
+    public var exportLocale: ExportLocale?
 
     public init() {}
 
@@ -18,6 +21,7 @@ public struct ProgrammeSettings: Hashable, Sendable {
     public enum Key: String, CaseIterable, Sendable {
         case allowedFetchHosts = "fetch.allowed-hosts"
         case sharedVenues = "channels.shared-venues"
+        case exportLocale = "rewards.export-locale"
 
         public var meaning: String {
             switch self {
@@ -25,6 +29,8 @@ public struct ProgrammeSettings: Hashable, Sendable {
                 "hosts (comma-separated) whose feeds may be fetched although they resolve to internal addresses, such as an intranet blog; empty: none"
             case .sharedVenues:
                 "addresses (comma-separated) of sites where colleagues publish side by side, such as a team blog or the intranet: a post there counts for its author, and no one registers them as a personal channel; empty: none"
+            case .exportLocale:
+                "how 'rewards export' writes its CSV unless --locale says: en (decimal points, cents) or fr (for a French Excel: decimal commas, euros, French words, ; between cells); empty: fr with --delimiter ';', else en"
             }
         }
 
@@ -58,6 +64,10 @@ public struct ProgrammeSettings: Hashable, Sendable {
             let venues = try text.split(whereSeparator: { $0 == "," || $0 == " " }).map { try Self.venue(String($0)) }
             sharedVenues = Array(Set(venues)).sorted()
             return sharedVenues.map(\.string).joined(separator: ",")
+        case .exportLocale:
+            let word = text.trimmingCharacters(in: .whitespaces)
+            exportLocale = word.isEmpty ? nil : try ExportLocale.parse(word)
+            return exportLocale?.rawValue ?? ""
         }
     }
 
@@ -66,6 +76,7 @@ public struct ProgrammeSettings: Hashable, Sendable {
         switch key {
         case .allowedFetchHosts: allowedFetchHosts.joined(separator: ",")
         case .sharedVenues: sharedVenues.map(\.string).joined(separator: ",")
+        case .exportLocale: exportLocale?.rawValue ?? ""
         }
     }
 

@@ -6,9 +6,14 @@ public enum Money {
     public static let maximumCents = 10_000_000_000
 
     /// Reads an amount typed like `380`, `380.5`, `380.50` or, as French
-    /// users type it, `380,50`: at most two decimals, no thousands separator.
+    /// users type it, `380,50`, `6 000` or `6 000,00 €`: at most two
+    /// decimals; spaces (no-break ones too) may group thousands, and the
+    /// currency may follow (€ or a three-letter code), as a French page shows
+    /// amounts. No other thousands separator: `1,234.56` is refused.
     public static func cents(parsing text: String) throws -> Int {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let currency = trimmed.firstMatch(of: /\s*(€|[A-Z]{3})$/) { trimmed.removeSubrange(currency.range) }
+        trimmed.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         let parts = trimmed.split(separator: trimmed.contains(",") ? "," : ".", omittingEmptySubsequences: false)
         let digits = Set("0123456789".utf8)
         guard (1...2).contains(parts.count), let whole = parts.first, whole.utf8.count <= 12,

@@ -167,7 +167,7 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
     /// The HR export's columns, in order.
     public static let exportColumns = [
         "period", "hrId", "email", "name", "team", "rank", "score", "rewardCode", "rewardName", "category", "costCents", "status",
-        "rationale", "approvedBy", "approvedAt",
+        "rationale", "approvedBy", "approvedAt", "note",
     ]
 
     /// The export's cells, in ``exportColumns`` order.
@@ -176,6 +176,7 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
             period, hrId ?? "", email.value, name, team ?? "", String(rank), NumberText.plain(score), rewardCode.value,
             rewardName,
             category.rawValue, String(costCents), status.rawValue, rationale, approvedBy?.value ?? "", approvedAt ?? "",
+            note ?? "",
         ]
     }
 
@@ -193,7 +194,6 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         try container.encode(currency, forKey: .currency)
         try container.encode(reason.label, forKey: .reason)
         try container.encode(fromLeftover, forKey: .fromLeftover)
-        try container.encode(note, forKey: .note)
     }
 
     /// The HR export's columns alone, for an HRIS: the same keys as the CSV.
@@ -224,5 +224,6 @@ public struct RewardProposalRecord: Hashable, Sendable, Encodable {
         try container.encode(rationale, forKey: .rationale)
         try container.encode(approvedBy, forKey: .approvedBy)
         try container.encode(approvedAt, forKey: .approvedAt)
+        try container.encode(note, forKey: .note)
     }
 }

@@ -31,6 +31,12 @@ extension Programme {
         }
     }
 
+    /// How `rewards export` writes its CSV by default, when an admin set it;
+    /// read by whoever exports (HR), who may not read the other settings.
+    public func exportLocale() throws -> ExportLocale? {
+        try store.reading { tx in try ProgrammeSettings(stored: try tx.storedSettings()).exportLocale }
+    }
+
     /// Where this programme's fetches may go, whoever runs them.
     func fetchPolicy() throws -> FetchPolicy {
         try store.reading { tx in try ProgrammeSettings(stored: try tx.storedSettings()).fetchPolicy }

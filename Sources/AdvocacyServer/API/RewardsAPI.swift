@@ -56,10 +56,8 @@ extension Routes {
         api.get("/rewards/export") { request, context in
             let member = try context.requireMember()
             let period = try Period.parse(try Self.query(request, "period", expected: "the period, like 2026-Q4"))
-            let status: ExportStatus = try Self.choiceQuery(request, "status") ?? .approved
-            let records = try await access.run {
-                try $0.rewardExport(period: period, statuses: status.statuses, by: member.email)
-            }
+            let statuses = RewardExport.Statuses.chosen(try Self.choiceQuery(request, "status"))
+            let records = try await access.run { try $0.rewardExport(period: period, statuses: statuses, by: member.email) }
             return APIResponse.json(try RewardExport.json(records))
         }
     }
@@ -102,16 +100,4 @@ extension Routes {
         var dryRun: Bool?
     }
 
-    /// `rewards export --status`.
-    enum ExportStatus: String, CaseIterable {
-        case approved, granted, all
-
-        var statuses: Set<RewardStatus>? {
-            switch self {
-            case .approved: [.approved]
-            case .granted: [.granted]
-            case .all: nil
-            }
-        }
-    }
 }

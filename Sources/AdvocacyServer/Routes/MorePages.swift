@@ -32,11 +32,32 @@ extension Routes {
                 body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         router.get("/audit") { request, context in try await auditPage(request, context) }
-        router.get("/backup") { _, context in
+        // A page with a button, and the copy made on POST only: a link from another site cannot make the
+        // server copy the whole database again and again.
+        router.get("/backup") { request, context in
             let member = try context.requireMember()
             try Self.require(member, in: [.admin], to: "back up the database")
+            let say = context.language.say
+            return pages.page(
+                say("Sauvegarde", "Backup"), request: request, context: context,
+                [
+                    HTML.paragraph(
+                        say(
+                            "Une copie cohérente de la base, faite pendant que les autres continuent d'écrire, vérifiée, puis téléchargée.",
+                            "A consistent copy of the database, made while others keep writing, checked, then downloaded.")),
+                    HTML.form(
+                        action: "/backup", token: pages.token(context), label: say("Sauvegarder", "Back up"),
+                        [HTML.button(say("Télécharger une sauvegarde", "Download a backup"))]),
+                ])
+        }
+        router.post("/backup") { request, context in
+            let member = try context.requireMember()
+            _ = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
+            try Self.require(member, in: [.admin], to: "back up the database")
+            // Only this process's user may read the copy while it is made (it holds HR ids).
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advocacy-backup-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(at: folder) }
             let path = folder.appendingPathComponent("advocacy.sqlite").path
             // SQLite's online backup: the database at one moment, while others keep writing, checked before it is named.
@@ -52,7 +73,7 @@ extension Routes {
         guard let file = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadUnknown)  // a fault of the server: a 500 with the request id
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
         return Response(
             status: .ok,
             headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],

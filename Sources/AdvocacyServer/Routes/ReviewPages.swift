@@ -141,17 +141,28 @@ extension Routes {
         let period = try period(request)
         let today = today
         let result = try await access.run { try $0.rank(period: period, today: today, by: member.email) }
-        let flagged = result.people.flatMap { score in
-            score.flags.filter { $0.kind.isGaming && !$0.actionIDs.isEmpty }.map { (score.person, $0) }
-        }
+        let gaming = result.people.flatMap { score in score.flags.filter(\.kind.isGaming).map { (score.person, $0) } }
+        // A hidden person's flags come without their actions (HiddenPeople.withoutDetail): they are
+        // counted here and settled by email, with the CLI, by whoever knows whom they are about.
+        let flagged = gaming.filter { !$0.1.actionIDs.isEmpty }
+        let hidden = gaming.count - flagged.count
         var content: [Markup] = [
             HTML.el("h2", text: say("Signaux de triche en \(period)", "Flags for gaming in \(period)")),
             HTML.el(
                 "form", [("method", "get"), ("action", "/review"), ("class", "inline")],
                 [periodField(request, context), HTML.button(say("Afficher", "Show"))]),
         ]
+        if hidden > 0 {
+            content.append(
+                HTML.paragraph(
+                    say(
+                        "\(hidden) signaux concernent des personnes qui ont masqué leur nom : ils se règlent par email, "
+                            + "avec « advocacy review clear|confirm EMAIL --flag SIGNAL --note TEXTE ».",
+                        "\(hidden) flags are on people who hid their name: they are settled by email, with "
+                            + "'advocacy review clear|confirm EMAIL --flag FLAG --note TEXT'.")))
+        }
         guard !flagged.isEmpty else {
-            content.append(HTML.paragraph(say("Aucun signal à régler.", "No flag to settle.")))
+            content.append(HTML.paragraph(say("Aucun signal à régler ici.", "No flag to settle here.")))
             return content
         }
         content.append(
@@ -167,25 +178,21 @@ extension Routes {
                 headers: [say("Personne", "Person"), say("Signal", "Flag"), say("Pourquoi", "Why"), say("Décision", "Decision")],
                 rows: flagged.enumerated().map { index, item in
                     let (person, flag) = item
-                    // A hidden person's flag is settled by whoever may see their name (HR) or by the CLI.
-                    let decision: Markup =
-                        person.isPlaceholder
-                        ? HTML.text(say("masqué : à régler avec les RH", "hidden: settle it with HR"))
-                        : HTML.form(
-                            action: "/review/flags", token: pages.token(context),
-                            label: say("Régler le signal \(flag.kind.rawValue)", "Settle the \(flag.kind.rawValue) flag"),
-                            [
-                                HTML.el("input", [("type", "hidden"), ("name", "email"), ("value", person.email.value)]),
-                                HTML.el("input", [("type", "hidden"), ("name", "flag"), ("value", flag.kind.rawValue)]),
-                                HTML.el("input", [("type", "hidden"), ("name", "period"), ("value", period.description)]),
-                                HTML.field(
-                                    say("Note (obligatoire)", "Note (required)"), name: "note", required: true,
-                                    id: "flag-note-\(index)"),
-                                HTML.button(say("Lever", "Clear"), name: "decision", value: "clear"), HTML.text(" "),
-                                HTML.button(say("Confirmer", "Confirm"), name: "decision", value: "confirm"),
-                            ])
+                    let decision = HTML.form(
+                        action: "/review/flags", token: pages.token(context),
+                        label: say("Régler le signal \(flag.kind.rawValue)", "Settle the \(flag.kind.rawValue) flag"),
+                        [
+                            HTML.el("input", [("type", "hidden"), ("name", "email"), ("value", person.email.value)]),
+                            HTML.el("input", [("type", "hidden"), ("name", "flag"), ("value", flag.kind.rawValue)]),
+                            HTML.el("input", [("type", "hidden"), ("name", "period"), ("value", period.description)]),
+                            HTML.field(
+                                say("Note (obligatoire)", "Note (required)"), name: "note", required: true,
+                                id: "flag-note-\(index)"),
+                            HTML.button(say("Lever", "Clear"), name: "decision", value: "clear"), HTML.text(" "),
+                            HTML.button(say("Confirmer", "Confirm"), name: "decision", value: "confirm"),
+                        ])
                     return [
-                        HTML.text(person.isPlaceholder ? say("(masqué)", "(hidden)") : "\(person.name) <\(person.email)>"),
+                        HTML.text("\(person.name) <\(person.email)>"),
                         HTML.text(flag.kind.rawValue), HTML.text(flag.reason), decision,
                     ]
                 }))

@@ -161,11 +161,17 @@ extension Routes {
         let period = try period(request)
         let json = request.uri.queryParameters["format"] == "json"
         let semicolon = request.uri.queryParameters["delimiter"] == "semicolon"
-        let records = try await access.run { try $0.rewardExport(period: period, statuses: [.approved], by: member.email) }
+        let records = try await access.run {
+            try $0.rewardExport(period: period, statuses: RewardExport.Statuses.chosen(nil), by: member.email)
+        }
+        // The semicolon CSV is the one for a French Excel: `rewards export --locale fr`.
         let bytes: [UInt8] =
             json
             ? Array(try RewardExport.json(records).utf8)
-            : Array(RewardExport.csv(records, delimiter: semicolon ? .semicolon : .comma, byteOrderMark: semicolon).utf8)
+            : Array(
+                (semicolon
+                    ? RewardExport.csv(records, delimiter: .semicolon, byteOrderMark: true, locale: .fr)
+                    : RewardExport.csv(records)).utf8)
         let name = "rewards-\(period).\(json ? "json" : "csv")"
         return Response(
             status: .ok,

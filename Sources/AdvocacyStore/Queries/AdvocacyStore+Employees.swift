@@ -74,12 +74,13 @@ extension AdvocacyStore {
     /// names and teams compare without regard to case or accents
     /// ("Élodie" sorts with the Es, `--team securite` finds Sécurité).
     public func employees(team: String? = nil) throws -> [Employee] {
-        let all = try read { db in
-            if let team { _ = try Self.resolveTeam(db, team) }
-            return try Row.fetchAll(db, sql: "SELECT * FROM employee").map(Self.employee(from:))
+        let (all, teams) = try read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT * FROM employee").map(Self.employee(from:)),
+                try team.map { Set(try Self.resolveTeam(db, $0)) }
+            )
         }
-        let wanted = team.map(Self.folded)
-        return all.filter { wanted == nil || $0.team.map(Self.folded) == wanted }
+        return all.filter { person in teams.map { wanted in person.team.map(wanted.contains) ?? false } ?? true }
             .map { (key: Self.folded($0.name), employee: $0) }
             .sorted { ($0.key, $0.employee.email) < ($1.key, $1.employee.email) }
             .map(\.employee)

@@ -17,13 +17,19 @@ struct MoneyTests {
         ("0,07", 7),
         ("007", 700),
         ("100000000", 10_000_000_000),  // the largest amount accepted
+        // As a French page shows amounts: spaces (no-break ones too) between thousands, the currency after.
+        ("1 000", 100_000),
+        ("6\u{00A0}000,00\u{00A0}€", 600_000),
+        ("6\u{202F}000 EUR", 600_000),
+        ("380,50€", 38_050),
     ])
     func anAmountIsReadInCents(text: String, cents: Int) throws {
         #expect(try Money.cents(parsing: text) == cents)
     }
 
     @Test(arguments: [
-        "-5", "+5", "1e3", "3.141", "1 000", "1,000.50", "1.000,50", "1,2,3", "", "  ", "abc", "12.", ".5", ",5", "12,",
+        "-5", "+5", "1e3", "3.141", "12 abc", "€", "EUR", "1,000.50", "1.000,50", "1,2,3", "", "  ", "abc", "12.", ".5", ",5",
+        "12,",
         "100000000.01", "100000001", "999999999999999",
     ])
     func aMalformedAmountIsRefusedNamingIt(text: String) {

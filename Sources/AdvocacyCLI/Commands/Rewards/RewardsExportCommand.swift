@@ -8,19 +8,19 @@ struct RewardsExportCommand: ContextCommand {
         commandName: "export", abstract: "Export a period's rewards for payroll, an HRIS or Excel (hr or admin).",
         discussion: """
             Columns: period, hrId, email, name, team, rank, score, rewardCode, rewardName, category, costCents, \
-            status, rationale, approvedBy, approvedAt. CSV follows RFC 4180 in UTF-8, and a cell a spreadsheet \
-            would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with '. For a French Excel: \
-            --delimiter ';' --bom. JSON is an array of objects with the same keys. --output writes a file \
-            atomically (a temporary file, then renamed), so it is never seen half-written; it replaces an existing \
-            file only with --force. A device or a FIFO is written in place, and - is standard output.
+            status, rationale, approvedBy, approvedAt, note. CSV follows RFC 4180 in UTF-8, and a cell a spreadsheet \
+            would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with '. For a French Excel, \
+            --locale fr: the same columns with French headers, the score and the amount (in euros, with its \
+            currency beside it) with a decimal comma so that they are numbers there, the day of approval as \
+            31/12/2026, the reason in French, ';' between cells and a byte-order mark. --locale fr is the default \
+            with --delimiter ';', or when an admin set 'advocacy settings set rewards.export-locale fr'. JSON is an \
+            array of objects with the English keys, money in cents. --output writes a file atomically (a temporary \
+            file, then renamed), so it is never seen half-written; it replaces an existing file only with --force. \
+            A device or a FIFO is written in place, and - is standard output.
             """)
 
     enum Format: String, CaseIterable {
         case csv, json
-    }
-
-    enum Statuses: String, CaseIterable {
-        case approved, granted, all
     }
 
     @OptionGroup var global: GlobalOptions
@@ -29,9 +29,10 @@ struct RewardsExportCommand: ContextCommand {
     var period: Period
 
     @Option(
-        help: ArgumentHelp("approved (the default), granted or all.", valueName: "status"),
+        help: ArgumentHelp(
+            "approved, granted, or all (proposed and rejected too); default: approved and granted.", valueName: "status"),
         transform: Parse.choice)
-    var status: Statuses = .approved
+    var status: RewardExport.Statuses?
 
     @Option(
         help: ArgumentHelp("csv (the default) or json.", valueName: "format"),
@@ -39,12 +40,21 @@ struct RewardsExportCommand: ContextCommand {
     var format: Format = .csv
 
     @Option(
-        help: ArgumentHelp("CSV field separator: ',' (the default), ';', '|' or tab.", valueName: "char"),
-        transform: Parse.delimiter)
-    var delimiter: CSVDelimiter = .comma
+        help: ArgumentHelp(
+            "en (decimal points, cents) or fr (a French Excel's numbers, euros and words); see above for the default.",
+            valueName: "locale"),
+        transform: Parse.choice)
+    var locale: ExportLocale?
 
-    @Flag(help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right.")
-    var bom = false
+    @Option(
+        help: ArgumentHelp("CSV field separator: ',' (the default in English), ';' (in French), '|' or tab.", valueName: "char"),
+        transform: Parse.delimiter)
+    var delimiter: CSVDelimiter?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Start the CSV with a UTF-8 byte-order mark, so Excel reads accents right (the default with --locale fr).")
+    var bom: Bool?
 
     @Option(
         help: ArgumentHelp(
@@ -56,8 +66,8 @@ struct RewardsExportCommand: ContextCommand {
     var force = false
 
     func validate() throws {
-        if format == .json && (bom || delimiter != .comma) {
-            throw ValidationError("--delimiter and --bom apply to CSV only, not to --format json")
+        if format == .json && (bom != nil || delimiter != nil || locale != nil) {
+            throw ValidationError("--delimiter, --bom and --locale apply to CSV only, not to --format json")
         }
         if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--output is empty: expected a file path")
@@ -67,18 +77,25 @@ struct RewardsExportCommand: ContextCommand {
     func run(in context: CommandContext) throws {
         let actor = try global.requireViewer(in: context, for: "rewards export")
         let target = try output.map { try OutputTarget($0, force: force, database: global.databasePath(in: context)) }
-        let statuses: Set<RewardStatus>? =
-            switch status {
-            case .approved: [.approved]
-            case .granted: [.granted]
-            case .all: nil
-            }
-        let records = try global.openProgramme(in: context).rewardExport(period: period, statuses: statuses, by: actor)
-        let text =
-            switch format {
-            case .json: try RewardExport.json(records)
-            case .csv: RewardExport.csv(records, delimiter: delimiter, byteOrderMark: bom)
-            }
+        let statuses = RewardExport.Statuses.chosen(status)
+        let programme = try global.openProgramme(in: context)
+        let records = try programme.rewardExport(period: period, statuses: statuses, by: actor)
+        let text: String
+        switch format {
+        case .json:
+            text = try RewardExport.json(records)
+        case .csv:
+            let chosen = try locale ?? programme.exportLocale() ?? (delimiter == .semicolon ? .fr : .en)
+            text = RewardExport.csv(
+                records, delimiter: delimiter ?? (chosen == .fr ? .semicolon : .comma), byteOrderMark: bom ?? (chosen == .fr),
+                locale: chosen)
+        }
+        if records.isEmpty {
+            let which = status.map { $0 == .all ? "" : " \($0.rawValue)" } ?? " approved or granted"
+            context.note(
+                "No\(which) reward in \(period): the export holds \(format == .csv ? "its header only" : "an empty list") "
+                    + "('advocacy rewards list --period \(period)' shows where the proposals stand).")
+        }
         guard let target, target != .standardOutput else {
             context.standardOutput.write(text)
             return
