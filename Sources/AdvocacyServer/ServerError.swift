@@ -38,6 +38,8 @@ public enum ServerError: Error, Equatable, Sendable {
     case invalidJSON(String)
     /// No page or resource at this address.
     case notFound(String)
+    /// A form sent from a page showing version `seen` of something now at `current`: someone changed it meanwhile.
+    case changedMeanwhile(what: String, seen: Int, current: Int)
     /// The development sign-in is off.
     case devSignInOff
     /// The database does not answer (readiness).
@@ -79,6 +81,9 @@ extension ServerError: LocalizedError {
             value.isEmpty ? "\(name) is missing: expected \(expected)" : "\(name) is '\(value)': expected \(expected)"
         case .invalidJSON(let detail): "the body is not the JSON expected: \(detail)"
         case .notFound(let path): "nothing at \(path): see /api/v1/openapi.json for the API, / for the pages"
+        case .changedMeanwhile(let what, let seen, let current):
+            "\(what) changed while you were editing it (you started from version \(seen), version \(current) is in force now): "
+                + "nothing was changed; your text is below, compare it with the version in force and submit it again"
         case .devSignInOff: "the development sign-in is off: start the server with --dev-sign-in (loopback only)"
         case .notReady: "the programme's database does not answer yet: try again in a moment"
         }
@@ -97,6 +102,7 @@ extension ServerError {
         case .tooManyWrites: .tooManyRequests
         case .tooLarge: .contentTooLarge
         case .invalidField, .invalidJSON: .badRequest
+        case .changedMeanwhile: .conflict
         case .notFound, .devSignInOff: .notFound
         case .notReady: .serviceUnavailable
         }

@@ -37,6 +37,11 @@ struct ManagementPageTests {
             #expect(saved.text.contains("engagement.commentWeight: 2 → 4"))
             let again = try await client.submit("/policy", as: harness.cio, fields: [("policy", edited), ("csrf", token)])
             #expect(again.text.contains("already in force"))
+            // A page opened on version 1, submitted after version 2 came in: refused, the text kept.
+            let stale = try await client.submit(
+                "/policy", as: harness.cio, fields: [("policy", current), ("version", "1"), ("csrf", token)])
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("version 2 is in force now") && stale.text.contains("commentWeight = 2"))
         }
         let (version, policy) = try harness.programme.currentPolicy()
         #expect(version == 2)
@@ -167,5 +172,27 @@ struct ManagementPageTests {
         }
         #expect(try harness.programme.employee(try EmailAddress("leo@corp.fr")).name == "Léo Petit")
         #expect(try harness.programme.employee(try EmailAddress("nina@corp.fr")).team == "Data")
+    }
+
+    @Test("Deactivating someone asks first, changes nothing until confirmed, and can be undone")
+    func deactivateAsksFirst() async throws {
+        let harness = try ServerHarness()
+        try await harness.serve { client in
+            let token = try await client.formToken(as: harness.admin, page: "/admin/people")
+            let asked = try await client.submit(
+                "/admin/people/deactivate", as: harness.admin, fields: [("email", "paul@corp.fr"), ("csrf", token)])
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Deactivate Paul Martin?") && asked.text.contains("value=\"confirm\""))
+            #expect(try harness.programme.employee(harness.paul).isActive)
+            let done = try await client.submit(
+                "/admin/people/deactivate", as: harness.admin,
+                fields: [("email", "paul@corp.fr"), ("step", "confirm"), ("csrf", token)])
+            #expect(done.status == .seeOther)
+            #expect(try harness.programme.employee(harness.paul).isActive == false)
+            let back = try await client.submit(
+                "/admin/people/reactivate", as: harness.admin, fields: [("email", "paul@corp.fr"), ("csrf", token)])
+            #expect(back.status == .seeOther)
+        }
+        #expect(try harness.programme.employee(harness.paul).isActive)
     }
 }

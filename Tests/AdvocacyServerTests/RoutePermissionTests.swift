@@ -129,10 +129,10 @@ struct RoutePermissionTests {
             ),
             ("/admin/people", [.admin], { role in [("email", "new-\(role)@corp.fr"), ("name", "New \(role)")] }),
             ("/admin/projects", [.admin], { role in [("code", "P-\(role)"), ("name", "Project \(role)")] }),
-            ("/admin/projects/close", [.admin], { _ in [("code", "ERP-2027")] }),
+            ("/admin/projects/close", [.admin], { _ in [("code", "ERP-2027"), ("step", "confirm")] }),
             ("/backup", [.admin], { _ in [] }),
             // Last: the admin, the last role tried, deactivates Paul for good.
-            ("/admin/people/deactivate", [.admin], { _ in [("email", "paul@corp.fr")] }),
+            ("/admin/people/deactivate", [.admin], { _ in [("email", "paul@corp.fr"), ("step", "confirm")] }),
         ]
     }
 

@@ -56,8 +56,33 @@ extension Routes {
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
             let email = try EmailAddress(form["email"] ?? "")
+            let say = context.language.say
+            // No script on these pages: the confirmation is a page of its own.
+            guard form["step"] == "confirm" else {
+                try Self.require(member, in: [.admin], to: "manage people")
+                let person = try await access.run { try $0.employee(email) }
+                return confirmation(
+                    say("Désactiver \(person.name) ?", "Deactivate \(person.name)?"),
+                    say(
+                        "\(person.email) ne pourra plus se connecter ni déclarer de publication ; son travail passé reste compté. "
+                            + "Vous pourrez le réactiver.",
+                        "\(person.email) will no longer sign in or log posts; their past work still counts. You can reactivate them."
+                    ),
+                    action: "/admin/people/deactivate", fields: [("email", email.value)],
+                    confirm: say("Oui, désactiver", "Yes, deactivate"), back: "/admin/people", request, context)
+            }
             let person = try await access.run { try $0.deactivateEmployee(email, by: member.email) }
-            let done = context.language.say("Désactivé : ", "Deactivated: ") + person.email.value
+            let done = say("Désactivé : ", "Deactivated: ") + person.email.value
+            return PageRenderer.seeOther("/admin/people?done=" + PageRenderer.queryValue(done))
+        }
+        router.post("/admin/people/reactivate") { request, context in
+            let member = try context.requireMember()
+            let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
+            let email = try EmailAddress(form["email"] ?? "")
+            let person = try await access.run {
+                try $0.updateEmployee(email, try EmployeeChanges(isActive: true), by: member.email)
+            }
+            let done = context.language.say("Réactivé : ", "Reactivated: ") + person.email.value
             return PageRenderer.seeOther("/admin/people?done=" + PageRenderer.queryValue(done))
         }
         router.get("/admin/projects") { request, context in try await projectsPage(request, context, problem: nil) }
@@ -66,6 +91,20 @@ extension Routes {
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
             let code = try ProjectCode(form["code"] ?? "")
             let today = today
+            let say = context.language.say
+            guard form["step"] == "confirm" else {
+                try Self.require(member, in: [.admin], to: "manage projects")
+                let summary = try await access.run { try $0.project(code) }
+                return confirmation(
+                    say("Clore \(summary.project.code) ?", "Close \(summary.project.code)?"),
+                    say(
+                        "\(summary.project.name) se termine aujourd'hui : on ne pourra plus y rattacher de nouvelle publication ; "
+                            + "les \(summary.actions) actions déjà rattachées gardent leurs points.",
+                        "\(summary.project.name) ends today: no new post can be tagged with it; the \(summary.actions) actions "
+                            + "already tagged keep their points."),
+                    action: "/admin/projects/close", fields: [("code", code.value)], confirm: say("Oui, clore", "Yes, close"),
+                    back: "/admin/projects", request, context)
+            }
             let summary = try await access.run { try $0.closeProject(code, on: today, by: member.email) }
             let done = context.language.say("Projet clos : ", "Project closed: ") + summary.project.code.value
             return PageRenderer.seeOther("/admin/projects?done=" + PageRenderer.queryValue(done))
@@ -114,17 +153,22 @@ extension Routes {
                     [
                         HTML.text(person.email.value), HTML.text(person.name), HTML.text(person.team ?? ""),
                         HTML.text(person.role.rawValue),
-                        person.isActive && person.email != member.email
-                            ? HTML.form(
-                                action: "/admin/people/deactivate", token: pages.token(context),
-                                label: say("Désactiver \(person.email)", "Deactivate \(person.email)"),
+                        person.email == member.email
+                            ? HTML.text(say("oui", "yes"))
+                            : HTML.form(
+                                action: person.isActive ? "/admin/people/deactivate" : "/admin/people/reactivate",
+                                token: pages.token(context),
+                                label: person.isActive
+                                    ? say("Désactiver \(person.email)", "Deactivate \(person.email)")
+                                    : say("Réactiver \(person.email)", "Reactivate \(person.email)"),
                                 [
                                     HTML.el("input", [("type", "hidden"), ("name", "email"), ("value", person.email.value)]),
                                     HTML.el(
                                         "button", [("type", "submit"), ("class", "secondary")],
-                                        text: say("oui — désactiver", "yes — deactivate")),
-                                ])
-                            : HTML.text(person.isActive ? say("oui", "yes") : say("non", "no")),
+                                        text: person.isActive
+                                            ? say("oui — désactiver…", "yes — deactivate…")
+                                            : say("non — réactiver", "no — reactivate")),
+                                ]),
                     ]
                 }))
         content.append(
@@ -177,7 +221,7 @@ extension Routes {
                                         "input", [("type", "hidden"), ("name", "code"), ("value", summary.project.code.value)]),
                                     HTML.el(
                                         "button", [("type", "submit"), ("class", "secondary")],
-                                        text: summary.project.status.rawValue + say(" — clore", " — close")),
+                                        text: summary.project.status.rawValue + say(" — clore…", " — close…")),
                                 ])
                             : HTML.text(summary.project.status.rawValue),
                         HTML.text(String(summary.actions)),
@@ -243,5 +287,26 @@ extension Routes {
         return pages.page(
             say("Importer pour le programme", "Import for the programme"), request: request, context: context,
             status: shown.refused ? .badRequest : .ok, content)
+    }
+
+    /// A page asking to confirm a change that is hard to undo from here:
+    /// what it does, a button that submits it again with `step=confirm`,
+    /// and a way back.
+    private func confirmation(
+        _ title: String, _ explanation: String, action: String, fields: [(String, String)], confirm: String, back: String,
+        _ request: Request, _ context: ServerContext
+    ) -> Response {
+        let say = context.language.say
+        return pages.page(
+            title, request: request, context: context,
+            [
+                HTML.paragraph(explanation),
+                HTML.form(
+                    action: action, token: pages.token(context), label: title,
+                    fields.map { HTML.el("input", [("type", "hidden"), ("name", $0.0), ("value", $0.1)]) } + [
+                        HTML.el("input", [("type", "hidden"), ("name", "step"), ("value", "confirm")]),
+                        HTML.button(confirm), HTML.text(" "), HTML.link(back, say("Annuler", "Cancel")),
+                    ]),
+            ])
     }
 }

@@ -46,10 +46,9 @@ extension Routes {
                 let period = try Period.parse(form["period"] ?? "")
                 let cents = try Money.cents(parsing: form["amount"] ?? "")
                 let budget = try await access.run { try $0.setRewardBudget(period, cents: cents, by: member.email) }
+                let amount = context.language.report.money(cents: budget.amountCents, currency: budget.currency)
                 let done = context.language.say(
-                    "Budget de \(budget.period) : \(context.language.report.money(cents: budget.amountCents, currency: budget.currency))",
-                    "Budget for \(budget.period): \(context.language.report.money(cents: budget.amountCents, currency: budget.currency))"
-                )
+                    "Budget de \(budget.period) : \(amount)", "Budget for \(budget.period): \(amount)")
                 return PageRenderer.seeOther("/rewards/budget?done=" + PageRenderer.queryValue(done))
             } orShowAgain: { problem in
                 try await budgetPage(request, context, problem: problem)

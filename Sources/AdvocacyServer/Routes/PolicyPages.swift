@@ -7,7 +7,9 @@ import Hummingbird
 
 /// The scoring policy: everyone reads it; the CIO (and the admin) edit it
 /// as the file `advocacy policy show` prints, checked as `policy set`
-/// checks one, and see whom the change moves before anything else.
+/// checks one, then see what changed and whom it moved in the quarter.
+/// A page opened on an older version than the one in force is refused, so
+/// two editors never undo each other unknowingly.
 extension Routes {
     func registerPolicyPages(on router: Router<ServerContext>) {
         router.get("/policy") { request, context in try await policyPage(request, context, typed: nil, problem: nil) }
@@ -15,6 +17,14 @@ extension Routes {
             let member = try context.requireMember()
             let form = try await FormData(request, context: context, tokens: forms, limit: configuration.requestLimitBytes)
             let text = form["policy"] ?? ""
+            // Two people editing at once: the second to submit is told, rather than silently undoing the first.
+            let seen = try form.wholeNumber("version", in: 1...Int.max, expected: "the version the page showed")
+            let current = try await access.run { try $0.currentPolicy().version }
+            if let seen, seen != current {
+                let problem = ServerError.changedMeanwhile(what: "the policy", seen: seen, current: current)
+                return try await policyPage(
+                    request, context, typed: text, problem: problem.localizedDescription, status: problem.status)
+            }
             return try await submitting(context) {
                 let policy = try PolicyText.policy(text, format: PolicyText.format(of: text))
                 let today = today
@@ -30,9 +40,10 @@ extension Routes {
 
     /// The policy in force; for those who may change it, in a form, with
     /// what they typed and why it was refused when it was.
-    private func policyPage(_ request: Request, _ context: ServerContext, typed: String?, problem: String?) async throws
-        -> Response
-    {
+    private func policyPage(
+        _ request: Request, _ context: ServerContext, typed: String?, problem: String?,
+        status: HTTPResponse.Status = .badRequest
+    ) async throws -> Response {
         let member = try context.requireMember()
         let say = context.language.say
         let (version, policy) = try await access.run { try $0.currentPolicy() }
@@ -44,6 +55,7 @@ extension Routes {
                 HTML.form(
                     action: "/policy", token: pages.token(context), label: say("Modifier la politique", "Edit the policy"),
                     [
+                        HTML.el("input", [("type", "hidden"), ("name", "version"), ("value", String(version))]),
                         HTML.textArea(
                             say("La politique entière (TOML ou JSON)", "The whole policy (TOML or JSON)"), name: "policy",
                             value: typed ?? document, rows: 30,
@@ -61,7 +73,7 @@ extension Routes {
         }
         return pages.page(
             say("Politique de score, version \(version)", "Scoring policy, version \(version)"), request: request,
-            context: context, status: problem == nil ? .ok : .badRequest, content)
+            context: context, status: problem == nil ? .ok : status, content)
     }
 
     /// What `policy set` prints, as a page: the new version, each key it

@@ -60,8 +60,9 @@ extension Routes {
         let say = context.language.say
         let language = context.language.report
         let period = try period(request)
-        let filter = try RankingQuery(request).filter
-        let byTeam = request.uri.queryParameters["by"] == "team"
+        let query = try RankingQuery(request)
+        let filter = query.filter
+        let byTeam = query.by == .team
         let today = today
         let (result, projects) = try await access.run {
             (try $0.rank(period: period, today: today, filter: filter, by: member.email), try $0.projects())
@@ -149,7 +150,7 @@ extension Routes {
                         return [
                             HTML.text(String(score.rank)), cell, HTML.text(score.person.team ?? ""),
                             HTML.text(language.number(score.score, decimals: 1)), HTML.text(String(score.actions)),
-                            // Staff see their own flags only (the use case keeps the others' from them).
+                            // Staff see no one's flags for gaming but their own (the use case removes them).
                             HTML.text(score.flags.map(\.kind.rawValue).joined(separator: ", ")),
                         ]
                     }))
