@@ -1,3 +1,4 @@
+import AdvocacyPresentation
 import Foundation
 import Testing
 
@@ -73,7 +74,7 @@ struct TerminalWidthTests {
     }
 
     static func widest(_ text: String) -> Int {
-        text.split(separator: "\n").map(\.count).max() ?? 0
+        text.split(separator: "\n").map { TerminalText.width(String($0)) }.max() ?? 0
     }
 
     @Test("rank, action list, explain, audit and rewards list fit 80 and 100 columns on a terminal")

@@ -61,7 +61,7 @@ struct Table {
             zip(columns, row).map { column, cell in Self.shortened(TerminalText.oneLine(cell), to: column.maxWidth) }
         }
         let natural = columns.indices.map { index in
-            max(columns[index].header.count, cut.map { $0[index].count }.max() ?? 0)
+            max(columns[index].header.count, cut.map { TerminalText.width($0[index]) }.max() ?? 0)
         }
         let (kept, widths) = width.map { fitting(natural, into: $0) } ?? (Array(columns.indices), natural)
         var notes: [String] = []
@@ -109,9 +109,10 @@ struct Table {
         kept.map { widths[$0] }.reduce(0, +) + 2 * max(0, kept.count - 1)
     }
 
+    /// `cell` cut to `limit` terminal cells, "…" in the last one.
     private static func shortened(_ cell: String, to limit: Int?) -> String {
-        guard let limit, cell.count > limit else { return cell }
-        return String(cell.prefix(max(0, limit - 1))) + "…"
+        guard let limit, TerminalText.width(cell) > limit else { return cell }
+        return TerminalText.prefix(cell, cells: max(0, limit - 1)) + "…"
     }
 
     /// The `kept` columns, each padded to its width, except at the end of a line.
@@ -121,7 +122,7 @@ struct Table {
             let last = cells.lastIndex { !$0.isEmpty } ?? 0
             return cells.indices.prefix(last + 1).map { position in
                 let cell = cells[position], column = kept[position]
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: max(0, widths[column] - TerminalText.width(cell)))
                 if columns[column].numeric { return padding + cell }
                 return position == last ? cell : cell + padding
             }.joined(separator: "  ")

@@ -1,4 +1,5 @@
 import AdvocacyCore
+import AdvocacyPresentation
 import Foundation
 import GRDB
 import Testing
@@ -232,7 +233,7 @@ enum Hostile {
 
     /// How `Table.text()` shows a cell in a column cut at `width`.
     static func cut(_ cell: String, width: Int?) -> String {
-        guard let width, cell.count > width else { return cell }
-        return String(cell.prefix(width - 1)) + "…"
+        guard let width, TerminalText.width(cell) > width else { return cell }
+        return TerminalText.prefix(cell, cells: width - 1) + "…"
     }
 }
