@@ -51,6 +51,8 @@ public enum CoreError: Error, Equatable, Sendable {
     case noSuchFlag(person: String, flag: String, period: String)
     /// A team in a filter that no one of the programme is in, with the nearest teams' names.
     case unknownTeam(String, nearest: [String])
+    /// `action update` with nothing to change.
+    case nothingToUpdate(url: String)
     /// An author removing an action a reviewer rejected, which could then be logged again as new.
     case rejectedActionStays(url: String)
     case periodNotStarted(period: String, today: LocalDate)
@@ -145,6 +147,7 @@ public enum CoreError: Error, Equatable, Sendable {
         case .rejectedActionStays: "it stays, counting for nothing, so that it is not logged again as new; an admin may remove it"
         case .unknownTeam(_, let nearest):
             NearestNames.suggestion(nearest) + "'advocacy employee list' shows each person's team"
+        case .nothingToUpdate: "expected at least one of --title, --project, --date, --effort or --kind"
         case .unknownPolicyVersion(_, let newest):
             newest == 1
                 ? "expected 1, the only version so far ('advocacy policy history' lists it)"
@@ -224,6 +227,7 @@ extension CoreError: LocalizedError {
         case .ownCase(let subject): "\(subject) is your own: \(expectation)"
         case .noSuchFlag(let person, let flag, let period): "\(person) has no \(flag) flag in \(period): \(expectation)"
         case .unknownTeam(let team, _): "no one is in a team named '\(team)': \(expectation)"
+        case .nothingToUpdate(let url): "nothing to change in \(url): \(expectation)"
         case .rejectedActionStays(let url): "\(url) was rejected in review: \(expectation)"
         case .periodNotStarted(let period, _): "the period \(period) has not started yet: \(expectation)"
         case .invalidDelimiter(let value): "'\(value)' is not a CSV delimiter: \(expectation)"

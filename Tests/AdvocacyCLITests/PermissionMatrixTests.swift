@@ -116,6 +116,7 @@ struct PermissionMatrixTests {
         case "log": ["log", "https://jane.example.org/third", "--for", jane]
         case "metrics": ["metrics", "https://jane.example.org/erp", "--reactions", "55"]
         case "action show": ["action", "show", "https://jane.example.org/erp"]
+        case "action update": ["action", "update", "https://jane.example.org/erp", "--title", "Corrected"]
         case "action remove": ["action", "remove", "https://jane.example.org/erp"]
         case "explain": ["explain", jane]
         case "policy set": ["policy", "set", file("policy.toml")]

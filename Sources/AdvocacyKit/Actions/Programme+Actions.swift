@@ -40,6 +40,25 @@ extension Programme {
         }
     }
 
+    /// Corrects a logged action: title, projects (the whole set), day,
+    /// effort or kind (the author themself, or an admin; audited before and
+    /// after; the scores follow). A day that moves the action out of a
+    /// period whose rewards are approved or granted is refused; new hours, a
+    /// new kind or a new day send it back to review. Returns it before and after.
+    @discardableResult
+    public func updateAction(_ url: CanonicalURL, _ changes: ActionChanges, today: LocalDate, by actorEmail: EmailAddress)
+        throws -> (before: Action, after: Action)
+    {
+        try store.writing(as: actorEmail) { tx, actor in
+            let before = try tx.action(url)
+            try AccessRules.requireSelfOrAdmin(actor, owner: before.email, to: "correct actions")
+            guard !changes.isEmpty else { throw CoreError.nothingToUpdate(url: url.string) }
+            let draft = try changes.draft(of: before, today: today)
+            let after = try tx.updateAction(draft, replacingProjects: changes.projects != nil)
+            return (before, after)
+        }
+    }
+
     /// Removes an action with its metrics (the author themself, or an admin).
     @discardableResult
     public func removeAction(_ url: CanonicalURL, by actorEmail: EmailAddress) throws -> Action {

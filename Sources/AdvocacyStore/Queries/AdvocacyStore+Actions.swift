@@ -462,3 +462,66 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM action WHERE id = ?", arguments: [duplicate])
     }
 }
+
+extension StoreTransaction {
+    /// Writes a corrected action (``ActionChanges/draft(of:today:)``) over
+    /// the stored one at the same address: kind, title (and its
+    /// fingerprint), day, effort and, when `replacingProjects`, the projects.
+    /// A day moved out of a period whose rewards are approved or granted is
+    /// refused (``AdvocacyStore/requireMovable(_:_:from:to:)``). New hours, a
+    /// new kind (which sets the default hours) or a new day are the person's
+    /// word, so the action goes back to review unless it was rejected. The
+    /// audit triggers record the row before and after; the fact triggers
+    /// move its score.
+    public func updateAction(_ draft: ActionDraft, replacingProjects: Bool) throws -> Action {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT id, kind, title, publishedOn, effortHours, review FROM action WHERE \(AddressHash.matches("action"))",
+                arguments: [draft.url.string])
+        else { throw StoreError.unknownAction(draft.url) }
+        let actionID: Int64 = row["id"]
+        var assignments: [String] = []
+        var arguments: StatementArguments = []
+        func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+            assignments.append("\(column) = ?")
+            _ = arguments.append(contentsOf: [value])
+        }
+        let storedKind: String = row["kind"], storedTitle: String = row["title"], storedEffort: Double? = row["effortHours"]
+        if let kind = draft.kind?.rawValue, kind != storedKind { set("kind", kind) }
+        if draft.title != storedTitle {
+            set("title", draft.title)
+            set("contentFingerprint", draft.contentFingerprint)
+        }
+        let published: String = row["publishedOn"]
+        if draft.date.description != published {
+            try AdvocacyStore.requireMovable(db, draft.url, from: published, to: draft.date)
+            set("publishedOn", draft.date.description)
+        }
+        if draft.effortHours != storedEffort { set("effortHours", draft.effortHours) }
+        let retyped = assignments.contains { $0.hasPrefix("kind ") || $0.hasPrefix("publishedOn") || $0.hasPrefix("effortHours") }
+        let review: String = row["review"]
+        if retyped && review != ReviewStatus.rejected.rawValue && review != ReviewStatus.pending.rawValue {
+            set("review", ReviewStatus.pending.rawValue)
+            try AdvocacyStore.forgetDecision(db, actionID: actionID)
+        }
+        if !assignments.isEmpty {
+            _ = arguments.append(contentsOf: [actionID])
+            try db.execute(sql: "UPDATE action SET \(assignments.joined(separator: ", ")) WHERE id = ?", arguments: arguments)
+        }
+        if replacingProjects {
+            let wanted = try Set(draft.projects.map { try AdvocacyStore.requireProjectID(db, $0) })
+            let stored = Set(
+                try Int64.fetchAll(db, sql: "SELECT projectId FROM actionProject WHERE actionId = ?", arguments: [actionID]))
+            for gone in stored.subtracting(wanted) {
+                try db.execute(
+                    sql: "DELETE FROM actionProject WHERE actionId = ? AND projectId = ?", arguments: [actionID, gone])
+            }
+            for new in wanted.subtracting(stored) {
+                try db.execute(sql: "INSERT INTO actionProject (actionId, projectId) VALUES (?, ?)", arguments: [actionID, new])
+            }
+        }
+        return try AdvocacyStore.requireAction(db, draft.url)
+    }
+}
