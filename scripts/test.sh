@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift test suites, the check that docs/cli.md matches
-# --help, the check that the HR export opens as columns in a French-locale
+# Runs every test: the Swift test suites, the check that docs/cli.md and the
+# man pages match --help, the install check (man page, completions), the check that the HR export opens as columns in a French-locale
 # spreadsheet (LibreOffice, installed when missing), and the check that a
 # real browser renders the CIO's report (Chromium, installed when missing),
 # and the server's check: the pages in Chromium with Selenium and axe-core, and
@@ -71,6 +71,9 @@ else
     echo "warning: LibreOffice is not installed and could not be, so the spreadsheet check was skipped;" >&2
     echo "         install libreoffice-calc-nogui and run scripts/check-export.sh" >&2
 fi
+
+# scripts/install.sh into a temporary prefix: man advocacy, and bash completion offering project codes and teams.
+scripts/check-install.sh "$(swift build --show-bin-path)"
 
 # The CIO's report in headless Chromium: not blank, and no error logged.
 scripts/check-report.sh "$(swift build --show-bin-path)/advocacy"

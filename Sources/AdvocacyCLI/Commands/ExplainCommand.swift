@@ -23,7 +23,9 @@ struct ExplainCommand: ContextCommand {
 
     @OptionGroup var width: WidthOption
 
-    @Argument(help: ArgumentHelp("Whose score (default: your own).", valueName: "email"), transform: Parse.email)
+    @Argument(
+        help: ArgumentHelp("Whose score (default: your own).", valueName: "email"), completion: Completions.emails,
+        transform: Parse.email)
     var email: EmailAddress?
 
     func run(in context: CommandContext) throws {

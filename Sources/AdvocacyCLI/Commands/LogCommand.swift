@@ -19,13 +19,13 @@ struct LogCommand: ContextCommand {
     @Option(
         name: .customLong("project"),
         help: ArgumentHelp("A project it is about, by code (repeat for several).", valueName: "code"),
-        transform: Parse.projectCode)
+        completion: Completions.projectCodes, transform: Parse.projectCode)
     var projects: [ProjectCode] = []
 
     @Option(
         help: ArgumentHelp(
             "article, post, talk, video, podcast, newsletter, comment or share (default: from the channel).", valueName: "kind"),
-        transform: Parse.actionKind)
+        completion: Completions.actionKinds, transform: Parse.actionKind)
     var kind: ActionKind?
 
     @Option(help: "Its title (default: from the address).")

@@ -21,20 +21,22 @@ struct RankCommand: ContextCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var policy: PolicyVersionOption
 
-    @Option(help: ArgumentHelp("Only people of this team.", valueName: "team"))
+    @Option(help: ArgumentHelp("Only people of this team.", valueName: "team"), completion: Completions.teams)
     var team: String?
 
-    @Option(help: ArgumentHelp("Only actions tagged with this project.", valueName: "code"), transform: Parse.projectCode)
+    @Option(
+        help: ArgumentHelp("Only actions tagged with this project.", valueName: "code"), completion: Completions.projectCodes,
+        transform: Parse.projectCode)
     var project: ProjectCode?
 
     @Option(
         help: ArgumentHelp("Only actions on channels of this kind (linkedin, x, blog…).", valueName: "kind"),
-        transform: Parse.channelKind)
+        completion: Completions.channelKinds, transform: Parse.channelKind)
     var channel: ChannelKind?
 
     @Option(
         help: ArgumentHelp("Only people of this audience tier: nano, micro, mid, macro, mega.", valueName: "tier"),
-        transform: Parse.tier)
+        completion: Completions.tiers, transform: Parse.tier)
     var tier: AudienceTier?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Show the first N only.", valueName: "n"), transform: Parse.positiveCount)

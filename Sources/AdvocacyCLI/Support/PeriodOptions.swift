@@ -5,7 +5,7 @@ import ArgumentParser
 struct PeriodOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp("A quarter (2026-Q3), month (2026-11), year (2026) or FROM..TO.", valueName: "period"),
-        transform: Parse.period)
+        completion: Completions.periods, transform: Parse.period)
     var period: Period?
 
     @Option(

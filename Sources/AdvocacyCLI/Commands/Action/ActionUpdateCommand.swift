@@ -23,7 +23,7 @@ struct ActionUpdateCommand: ContextCommand {
     @Option(
         name: .customLong("project"),
         help: ArgumentHelp("A project it is about, by code (repeat for several; replaces the set).", valueName: "code"),
-        transform: Parse.projectCode)
+        completion: Completions.projectCodes, transform: Parse.projectCode)
     var projects: [ProjectCode] = []
 
     @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD.", valueName: "date"), transform: Parse.date)
@@ -36,7 +36,7 @@ struct ActionUpdateCommand: ContextCommand {
     @Option(
         help: ArgumentHelp(
             "article, post, talk, video, podcast, newsletter, comment or share.", valueName: "kind"),
-        transform: Parse.actionKind)
+        completion: Completions.actionKinds, transform: Parse.actionKind)
     var kind: ActionKind?
 
     func run(in context: CommandContext) throws {
