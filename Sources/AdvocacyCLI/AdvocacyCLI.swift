@@ -49,7 +49,7 @@ public enum AdvocacyCLI {
             guard let status = failureStatus(for: error) else {
                 return reportParseError(error, arguments: arguments, context: context)
             }
-            context.note("error: " + errorLine(error.localizedDescription))
+            context.error(errorLine(error.localizedDescription))
             return status
         }
     }
@@ -83,7 +83,7 @@ public enum AdvocacyCLI {
             message = "'\(negative)' is not a valid count: expected a whole number of 0 or more"
         }
         let path = commandPath(arguments)
-        context.note("error: \(errorLine(message)) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
+        context.error("\(errorLine(message)) (see 'advocacy \(path.isEmpty ? "" : path + " ")--help')")
         return code == 1 ? ExitStatus.failure : code
     }
 

@@ -43,6 +43,8 @@ struct Table {
         var shrinks = false
         /// What an abbreviated header means, printed under the table on a terminal.
         var legend: String? = nil
+        /// The colour of a cell on a terminal that shows colours, by its text.
+        var colour: (@Sendable (String) -> TerminalColour?)? = nil
     }
 
     var columns: [Column]
@@ -56,7 +58,7 @@ struct Table {
     /// columns left out, and a line under the table says which and how to
     /// see them. On a terminal (`legends`, implied by a width), the legends
     /// of the abbreviated columns shown follow.
-    func text(width: Int? = nil, legends: Bool = false) -> String {
+    func text(width: Int? = nil, legends: Bool = false, colours: Bool = false) -> String {
         let cut = rows.map { row in
             zip(columns, row).map { column, cell in Self.shortened(TerminalText.oneLine(cell), to: column.maxWidth) }
         }
@@ -72,7 +74,9 @@ struct Table {
         if legends || width != nil {
             notes += kept.compactMap { index in columns[index].legend.map { "\(columns[index].header): \($0)" } }
         }
-        return ([render(kept, widths: widths, cells: cut)] + notes.flatMap { LineWrapping.wrapLine($0, width: width ?? .max) })
+        return
+            ([render(kept, widths: widths, cells: cut, colours: colours)]
+            + notes.flatMap { LineWrapping.wrapLine($0, width: width ?? .max) })
             .joined(separator: "\n")
     }
 
@@ -116,18 +120,21 @@ struct Table {
     }
 
     /// The `kept` columns, each padded to its width, except at the end of a line.
-    private func render(_ kept: [Int], widths: [Int], cells: [[String]]) -> String {
-        func line(_ row: [String]) -> String {
+    private func render(_ kept: [Int], widths: [Int], cells: [[String]], colours: Bool = false) -> String {
+        func line(_ row: [String], header: Bool) -> String {
             let cells = kept.map { Self.shortened(row[$0], to: widths[$0]) }
             let last = cells.lastIndex { !$0.isEmpty } ?? 0
             return cells.indices.prefix(last + 1).map { position in
-                let cell = cells[position], column = kept[position]
-                let padding = String(repeating: " ", count: max(0, widths[column] - TerminalText.width(cell)))
+                let text = cells[position], column = kept[position]
+                let padding = String(repeating: " ", count: max(0, widths[column] - TerminalText.width(text)))
+                // Painted after measuring: the escapes take no room on screen.
+                let colour = colours && !header ? columns[column].colour?(row[column]) : nil
+                let cell = colour?.paint(text) ?? text
                 if columns[column].numeric { return padding + cell }
                 return position == last ? cell : cell + padding
             }.joined(separator: "  ")
         }
-        return ([line(columns.map(\.header))] + cells.map(line)).joined(separator: "\n")
+        return ([line(columns.map(\.header), header: true)] + cells.map { line($0, header: false) }).joined(separator: "\n")
     }
 
     /// The same rows with only the columns whose headers are given, in that order.
@@ -168,9 +175,13 @@ extension CommandContext {
         return standardOutput.columns ?? 80
     }
 
-    /// Prints a text table, fitted to the terminal unless `wide`.
+    /// Prints a text table, fitted to the terminal unless `wide`, in colour
+    /// where the terminal shows it. Its cells are escaped already
+    /// (``TerminalText/oneLine(_:)``), so it is written as it is.
     func print(_ table: Table, wide: Bool) {
-        print(table.text(width: textWidth(wide: wide), legends: standardOutput.isTerminal))
+        let text = table.text(
+            width: textWidth(wide: wide), legends: standardOutput.isTerminal, colours: colours(on: standardOutput))
+        standardOutput.write(text + "\n")
     }
 
     /// Prints a list item by item, as `produce` hands them over, with the

@@ -78,7 +78,8 @@ extension Action: TableRow {
         .init(header: "date", priority: 0), .init(header: "kind", priority: 2),
         .init(header: "email", priority: 3, shrinks: true),
         .init(header: "title", maxWidth: 40, priority: 0, shrinks: true), .init(header: "projects", priority: 2),
-        .init(header: "review", priority: 0), .init(header: "reactions", numeric: true, priority: 2),
+        .init(header: "review", priority: 0, colour: TerminalColour.review),
+        .init(header: "reactions", numeric: true, priority: 2),
         .init(header: "comments", numeric: true, priority: 4), .init(header: "shares", numeric: true, priority: 4),
         .init(header: "impressions", numeric: true, priority: 4), .init(header: "clicks", numeric: true, priority: 4),
         .init(
@@ -101,7 +102,7 @@ extension Action: TableRow {
         Table(
             columns: [
                 .init(header: "date"), .init(header: "email"), .init(header: "kind"), .init(header: "title", maxWidth: 40),
-                .init(header: "review"), .init(header: "effortHours", numeric: true),
+                .init(header: "review", colour: TerminalColour.review), .init(header: "effortHours", numeric: true),
                 .init(header: "reactions", numeric: true), .init(header: "impressions", numeric: true),
                 .init(header: "figures"), .init(header: "url"),
             ],

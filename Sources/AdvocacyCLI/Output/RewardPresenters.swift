@@ -112,7 +112,7 @@ extension RewardProposalRecord {
                 .init(header: "team", maxWidth: 16, priority: 3, shrinks: true),
                 .init(header: "rank", numeric: true, priority: 2),
                 .init(header: "score", numeric: true, priority: 2), .init(header: "reward", priority: 0),
-                .init(header: "cost", numeric: true), .init(header: "status", priority: 0),
+                .init(header: "cost", numeric: true), .init(header: "status", priority: 0, colour: TerminalColour.reward),
                 .init(header: "approvedBy", priority: 3, shrinks: true), .init(header: "why", maxWidth: 70, shrinks: true),
             ],
             rows: records.map {

@@ -25,7 +25,7 @@ extension RankingReport {
                     .init(
                         header: "tFactor", numeric: true, priority: 3,
                         legend: "the largest t such that t of the person's actions have at least t engagement each"),
-                    .init(header: "flags", shrinks: true),
+                    .init(header: "flags", shrinks: true, colour: TerminalColour.flags),
                 ]
             return Table(
                 columns: columns,
