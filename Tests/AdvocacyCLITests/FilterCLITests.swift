@@ -33,4 +33,23 @@ struct FilterCLITests {
         let person = cli.run("action", "list", "--employee", "ines.benali@dsi.example.com", as: Self.cio)
         #expect(person.status != 0 && person.error.contains("did you mean ines.benali@dsi.example.fr?"))
     }
+
+    @Test("rank --by project and --by channel rank each as a team is, on its own actions")
+    func byProjectAndChannel() throws {
+        let cli = try CLIHarness()
+        try cli.expectSuccess("demo")
+        let json = try cli.expectSuccess("rank", "--by", "project", "--period", "2026", "--format", "json", as: Self.cio)
+        let items = try #require((try cli.json(json) as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(!items.isEmpty)
+        #expect(items.map { $0["rank"] as? Int } == Array(1...items.count).map { Optional($0) })
+        let scores = items.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+        // A project's advocates are the people its own ranking holds.
+        let first = try #require(items.first?["project"] as? String)
+        let people = try cli.expectSuccess("rank", "--project", first, "--period", "2026", "--format", "csv", as: Self.cio)
+        #expect(items.first?["advocates"] as? Int == people.output.split(whereSeparator: \.isNewline).count - 1)
+        let channels = try cli.expectSuccess("rank", "--by", "channel", "--period", "2026", as: Self.cio).output
+        #expect(channels.contains("kinds of channel ranked") || channels.contains("kind of channel ranked"))
+        #expect(channels.split(separator: "\n")[1].hasPrefix("rank  channel"))
+    }
 }

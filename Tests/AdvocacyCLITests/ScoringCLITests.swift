@@ -238,7 +238,7 @@ struct ScoringCLITests {
 
     @Test(arguments: [
         (["rank", "--tier", "huge"], "'huge'"),
-        (["rank", "--by", "department"], "expected person or team"),
+        (["rank", "--by", "department"], "expected person, team, project or channel"),
         (["rank", "--top", "0"], "expected a whole number of 1 or more"),
         (["rank", "--channel", "fax"], "'fax'"),
         (["explain", "not-an-email"], "'not-an-email'"),

@@ -44,7 +44,9 @@ struct RankCommand: ContextCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Rank people (default) or teams, by the average score of their active advocates.", valueName: "person|team"),
+            "Rank people (default), or teams, projects or kinds of channel (linkedin, x, blog…) by the average score of "
+                + "their active advocates (for a project or a kind of channel, scored on its actions alone).",
+            valueName: "person|team|project|channel"),
         transform: Parse.choice)
     var by: RankingSubject = .person
 
@@ -52,9 +54,17 @@ struct RankCommand: ContextCommand {
         let viewer = try global.requireViewer(in: context, for: "rank")
         let chosen = try period.resolve(today: context.today) ?? .quarter(containing: context.today)
         let filter = RankingFilter(team: team, project: project, channelKind: channel, tier: tier)
-        let result = try global.openProgramme(in: context).rank(
-            period: chosen, today: context.today, filter: filter, policy: policy.choice, by: viewer)
-        let report = RankingReport(result, by: by, top: top)
+        let programme = try global.openProgramme(in: context)
+        let report: RankingReport
+        if let group = by.group {
+            let (overall, groups) = try programme.rankGroups(
+                group, period: chosen, today: context.today, filter: filter, policy: policy.choice, by: viewer)
+            report = RankingReport(overall, groups: groups, by: by, top: top)
+        } else {
+            let result = try programme.rank(
+                period: chosen, today: context.today, filter: filter, policy: policy.choice, by: viewer)
+            report = RankingReport(result, by: by, top: top)
+        }
         switch output.format {
         case .json: context.printJSON(report)
         case .csv: context.standardOutput.write(report.table.csv())

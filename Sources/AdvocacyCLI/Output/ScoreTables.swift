@@ -47,11 +47,11 @@ extension RankingReport {
                             score.flags.map(\.kind.rawValue).joined(separator: " "),
                         ]
                 })
-        case .team:
+        case .team, .project, .channel:
             return Table(
                 columns: [
                     .init(header: "rank", numeric: true, priority: 0),
-                    .init(header: "team", maxWidth: 24, priority: 0, shrinks: true),
+                    .init(header: by.rawValue, maxWidth: 24, priority: 0, shrinks: true),
                     .init(header: "score", numeric: true, priority: 0),
                     .init(header: "advocates", numeric: true), .init(header: "actions", numeric: true, priority: 2),
                     .init(header: "engagement", numeric: true, priority: 3), .init(header: "leader", shrinks: true),

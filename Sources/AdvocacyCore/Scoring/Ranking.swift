@@ -48,8 +48,14 @@ public enum Ranking {
 
     /// Ranks teams by the average score of their active advocates.
     public static func teams(_ scores: [PersonScore]) -> [TeamScore] {
-        let active = rank(scores.filter(\.person.isActive))
-        let byTeam = Dictionary(grouping: active) { $0.person.team ?? noTeam }
+        groups(Dictionary(grouping: scores) { $0.person.team ?? noTeam })
+    }
+
+    /// Groups ranked as teams are: each by the average score of its active
+    /// advocates, given as the people scored within it (for a project, the
+    /// ranking of that project's actions alone). Empty groups are left out.
+    public static func groups(_ members: [String: [PersonScore]]) -> [TeamScore] {
+        let byTeam = members.mapValues { rank($0.filter(\.person.isActive)) }.filter { !$0.value.isEmpty }
         let teams = byTeam.map { team, members in
             TeamScore(
                 team: team,

@@ -14,3 +14,9 @@ public struct RankingFilter: Hashable, Sendable, Encodable {
         self.tier = tier
     }
 }
+
+/// What `rank --by` groups people's work by, besides teams: the projects
+/// it is tagged with, or the kinds of channel it was published on.
+public enum RankingGroup: String, CaseIterable, Sendable {
+    case project, channel
+}

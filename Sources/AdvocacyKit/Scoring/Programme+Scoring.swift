@@ -94,6 +94,35 @@ extension Programme {
         return result
     }
 
+    /// Projects or channel kinds ranked as teams are (`rank --by project`,
+    /// `--by channel`): each by the average score of the active people who
+    /// worked on it, scored on its actions alone, within `filter`. Returns
+    /// the ranking of everyone within `filter` too, for its period and
+    /// policy. Every ranking it runs is recorded, as `rank` records one.
+    public func rankGroups(
+        _ group: RankingGroup, period: Period, today: LocalDate, filter: RankingFilter = RankingFilter(),
+        policy choice: PolicyChoice = .inForce, by actor: EmailAddress
+    ) throws -> (overall: RankingResult, groups: [TeamScore]) {
+        let overall = try rank(period: period, today: today, filter: filter, policy: choice, by: actor)
+        var members: [String: [PersonScore]] = [:]
+        switch group {
+        case .project:
+            let codes = try filter.project.map { [$0] } ?? projects().map(\.project.code)
+            for code in codes {
+                var within = filter
+                within.project = code
+                members[code.value] = try rank(period: period, today: today, filter: within, policy: choice, by: actor).people
+            }
+        case .channel:
+            for kind in filter.channelKind.map({ [$0] }) ?? ChannelKind.allCases {
+                var within = filter
+                within.channelKind = kind
+                members[kind.rawValue] = try rank(period: period, today: today, filter: within, policy: choice, by: actor).people
+            }
+        }
+        return (overall, Ranking.groups(members))
+    }
+
     /// What accepting each pending action alone, and all of them, would add
     /// to a score made of `facts`: the score again with the action counted
     /// in full, less the score as it is (reach does not move; a follower

@@ -11,11 +11,24 @@ public enum RankingSubject: String, CaseIterable, Sendable, Encodable {
     case person
     /// One row per team.
     case team
+    /// One row per project, by its advocates' scores on its actions alone.
+    case project
+    /// One row per kind of channel (linkedin, x, blog…), likewise.
+    case channel
+
+    /// The group ``Programme/rankGroups`` ranks for this subject, if it is one.
+    public var group: RankingGroup? {
+        switch self {
+        case .person, .team: nil
+        case .project: .project
+        case .channel: .channel
+        }
+    }
 }
 
 /// A ranking of people or teams, as `rank` prints it: its JSON
 /// (``JSONOutput/written(_:)``), its heading, and the rows a front end lays out.
-public struct RankingReport: JSONWritable {
+public struct RankingReport: JSONWritable, Sendable {
     /// The scoring policy's version the ranking was computed with.
     public let policyVersion: Int
     /// The period asked for, like `2026-Q4`.
@@ -52,6 +65,21 @@ public struct RankingReport: JSONWritable {
         seenByStaff = result.seenByStaff
     }
 
+    /// The first `top` of `groups` (projects or channel kinds ranked as
+    /// teams), within the period and policy of `result`.
+    public init(_ result: RankingResult, groups: [TeamScore], by: RankingSubject, top: Int? = nil) {
+        policyVersion = result.policyVersion
+        period = result.period.description
+        from = result.window.lowerBound
+        to = result.window.upperBound
+        weeks = PersonScoreBuilder.weeks(in: result.window)
+        self.by = by
+        people = []
+        teams = Array(groups.prefix(top ?? .max))
+        ranked = groups.count
+        seenByStaff = result.seenByStaff
+    }
+
     /// The leader a viewer may see of `team`: none in a small team, for staff.
     public func leader(of team: TeamScore) -> ScoredPerson? {
         seenByStaff && team.advocates < HiddenPeople.smallTeam ? nil : team.leader
@@ -69,7 +97,9 @@ public struct RankingReport: JSONWritable {
             json.key("items")
             switch by {
             case .person: json.array(people) { json, score in PersonItem(score).write(to: &json) }
-            case .team: json.array(teams) { json, team in TeamItem(team, leader: leader(of: team)).write(to: &json) }
+            case .team, .project, .channel:
+                let key: StaticString = by == .project ? "project" : by == .channel ? "channel" : "team"
+                json.array(teams) { json, team in TeamItem(team, leader: leader(of: team), key: key).write(to: &json) }
             }
             json.field("period", period)
             json.field("policyVersion", policyVersion)
@@ -84,8 +114,12 @@ public struct RankingReport: JSONWritable {
     /// "2026-Q4 (2026-10-01 to 2026-11-21, 8 weeks) · policy version 1 · 20 people ranked …"
     public var scope: String {
         let count =
-            by == .person
-            ? "\(ranked) \(ranked == 1 ? "person" : "people") ranked" : "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
+            switch by {
+            case .person: "\(ranked) \(ranked == 1 ? "person" : "people") ranked"
+            case .team: "\(ranked) team\(ranked == 1 ? "" : "s") ranked"
+            case .project: "\(ranked) project\(ranked == 1 ? "" : "s") ranked"
+            case .channel: "\(ranked) kind\(ranked == 1 ? "" : "s") of channel ranked"
+            }
         return "\(period) (\(from) to \(to), \(weeks) week\(weeks == 1 ? "" : "s")) · policy version \(policyVersion) · \(count)"
             + (by == .person && !people.isEmpty ? " · 'advocacy explain EMAIL' shows where the points come from" : "")
     }
@@ -193,22 +227,27 @@ public struct TeamItem: JSONWritable {
     public let team: TeamScore
     /// Nil when the viewer may not see it (a small team, for staff).
     public let leader: ScoredPerson?
+    /// What the group is keyed as: `team`, `project` or `channel`.
+    public let key: StaticString
+
     /// The item of `team`, naming `leader` (``RankingReport/leader(of:)``).
-    public init(_ team: TeamScore, leader: ScoredPerson?) {
+    public init(_ team: TeamScore, leader: ScoredPerson?, key: StaticString = "team") {
         self.team = team
         self.leader = leader
+        self.key = key
     }
 
-    /// Keys in sorted order; a leader the viewer may not see is `null`.
+    /// Keys in sorted order (the group's name under ``key``); a leader the viewer may not see is `null`.
     public func write(to json: inout JSONWriter) {
+        var fields: [(String, (inout JSONWriter) -> Void)] = [
+            ("actions", { $0.field("actions", team.actions) }), ("advocates", { $0.field("advocates", team.advocates) }),
+            ("engagement", { $0.field("engagement", team.engagement) }),
+            ("leader", { $0.field("leader", leader?.email.value) }), ("rank", { $0.field("rank", team.rank) }),
+            ("score", { $0.field("score", team.score) }),
+        ]
+        fields.append((key.description, { $0.field(key, team.team) }))
         json.object { json in
-            json.field("actions", team.actions)
-            json.field("advocates", team.advocates)
-            json.field("engagement", team.engagement)
-            json.field("leader", leader?.email.value)
-            json.field("rank", team.rank)
-            json.field("score", team.score)
-            json.field("team", team.team)
+            for (_, write) in fields.sorted(by: { $0.0 < $1.0 }) { write(&json) }
         }
     }
 }

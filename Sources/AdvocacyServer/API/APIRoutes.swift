@@ -34,10 +34,16 @@ extension Routes {
             let period = try period(request)
             let query = try RankingQuery(request)
             let today = today
-            let result = try await access.run {
-                try $0.rank(period: period, today: today, filter: query.filter, by: member.email)
+            let report = try await access.run { programme in
+                if let group = query.by.group {
+                    let (overall, groups) = try programme.rankGroups(
+                        group, period: period, today: today, filter: query.filter, by: member.email)
+                    return RankingReport(overall, groups: groups, by: query.by, top: query.top)
+                }
+                let result = try programme.rank(period: period, today: today, filter: query.filter, by: member.email)
+                return RankingReport(result, by: query.by, top: query.top)
             }
-            return APIResponse.json(JSONOutput.written(RankingReport(result, by: query.by, top: query.top)))
+            return APIResponse.json(JSONOutput.written(report))
         }
         api.get("/me/explanation") { request, context in
             let member = try context.requireMember()
