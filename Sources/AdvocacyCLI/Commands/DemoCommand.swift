@@ -130,7 +130,7 @@ struct DemoCommand: ContextCommand {
             "  advocacy --db \(programme.path) --as \(summary.cio) rewards approve ID… --note TEXT   (ids from the list above)"
         )
         context.print(
-            "  advocacy --db \(programme.path) --as \(summary.hr) rewards export --period \(quarter) --delimiter ';' --bom --output rewards.csv"
+            "  advocacy --db \(programme.path) --as \(summary.hr) rewards export --period \(quarter) --locale fr --output primes.csv"
         )
     }
 }

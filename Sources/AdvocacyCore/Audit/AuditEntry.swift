@@ -108,10 +108,14 @@ public struct AuditFilter: Hashable, Sendable {
     public var since: LocalDate?
     public var actor: EmailAddress?
     public var entity: String?
+    /// Only the latest this many (still listed oldest first): a page or an
+    /// API call reads what it shows, not the whole trail.
+    public var latest: Int?
 
-    public init(since: LocalDate? = nil, actor: EmailAddress? = nil, entity: String? = nil) {
+    public init(since: LocalDate? = nil, actor: EmailAddress? = nil, entity: String? = nil, latest: Int? = nil) {
         self.since = since
         self.actor = actor
         self.entity = entity
+        self.latest = latest
     }
 }

@@ -48,11 +48,11 @@ extension Routes {
         }
         api.get("/audit") { request, context in
             let member = try context.requireMember()
-            let filter = try Self.auditFilter(request)
-            let limit = try Self.positiveQuery(request, "limit") ?? 200
-            let entries = try await access.run { try $0.auditEntries(filter, by: member.email) }
+            var filter = try Self.auditFilter(request)
             // The latest `limit` entries, oldest first as `advocacy audit` lists them.
-            return APIResponse.json(try JSONOutput.encoded(Array(entries.suffix(limit))))
+            filter.latest = try Self.positiveQuery(request, "limit") ?? 200
+            let entries = try await access.run { [filter] in try $0.auditEntries(filter, by: member.email) }
+            return APIResponse.json(try JSONOutput.encoded(entries))
         }
     }
 

@@ -168,8 +168,8 @@ extension Routes {
     private func auditPage(_ request: Request, _ context: ServerContext) async throws -> Response {
         let member = try context.requireMember()
         let say = context.language.say
-        let entries = try await access.run { try $0.auditEntries(AuditFilter(), by: member.email) }
-        let latest = entries.suffix(200).reversed()
+        let entries = try await access.run { try $0.auditEntries(AuditFilter(latest: 200), by: member.email) }
+        let latest = entries.reversed()
         return pages.page(
             say("Journal d'audit", "Audit trail"), request: request, context: context,
             [

@@ -34,14 +34,17 @@ extension AdvocacyStore {
             conditions.append("entity = ?")
             arguments.append(entity)
         }
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT \(Self.auditColumns) FROM auditEntry
-                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY id
-                """,
-            arguments: StatementArguments(arguments))
+        let selected = """
+            SELECT \(Self.auditColumns) FROM auditEntry
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            """
+        var sql = selected + " ORDER BY id"
+        if let latest = filter.latest {
+            // The newest `latest` by the primary key, then oldest first as every listing shows them.
+            sql = "SELECT * FROM (\(selected) ORDER BY id DESC LIMIT ?) ORDER BY id"
+            arguments.append(max(0, latest))
+        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         var entries: [AuditEntry] = []
         while let row = try rows.next() { entries.append(Self.auditEntry(from: row)) }
         return entries
