@@ -52,32 +52,31 @@ public struct RankingReport: JSONWritable, Sendable {
 
     /// The first `top` people or teams of `result` (all when nil).
     public init(_ result: RankingResult, by: RankingSubject = .person, top: Int? = nil) {
-        policyVersion = result.policyVersion
-        period = result.period.description
-        from = result.window.lowerBound
-        to = result.window.upperBound
-        weeks = PersonScoreBuilder.weeks(in: result.window)
-        self.by = by
-        people = by == .person ? Array(result.people.prefix(top ?? .max)) : []
-        let allTeams = by == .team ? Ranking.teams(result.people) : []
-        teams = Array(allTeams.prefix(top ?? .max))
-        ranked = by == .person ? result.people.count : allTeams.count
-        seenByStaff = result.seenByStaff
+        if by == .person {
+            self.init(result, by: by, people: Array(result.people.prefix(top ?? .max)), ranked: result.people.count, teams: [])
+        } else {
+            // Projects and kinds of channel are ranked from their own rankings (``init(_:groups:by:top:)``).
+            self.init(result, groups: by == .team ? Ranking.teams(result.people) : [], by: by, top: top)
+        }
     }
 
-    /// The first `top` of `groups` (projects or channel kinds ranked as
-    /// teams), within the period and policy of `result`.
+    /// The first `top` of `groups` (teams, or projects or channel kinds
+    /// ranked as teams), within the period and policy of `result`.
     public init(_ result: RankingResult, groups: [TeamScore], by: RankingSubject, top: Int? = nil) {
+        self.init(result, by: by, people: [], ranked: groups.count, teams: Array(groups.prefix(top ?? .max)))
+    }
+
+    private init(_ result: RankingResult, by: RankingSubject, people: [PersonScore], ranked: Int, teams: [TeamScore]) {
         policyVersion = result.policyVersion
         period = result.period.description
         from = result.window.lowerBound
         to = result.window.upperBound
         weeks = PersonScoreBuilder.weeks(in: result.window)
-        self.by = by
-        people = []
-        teams = Array(groups.prefix(top ?? .max))
-        ranked = groups.count
         seenByStaff = result.seenByStaff
+        self.by = by
+        self.people = people
+        self.ranked = ranked
+        self.teams = teams
     }
 
     /// The leader a viewer may see of `team`: none in a small team, for staff.

@@ -83,6 +83,15 @@ enum HTML {
             ])
     }
 
+    /// A checkbox picking one row of a table for the form `form` (outside the
+    /// table, so each row needs no form of its own), with its label.
+    static func pick(id: String, name: String, value: String, form: String, label: String) -> Markup {
+        .group([
+            el("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", value), ("form", form)]),
+            el("label", [("for", id)], text: " " + label),
+        ])
+    }
+
     static func button(_ label: String, name: String? = nil, value: String? = nil) -> Markup {
         el("button", [("type", "submit"), ("name", name), ("value", value)], text: label)
     }

@@ -92,14 +92,9 @@ extension Routes {
     private func queueForm(_ queue: [Action], _ context: ServerContext) -> [Markup] {
         let say = context.language.say
         let rows = queue.prefix(500).enumerated().map { index, action -> [Markup] in
-            let id = "review-\(index)"
-            return [
-                .group([
-                    HTML.el(
-                        "input",
-                        [("type", "checkbox"), ("id", id), ("name", "url"), ("value", action.url.string), ("form", "decide")]),
-                    HTML.el("label", [("for", id)], text: " " + say("choisir", "pick")),
-                ]),
+            [
+                HTML.pick(
+                    id: "review-\(index)", name: "url", value: action.url.string, form: "decide", label: say("choisir", "pick")),
                 HTML.text(action.date.description), HTML.text(action.name),
                 HTML.el("a", [("href", action.url.string), ("rel", "noopener noreferrer")], text: action.title),
                 HTML.text(action.kind.rawValue),

@@ -68,14 +68,9 @@ extension Routes {
             content.append(HTML.paragraph(say("Aucune proposition pour \(period).", "No proposal for \(period).")))
         } else {
             let boxes = records.map { record -> [Markup] in
-                let id = "proposal-\(record.id)"
-                return [
-                    .group([
-                        HTML.el(
-                            "input",
-                            [("type", "checkbox"), ("id", id), ("name", "id"), ("value", String(record.id)), ("form", "decide")]),
-                        HTML.el("label", [("for", id)], text: " #\(record.id)"),
-                    ]),
+                [
+                    HTML.pick(
+                        id: "proposal-\(record.id)", name: "id", value: String(record.id), form: "decide", label: "#\(record.id)"),
                     HTML.text(String(record.rank)), HTML.text(record.name), HTML.text(record.rewardName),
                     HTML.text(language.money(cents: record.costCents, currency: record.currency)),
                     HTML.text(Self.statusWord(record.status, context.language)), HTML.text(record.rationale),
